@@ -1,0 +1,183 @@
+/**
+ * The compiled model: what every generator, the server and the screens read.
+ * Nothing downstream reads the raw schema files; they read this.
+ */
+
+/** A human label per locale, e.g. `{ en: "Customer", "zh-CN": "客户" }`. `en` is always present. */
+export type Labels = { en: string; 'zh-CN'?: string; [locale: string]: string | undefined };
+
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** How a field is stored, validated and shown. Every kind has one entry in each registry that maps kinds. */
+export const FIELD_KINDS = [
+  'string',
+  'text',
+  'integer',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'enum',
+  'reference',
+  'email',
+  'phone',
+  'url',
+  'lines',
+  'json',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface EnumOption {
+  value: string;
+  label: Labels;
+}
+
+export interface FieldModel {
+  name: string;
+  label: Labels;
+  kind: FieldKind;
+  required: boolean;
+  /** The property's JSON Schema after `$ref` resolution (labels and hints included). */
+  schema: JsonSchema;
+  /** Target resource of a `reference` field. */
+  ref?: string;
+  /** Options of an `enum` field, in schema order. */
+  options?: EnumOption[];
+  /** Columns of a `lines` field (an array of objects), e.g. product, quantity, unit price. */
+  itemFields?: FieldModel[];
+  /** Shown as a column in the list. */
+  list: boolean;
+  /** Offered as a list filter. */
+  filter: boolean;
+  sortable: boolean;
+  /** Included in the `q` full-text search. */
+  search: boolean;
+  /** Set by the server, never by a client (e.g. computed totals). */
+  readOnly: boolean;
+  /** Multi-line text, phone, … ; a hint for the screens, free-form. */
+  widget?: string;
+  /** Form section this field belongs to (a tab or group on Edit/Show). */
+  section?: string;
+  /** Service level for the field, e.g. days allowed; informative. */
+  help?: Labels;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  default?: unknown;
+}
+
+export type StageKind = 'open' | 'won' | 'lost';
+
+export interface StageModel {
+  id: string;
+  label: Labels;
+  kind: StageKind;
+  /** Position in the workflow, 0-based, in schema order. */
+  order: number;
+  /**
+   * The key node: a JSON Schema the record must satisfy to leave this stage forward
+   * (to a later open stage or a won stage).
+   */
+  gate?: JsonSchema;
+  /** Human list of what the gate requires, for checklists. */
+  gateChecklist?: GateItem[];
+  /** A JSON Schema the record must satisfy to enter this stage (e.g. a lost reason). */
+  entry?: JsonSchema;
+  entryChecklist?: GateItem[];
+  /** Days a record should stay at most in this stage (an SLA); informative. */
+  slaDays?: number;
+}
+
+export interface GateItem {
+  /** Field the item is about. */
+  field: string;
+  label: Labels;
+  /** The item's own schema (`required` + property constraints), checked on its own. */
+  schema: JsonSchema;
+}
+
+export interface ApprovalRule {
+  /** Stage ids the transition starts from; `["*"]` for any. */
+  from: string[];
+  to: string;
+  /** The role whose approval is needed. */
+  role: string;
+  /** Only when the record (after the update) satisfies this JSON Schema. */
+  when?: JsonSchema;
+  label?: Labels;
+}
+
+export interface TransitionModel {
+  from: string;
+  to: string;
+}
+
+export interface WorkflowModel {
+  /** The field holding the stage. */
+  field: string;
+  initial: string;
+  stages: StageModel[];
+  /** Every allowed move, expanded (no wildcards). */
+  transitions: TransitionModel[];
+  approvals: ApprovalRule[];
+  /** Field summed on the board columns (e.g. expected amount). */
+  amountField?: string;
+  /** Field holding the comment / reason given with the last transition, if any. */
+  reasonField?: string;
+}
+
+export type Scope = 'own' | 'team' | 'all' | 'none';
+
+export interface AccessModel {
+  /** Field holding the owning salesperson's id, if rows are owned. */
+  ownerField?: string;
+  /** Per role: which rows it reads and writes. Roles not listed fall back to `default`. */
+  roles: Record<string, { read: Scope; write: Scope }>;
+  default: { read: Scope; write: Scope };
+}
+
+export interface EntityModel {
+  /** Singular name, from the file name: `opportunity`. */
+  name: string;
+  /** PascalCase type name: `Opportunity`. */
+  typeName: string;
+  /** REST resource and table name: `opportunities`. */
+  resource: string;
+  label: Labels;
+  pluralLabel: Labels;
+  description?: Labels;
+  icon?: string;
+  /** Field shown when a record is referenced. */
+  recordRepresentation: string;
+  /** Where in the menu: a group id of `model.groups`. */
+  group: string;
+  fields: FieldModel[];
+  /** The entity's JSON Schema (resolved, stage enum filled in), without server-owned fields. */
+  schema: JsonSchema;
+  workflow?: WorkflowModel;
+  access: AccessModel;
+  /** Default list sort. */
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  /** The schema file it came from, relative to the schema folder. */
+  source: string;
+}
+
+export interface MenuGroup {
+  id: string;
+  label: Labels;
+}
+
+export interface SalesModel {
+  /** Locales every label is given in. */
+  locales: string[];
+  groups: MenuGroup[];
+  /** Role ids and their labels. */
+  roles: Record<string, Labels>;
+  /** Entities by resource name, in menu order. */
+  entities: Record<string, EntityModel>;
+}
+
+/** Fields every table has that only the server writes. */
+export const SERVER_FIELDS = ['id', 'version', 'created_at', 'updated_at'] as const;
