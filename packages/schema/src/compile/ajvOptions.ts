@@ -1,0 +1,10 @@
+import type { Options } from 'ajv';
+
+/** One ajv configuration for run-time compilation and standalone generation, so both behave the same. */
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  useDefaults: true,
+  coerceTypes: false,
+};

@@ -1,0 +1,97 @@
+import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
+import { buildFields, type Report } from './buildFields.js';
+import { buildWorkflow } from './buildWorkflow.js';
+import { recordSchema } from './recordSchema.js';
+
+/** An entity file after overlay merge and `$ref` resolution, turned into its part of the model. */
+export function buildEntity(
+  doc: JsonSchema,
+  source: string,
+  context: { roles: readonly string[]; groups: readonly string[] },
+  report: Report,
+): EntityModel {
+  const name = source.replace(/^.*\//, '').replace(/\.schema\.json$|\.json$/, '');
+  const properties = { ...((doc.properties ?? {}) as Record<string, JsonSchema>) };
+  const required = [...((doc.required as string[]) ?? [])];
+  const rawWorkflow = doc['x-workflow'] as Parameters<typeof buildWorkflow>[0] | undefined;
+
+  if (rawWorkflow && properties[rawWorkflow.field]) {
+    // The stage field's type and values come from the stages: one place to add a stage.
+    const stageLabels = Object.fromEntries(rawWorkflow.stages.map((s) => [s.id, s.label]));
+    properties[rawWorkflow.field] = {
+      ...properties[rawWorkflow.field],
+      type: 'string',
+      enum: rawWorkflow.stages.map((s) => s.id),
+      default: rawWorkflow.initial ?? rawWorkflow.stages[0]?.id,
+      'x-enum-labels': stageLabels,
+    };
+  }
+
+  required.forEach((field, i) => {
+    if (!properties[field]) report(`/required/${i}`, `"${field}" is required but is not a property`);
+  });
+  for (const reserved of ['id', 'version', 'created_at', 'updated_at']) {
+    if (properties[reserved]) report(`/properties/${reserved}`, `"${reserved}" is kept by the server for every record; choose another name`);
+  }
+
+  const fields = buildFields(properties, required, '/properties', report);
+  const fieldNames = fields.map((f) => f.name);
+  const label = doc['x-label'] as Labels;
+
+  const representation = (doc['x-record-representation'] as string | undefined) ?? (fieldNames.includes('name') ? 'name' : 'id');
+  if (doc['x-record-representation'] && !fieldNames.includes(representation)) {
+    report('/x-record-representation', `"${representation}" is not a field`);
+  }
+  const sort = (doc['x-sort'] as EntityModel['sort'] | undefined) ?? { field: 'id', order: 'DESC' };
+  if (doc['x-sort'] && sort.field !== 'id' && !fieldNames.includes(sort.field)) report('/x-sort/field', `"${sort.field}" is not a field`);
+  const group = (doc['x-group'] as string | undefined) ?? context.groups[0] ?? 'sales';
+  if (doc['x-group'] && !context.groups.includes(group)) {
+    report('/x-group', `group "${group}" is not declared in model.json (${context.groups.join(', ')})`);
+  }
+
+  const entity: EntityModel = {
+    name,
+    typeName: pascalCase(name),
+    resource: doc['x-resource'] as string,
+    label,
+    pluralLabel: (doc['x-plural-label'] as Labels | undefined) ?? label,
+    recordRepresentation: representation,
+    group,
+    fields,
+    schema: recordSchema(properties, required),
+    access: buildAccess(doc['x-access'] as RawAccess | undefined, fields, context.roles, report),
+    sort: { field: sort.field, order: sort.order ?? 'ASC' },
+    source,
+  };
+  if (doc['x-description']) entity.description = doc['x-description'] as Labels;
+  if (doc['x-icon']) entity.icon = doc['x-icon'] as string;
+  if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report);
+  return entity;
+}
+
+interface RawAccess {
+  owner?: string;
+  roles?: Record<string, { read: Scope; write: Scope }>;
+  default?: { read: Scope; write: Scope };
+}
+
+function buildAccess(raw: RawAccess | undefined, fields: EntityModel['fields'], roles: readonly string[], report: Report): AccessModel {
+  const access: AccessModel = { roles: raw?.roles ?? {}, default: raw?.default ?? { read: 'all', write: 'all' } };
+  if (raw?.owner) {
+    const owner = fields.find((f) => f.name === raw.owner);
+    if (!owner) report('/x-access/owner', `owner field "${raw.owner}" is not a field`);
+    else if (owner.ref !== 'salespeople') report('/x-access/owner', `owner field "${raw.owner}" must reference salespeople ("x-ref": "salespeople")`);
+    access.ownerField = raw.owner;
+  }
+  for (const [role, rights] of Object.entries(access.roles)) {
+    if (!roles.includes(role)) report(`/x-access/roles/${role}`, `role "${role}" is not declared in model.json`);
+    if (!raw?.owner && (['own', 'team'] as Scope[]).some((s) => s === rights.read || s === rights.write)) {
+      report(`/x-access/roles/${role}`, `"own" and "team" need an owner field ("x-access": { "owner": … })`);
+    }
+  }
+  return access;
+}
+
+export function pascalCase(name: string): string {
+  return name.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,127 @@
+import type { ApprovalRule, FieldModel, GateItem, JsonSchema, Labels, StageKind, StageModel, TransitionModel, WorkflowModel } from '../model.js';
+import type { Report } from './buildFields.js';
+
+interface RawStage {
+  id: string;
+  label: Labels;
+  kind?: StageKind;
+  gate?: JsonSchema;
+  entry?: JsonSchema;
+  sla_days?: number;
+}
+type StageRefs = string | string[];
+interface RawWorkflow {
+  field: string;
+  initial?: string;
+  amount?: string;
+  reason?: string;
+  stages: RawStage[];
+  transitions: { from: StageRefs; to: StageRefs }[];
+  approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels }[];
+}
+
+const AT = '/x-workflow';
+
+/** Expands and checks an `x-workflow`: stage ids exist, fields named by gates exist, no wildcard is left. */
+export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: readonly string[], report: Report): WorkflowModel {
+  const fieldNames = new Set(fields.map((f) => f.name));
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const stageIds = raw.stages.map((s) => s.id);
+  const known = new Set(stageIds);
+
+  raw.stages.forEach((s, i) => {
+    if (stageIds.indexOf(s.id) !== i) report(`${AT}/stages/${i}/id`, `stage "${s.id}" is declared twice`);
+  });
+  if (!fieldNames.has(raw.field)) {
+    report(`${AT}/field`, `the workflow field "${raw.field}" is not a property of the entity; declare it under "properties" (with its x-label)`);
+  }
+  const initial = raw.initial ?? raw.stages[0]?.id;
+  if (raw.initial && !known.has(raw.initial)) report(`${AT}/initial`, `initial stage "${raw.initial}" is not a stage (${stageIds.join(', ')})`);
+  for (const key of ['amount', 'reason'] as const) {
+    const name = raw[key];
+    if (name && !fieldNames.has(name)) report(`${AT}/${key}`, `"${key}" names "${name}", which is not a field`);
+  }
+  const amountField = raw.amount ? byName.get(raw.amount) : undefined;
+  if (amountField && !['money', 'number', 'integer'].includes(amountField.kind)) {
+    report(`${AT}/amount`, `"amount" names "${raw.amount}", a ${amountField.kind}; it must be a number`);
+  }
+
+  const checkCondition = (condition: JsonSchema | undefined, pointer: string, what: string) => {
+    if (!condition) return;
+    for (const [i, name] of ((condition.required as string[]) ?? []).entries()) {
+      if (!fieldNames.has(name)) report(`${pointer}/required/${i}`, `${what} requires "${name}", which is not a field of the entity`);
+    }
+    for (const name of Object.keys((condition.properties as object) ?? {})) {
+      if (!fieldNames.has(name)) report(`${pointer}/properties/${name}`, `${what} constrains "${name}", which is not a field of the entity`);
+    }
+  };
+
+  const stages: StageModel[] = raw.stages.map((s, order) => {
+    const pointer = `${AT}/stages/${order}`;
+    checkCondition(s.gate, `${pointer}/gate`, `the gate of stage "${s.id}"`);
+    checkCondition(s.entry, `${pointer}/entry`, `the entry of stage "${s.id}"`);
+    const stage: StageModel = { id: s.id, label: s.label, kind: s.kind ?? 'open', order };
+    if (s.gate) Object.assign(stage, { gate: s.gate, gateChecklist: checklist(s.gate, byName) });
+    if (s.entry) Object.assign(stage, { entry: s.entry, entryChecklist: checklist(s.entry, byName) });
+    if (s.sla_days !== undefined) stage.slaDays = s.sla_days;
+    return stage;
+  });
+
+  const expand = (refs: StageRefs, pointer: string): string[] => {
+    if (refs === '*') return stageIds;
+    const list = Array.isArray(refs) ? refs : [refs];
+    list.forEach((id, i) => {
+      if (!known.has(id)) report(Array.isArray(refs) ? `${pointer}/${i}` : pointer, `"${id}" is not a stage (${stageIds.join(', ')})`);
+    });
+    return list.filter((id) => known.has(id));
+  };
+
+  const transitions: TransitionModel[] = [];
+  const seen = new Set<string>();
+  raw.transitions.forEach((t, i) => {
+    const froms = expand(t.from, `${AT}/transitions/${i}/from`);
+    const tos = expand(t.to, `${AT}/transitions/${i}/to`);
+    for (const from of froms) {
+      const fromStage = stages.find((s) => s.id === from)!;
+      for (const to of tos) {
+        // A wildcard never adds a move from a terminal stage or onto itself.
+        if (from === to || (t.from === '*' && fromStage.kind !== 'open')) continue;
+        const key = `${from}>${to}`;
+        if (!seen.has(key)) seen.add(key), transitions.push({ from, to });
+      }
+    }
+  });
+
+  const approvals: ApprovalRule[] = (raw.approvals ?? []).map((a, i) => {
+    const pointer = `${AT}/approvals/${i}`;
+    const from = a.from === undefined ? ['*'] : expand(a.from, `${pointer}/from`);
+    if (!known.has(a.to)) report(`${pointer}/to`, `"${a.to}" is not a stage (${stageIds.join(', ')})`);
+    else if (!transitions.some((t) => t.to === a.to && (from.includes('*') || from.includes(t.from)))) {
+      report(`${pointer}/to`, `no transition leads to "${a.to}"${a.from ? ` from ${from.join(', ')}` : ''}, so this approval can never apply`);
+    }
+    if (!roles.includes(a.role)) report(`${pointer}/role`, `role "${a.role}" is not declared in model.json (${roles.join(', ')})`);
+    checkCondition(a.when, `${pointer}/when`, `the condition of approval ${i}`);
+    const rule: ApprovalRule = { from, to: a.to, role: a.role };
+    if (a.when) rule.when = a.when;
+    if (a.label) rule.label = a.label;
+    return rule;
+  });
+
+  const workflow: WorkflowModel = { field: raw.field, initial: initial ?? '', stages, transitions, approvals };
+  if (raw.amount) workflow.amountField = raw.amount;
+  if (raw.reason) workflow.reasonField = raw.reason;
+  return workflow;
+}
+
+/** One checklist item per field a condition names, each with its own small schema. */
+function checklist(condition: JsonSchema, fields: Map<string, FieldModel>): GateItem[] {
+  const required = (condition.required as string[]) ?? [];
+  const properties = (condition.properties ?? {}) as Record<string, JsonSchema>;
+  const names = [...required, ...Object.keys(properties).filter((n) => !required.includes(n))];
+  return names.map((name) => {
+    const schema: JsonSchema = {};
+    if (required.includes(name)) schema.required = [name];
+    if (properties[name]) schema.properties = { [name]: properties[name] };
+    return { field: name, label: fields.get(name)?.label ?? { en: name }, schema };
+  });
+}

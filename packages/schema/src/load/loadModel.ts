@@ -1,0 +1,95 @@
+import type { EntityModel, JsonSchema, Labels, MenuGroup, SalesModel } from '../model.js';
+import { buildEntity } from './buildEntity.js';
+import { sortErrors, type SchemaError } from './errors.js';
+import { checkEntityFile, checkModelFile, checkSharedFile } from './metaValidate.js';
+import { resolveRefs } from './resolveRefs.js';
+import { fileOf, readSources, type SourceDocument } from './sources.js';
+
+export interface LoadOptions {
+  /** The folder holding `model.json`, `shared/` and `entities/`. */
+  dir: string;
+  /** Overlay folders of the same layout, merged over `dir` in order (JSON Merge Patch per file). */
+  overlays?: string[];
+}
+
+export type LoadResult = { ok: true; model: SalesModel } | { ok: false; errors: SchemaError[] };
+
+/**
+ * Files → overlay merge → meta-schema check → `$ref` resolution → one model → whole-model checks.
+ * Every problem is collected; the model is returned only when there is none.
+ */
+export function loadModel(options: LoadOptions): LoadResult {
+  const errors: SchemaError[] = [];
+  const sources = readSources(options.dir, options.overlays ?? [], errors);
+  const reporter = (doc: SourceDocument) => (pointer: string, message: string) =>
+    errors.push({ file: fileOf(doc, pointer), pointer, message });
+
+  if (!sources.model) {
+    errors.push({ file: 'model.json', pointer: '', message: 'is missing: the schema folder needs a model.json (locales, groups, roles)' });
+    return { ok: false, errors: sortErrors(errors) };
+  }
+  const modelReport = reporter(sources.model);
+  checkModelFile(sources.model.value).forEach((i) => modelReport(i.pointer, i.message));
+  const modelFile = sources.model.value as { locales?: string[]; groups?: MenuGroup[]; roles?: Record<string, Labels> };
+  const roles = Object.keys(modelFile.roles ?? {});
+  const groups = (modelFile.groups ?? []).map((g) => g.id);
+
+  const documents = new Map<string, unknown>();
+  for (const doc of [...sources.shared, ...sources.entities]) documents.set(doc.name, doc.value);
+  for (const doc of sources.shared) checkSharedFile(doc.value).forEach((i) => reporter(doc)(i.pointer, i.message));
+
+  const entities: EntityModel[] = [];
+  for (const doc of sources.entities) {
+    if ((doc.value as JsonSchema)?.['x-removed'] === true) continue;
+    const report = reporter(doc);
+    const issues = checkEntityFile(doc.value);
+    issues.forEach((i) => report(i.pointer, i.message));
+    if (issues.length > 0) continue;
+    const resolved = resolveRefs(doc.value, { documentName: doc.name, documents, report }) as JsonSchema;
+    entities.push(buildEntity(resolved, doc.name, { roles, groups }, report));
+  }
+
+  checkAcrossEntities(entities, sources.entities, reporter);
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+
+  const order = new Map(groups.map((g, i) => [g, i]));
+  entities.sort((a, b) => (order.get(a.group) ?? 0) - (order.get(b.group) ?? 0) || a.resource.localeCompare(b.resource));
+  return {
+    ok: true,
+    model: {
+      locales: modelFile.locales ?? ['en'],
+      groups: modelFile.groups ?? [],
+      roles: modelFile.roles ?? {},
+      entities: Object.fromEntries(entities.map((e) => [e.resource, e])),
+    },
+  };
+}
+
+/** Checks that need every entity: unique resources, references and owners pointing at existing entities. */
+function checkAcrossEntities(
+  entities: EntityModel[],
+  docs: SourceDocument[],
+  reporter: (doc: SourceDocument) => (pointer: string, message: string) => void,
+): void {
+  const docOf = (e: EntityModel) => docs.find((d) => d.name === e.source)!;
+  const resources = new Map<string, EntityModel>();
+  for (const entity of entities) {
+    const first = resources.get(entity.resource);
+    if (first) reporter(docOf(entity))('/x-resource', `resource "${entity.resource}" is already used by ${first.source}`);
+    else resources.set(entity.resource, entity);
+  }
+  const reserved = ['approvals', 'history', 'me', 'reports', 'openapi'];
+  for (const entity of entities) {
+    const report = reporter(docOf(entity));
+    if (reserved.includes(entity.resource)) report('/x-resource', `resource "${entity.resource}" is reserved by the server (${reserved.join(', ')})`);
+    const checkRefs = (fields: EntityModel['fields'], pointer: string) => {
+      for (const field of fields) {
+        if (field.ref && !resources.has(field.ref)) {
+          report(`${pointer}/${field.name}/x-ref`, `field "${field.name}" refers to "${field.ref}", which is not a resource (known: ${[...resources.keys()].sort().join(', ')})`);
+        }
+        if (field.itemFields) checkRefs(field.itemFields, `${pointer}/${field.name}/items/properties`);
+      }
+    };
+    checkRefs(entity.fields, '/properties');
+  }
+}

@@ -1,0 +1,117 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const entityMetaSchema = require('../../meta-schema.json');
+const modelMetaSchema = require('../../model-file.schema.json');
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+ajv.addSchema(entityMetaSchema);
+ajv.addSchema(modelMetaSchema);
+
+const validateEntity = ajv.getSchema('https://ra-sales.dev/meta/entity.schema.json#')!;
+const validateField = ajv.getSchema('https://ra-sales.dev/meta/entity.schema.json#/$defs/field')!;
+const validateModelFile = ajv.getSchema('https://ra-sales.dev/meta/model.schema.json#')!;
+
+export interface MetaIssue {
+  pointer: string;
+  message: string;
+}
+
+export function checkEntityFile(value: unknown): MetaIssue[] {
+  return validateEntity(value) ? [] : describe(validateEntity.errors ?? []);
+}
+
+export function checkModelFile(value: unknown): MetaIssue[] {
+  return validateModelFile(value) ? [] : describe(validateModelFile.errors ?? []);
+}
+
+/** Shared definitions: every entry of `$defs` is checked as a field. */
+export function checkSharedFile(value: unknown): MetaIssue[] {
+  const defs = (value as { $defs?: unknown })?.$defs;
+  if (typeof defs !== 'object' || defs === null || Array.isArray(defs)) {
+    return [{ pointer: '', message: 'a shared file must hold its definitions under "$defs"' }];
+  }
+  return Object.entries(defs).flatMap(([name, def]) =>
+    validateField(def) ? [] : describe(validateField.errors ?? []).map((i) => ({ ...i, pointer: `/$defs/${name}${i.pointer}` })),
+  );
+}
+
+/** Turns ajv's errors into one plain sentence each, dropping the noise of alternatives that did not match. */
+function describe(errors: ErrorObject[]): MetaIssue[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
+  const kept = errors.filter(
+    (e) => !alternatives.some((path) => e.schemaPath !== path && e.schemaPath.startsWith(path.replace(/\/(anyOf|propertyNames)$/, '/$1/'))),
+  );
+  const seen = new Set<string>();
+  const issues: MetaIssue[] = [];
+  for (const error of kept) {
+    const issue = sentence(error);
+    const key = issue.pointer + issue.message;
+    if (!seen.has(key)) issues.push(issue), seen.add(key);
+  }
+  return issues;
+}
+
+function sentence(e: ErrorObject): MetaIssue {
+  const name = lastSegment(e.instancePath);
+  const subject = name ? `"${name}"` : 'the file';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { pointer: e.instancePath, message: `${subject} is missing the required key "${p.missingProperty}"` };
+    case 'additionalProperties':
+      return { pointer: `${e.instancePath}/${p.additionalProperty}`, message: `"${p.additionalProperty}" is not allowed here` };
+    case 'propertyNames': {
+      const key = String(p.propertyName);
+      if (e.schemaPath.includes("field")) {
+        return { pointer: `${e.instancePath}/${key}`, message: `"${key}" is not a keyword a field can have (a typo?)` };
+      }
+      const message = key.startsWith('x-')
+        ? `"${key}" is not an ra-sales keyword here (see docs/schema-language.md for the keywords of each place)`
+        : `"${key}" is not a valid name: use lower-case snake_case (a-z, 0-9, _), starting with a letter`;
+      return { pointer: `${e.instancePath}/${key}`, message };
+    }
+    case 'enum':
+      return { pointer: e.instancePath, message: `${subject} must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'const':
+      return { pointer: e.instancePath, message: `${subject} must be ${JSON.stringify(p.allowedValue)}` };
+    case 'type':
+      return { pointer: e.instancePath, message: `${subject} must be ${article(String(p.type))}` };
+    case 'pattern':
+      return {
+        pointer: e.instancePath,
+        message: e.schemaPath.includes('identifier')
+          ? `${subject} must be lower-case snake_case (a-z, 0-9, _), starting with a letter`
+          : `${subject} does not match the pattern ${p.pattern}`,
+      };
+    case 'not':
+      if (name === 'title') {
+        return { pointer: e.instancePath, message: 'a field cannot have a "title": use "x-label" (a title becomes a named TypeScript type)' };
+      }
+      return { pointer: e.instancePath, message: `${subject} is not allowed here` };
+    case 'anyOf':
+      if (e.schemaPath.includes('stageRefs')) {
+        return { pointer: e.instancePath, message: `${subject} must be a stage id, a list of stage ids, or "*"` };
+      }
+      return { pointer: e.instancePath, message: `${subject} does not have an accepted form` };
+    case 'minItems':
+      return { pointer: e.instancePath, message: `${subject} must have at least ${p.limit} item(s)` };
+    case 'uniqueItems':
+      return { pointer: e.instancePath, message: `${subject} lists the same value twice (items ${p.j} and ${p.i})` };
+    case 'minLength':
+      return { pointer: e.instancePath, message: `${subject} must not be empty` };
+    default:
+      return { pointer: e.instancePath, message: `${subject} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function lastSegment(pointer: string): string {
+  const segments = pointer.split('/');
+  return (segments[segments.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function article(type: string): string {
+  const word = type === 'object' ? 'an object' : type === 'array' ? 'a list' : type === 'integer' ? 'an integer' : `a ${type}`;
+  return word.replace(/,/g, ' or ');
+}
