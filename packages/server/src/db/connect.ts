@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexPackage from 'knex';
+import type { Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+import { TYPE_PARSERS } from './typeParsers.js';
+
+export interface ConnectOptions {
+  /** A PostgreSQL connection string; defaults to `process.env.DATABASE_URL`. */
+  url?: string;
+  /**
+   * Data folder of the embedded PGlite database, used when there is no URL.
+   * Defaults to `.data/pglite` under the current directory; `memory://` keeps it in memory.
+   */
+  dataDir?: string;
+  /** Largest connection pool for PostgreSQL (PGlite always has one connection). */
+  poolMax?: number;
+}
+
+export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
+
+/**
+ * A Knex instance on PostgreSQL (through `pg`) when a URL is given, else on an embedded PGlite.
+ * Both read numeric/int8 as numbers, date as 'YYYY-MM-DD' and timestamptz as an ISO string.
+ */
+export function connectDatabase(options: ConnectOptions = {}): Knex {
+  const url = options.url ?? process.env.DATABASE_URL;
+  return url ? connectPostgres(url, options.poolMax ?? 10) : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR);
+}
+
+/** Which database a Knex instance talks to. */
+export function databaseKind(db: Knex): 'postgres' | 'pglite' {
+  return db.client.config.client === 'pg' ? 'postgres' : 'pglite';
+}
+
+const pgCustomTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    const parser = format === 'binary' ? undefined : TYPE_PARSERS[oid];
+    return parser ?? pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function connectPostgres(url: string, poolMax: number): Knex {
+  return knexPackage.knex({
+    client: 'pg',
+    connection: { connectionString: url, types: pgCustomTypes } as Knex.PgConnectionConfig,
+    pool: { min: 0, max: poolMax },
+  });
+}
+
+function connectPglite(dataDir: string): Knex {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir), { parsers: TYPE_PARSERS });
+  return knexPackage.knex({
+    client: ClientPgLite as unknown as typeof Knex.Client,
+    dialect: 'postgres',
+    // knex-pglite takes an existing instance through a connection function.
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
+  });
+}

@@ -1,0 +1,73 @@
+import type { SalesModel } from '@ra-sales/schema';
+import { entityTableShapes, type TableShape } from './shape.js';
+import { step, type MigrationStep } from './steps.js';
+import { SYSTEM_TABLES } from './systemTables.js';
+
+/** Order in which steps run: creations first, then changes, then removals. */
+const STEP_ORDER: MigrationStep['kind'][] = [
+  'create_table',
+  'add_column',
+  'change_type',
+  'add_stage',
+  'remove_stage',
+  'drop_index',
+  'create_index',
+  'drop_column',
+  'drop_table',
+];
+
+/**
+ * The steps taking a database from `previous` (null: an empty database) to `next`.
+ * From nothing, the system tables come first.
+ */
+export function planMigration(previous: SalesModel | null, next: SalesModel): MigrationStep[] {
+  const before = previous ? entityTableShapes(previous) : new Map<string, TableShape>();
+  const after = entityTableShapes(next);
+  const steps: MigrationStep[] = [];
+  if (!previous) steps.push(...SYSTEM_TABLES.flatMap(createTableWithIndexes));
+  for (const [name, table] of after) {
+    const old = before.get(name);
+    steps.push(...(old ? diffTable(old, table) : createTableWithIndexes(table)));
+  }
+  for (const [name, table] of before) if (!after.has(name)) steps.push(step.dropTable(table));
+  return sortSteps(steps);
+}
+
+function createTableWithIndexes(table: TableShape): MigrationStep[] {
+  return [step.createTable(table), ...table.indexes.map(step.createIndex)];
+}
+
+function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
+  const steps: MigrationStep[] = [];
+  const oldColumns = new Map(old.columns.map((column) => [column.name, column]));
+  const nextColumns = new Map(next.columns.map((column) => [column.name, column]));
+  for (const column of next.columns) {
+    const was = oldColumns.get(column.name);
+    if (!was) steps.push(step.addColumn(next.name, column));
+    else if (was.type !== column.type) steps.push(step.changeType(next.name, column.name, was.type, column.type));
+  }
+  for (const column of old.columns) if (!nextColumns.has(column.name)) steps.push(step.dropColumn(old.name, column));
+
+  const indexKey = (index: TableShape['indexes'][number]) => `${index.name}(${index.columns.join(',')})`;
+  const oldIndexes = new Set(old.indexes.map(indexKey));
+  const nextIndexes = new Set(next.indexes.map(indexKey));
+  for (const index of old.indexes) if (!nextIndexes.has(indexKey(index))) steps.push(step.dropIndex(index));
+  for (const index of next.indexes) if (!oldIndexes.has(indexKey(index))) steps.push(step.createIndex(index));
+
+  const sameWorkflowColumn = old.workflow && next.workflow && old.workflow.field === next.workflow.field;
+  if (sameWorkflowColumn) {
+    const { field, initial, stages } = next.workflow!;
+    for (const stage of stages) if (!old.workflow!.stages.includes(stage)) steps.push(step.addStage(next.name, field, stage));
+    for (const stage of old.workflow!.stages) {
+      if (!stages.includes(stage)) steps.push(step.removeStage(next.name, field, stage, initial));
+    }
+  }
+  return steps;
+}
+
+function sortSteps(steps: MigrationStep[]): MigrationStep[] {
+  return steps
+    .map((s, position) => ({ s, position }))
+    .sort((a, b) => STEP_ORDER.indexOf(a.s.kind) - STEP_ORDER.indexOf(b.s.kind) || a.position - b.position)
+    .map(({ s }) => s);
+}

@@ -1,0 +1,49 @@
+/** Small SQL text helpers shared by the migration planner, renderer and runner. */
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** PostgreSQL truncates identifiers past 63 bytes; long names keep a stable hash suffix instead. */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+export function fitIdentifier(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_IDENTIFIER_BYTES) return name;
+  const suffix = `_${stableHash(name).toString(36)}`;
+  let head = name;
+  while (Buffer.byteLength(head) + suffix.length > MAX_IDENTIFIER_BYTES) head = head.slice(0, -1);
+  return head + suffix;
+}
+
+/** FNV-1a, 32 bits: deterministic and dependency-free. */
+export function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** `1234567` → `1,234,567`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** Knex reads `?` in raw SQL as a binding placeholder; statements without bindings escape it. */
+export function escapeRawSql(sql: string): string {
+  return sql.replace(/\?/g, '\\?');
+}
+
+/** JSON with object keys sorted, so that documents read back from jsonb compare equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}

@@ -1,0 +1,87 @@
+import type { TableShape } from './shape.js';
+import { indexName } from './shape.js';
+
+const id = { name: 'id', type: 'bigint', identity: true } as const;
+const createdAt = { name: 'created_at', type: 'timestamptz', notNull: true, default: 'now()' } as const;
+const updatedAt = { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' } as const;
+
+function systemTable(name: string, columns: TableShape['columns'], indexColumns: string[][]): TableShape {
+  return {
+    name,
+    columns,
+    indexes: indexColumns.map((columns) => ({ name: indexName(name, columns), table: name, columns })),
+    system: true,
+  };
+}
+
+export const SNAPSHOT_TABLE = 'sales_schema_snapshot';
+
+/** The server-owned tables of docs/architecture.md, created by the first migration. */
+export const SYSTEM_TABLES: TableShape[] = [
+  systemTable(
+    'sales_history',
+    [
+      id,
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'record_id', type: 'bigint', notNull: true },
+      { name: 'from_stage', type: 'text' },
+      { name: 'to_stage', type: 'text' },
+      { name: 'user_id', type: 'bigint' },
+      { name: 'comment', type: 'text' },
+      createdAt,
+    ],
+    [['resource', 'record_id']],
+  ),
+  systemTable(
+    'sales_approvals',
+    [
+      id,
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'record_id', type: 'bigint', notNull: true },
+      { name: 'from_stage', type: 'text' },
+      { name: 'to_stage', type: 'text', notNull: true },
+      { name: 'role', type: 'text', notNull: true },
+      { name: 'rule_index', type: 'integer', notNull: true },
+      { name: 'label', type: 'jsonb' },
+      {
+        name: 'status',
+        type: 'text',
+        notNull: true,
+        default: "'pending'",
+        check: "status IN ('pending', 'approved', 'rejected', 'cancelled')",
+      },
+      { name: 'requested_by', type: 'bigint' },
+      { name: 'decided_by', type: 'bigint' },
+      { name: 'decided_at', type: 'timestamptz' },
+      { name: 'comment', type: 'text' },
+      { name: 'version', type: 'integer', notNull: true, default: '1' },
+      createdAt,
+      updatedAt,
+    ],
+    [['resource', 'record_id'], ['status', 'role']],
+  ),
+  systemTable(
+    'sales_audit',
+    [
+      id,
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'record_id', type: 'bigint', notNull: true },
+      {
+        name: 'action',
+        type: 'text',
+        notNull: true,
+        check: "action IN ('create', 'update', 'delete', 'transition')",
+      },
+      { name: 'user_id', type: 'bigint' },
+      { name: 'before', type: 'jsonb' },
+      { name: 'after', type: 'jsonb' },
+      createdAt,
+    ],
+    [['resource', 'record_id'], ['created_at']],
+  ),
+  systemTable(
+    SNAPSHOT_TABLE,
+    [id, { name: 'model', type: 'jsonb', notNull: true }, { name: 'applied_at', type: 'timestamptz', notNull: true, default: 'now()' }],
+    [],
+  ),
+];

@@ -1,0 +1,164 @@
+/**
+ * A throwaway PostgreSQL server for tests: found on this machine (PG_BIN, `pg_config --bindir`,
+ * /usr/lib/postgresql/<version>/bin, /usr/local/bin, PATH), initialised in a temporary folder,
+ * started on a free port, removed on stop. As root it runs as the `postgres` user
+ * (initdb refuses to run as root).
+ */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const REQUIRED_BINARIES = ['initdb', 'pg_ctl', 'postgres'];
+
+function hasBinaries(dir: string): boolean {
+  return REQUIRED_BINARIES.every((name) => existsSync(path.join(dir, name)));
+}
+
+function pgConfigBindir(): string | null {
+  try {
+    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function debianBindirs(): string[] {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((version) => /^\d+(\.\d+)?$/.test(version))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((version) => path.join(root, version, 'bin'));
+}
+
+/** The folder holding initdb, pg_ctl and postgres, or null when PostgreSQL is not installed. */
+export function findPostgresBinaries(): string | null {
+  const candidates = [
+    process.env.PG_BIN,
+    pgConfigBindir(),
+    ...debianBindirs(),
+    '/usr/local/bin',
+    '/usr/local/pgsql/bin',
+    '/opt/homebrew/bin',
+    ...(process.env.PATH ?? '').split(path.delimiter),
+  ];
+  return candidates.find((dir): dir is string => !!dir && hasBinaries(dir)) ?? null;
+}
+
+interface RunAs {
+  /** Runs a binary as the server's user and returns its output. */
+  run(binary: string, args: string[]): string;
+  /** Gives the server's user a folder. */
+  own(dir: string): void;
+}
+
+function userIds(user: string): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+function commandExists(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Runs binaries as the current user, or as `postgres` when the current user is root. */
+function runAs(): RunAs {
+  const exec = (file: string, args: string[]) =>
+    execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
+  if (process.getuid?.() !== 0) return { run: exec, own: () => {} };
+  const user = process.env.PG_TEST_USER ?? 'postgres';
+  const ids = userIds(user);
+  if (!ids) throw new Error(`Running as root: PostgreSQL refuses root; create the user "${user}" (or set PG_TEST_USER).`);
+  const own = (dir: string) => chownSync(dir, ids.uid, ids.gid);
+  if (commandExists('runuser')) return { run: (file, args) => exec('runuser', ['-u', user, '--', file, ...args]), own };
+  return {
+    run: (file, args) => exec('su', [user, '-s', '/bin/sh', '-c', [file, ...args].map(shellQuote).join(' ')]),
+    own,
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PostgresServer {
+  /** Superuser URL to the `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** initdb into a temporary folder and start a server on a free port; fast but not durable. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = findPostgresBinaries();
+  if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl, postgres) not found; set PG_BIN or DATABASE_URL.');
+  const as = runAs();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ra-sales-pg-'));
+  as.own(root);
+  const dataDir = path.join(root, 'data');
+  const logFile = path.join(root, 'server.log');
+  writeFileSync(logFile, '');
+  as.own(logFile);
+  as.run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+  const port = await freePort();
+  const serverOptions = [
+    `-p ${port}`,
+    `-k ${root}`,
+    `-c listen_addresses=127.0.0.1`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  const pgCtl = path.join(bin, 'pg_ctl');
+  try {
+    as.run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  let stopped = false;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** `postgres://u@h:1/postgres` → `postgres://u@h:1/<database>`. */
+export function urlForDatabase(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
