@@ -1,0 +1,69 @@
+/** One record on the board: its representation, owner and amount; draggable. */
+import { memo, type DragEvent } from 'react';
+import { Card, CardContent, LinearProgress, Typography } from '@mui/material';
+import { Link, RecordContextProvider, ReferenceField, useCreatePath, type RaRecord } from 'react-admin';
+import { formatMoney } from '../fields/format.js';
+import { amountOf } from './amount.js';
+import type { WorkflowEntity } from './model.js';
+
+export interface BoardCardProps {
+  entity: WorkflowEntity;
+  record: RaRecord;
+  locale: string;
+  moving: boolean;
+  onDragStart: (record: RaRecord) => void;
+  onDragEnd: () => void;
+}
+
+function ownerReference(entity: WorkflowEntity): { source: string; reference: string } | undefined {
+  const source = entity.access.ownerField;
+  const reference = entity.fields.find((field) => field.name === source)?.ref;
+  return source && reference ? { source, reference } : undefined;
+}
+
+export const BoardCard = memo(function BoardCard({ entity, record, locale, moving, onDragStart, onDragEnd }: BoardCardProps) {
+  const createPath = useCreatePath();
+  const owner = ownerReference(entity);
+  const amountField = entity.workflow.amountField;
+  const handleDragStart = (event: DragEvent) => {
+    event.dataTransfer?.setData('text/plain', String(record.id));
+    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+    onDragStart(record);
+  };
+  return (
+    <Card
+      variant="outlined"
+      draggable={!moving}
+      onDragStart={handleDragStart}
+      onDragEnd={onDragEnd}
+      data-testid="board-card"
+      data-id={record.id}
+      sx={{ mb: 1, cursor: 'grab', opacity: moving ? 0.5 : 1 }}
+    >
+      {moving && <LinearProgress />}
+      <CardContent sx={{ p: 1.25, '&:last-child': { pb: 1.25 } }}>
+        <Typography
+          variant="body2"
+          component={Link}
+          to={createPath({ resource: entity.resource, id: record.id, type: 'show' })}
+          draggable={false}
+          sx={{ fontWeight: 600, display: 'block' }}
+        >
+          {String(record[entity.recordRepresentation] ?? `#${record.id}`)}
+        </Typography>
+        <RecordContextProvider value={record}>
+          {owner && (
+            <Typography variant="caption" color="text.secondary" component="div">
+              <ReferenceField source={owner.source} reference={owner.reference} link={false} />
+            </Typography>
+          )}
+        </RecordContextProvider>
+        {amountField && (
+          <Typography variant="body2" data-testid="card-amount">
+            {formatMoney(amountOf(record, amountField), locale)}
+          </Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+});

@@ -1,0 +1,111 @@
+/** One stage of the board: header with count and amount, a page of cards, "load more". */
+import { useState, type DragEvent } from 'react';
+import { Box, Button, Chip, CircularProgress, Paper, Typography } from '@mui/material';
+import { useInfiniteGetList, type Identifier, type RaRecord } from 'react-admin';
+import type { StageModel } from '@ra-sales/schema';
+import { labelIn } from '../i18n/labels.js';
+import { BoardCard } from './BoardCard.js';
+import { formatMoney } from '../fields/format.js';
+import { useSalesTranslate } from './messages.js';
+import type { WorkflowEntity } from './model.js';
+
+/** Cards fetched per column and per "load more". */
+export const CARDS_PER_PAGE = 20;
+
+export interface BoardColumnProps {
+  entity: WorkflowEntity;
+  stage: StageModel;
+  filter: Record<string, unknown>;
+  locale: string;
+  /** Sum of the amount field over the whole stage, from the stage-totals report. */
+  amount: number | undefined;
+  /** While a card is dragged: whether it may be dropped here (undefined: nothing dragged). */
+  accepts: boolean | undefined;
+  moving: Identifier | null;
+  onDragStart: (record: RaRecord) => void;
+  onDragEnd: () => void;
+  onDrop: (stage: string) => void;
+}
+
+export function BoardColumn(props: BoardColumnProps) {
+  const { entity, stage, filter, locale, amount, accepts, moving, onDragStart, onDragEnd, onDrop } = props;
+  const t = useSalesTranslate();
+  const [over, setOver] = useState(false);
+  const { data, total, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
+    filter: { ...filter, [entity.workflow.field]: stage.id },
+    sort: entity.sort,
+    pagination: { page: 1, perPage: CARDS_PER_PAGE },
+  });
+  const records = data?.pages.flatMap((page) => page.data) ?? [];
+  const count = total ?? records.length;
+
+  const handleDragOver = (event: DragEvent) => {
+    if (!accepts) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+    if (!over) setOver(true);
+  };
+  const handleDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    if (accepts) onDrop(stage.id);
+  };
+
+  return (
+    <Paper
+      variant="outlined"
+      data-testid="board-column"
+      data-stage={stage.id}
+      onDragOver={handleDragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={handleDrop}
+      sx={{
+        width: 280,
+        minWidth: 280,
+        display: 'flex',
+        flexDirection: 'column',
+        bgcolor: over ? 'action.selected' : stage.kind === 'open' ? 'background.default' : 'action.hover',
+        opacity: accepts === false ? 0.45 : 1,
+        transition: 'opacity 120ms',
+      }}
+    >
+      <Box sx={{ p: 1.25, borderBottom: 1, borderColor: 'divider' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1 }}>
+          <Typography variant="subtitle2" noWrap title={labelIn(stage.label, locale)}>
+            {labelIn(stage.label, locale)}
+          </Typography>
+          <Chip size="small" label={count} data-testid="column-count" />
+        </Box>
+        {entity.workflow.amountField && (
+          <Typography variant="caption" color="text.secondary" data-testid="column-amount">
+            {amount === undefined ? '…' : formatMoney(amount, locale)}
+          </Typography>
+        )}
+      </Box>
+      <Box sx={{ p: 1, overflowY: 'auto', flex: 1, minHeight: 80 }}>
+        {isPending && <CircularProgress size={20} />}
+        {!isPending && records.length === 0 && (
+          <Typography variant="caption" color="text.secondary">
+            {t('workflow.empty_column')}
+          </Typography>
+        )}
+        {records.map((record) => (
+          <BoardCard
+            key={record.id}
+            entity={entity}
+            record={record}
+            locale={locale}
+            moving={moving === record.id}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+          />
+        ))}
+        {hasNextPage && (
+          <Button size="small" fullWidth disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {t('workflow.load_more', { count: count - records.length })}
+          </Button>
+        )}
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Kanban of a workflow entity: one column per stage in schema order.
+ *
+ * Scale: every column is its own paginated getList filtered by stage (CARDS_PER_PAGE cards,
+ * then "load more"), so the DOM holds at most stages × 20 cards at first however many records
+ * there are. A column's count is its list's Content-Range total (exact, and refreshed with the
+ * list); the amount sums come from one stage-totals report (`GET /api/reports/stage-totals`),
+ * computed in the browser from bounded pages until the server has it. A move is pessimistic:
+ * the card stays where it is until the server accepts, then the lists are refetched.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { Box, Typography } from '@mui/material';
+import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import type { SalesModel } from '@ra-sales/schema';
+import { labelIn } from '../i18n/labels.js';
+import { BoardColumn } from './BoardColumn.js';
+import { useSalesTranslate } from './messages.js';
+import { targetsOf, workflowEntity } from './model.js';
+import { stageTotals } from './reports.js';
+import { useStageMove } from './useStageMove.js';
+
+export interface WorkflowBoardProps {
+  model: SalesModel;
+  resource: string;
+  /** Extra list filter applied to every column and to the totals (e.g. an owner). */
+  filter?: Record<string, unknown>;
+  /** Set a page title (default true; false when embedded in another page). */
+  title?: boolean;
+}
+
+export function useStageTotals(model: SalesModel, resource: string, filter: Record<string, unknown> = {}) {
+  const dataProvider = useDataProvider();
+  const entity = workflowEntity(model, resource);
+  return useQuery({
+    queryKey: [resource, 'stageTotals', filter],
+    queryFn: () => stageTotals(dataProvider, entity, filter),
+  });
+}
+
+const NO_FILTER = {};
+
+export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = true }: WorkflowBoardProps) {
+  const entity = workflowEntity(model, resource);
+  const [locale] = useLocaleState();
+  const t = useSalesTranslate();
+  const [dragged, setDragged] = useState<RaRecord | null>(null);
+  const { requestMove, moving, dialogs } = useStageMove(entity);
+  const totals = useStageTotals(model, resource, filter);
+  const amounts = useMemo(
+    () => new Map(totals.data?.data.map((row) => [row.stage, row.amount])),
+    [totals.data],
+  );
+  const targets = useMemo(
+    () => (dragged ? targetsOf(entity.workflow, dragged[entity.workflow.field] as string) : undefined),
+    [dragged, entity],
+  );
+  const onDragEnd = useCallback(() => setDragged(null), []);
+  const onDrop = (stage: string) => {
+    if (dragged) requestMove(dragged, stage);
+    setDragged(null);
+  };
+  const name = labelIn(entity.pluralLabel, locale);
+
+  return (
+    <Box sx={{ mt: 1 }} data-testid="workflow-board">
+      {title && <Title title={t('workflow.board_title', { name })} />}
+      {totals.data?.sampled && (
+        <Typography variant="caption" color="text.secondary">
+          {t('workflow.partial_totals', { count: totals.data.sampled })}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'stretch', minHeight: 400 }}>
+        {entity.workflow.stages.map((stage) => (
+          <BoardColumn
+            key={stage.id}
+            entity={entity}
+            stage={stage}
+            filter={filter}
+            locale={locale}
+            amount={totals.data ? (amounts.get(stage.id) ?? 0) : undefined}
+            accepts={targets ? targets.has(stage.id) : undefined}
+            moving={moving}
+            onDragStart={setDragged}
+            onDragEnd={onDragEnd}
+            onDrop={onDrop}
+          />
+        ))}
+      </Box>
+      {dialogs}
+    </Box>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The non-CRUD endpoints the workflow screens and the dashboard read, as extra data provider
+ * methods (react-admin's recommended way to reach custom endpoints). The host spreads them into
+ * its data provider: `{ ...simpleRestProvider(apiUrl, http), ...salesApiMethods(apiUrl, http) }`.
+ */
+import { fetchUtils, useDataProvider, type DataProvider, type Identifier } from 'react-admin';
+import type { Labels } from '@ra-sales/schema';
+
+/** A label as the server sends it: a plain string or one per locale. */
+export type ServerLabel = string | Labels | null | undefined;
+
+export interface GateMiss {
+  field: string;
+  label?: ServerLabel;
+  message: string;
+}
+
+export interface NextMove {
+  to: string;
+  allowed: boolean;
+  missing: GateMiss[];
+  approvalRoles: string[];
+}
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+export interface ApprovalRecord {
+  id: Identifier;
+  resource: string;
+  record_id: Identifier;
+  from_stage: string;
+  to_stage: string;
+  role: string;
+  status: ApprovalStatus;
+  label?: ServerLabel;
+  requested_by?: Identifier | null;
+  decided_by?: Identifier | null;
+  decided_at?: string | null;
+  comment?: string | null;
+  created_at?: string;
+  updated_at?: string;
+}
+
+/** `GET /api/<resource>/:id/workflow` */
+export interface WorkflowInfo {
+  stage: string;
+  next: NextMove[];
+  pending: ApprovalRecord[];
+}
+
+/** `GET /api/me` */
+export interface SalesUser {
+  id: Identifier;
+  roles: string[];
+  teamId?: Identifier | null;
+}
+
+export interface SalesApi {
+  getWorkflow(resource: string, params: { id: Identifier }): Promise<{ data: WorkflowInfo }>;
+  /** `GET /api/reports/<name>?<params as JSON-encoded query values>` */
+  getReport<T = unknown>(name: string, params?: Record<string, unknown>): Promise<{ data: T }>;
+  getMe(): Promise<{ data: SalesUser }>;
+}
+
+export type SalesDataProvider = DataProvider & SalesApi;
+
+type HttpClient = typeof fetchUtils.fetchJson;
+
+function query(params: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function salesApiMethods(apiUrl: string, httpClient: HttpClient = fetchUtils.fetchJson): SalesApi {
+  const base = apiUrl.replace(/\/$/, '');
+  return {
+    getWorkflow: (resource, { id }) =>
+      httpClient(`${base}/${resource}/${encodeURIComponent(String(id))}/workflow`).then(({ json }) => ({ data: json })),
+    getReport: <T,>(name: string, params?: Record<string, unknown>) =>
+      httpClient(`${base}/reports/${name}${query(params)}`).then(({ json }) => ({
+        data: (json && typeof json === 'object' && !Array.isArray(json) && 'data' in json ? json.data : json) as T,
+      })),
+    getMe: () => httpClient(`${base}/me`).then(({ json }) => ({ data: json })),
+  };
+}
+
+/** The data provider with the sales methods; a clear error when the host forgot to add them. */
+export function useSalesApi(): SalesDataProvider {
+  const dataProvider = useDataProvider() as DataProvider & Partial<SalesApi>;
+  for (const method of ['getWorkflow', 'getReport', 'getMe'] as const) {
+    if (typeof dataProvider[method] !== 'function') {
+      throw new Error(
+        `ra-sales: the data provider has no ${method}() method; spread salesApiMethods(apiUrl) into it.`,
+      );
+    }
+  }
+  return dataProvider as SalesDataProvider;
+}

@@ -1,0 +1,16 @@
+export { WorkflowBoard, useStageTotals, type WorkflowBoardProps } from './WorkflowBoard.js';
+export { CARDS_PER_PAGE } from './BoardColumn.js';
+export { StageStepper, type StageStepperProps } from './StageStepper.js';
+export { StageHistory, type StageHistoryProps } from './StageHistory.js';
+export { ApprovalsInbox, useSalesUser, type ApprovalsInboxProps } from './ApprovalsInbox.js';
+export { useStageMove, type StageMove } from './useStageMove.js';
+export { useWorkflowInfo } from './useWorkflowInfo.js';
+export { salesCustomRoutes, WorkflowMenuItems, APPROVALS_INBOX_PATH, boardPath } from './routes.js';
+export {
+  salesApiMethods, useSalesApi,
+  type SalesApi, type SalesDataProvider, type WorkflowInfo, type NextMove, type GateMiss, type ApprovalRecord,
+  type ApprovalStatus, type SalesUser, type ServerLabel,
+} from './api.js';
+export { workflowMessages, useSalesTranslate } from './messages.js';
+export { fetchReport, fetchAllRecords, stageTotals, stageTotalsFromRecords, type StageTotal, type ReportResult } from './reports.js';
+export { workflowEntities, workflowEntity, type WorkflowEntity } from './model.js';
