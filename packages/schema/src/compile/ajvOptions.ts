@@ -4,6 +4,8 @@ import type { Options } from 'ajv';
 export const AJV_OPTIONS: Options = {
   allErrors: true,
   strict: true,
+  // Gates name fields the gate does not itself define: they are the entity's fields.
+  strictRequired: false,
   allowUnionTypes: true,
   useDefaults: true,
   coerceTypes: false,

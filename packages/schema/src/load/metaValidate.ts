@@ -64,7 +64,7 @@ function sentence(e: ErrorObject): MetaIssue {
       return { pointer: `${e.instancePath}/${p.additionalProperty}`, message: `"${p.additionalProperty}" is not allowed here` };
     case 'propertyNames': {
       const key = String(p.propertyName);
-      if (e.schemaPath.includes("field")) {
+      if (!key.startsWith('x-') && !e.instancePath.endsWith('/properties')) {
         return { pointer: `${e.instancePath}/${key}`, message: `"${key}" is not a keyword a field can have (a typo?)` };
       }
       const message = key.startsWith('x-')

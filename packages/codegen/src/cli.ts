@@ -1,0 +1,107 @@
+import { watch } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatSchemaErrors } from '@ra-sales/schema';
+import { bannerText } from './emit/banner.js';
+import { generate } from './generate.js';
+import { diffFiles, writeFiles } from './writeFiles.js';
+
+const USAGE = `Usage: ra-sales <command> [options]
+
+Commands:
+  generate            load the schema files and write types, validators, OpenAPI, model and screens
+  generate --watch    the same, again on every change of a schema file
+  check               only validate the schema files (exit code 1 on any error)
+  check --frozen      also fail when the generated files are not up to date (for CI)
+
+Options:
+  --schemas <dir>     the schema folder (default: schemas)
+  --overlay <dir>     a company's overlay folder, merged over the schemas (repeatable)
+  --out <dir>         where generated files go (default: packages/domain)
+`;
+
+interface Args {
+  command: string;
+  schemas: string;
+  overlays: string[];
+  out: string;
+  watch: boolean;
+  frozen: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { command: argv[0] ?? '', schemas: 'schemas', overlays: [], out: 'packages/domain', watch: false, frozen: false };
+  for (let i = 1; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => argv[++i] ?? '';
+    if (flag === '--schemas') args.schemas = value();
+    else if (flag === '--overlay') args.overlays.push(value());
+    else if (flag === '--out') args.out = value();
+    else if (flag === '--watch') args.watch = true;
+    else if (flag === '--frozen') args.frozen = true;
+    else return `unknown option "${flag}"`;
+  }
+  if (!['generate', 'check'].includes(args.command)) return args.command ? `unknown command "${args.command}"` : 'no command given';
+  return args;
+}
+
+const isGenerated = (content: string) => content.includes(bannerText('').slice(0, 32));
+
+async function runOnce(args: Args): Promise<boolean> {
+  const started = performance.now();
+  const result = await generate({ dir: args.schemas, overlays: args.overlays });
+  if (!result.ok) {
+    process.stderr.write(`${result.errors.length} error(s) in the schema files:\n${formatSchemaErrors(result.errors)}\nNothing was generated.\n`);
+    return false;
+  }
+  const entities = Object.keys(result.model.entities).length;
+  if (args.command === 'check') {
+    if (args.frozen) {
+      const stale = diffFiles(args.out, result.files);
+      if (stale.length > 0) {
+        process.stderr.write(`Generated files in ${args.out} are out of date: ${stale.join(', ')}\nRun \`pnpm gen\` and commit the result.\n`);
+        return false;
+      }
+    }
+    process.stdout.write(`${entities} entities, no errors.\n`);
+    return true;
+  }
+  const report = writeFiles(args.out, result.files, isGenerated);
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(
+    `${entities} entities → ${args.out}: ${report.written.length} written, ${report.unchanged} unchanged` +
+      `${report.removed.length ? `, ${report.removed.length} removed` : ''} (${ms} ms)\n`,
+  );
+  return true;
+}
+
+function watchAndRegenerate(args: Args): void {
+  const folders = [args.schemas, ...args.overlays].map((d) => resolve(d));
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => runOnce(args).then(() => undefined));
+    }, 30);
+  };
+  for (const folder of folders) watch(folder, { recursive: true }, (_event, file) => file?.endsWith('.json') && schedule());
+  process.stdout.write(`Watching ${folders.join(', ')}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n\n${USAGE}`);
+    return 2;
+  }
+  const ok = await runOnce(args);
+  if (args.watch) {
+    watchAndRegenerate(args);
+    return new Promise(() => {});
+  }
+  return ok ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,132 @@
+import type { EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
+import { jsonWithBanner } from './banner.js';
+
+/** OpenAPI 3.1 of the CRUD API. 3.1 speaks JSON Schema 2020-12, so the entity schemas are used as they are. */
+export function emitOpenApi(model: SalesModel, sources: string): string {
+  const entities = Object.values(model.entities);
+  const paths: Record<string, unknown> = {};
+  const schemas: Record<string, JsonSchema> = {
+    Error: {
+      type: 'object',
+      required: ['message'],
+      properties: { message: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } },
+    },
+  };
+  for (const entity of entities) {
+    schemas[`${entity.typeName}Input`] = entity.schema;
+    schemas[entity.typeName] = {
+      allOf: [
+        { $ref: `#/components/schemas/${entity.typeName}Input` },
+        {
+          type: 'object',
+          required: ['id', 'version', 'created_at', 'updated_at'],
+          properties: { id: { type: 'integer' }, version: { type: 'integer' }, created_at: { type: 'string', format: 'date-time' }, updated_at: { type: 'string', format: 'date-time' } },
+        },
+      ],
+    };
+    Object.assign(paths, entityPaths(entity));
+  }
+  const document = {
+    openapi: '3.1.0',
+    info: {
+      title: 'ra-sales API',
+      version: '1.0.0',
+      description: 'CRUD over every sales entity, in the protocol of ra-data-simple-rest. Lists take sort, range and filter as JSON in the query and answer with Content-Range.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/api' }],
+    paths,
+    components: {
+      schemas,
+      parameters: listParameters(),
+      responses: {
+        BadRequest: errorResponse('Invalid input: `errors` maps each field to what is wrong with it.'),
+        NotFound: errorResponse('No such record, or not visible to the current user.'),
+        Conflict: errorResponse('The record changed since it was read (stale version), or the stage move is not allowed.'),
+        Unprocessable: errorResponse('The stage move is refused: `errors` names what the gate still needs.'),
+      },
+    },
+  };
+  return jsonWithBanner(sources, document);
+}
+
+function entityPaths(entity: EntityModel): Record<string, unknown> {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const record = { description: entity.label.en, content: { 'application/json': { schema: ref(entity.typeName) } } };
+  const body = { required: true, content: { 'application/json': { schema: ref(`${entity.typeName}Input`) } } };
+  const tag = [entity.label.en];
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+  const errors = {
+    '400': { $ref: '#/components/responses/BadRequest' },
+    '404': { $ref: '#/components/responses/NotFound' },
+  };
+  const paths: Record<string, unknown> = {
+    [`/${entity.resource}`]: {
+      get: {
+        tags: tag,
+        operationId: `list_${entity.resource}`,
+        summary: `List ${entity.pluralLabel.en}`,
+        parameters: ['sort', 'range', 'filter', 'embed'].map((p) => ({ $ref: `#/components/parameters/${p}` })),
+        responses: {
+          '200': {
+            description: 'One page of records',
+            headers: { 'Content-Range': { schema: { type: 'string' }, description: `${entity.resource} 0-24/319` } },
+            content: { 'application/json': { schema: { type: 'array', items: ref(entity.typeName) } } },
+          },
+          '400': errors['400'],
+        },
+      },
+      post: { tags: tag, operationId: `create_${entity.resource}`, summary: `Create a ${entity.label.en}`, requestBody: body, responses: { '201': record, '400': errors['400'] } },
+    },
+    [`/${entity.resource}/{id}`]: {
+      parameters: [idParam],
+      get: { tags: tag, operationId: `get_${entity.resource}`, responses: { '200': record, '404': errors['404'] } },
+      put: {
+        tags: tag,
+        operationId: `update_${entity.resource}`,
+        description: entity.workflow ? `Changing \`${entity.workflow.field}\` is a workflow transition.` : undefined,
+        requestBody: body,
+        responses: {
+          '200': record,
+          ...errors,
+          '409': { $ref: '#/components/responses/Conflict' },
+          ...(entity.workflow ? { '422': { $ref: '#/components/responses/Unprocessable' } } : {}),
+        },
+      },
+      delete: { tags: tag, operationId: `delete_${entity.resource}`, responses: { '200': record, '404': errors['404'] } },
+    },
+  };
+  if (entity.workflow) {
+    paths[`/${entity.resource}/{id}/workflow`] = {
+      parameters: [idParam],
+      get: {
+        tags: tag,
+        operationId: `workflow_${entity.resource}`,
+        summary: 'Current stage, the allowed moves and what each still needs',
+        responses: { '200': { description: 'Workflow state', content: { 'application/json': { schema: { type: 'object' } } } }, '404': errors['404'] },
+      },
+    };
+  }
+  return paths;
+}
+
+function listParameters(): Record<string, unknown> {
+  const json = (name: string, description: string, example: string) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema: { type: 'string' },
+    example,
+  });
+  return {
+    sort: json('sort', 'JSON [field, "ASC" | "DESC"]', '["id","DESC"]'),
+    range: json('range', 'JSON [first, last], inclusive', '[0,24]'),
+    filter: json('filter', 'JSON object: field = value, field = [values] (IN), field_gte / _lte / _gt / _lt / _neq / _q, q = full text', '{"stage":"bidding"}'),
+    embed: json('embed', 'JSON list of reference fields (without _id) to return inline', '["customer"]'),
+  };
+}
+
+function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+}

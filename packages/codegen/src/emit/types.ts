@@ -1,0 +1,92 @@
+import { compile } from 'json-schema-to-typescript';
+import type { EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
+import { tsBanner } from './banner.js';
+
+/**
+ * One interface per entity, from one root schema so nothing is declared twice:
+ * `Customer` (a stored record, with id, version and timestamps) and `CustomerInput` (what a client sends).
+ * References are typed by their target (`customer_id: CustomerId`), stages are unions.
+ */
+export async function emitTypes(model: SalesModel, sources: string): Promise<string> {
+  const entities = Object.values(model.entities);
+  const defs: Record<string, JsonSchema> = {};
+  for (const entity of entities) {
+    defs[`${entity.typeName}Input`] = { ...typedSchema(entity, model), title: `${entity.typeName}Input` };
+  }
+  const root = { $defs: defs, type: 'object', additionalProperties: false, properties: {} };
+  const body = await compile(root as never, 'SalesRoot', {
+    bannerComment: '',
+    unreachableDefinitions: true,
+    additionalProperties: false,
+    format: false, // prettier costs ~1.5 s; `indent` below keeps the output readable
+    strictIndexSignatures: true,
+  });
+  const cleaned = indent(
+    body
+      .replace(/export interface SalesRoot \{\s*\}\n?/, '')
+      .replace(/\n \*\s*\n \* This interface was referenced by `SalesRoot`'s JSON-Schema\n \* via the `definition` "\w+"\./g, '')
+      .replace(/\/\*\*\n \* This interface was referenced by `SalesRoot`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g, ''),
+  );
+  return [tsBanner(sources), SERVER_FIELDS, idTypes(entities), cleaned.trim(), '', recordTypes(entities), stageTypes(entities), resourceMap(entities)].join('\n') + '\n';
+}
+
+function typedSchema(entity: EntityModel, model: SalesModel): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const raw = entity.schema.properties as Record<string, JsonSchema>;
+  for (const field of entity.fields) {
+    const schema: JsonSchema = { ...raw[field.name], description: field.label.en };
+    if (field.ref) {
+      const target = model.entities[field.ref];
+      schema.tsType = `${target.typeName}Id${field.required ? '' : ' | null'}`;
+    }
+    properties[field.name] = schema;
+  }
+  return { ...entity.schema, properties, description: entity.label.en };
+}
+
+const SERVER_FIELDS = `/** Fields the server keeps on every record. */
+export interface ServerFields {
+  id: number;
+  /** Incremented by every update; send it back to detect concurrent changes. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+`;
+
+function recordTypes(entities: EntityModel[]): string {
+  return entities.map((e) => `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields {}`).join('\n') + '\n';
+}
+
+function idTypes(entities: EntityModel[]): string {
+  return entities.map((e) => `/** The id of a ${e.label.en} record (resource "${e.resource}"). */\nexport type ${e.typeName}Id = number;`).join('\n') + '\n';
+}
+
+function stageTypes(entities: EntityModel[]): string {
+  return entities
+    .filter((e) => e.workflow)
+    .map((e) => `export type ${e.typeName}Stage = ${e.workflow!.stages.map((s) => JSON.stringify(s.id)).join(' | ')};`)
+    .join('\n') + '\n';
+}
+
+function resourceMap(entities: EntityModel[]): string {
+  const rows = entities.map((e) => `  ${e.resource}: { record: ${e.typeName}; input: ${e.typeName}Input };`);
+  return `/** Every resource of the API with its record and input types. */\nexport interface SalesResources {\n${rows.join('\n')}\n}\n\nexport type SalesResource = keyof SalesResources;\n`;
+}
+
+/** Two-space indentation by brace depth: json-schema-to-typescript's unformatted output is flush left. */
+function indent(code: string): string {
+  let depth = 0;
+  return code
+    .split('\n')
+    .map((raw) => {
+      const line = raw.trim();
+      if (/^[})]/.test(line)) depth = Math.max(0, depth - 1);
+      const out = line ? '  '.repeat(depth) + (line.startsWith('*') ? ' ' : '') + line : '';
+      const opens = (line.match(/[{(]/g) ?? []).length;
+      const closes = (line.match(/[})]/g) ?? []).length - (/^[})]/.test(line) ? 1 : 0);
+      depth = Math.max(0, depth + opens - closes);
+      return out;
+    })
+    .join('\n');
+}

@@ -1,0 +1,36 @@
+import { loadModel, type LoadOptions, type SalesModel, type SchemaError } from '@ra-sales/schema';
+import { emitModel, emitIndex } from './emit/domainModule.js';
+import { emitOpenApi } from './emit/openapi.js';
+import { emitTypes } from './emit/types.js';
+import { emitValidators } from './emit/validators.js';
+import { emitScreenFiles } from './emit/screens.js';
+
+/** Every generated file, by path relative to the output folder. */
+export type GeneratedFiles = Map<string, string>;
+
+export type GenerateResult = { ok: true; model: SalesModel; files: GeneratedFiles } | { ok: false; errors: SchemaError[] };
+
+/** `sourceLabel` names the input in every banner; by default the folders as given. */
+export async function generate(options: LoadOptions, sourceLabel = describeSources(options)): Promise<GenerateResult> {
+  const loaded = loadModel(options);
+  if (!loaded.ok) return loaded;
+  return { ok: true, model: loaded.model, files: await render(loaded.model, sourceLabel) };
+}
+
+export async function render(model: SalesModel, sources: string): Promise<GeneratedFiles> {
+  const files: GeneratedFiles = new Map();
+  const validators = emitValidators(model, sources);
+  files.set('index.ts', emitIndex(sources));
+  files.set('model.ts', emitModel(model, sources));
+  files.set('types.ts', await emitTypes(model, sources));
+  files.set('validators.js', validators.js);
+  files.set('validators.d.ts', validators.dts);
+  files.set('openapi.json', emitOpenApi(model, sources));
+  for (const [name, content] of emitScreenFiles(model, sources)) files.set(name, content);
+  return files;
+}
+
+/** `schemas/` or `schemas/ + examples/company-oa/overlay/`, for banners. */
+export function describeSources(options: LoadOptions): string {
+  return [options.dir, ...(options.overlays ?? [])].map((d) => d.replace(/\/?$/, '/')).join(' + ');
+}
