@@ -1,0 +1,3 @@
+export * from './router/index.js';
+export * from './db/index.js';
+export * from './migrate/index.js';

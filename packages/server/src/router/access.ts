@@ -1,0 +1,124 @@
+/**
+ * Row access from `x-access`: per role a read and a write scope (`own` | `team` | `all` | `none`);
+ * a user gets the widest scope among their roles (roles not listed fall back to `default`).
+ * Scopes become SQL conditions added to every read and write, so a row out of scope is never
+ * counted, listed, embedded or written.
+ *
+ *   own   the owner field equals the user's id
+ *   team  the owner is the user or a salesperson with the user's team_id (own without a team)
+ *   all   no condition
+ *   none  no rows
+ *
+ * An entity without an owner field has no owned rows: `own` and `team` match nothing, except in
+ * the users entity (salespeople), where `own` is the user's own row and `team` their team's rows.
+ */
+import type { Knex } from 'knex';
+import type { EntityModel, SalesModel, Scope } from '@ra-sales/schema';
+import type { SalesUser } from './types.js';
+import { APPROVALS, USERS_RESOURCE, USER_TEAM_FIELD, type ResourceInfo } from './resources.js';
+
+export type AccessMode = 'read' | 'write';
+
+export const ADMIN_ROLE = 'admin';
+
+const WIDTH: Record<Scope, number> = { none: 0, own: 1, team: 2, all: 3 };
+
+export function scopeOf(entity: EntityModel, user: SalesUser, mode: AccessMode): Scope {
+  const { roles, default: fallback } = entity.access;
+  const scopes = user.roles.length ? user.roles.map((role) => (roles[role] ?? fallback)[mode]) : [fallback[mode]];
+  return scopes.reduce((widest, scope) => (WIDTH[scope] > WIDTH[widest] ? scope : widest), 'none' as Scope);
+}
+
+type Where = Knex.QueryBuilder;
+
+function teamMembers(knex: Knex, teamId: number): Knex.QueryBuilder {
+  return knex(USERS_RESOURCE).select('id').where(USER_TEAM_FIELD, teamId);
+}
+
+/** Adds the entity's scope for the user to a query on `table` (the entity's table or an alias of it). */
+export function addEntityScope(
+  qb: Where,
+  knex: Knex,
+  model: SalesModel,
+  entity: EntityModel,
+  user: SalesUser,
+  mode: AccessMode,
+  table: string = entity.resource,
+): void {
+  const scope = scopeOf(entity, user, mode);
+  if (scope === 'all') return;
+  if (scope === 'none') {
+    qb.whereRaw('false');
+    return;
+  }
+  const hasTeams = Boolean(model.entities[USERS_RESOURCE]) && user.teamId != null;
+  const owner = entity.access.ownerField;
+  if (owner) {
+    const column = `${table}.${owner}`;
+    if (scope === 'team' && hasTeams) {
+      qb.where((w) => w.where(column, user.id).orWhereIn(column, teamMembers(knex, user.teamId!)));
+    } else {
+      qb.where(column, user.id);
+    }
+    return;
+  }
+  if (entity.resource === USERS_RESOURCE) {
+    if (scope === 'team' && user.teamId != null) {
+      qb.where((w) => w.where(`${table}.id`, user.id).orWhere(`${table}.${USER_TEAM_FIELD}`, user.teamId!));
+    } else {
+      qb.where(`${table}.id`, user.id);
+    }
+    return;
+  }
+  qb.whereRaw('false');
+}
+
+/** Records of entities with a workflow that the user may read: `resource = ? AND record_id IN (…)`. */
+function addReadableRecord(qb: Where, knex: Knex, model: SalesModel, user: SalesUser, table: string): void {
+  qb.where((any) => {
+    for (const entity of Object.values(model.entities)) {
+      if (!entity.workflow) continue;
+      any.orWhere((w) => {
+        w.where(`${table}.resource`, entity.resource);
+        if (scopeOf(entity, user, 'read') === 'all') return;
+        w.whereIn(`${table}.record_id`, (sub) => {
+          sub.select('id').from(entity.resource);
+          addEntityScope(sub, knex, model, entity, user, 'read');
+        });
+      });
+    }
+    any.orWhereRaw('false');
+  });
+}
+
+/**
+ * Adds the read scope of any resource. History rows follow their record. Approvals are visible
+ * with their record, to holders of the approving role, and to whoever asked.
+ */
+export function addReadScope(
+  qb: Where,
+  knex: Knex,
+  model: SalesModel,
+  resource: ResourceInfo,
+  user: SalesUser,
+  table: string = resource.table,
+): void {
+  if (resource.entity) {
+    addEntityScope(qb, knex, model, resource.entity, user, 'read', table);
+    return;
+  }
+  if (user.roles.includes(ADMIN_ROLE)) return;
+  if (resource.name === APPROVALS) {
+    qb.where((w) => {
+      w.whereIn(`${table}.role`, user.roles.length ? user.roles : ['']);
+      w.orWhere(`${table}.requested_by`, user.id);
+      w.orWhere((r) => addReadableRecord(r, knex, model, user, table));
+    });
+    return;
+  }
+  addReadableRecord(qb, knex, model, user, table);
+}
+
+export function mayDecide(user: SalesUser, role: string): boolean {
+  return user.roles.includes(role) || user.roles.includes(ADMIN_ROLE);
+}

@@ -1,0 +1,151 @@
+/**
+ * Approvals of workflow moves (`workflow.approvals`). A move that matches rules whose condition
+ * holds does not happen at once: the record keeps its stage and one `sales_approvals` row per rule
+ * is created (`pending`; `approved` straight away when the author holds the rule's role). When
+ * the last pending approval of the request is approved the move is made, its gate and entry
+ * checked again on the record as it is then; a rejection cancels the other pending approvals.
+ */
+import type { Knex } from 'knex';
+import { labelOf, type EntityModel } from '@ra-sales/schema';
+import type { RequestContext } from './context.js';
+import type { Db, Row } from './types.js';
+import { mayDecide } from './access.js';
+import { writeAudit, writeHistory } from './audit.js';
+import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
+import { findReadable } from './reads.js';
+import { fieldsOfBody, normalizeRow, refuseChanges, requireObjectBody, sameValue } from './records.js';
+import { APPROVALS } from './resources.js';
+import { updateVersioned } from './rowWrites.js';
+import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
+
+const APPROVALS_TABLE = 'sales_approvals';
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+function requestOf(db: Db, resource: string, recordId: number, from: string, to: string) {
+  return db(APPROVALS_TABLE).where({ resource, record_id: recordId, from_stage: from, to_stage: to });
+}
+
+export async function pendingApprovals(db: Db, ctx: RequestContext, resource: string, recordId: number): Promise<Row[]> {
+  const rows = await db(APPROVALS_TABLE).where({ resource, record_id: recordId, status: 'pending' }).orderBy('id');
+  return (rows as Record<string, unknown>[]).map((row) => normalizeRow(row, ctx.resources.get(APPROVALS)!));
+}
+
+/**
+ * Creates the approvals a move needs (unless a request for the same move is already pending) and
+ * answers how many are pending.
+ */
+export async function requestApprovals(
+  db: Db,
+  ctx: RequestContext,
+  entity: EntityModel,
+  recordId: number,
+  from: string,
+  to: string,
+  ruleIndices: number[],
+  comment: string | null,
+): Promise<number> {
+  const inFlight = await requestOf(db, entity.resource, recordId, from, to).where('status', 'pending').count({ n: '*' }).first();
+  if (Number(inFlight?.n ?? 0) > 0) return Number(inFlight!.n);
+  const rules = entity.workflow!.approvals;
+  let pending = 0;
+  for (const index of ruleIndices) {
+    const rule = rules[index];
+    const approvedByAuthor = ctx.user.roles.includes(rule.role);
+    if (!approvedByAuthor) pending++;
+    const [row] = await db(APPROVALS_TABLE)
+      .insert({
+        resource: entity.resource,
+        record_id: recordId,
+        from_stage: from,
+        to_stage: to,
+        role: rule.role,
+        rule_index: index,
+        label: JSON.stringify(rule.label ?? { en: `${rule.role} approval` }),
+        status: approvedByAuthor ? 'approved' : 'pending',
+        requested_by: ctx.user.id,
+        decided_by: approvedByAuthor ? ctx.user.id : null,
+        decided_at: approvedByAuthor ? (db as Knex).fn.now() : null,
+        comment: approvedByAuthor ? comment : null,
+      })
+      .returning('*');
+    await writeAudit(db, { resource: APPROVALS, recordId: Number(row.id), action: 'create', userId: ctx.user.id, before: null, after: row });
+  }
+  return pending;
+}
+
+/** Pending approvals of a record are void once it moves by another way. */
+export async function cancelPending(db: Db, resource: string, recordId: number, userId: number): Promise<void> {
+  await db(APPROVALS_TABLE)
+    .where({ resource, record_id: recordId, status: 'pending' })
+    .update({ status: 'cancelled', decided_by: userId, decided_at: (db as Knex).fn.now(), updated_at: (db as Knex).fn.now(), version: (db as Knex).raw('version + 1') });
+}
+
+const DECISIONS = new Set(['approved', 'rejected']);
+/** What a decision sets; every other member of the body may only echo the stored approval. */
+const DECIDED_FIELDS = new Set(['status', 'comment', 'version', 'decided_by', 'decided_at', 'updated_at']);
+
+/** `PUT /approvals/:id { status: "approved" | "rejected", comment }`. */
+export async function decideApproval(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
+  const resource = ctx.resources.get(APPROVALS)!;
+  const fields = fieldsOfBody(requireObjectBody(body), resource);
+  return ctx.knex.transaction(async (trx) => {
+    const approval = await findReadable(trx, ctx, resource, id, true);
+    if ('version' in fields && !sameValue(fields.version, approval.version)) {
+      throw conflict(`Approval ${id} was changed by someone else; reload it`, { version: 'stale' });
+    }
+    const status = fields.status;
+    if (typeof status !== 'string' || !DECISIONS.has(status)) {
+      throw badRequest('status must be "approved" or "rejected"', { status: 'must be approved or rejected' });
+    }
+    const comment = fields.comment ?? null;
+    if (comment !== null && (typeof comment !== 'string' || comment.length > 20000)) {
+      throw badRequest('comment must be a text', { comment: 'must be a text' });
+    }
+    refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)));
+    if (approval.status !== 'pending') throw conflict(`Approval ${id} is already ${approval.status}`, { status: `already ${approval.status}` });
+    if (!mayDecide(ctx.user, String(approval.role))) throw forbidden(`Approval ${id} needs the role ${approval.role}`);
+
+    const decided = await updateVersioned(trx, ctx, resource, id, Number(approval.version), {
+      status,
+      comment,
+      decided_by: ctx.user.id,
+      decided_at: trx.fn.now(),
+    });
+    await writeAudit(trx, { resource: APPROVALS, recordId: id, action: 'update', userId: ctx.user.id, before: approval, after: decided });
+
+    const request = () => requestOf(trx, String(approval.resource), Number(approval.record_id), String(approval.from_stage), String(approval.to_stage));
+    if (status === 'rejected') {
+      await request().where('status', 'pending').update({ status: 'cancelled', decided_by: ctx.user.id, decided_at: trx.fn.now(), updated_at: trx.fn.now(), version: trx.raw('version + 1') });
+      return decided;
+    }
+    const stillPending = await request().where('status', 'pending').count({ n: '*' }).first();
+    if (Number(stillPending?.n ?? 0) === 0) await completeMove(trx, ctx, decided);
+    return decided;
+  });
+}
+
+/** Every approval of the request given: the record takes the move it waited for. */
+async function completeMove(trx: Knex.Transaction, ctx: RequestContext, approval: Row): Promise<void> {
+  const entity = ctx.model.entities[String(approval.resource)];
+  const resource = ctx.resources.get(entity?.resource ?? '');
+  if (!entity?.workflow || !resource) throw conflict(`Approval ${approval.id} is about an unknown resource`);
+  const workflow = entity.workflow;
+  const from = String(approval.from_stage);
+  const to = String(approval.to_stage);
+  const row = await trx(resource.table).where('id', Number(approval.record_id)).forUpdate().first();
+  if (!row) throw conflict(`${resource.name} ${approval.record_id} no longer exists`);
+  const record = normalizeRow(row, resource);
+  if (record[workflow.field] !== from) {
+    throw conflict(`${resource.name} ${record.id} is no longer in ${labelOf(stageOf(workflow, from)?.label, ctx.locale)}`, { [workflow.field]: 'stage changed' });
+  }
+  if (!nextStages(workflow, from).includes(to)) throw conflict(`The move ${from} → ${to} no longer exists`);
+  const check = checkMove(entity, ctx.validators[entity.resource], record, from, to, ctx.locale);
+  if (!check.allowed) {
+    throw unprocessable(`${resource.name} ${record.id} cannot move to ${check.label} yet`, missingAsErrors(check.missing), { missing: check.missing });
+  }
+  const moved = await updateVersioned(trx, ctx, resource, record.id, Number(record.version), { [workflow.field]: to }, true);
+  const reason = workflow.reasonField ? (record[workflow.reasonField] as string | null) : null;
+  await writeHistory(trx, { resource: resource.name, recordId: record.id, from, to, userId: ctx.user.id, comment: (approval.comment as string | null) ?? reason ?? null });
+  await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'transition', userId: ctx.user.id, before: record, after: moved });
+}

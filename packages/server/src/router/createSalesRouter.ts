@@ -1,0 +1,115 @@
+/**
+ * The embeddable Express router: every entity of the model, `approvals` and `history`, in the
+ * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /me` and
+ * `GET /openapi.json`. See docs/server.md.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { RequestContext } from './context.js';
+import type { SalesRouterOptions } from './types.js';
+import { Counter } from './counting.js';
+import { decideApproval } from './approvals.js';
+import { HttpError, notFound } from './errors.js';
+import { cors, errorHandler, jsonBody } from './http.js';
+import { requestLocale } from './locale.js';
+import { contentRange, parseEmbed, parseId, parseListQuery } from './protocol.js';
+import { embedReferences } from './embed.js';
+import { findReadable, listRecords } from './reads.js';
+import { APPROVALS, describeResources, type ResourceInfo } from './resources.js';
+import { describeUser, resolveUser } from './users.js';
+import { createRecord, deleteRecord, updateRecord } from './writes.js';
+import { workflowStatus } from './workflowStatus.js';
+
+export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
+
+export function createSalesRouter(options: SalesRouterOptions): Router {
+  const { knex, model, validators, auth } = options;
+  const resources = describeResources(model);
+  const counter = new Counter(options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT);
+  const router = Router();
+
+  if (options.cors !== false) router.use(cors());
+  router.use(jsonBody(options.bodyLimit ?? '1mb'));
+  if (options.openapi) {
+    const document = options.openapi;
+    router.get('/openapi.json', (_req, res) => {
+      res.json(document);
+    });
+  }
+
+  async function contextOf(req: Request): Promise<RequestContext> {
+    const user = await resolveUser(req, knex, model, auth, options.demoUsers === true);
+    return { knex, model, validators, resources, counter, user, locale: requestLocale(req, model) };
+  }
+
+  function resourceOf(req: Request): ResourceInfo {
+    const resource = resources.get(String(req.params.resource));
+    if (!resource) throw notFound(`Unknown resource ${JSON.stringify(req.params.resource)}`);
+    return resource;
+  }
+
+  const notAllowed = (resource: ResourceInfo, method: string) =>
+    new HttpError(405, `${method} is not available on ${resource.name}`);
+
+  router.get('/me', async (req, res) => {
+    const ctx = await contextOf(req);
+    res.json(await describeUser(knex, model, ctx.user));
+  });
+
+  router.get('/:resource', async (req: Request, res: Response) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    const query = parseListQuery(req.query as Record<string, unknown>, resource);
+    const { rows, start, total } = await listRecords(ctx, resource, query);
+    res.setHeader('Content-Range', contentRange(resource.name, start, rows.length, total.total));
+    res.setHeader('X-Total-Count', String(total.total));
+    res.setHeader('X-Total-Count-Exact', String(total.exact));
+    res.json(rows);
+  });
+
+  router.get('/:resource/:id', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    const embed = parseEmbed(req.query as Record<string, unknown>, resource);
+    const record = await findReadable(knex, ctx, resource, parseId(String(req.params.id)));
+    if (embed.length) await embedReferences(knex, model, resources, resource, ctx.user, [record], embed);
+    res.json(record);
+  });
+
+  router.get('/:resource/:id/workflow', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    res.json(await workflowStatus(ctx, resource, parseId(String(req.params.id))));
+  });
+
+  router.post('/:resource', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    if (!resource.entity) throw notAllowed(resource, 'POST');
+    const { record, status } = await createRecord(ctx, resource, req.body);
+    res.status(status).json(record);
+  });
+
+  router.put('/:resource/:id', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    const id = parseId(String(req.params.id));
+    if (resource.name === APPROVALS) {
+      res.json(await decideApproval(ctx, id, req.body));
+      return;
+    }
+    if (!resource.entity) throw notAllowed(resource, 'PUT');
+    const { record, status } = await updateRecord(ctx, resource, id, req.body);
+    res.status(status).json(record);
+  });
+
+  router.delete('/:resource/:id', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    if (!resource.entity) throw notAllowed(resource, 'DELETE');
+    const { record } = await deleteRecord(ctx, resource, parseId(String(req.params.id)));
+    res.json(record);
+  });
+
+  router.use(errorHandler());
+  return router;
+}

@@ -1,0 +1,204 @@
+/**
+ * The filter object of a list request turned into WHERE terms. Keys name columns of the
+ * resource, optionally with an operator suffix; values are checked against the column's kind so
+ * that no filter value reaches the database in a shape it would reject.
+ *
+ *   { "grade": "A" }               equality          { "grade": ["A","B"] }  IN
+ *   { "amount_gte": 10 }           >= (also _lte _gt _lt _neq)
+ *   { "name_q": "acme" }           contains, case-insensitive (text columns)
+ *   { "q": "acme north" }          every word found in some field marked `search`
+ *   { "owner_id": null }           IS NULL
+ */
+import type { Knex } from 'knex';
+import { badRequest, listNames } from './errors.js';
+import { JSON_KINDS, NUMBER_KINDS, TEXT_KINDS, type Column, type ResourceInfo } from './resources.js';
+
+export type Operator = 'eq' | 'gte' | 'lte' | 'gt' | 'lt' | 'neq' | 'contains';
+
+export type FilterTerm =
+  | { type: 'compare'; column: Column; operator: Operator; value: unknown }
+  | { type: 'search'; columns: string[]; words: string[] };
+
+const SUFFIXES: [string, Operator][] = [
+  ['_gte', 'gte'],
+  ['_lte', 'lte'],
+  ['_gt', 'gt'],
+  ['_lt', 'lt'],
+  ['_neq', 'neq'],
+  ['_q', 'contains'],
+];
+
+const SQL_OPERATORS: Record<Exclude<Operator, 'eq' | 'contains' | 'neq'>, string> = {
+  gte: '>=',
+  lte: '<=',
+  gt: '>',
+  lt: '<',
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class BadValue extends Error {}
+
+/** A filter value as the column's kind stores it; throws BadValue otherwise. */
+export function coerceValue(column: Column, value: unknown): unknown {
+  const { kind } = column;
+  if (kind === 'integer' || kind === 'reference') {
+    const n = typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+    if (!Number.isSafeInteger(n) || Math.abs(n as number) > 2 ** 53) throw new BadValue('an integer');
+    if (kind === 'integer' && column.name !== 'id' && Math.abs(n as number) > 2147483647) throw new BadValue('an integer');
+    return n;
+  }
+  if (NUMBER_KINDS.has(kind)) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new BadValue('a number');
+    return n;
+  }
+  if (kind === 'boolean') {
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    throw new BadValue('true or false');
+  }
+  if (kind === 'date') {
+    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new BadValue('a date YYYY-MM-DD');
+    }
+    return value;
+  }
+  if (kind === 'datetime') {
+    if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) {
+      throw new BadValue('a date-time');
+    }
+    return new Date(value).toISOString();
+  }
+  if (TEXT_KINDS.has(kind)) {
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value !== 'string') throw new BadValue('a string');
+    return value.replace(/\0/g, '');
+  }
+  throw new BadValue('a filterable value');
+}
+
+function columnAndOperator(key: string, resource: ResourceInfo): { column: Column; operator: Operator } | undefined {
+  const exact = resource.columns.get(key);
+  if (exact) return { column: exact, operator: 'eq' };
+  for (const [suffix, operator] of SUFFIXES) {
+    if (!key.endsWith(suffix)) continue;
+    const column = resource.columns.get(key.slice(0, -suffix.length));
+    if (column) return { column, operator };
+  }
+  return undefined;
+}
+
+function parseTerm(key: string, value: unknown, resource: ResourceInfo): FilterTerm {
+  if (key === 'q') {
+    if (!resource.searchFields.length) throw badRequest(`${resource.name} has no searchable fields`, { q: 'not searchable' });
+    if (typeof value !== 'string' && typeof value !== 'number') throw badRequest('Filter q must be a string', { q: 'must be a string' });
+    const words = String(value).replace(/\0/g, '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
+    return { type: 'search', columns: resource.searchFields, words };
+  }
+  const found = columnAndOperator(key, resource);
+  if (!found) throw badRequest(`Unknown filter ${JSON.stringify(key)} for ${resource.name}`, { [key]: 'unknown filter' });
+  const { column, operator } = found;
+  if (JSON_KINDS.has(column.kind)) throw badRequest(`Field ${JSON.stringify(column.name)} cannot be filtered`, { [key]: 'cannot be filtered' });
+  if (operator === 'contains' && !TEXT_KINDS.has(column.kind)) {
+    throw badRequest(`Filter ${JSON.stringify(key)}: ${column.name} is not text`, { [key]: 'not a text field' });
+  }
+  try {
+    if (value === null) {
+      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('not null');
+      return { type: 'compare', column, operator, value: null };
+    }
+    if (Array.isArray(value)) {
+      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('a single value');
+      if (value.length > 10000) throw new BadValue('at most 10000 values');
+      return {
+        type: 'compare',
+        column,
+        operator,
+        value: value.map((v) => (v === null ? null : coerceValue(column, v))),
+      };
+    }
+    if (operator === 'contains') {
+      if (typeof value !== 'string' && typeof value !== 'number') throw new BadValue('a string');
+      return { type: 'compare', column, operator, value: String(value).replace(/\0/g, '') };
+    }
+    return { type: 'compare', column, operator, value: coerceValue(column, value) };
+  } catch (error) {
+    if (error instanceof BadValue) {
+      throw badRequest(`Filter ${JSON.stringify(key)} must be ${error.message}`, { [key]: `must be ${error.message}` });
+    }
+    throw error;
+  }
+}
+
+/** Checks every key first so that one answer names all unknown filters. */
+export function parseFilters(filter: Record<string, unknown>, resource: ResourceInfo): FilterTerm[] {
+  const unknown = Object.keys(filter).filter((key) => key !== 'q' && !columnAndOperator(key, resource));
+  if (unknown.length) {
+    throw badRequest(
+      `Unknown filter ${listNames(unknown)} for ${resource.name}`,
+      Object.fromEntries(unknown.map((k) => [k, 'unknown filter'])),
+    );
+  }
+  return Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => parseTerm(key, value, resource));
+}
+
+/** `%`, `_` and `\` taken literally inside a LIKE pattern. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function applyEquality(qb: Knex.QueryBuilder, ref: string, value: unknown, negate: boolean): void {
+  const list = Array.isArray(value) ? value : [value];
+  const values = list.filter((v) => v !== null) as Knex.Value[];
+  const withNull = values.length !== list.length;
+  if (!negate) {
+    qb.where((w) => {
+      if (values.length) w.orWhereIn(ref, values);
+      if (withNull) w.orWhereNull(ref);
+      if (!values.length && !withNull) w.whereRaw('false');
+    });
+    return;
+  }
+  // "not equal" keeps rows where the column is empty, as a user reading the list expects.
+  if (values.length) qb.where((w) => w.whereNotIn(ref, values).orWhereNull(ref));
+  if (withNull) qb.whereNotNull(ref);
+}
+
+/**
+ * Adds the terms to a query on `table`.
+ *
+ * Full-text search (`q`) is a case-insensitive substring match (ILIKE) over the `search` fields.
+ * It needs no extension and no language configuration, finds Chinese text as well as Latin words,
+ * and runs on PGlite unchanged; the price is a sequential scan, which stays fast to a few hundred
+ * thousand rows. A deployment that outgrows it would add pg_trgm GIN indexes (which ILIKE then uses
+ * as is) rather than a tsvector column, which would need a Chinese text-search parser.
+ */
+export function applyFilters(qb: Knex.QueryBuilder, table: string, terms: FilterTerm[]): void {
+  for (const term of terms) {
+    if (term.type === 'search') {
+      for (const word of term.words) {
+        qb.where((w) => {
+          for (const column of term.columns) w.orWhereILike(`${table}.${column}`, likePattern(word));
+        });
+      }
+      continue;
+    }
+    const ref = `${table}.${term.column.name}`;
+    switch (term.operator) {
+      case 'eq':
+        applyEquality(qb, ref, term.value, false);
+        break;
+      case 'neq':
+        applyEquality(qb, ref, term.value, true);
+        break;
+      case 'contains':
+        qb.whereILike(ref, likePattern(term.value as string));
+        break;
+      default:
+        qb.where(ref, SQL_OPERATORS[term.operator], term.value as Knex.Value);
+    }
+  }
+}

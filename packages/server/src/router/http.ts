@@ -1,0 +1,48 @@
+/** HTTP plumbing: CORS, body parsing limits, and errors as JSON. */
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { HttpError, fromDatabaseError } from './errors.js';
+
+export const EXPOSED_HEADERS = ['Content-Range', 'X-Total-Count', 'X-Total-Count-Exact'];
+const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'Range', 'X-Sales-User', 'Accept', 'Accept-Language'];
+
+/** CORS for a react-admin app on another origin; preflight requests answered here. */
+export function cors(): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+    if (origin) res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+    if (req.method !== 'OPTIONS') return next();
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? ALLOWED_HEADERS.join(', '));
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  };
+}
+
+/** JSON bodies only (DELETE arrives as text/plain and has none); malformed → 400, too large → 413. */
+export function jsonBody(limit: string | number): RequestHandler {
+  return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+}
+
+function bodyParserError(error: unknown): HttpError | undefined {
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+  if (type === 'entity.parse.failed') return new HttpError(400, 'Malformed JSON body');
+  if (type === 'entity.too.large') return new HttpError(413, 'Body too large');
+  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, (error as Error).message);
+  }
+  return undefined;
+}
+
+export function errorHandler(log: (error: unknown) => void = (e) => console.error(e)): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const known = error instanceof HttpError ? error : (bodyParserError(error) ?? fromDatabaseError(error));
+    if (known) {
+      res.status(known.status).json(known.body);
+      return;
+    }
+    log(error);
+    res.status(500).json({ message: 'Internal server error' });
+  };
+}

@@ -1,0 +1,3 @@
+export { createSalesRouter, DEFAULT_EXACT_COUNT_LIMIT } from './createSalesRouter.js';
+export type { SalesRouterOptions, SalesUser, AuthHook } from './types.js';
+export { DEMO_USER_HEADER } from './users.js';

@@ -1,0 +1,42 @@
+/**
+ * The owner field on writes. A new record belongs to its author unless said otherwise. A user whose
+ * write scope is `own` cannot give a record away (the owner is then server-owned: echoing it is
+ * fine, changing it is refused); `team` may hand it to a member of their team; `all` to anyone.
+ */
+import type { Knex } from 'knex';
+import type { EntityModel } from '@ra-sales/schema';
+import type { RequestContext } from './context.js';
+import type { Db } from './types.js';
+import { scopeOf } from './access.js';
+import { badRequest } from './errors.js';
+import { refuseChanges, sameValue } from './records.js';
+import { USERS_RESOURCE, USER_TEAM_FIELD } from './resources.js';
+
+async function isTeamMember(db: Db, ctx: RequestContext, id: unknown): Promise<boolean> {
+  if (sameValue(id, ctx.user.id)) return true;
+  if (!ctx.model.entities[USERS_RESOURCE] || ctx.user.teamId == null || typeof id !== 'number') return false;
+  return Boolean(await (db as Knex)(USERS_RESOURCE).select('id').where({ id, [USER_TEAM_FIELD]: ctx.user.teamId }).first());
+}
+
+/** Settles `fields[owner]` in place; `stored` is the record before an update (absent on create). */
+export async function settleOwner(
+  db: Db,
+  ctx: RequestContext,
+  entity: EntityModel,
+  fields: Record<string, unknown>,
+  stored?: Record<string, unknown>,
+): Promise<void> {
+  const owner = entity.access.ownerField;
+  if (!owner) return;
+  const scope = scopeOf(entity, ctx.user, 'write');
+  if (!stored) {
+    if (fields[owner] === undefined || fields[owner] === null) fields[owner] = ctx.user.id;
+  } else if (!(owner in fields) || sameValue(fields[owner], stored[owner])) {
+    return;
+  }
+  if (scope === 'own') {
+    refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner]);
+  } else if (scope === 'team' && !(await isTeamMember(db, ctx, fields[owner]))) {
+    throw badRequest(`The owner must be a member of your team`, { [owner]: 'not a member of your team' });
+  }
+}

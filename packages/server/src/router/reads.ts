@@ -1,0 +1,67 @@
+import type { Knex } from 'knex';
+import type { RequestContext } from './context.js';
+import type { Db, Row } from './types.js';
+import type { ResourceInfo } from './resources.js';
+import { addEntityScope, addReadScope } from './access.js';
+import { applyFilters, parseFilters } from './filters.js';
+import { embedReferences } from './embed.js';
+import { normalizeRow } from './records.js';
+import { MAX_UNRANGED_ROWS, type ListQuery } from './protocol.js';
+import type { Total } from './counting.js';
+import { notFound } from './errors.js';
+
+export interface ListResult {
+  rows: Row[];
+  start: number;
+  total: Total;
+}
+
+/** getList, getMany and getManyReference: one filtered, scoped, sorted page and its total. */
+export async function listRecords(ctx: RequestContext, resource: ResourceInfo, query: ListQuery): Promise<ListResult> {
+  const { knex, model, user } = ctx;
+  const table = resource.table;
+  const terms = parseFilters(query.filter, resource);
+  const filtered = knex(table);
+  applyFilters(filtered, table, terms);
+  addReadScope(filtered, knex, model, resource, user);
+
+  const start = query.range?.[0] ?? 0;
+  const size = query.range ? query.range[1] - query.range[0] + 1 : MAX_UNRANGED_ROWS;
+  const page = filtered
+    .clone()
+    .select(`${table}.*`)
+    .orderBy(`${table}.${query.sort.field}`, query.sort.order.toLowerCase() as 'asc' | 'desc', query.sort.order === 'ASC' ? 'first' : 'last')
+    .orderBy(`${table}.id`, query.sort.order.toLowerCase() as 'asc' | 'desc')
+    .offset(start)
+    .limit(size);
+  const rows = ((await page) as Record<string, unknown>[]).map((row) => normalizeRow(row, resource));
+  // A short page that is not past the end tells the total without counting.
+  const complete = rows.length < size && (rows.length > 0 || start === 0);
+  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.count(knex, table, filtered);
+  if (query.embed.length) await embedReferences(knex, model, ctx.resources, resource, user, rows, query.embed);
+  return { rows, start, total };
+}
+
+/** The row if the user may read it; `lock` takes the row lock for the rest of the transaction. */
+export async function findReadable(
+  db: Db,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  id: number,
+  lock = false,
+): Promise<Row> {
+  const query = db(resource.table).select(`${resource.table}.*`).where(`${resource.table}.id`, id);
+  addReadScope(query, db as Knex, ctx.model, resource, ctx.user);
+  if (lock) query.forUpdate();
+  const row = await query.first();
+  if (!row) throw notFound(`No ${resource.name} record ${id}`);
+  return normalizeRow(row, resource);
+}
+
+/** Whether the user's write scope covers the row (its owner as stored). */
+export async function isWritable(db: Db, ctx: RequestContext, resource: ResourceInfo, id: number): Promise<boolean> {
+  const entity = resource.entity!;
+  const query = db(resource.table).select(`${resource.table}.id`).where(`${resource.table}.id`, id);
+  addEntityScope(query, db as Knex, ctx.model, entity, ctx.user, 'write');
+  return Boolean(await query.first());
+}

@@ -1,0 +1,149 @@
+/**
+ * Request bodies turned into records: unknown keys refused, fields the client may not set
+ * protected, the merged record validated, and rows read back in one JSON shape.
+ */
+import { SERVER_FIELDS, type EntityModel, type EntityValidators } from '@ra-sales/schema';
+import { badRequest, listNames } from './errors.js';
+import { validationFailed } from './validationErrors.js';
+import { embedName, JSON_KINDS, type ResourceInfo } from './resources.js';
+import type { Row } from './types.js';
+
+/** Body member carrying a comment for the history of a transition; never stored on the record. */
+export const COMMENT_MEMBER = '_comment';
+
+export function requireObjectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('The body must be a JSON object (Content-Type: application/json)');
+  }
+  return body as Record<string, unknown>;
+}
+
+/**
+ * The body without what react-admin echoes but is not a field (embedded records, `_comment`);
+ * any other key that is no column is refused, naming it.
+ */
+export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceInfo): Record<string, unknown> {
+  const embedKeys = new Set([...resource.embeds.values()].map((e) => embedName(e.field)));
+  const out: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (resource.columns.has(key)) {
+      if (value !== undefined) out[key] = value;
+    } else if (key === COMMENT_MEMBER) {
+      continue;
+    } else if (embedKeys.has(key) && (value === null || (typeof value === 'object' && !Array.isArray(value)))) {
+      continue;
+    } else {
+      unknown.push(key);
+    }
+  }
+  if (unknown.length) {
+    throw badRequest(`Unknown field ${listNames(unknown)}`, Object.fromEntries(unknown.map((k) => [k, 'unknown field'])));
+  }
+  return out;
+}
+
+export function commentOf(body: Record<string, unknown>): string | null {
+  const comment = body[COMMENT_MEMBER];
+  if (comment === undefined || comment === null) return null;
+  if (typeof comment !== 'string' || comment.length > 20000) {
+    throw badRequest(`${COMMENT_MEMBER} must be a text`, { [COMMENT_MEMBER]: 'must be a text' });
+  }
+  return comment;
+}
+
+function canonical(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(value) && !Number.isNaN(Date.parse(value))) {
+    return `time:${Date.parse(value)}`;
+  }
+  if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))) return `n:${Number(value)}`;
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Equal as stored: numbers whatever their notation, instants whatever their time-zone notation. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * Fields the client sends only as echoes: each present in `fields` must equal `stored` (for a
+ * create, `stored` is empty and only null is an echo).
+ */
+export function refuseChanges(fields: Record<string, unknown>, stored: Record<string, unknown>, names: Iterable<string>): void {
+  const changed = [...names].filter((name) => name in fields && !sameValue(fields[name], stored[name]));
+  if (changed.length) {
+    throw badRequest(
+      `Field ${listNames(changed)} is set by the server`,
+      Object.fromEntries(changed.map((name) => [name, 'cannot be changed'])),
+    );
+  }
+}
+
+/** Fields no client writes: the server's columns and read-only fields. */
+export function serverOwnedFields(entity: EntityModel): string[] {
+  return [...SERVER_FIELDS, ...entity.fields.filter((f) => f.readOnly).map((f) => f.name)];
+}
+
+/** The entity's fields only, as the schema sees them (required fields left empty are absent). */
+export function schemaView(record: Record<string, unknown>, entity: EntityModel): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of entity.fields) {
+    const value = record[field.name];
+    if (value === undefined || (value === null && field.required)) continue;
+    out[field.name] = value;
+  }
+  return out;
+}
+
+/**
+ * Validates the record as it would be stored; returns the fields with schema defaults filled in.
+ */
+export function validateRecord(record: Record<string, unknown>, entity: EntityModel, validators: EntityValidators): Record<string, unknown> {
+  const view = structuredClone(schemaView(record, entity));
+  if (!validators.record(view)) throw validationFailed(validators.record.errors);
+  return view;
+}
+
+/** Column values for an insert or update: only the entity's fields, JSON kinds as JSON text. */
+export function toColumns(fields: Record<string, unknown>, entity: EntityModel): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of entity.fields) {
+    if (!(field.name in fields)) continue;
+    const value = fields[field.name];
+    out[field.name] = JSON_KINDS.has(field.kind) && value !== null && value !== undefined ? JSON.stringify(value) : value ?? null;
+  }
+  return out;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A row in the JSON shape of the API, whatever the driver's type parsers return. */
+export function normalizeRow(row: Record<string, unknown>, resource: ResourceInfo): Row {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const column = resource.columns.get(key);
+    if (!column || value === null || value === undefined) {
+      out[key] = value ?? null;
+    } else if (column.kind === 'datetime') {
+      const time = value instanceof Date ? value : new Date(String(value));
+      out[key] = Number.isNaN(time.getTime()) ? value : time.toISOString();
+    } else if (column.kind === 'date' && value instanceof Date) {
+      out[key] = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+    } else if (['integer', 'reference', 'number', 'money', 'percent'].includes(column.kind) && typeof value === 'string') {
+      out[key] = Number(value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out as Row;
+}

@@ -1,0 +1,61 @@
+/**
+ * Referential checks done by the server (the tables have no foreign keys): every reference a write
+ * sets or changes must name an existing row the user may read, one `IN` query per target.
+ * References into resources the model does not define are not checked.
+ */
+import type { Knex } from 'knex';
+import type { EntityModel, SalesModel } from '@ra-sales/schema';
+import { badRequest } from './errors.js';
+import { addReadScope } from './access.js';
+import { sameValue } from './records.js';
+import type { ResourceInfo } from './resources.js';
+import type { Db, SalesUser } from './types.js';
+
+interface Wanted {
+  /** Field (or `lines/0/product_id`) each id came from, for the error message. */
+  ids: Map<number, string[]>;
+}
+
+function want(byTarget: Map<string, Wanted>, target: string, id: unknown, where: string): void {
+  if (typeof id !== 'number') return;
+  const wanted = byTarget.get(target) ?? { ids: new Map() };
+  wanted.ids.set(id, [...(wanted.ids.get(id) ?? []), where]);
+  byTarget.set(target, wanted);
+}
+
+export async function checkReferences(
+  db: Db,
+  model: SalesModel,
+  resources: Map<string, ResourceInfo>,
+  entity: EntityModel,
+  record: Record<string, unknown>,
+  before: Record<string, unknown>,
+  user: SalesUser,
+): Promise<void> {
+  const byTarget = new Map<string, Wanted>();
+  for (const field of entity.fields) {
+    const value = record[field.name];
+    if (value === undefined || value === null || sameValue(value, before[field.name])) continue;
+    if (field.kind === 'reference' && field.ref && model.entities[field.ref]) want(byTarget, field.ref, value, field.name);
+    if (Array.isArray(value) && field.itemFields) {
+      value.forEach((item, index) => {
+        for (const column of field.itemFields!) {
+          if (column.kind !== 'reference' || !column.ref || !model.entities[column.ref]) continue;
+          want(byTarget, column.ref, (item as Record<string, unknown> | null)?.[column.name], field.name);
+        }
+      });
+    }
+  }
+  const errors: Record<string, string> = {};
+  for (const [target, { ids }] of byTarget) {
+    const resource = resources.get(target)!;
+    const query = db(resource.table).select(`${resource.table}.id`).whereIn(`${resource.table}.id`, [...ids.keys()]);
+    addReadScope(query, db as Knex, model, resource, user);
+    const found = new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
+    for (const [id, fields] of ids) {
+      if (found.has(id)) continue;
+      for (const field of fields) errors[field] ??= `no ${target} record ${id}`;
+    }
+  }
+  if (Object.keys(errors).length) throw badRequest(`Unknown reference: ${Object.keys(errors).join(', ')}`, errors);
+}

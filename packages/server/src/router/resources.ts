@@ -1,0 +1,140 @@
+import type { EntityModel, FieldKind, SalesModel } from '@ra-sales/schema';
+
+/** The entity holding the users (salespeople with `role` and `team_id`). */
+export const USERS_RESOURCE = 'salespeople';
+export const USER_ROLE_FIELD = 'role';
+export const USER_TEAM_FIELD = 'team_id';
+
+export const APPROVALS = 'approvals';
+export const HISTORY = 'history';
+
+export interface Column {
+  name: string;
+  kind: FieldKind;
+  /** Target resource of a reference column. */
+  ref?: string;
+}
+
+export interface EmbedTarget {
+  /** Reference column holding the id. */
+  field: string;
+  /** Resource the id points into. */
+  target: string;
+}
+
+/** What the HTTP layer needs to know about one REST resource; every SQL identifier comes from here. */
+export interface ResourceInfo {
+  name: string;
+  table: string;
+  kind: 'entity' | 'approvals' | 'history';
+  entity?: EntityModel;
+  columns: Map<string, Column>;
+  /** Columns searched by the `q` filter. */
+  searchFields: string[];
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  /** By embed name: `customer` and `customer_id` both name the `customer_id` reference. */
+  embeds: Map<string, EmbedTarget>;
+}
+
+const SERVER_COLUMNS: Column[] = [
+  { name: 'id', kind: 'integer' },
+  { name: 'version', kind: 'integer' },
+  { name: 'created_at', kind: 'datetime' },
+  { name: 'updated_at', kind: 'datetime' },
+];
+
+const APPROVAL_COLUMNS: Column[] = [
+  { name: 'resource', kind: 'string' },
+  { name: 'record_id', kind: 'integer' },
+  { name: 'from_stage', kind: 'string' },
+  { name: 'to_stage', kind: 'string' },
+  { name: 'role', kind: 'string' },
+  { name: 'rule_index', kind: 'integer' },
+  { name: 'label', kind: 'json' },
+  { name: 'status', kind: 'enum' },
+  { name: 'requested_by', kind: 'reference', ref: USERS_RESOURCE },
+  { name: 'decided_by', kind: 'reference', ref: USERS_RESOURCE },
+  { name: 'decided_at', kind: 'datetime' },
+  { name: 'comment', kind: 'text' },
+];
+
+const HISTORY_COLUMNS: Column[] = [
+  { name: 'id', kind: 'integer' },
+  { name: 'resource', kind: 'string' },
+  { name: 'record_id', kind: 'integer' },
+  { name: 'from_stage', kind: 'string' },
+  { name: 'to_stage', kind: 'string' },
+  { name: 'user_id', kind: 'reference', ref: USERS_RESOURCE },
+  { name: 'comment', kind: 'text' },
+  { name: 'created_at', kind: 'datetime' },
+];
+
+/** Key of an embedded record: `customer_id` → `customer`; `requested_by` → `requested_by_record`. */
+export function embedName(field: string): string {
+  return field.endsWith('_id') ? field.slice(0, -3) : `${field}_record`;
+}
+
+function describe(
+  name: string,
+  table: string,
+  kind: ResourceInfo['kind'],
+  columns: Column[],
+  extra: Partial<ResourceInfo>,
+  model: SalesModel,
+): ResourceInfo {
+  const embeds = new Map<string, EmbedTarget>();
+  for (const column of columns) {
+    if (column.kind !== 'reference' || !column.ref || !model.entities[column.ref]) continue;
+    embeds.set(column.name, { field: column.name, target: column.ref });
+    embeds.set(embedName(column.name), { field: column.name, target: column.ref });
+  }
+  return {
+    name,
+    table,
+    kind,
+    columns: new Map(columns.map((c) => [c.name, c])),
+    searchFields: [],
+    defaultSort: { field: 'id', order: 'DESC' },
+    embeds,
+    ...extra,
+  };
+}
+
+/** Every resource the router serves: one per entity, plus `approvals` and `history`. */
+export function describeResources(model: SalesModel): Map<string, ResourceInfo> {
+  const resources = new Map<string, ResourceInfo>();
+  for (const entity of Object.values(model.entities)) {
+    const columns: Column[] = [
+      ...SERVER_COLUMNS,
+      ...entity.fields.map((f) => ({ name: f.name, kind: f.kind, ref: f.ref })),
+    ];
+    resources.set(
+      entity.resource,
+      describe(entity.resource, entity.resource, 'entity', columns, {
+        entity,
+        searchFields: entity.fields.filter((f) => f.search).map((f) => f.name),
+        defaultSort: entity.sort,
+      }, model),
+    );
+  }
+  resources.set(
+    APPROVALS,
+    describe(APPROVALS, 'sales_approvals', 'approvals', [...SERVER_COLUMNS, ...APPROVAL_COLUMNS], {
+      searchFields: ['comment'],
+      defaultSort: { field: 'created_at', order: 'DESC' },
+    }, model),
+  );
+  resources.set(
+    HISTORY,
+    describe(HISTORY, 'sales_history', 'history', HISTORY_COLUMNS, {
+      searchFields: ['comment'],
+      defaultSort: { field: 'created_at', order: 'DESC' },
+    }, model),
+  );
+  return resources;
+}
+
+/** Kinds stored as jsonb: written as JSON text, never filtered or sorted on. */
+export const JSON_KINDS: ReadonlySet<FieldKind> = new Set(['lines', 'json']);
+export const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(['string', 'text', 'email', 'phone', 'url', 'enum']);
+export const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(['integer', 'number', 'money', 'percent', 'reference']);
