@@ -39,13 +39,10 @@ export function emitValidators(model: SalesModel, sources: string): { js: string
   return { js, dts };
 }
 
-/** ajv's standalone output still calls `require()` for its run-time helpers; an ES module imports them instead. */
+/**
+ * ajv's standalone output calls `require()` for its run-time helpers (string length, formats).
+ * The module is server-side only, so a local `require` keeps those calls exact under every loader.
+ */
 function hoistRequires(code: string): string {
-  const modules = new Map<string, string>();
-  const body = code.replace(/require\("([^"]+)"\)/g, (_, path: string) => {
-    if (!modules.has(path)) modules.set(path, `__runtime${modules.size}`);
-    return modules.get(path)!;
-  });
-  const imports = [...modules].map(([path, name]) => `import ${name} from ${JSON.stringify(path.endsWith('.js') ? path : `${path}.js`)};`);
-  return [...imports, body.replace(/^"use strict";/, '')].join('\n');
+  return [`import { createRequire } from 'node:module';`, `const require = createRequire(import.meta.url);`, code.replace(/^"use strict";/, '')].join('\n');
 }
