@@ -1446,7 +1446,29 @@ export const model: SalesModel = {
               "zh-CN": "信用等级"
             },
             "x-section": "credit",
-            "x-filter": true
+            "x-filter": true,
+            "x-enum-labels": {
+              "AAA": {
+                "en": "AAA",
+                "zh-CN": "AAA 级"
+              },
+              "AA": {
+                "en": "AA",
+                "zh-CN": "AA 级"
+              },
+              "A": {
+                "en": "A",
+                "zh-CN": "A 级"
+              },
+              "B": {
+                "en": "B",
+                "zh-CN": "B 级"
+              },
+              "C": {
+                "en": "C",
+                "zh-CN": "C 级"
+              }
+            }
           },
           "list": false,
           "filter": true,
@@ -1457,31 +1479,36 @@ export const model: SalesModel = {
             {
               "value": "AAA",
               "label": {
-                "en": "AAA"
+                "en": "AAA",
+                "zh-CN": "AAA 级"
               }
             },
             {
               "value": "AA",
               "label": {
-                "en": "AA"
+                "en": "AA",
+                "zh-CN": "AA 级"
               }
             },
             {
               "value": "A",
               "label": {
-                "en": "A"
+                "en": "A",
+                "zh-CN": "A 级"
               }
             },
             {
               "value": "B",
               "label": {
-                "en": "B"
+                "en": "B",
+                "zh-CN": "B 级"
               }
             },
             {
               "value": "C",
               "label": {
-                "en": "C"
+                "en": "C",
+                "zh-CN": "C 级"
               }
             }
           ],
