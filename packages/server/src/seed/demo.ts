@@ -1,0 +1,54 @@
+import type { SalesModel } from '@ra-sales/schema';
+import type { Knex } from 'knex';
+import { quoteIdent } from '../migrate/sql.js';
+import { buildDemoData, type DemoOptions } from './demoData.js';
+import { insertRows, rowCount, syncIdentity } from './insert.js';
+
+export interface SeedDemoOptions extends DemoOptions {
+  /** Empty the entity tables (and the history, approvals and audit) first. */
+  reset?: boolean;
+}
+
+export interface SeedSummary {
+  /** Rows inserted per resource. */
+  counts: Record<string, number>;
+  total: number;
+  milliseconds: number;
+}
+
+const SERVER_HISTORY_TABLES = ['sales_history', 'sales_approvals', 'sales_audit'];
+
+async function existingTables(db: Knex, tables: string[]): Promise<string[]> {
+  const result = await db.raw(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY(?)`, [tables]);
+  return result.rows.map((row: { tablename: string }) => row.tablename);
+}
+
+/**
+ * Fills every entity of `model` with realistic, deterministic demo data (tables must exist:
+ * run `applyMigrations` first). Refuses a database that already holds records unless `reset`.
+ */
+export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const { rows, order } = buildDemoData(model, options);
+  const counts: Record<string, number> = {};
+  await db.transaction(async (trx) => {
+    if (options.reset) {
+      const tables = await existingTables(trx, [...order, ...SERVER_HISTORY_TABLES]);
+      if (tables.length) await trx.raw(`TRUNCATE ${tables.map(quoteIdent).join(', ')} RESTART IDENTITY`);
+    } else {
+      for (const resource of order) {
+        if ((await rowCount(trx, resource)) > 0) {
+          throw new Error(`${resource} already holds records; seed an empty database or pass reset: true.`);
+        }
+      }
+    }
+    for (const resource of order) {
+      const entityRows = rows.get(resource) ?? [];
+      await insertRows(trx, model.entities[resource], entityRows);
+      await syncIdentity(trx, resource);
+      counts[resource] = entityRows.length;
+    }
+  });
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return { counts, total, milliseconds: Math.round(performance.now() - started) };
+}
