@@ -1,0 +1,129 @@
+/**
+ * A real HTTP server around the router (random port), a fresh schema migrated from the default
+ * domain, a few salespeople in two teams, and `ra-data-simple-rest` data providers acting as each.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Knex } from 'knex';
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider } from 'ra-core';
+import { applyMigrations } from '../../../src/migrate/index.js';
+import { createSalesRouter, type SalesRouterOptions } from '../../../src/index.js';
+import { defaultDomain } from './model.js';
+
+export const TEST_USERS = {
+  admin: { role: 'admin', team: 'north' },
+  repA: { role: 'sales_rep', team: 'north' },
+  repB: { role: 'sales_rep', team: 'north' },
+  managerNorth: { role: 'sales_manager', team: 'north' },
+  repSouth: { role: 'sales_rep', team: 'south' },
+  managerSouth: { role: 'sales_manager', team: 'south' },
+  generalManager: { role: 'general_manager', team: null },
+  presales: { role: 'presales', team: 'north' },
+} as const;
+
+export type UserName = keyof typeof TEST_USERS;
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}
+
+export interface RequestOptions {
+  as?: UserName | null;
+  body?: unknown;
+  /** Sent as is (for malformed bodies). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  users: Record<UserName, number>;
+  /** A data provider sending `X-Sales-User` for the user. */
+  as(user: UserName): DataProvider;
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
+  close(): Promise<void>;
+}
+
+async function seedUsers(db: Knex): Promise<Record<UserName, number>> {
+  const teams: Record<string, number> = {};
+  for (const name of ['north', 'south']) {
+    const [row] = await db('teams').insert({ name: `Team ${name}` }).returning('id');
+    teams[name] = Number(row.id);
+  }
+  const users = {} as Record<UserName, number>;
+  for (const [name, { role, team }] of Object.entries(TEST_USERS)) {
+    const [row] = await db('salespeople')
+      .insert({ name, role, status: 'active', team_id: team ? teams[team] : null })
+      .returning('id');
+    users[name as UserName] = Number(row.id);
+  }
+  if (users.admin !== 1) throw new Error('The admin must be salesperson 1 (use a fresh database)');
+  return users;
+}
+
+export async function startTestServer(db: Knex, options: Partial<SalesRouterOptions> = {}): Promise<TestServer> {
+  const { model, validators } = defaultDomain();
+  await applyMigrations(db, model);
+  const users = await seedUsers(db);
+  const app = express();
+  app.use('/api', createSalesRouter({ knex: db, model, validators, auth: () => null, demoUsers: true, ...options }));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+
+  const userHeader = (user: UserName | null | undefined): Record<string, string> =>
+    user ? { 'X-Sales-User': String(users[user]) } : {};
+
+  return {
+    url,
+    users,
+    as(user) {
+      const httpClient = (target: string, init: fetchUtils.Options = {}) => {
+        const headers = new Headers(init.headers ?? { Accept: 'application/json' });
+        headers.set('X-Sales-User', String(users[user]));
+        headers.set('Accept-Language', 'en');
+        return fetchUtils.fetchJson(target, { ...init, headers });
+      };
+      return simpleRestProvider(url, httpClient);
+    },
+    async request(method, path, { as = 'admin', body, rawBody, headers = {} } = {}) {
+      const hasBody = body !== undefined || rawBody !== undefined;
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          'Accept-Language': 'en',
+          ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+          ...userHeader(as),
+          ...headers,
+        },
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, headers: response.headers, json, text };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** A stable fingerprint of a table's content, to prove a refused request changed nothing. */
+export async function tableFingerprint(db: Knex, table: string): Promise<string> {
+  const result = await db.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t.id)), '') as h from ?? t`, [table]);
+  const row = result.rows[0];
+  return `${row.n}:${row.h}`;
+}
