@@ -1,0 +1,119 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { RaRecord } from 'react-admin';
+import { formatMoney } from '../../src/fields/format.js';
+import { WorkflowBoard } from '../../src/workflow/WorkflowBoard.js';
+import { API, renderInAdmin, restHandlers, testModel, type Db, type Request } from './support.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function opportunities(): RaRecord[] {
+  const rows: RaRecord[] = [];
+  for (let i = 1; i <= 25; i++) rows.push({ id: i, name: `Deal ${i}`, stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 });
+  rows.push({ id: 100, name: 'Big proposal', stage: 'proposal', expected_amount: 250000, owner_id: 1, version: 3 });
+  rows.push({ id: 101, name: 'Small proposal', stage: 'proposal', expected_amount: 50000, owner_id: 1, version: 1 });
+  return rows;
+}
+
+function setup(extra: Parameters<typeof restHandlers>[2] = []) {
+  const db: Db = { opportunities: opportunities(), salespeople: [{ id: 1, name: 'Li Lei' }] };
+  const requests: Request[] = [];
+  server.use(...restHandlers(db, requests, extra));
+  renderInAdmin(<WorkflowBoard model={testModel()} resource="opportunities" />);
+  return { db, requests };
+}
+
+const column = (stage: string) => document.querySelector(`[data-testid="board-column"][data-stage="${stage}"]`) as HTMLElement;
+const card = (id: number) => document.querySelector(`[data-testid="board-card"][data-id="${id}"]`) as HTMLElement;
+
+function drag(id: number, stage: string) {
+  fireEvent.dragStart(card(id));
+  fireEvent.dragOver(column(stage));
+  fireEvent.drop(column(stage));
+  fireEvent.dragEnd(card(id));
+}
+
+describe('WorkflowBoard', () => {
+  it('shows one column per stage in schema order with counts and amount sums, 20 cards a column', async () => {
+    setup();
+    await screen.findByText('Deal 1');
+    const stages = [...document.querySelectorAll('[data-testid="board-column"]')].map((el) => el.getAttribute('data-stage'));
+    expect(stages).toEqual(testModel().entities.opportunities!.workflow!.stages.map((stage) => stage.id));
+
+    const development = column('development');
+    expect(within(development).getByTestId('column-count').textContent).toBe('25');
+    expect(within(development).getAllByTestId('board-card')).toHaveLength(20);
+    await waitFor(() => expect(within(development).getByTestId('column-amount').textContent).toBe(formatMoney(25000, 'en')));
+    expect(within(column('proposal')).getByTestId('column-amount').textContent).toBe(formatMoney(300000, 'en'));
+    expect(within(column('proposal')).getByTestId('column-count').textContent).toBe('2');
+    expect(within(column('won')).getByTestId('column-count').textContent).toBe('0');
+
+    fireEvent.click(within(development).getByRole('button', { name: 'Load more (5)' }));
+    await waitFor(() => expect(within(development).getAllByTestId('board-card')).toHaveLength(25));
+  });
+
+  it('keeps the card in its column and lists the reasons when the server refuses the move', async () => {
+    const { requests } = setup([
+      http.put(`${API}/opportunities/:id`, () =>
+        HttpResponse.json(
+          { message: 'The key node of Customer development is not reached', errors: { budget: 'is required', competitors: 'is required' } },
+          { status: 422 },
+        ),
+      ),
+    ]);
+    await screen.findByText('Deal 3');
+    drag(3, 'initiation');
+    const dialog = await screen.findByTestId('refusal-dialog');
+    expect(within(dialog).getByText('The key node of Customer development is not reached')).toBeTruthy();
+    expect(within(dialog).getByText('Customer budget')).toBeTruthy();
+    expect(within(dialog).getByText('Competitors')).toBeTruthy();
+    expect(within(column('development')).getByText('Deal 3')).toBeTruthy();
+    expect(within(column('initiation')).queryByText('Deal 3')).toBeNull();
+  });
+
+  it('asks for the reason before moving to a lost stage, then sends it with the stage', async () => {
+    const { requests } = setup();
+    await screen.findByText('Big proposal');
+    drag(100, 'lost');
+    const dialog = await screen.findByTestId('text-prompt-dialog');
+    expect(requests.some((r) => r.method === 'PUT')).toBe(false);
+    const confirm = within(dialog).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    fireEvent.change(within(dialog).getByTestId('text-prompt-input'), { target: { value: 'ok' } });
+    expect(confirm.disabled).toBe(true); // the entry schema asks for 5 characters at least
+    fireEvent.change(within(dialog).getByTestId('text-prompt-input'), { target: { value: 'Price too high for the customer' } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(within(column('lost')).getByText('Big proposal')).toBeTruthy());
+    const put = requests.find((r) => r.method === 'PUT');
+    expect(put?.path).toBe('/opportunities/100');
+    expect(put?.body).toMatchObject({ stage: 'lost', close_reason: 'Price too high for the customer', version: 3 });
+    expect(within(column('proposal')).queryByText('Big proposal')).toBeNull();
+  });
+
+  it('does not offer a drop on a stage that is not a transition of the schema', async () => {
+    const { requests } = setup();
+    await screen.findByText('Deal 1');
+    fireEvent.dragStart(card(1));
+    expect(column('won').style.opacity || getComputedStyle(column('won')).opacity).toBe('0.45');
+    fireEvent.drop(column('won'));
+    fireEvent.dragEnd(card(1));
+    expect(requests.some((r) => r.method === 'PUT')).toBe(false);
+  });
+
+  it('says an approval was requested when the server keeps the record in its stage', async () => {
+    setup([
+      http.put(`${API}/opportunities/:id`, async ({ request }) => {
+        const body = (await request.json()) as RaRecord;
+        return HttpResponse.json({ ...body, stage: 'proposal' });
+      }),
+    ]);
+    await screen.findByText('Big proposal');
+    drag(100, 'bidding');
+    await screen.findByText('Approval requested before moving to Bidding');
+    expect(within(column('proposal')).getByText('Big proposal')).toBeTruthy();
+  });
+});
