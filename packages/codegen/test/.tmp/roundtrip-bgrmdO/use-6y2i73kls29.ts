@@ -1,0 +1,4 @@
+
+      import type { OpportunityStage } from './types.js';
+      export const s: OpportunityStage = 'tendering';
+    
