@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { AdminContext, mergeTranslations, Notification, type RaRecord } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
@@ -91,7 +91,7 @@ export function testDataProvider() {
   return { ...simpleRestProvider(API), ...salesApiMethods(API) };
 }
 
-export function renderInAdmin(ui: ReactNode, locale = 'en') {
+export function renderInAdmin(ui: ReactNode, locale = 'en'): RenderResult {
   const i18nProvider = polyglotI18nProvider(
     (lang) => mergeTranslations(englishMessages, lang === 'zh-CN' ? workflowMessages['zh-CN'] : workflowMessages.en),
     locale,
