@@ -1,0 +1,73 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { SalesModel } from '@ra-sales/schema';
+import { salesApiMethods, type SalesApi } from '../workflow/api.js';
+
+export type HttpClient = typeof fetchUtils.fetchJson;
+
+/** The header that picks the demo user on a server started with `demoUsers: true`. */
+export const DEMO_USER_HEADER = 'X-Sales-User';
+
+export interface SalesDataProviderOptions {
+  /** Default `fetchUtils.fetchJson`; a host passes its own to add auth headers. */
+  httpClient?: HttpClient;
+  /** Demo only: the salesperson to act as, sent in `X-Sales-User`; a function is read at every request. */
+  user?: Identifier | null | (() => Identifier | null | undefined);
+  /** Needed by `transition` to know each resource's workflow field. */
+  model?: SalesModel;
+}
+
+export interface TransitionParams {
+  id: Identifier;
+  /** Target stage id. */
+  to: string;
+  /** Fields to save with the move (a reason, the data a gate asks for). */
+  data?: Record<string, unknown>;
+  /** The record as last read; its `version` is sent for optimistic locking. */
+  previousData?: RaRecord;
+}
+
+export interface SalesDataMethods extends SalesApi {
+  /** Moves a record to another stage: a pessimistic update of its workflow field (the server checks gates and approvals). */
+  transition(resource: string, params: TransitionParams): Promise<{ data: RaRecord }>;
+}
+
+export type SalesDataProvider = DataProvider & SalesDataMethods;
+
+/** Adds the demo user header. Errors pass through untouched: `HttpError.body` keeps the server's `{ message, errors }`. */
+export function withDemoUser(httpClient: HttpClient, user: SalesDataProviderOptions['user']): HttpClient {
+  if (user == null) return httpClient;
+  return (url, options = {}) => {
+    const id = typeof user === 'function' ? user() : user;
+    if (id == null) return httpClient(url, options);
+    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+    headers.set(DEMO_USER_HEADER, String(id));
+    return httpClient(url, { ...options, headers });
+  };
+}
+
+/**
+ * ra-data-simple-rest extended for the sales API: the demo user header, `version` sent back on
+ * every update (the server answers 409 when the record changed meanwhile), the workflow and
+ * report endpoints, and `transition`.
+ */
+export function createSalesDataProvider(apiUrl: string, options: SalesDataProviderOptions = {}): SalesDataProvider {
+  const httpClient = withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user);
+  const base = simpleRestProvider(apiUrl, httpClient);
+  const update: DataProvider['update'] = (resource, params) => {
+    const version = params.data?.version ?? params.previousData?.version;
+    return base.update(resource, { ...params, data: version === undefined ? params.data : { ...params.data, version } });
+  };
+  return {
+    ...base,
+    update,
+    ...salesApiMethods(apiUrl, httpClient),
+    transition: (resource, { id, to, data = {}, previousData }) => {
+      const field = options.model?.entities[resource]?.workflow?.field;
+      if (!field) {
+        return Promise.reject(new Error(`ra-sales: cannot move a "${resource}" record: no model given or no workflow`));
+      }
+      return update(resource, { id, data: { ...data, [field]: to }, previousData: previousData ?? ({ id } as RaRecord) });
+    },
+  } as SalesDataProvider;
+}

@@ -1,0 +1,10 @@
+export {
+  createSalesDataProvider,
+  withDemoUser,
+  DEMO_USER_HEADER,
+  type SalesDataProviderOptions,
+  type SalesDataProvider,
+  type SalesDataMethods,
+  type TransitionParams,
+  type HttpClient,
+} from './dataProvider.js';

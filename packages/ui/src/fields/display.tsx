@@ -1,0 +1,62 @@
+import {
+  FunctionField,
+  NumberField,
+  SelectField,
+  TextField,
+  useFieldValue,
+  useLocale,
+  type FieldProps,
+  type NumberFieldProps,
+  type TextFieldProps,
+} from 'react-admin';
+import { Link } from '@mui/material';
+import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import { useFieldChoices } from './choices.js';
+import { moneyOptions, percentOptions, toFraction } from './format.js';
+
+/** An amount in yuan, formatted for the UI locale (`¥1,234.00`, `CN¥1,234.00`). */
+export const MoneyField = (props: NumberFieldProps) => (
+  <NumberField locales={useLocale()} options={moneyOptions} {...props} />
+);
+
+/** A 0–100 percentage. */
+export const PercentField = (props: NumberFieldProps) => (
+  <NumberField locales={useLocale()} options={percentOptions} transform={toFraction} {...props} />
+);
+
+export const LocaleNumberField = (props: NumberFieldProps) => <NumberField locales={useLocale()} {...props} />;
+
+export interface EnumFieldProps extends FieldProps {
+  entity: EntityModel;
+  schemaField: FieldModel;
+  linesField?: string;
+}
+
+/** An enum value (or a workflow stage) shown by its label in the current locale. */
+export const EnumField = ({ entity, schemaField, linesField, ...props }: EnumFieldProps) => (
+  <SelectField choices={useFieldChoices(entity, schemaField, linesField)} translateChoice={false} {...props} />
+);
+
+const oneLine = { display: 'block', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+/** Multi-line text: one ellipsed line in lists, line breaks kept on Show. */
+export const LongTextField = ({ truncate, ...props }: TextFieldProps & { truncate?: boolean }) => (
+  <TextField sx={truncate ? oneLine : { whiteSpace: 'pre-wrap' }} {...props} />
+);
+
+export const PhoneField = (props: FieldProps) => {
+  const value = useFieldValue(props);
+  return value ? <Link href={`tel:${String(value).replace(/[^0-9+]/g, '')}`}>{String(value)}</Link> : null;
+};
+
+export const JsonField = (props: FieldProps) => {
+  const source = props.source ?? '';
+  return (
+    <FunctionField
+      {...props}
+      render={(record: Record<string, unknown>) =>
+        record?.[source] == null ? '' : <code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(record[source], null, 2)}</code>
+      }
+    />
+  );
+};

@@ -1,0 +1,10 @@
+export { kindRegistry } from './registry.js';
+export type { KindProps, KindRenderer } from './types.js';
+export { validatorsFor } from './validation.js';
+export { useFieldChoices, optionsOf, hasOptions, type Choice } from './choices.js';
+export { lineColumns, lineTotal, grandTotal, type LineColumns } from './lineTotals.js';
+export { MoneyField, PercentField, EnumField, LongTextField, PhoneField, JsonField } from './display.js';
+export { MoneyInput, PercentInput, EnumInput, SalesReferenceInput, JsonInput } from './inputs.js';
+export { LinesInput, LinesField, LinesSummaryField } from './lines.js';
+export { formatMoney, CURRENCY } from './format.js';
+export { RANGE_FILTER_KINDS } from './kinds.js';

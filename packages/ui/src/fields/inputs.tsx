@@ -1,0 +1,65 @@
+import { InputAdornment } from '@mui/material';
+import {
+  AutocompleteInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+  type NumberInputProps,
+  type SelectInputProps,
+  type TextInputProps,
+  type Validator,
+} from 'react-admin';
+import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import { useFieldChoices } from './choices.js';
+
+export const MoneyInput = (props: NumberInputProps) => (
+  <NumberInput InputProps={{ startAdornment: <InputAdornment position="start">¥</InputAdornment> }} {...props} />
+);
+
+export const PercentInput = (props: NumberInputProps) => (
+  <NumberInput InputProps={{ endAdornment: <InputAdornment position="end">%</InputAdornment> }} {...props} />
+);
+
+export interface EnumInputProps extends Omit<SelectInputProps, 'choices'> {
+  entity: EntityModel;
+  schemaField: FieldModel;
+  linesField?: string;
+}
+
+export const EnumInput = ({ entity, schemaField, linesField, ...props }: EnumInputProps) => (
+  <SelectInput choices={useFieldChoices(entity, schemaField, linesField)} translateChoice={false} {...props} />
+);
+
+export interface SalesReferenceInputProps {
+  source: string;
+  reference: string;
+  label?: string;
+  validate?: Validator[];
+  helperText?: string;
+  defaultValue?: unknown;
+  alwaysOn?: boolean;
+}
+
+/** A reference picked by typing: the target's records are searched with `q`, shown by its recordRepresentation. */
+export const SalesReferenceInput = ({ source, reference, label, validate, helperText, defaultValue }: SalesReferenceInputProps) => (
+  <ReferenceInput source={source} reference={reference}>
+    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} />
+  </ReferenceInput>
+);
+
+const fromJson = (value: unknown) => {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+const toJson = (value: unknown) => (value == null ? '' : typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+const validJson: Validator = (value) => (typeof value === 'string' ? 'ra_sales.validation.json' : undefined);
+
+/** Free JSON, edited as text; text that does not parse stays a string and is refused. */
+export const JsonInput = ({ validate = [], ...props }: TextInputProps) => (
+  <TextInput multiline minRows={3} fullWidth parse={fromJson} format={toJson} validate={[...(Array.isArray(validate) ? validate : [validate]), validJson]} {...props} />
+);

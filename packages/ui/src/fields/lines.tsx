@@ -1,0 +1,128 @@
+import { cloneElement } from 'react';
+import { Box, Typography } from '@mui/material';
+import {
+  ArrayField,
+  ArrayInput,
+  Datagrid,
+  FormDataConsumer,
+  FunctionField,
+  Labeled,
+  SimpleFormIterator,
+  useLocale,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
+import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import { keys } from '../i18n/keys.js';
+import { labelIn } from '../i18n/labels.js';
+import { useMoneyFormat } from './format.js';
+import { grandTotal, lineColumns, lineTotal } from './lineTotals.js';
+import { kindRegistry } from './registry.js';
+import type { KindProps } from './types.js';
+
+/** Labels of the item fields of a `lines` field in the current locale. */
+function useItemLabel(entity: EntityModel, field: FieldModel) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  return (item: FieldModel) => translate(keys.item(entity.resource, field.name, item.name), { _: labelIn(item.label, locale) });
+}
+
+const itemProps = (entity: EntityModel, field: FieldModel, item: FieldModel, label: string): KindProps => ({
+  entity,
+  field: item,
+  source: item.name,
+  label,
+  linesField: field.name,
+});
+
+/** Line items edited in place, each with its computed total, and the grand total below. */
+export const LinesInput = ({ entity, field, source = field.name }: KindProps) => {
+  const itemLabel = useItemLabel(entity, field);
+  const translate = useTranslate();
+  const money = useMoneyFormat();
+  const columns = lineColumns(field);
+  return (
+    <Box sx={{ width: '100%' }}>
+      <ArrayInput source={source}>
+        <SimpleFormIterator inline>
+          {(field.itemFields ?? []).map((item) =>
+            cloneElement(kindRegistry[item.kind].input(itemProps(entity, field, item, itemLabel(item))), { key: item.name }),
+          )}
+          {columns.unitPrice && (
+            <FormDataConsumer>
+              {({ scopedFormData }) => (
+                <Labeled label={translate('ra_sales.lines.line_total')}>
+                  <span data-testid="line-total">{money(lineTotal(scopedFormData, columns))}</span>
+                </Labeled>
+              )}
+            </FormDataConsumer>
+          )}
+        </SimpleFormIterator>
+      </ArrayInput>
+      {columns.unitPrice && (
+        <FormDataConsumer>
+          {({ formData }) => (
+            <Typography variant="subtitle1" align="right" data-testid="grand-total">
+              {translate('ra_sales.lines.grand_total')}: {money(grandTotal(formData?.[source], columns))}
+            </Typography>
+          )}
+        </FormDataConsumer>
+      )}
+    </Box>
+  );
+};
+
+/** Line items as a table with line totals and the grand total (Show page). */
+export const LinesField = ({ entity, field, source = field.name }: KindProps) => {
+  const itemLabel = useItemLabel(entity, field);
+  const translate = useTranslate();
+  const money = useMoneyFormat();
+  const columns = lineColumns(field);
+  return (
+    <Box sx={{ width: '100%' }}>
+      <ArrayField source={source}>
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          {(field.itemFields ?? []).map((item) =>
+            cloneElement(kindRegistry[item.kind].list(itemProps(entity, field, item, itemLabel(item))), { key: item.name }),
+          )}
+          {columns.unitPrice && (
+            <FunctionField
+              label={translate('ra_sales.lines.line_total')}
+              textAlign="right"
+              render={(line: Record<string, unknown>) => money(lineTotal(line, columns))}
+            />
+          )}
+        </Datagrid>
+      </ArrayField>
+      {columns.unitPrice && (
+        <FunctionField
+          source={source}
+          render={(record: Record<string, unknown>) => (
+            <Typography variant="subtitle1" align="right" data-testid="grand-total">
+              {translate('ra_sales.lines.grand_total')}: {money(grandTotal(record?.[source], columns))}
+            </Typography>
+          )}
+        />
+      )}
+    </Box>
+  );
+};
+
+/** In a list: the grand total (or the number of lines when they have no price). */
+export const LinesSummaryField = ({ schemaField: field, ...props }: FieldProps & { schemaField: FieldModel }) => {
+  const translate = useTranslate();
+  const money = useMoneyFormat();
+  const columns = lineColumns(field);
+  const source = props.source ?? field.name;
+  return (
+    <FunctionField
+      {...props}
+      source={source}
+      render={(record: Record<string, unknown>) => {
+        const lines = record?.[source];
+        if (columns.unitPrice) return money(grandTotal(lines, columns));
+        return translate('ra_sales.lines.items', { smart_count: Array.isArray(lines) ? lines.length : 0 });
+      }}
+    />
+  );
+};

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import type { EntityModel, FieldModel } from '@ra-sales/schema';
+
+/** What every renderer of the kind registry receives. */
+export interface KindProps {
+  entity: EntityModel;
+  field: FieldModel;
+  /** Defaults to the field's name. */
+  source?: string;
+  /** Only for item fields of a `lines` field; top-level labels come from `resources.<res>.fields.<field>`. */
+  label?: string;
+  /** Set when the field is an item field of this `lines` field. */
+  linesField?: string;
+}
+
+/** One row of the kind registry: how a field of that kind is shown, edited and filtered. */
+export interface KindRenderer {
+  /** A Datagrid column. */
+  list(props: KindProps): ReactElement;
+  /** A Show page field. */
+  show(props: KindProps): ReactElement;
+  /** An Edit/Create input carrying the schema's validation. */
+  input(props: KindProps): ReactElement;
+  /** List filter inputs for a field marked `filter` (none for kinds that cannot be filtered). */
+  filters(props: KindProps): ReactElement[];
+}

@@ -1,0 +1,81 @@
+import type { EntityModel, FieldModel, SalesModel } from '@ra-sales/schema';
+import { humanize, labelIn } from './labels.js';
+import { RANGE_FILTER_KINDS, rangeSources } from '../fields/kinds.js';
+import { uiMessages } from './uiMessages.js';
+
+type Messages = { [key: string]: string | Messages };
+
+/** The locales the library ships its own strings for. */
+export const SALES_LOCALES = ['zh-CN', 'en'] as const;
+
+/**
+ * react-admin messages for `locale` built from the schema labels:
+ * `resources.<res>.{name, plural, fields, items, help, enums, stages, sections}` and `ra_sales.*`.
+ */
+export function salesMessages(model: SalesModel, locale: string): Messages {
+  const resources: Messages = {};
+  for (const entity of Object.values(model.entities)) resources[entity.resource] = entityMessages(entity, locale);
+  const ui = (uiMessages[locale] ?? uiMessages.en) as unknown as Messages;
+  return {
+    resources,
+    ra_sales: {
+      ...ui,
+      groups: Object.fromEntries(model.groups.map((g) => [g.id, labelIn(g.label, locale)])),
+      roles: Object.fromEntries(Object.entries(model.roles).map(([id, l]) => [id, labelIn(l, locale)])),
+    },
+  };
+}
+
+function entityMessages(entity: EntityModel, locale: string): Messages {
+  const ui = uiMessages[locale] ?? uiMessages.en;
+  const singular = labelIn(entity.label, locale);
+  const plural = labelIn(entity.pluralLabel, locale) || singular;
+  const fields: Messages = {};
+  const items: Messages = {};
+  const help: Messages = {};
+  const enums: Messages = {};
+  for (const field of entity.fields) {
+    const label = labelIn(field.label, locale);
+    fields[field.name] = label;
+    if (field.filter && RANGE_FILTER_KINDS.includes(field.kind)) {
+      const [from, to] = rangeSources(field.name);
+      fields[from] = ui.filter.from.replace('%{field}', label);
+      fields[to] = ui.filter.to.replace('%{field}', label);
+    }
+    if (field.help) help[field.name] = labelIn(field.help, locale);
+    if (field.options) enums[field.name] = optionMessages(field, locale);
+    if (field.itemFields) {
+      items[field.name] = Object.fromEntries(field.itemFields.map((item) => [item.name, labelIn(item.label, locale)]));
+      const itemEnums = field.itemFields.filter((item) => item.options);
+      if (itemEnums.length) enums[field.name] = Object.fromEntries(itemEnums.map((item) => [item.name, optionMessages(item, locale)]));
+    }
+  }
+  const stages: Messages = Object.fromEntries((entity.workflow?.stages ?? []).map((s) => [s.id, labelIn(s.label, locale)]));
+  return {
+    // Polyglot picks the plural form by locale; Chinese has one form, so `name` stays singular.
+    name: `${singular} |||| ${plural}`,
+    plural,
+    fields,
+    items,
+    help,
+    enums,
+    stages,
+    sections: sectionMessages(entity, stages, locale),
+  };
+}
+
+function optionMessages(field: FieldModel, locale: string): Messages {
+  return Object.fromEntries((field.options ?? []).map((o) => [o.value, labelIn(o.label, locale)]));
+}
+
+/** Sections have no labels in the schema: a stage of the same id names it, else a built-in word, else its id. */
+function sectionMessages(entity: EntityModel, stages: Messages, locale: string): Messages {
+  const builtIn: Record<string, string> = (uiMessages[locale] ?? uiMessages.en).section;
+  const result: Messages = { main: builtIn.main };
+  for (const field of entity.fields) {
+    const id = field.section;
+    if (!id || id in result) continue;
+    result[id] = (stages[id] as string | undefined) ?? builtIn[id] ?? humanize(id);
+  }
+  return result;
+}

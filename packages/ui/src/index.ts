@@ -1,0 +1,18 @@
+export * from './fields/index.js';
+export * from './resources/index.js';
+export * from './i18n/index.js';
+export * from './layout/index.js';
+export * from './workflow/index.js';
+export * from './dashboard/index.js';
+// Explicit, so these win over the workflow module's narrower `SalesDataProvider`.
+export {
+  createSalesDataProvider,
+  withDemoUser,
+  DEMO_USER_HEADER,
+  type SalesDataProviderOptions,
+  type SalesDataProvider,
+  type SalesDataMethods,
+  type TransitionParams,
+  type HttpClient,
+} from './data/index.js';
+export { emitScreens } from './codegen/emitScreens.js';

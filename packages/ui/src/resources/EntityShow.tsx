@@ -1,0 +1,32 @@
+import { Show, SimpleShowLayout, TabbedShowLayout, type ShowProps } from 'react-admin';
+import { showFields } from './elements.js';
+import { entityOf, type EntityScreenProps } from './entity.js';
+import { sectionsOf } from './sections.js';
+import { useSectionLabel } from './useSectionLabel.js';
+import { workflowSlots, type WorkflowSlotProps } from './workflowSlots.js';
+
+export interface EntityShowProps extends EntityScreenProps, WorkflowSlotProps, Omit<ShowProps, 'resource' | 'children' | 'aside'> {}
+
+/** A record's fields, one tab per section; workflow entities get the stage stepper and history. */
+export const EntityShow = ({ model, resource, stepper, aside, ...props }: EntityShowProps) => {
+  const entity = entityOf(model, resource);
+  const slots = workflowSlots({ model, resource, stepper, aside });
+  const sections = sectionsOf(entity.fields);
+  const sectionLabel = useSectionLabel(entity);
+  return (
+    <Show resource={resource} aside={slots.aside ?? undefined} {...props}>
+      {slots.stepper}
+      {sections.length > 1 ? (
+        <TabbedShowLayout>
+          {sections.map((section) => (
+            <TabbedShowLayout.Tab key={section.id} label={sectionLabel(section.id)}>
+              {showFields(entity, section.fields)}
+            </TabbedShowLayout.Tab>
+          ))}
+        </TabbedShowLayout>
+      ) : (
+        <SimpleShowLayout>{showFields(entity, entity.fields)}</SimpleShowLayout>
+      )}
+    </Show>
+  );
+};

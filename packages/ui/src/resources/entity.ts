@@ -1,0 +1,21 @@
+import type { EntityModel, FieldModel, SalesModel } from '@ra-sales/schema';
+
+/** What every screen takes: the model and the resource it shows. */
+export interface EntityScreenProps {
+  model: SalesModel;
+  resource: string;
+}
+
+export function entityOf(model: SalesModel, resource: string): EntityModel {
+  const entity = model.entities[resource];
+  if (!entity) throw new Error(`ra-sales: the model has no resource "${resource}"`);
+  return entity;
+}
+
+export const isWorkflowField = (entity: EntityModel, field: FieldModel) => entity.workflow?.field === field.name;
+
+/**
+ * Fields a person types in: not read-only, and not the workflow field (stages move through
+ * transitions; a new record starts in the initial stage).
+ */
+export const editableFields = (entity: EntityModel) => entity.fields.filter((f) => !f.readOnly && !isWorkflowField(entity, f));

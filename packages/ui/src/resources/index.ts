@@ -1,0 +1,13 @@
+export { EntityList, EntityBulkActions, usePluralTitle, type EntityListProps } from './EntityList.js';
+export { EntityShow, type EntityShowProps } from './EntityShow.js';
+export { EntityEdit, type EntityEditProps } from './EntityEdit.js';
+export { EntityCreate, type EntityCreateProps } from './EntityCreate.js';
+export { EntityForm, toPayload } from './EntityForm.js';
+export { BulkSetButton, type BulkSetButtonProps } from './BulkSetButton.js';
+export { salesResources, defaultScreens, type ResourceScreens, type SalesResourcesOptions } from './salesResources.js';
+export { exportRows, useSalesExporter, type ExportLabels } from './exporter.js';
+export { sectionsOf, MAIN_SECTION, type Section } from './sections.js';
+export { rendererFor, listColumns, showFields, formInputs, filterInputs } from './elements.js';
+export { entityOf, editableFields, type EntityScreenProps } from './entity.js';
+export { iconFor, materialIcons, DefaultIcon } from './icons.js';
+export type { WorkflowSlotProps } from './workflowSlots.js';
