@@ -19,12 +19,10 @@ export async function generate(options: LoadOptions, sourceLabel = describeSourc
 
 export async function render(model: SalesModel, sources: string): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
-  const validators = emitValidators(model, sources);
   files.set('index.ts', emitIndex(sources));
   files.set('model.ts', emitModel(model, sources));
   files.set('types.ts', await emitTypes(model, sources));
-  files.set('validators.js', validators.js);
-  files.set('validators.d.ts', validators.dts);
+  for (const [name, content] of emitValidators(model, sources)) files.set(name, content);
   files.set('openapi.json', emitOpenApi(model, sources));
   for (const [name, content] of emitScreenFiles(model, sources)) files.set(name, content);
   return files;

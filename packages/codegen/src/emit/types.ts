@@ -1,6 +1,7 @@
 import { compile } from 'json-schema-to-typescript';
 import type { EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
 import { tsBanner } from './banner.js';
+import { memoize } from './memo.js';
 
 /**
  * One interface per entity, from one root schema so nothing is declared twice:
@@ -9,26 +10,24 @@ import { tsBanner } from './banner.js';
  */
 export async function emitTypes(model: SalesModel, sources: string): Promise<string> {
   const entities = Object.values(model.entities);
-  const defs: Record<string, JsonSchema> = {};
-  for (const entity of entities) {
-    defs[`${entity.typeName}Input`] = { ...typedSchema(entity, model), title: `${entity.typeName}Input` };
-  }
-  const root = { $defs: defs, type: 'object', additionalProperties: false, properties: {} };
-  const body = await compile(root as never, 'SalesRoot', {
-    bannerComment: '',
-    unreachableDefinitions: true,
-    additionalProperties: false,
-    format: false, // prettier costs ~1.5 s; `indent` below keeps the output readable
-    strictIndexSignatures: true,
-  });
-  const cleaned = indent(
-    body
-      .replace(/export interface SalesRoot \{\s*\}\n?/, '')
-      .replace(/\n \*\s*\n \* This interface was referenced by `SalesRoot`'s JSON-Schema\n \* via the `definition` "\w+"\./g, '')
-      .replace(/\/\*\*\n \* This interface was referenced by `SalesRoot`'s JSON-Schema\n \* via the `definition` "\w+"\.\n \*\/\n/g, ''),
-  );
+  const inputs = await Promise.all(entities.map((entity) => inputInterface({ ...typedSchema(entity, model), title: `${entity.typeName}Input` })));
+  const cleaned = inputs.join('\n');
   return [tsBanner(sources), SERVER_FIELDS, idTypes(entities), cleaned.trim(), '', recordTypes(entities), stageTypes(entities), resourceMap(entities)].join('\n') + '\n';
 }
+
+/**
+ * Entity schemas hold no `$ref` (the loader inlines them), so each entity compiles on its own
+ * without declaring anything twice, and a watcher recompiles only the entity that changed.
+ */
+const inputInterface = memoize(async (schema: JsonSchema): Promise<string> => {
+  const body = await compile(schema as never, String(schema.title), {
+    bannerComment: '',
+    additionalProperties: false,
+    format: false, // prettier costs over a second; `indent` keeps the output readable
+    strictIndexSignatures: true,
+  });
+  return indent(body).trim();
+});
 
 function typedSchema(entity: EntityModel, model: SalesModel): JsonSchema {
   const properties: Record<string, JsonSchema> = {};

@@ -1,43 +1,67 @@
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { createAjv, validatorSchemas, type SalesModel } from '@ra-sales/schema';
+import { createAjv, validatorSchemas, type EntityValidatorSchemas, type SalesModel } from '@ra-sales/schema';
+import { memoize } from './memo.js';
 import { tsBanner } from './banner.js';
 
 const standaloneCode = standaloneCodeModule as unknown as (ajv: unknown, refs: Record<string, string>) => string;
 
 /**
- * ajv standalone validators (no schema compilation when the server boots) as an ES module:
- * one export per record, gate, entry and approval condition, plus `validators`, shaped like `Validators`.
+ * ajv standalone validators (no schema compilation when the server boots) as an ES module per
+ * entity (`validators/<resource>.js`), and `validators.js` gathering them into `validators`,
+ * shaped like `Validators`.
  */
-export function emitValidators(model: SalesModel, sources: string): { js: string; dts: string } {
-  const ajv = createAjv({ code: { source: true, esm: true, lines: true } });
-  const exports: Record<string, string> = {};
-  const shape: string[] = [];
+export function emitValidators(model: SalesModel, sources: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const imports: string[] = [];
+  const entries: string[] = [];
   for (const [resource, schemas] of Object.entries(validatorSchemas(model))) {
-    const add = (name: string, schema: object) => {
-      ajv.addSchema(schema, name);
-      exports[name] = name;
-      return name;
-    };
-    const record = add(`${resource}__record`, schemas.record);
-    const gates = Object.entries(schemas.gates).map(([stage, s]) => `${JSON.stringify(stage)}: withoutNulls(${add(`${resource}__gate__${stage}`, s)})`);
-    const entries = Object.entries(schemas.entries).map(([stage, s]) => `${JSON.stringify(stage)}: withoutNulls(${add(`${resource}__entry__${stage}`, s)})`);
-    const approvals = schemas.approvals.map((s, i) => `withoutNulls(${add(`${resource}__approval__${i}`, s)})`);
-    shape.push(
-      `  ${JSON.stringify(resource)}: {\n    record: ${record},\n    gates: { ${gates.join(', ')} },\n    entries: { ${entries.join(', ')} },\n    approvals: [${approvals.join(', ')}],\n  },`,
-    );
+    files.set(`validators/${resource}.js`, tsBanner(sources) + entityModule(schemas));
+    imports.push(`import * as ${resource} from './validators/${resource}.js';`);
+    entries.push(`  ${resource}: validatorsOf(${resource}),`);
   }
-  const code = hoistRequires(standaloneCode(ajv, exports));
-  const js = [
-    tsBanner(sources).trimEnd(),
-    `import { withoutNulls } from '@ra-sales/schema';`,
-    code,
-    `/** @type {import('@ra-sales/schema').Validators} */`,
-    `export const validators = {\n${shape.join('\n')}\n};`,
+  files.set(
+    'validators.js',
+    [
+      tsBanner(sources).trimEnd(),
+      `import { withoutNulls } from '@ra-sales/schema';`,
+      ...imports,
+      '',
+      '/** Conditions read stored records, where an empty field is null: null counts as absent. */',
+      'function validatorsOf(m) {',
+      '  const wrap = (fns) => Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, withoutNulls(f)]));',
+      '  return { record: m.record, gates: wrap(m.gates), entries: wrap(m.entries), approvals: m.approvals.map(withoutNulls) };',
+      '}',
+      '',
+      `/** @type {import('@ra-sales/schema').Validators} */`,
+      `export const validators = {\n${entries.join('\n')}\n};`,
+      '',
+    ].join('\n'),
+  );
+  files.set('validators.d.ts', `${tsBanner(sources)}import type { Validators } from '@ra-sales/schema';\nexport declare const validators: Validators;\n`);
+  return files;
+}
+
+/** One entity's validators: `record`, `gates`, `entries` and `approvals` exports. */
+const entityModule = memoize((schemas: EntityValidatorSchemas): string => {
+  const ajv = createAjv({ code: { source: true, esm: true, lines: true } });
+  const names: Record<string, string> = {};
+  const add = (name: string, schema: object) => {
+    ajv.addSchema(schema, name);
+    names[name] = name;
+    return name;
+  };
+  add('record', schemas.record);
+  const gates = Object.entries(schemas.gates).map(([stage, s]) => `${JSON.stringify(stage)}: ${add(`gate_${stage}`, s)}`);
+  const entries = Object.entries(schemas.entries).map(([stage, s]) => `${JSON.stringify(stage)}: ${add(`entry_${stage}`, s)}`);
+  const approvals = schemas.approvals.map((s, i) => add(`approval_${i}`, s));
+  return [
+    hoistRequires(standaloneCode(ajv, names)),
+    `export const gates = { ${gates.join(', ')} };`,
+    `export const entries = { ${entries.join(', ')} };`,
+    `export const approvals = [${approvals.join(', ')}];`,
     '',
   ].join('\n');
-  const dts = `${tsBanner(sources)}import type { Validators } from '@ra-sales/schema';\nexport declare const validators: Validators;\n`;
-  return { js, dts };
-}
+});
 
 /**
  * ajv's standalone output calls `require()` for its run-time helpers (string length, formats).

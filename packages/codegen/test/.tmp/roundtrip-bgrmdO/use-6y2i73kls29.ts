@@ -1,4 +1,0 @@
-
-      import type { OpportunityStage } from './types.js';
-      export const s: OpportunityStage = 'tendering';
-    
