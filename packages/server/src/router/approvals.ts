@@ -11,7 +11,7 @@ import type { RequestContext } from './context.js';
 import type { Db, Row } from './types.js';
 import { mayDecide } from './access.js';
 import { writeAudit, writeHistory } from './audit.js';
-import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
+import { HttpError, badRequest, conflict, forbidden, unprocessable } from './errors.js';
 import { findReadable } from './reads.js';
 import { fieldsOfBody, normalizeRow, refuseChanges, requireObjectBody, sameValue } from './records.js';
 import { APPROVALS } from './resources.js';
@@ -105,6 +105,7 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
     refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)));
     if (approval.status !== 'pending') throw conflict(`Approval ${id} is already ${approval.status}`, { status: `already ${approval.status}` });
     if (!mayDecide(ctx.user, String(approval.role))) throw forbidden(`Approval ${id} needs the role ${approval.role}`);
+    await requireReadableRecord(trx, ctx, approval);
 
     const decided = await updateVersioned(trx, ctx, resource, id, Number(approval.version), {
       status,
@@ -123,6 +124,18 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
     if (Number(stillPending?.n ?? 0) === 0) await completeMove(trx, ctx, decided);
     return decided;
   });
+}
+
+/** An approver decides only on records they may read (a manager, on their team's records). */
+async function requireReadableRecord(trx: Knex.Transaction, ctx: RequestContext, approval: Row): Promise<void> {
+  const resource = ctx.resources.get(String(approval.resource));
+  if (!resource?.entity) return;
+  try {
+    await findReadable(trx, ctx, resource, Number(approval.record_id));
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) throw forbidden(`Approval ${approval.id} is about a record you may not read`);
+    throw error;
+  }
 }
 
 /** Every approval of the request given: the record takes the move it waited for. */
