@@ -1,0 +1,136 @@
+/**
+ * A small hand-built model with one field of every kind, so the screens are tested
+ * independently of the schemas in `schemas/` (which change as the domain grows).
+ */
+import type { EntityModel, FieldModel, SalesModel } from '@ra-sales/schema';
+
+const field = (name: string, kind: FieldModel['kind'], en: string, zh: string, extra: Partial<FieldModel> = {}): FieldModel => ({
+  name,
+  kind,
+  label: { en, 'zh-CN': zh },
+  required: false,
+  schema: {},
+  list: false,
+  filter: false,
+  sortable: false,
+  search: false,
+  readOnly: false,
+  ...extra,
+});
+
+const access = { roles: {}, default: { read: 'all', write: 'all' } } as EntityModel['access'];
+
+export const dealFields: FieldModel[] = [
+  field('name', 'string', 'Deal name', '交易名称', {
+    required: true, list: true, sortable: true, search: true, maxLength: 50, schema: { type: 'string', minLength: 2, maxLength: 50 },
+  }),
+  field('notes', 'text', 'Notes', '备注', { search: true }),
+  field('seats', 'integer', 'Seats', '席位数', { minimum: 1, maximum: 1000 }),
+  field('weight', 'number', 'Weight', '权重'),
+  field('amount', 'money', 'Amount', '金额', { list: true, filter: true, sortable: true, minimum: 0 }),
+  field('probability', 'percent', 'Probability', '概率', { minimum: 0, maximum: 100 }),
+  field('sign_date', 'date', 'Signing date', '签约日期', { list: true, filter: true }),
+  field('reviewed_at', 'datetime', 'Reviewed at', '审核时间'),
+  field('active', 'boolean', 'Active', '有效', { filter: true }),
+  field('grade', 'enum', 'Grade', '等级', {
+    list: true, filter: true,
+    options: [
+      { value: 'A', label: { en: 'A – key', 'zh-CN': 'A 类（重点）' } },
+      { value: 'B', label: { en: 'B – ordinary', 'zh-CN': 'B 类（一般）' } },
+    ],
+  }),
+  field('customer_id', 'reference', 'Customer', '客户', { ref: 'customers', list: true, filter: true, required: true }),
+  field('stage', 'enum', 'Stage', '阶段', { list: true, filter: true }),
+  field('email', 'email', 'Email', '电子邮箱', { section: 'contact' }),
+  field('phone', 'phone', 'Phone', '电话', { section: 'contact', schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' } }),
+  field('website', 'url', 'Website', '网址', { section: 'contact' }),
+  field('lines', 'lines', 'Lines', '明细', {
+    section: 'items',
+    itemFields: [
+      field('product', 'string', 'Product', '货品', { required: true }),
+      field('quantity', 'number', 'Quantity', '数量'),
+      field('unit_price', 'money', 'Unit price', '单价'),
+      field('discount', 'percent', 'Discount %', '折扣 %'),
+    ],
+  }),
+  field('extra', 'json', 'Extra', '扩展', { section: 'items' }),
+];
+
+export const deals: EntityModel = {
+  name: 'deal',
+  typeName: 'Deal',
+  resource: 'deals',
+  label: { en: 'Deal', 'zh-CN': '交易' },
+  pluralLabel: { en: 'Deals', 'zh-CN': '交易档案' },
+  icon: 'Handshake',
+  recordRepresentation: 'name',
+  group: 'sales',
+  fields: dealFields,
+  schema: {},
+  workflow: {
+    field: 'stage',
+    initial: 'open',
+    stages: [
+      { id: 'open', label: { en: 'Open', 'zh-CN': '进行中' }, kind: 'open', order: 0 },
+      { id: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, kind: 'won', order: 1 },
+      { id: 'lost', label: { en: 'Lost', 'zh-CN': '丢单' }, kind: 'lost', order: 2 },
+    ],
+    transitions: [
+      { from: 'open', to: 'won' },
+      { from: 'open', to: 'lost' },
+    ],
+    approvals: [],
+  },
+  access,
+  sort: { field: 'amount', order: 'DESC' },
+  source: 'entities/deal.schema.json',
+};
+
+export const customers: EntityModel = {
+  name: 'customer',
+  typeName: 'Customer',
+  resource: 'customers',
+  label: { en: 'Customer', 'zh-CN': '客户' },
+  pluralLabel: { en: 'Customers', 'zh-CN': '客户档案' },
+  recordRepresentation: 'name',
+  group: 'sales',
+  fields: [field('name', 'string', 'Name', '客户名称', { list: true, required: true })],
+  schema: {},
+  access,
+  sort: { field: 'name', order: 'ASC' },
+  source: 'entities/customer.schema.json',
+};
+
+export const fixtureModel: SalesModel = {
+  locales: ['zh-CN', 'en'],
+  groups: [{ id: 'sales', label: { en: 'Sales', 'zh-CN': '销售' } }],
+  roles: { admin: { en: 'Administrator', 'zh-CN': '管理员' } },
+  entities: { deals, customers },
+};
+
+export const dealRecord = {
+  id: 1,
+  version: 3,
+  name: 'Harbour upgrade',
+  notes: 'First line\nsecond line',
+  seats: 42,
+  weight: 3.5,
+  amount: 12345.5,
+  probability: 35,
+  sign_date: '2026-03-01',
+  reviewed_at: '2026-02-10T08:30:00Z',
+  active: true,
+  grade: 'A',
+  customer_id: 7,
+  stage: 'open',
+  email: 'li@example.com',
+  phone: '+86 10 1234 5678',
+  website: 'https://example.com',
+  lines: [
+    { product: 'Router', quantity: 2, unit_price: 100, discount: 10 },
+    { product: 'Switch', quantity: 1, unit_price: 50 },
+  ],
+  extra: { color: 'blue' },
+};
+
+export const customerRecord = { id: 7, version: 1, name: 'Acme Trading' };

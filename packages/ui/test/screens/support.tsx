@@ -1,0 +1,67 @@
+/** Rendering the sales screens inside a real `<Admin>` against an msw-mocked REST API. */
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { render, type RenderResult } from '@testing-library/react';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { Admin, AdminContext, memoryStore, type RaRecord } from 'react-admin';
+import { createSalesDataProvider } from '../../src/data/index.js';
+import { createSalesI18nProvider } from '../../src/i18n/index.js';
+import { salesResources, type SalesResourcesOptions } from '../../src/resources/index.js';
+import { API, restHandlers, type Db, type Request } from '../workflow/support.js';
+import { customerRecord, dealRecord, fixtureModel } from './fixture.js';
+
+export { API };
+
+/** A fresh database with one deal, its customer and no history. */
+export const freshDb = (): Db => ({
+  deals: [structuredClone(dealRecord) as RaRecord],
+  customers: [{ ...customerRecord }],
+  history: [],
+  approvals: [],
+});
+
+/** Requests with their query string, for the assertions on filters and sorting. */
+export interface SeenRequest {
+  method: string;
+  url: URL;
+  body?: unknown;
+}
+
+/** The CRUD backend plus the workflow endpoint; every request is recorded in `seen`. */
+export function apiHandlers(db: Db, seen: SeenRequest[], extra: HttpHandler[] = []): HttpHandler[] {
+  const requests: Request[] = [];
+  return [
+    http.all(`${API}/*`, async ({ request }) => {
+      const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
+      seen.push({ method: request.method, url: new URL(request.url), body });
+      return undefined; // fall through to the next handler
+    }),
+    ...extra,
+    http.get(`${API}/:resource/:id/workflow`, ({ params }) => {
+      const row = db[params.resource as string]?.find((r) => String(r.id) === params.id);
+      return HttpResponse.json({ stage: row?.stage, next: [], pending: [] });
+    }),
+    ...restHandlers(db, requests),
+  ];
+}
+
+const providers = (locale: string) => ({
+  dataProvider: createSalesDataProvider(API, { model: fixtureModel }),
+  i18nProvider: createSalesI18nProvider(fixtureModel, { defaultLocale: locale }),
+  store: memoryStore(),
+});
+
+/** The whole app at `path`: `<Admin>` with `salesResources(fixtureModel)`. */
+export function renderApp(path: string, options: { locale?: string } & SalesResourcesOptions = {}): RenderResult {
+  const { locale = 'en', ...resourceOptions } = options;
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <Admin {...providers(locale)}>{salesResources(fixtureModel, resourceOptions)}</Admin>
+    </MemoryRouter>,
+  );
+}
+
+/** One component inside the react-admin contexts (no routes). */
+export function renderInContext(ui: ReactNode, locale = 'en'): RenderResult {
+  return render(<AdminContext {...providers(locale)}>{ui}</AdminContext>);
+}
