@@ -257,6 +257,12 @@ function adjustRow(entity: EntityModel, row: Row, position: StagePosition | unde
     if (sum > 0) row[total.name] = Math.round(sum * 100) / 100;
   }
 
+  const price = fieldNamed(entity, /list_price|^price$|standard_price|normal_price/, ['money']);
+  const cost = fieldNamed(entity, /cost/, ['money']);
+  if (price && cost && typeof row[price.name] === 'number' && row[cost.name] != null) {
+    row[cost.name] = Math.round(((row[price.name] as number) * rng.float(0.4, 0.75)) / 100) * 100;
+  }
+
   const expected = fieldNamed(entity, /expected_date|due_date|expected_(payment|collection)/, ['date']);
   const receivedAmount = fieldNamed(entity, /received_amount|paid_amount/, ['money']);
   const receivedDate = fieldNamed(entity, /received_date|paid_date/, ['date']);

@@ -5,7 +5,7 @@ import {
 } from './names.js';
 import type { Random } from './random.js';
 import {
-  CARRIERS, CITIES, DEPARTMENTS, INDUSTRIES, INTERESTS, JOB_TITLES, PHRASES, PRODUCTS, PROJECT_KINDS, REGIONS,
+  CARRIERS, CITIES, DEPARTMENTS, INDUSTRIES, INTERESTS, JOB_TITLES, PHRASES, PRODUCT_CATEGORIES, PRODUCTS, PROJECT_KINDS, REGIONS, UNITS,
 } from './vocabulary.js';
 
 /** What the value of one field may depend on: the row being built and the data so far. */
@@ -43,6 +43,10 @@ export function isPersonEntity(entity: EntityModel): boolean {
   return /salespe|contact|people|person|staff|employee|user|engineer/.test(entity.resource);
 }
 
+function isProductEntity(entity: EntityModel): boolean {
+  return /product|goods|item/.test(entity.resource);
+}
+
 function zhLabel(entity: EntityModel): string {
   return entity.label['zh-CN'] ?? entity.label.en;
 }
@@ -65,7 +69,7 @@ function representation(field: FieldModel, ctx: RowContext): string {
   const { entity, rng, company, person } = ctx;
   if (isCompanyEntity(entity)) return company.name;
   if (isPersonEntity(entity)) return person.name;
-  if (/product|goods|item/.test(entity.resource)) {
+  if (isProductEntity(entity)) {
     const product = PRODUCTS[(ctx.serial - 1) % PRODUCTS.length];
     return `${product.name} ${product.spec}${ctx.serial > PRODUCTS.length ? `-${Math.ceil(ctx.serial / PRODUCTS.length)}` : ''}`;
   }
@@ -75,44 +79,50 @@ function representation(field: FieldModel, ctx: RowContext): string {
   return `${company.short}${zhLabel(entity)}${field.name === 'subject' ? '' : ` ${ctx.serial}`}`;
 }
 
-function textByName(name: string, ctx: RowContext): string | undefined {
-  const { rng } = ctx;
+function phraseByName(name: string, rng: Random): string | undefined {
   const topic =
     /need|requirement|problem/.test(name) ? 'need'
     : /competit/.test(name) ? 'competitor'
     : /decision/.test(name) ? 'decision'
+    : /terms|warranty|after_sales|obligation/.test(name) ? 'terms'
+    : /financ|credit_assessment/.test(name) ? 'finance'
     : /strategy|proposal|solution|technical/.test(name) ? 'strategy'
     : /reason|opinion/.test(name) ? 'reason'
     : /outcome|result|feedback|work_done|work_log|summary|investigation|handling/.test(name) ? 'result'
     : /description|complaint|content|issue/.test(name) ? 'description'
     : /plan|next_step|purpose|follow/.test(name) ? 'plan'
-    : /note|remark|comment|suggestion|preference|terms|scope|status|basis|obligation/.test(name) ? 'note'
+    : /note|remark|comment|suggestion|preference|scope|basis/.test(name) ? 'note'
     : undefined;
   return topic ? rng.pick(PHRASES[topic]) : undefined;
 }
 
-function stringByName(field: FieldModel, ctx: RowContext): string {
+/** A value chosen by the field's name, for string and text fields alike; undefined when the name says nothing. */
+function namedText(field: FieldModel, ctx: RowContext): string | undefined {
   const { rng, company, entity } = ctx;
   const name = field.name;
   if (name === entity.recordRepresentation || name === 'name' || name === 'subject') return representation(field, ctx);
   if (/job_title|position/.test(name)) return rng.pick(JOB_TITLES);
   if (/department/.test(name)) return rng.pick(DEPARTMENTS);
   if (/carrier/.test(name)) return rng.pick(CARRIERS);
+  if (/interest|hobb/.test(name)) return `${rng.pick(INTERESTS)}、${rng.pick(INTERESTS)}`;
+  const phrase = phraseByName(name, rng);
+  if (phrase) return phrase;
   if (/company|customer_name|invoice_title|title|purchase_place|partner/.test(name)) return company.name;
   if (/contact_name|representative|person|manager|engineer|trainer|owner_name|analyst|claimant|signer/.test(name)) return personName(rng).name;
   if (/address/.test(name)) return address(rng, company.city);
   if (/industry/.test(name)) return company.industry ?? rng.pick(INDUSTRIES);
   if (/hometown|city/.test(name)) return rng.pick(CITIES);
   if (/region|area|territory/.test(name)) return rng.pick(REGIONS);
-  if (/interest|hobb/.test(name)) return `${rng.pick(INTERESTS)}、${rng.pick(INTERESTS)}`;
   if (/tax/.test(name)) return taxNumber(rng);
   if (/bank/.test(name)) return bankAccount(rng, company.city);
-  if (/model|spec/.test(name)) return rng.pick(PRODUCTS).spec;
+  if (/model|spec/.test(name)) return (isProductEntity(entity) ? PRODUCTS[(ctx.serial - 1) % PRODUCTS.length] : rng.pick(PRODUCTS)).spec;
+  if (/category/.test(name)) return rng.pick(PRODUCT_CATEGORIES);
+  if (/^unit$|_unit$/.test(name)) return rng.pick(UNITS);
   if (/product/.test(name)) return rng.pick(PRODUCTS).name;
   if (/number|code|_no$|tracking/.test(name)) return documentNumber(codePrefix(entity, field), ctx.today.getUTCFullYear(), ctx.serial);
   if (/period|month/.test(name)) return isoDate(addDays(ctx.today, -30 * rng.int(0, 12))).slice(0, 7);
   if (/year/.test(name)) return String(ctx.today.getUTCFullYear() - rng.int(0, 1));
-  return textByName(name, ctx) ?? `${field.label['zh-CN'] ?? field.label.en} ${ctx.serial}`;
+  return undefined;
 }
 
 /** Candidates tried in turn when a field has a `pattern`. */
@@ -175,7 +185,7 @@ function integerByName(field: FieldModel, ctx: RowContext): number {
 function numberByName(field: FieldModel, rng: Random): number {
   const name = field.name;
   const value =
-    /quantity|qty/.test(name) ? rng.int(1, 200)
+    /quantity|qty|stock/.test(name) ? rng.int(1, 30)
     : /hours/.test(name) ? rng.int(1, 16) / 2
     : /score|rating/.test(name) ? rng.int(60, 100)
     : rng.float(Math.max(field.minimum ?? 0, 0), Math.min(field.maximum ?? 1000, 1000));
@@ -224,9 +234,9 @@ export function fieldValue(field: FieldModel, ctx: RowContext): unknown {
   const { rng } = ctx;
   switch (field.kind) {
     case 'string':
-      return fitString(field, ctx, stringByName(field, ctx)) ?? null;
+      return fitString(field, ctx, namedText(field, ctx) ?? `${field.label['zh-CN'] ?? field.label.en} ${ctx.serial}`) ?? null;
     case 'text':
-      return fitString(field, ctx, textByName(field.name, ctx) ?? rng.pick(PHRASES.note)) ?? null;
+      return fitString(field, ctx, namedText(field, ctx) ?? rng.pick(PHRASES.note)) ?? null;
     case 'email':
       return `${isPersonEntity(ctx.entity) ? ctx.person.pinyin : personName(rng).pinyin}@${ctx.company.domain}.com.cn`;
     case 'phone':
