@@ -1,0 +1,169 @@
+/** The HTTP dialect: list parameters, filters, headers, CORS, errors, counting, embed, openapi. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachDatabase } from '../support/databases.js';
+import { startTestServer, tableFingerprint, type TestServer } from './support/server.js';
+
+const query = (params: Record<string, unknown>) =>
+  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
+
+forEachDatabase('router protocol', (database) => {
+  let server: TestServer;
+  const customers: Record<string, any>[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(database.db, { openapi: { openapi: '3.1.0', info: { title: 'test', version: '1' } }, exactCountLimit: 8 });
+    const rows = [
+      { name: 'Acme Steel', grade: 'A', industry: 'Steel', credit_limit: 100000 },
+      { name: 'Beta Foods', grade: 'B', industry: 'Food', credit_limit: 5000 },
+      { name: 'Gamma 50%_Off', grade: 'C', industry: null, credit_limit: 20000 },
+      { name: '华东钢铁集团', grade: 'A', industry: '钢铁', credit_limit: 300000 },
+      { name: 'Delta Steelworks', grade: 'D', industry: 'Steel', credit_limit: null },
+    ];
+    for (const body of rows) {
+      const answer = await server.request('POST', '/customers', { body });
+      expect(answer.status, answer.text).toBe(201);
+      customers.push(answer.json);
+    }
+  });
+  afterAll(() => server?.close());
+
+  async function names(filter: Record<string, unknown>, sort: [string, string] = ['id', 'ASC']) {
+    const answer = await server.request('GET', `/customers${query({ filter, sort, range: [0, 49] })}`);
+    expect(answer.status, answer.text).toBe(200);
+    return answer.json.map((r: any) => r.name);
+  }
+
+  it('sends Content-Range and X-Total-Count, and pages with range', async () => {
+    const answer = await server.request('GET', `/customers${query({ sort: ['name', 'ASC'], range: [1, 2], filter: {} })}`);
+    expect(answer.headers.get('content-range')).toBe('customers 1-2/5');
+    expect(answer.headers.get('x-total-count')).toBe('5');
+    expect(answer.json.map((r: any) => r.name)).toEqual(['Beta Foods', 'Delta Steelworks']);
+    const beyond = await server.request('GET', `/customers${query({ range: [10, 19] })}`);
+    expect(beyond.headers.get('content-range')).toBe('customers */5');
+  });
+
+  it('filters: equality, IN, comparisons, contains, null, q', async () => {
+    expect(await names({ grade: 'A' })).toEqual(['Acme Steel', '华东钢铁集团']);
+    expect(await names({ grade: ['B', 'D'] })).toEqual(['Beta Foods', 'Delta Steelworks']);
+    expect(await names({ credit_limit_gte: 20000 })).toEqual(['Acme Steel', 'Gamma 50%_Off', '华东钢铁集团']);
+    expect(await names({ credit_limit_gt: 20000, credit_limit_lt: 300000 })).toEqual(['Acme Steel']);
+    expect(await names({ credit_limit_lte: '5000' })).toEqual(['Beta Foods']);
+    expect(await names({ grade_neq: 'A' })).toEqual(['Beta Foods', 'Gamma 50%_Off', 'Delta Steelworks']);
+    expect(await names({ industry: null })).toEqual(['Gamma 50%_Off']);
+    expect(await names({ industry_neq: 'Steel' })).toEqual(['Beta Foods', 'Gamma 50%_Off', '华东钢铁集团']);
+    expect(await names({ name_q: 'steel' })).toEqual(['Acme Steel', 'Delta Steelworks']);
+    expect(await names({ name_q: '%_' })).toEqual(['Gamma 50%_Off']);
+    expect(await names({ q: 'steel' })).toEqual(['Acme Steel', 'Delta Steelworks']);
+    expect(await names({ q: 'steel acme' })).toEqual(['Acme Steel']);
+    expect(await names({ q: '钢铁' })).toEqual(['华东钢铁集团']);
+    expect(await names({ id: [customers[0].id, String(customers[1].id)] })).toEqual(['Acme Steel', 'Beta Foods']);
+    expect(await names({ id: [] })).toEqual([]);
+    expect(await names({ owner_id: server.users.admin, status: 'potential' })).toHaveLength(5);
+  });
+
+  it('sorts by any column, with id as tie-breaker', async () => {
+    expect(await names({}, ['credit_limit', 'DESC'])).toEqual(['华东钢铁集团', 'Acme Steel', 'Gamma 50%_Off', 'Beta Foods', 'Delta Steelworks']);
+    expect(await names({}, ['grade', 'ASC'])).toEqual(['Acme Steel', '华东钢铁集团', 'Beta Foods', 'Gamma 50%_Off', 'Delta Steelworks']);
+  });
+
+  it('refuses unknown names and malformed parameters with 400 naming them', async () => {
+    const unknownFilter = await server.request('GET', `/customers${query({ filter: { nope: 1, 'name; drop table customers': 2 } })}`);
+    expect(unknownFilter.status).toBe(400);
+    expect(Object.keys(unknownFilter.json.errors)).toEqual(['nope', 'name; drop table customers']);
+    const unknownSort = await server.request('GET', `/customers${query({ sort: ['"name"', 'ASC'] })}`);
+    expect([unknownSort.status, unknownSort.json.message]).toEqual([400, 'Unknown sort field "\\"name\\"" for customers']);
+    const badOrder = await server.request('GET', `/customers${query({ sort: ['name', 'SIDEWAYS'] })}`);
+    expect(badOrder.status).toBe(400);
+    const unknownEmbed = await server.request('GET', `/customers${query({ embed: ['owner', 'ghost'] })}`);
+    expect([unknownEmbed.status, unknownEmbed.json.message]).toEqual([400, expect.stringContaining('"ghost"')]);
+    for (const bad of ['filter=%7Bnot json', 'range=[5,1]', 'range=[0,5000]', 'sort=42', 'filter=[1]']) {
+      expect((await server.request('GET', `/customers?${bad}`)).status, bad).toBe(400);
+    }
+    for (const filter of [{ credit_limit: 'lots' }, { created_at_gte: 'yesterday' }, { id: 'abc' }, { grade_gte: { a: 1 } }, { credit_limit_q: '1' }]) {
+      const answer = await server.request('GET', `/customers${query({ filter })}`);
+      expect(answer.status, JSON.stringify(filter)).toBe(400);
+    }
+    expect((await server.request('GET', '/ghosts')).status).toBe(404);
+    expect((await server.request('GET', '/customers/abc')).status).toBe(404);
+    expect((await server.request('GET', '/customers/99999999')).status).toBe(404);
+  });
+
+  it('counts exactly below the limit and estimates above it', async () => {
+    for (let i = 0; i < 6; i++) expect((await server.request('POST', '/customers', { body: { name: `Bulk ${i}`, grade: 'D' } })).status).toBe(201);
+    const page = await server.request('GET', `/customers${query({ range: [0, 1] })}`);
+    expect(page.headers.get('x-total-count-exact')).toBe('false');
+    expect(Number(page.headers.get('x-total-count'))).toBeGreaterThanOrEqual(9);
+    const filtered = await server.request('GET', `/customers${query({ range: [0, 1], filter: { grade: 'D' } })}`);
+    expect([filtered.headers.get('x-total-count'), filtered.headers.get('x-total-count-exact')]).toEqual(['7', 'true']);
+  });
+
+  it('embeds references with one query per reference', async () => {
+    const answer = await server.request('GET', `/customers${query({ range: [0, 2], embed: ['owner'] })}`);
+    expect(answer.json.every((r: any) => r.owner?.id === server.users.admin && r.owner.name === 'admin')).toBe(true);
+  });
+
+  it('speaks CORS', async () => {
+    const preflight = await server.request('OPTIONS', '/customers', {
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,x-sales-user' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,x-sales-user');
+    const list = await server.request('GET', '/customers', { headers: { Origin: 'http://localhost:5173' } });
+    expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range, X-Total-Count');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const answer = await server.request('GET', '/openapi.json', { as: null });
+    expect(answer.json).toMatchObject({ openapi: '3.1.0' });
+  });
+
+  describe('bodies', () => {
+    it('answers validation errors per field, as react-admin shows them', async () => {
+      const answer = await server.request('POST', '/customers', { body: { name: 'X', grade: 'Z', credit_limit: -5, website: 'not a url' } });
+      expect(answer.status).toBe(400);
+      expect(Object.keys(answer.json.errors).sort()).toEqual(['credit_limit', 'grade', 'name', 'website']);
+      const missing = await server.request('POST', '/customers', { body: { grade: 'A' } });
+      expect(missing.json.errors).toEqual({ name: 'required' });
+      const extra = await server.request('POST', '/customers', { body: { name: 'Extra', grade: 'A', colour: 'red' } });
+      expect(extra.json.errors).toEqual({ colour: 'unknown field' });
+    });
+
+    it('fills schema defaults on create and merges partial updates over the stored record', async () => {
+      const created = await server.request('POST', '/customers', { body: { name: 'Defaults' } });
+      expect(created.json).toMatchObject({ grade: 'C', status: 'potential', version: 1 });
+      const partial = await server.request('PUT', `/customers/${created.json.id}`, { body: { industry: 'Retail' } });
+      expect(partial.json).toMatchObject({ name: 'Defaults', grade: 'C', industry: 'Retail', version: 2 });
+      const cleared = await server.request('PUT', `/customers/${created.json.id}`, { body: { industry: null } });
+      expect(cleared.json.industry).toBeNull();
+      const required = await server.request('PUT', `/customers/${created.json.id}`, { body: { name: null } });
+      expect([required.status, required.json.errors]).toEqual([400, { name: 'required' }]);
+    });
+
+    it('refuses malformed JSON (400), large bodies (413) and non-objects (400), writing nothing', async () => {
+      const before = await tableFingerprint(database.db, 'customers');
+      expect((await server.request('POST', '/customers', { rawBody: '{"name": "x",' })).status).toBe(400);
+      expect((await server.request('POST', '/customers', { rawBody: '"just a string"' })).status).toBe(400);
+      expect((await server.request('POST', '/customers', { body: [{ name: 'array' }] })).status).toBe(400);
+      expect((await server.request('POST', '/customers', { rawBody: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
+      const huge = await server.request('POST', '/customers', { body: { name: 'x'.repeat(1_100_000), grade: 'A' } });
+      expect(huge.status).toBe(413);
+      expect(await tableFingerprint(database.db, 'customers')).toBe(before);
+    });
+
+    it('deletes with the text/plain request the client sends, and refuses to orphan references', async () => {
+      const customer = await server.request('POST', '/customers', { body: { name: 'Referenced' } });
+      const opportunity = await server.request('POST', '/opportunities', { body: { name: 'Holds a reference', customer_id: customer.json.id } });
+      const refused = await server.request('DELETE', `/customers/${customer.json.id}`, { headers: { 'Content-Type': 'text/plain' } });
+      expect([refused.status, refused.json.errors]).toEqual([409, { id: 'referenced by opportunities.customer_id' }]);
+      await server.as('admin').delete('opportunities', { id: opportunity.json.id });
+      const deleted = await server.as('admin').delete('customers', { id: customer.json.id });
+      expect(deleted.data).toMatchObject({ id: customer.json.id, name: 'Referenced' });
+      const audit = await database.db('sales_audit').where({ resource: 'customers', record_id: customer.json.id }).orderBy('id');
+      expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+      expect(audit[1].before).toMatchObject({ name: 'Referenced' });
+      expect(audit[1].after).toBeNull();
+    });
+  });
+});
