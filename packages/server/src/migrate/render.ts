@@ -34,7 +34,11 @@ function renderBody(blocks: { comment: string; statements: string[] }[]): string
   return rendered.length ? indentLines(rendered.join('\n'), '  ') : '  // nothing to do';
 }
 
-/** The text of a knex migration file running `steps` (up) and reverting them (down). */
+/**
+ * The text of a knex migration file running `steps` (up) and reverting them (down): plain ES
+ * module JavaScript, loaded by knex without a TypeScript loader (`.js` inside a package of
+ * `"type": "module"`, such as packages/server).
+ */
 export function renderMigration(steps: MigrationStep[], options: RenderOptions = {}): string {
   const destructive = steps.filter((s) => s.destructive).length;
   const header =
@@ -44,13 +48,14 @@ export function renderMigration(steps: MigrationStep[], options: RenderOptions =
   const down = [...steps].reverse().map((s) => ({ comment: `revert: ${describeStep(s)}`, statements: stepSql(s).down }));
   return [
     header,
-    `import type { Knex } from 'knex';`,
     '',
-    'export async function up(knex: Knex): Promise<void> {',
+    `/** @param {import('knex').Knex} knex */`,
+    'export async function up(knex) {',
     renderBody(up),
     '}',
     '',
-    'export async function down(knex: Knex): Promise<void> {',
+    `/** @param {import('knex').Knex} knex */`,
+    'export async function down(knex) {',
     renderBody(down),
     '}',
     '',
@@ -81,10 +86,10 @@ export interface WriteMigrationOptions extends RenderOptions {
   name?: string;
 }
 
-/** Writes `<dir>/<timestamp>_<name>.ts` holding the rendered migration; returns its path. */
+/** Writes `<dir>/<timestamp>_<name>.js` holding the rendered migration; returns its path. */
 export async function writeMigrationFile(dir: string, steps: MigrationStep[], options: WriteMigrationOptions = {}): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${migrationTimestamp(options.date ?? new Date())}_${options.name ?? migrationSlug(steps)}.ts`);
+  const file = path.join(dir, `${migrationTimestamp(options.date ?? new Date())}_${options.name ?? migrationSlug(steps)}.js`);
   await writeFile(file, renderMigration(steps, options), 'utf8');
   return file;
 }
