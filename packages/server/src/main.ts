@@ -1,0 +1,50 @@
+/**
+ * The product on one command: the API and the admin screens on an embedded PGlite database
+ * (or PostgreSQL when DATABASE_URL is set), migrated to the schemas and seeded with demo data.
+ *
+ *   PORT            default 3000
+ *   DATABASE_URL    real PostgreSQL instead of the embedded database
+ *   DATA_DIR        the embedded database's folder (default .data/pglite)
+ *   SALES_DOMAIN    a generated folder (default packages/domain; e.g. examples/company-oa/generated)
+ *   ADMIN_DIR       the built admin app (default examples/backoffice/dist)
+ */
+import { resolve } from 'node:path';
+import { connectDatabase } from './db/index.js';
+import { applyMigrations, DestructiveMigrationError } from './migrate/index.js';
+import { seedDemo } from './seed/index.js';
+import { createStandaloneApp } from './standalone/createApp.js';
+import { loadDomain } from './standalone/loadDomain.js';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const port = Number(process.env.PORT ?? 3000);
+const domain = await loadDomain(resolve(repo, process.env.SALES_DOMAIN ?? 'packages/domain'));
+const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
+
+try {
+  const migration = await applyMigrations(knex, domain.model, { allowDestructive: process.env.ALLOW_DESTRUCTIVE === '1' });
+  if (migration.steps.length) console.log(`Database migrated: ${migration.steps.length} step(s).`);
+} catch (error) {
+  if (error instanceof DestructiveMigrationError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const { count } = (await knex('salespeople').count({ count: '*' }).first()) as { count: number | string };
+if (Number(count) === 0) {
+  const seeded = await seedDemo(knex, domain.model);
+  console.log(`Demo data: ${seeded.total} records in ${Math.round(seeded.milliseconds)} ms.`);
+}
+
+const app = createStandaloneApp({ knex, domain, adminDir: resolve(repo, process.env.ADMIN_DIR ?? 'examples/backoffice/dist') });
+const server = app.listen(port, () => {
+  console.log(`ra-sales on http://localhost:${port}  (API http://localhost:${port}/api, reference http://localhost:${port}/api/docs)`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void knex.destroy().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Knex } from 'knex';
+import { createSalesRouter, type AuthHook } from '../router/index.js';
+import { apiReferencePage, type OpenApiDocument } from './apiReference.js';
+import type { Domain } from './loadDomain.js';
+
+export interface StandaloneOptions {
+  knex: Knex;
+  domain: Domain;
+  /** The built admin app (index.html and assets), served at `/`. */
+  adminDir?: string;
+  auth?: AuthHook;
+}
+
+/** The demo user when the host supplies none: salesperson 1, the administrator of the demo data. */
+const demoAuth: AuthHook = () => ({ id: 1, roles: ['admin'], teamId: null });
+
+/** API under `/api` (with its OpenAPI document and reference page), the admin screens at `/`. */
+export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth }: StandaloneOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const api = express.Router();
+  // The compiled model, so one admin build shows whatever the schema files (and overlays) say.
+  api.get('/model', (_req, res) => void res.json(domain.model));
+  api.get('/docs', (_req, res) => void res.type('html').send(apiReferencePage(domain.openapi as OpenApiDocument)));
+  api.use(createSalesRouter({ knex, model: domain.model, validators: domain.validators, openapi: domain.openapi, auth, demoUsers: true }));
+  app.use('/api', api);
+  if (adminDir && existsSync(join(adminDir, 'index.html'))) {
+    app.use(express.static(adminDir, { index: 'index.html' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
+  } else {
+    app.get('/', (_req, res) =>
+      void res.type('html').send('<p>The admin app is not built yet: run <code>pnpm --filter @ra-sales/backoffice build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>'),
+    );
+  }
+  return app;
+}
