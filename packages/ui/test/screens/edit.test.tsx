@@ -1,0 +1,79 @@
+/** EntityEdit / EntityCreate / EntityShow in a real `<Admin>` against the mocked API. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { API, apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
+
+const seen: SeenRequest[] = [];
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+const puts = () => seen.filter((r) => r.method === 'PUT');
+
+describe('EntityEdit', () => {
+  it("shows the server's 400 { errors } on the right input and sends version back", async () => {
+    const refuse = http.put(`${API}/deals/1`, () =>
+      HttpResponse.json({ message: 'Invalid record: name', errors: { name: 'A deal with this name exists' } }, { status: 400 }),
+    );
+    server.use(...apiHandlers(freshDb(), seen, [refuse]));
+    renderApp('/deals/1');
+    const name = (await screen.findByLabelText(/Deal name/)) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Harbour upgrade'));
+    fireEvent.change(name, { target: { value: 'Harbour upgrade 2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const message = await screen.findByText('A deal with this name exists');
+    // The message is the helper text of the name input, not a notification.
+    expect(message.id).toBe(`${name.id}-helper-text`);
+    const body = puts()[0]!.body as Record<string, unknown>;
+    expect(body).toMatchObject({ name: 'Harbour upgrade 2', version: 3, amount: 12345.5 });
+    expect(body).not.toHaveProperty('id');
+    expect(body).not.toHaveProperty('stage');
+  });
+
+  it('checks the schema client-side before sending', async () => {
+    server.use(...apiHandlers(freshDb(), seen));
+    renderApp('/deals/1');
+    const name = (await screen.findByLabelText(/Deal name/)) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Harbour upgrade'));
+    fireEvent.change(name, { target: { value: 'H' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Must be 2 characters at least');
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('lays sections out as tabs', async () => {
+    server.use(...apiHandlers(freshDb(), seen));
+    renderApp('/deals/1');
+    await screen.findByLabelText(/Deal name/);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['General', 'Contact', 'Items']);
+  });
+});
+
+describe('EntityCreate', () => {
+  it('posts the typed fields only', async () => {
+    const created = http.post(`${API}/customers`, async ({ request }) => HttpResponse.json({ id: 8, ...((await request.json()) as object) }));
+    server.use(...apiHandlers(freshDb(), seen, [created]));
+    renderApp('/customers/create');
+    fireEvent.change(await screen.findByLabelText(/Name/), { target: { value: 'Beta Ltd' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
+    expect(seen.find((r) => r.method === 'POST')!.body).toEqual({ name: 'Beta Ltd' });
+  });
+});
+
+describe('EntityShow', () => {
+  it('shows the record in tabs, in Chinese', async () => {
+    server.use(...apiHandlers(freshDb(), seen));
+    renderApp('/deals/1/show', { locale: 'zh-CN' });
+    await screen.findByText('Harbour upgrade');
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['基本信息', '联系方式', 'Items']);
+    expect(screen.getByText('¥12,345.50')).toBeTruthy();
+    expect(screen.getByText('交易名称')).toBeTruthy();
+  });
+});
