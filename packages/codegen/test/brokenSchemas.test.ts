@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { copyFixture, editJson, scratch } from './support.js';
+import { copyFixture, editJson, runCli, scratch } from './support.js';
 
 interface Case {
   name: string;
@@ -162,19 +161,3 @@ describe('a broken schema file', () => {
     expect(stderr).toContain('entities/salesperson.schema.json: is not valid JSON');
   });
 });
-
-async function runCli(argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  const err = process.stderr.write.bind(process.stderr);
-  const out = process.stdout.write.bind(process.stdout);
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  try {
-    const code = await main(argv);
-    return { code, stderr, stdout };
-  } finally {
-    process.stderr.write = err;
-    process.stdout.write = out;
-  }
-}
