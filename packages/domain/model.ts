@@ -131,14 +131,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "姓名"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -156,14 +149,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "所属客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -182,13 +168,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Job title",
-              "zh-CN": "职务"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -207,11 +187,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Department",
-              "zh-CN": "部门"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -236,35 +212,7 @@ export const model: SalesModel = {
               "user",
               "influencer",
               "coach"
-            ],
-            "x-label": {
-              "en": "Role in purchase",
-              "zh-CN": "采购角色"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "decision_maker": {
-                "en": "Decision maker",
-                "zh-CN": "决策者"
-              },
-              "technical_selector": {
-                "en": "Technical selector",
-                "zh-CN": "技术选型者"
-              },
-              "user": {
-                "en": "User",
-                "zh-CN": "使用者"
-              },
-              "influencer": {
-                "en": "Influencer",
-                "zh-CN": "影响者"
-              },
-              "coach": {
-                "en": "Inside coach",
-                "zh-CN": "向导"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -325,31 +273,7 @@ export const model: SalesModel = {
               "good",
               "strong"
             ],
-            "default": "none",
-            "x-label": {
-              "en": "Relationship strength",
-              "zh-CN": "关系程度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "none": {
-                "en": "No relationship yet",
-                "zh-CN": "尚未建立"
-              },
-              "weak": {
-                "en": "Weak",
-                "zh-CN": "一般"
-              },
-              "good": {
-                "en": "Good",
-                "zh-CN": "良好"
-              },
-              "strong": {
-                "en": "Strong",
-                "zh-CN": "密切"
-              }
-            }
+            "default": "none"
           },
           "list": true,
           "filter": true,
@@ -399,13 +323,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -426,13 +344,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Mobile",
-              "zh-CN": "手机"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -453,12 +365,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -478,12 +385,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Birthday",
-              "zh-CN": "生日"
-            },
-            "x-section": "personal"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -502,12 +404,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Hometown",
-              "zh-CN": "籍贯"
-            },
-            "x-section": "personal"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -527,13 +424,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Interests",
-              "zh-CN": "兴趣爱好"
-            },
-            "x-section": "personal"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -552,14 +443,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -578,12 +462,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "备注"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -785,14 +664,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "客户名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -817,32 +689,7 @@ export const model: SalesModel = {
               "C",
               "D"
             ],
-            "default": "C",
-            "x-label": {
-              "en": "Grade",
-              "zh-CN": "客户等级"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true,
-            "x-enum-labels": {
-              "A": {
-                "en": "A – key",
-                "zh-CN": "A 类（重点）"
-              },
-              "B": {
-                "en": "B – important",
-                "zh-CN": "B 类（重要）"
-              },
-              "C": {
-                "en": "C – ordinary",
-                "zh-CN": "C 类（一般）"
-              },
-              "D": {
-                "en": "D – low",
-                "zh-CN": "D 类（低）"
-              }
-            }
+            "default": "C"
           },
           "list": true,
           "filter": true,
@@ -890,12 +737,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "客户状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "potential",
@@ -904,29 +745,7 @@ export const model: SalesModel = {
               "key_account",
               "lost"
             ],
-            "default": "potential",
-            "x-enum-labels": {
-              "potential": {
-                "en": "Potential",
-                "zh-CN": "潜在客户"
-              },
-              "intent": {
-                "en": "Intent",
-                "zh-CN": "意向客户"
-              },
-              "customer": {
-                "en": "Customer",
-                "zh-CN": "成交客户"
-              },
-              "key_account": {
-                "en": "Key account",
-                "zh-CN": "重点客户"
-              },
-              "lost": {
-                "en": "Lost",
-                "zh-CN": "流失客户"
-              }
-            }
+            "default": "potential"
           },
           "list": true,
           "filter": true,
@@ -989,38 +808,7 @@ export const model: SalesModel = {
               "joint_venture",
               "government",
               "other"
-            ],
-            "x-label": {
-              "en": "Ownership",
-              "zh-CN": "企业性质"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "state_owned": {
-                "en": "State-owned",
-                "zh-CN": "国有企业"
-              },
-              "private": {
-                "en": "Private",
-                "zh-CN": "民营企业"
-              },
-              "foreign": {
-                "en": "Foreign-owned",
-                "zh-CN": "外资企业"
-              },
-              "joint_venture": {
-                "en": "Joint venture",
-                "zh-CN": "合资企业"
-              },
-              "government": {
-                "en": "Government / public",
-                "zh-CN": "政府机关"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1082,14 +870,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Industry",
-              "zh-CN": "所属行业"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": true,
@@ -1108,11 +889,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Legal representative",
-              "zh-CN": "法人代表"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -1136,29 +913,7 @@ export const model: SalesModel = {
               "medium",
               "large",
               "enterprise"
-            ],
-            "x-label": {
-              "en": "Size",
-              "zh-CN": "企业规模"
-            },
-            "x-enum-labels": {
-              "small": {
-                "en": "Under 50 staff",
-                "zh-CN": "50 人以下"
-              },
-              "medium": {
-                "en": "50–500 staff",
-                "zh-CN": "50–500 人"
-              },
-              "large": {
-                "en": "500–5000 staff",
-                "zh-CN": "500–5000 人"
-              },
-              "enterprise": {
-                "en": "Over 5000 staff",
-                "zh-CN": "5000 人以上"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": false,
@@ -1213,38 +968,7 @@ export const model: SalesModel = {
               "referral",
               "cold_call",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "客户来源"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_research": {
-                "en": "Market research",
-                "zh-CN": "市场调查"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "客户介绍"
-              },
-              "cold_call": {
-                "en": "Cold call",
-                "zh-CN": "陌生拜访"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1306,12 +1030,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -1332,13 +1051,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -1359,12 +1072,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "uri",
-            "maxLength": 2048,
-            "x-label": {
-              "en": "Website",
-              "zh-CN": "网址"
-            },
-            "x-section": "contact"
+            "maxLength": 2048
           },
           "list": false,
           "filter": false,
@@ -1384,12 +1092,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Business scope",
-              "zh-CN": "经营范围"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1408,13 +1111,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Financial status",
-              "zh-CN": "财务状况"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1440,35 +1137,7 @@ export const model: SalesModel = {
               "A",
               "B",
               "C"
-            ],
-            "x-label": {
-              "en": "Credit rating",
-              "zh-CN": "信用等级"
-            },
-            "x-section": "credit",
-            "x-filter": true,
-            "x-enum-labels": {
-              "AAA": {
-                "en": "AAA",
-                "zh-CN": "AAA 级"
-              },
-              "AA": {
-                "en": "AA",
-                "zh-CN": "AA 级"
-              },
-              "A": {
-                "en": "A",
-                "zh-CN": "A 级"
-              },
-              "B": {
-                "en": "B",
-                "zh-CN": "B 级"
-              },
-              "C": {
-                "en": "C",
-                "zh-CN": "C 级"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1525,14 +1194,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Credit limit",
-              "zh-CN": "信用额度"
-            },
-            "x-section": "credit",
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -1557,25 +1219,7 @@ export const model: SalesModel = {
               "low",
               "medium",
               "high"
-            ],
-            "x-label": {
-              "en": "Loyalty",
-              "zh-CN": "忠诚度"
-            },
-            "x-enum-labels": {
-              "low": {
-                "en": "Low",
-                "zh-CN": "低"
-              },
-              "medium": {
-                "en": "Medium",
-                "zh-CN": "中"
-              },
-              "high": {
-                "en": "High",
-                "zh-CN": "高"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": false,
@@ -1615,13 +1259,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -1639,14 +1277,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "客户归属"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -1665,12 +1296,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Preferences",
-              "zh-CN": "客户偏好"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1689,12 +1315,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason lost",
-              "zh-CN": "流失原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -2097,14 +1718,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "主题"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -2122,33 +1736,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "处理状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "collected",
               "classified",
               "counted"
             ],
-            "default": "collected",
-            "x-enum-labels": {
-              "collected": {
-                "en": "Collected",
-                "zh-CN": "已收集"
-              },
-              "classified": {
-                "en": "Classified",
-                "zh-CN": "已分类"
-              },
-              "counted": {
-                "en": "Counted",
-                "zh-CN": "已统计"
-              }
-            }
+            "default": "collected"
           },
           "list": true,
           "filter": true,
@@ -2198,43 +1792,7 @@ export const model: SalesModel = {
               "online",
               "dealer",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "意见来源"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "customer": {
-                "en": "Customer",
-                "zh-CN": "客户"
-              },
-              "salesperson": {
-                "en": "Salesperson",
-                "zh-CN": "销售人员"
-              },
-              "survey": {
-                "en": "Survey",
-                "zh-CN": "意见调查"
-              },
-              "complaint": {
-                "en": "Complaint",
-                "zh-CN": "投诉"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "dealer": {
-                "en": "Dealer / agent",
-                "zh-CN": "经销商 / 代理商"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -2310,39 +1868,7 @@ export const model: SalesModel = {
               "delivery",
               "sales_staff",
               "other"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "意见类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "product": {
-                "en": "Product",
-                "zh-CN": "产品"
-              },
-              "price": {
-                "en": "Price",
-                "zh-CN": "价格"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "delivery": {
-                "en": "Delivery",
-                "zh-CN": "交付"
-              },
-              "sales_staff": {
-                "en": "Sales staff",
-                "zh-CN": "销售人员"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -2405,13 +1931,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Content",
-              "zh-CN": "意见内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -2429,13 +1949,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -2454,13 +1968,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "收集日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -2477,13 +1985,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Recorded by",
-              "zh-CN": "记录人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -2748,14 +2250,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Company / customer",
-              "zh-CN": "客户 / 公司名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -2773,12 +2268,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "线索状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "new",
@@ -2787,29 +2276,7 @@ export const model: SalesModel = {
               "converted",
               "disqualified"
             ],
-            "default": "new",
-            "x-enum-labels": {
-              "new": {
-                "en": "New",
-                "zh-CN": "新线索"
-              },
-              "contacted": {
-                "en": "Contacted",
-                "zh-CN": "已联系"
-              },
-              "qualified": {
-                "en": "Qualified",
-                "zh-CN": "已确认"
-              },
-              "converted": {
-                "en": "Converted",
-                "zh-CN": "已转化"
-              },
-              "disqualified": {
-                "en": "Disqualified",
-                "zh-CN": "无效线索"
-              }
-            }
+            "default": "new"
           },
           "list": true,
           "filter": true,
@@ -2873,43 +2340,7 @@ export const model: SalesModel = {
               "cold_call",
               "advertising",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "线索来源"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_research": {
-                "en": "Market research",
-                "zh-CN": "市场调查"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "客户介绍"
-              },
-              "cold_call": {
-                "en": "Cold call",
-                "zh-CN": "陌生拜访"
-              },
-              "advertising": {
-                "en": "Advertising",
-                "zh-CN": "广告"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -2978,13 +2409,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "获取日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -3003,13 +2428,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Contact person",
-              "zh-CN": "联系人"
-            },
-            "x-search": true,
-            "x-section": "contact"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3030,13 +2449,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -3057,12 +2470,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -3083,14 +2491,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Need",
-              "zh-CN": "客户需求"
-            },
-            "x-search": true,
-            "x-section": "qualification"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3111,15 +2512,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "预算"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "qualification"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -3141,12 +2534,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Purchase timeline",
-              "zh-CN": "采购时间"
-            },
-            "x-section": "qualification"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3165,14 +2553,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户档案"
-            },
-            "x-filter": true,
-            "x-section": "qualification"
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -3191,14 +2572,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -3217,12 +2591,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason disqualified",
-              "zh-CN": "无效原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -3617,14 +2986,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "渠道名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -3649,35 +3011,7 @@ export const model: SalesModel = {
               "distributor",
               "retailer",
               "direct"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "渠道类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "dealer": {
-                "en": "Dealer",
-                "zh-CN": "经销商"
-              },
-              "agent": {
-                "en": "Agent",
-                "zh-CN": "代理商"
-              },
-              "distributor": {
-                "en": "Distributor",
-                "zh-CN": "分销商"
-              },
-              "retailer": {
-                "en": "Retailer",
-                "zh-CN": "零售商"
-              },
-              "direct": {
-                "en": "Direct sales",
-                "zh-CN": "直销"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -3738,31 +3072,7 @@ export const model: SalesModel = {
               "suspended",
               "terminated"
             ],
-            "default": "building",
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "合作状态"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "building": {
-                "en": "Being built",
-                "zh-CN": "建设中"
-              },
-              "active": {
-                "en": "Active",
-                "zh-CN": "合作中"
-              },
-              "suspended": {
-                "en": "Suspended",
-                "zh-CN": "暂停"
-              },
-              "terminated": {
-                "en": "Terminated",
-                "zh-CN": "终止"
-              }
-            }
+            "default": "building"
           },
           "list": true,
           "filter": true,
@@ -3810,14 +3120,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Region",
-              "zh-CN": "所在区域"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -3837,12 +3140,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 10,
-            "x-label": {
-              "en": "Channel length (levels)",
-              "zh-CN": "渠道长度（层级数）"
-            },
-            "x-section": "design"
+            "maximum": 10
           },
           "list": false,
           "filter": false,
@@ -3867,27 +3165,7 @@ export const model: SalesModel = {
               "intensive",
               "selective",
               "exclusive"
-            ],
-            "x-label": {
-              "en": "Channel width",
-              "zh-CN": "渠道宽度"
-            },
-            "x-filter": true,
-            "x-section": "design",
-            "x-enum-labels": {
-              "intensive": {
-                "en": "Intensive",
-                "zh-CN": "密集型"
-              },
-              "selective": {
-                "en": "Selective",
-                "zh-CN": "选择型"
-              },
-              "exclusive": {
-                "en": "Exclusive",
-                "zh-CN": "独家"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -3929,13 +3207,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Partner contact",
-              "zh-CN": "渠道联系人"
-            },
-            "x-search": true,
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -3956,13 +3228,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -3983,12 +3249,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -4008,12 +3269,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -4033,12 +3289,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Agreement ends",
-              "zh-CN": "协议到期日"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -4057,12 +3308,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Annual target",
-              "zh-CN": "年度销售目标"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -4081,14 +3327,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Channel manager",
-              "zh-CN": "渠道负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -4107,12 +3346,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "备注"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -4307,13 +3541,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "预测名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -4331,33 +3559,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "submitted",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -4400,14 +3608,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Period (month)",
-              "zh-CN": "预测期间（月）"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -4425,13 +3626,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -4450,12 +3645,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Product category",
-              "zh-CN": "产品类别"
-            },
-            "x-filter": true
+            "maxLength": 200
           },
           "list": false,
           "filter": true,
@@ -4473,14 +3663,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -4505,34 +3688,7 @@ export const model: SalesModel = {
               "trend",
               "regression",
               "market_survey"
-            ],
-            "x-label": {
-              "en": "Method",
-              "zh-CN": "预测方法"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "judgment": {
-                "en": "Executive judgment",
-                "zh-CN": "经验判断法"
-              },
-              "sales_force_composite": {
-                "en": "Sales-force composite",
-                "zh-CN": "销售人员意见综合法"
-              },
-              "trend": {
-                "en": "Time-series trend",
-                "zh-CN": "时间序列分析法"
-              },
-              "regression": {
-                "en": "Regression analysis",
-                "zh-CN": "回归分析法"
-              },
-              "market_survey": {
-                "en": "Market survey",
-                "zh-CN": "市场调查法"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -4588,14 +3744,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Forecast amount",
-              "zh-CN": "预测金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -4616,11 +3765,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999,
-            "x-label": {
-              "en": "Forecast quantity",
-              "zh-CN": "预测数量"
-            }
+            "maximum": 999999999
           },
           "list": false,
           "filter": false,
@@ -4641,16 +3786,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Actual amount",
-              "zh-CN": "实际金额"
-            },
-            "x-help": {
-              "en": "Filled in after the period, for forecast accuracy.",
-              "zh-CN": "期间结束后填写，用于计算预测准确率。"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -4674,12 +3810,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Basis and assumptions",
-              "zh-CN": "预测依据"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -4697,14 +3828,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Analyst",
-              "zh-CN": "预测人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -4989,14 +4113,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Project name",
-              "zh-CN": "项目名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -5014,14 +4131,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -5039,12 +4149,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Customer contact",
-              "zh-CN": "客户联系人"
-            }
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -5062,12 +4167,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Stage",
-              "zh-CN": "阶段"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "development",
@@ -5080,45 +4179,7 @@ export const model: SalesModel = {
               "lost",
               "abandoned"
             ],
-            "default": "development",
-            "x-enum-labels": {
-              "development": {
-                "en": "Customer development",
-                "zh-CN": "客户开发"
-              },
-              "initiation": {
-                "en": "Project initiation",
-                "zh-CN": "立项"
-              },
-              "proposal": {
-                "en": "Proposal",
-                "zh-CN": "提案"
-              },
-              "bidding": {
-                "en": "Bidding",
-                "zh-CN": "招投标"
-              },
-              "negotiation": {
-                "en": "Negotiation",
-                "zh-CN": "商务谈判"
-              },
-              "implementation": {
-                "en": "Implementation",
-                "zh-CN": "工程实施"
-              },
-              "won": {
-                "en": "Closed – won",
-                "zh-CN": "结项（成功）"
-              },
-              "lost": {
-                "en": "Lost",
-                "zh-CN": "丢单"
-              },
-              "abandoned": {
-                "en": "Abandoned",
-                "zh-CN": "放弃"
-              }
-            }
+            "default": "development"
           },
           "list": true,
           "filter": true,
@@ -5201,14 +4262,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -5228,15 +4282,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Expected contract amount",
-              "zh-CN": "预计合同额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": true,
@@ -5257,13 +4303,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Win probability",
-              "zh-CN": "赢单概率"
-            },
-            "x-sortable": true
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -5283,14 +4323,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Expected signing date",
-              "zh-CN": "预计签约时间"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -5315,39 +4348,7 @@ export const model: SalesModel = {
               "online",
               "existing_customer",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "项目来源"
-            },
-            "x-filter": true,
-            "x-section": "development",
-            "x-enum-labels": {
-              "lead": {
-                "en": "Sales lead",
-                "zh-CN": "销售线索"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "介绍"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "existing_customer": {
-                "en": "Existing customer",
-                "zh-CN": "老客户"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5409,13 +4410,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "leads",
-            "x-label": {
-              "en": "From lead",
-              "zh-CN": "来源线索"
-            },
-            "x-section": "development"
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -5436,14 +4431,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Customer need",
-              "zh-CN": "客户需求"
-            },
-            "x-search": true,
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5464,13 +4452,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Customer budget",
-              "zh-CN": "客户预算"
-            },
-            "x-section": "development"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5492,13 +4474,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Competitors",
-              "zh-CN": "竞争对手"
-            },
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5519,13 +4495,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Decision process",
-              "zh-CN": "决策流程"
-            },
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5546,13 +4516,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Project number",
-              "zh-CN": "项目编号"
-            },
-            "x-search": true,
-            "x-section": "initiation"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -5573,12 +4537,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Customer-side owner",
-              "zh-CN": "客户方负责人"
-            },
-            "x-section": "initiation"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5599,13 +4558,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Estimated gross margin",
-              "zh-CN": "预估毛利率"
-            },
-            "x-section": "initiation"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -5627,13 +4580,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales expense budget",
-              "zh-CN": "销售费用预算"
-            },
-            "x-section": "initiation"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5659,31 +4606,7 @@ export const model: SalesModel = {
               "software",
               "service",
               "integration"
-            ],
-            "x-label": {
-              "en": "Project category",
-              "zh-CN": "项目类别"
-            },
-            "x-filter": true,
-            "x-section": "initiation",
-            "x-enum-labels": {
-              "hardware": {
-                "en": "Hardware",
-                "zh-CN": "硬件"
-              },
-              "software": {
-                "en": "Software",
-                "zh-CN": "软件"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "integration": {
-                "en": "System integration",
-                "zh-CN": "系统集成"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5737,31 +4660,7 @@ export const model: SalesModel = {
               "I",
               "VI",
               "NI"
-            ],
-            "x-label": {
-              "en": "Importance",
-              "zh-CN": "重要程度"
-            },
-            "x-filter": true,
-            "x-section": "initiation",
-            "x-enum-labels": {
-              "N": {
-                "en": "N – normal",
-                "zh-CN": "N 一般"
-              },
-              "I": {
-                "en": "I – important",
-                "zh-CN": "I 重要"
-              },
-              "VI": {
-                "en": "VI – very important",
-                "zh-CN": "VI 非常重要"
-              },
-              "NI": {
-                "en": "NI – not important",
-                "zh-CN": "NI 不重要"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5810,13 +4709,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Action plan",
-              "zh-CN": "行动计划"
-            },
-            "x-section": "initiation"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5837,13 +4730,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Key people and relationship",
-              "zh-CN": "关键人物及关系"
-            },
-            "x-section": "proposal"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5863,13 +4750,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Proposal / demo",
-              "zh-CN": "方案 / 演示"
-            },
-            "x-section": "proposal"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5888,12 +4769,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Purchase criteria influenced",
-              "zh-CN": "已影响采购标准"
-            },
-            "x-section": "proposal"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -5913,13 +4789,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Bid price",
-              "zh-CN": "投标价格"
-            },
-            "x-section": "bidding"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5940,13 +4810,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Bid strategy",
-              "zh-CN": "投标策略"
-            },
-            "x-section": "bidding"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5966,13 +4830,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Competitor analysis",
-              "zh-CN": "竞争对手分析"
-            },
-            "x-section": "bidding"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5991,12 +4849,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Bid submitted",
-              "zh-CN": "已投标"
-            },
-            "x-section": "bidding"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -6016,13 +4869,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Final price",
-              "zh-CN": "最终价格"
-            },
-            "x-section": "negotiation"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -6042,12 +4889,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Contract approved and signed",
-              "zh-CN": "合同已审批并签订"
-            },
-            "x-section": "negotiation"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -6067,12 +4909,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Project manager",
-              "zh-CN": "项目经理"
-            },
-            "x-section": "implementation"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -6092,12 +4929,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Acceptance date",
-              "zh-CN": "工程验收日期"
-            },
-            "x-section": "implementation"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -6116,13 +4948,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Closing reason / summary",
-              "zh-CN": "结项原因 / 总结报告"
-            },
-            "x-section": "closing"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7120,13 +5946,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "拜访主题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -7144,33 +5964,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "planned",
               "done",
               "cancelled"
             ],
-            "default": "planned",
-            "x-enum-labels": {
-              "planned": {
-                "en": "Planned",
-                "zh-CN": "已计划"
-              },
-              "done": {
-                "en": "Done",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "planned"
           },
           "list": true,
           "filter": true,
@@ -7211,14 +6011,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -7236,14 +6029,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -7261,13 +6047,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Contact",
-              "zh-CN": "拜访对象"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -7285,13 +6065,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -7317,34 +6091,7 @@ export const model: SalesModel = {
               "demo",
               "other"
             ],
-            "default": "on_site",
-            "x-label": {
-              "en": "Visit type",
-              "zh-CN": "拜访方式"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "on_site": {
-                "en": "On-site visit",
-                "zh-CN": "上门拜访"
-              },
-              "phone": {
-                "en": "Phone call",
-                "zh-CN": "电话拜访"
-              },
-              "meeting": {
-                "en": "Meeting",
-                "zh-CN": "会议"
-              },
-              "demo": {
-                "en": "Demonstration",
-                "zh-CN": "产品演示"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            "default": "on_site"
           },
           "list": false,
           "filter": true,
@@ -7400,14 +6147,7 @@ export const model: SalesModel = {
           "required": true,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Planned for",
-              "zh-CN": "计划时间"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date-time"
           },
           "list": true,
           "filter": true,
@@ -7425,12 +6165,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Purpose",
-              "zh-CN": "拜访目的"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7449,13 +6184,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Visited at",
-              "zh-CN": "实际拜访时间"
-            },
-            "x-sortable": true,
-            "x-section": "work_log"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -7475,14 +6204,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Outcome",
-              "zh-CN": "拜访结果"
-            },
-            "x-search": true,
-            "x-section": "work_log"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -7503,13 +6225,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Next step",
-              "zh-CN": "下一步计划"
-            },
-            "x-section": "work_log"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -7529,13 +6245,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Work log",
-              "zh-CN": "工作日志"
-            },
-            "x-section": "work_log"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7556,12 +6266,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 24,
-            "x-label": {
-              "en": "Hours spent",
-              "zh-CN": "用时（小时）"
-            },
-            "x-section": "work_log"
+            "maximum": 24
           },
           "list": false,
           "filter": false,
@@ -7583,13 +6288,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Expenses",
-              "zh-CN": "拜访费用"
-            },
-            "x-section": "work_log"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -7610,12 +6309,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Target-customer sheet updated",
-              "zh-CN": "已更新目标客户基本信息情况统计表"
-            },
-            "x-section": "work_log"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -7635,12 +6329,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7979,13 +6668,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "款项名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -8003,12 +6686,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "回款状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "pending",
@@ -8019,37 +6696,7 @@ export const model: SalesModel = {
               "received",
               "written_off"
             ],
-            "default": "pending",
-            "x-enum-labels": {
-              "pending": {
-                "en": "Pending",
-                "zh-CN": "待收款"
-              },
-              "partially_received": {
-                "en": "Partially received",
-                "zh-CN": "部分到账"
-              },
-              "overdue": {
-                "en": "Overdue",
-                "zh-CN": "逾期"
-              },
-              "escalated": {
-                "en": "Escalated to manager",
-                "zh-CN": "已上报经理"
-              },
-              "legal_action": {
-                "en": "Legal action",
-                "zh-CN": "法律途径"
-              },
-              "received": {
-                "en": "Received",
-                "zh-CN": "已到账"
-              },
-              "written_off": {
-                "en": "Written off",
-                "zh-CN": "坏账核销"
-              }
-            }
+            "default": "pending"
           },
           "list": true,
           "filter": true,
@@ -8118,14 +6765,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -8143,13 +6783,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -8167,13 +6801,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -8193,11 +6821,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 120,
-            "x-label": {
-              "en": "Instalment no.",
-              "zh-CN": "期次"
-            }
+            "maximum": 120
           },
           "list": false,
           "filter": false,
@@ -8217,14 +6841,7 @@ export const model: SalesModel = {
           "required": true,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Due date",
-              "zh-CN": "应收日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -8243,14 +6860,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount due",
-              "zh-CN": "应收金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -8271,13 +6881,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount received",
-              "zh-CN": "实收金额"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -8297,12 +6901,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "到账日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -8321,13 +6920,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 2,
-            "x-label": {
-              "en": "Reason overdue",
-              "zh-CN": "逾期原因"
-            },
-            "x-section": "overdue"
+            "minLength": 2
           },
           "list": false,
           "filter": false,
@@ -8347,13 +6940,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Follow-up record",
-              "zh-CN": "催款记录"
-            },
-            "x-section": "overdue"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -8372,14 +6959,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "催收负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -8398,13 +6978,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason written off",
-              "zh-CN": "核销原因"
-            },
-            "x-section": "overdue"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -8937,13 +7511,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Title",
-              "zh-CN": "标题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -8961,33 +7529,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved",
               "withdrawn"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "起草"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "withdrawn": {
-                "en": "Withdrawn",
-                "zh-CN": "已撤回"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -9028,14 +7576,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "原合同"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -9057,23 +7598,7 @@ export const model: SalesModel = {
             "enum": [
               "change",
               "supplement"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "change": {
-                "en": "Contract change",
-                "zh-CN": "合同变更"
-              },
-              "supplement": {
-                "en": "Supplementary agreement",
-                "zh-CN": "补充协议"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -9108,13 +7633,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "What changes",
-              "zh-CN": "变更内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -9134,13 +7653,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": -999999999999,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Change in amount",
-              "zh-CN": "金额变化"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -9160,11 +7673,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "New delivery date",
-              "zh-CN": "新交货日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -9182,13 +7691,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Effective from",
-              "zh-CN": "生效日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -9205,13 +7708,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9230,12 +7727,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason withdrawn",
-              "zh-CN": "撤回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -9547,14 +8039,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Contract number",
-              "zh-CN": "合同编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -9574,13 +8059,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Title",
-              "zh-CN": "合同名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -9598,12 +8077,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "合同状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -9613,33 +8086,7 @@ export const model: SalesModel = {
               "archived",
               "terminated"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "起草"
-              },
-              "legal_review": {
-                "en": "Legal review",
-                "zh-CN": "法务审核"
-              },
-              "manager_approval": {
-                "en": "Manager approval",
-                "zh-CN": "经理审批"
-              },
-              "signed": {
-                "en": "Signing and stamping",
-                "zh-CN": "签字盖章"
-              },
-              "archived": {
-                "en": "Archived",
-                "zh-CN": "已归档"
-              },
-              "terminated": {
-                "en": "Cancelled / terminated",
-                "zh-CN": "作废 / 终止"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -9701,14 +8148,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer (party B)",
-              "zh-CN": "客户（签约方）"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -9726,13 +8166,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9750,13 +8184,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "quotes",
-            "x-label": {
-              "en": "Quote",
-              "zh-CN": "报价单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9776,14 +8204,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Contract amount",
-              "zh-CN": "合同金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -9804,7 +8225,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -9815,49 +8235,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Products and prices",
-              "zh-CN": "产品规格及价格"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -9874,12 +8270,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -9899,11 +8290,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -9924,12 +8311,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -9950,12 +8332,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -9978,13 +8355,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Delivery date",
-              "zh-CN": "交货日期"
-            },
-            "x-sortable": true,
-            "x-section": "terms"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -10007,27 +8378,7 @@ export const model: SalesModel = {
               "full",
               "credit",
               "instalments"
-            ],
-            "x-label": {
-              "en": "Payment method",
-              "zh-CN": "付款方式"
-            },
-            "x-filter": true,
-            "x-section": "terms",
-            "x-enum-labels": {
-              "full": {
-                "en": "Full payment",
-                "zh-CN": "全款"
-              },
-              "credit": {
-                "en": "Credit sale",
-                "zh-CN": "赊销"
-              },
-              "instalments": {
-                "en": "Instalments",
-                "zh-CN": "分期付款"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -10069,13 +8420,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Payment terms",
-              "zh-CN": "付款条款"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -10096,13 +8441,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "After-sales terms",
-              "zh-CN": "售后服务条款"
-            },
-            "x-section": "terms"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -10122,13 +8461,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Rights and obligations",
-              "zh-CN": "双方权利与义务"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -10149,13 +8482,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Legal opinion",
-              "zh-CN": "法务审核意见"
-            },
-            "x-section": "approval"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -10175,14 +8502,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Signed on",
-              "zh-CN": "签订日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "approval"
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -10201,12 +8521,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Signed and stamped by the customer",
-              "zh-CN": "客户已签字盖章"
-            },
-            "x-section": "approval"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -10226,16 +8541,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Archived on",
-              "zh-CN": "归档日期"
-            },
-            "x-section": "approval",
-            "x-help": {
-              "en": "Archive the contract the day it is signed and stamped.",
-              "zh-CN": "合同签字盖章后当天归档。"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -10257,14 +8563,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -10283,12 +8582,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled / terminated",
-              "zh-CN": "作废 / 终止原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -10888,14 +9182,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Agreement number",
-              "zh-CN": "购销协议编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -10913,12 +9200,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -10927,29 +9208,7 @@ export const model: SalesModel = {
               "settled",
               "rejected"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "credit_review": {
-                "en": "Credit review",
-                "zh-CN": "信用审核"
-              },
-              "approved": {
-                "en": "Approved, awaiting payment",
-                "zh-CN": "已批准，待付款"
-              },
-              "settled": {
-                "en": "Settled",
-                "zh-CN": "已结清"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "不予赊销"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -11004,14 +9263,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -11029,13 +9281,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -11053,13 +9299,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -11079,14 +9319,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount on credit",
-              "zh-CN": "赊销金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -11106,14 +9339,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Due date",
-              "zh-CN": "付款到期日"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -11132,12 +9358,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Agreement terms",
-              "zh-CN": "协议条款"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -11157,13 +9378,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Customer credit limit",
-              "zh-CN": "客户信用额度"
-            },
-            "x-section": "credit"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -11183,12 +9398,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Within credit limit",
-              "zh-CN": "额度检查通过"
-            },
-            "x-section": "credit"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -11212,28 +9422,7 @@ export const model: SalesModel = {
               "approved",
               "rejected"
             ],
-            "default": "pending",
-            "x-label": {
-              "en": "Credit assessment",
-              "zh-CN": "信用评估结果"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "credit",
-            "x-enum-labels": {
-              "pending": {
-                "en": "Pending",
-                "zh-CN": "待评估"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "通过"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "未通过"
-              }
-            }
+            "default": "pending"
           },
           "list": true,
           "filter": true,
@@ -11276,13 +9465,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Assessment notes",
-              "zh-CN": "评估说明"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -11302,11 +9485,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Paid on",
-              "zh-CN": "付款日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -11323,14 +9502,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -11349,12 +9521,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "不予赊销原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -11825,14 +9992,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Delivery request number",
-              "zh-CN": "需货申请单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -11850,12 +10010,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "发货状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "request",
@@ -11865,33 +10019,7 @@ export const model: SalesModel = {
               "confirmed",
               "cancelled"
             ],
-            "default": "request",
-            "x-enum-labels": {
-              "request": {
-                "en": "Delivery request",
-                "zh-CN": "需货申请"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "outbound": {
-                "en": "Outbound note issued",
-                "zh-CN": "已开出库单"
-              },
-              "shipped": {
-                "en": "Shipped",
-                "zh-CN": "已发货"
-              },
-              "confirmed": {
-                "en": "Confirmed by customer",
-                "zh-CN": "客户已确认"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "request"
           },
           "list": true,
           "filter": true,
@@ -11953,14 +10081,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -11978,14 +10099,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -12004,13 +10118,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Needed by",
-              "zh-CN": "需货日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -12029,12 +10137,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Goods",
-              "zh-CN": "发货明细"
-            },
-            "x-section": "goods",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -12044,21 +10146,12 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 }
               }
             }
@@ -12078,12 +10171,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -12103,11 +10191,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -12130,12 +10214,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Delivery address",
-              "zh-CN": "收货地址"
-            },
-            "x-section": "goods"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -12156,13 +10235,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Outbound note number",
-              "zh-CN": "销售出库单号"
-            },
-            "x-search": true,
-            "x-section": "shipping"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -12183,12 +10256,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Carrier",
-              "zh-CN": "承运商"
-            },
-            "x-section": "shipping"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -12208,13 +10276,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Tracking number",
-              "zh-CN": "运单号"
-            },
-            "x-search": true,
-            "x-section": "shipping"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -12234,14 +10296,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Shipped on",
-              "zh-CN": "发货日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "shipping"
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -12260,12 +10315,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Customer confirmation received",
-              "zh-CN": "已收到客户确认单"
-            },
-            "x-section": "confirmation"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -12285,12 +10335,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Confirmed on",
-              "zh-CN": "确认日期"
-            },
-            "x-section": "confirmation"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -12308,13 +10353,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -12333,12 +10372,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -12847,14 +10881,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Agreement number",
-              "zh-CN": "协议编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -12872,12 +10899,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -12885,25 +10906,7 @@ export const model: SalesModel = {
               "completed",
               "defaulted"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "active": {
-                "en": "Active",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Paid off",
-                "zh-CN": "已结清"
-              },
-              "defaulted": {
-                "en": "Defaulted / cancelled",
-                "zh-CN": "违约 / 取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -12951,14 +10954,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -12976,13 +10972,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -13002,14 +10992,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total amount",
-              "zh-CN": "总金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -13030,13 +11013,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Down payment",
-              "zh-CN": "首付款"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -13056,12 +11033,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Start date",
-              "zh-CN": "起始日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -13080,12 +11052,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 120,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Instalments",
-              "zh-CN": "分期计划"
-            },
-            "x-section": "schedule",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -13096,31 +11062,17 @@ export const model: SalesModel = {
               "properties": {
                 "due_date": {
                   "type": "string",
-                  "format": "date",
-                  "x-label": {
-                    "en": "Due date",
-                    "zh-CN": "到期日"
-                  }
+                  "format": "date"
                 },
                 "amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Amount",
-                    "zh-CN": "应付金额"
-                  }
+                  "maximum": 999999999999
                 },
                 "paid_amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Paid",
-                    "zh-CN": "已付金额"
-                  }
+                  "maximum": 999999999999
                 },
                 "status": {
                   "type": "string",
@@ -13130,29 +11082,7 @@ export const model: SalesModel = {
                     "paid",
                     "overdue"
                   ],
-                  "default": "pending",
-                  "x-label": {
-                    "en": "Status",
-                    "zh-CN": "状态"
-                  },
-                  "x-enum-labels": {
-                    "pending": {
-                      "en": "Pending",
-                      "zh-CN": "未付"
-                    },
-                    "partially_paid": {
-                      "en": "Partially paid",
-                      "zh-CN": "部分支付"
-                    },
-                    "paid": {
-                      "en": "Paid",
-                      "zh-CN": "已付清"
-                    },
-                    "overdue": {
-                      "en": "Overdue",
-                      "zh-CN": "逾期"
-                    }
-                  }
+                  "default": "pending"
                 }
               }
             }
@@ -13173,11 +11103,7 @@ export const model: SalesModel = {
               "required": true,
               "schema": {
                 "type": "string",
-                "format": "date",
-                "x-label": {
-                  "en": "Due date",
-                  "zh-CN": "到期日"
-                }
+                "format": "date"
               },
               "list": false,
               "filter": false,
@@ -13196,12 +11122,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Amount",
-                  "zh-CN": "应付金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -13222,12 +11143,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Paid",
-                  "zh-CN": "已付金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -13253,29 +11169,7 @@ export const model: SalesModel = {
                   "paid",
                   "overdue"
                 ],
-                "default": "pending",
-                "x-label": {
-                  "en": "Status",
-                  "zh-CN": "状态"
-                },
-                "x-enum-labels": {
-                  "pending": {
-                    "en": "Pending",
-                    "zh-CN": "未付"
-                  },
-                  "partially_paid": {
-                    "en": "Partially paid",
-                    "zh-CN": "部分支付"
-                  },
-                  "paid": {
-                    "en": "Paid",
-                    "zh-CN": "已付清"
-                  },
-                  "overdue": {
-                    "en": "Overdue",
-                    "zh-CN": "逾期"
-                  }
-                }
+                "default": "pending"
               },
               "list": false,
               "filter": false,
@@ -13327,12 +11221,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Credit assessment passed",
-              "zh-CN": "信用评估已通过"
-            },
-            "x-section": "credit"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -13352,13 +11241,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Credit assessment",
-              "zh-CN": "信用评估意见"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -13377,14 +11260,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -13403,12 +11279,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason defaulted / cancelled",
-              "zh-CN": "违约 / 取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -13838,14 +11709,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Invoice title",
-              "zh-CN": "发票抬头"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -13863,12 +11727,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "requested",
@@ -13877,29 +11735,7 @@ export const model: SalesModel = {
               "sent",
               "rejected"
             ],
-            "default": "requested",
-            "x-enum-labels": {
-              "requested": {
-                "en": "Requested",
-                "zh-CN": "已申请"
-              },
-              "finance_review": {
-                "en": "Finance review",
-                "zh-CN": "财务审核"
-              },
-              "issued": {
-                "en": "Issued",
-                "zh-CN": "已开票"
-              },
-              "sent": {
-                "en": "Sent to customer",
-                "zh-CN": "已寄送客户"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "已驳回"
-              }
-            }
+            "default": "requested"
           },
           "list": true,
           "filter": true,
@@ -13954,14 +11790,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -13979,13 +11808,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14003,13 +11826,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14028,13 +11845,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested on",
-              "zh-CN": "申请日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -14056,22 +11867,7 @@ export const model: SalesModel = {
               "vat_special",
               "vat_general"
             ],
-            "default": "vat_special",
-            "x-label": {
-              "en": "Invoice type",
-              "zh-CN": "发票类型"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "vat_special": {
-                "en": "Special VAT invoice",
-                "zh-CN": "增值税专用发票"
-              },
-              "vat_general": {
-                "en": "General VAT invoice",
-                "zh-CN": "增值税普通发票"
-              }
-            }
+            "default": "vat_special"
           },
           "list": false,
           "filter": true,
@@ -14107,12 +11903,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9A-Z]{15,20}$",
-            "maxLength": 20,
-            "x-label": {
-              "en": "Taxpayer ID",
-              "zh-CN": "纳税人识别号"
-            },
-            "x-search": true
+            "maxLength": 20
           },
           "list": false,
           "filter": false,
@@ -14132,14 +11923,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "开票金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -14159,11 +11943,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Bank and account",
-              "zh-CN": "开户行及账号"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -14182,11 +11962,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Registered address and phone",
-              "zh-CN": "注册地址及电话"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -14206,13 +11982,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Invoice number",
-              "zh-CN": "发票号码"
-            },
-            "x-search": true,
-            "x-section": "finance"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -14232,12 +12002,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Issued on",
-              "zh-CN": "开票日期"
-            },
-            "x-section": "finance"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -14256,12 +12021,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Sent on",
-              "zh-CN": "寄送日期"
-            },
-            "x-section": "finance"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -14279,14 +12039,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Requested by",
-              "zh-CN": "申请人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -14305,12 +12058,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "驳回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -14749,14 +12497,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Quote number",
-              "zh-CN": "报价单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -14774,12 +12515,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -14788,29 +12523,7 @@ export const model: SalesModel = {
               "accepted",
               "rejected"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "review": {
-                "en": "Manager review",
-                "zh-CN": "经理审核"
-              },
-              "sent": {
-                "en": "Sent to customer",
-                "zh-CN": "已发送客户"
-              },
-              "accepted": {
-                "en": "Accepted",
-                "zh-CN": "客户接受"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "客户拒绝"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -14870,22 +12583,7 @@ export const model: SalesModel = {
               "quote",
               "bid"
             ],
-            "default": "quote",
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "quote": {
-                "en": "Quote",
-                "zh-CN": "报价"
-              },
-              "bid": {
-                "en": "Bid",
-                "zh-CN": "投标"
-              }
-            }
+            "default": "quote"
           },
           "list": false,
           "filter": true,
@@ -14919,14 +12617,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -14944,13 +12635,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14968,13 +12653,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Customer contact",
-              "zh-CN": "客户联系人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14993,13 +12672,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Quote date",
-              "zh-CN": "报价日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -15017,13 +12690,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid until",
-              "zh-CN": "有效期至"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -15042,7 +12709,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -15053,49 +12719,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Lines",
-              "zh-CN": "报价明细"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -15112,12 +12754,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -15137,11 +12774,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -15162,12 +12795,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -15188,12 +12816,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -15217,14 +12840,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Overall discount %",
-              "zh-CN": "整单折扣率 %"
-            },
-            "x-section": "lines",
-            "x-filter": true
+            "maximum": 100
           },
           "list": false,
           "filter": true,
@@ -15246,15 +12862,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total",
-              "zh-CN": "报价总额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "lines"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -15276,13 +12884,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Payment terms",
-              "zh-CN": "付款条件"
-            },
-            "x-section": "terms"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -15302,13 +12904,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Delivery terms",
-              "zh-CN": "交货条件"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -15328,13 +12924,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Technical proposal",
-              "zh-CN": "技术方案"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -15353,14 +12943,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -15379,12 +12962,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "拒绝原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -15883,14 +13461,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Order number",
-              "zh-CN": "订单编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -15908,12 +13479,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "订单状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "open",
@@ -15921,25 +13486,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "open",
-            "x-enum-labels": {
-              "open": {
-                "en": "Open",
-                "zh-CN": "待执行"
-              },
-              "in_progress": {
-                "en": "In progress",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Completed",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "open"
           },
           "list": true,
           "filter": true,
@@ -15987,14 +13534,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16012,14 +13552,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16038,13 +13571,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Order date",
-              "zh-CN": "下单日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -16063,7 +13590,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -16074,49 +13600,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Lines",
-              "zh-CN": "订单明细"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -16133,12 +13635,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -16158,11 +13655,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -16183,12 +13676,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -16209,12 +13697,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -16238,15 +13721,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total",
-              "zh-CN": "订单金额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "lines"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -16267,14 +13742,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested delivery date",
-              "zh-CN": "要求交货日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -16292,11 +13760,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Delivery address",
-              "zh-CN": "收货地址"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -16315,12 +13779,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Handover to product, implementation and service",
-              "zh-CN": "移交产品、实施及服务部门说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -16338,14 +13797,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16364,12 +13816,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -16734,14 +14181,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Return number",
-              "zh-CN": "退货单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -16759,12 +14199,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "requested",
@@ -16773,29 +14207,7 @@ export const model: SalesModel = {
               "closed",
               "rejected"
             ],
-            "default": "requested",
-            "x-enum-labels": {
-              "requested": {
-                "en": "Requested",
-                "zh-CN": "退货申请"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "received": {
-                "en": "Goods received",
-                "zh-CN": "已收货"
-              },
-              "closed": {
-                "en": "Handled",
-                "zh-CN": "已处理"
-              },
-              "rejected": {
-                "en": "Refused",
-                "zh-CN": "不予退货"
-              }
-            }
+            "default": "requested"
           },
           "list": true,
           "filter": true,
@@ -16850,14 +14262,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16875,13 +14280,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "deliveries",
-            "x-label": {
-              "en": "Delivery",
-              "zh-CN": "原发货单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -16899,13 +14298,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -16924,13 +14317,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested on",
-              "zh-CN": "申请日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -16949,11 +14336,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Returned goods",
-              "zh-CN": "退货明细"
-            },
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -16963,21 +14345,12 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 }
               }
             }
@@ -16997,12 +14370,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -17022,11 +14390,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -17049,14 +14413,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "退货金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -17082,35 +14439,7 @@ export const model: SalesModel = {
               "damaged",
               "customer_change",
               "other"
-            ],
-            "x-label": {
-              "en": "Reason",
-              "zh-CN": "退货原因"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "quality": {
-                "en": "Quality problem",
-                "zh-CN": "质量问题"
-              },
-              "wrong_goods": {
-                "en": "Wrong goods",
-                "zh-CN": "发错货"
-              },
-              "damaged": {
-                "en": "Damaged in transit",
-                "zh-CN": "运输损坏"
-              },
-              "customer_change": {
-                "en": "Customer changed their mind",
-                "zh-CN": "客户原因"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -17166,12 +14495,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Details",
-              "zh-CN": "原因说明"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -17190,11 +14514,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Goods received on",
-              "zh-CN": "收货日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -17217,30 +14537,7 @@ export const model: SalesModel = {
               "replacement",
               "repair",
               "credit_note"
-            ],
-            "x-label": {
-              "en": "Handling result",
-              "zh-CN": "处理结果"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "refund": {
-                "en": "Refund",
-                "zh-CN": "退款"
-              },
-              "replacement": {
-                "en": "Replacement",
-                "zh-CN": "换货"
-              },
-              "repair": {
-                "en": "Repair",
-                "zh-CN": "维修"
-              },
-              "credit_note": {
-                "en": "Credit against future orders",
-                "zh-CN": "冲抵货款"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -17288,12 +14585,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Handling note",
-              "zh-CN": "处理说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -17311,13 +14603,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -17336,12 +14622,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason refused",
-              "zh-CN": "不予退货原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -17778,13 +15059,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "投诉主题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -17802,12 +15077,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "处理状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "received",
@@ -17817,33 +15086,7 @@ export const model: SalesModel = {
               "verified",
               "invalid"
             ],
-            "default": "received",
-            "x-enum-labels": {
-              "received": {
-                "en": "Received",
-                "zh-CN": "已受理"
-              },
-              "investigating": {
-                "en": "Investigating",
-                "zh-CN": "调查中"
-              },
-              "solution": {
-                "en": "Solution proposed",
-                "zh-CN": "提出解决方案"
-              },
-              "resolved": {
-                "en": "Resolved",
-                "zh-CN": "已处理"
-              },
-              "verified": {
-                "en": "Verified with customer",
-                "zh-CN": "已回访确认"
-              },
-              "invalid": {
-                "en": "Not upheld",
-                "zh-CN": "投诉不成立"
-              }
-            }
+            "default": "received"
           },
           "list": true,
           "filter": true,
@@ -17905,14 +15148,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -17930,13 +15166,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Complainant",
-              "zh-CN": "投诉人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -17955,13 +15185,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Received at",
-              "zh-CN": "投诉时间"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date-time"
           },
           "list": true,
           "filter": false,
@@ -17986,38 +15210,7 @@ export const model: SalesModel = {
               "letter",
               "online",
               "other"
-            ],
-            "x-label": {
-              "en": "Channel",
-              "zh-CN": "投诉渠道"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "phone": {
-                "en": "Phone",
-                "zh-CN": "电话"
-              },
-              "email": {
-                "en": "Email",
-                "zh-CN": "电子邮件"
-              },
-              "visit": {
-                "en": "In person",
-                "zh-CN": "来访"
-              },
-              "letter": {
-                "en": "Letter",
-                "zh-CN": "信函"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -18086,39 +15279,7 @@ export const model: SalesModel = {
               "price",
               "staff",
               "other"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "投诉类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "product_quality": {
-                "en": "Product quality",
-                "zh-CN": "产品质量"
-              },
-              "delivery": {
-                "en": "Delivery",
-                "zh-CN": "交付"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "price": {
-                "en": "Price",
-                "zh-CN": "价格"
-              },
-              "staff": {
-                "en": "Staff conduct",
-                "zh-CN": "人员态度"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -18186,31 +15347,7 @@ export const model: SalesModel = {
               "high",
               "critical"
             ],
-            "default": "medium",
-            "x-label": {
-              "en": "Severity",
-              "zh-CN": "严重程度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "low": {
-                "en": "Low",
-                "zh-CN": "轻微"
-              },
-              "medium": {
-                "en": "Medium",
-                "zh-CN": "一般"
-              },
-              "high": {
-                "en": "High",
-                "zh-CN": "严重"
-              },
-              "critical": {
-                "en": "Critical",
-                "zh-CN": "特别严重"
-              }
-            }
+            "default": "medium"
           },
           "list": true,
           "filter": true,
@@ -18260,13 +15397,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "投诉内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18284,14 +15415,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Assignee",
-              "zh-CN": "处理人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -18311,13 +15435,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Investigation",
-              "zh-CN": "调查情况"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18338,13 +15456,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Solution",
-              "zh-CN": "解决方案"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18364,12 +15476,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Resolved on",
-              "zh-CN": "处理完成日期"
-            },
-            "x-section": "handling"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -18389,13 +15496,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Feedback to / from customer",
-              "zh-CN": "客户反馈"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18414,13 +15515,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Recorded by",
-              "zh-CN": "登记人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -18439,13 +15534,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Why not upheld",
-              "zh-CN": "不成立原因"
-            },
-            "x-section": "handling"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -18962,14 +16051,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Survey number",
-              "zh-CN": "调查表编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -18987,14 +16069,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "service_requests",
-            "x-label": {
-              "en": "Service request",
-              "zh-CN": "服务单"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19012,14 +16087,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19037,14 +16105,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Engineer",
-              "zh-CN": "服务工程师"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19063,13 +16124,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Survey date",
-              "zh-CN": "调查日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -19092,32 +16147,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Attitude",
-              "zh-CN": "态度"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19172,32 +16202,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Technical skill",
-              "zh-CN": "技术"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19252,32 +16257,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Arrival time",
-              "zh-CN": "到达时间"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19332,32 +16312,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Promises kept",
-              "zh-CN": "答应事项"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19407,12 +16362,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Suggestions",
-              "zh-CN": "建议"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -19431,12 +16381,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Complaint",
-              "zh-CN": "投诉"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -19454,13 +16399,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Surveyed by",
-              "zh-CN": "调查人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -19648,14 +16587,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Service number",
-              "zh-CN": "服务单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -19673,12 +16605,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "服务状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "registered",
@@ -19688,33 +16614,7 @@ export const model: SalesModel = {
               "archived",
               "cancelled"
             ],
-            "default": "registered",
-            "x-enum-labels": {
-              "registered": {
-                "en": "Registered",
-                "zh-CN": "已登记"
-              },
-              "dispatched": {
-                "en": "Dispatched",
-                "zh-CN": "已派工"
-              },
-              "on_site": {
-                "en": "On site",
-                "zh-CN": "上门服务"
-              },
-              "signed": {
-                "en": "Signed by customer",
-                "zh-CN": "客户已签字"
-              },
-              "archived": {
-                "en": "Archived",
-                "zh-CN": "已归档"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "registered"
           },
           "list": true,
           "filter": true,
@@ -19776,14 +16676,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19802,12 +16695,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Contact person",
-              "zh-CN": "联系人"
-            },
-            "x-section": "customer"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -19827,12 +16715,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "customer"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -19853,13 +16736,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "customer"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -19879,13 +16756,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Registered at",
-              "zh-CN": "登记时间"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date-time"
           },
           "list": true,
           "filter": false,
@@ -19908,31 +16779,7 @@ export const model: SalesModel = {
               "B",
               "C",
               "D"
-            ],
-            "x-label": {
-              "en": "Service type",
-              "zh-CN": "服务类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "A": {
-                "en": "A – paid service",
-                "zh-CN": "A 有偿服务"
-              },
-              "B": {
-                "en": "B – contract service",
-                "zh-CN": "B 合同服务"
-              },
-              "C": {
-                "en": "C – free service",
-                "zh-CN": "C 免费服务"
-              },
-              "D": {
-                "en": "D – internal service",
-                "zh-CN": "D 内务服务"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -19979,14 +16826,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true,
-            "x-section": "product"
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -20006,12 +16846,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Model and spec",
-              "zh-CN": "产品型号及规格"
-            },
-            "x-section": "product"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20031,12 +16866,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Purchase date",
-              "zh-CN": "购买日期"
-            },
-            "x-section": "product"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -20055,12 +16885,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Place of purchase",
-              "zh-CN": "购买地点"
-            },
-            "x-section": "product"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20081,13 +16906,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Problem reported",
-              "zh-CN": "故障 / 服务需求"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -20106,12 +16925,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Service in another city",
-              "zh-CN": "异地服务"
-            },
-            "x-filter": true
+            "default": false
           },
           "list": false,
           "filter": true,
@@ -20129,15 +16943,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Engineer",
-              "zh-CN": "服务工程师"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "service"
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -20157,12 +16963,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Arrived at",
-              "zh-CN": "实际到达时间"
-            },
-            "x-section": "service"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -20181,12 +16982,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Finished at",
-              "zh-CN": "实际完成时间"
-            },
-            "x-section": "service"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -20206,13 +17002,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Work done",
-              "zh-CN": "服务内容"
-            },
-            "x-section": "service"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -20233,18 +17023,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Fee",
-              "zh-CN": "服务费用"
-            },
-            "x-list": true,
-            "x-section": "service",
-            "x-help": {
-              "en": "Paid service (A) is invoiced by finance.",
-              "zh-CN": "有偿服务（A）由财务开票收费。"
-            }
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -20269,12 +17048,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Signed by the customer",
-              "zh-CN": "客户已签字"
-            },
-            "x-section": "service"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -20294,12 +17068,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -20814,13 +17583,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "预算名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -20838,28 +17601,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "编制中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -20895,14 +17642,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "预算期间（月）"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -20922,14 +17662,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Department",
-              "zh-CN": "部门"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-search": true
+            "minLength": 1
           },
           "list": true,
           "filter": true,
@@ -20947,13 +17680,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -20977,31 +17704,7 @@ export const model: SalesModel = {
               "travel",
               "entertainment",
               "training"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "费用类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_promotion": {
-                "en": "Market promotion",
-                "zh-CN": "市场推广费"
-              },
-              "travel": {
-                "en": "Travel",
-                "zh-CN": "差旅费"
-              },
-              "entertainment": {
-                "en": "Business entertainment",
-                "zh-CN": "业务招待费"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训费"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -21050,14 +17753,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget amount",
-              "zh-CN": "预算金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21078,13 +17774,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Spent",
-              "zh-CN": "已使用"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21104,12 +17794,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -21377,14 +18062,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "策略名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -21402,28 +18080,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "制定中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -21457,14 +18119,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -21484,13 +18139,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Normal price",
-              "zh-CN": "正常价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21511,13 +18160,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Market-entry price",
-              "zh-CN": "占领市场价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21538,13 +18181,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Market-hold price",
-              "zh-CN": "维持市场价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21564,13 +18201,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Discount conditions",
-              "zh-CN": "折扣条件"
-            },
-            "x-section": "authority"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -21591,13 +18222,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Max discount, salesperson",
-              "zh-CN": "销售人员最大折扣 %"
-            },
-            "x-section": "authority"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -21619,17 +18244,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Max discount, sales director",
-              "zh-CN": "销售总监最大折扣 %"
-            },
-            "x-section": "authority",
-            "x-help": {
-              "en": "Beyond this the general manager decides.",
-              "zh-CN": "超出此折扣由总经理决定。"
-            }
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -21654,12 +18269,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid from",
-              "zh-CN": "生效日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -21677,11 +18287,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid to",
-              "zh-CN": "失效日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -21949,14 +18555,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9._-]{1,40}$",
-            "maxLength": 40,
-            "x-label": {
-              "en": "Code",
-              "zh-CN": "货品编码"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 40
           },
           "list": true,
           "filter": false,
@@ -21976,14 +18575,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "货品名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -22002,13 +18594,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Specification",
-              "zh-CN": "规格型号"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -22027,12 +18613,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "产品类别"
-            },
-            "x-filter": true
+            "maxLength": 200
           },
           "list": false,
           "filter": true,
@@ -22052,12 +18633,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20,
-            "minLength": 1,
-            "x-label": {
-              "en": "Unit",
-              "zh-CN": "单位"
-            },
-            "x-list": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -22077,14 +18653,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "List price",
-              "zh-CN": "标准售价"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -22105,12 +18674,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Cost",
-              "zh-CN": "成本价"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -22131,13 +18695,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999,
-            "x-label": {
-              "en": "Stock",
-              "zh-CN": "库存数量"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999
           },
           "list": true,
           "filter": false,
@@ -22157,12 +18715,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": true,
-            "x-label": {
-              "en": "On sale",
-              "zh-CN": "在售"
-            },
-            "x-filter": true
+            "default": true
           },
           "list": false,
           "filter": true,
@@ -22181,12 +18734,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "产品说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -22333,13 +18881,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "活动名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -22357,12 +18899,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -22371,29 +18907,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "策划中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "running": {
-                "en": "Running",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Completed and evaluated",
-                "zh-CN": "已完成评估"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -22453,27 +18967,7 @@ export const model: SalesModel = {
               "promotion",
               "ad_campaign",
               "direct_marketing"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "活动类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "promotion": {
-                "en": "Sales promotion",
-                "zh-CN": "促销"
-              },
-              "ad_campaign": {
-                "en": "Advertising campaign",
-                "zh-CN": "广告策划"
-              },
-              "direct_marketing": {
-                "en": "Direct marketing",
-                "zh-CN": "直复营销"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -22513,13 +19007,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22537,13 +19025,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22562,12 +19044,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Media",
-              "zh-CN": "媒体"
-            },
-            "x-search": true
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -22587,12 +19064,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Plan month",
-              "zh-CN": "计划月份"
-            },
-            "x-filter": true
+            "maxLength": 7
           },
           "list": false,
           "filter": true,
@@ -22611,13 +19083,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Starts",
-              "zh-CN": "开始日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -22635,13 +19101,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Ends",
-              "zh-CN": "结束日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -22660,14 +19120,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "预算"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -22686,13 +19139,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "budgets",
-            "x-label": {
-              "en": "Budget line",
-              "zh-CN": "预算科目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22711,12 +19158,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Plan",
-              "zh-CN": "活动方案"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -22736,13 +19178,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Actual cost",
-              "zh-CN": "实际费用"
-            },
-            "x-section": "result"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -22764,13 +19200,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Result",
-              "zh-CN": "效果评估"
-            },
-            "x-section": "result"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -22789,13 +19219,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22814,12 +19238,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -23264,13 +19683,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "配额名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -23288,28 +19701,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -23343,14 +19740,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -23368,14 +19758,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -23395,14 +19778,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "配额月份"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -23422,14 +19798,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Target amount",
-              "zh-CN": "目标销售额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -23450,12 +19819,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000,
-            "x-label": {
-              "en": "Target new customers",
-              "zh-CN": "目标新客户数"
-            },
-            "x-list": true
+            "maximum": 100000
           },
           "list": true,
           "filter": false,
@@ -23480,30 +19844,7 @@ export const model: SalesModel = {
               "forecast",
               "territory_potential",
               "other"
-            ],
-            "x-label": {
-              "en": "Basis",
-              "zh-CN": "制定依据"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "past_performance": {
-                "en": "Past performance",
-                "zh-CN": "历史业绩"
-              },
-              "forecast": {
-                "en": "Sales forecast",
-                "zh-CN": "销售预测"
-              },
-              "territory_potential": {
-                "en": "Territory potential",
-                "zh-CN": "区域潜力"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -23551,12 +19892,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes on the basis",
-              "zh-CN": "依据说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -23829,13 +20165,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "计划名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -23853,12 +20183,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -23868,33 +20192,7 @@ export const model: SalesModel = {
               "closed",
               "withdrawn"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "编制中"
-              },
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "adjusted": {
-                "en": "Adjusted, awaiting re-approval",
-                "zh-CN": "已调整待重新审批"
-              },
-              "closed": {
-                "en": "Executed",
-                "zh-CN": "已执行完毕"
-              },
-              "withdrawn": {
-                "en": "Withdrawn",
-                "zh-CN": "已作废"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -23960,23 +20258,7 @@ export const model: SalesModel = {
             "enum": [
               "annual",
               "monthly"
-            ],
-            "x-label": {
-              "en": "Plan type",
-              "zh-CN": "计划类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "annual": {
-                "en": "Annual plan",
-                "zh-CN": "年度计划"
-              },
-              "monthly": {
-                "en": "Monthly plan",
-                "zh-CN": "月度计划"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -24011,14 +20293,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 2000,
-            "maximum": 2100,
-            "x-label": {
-              "en": "Year",
-              "zh-CN": "年度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maximum": 2100
           },
           "list": true,
           "filter": true,
@@ -24039,13 +20314,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month (monthly plans)",
-              "zh-CN": "月份（月度计划）"
-            },
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": false,
           "filter": true,
@@ -24063,13 +20332,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -24089,12 +20352,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 500,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Product targets",
-              "zh-CN": "产品销售目标"
-            },
-            "x-section": "targets",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -24104,31 +20361,17 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "target_quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Target quantity",
-                    "zh-CN": "目标数量"
-                  }
+                  "maximum": 999999999
                 },
                 "target_amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Target amount",
-                    "zh-CN": "目标金额"
-                  }
+                  "maximum": 999999999999
                 }
               }
             }
@@ -24148,12 +20391,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -24173,11 +20411,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Target quantity",
-                  "zh-CN": "目标数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -24198,12 +20432,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Target amount",
-                  "zh-CN": "目标金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -24227,15 +20456,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total target",
-              "zh-CN": "销售目标总额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "targets"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -24257,13 +20478,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Strategy",
-              "zh-CN": "销售策略"
-            },
-            "x-section": "strategy"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -24284,13 +20499,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 2,
-            "x-label": {
-              "en": "Reason for adjustment",
-              "zh-CN": "调整原因"
-            },
-            "x-section": "strategy"
+            "minLength": 2
           },
           "list": false,
           "filter": false,
@@ -24309,13 +20518,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Prepared by",
-              "zh-CN": "编制人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -24334,12 +20537,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason withdrawn",
-              "zh-CN": "作废原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -24809,14 +21007,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "区域名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -24835,13 +21026,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Area / boundary",
-              "zh-CN": "区域范围"
-            },
-            "x-search": true
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -24859,14 +21044,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "负责销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -24884,13 +21062,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -24909,13 +21081,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Branch",
-              "zh-CN": "分支机构"
-            },
-            "x-list": true,
-            "x-filter": true
+            "maxLength": 200
           },
           "list": true,
           "filter": true,
@@ -24935,13 +21101,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000000,
-            "x-label": {
-              "en": "Potential customers",
-              "zh-CN": "潜在客户数"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 100000000
           },
           "list": true,
           "filter": false,
@@ -24962,14 +21122,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Target",
-              "zh-CN": "销售目标"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -24989,12 +21142,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Territory battle plan",
-              "zh-CN": "区域作战方案"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -25128,14 +21276,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Claim number",
-              "zh-CN": "报销单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -25153,12 +21294,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "submitted",
@@ -25167,29 +21302,7 @@ export const model: SalesModel = {
               "paid",
               "rejected"
             ],
-            "default": "submitted",
-            "x-enum-labels": {
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "manager_approved": {
-                "en": "Approved by manager",
-                "zh-CN": "经理已审批"
-              },
-              "finance_approved": {
-                "en": "Approved by finance",
-                "zh-CN": "财务已审核"
-              },
-              "paid": {
-                "en": "Paid",
-                "zh-CN": "已付款"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "已驳回"
-              }
-            }
+            "default": "submitted"
           },
           "list": true,
           "filter": true,
@@ -25244,14 +21357,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Claimant",
-              "zh-CN": "报销人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -25278,43 +21384,7 @@ export const model: SalesModel = {
               "transport",
               "communication",
               "other"
-            ],
-            "x-label": {
-              "en": "Expense type",
-              "zh-CN": "费用类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "travel": {
-                "en": "Travel",
-                "zh-CN": "差旅费"
-              },
-              "entertainment": {
-                "en": "Business entertainment",
-                "zh-CN": "业务招待费"
-              },
-              "market_promotion": {
-                "en": "Market promotion",
-                "zh-CN": "市场推广费"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训费"
-              },
-              "transport": {
-                "en": "Local transport",
-                "zh-CN": "交通费"
-              },
-              "communication": {
-                "en": "Communication",
-                "zh-CN": "通讯费"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -25384,14 +21454,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "报销金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -25411,13 +21474,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Date of expense",
-              "zh-CN": "费用发生日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -25436,11 +21493,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 1000,
-            "x-label": {
-              "en": "Invoices attached",
-              "zh-CN": "附单据张数"
-            }
+            "maximum": 1000
           },
           "list": false,
           "filter": false,
@@ -25459,13 +21512,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "budgets",
-            "x-label": {
-              "en": "Budget line",
-              "zh-CN": "预算科目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25483,13 +21530,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25507,13 +21548,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Project",
-              "zh-CN": "项目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25533,13 +21568,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Purpose",
-              "zh-CN": "报销事由"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -25558,11 +21587,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Paid on",
-              "zh-CN": "付款日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -25580,12 +21605,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "驳回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -26011,14 +22031,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "被考评人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -26038,15 +22051,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "考评月份"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true,
-            "x-search": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -26064,12 +22069,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -26077,25 +22076,7 @@ export const model: SalesModel = {
               "scored",
               "reviewed"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "数据统计"
-              },
-              "submitted": {
-                "en": "Report submitted",
-                "zh-CN": "已提交报告"
-              },
-              "scored": {
-                "en": "Scored by manager",
-                "zh-CN": "经理已评分"
-              },
-              "reviewed": {
-                "en": "Reviewed by the panel",
-                "zh-CN": "考评小组已审定"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -26145,15 +22126,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales amount",
-              "zh-CN": "销售额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -26175,14 +22148,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": -999999999999,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales profit (revenue − cost)",
-              "zh-CN": "销售利润（收入 − 成本）"
-            },
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -26204,12 +22170,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000,
-            "x-label": {
-              "en": "New customers",
-              "zh-CN": "新客户数"
-            },
-            "x-section": "metrics"
+            "maximum": 100000
           },
           "list": false,
           "filter": false,
@@ -26231,12 +22192,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-label": {
-              "en": "Customer satisfaction",
-              "zh-CN": "客户满意度"
-            },
-            "x-section": "metrics"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -26258,15 +22214,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 1000,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Quota completion %",
-              "zh-CN": "配额完成率 %"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 1000
           },
           "list": true,
           "filter": false,
@@ -26288,13 +22236,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Month-end report",
-              "zh-CN": "月末工作报告"
-            },
-            "x-section": "report"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -26315,13 +22257,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-label": {
-              "en": "Manager score",
-              "zh-CN": "经理评分"
-            },
-            "x-list": true,
-            "x-section": "review"
+            "maximum": 100
           },
           "list": true,
           "filter": false,
@@ -26342,13 +22278,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Manager comment",
-              "zh-CN": "经理评语"
-            },
-            "x-section": "review"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -26375,40 +22305,7 @@ export const model: SalesModel = {
               "coaching",
               "transfer",
               "dismissal"
-            ],
-            "x-label": {
-              "en": "Result",
-              "zh-CN": "考评结果"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "review",
-            "x-enum-labels": {
-              "bonus": {
-                "en": "Bonus",
-                "zh-CN": "奖金"
-              },
-              "promotion": {
-                "en": "Promotion",
-                "zh-CN": "晋升"
-              },
-              "certificate": {
-                "en": "Certificate of merit",
-                "zh-CN": "荣誉证书"
-              },
-              "coaching": {
-                "en": "Coaching",
-                "zh-CN": "辅导"
-              },
-              "transfer": {
-                "en": "Transfer",
-                "zh-CN": "调岗"
-              },
-              "dismissal": {
-                "en": "Dismissal",
-                "zh-CN": "辞退"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -26844,14 +22741,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "姓名"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -26885,67 +22775,7 @@ export const model: SalesModel = {
               "hr",
               "admin"
             ],
-            "default": "sales_rep",
-            "x-label": {
-              "en": "Role",
-              "zh-CN": "角色"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "sales_rep": {
-                "en": "Sales rep",
-                "zh-CN": "销售代表"
-              },
-              "sales_assistant": {
-                "en": "Sales assistant",
-                "zh-CN": "销售助理"
-              },
-              "presales": {
-                "en": "Pre-sales engineer",
-                "zh-CN": "售前支持"
-              },
-              "sales_manager": {
-                "en": "Sales manager",
-                "zh-CN": "销售经理"
-              },
-              "sales_director": {
-                "en": "Sales director",
-                "zh-CN": "销售总监"
-              },
-              "general_manager": {
-                "en": "General manager",
-                "zh-CN": "总经理"
-              },
-              "legal": {
-                "en": "Legal",
-                "zh-CN": "法务"
-              },
-              "finance": {
-                "en": "Finance",
-                "zh-CN": "财务"
-              },
-              "warehouse": {
-                "en": "Warehouse",
-                "zh-CN": "仓库"
-              },
-              "service_engineer": {
-                "en": "Service engineer",
-                "zh-CN": "服务工程师"
-              },
-              "analyst": {
-                "en": "Analyst",
-                "zh-CN": "分析员"
-              },
-              "hr": {
-                "en": "HR",
-                "zh-CN": "人力资源"
-              },
-              "admin": {
-                "en": "Administrator",
-                "zh-CN": "管理员"
-              }
-            }
+            "default": "sales_rep"
           },
           "list": true,
           "filter": true,
@@ -27056,14 +22886,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "所属团队"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -27081,13 +22904,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -27106,12 +22923,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Hire date",
-              "zh-CN": "入职日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -27133,23 +22945,7 @@ export const model: SalesModel = {
               "active",
               "left"
             ],
-            "default": "active",
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "在职状态"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "active": {
-                "en": "Active",
-                "zh-CN": "在职"
-              },
-              "left": {
-                "en": "Left",
-                "zh-CN": "离职"
-              }
-            }
+            "default": "active"
           },
           "list": true,
           "filter": true,
@@ -27185,13 +22981,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 254
           },
           "list": true,
           "filter": false,
@@ -27211,12 +23001,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            }
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -27369,14 +23154,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "团队名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -27394,14 +23172,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Manager",
-              "zh-CN": "团队经理"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -27419,13 +23190,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -27445,14 +23210,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Annual target",
-              "zh-CN": "年度销售目标"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -27472,12 +23230,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -27589,13 +23342,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "计划名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -27613,12 +23360,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -27626,25 +23367,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "completed": {
-                "en": "Completed",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -27696,23 +23419,7 @@ export const model: SalesModel = {
             "enum": [
               "recruitment",
               "training"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "recruitment": {
-                "en": "Recruitment",
-                "zh-CN": "招募"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -27747,12 +23454,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Need",
-              "zh-CN": "需求说明"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -27772,12 +23474,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 10000,
-            "x-label": {
-              "en": "Headcount to recruit",
-              "zh-CN": "招募人数"
-            },
-            "x-section": "recruitment"
+            "maximum": 10000
           },
           "list": false,
           "filter": false,
@@ -27804,35 +23501,7 @@ export const model: SalesModel = {
               "agency",
               "ad",
               "referral"
-            ],
-            "x-label": {
-              "en": "Recruitment channel",
-              "zh-CN": "招募渠道"
-            },
-            "x-filter": true,
-            "x-section": "recruitment",
-            "x-enum-labels": {
-              "school": {
-                "en": "Campus recruiting",
-                "zh-CN": "校园招聘"
-              },
-              "job_fair": {
-                "en": "Job fair",
-                "zh-CN": "招聘会"
-              },
-              "agency": {
-                "en": "Recruitment agency",
-                "zh-CN": "职业中介机构"
-              },
-              "ad": {
-                "en": "Job advertisement",
-                "zh-CN": "广告招聘"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "内部推荐"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -27888,14 +23557,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Course",
-              "zh-CN": "培训课程"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-section": "training"
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -27915,12 +23577,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Trainer",
-              "zh-CN": "培训讲师"
-            },
-            "x-section": "training"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -27940,13 +23597,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Date",
-              "zh-CN": "日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -27964,11 +23615,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "End date",
-              "zh-CN": "结束日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -27987,12 +23634,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 500,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Attendees",
-              "zh-CN": "参加人员"
-            },
-            "x-section": "training",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -28001,19 +23642,10 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "salesperson_id": {
-                  "type": "integer",
-                  "x-ref": "salespeople",
-                  "x-label": {
-                    "en": "Salesperson",
-                    "zh-CN": "销售人员"
-                  }
+                  "type": "integer"
                 },
                 "passed": {
-                  "type": "boolean",
-                  "x-label": {
-                    "en": "Passed",
-                    "zh-CN": "考核通过"
-                  }
+                  "type": "boolean"
                 }
               }
             }
@@ -28033,12 +23665,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "salespeople",
-                "x-label": {
-                  "en": "Salesperson",
-                  "zh-CN": "销售人员"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -28056,11 +23683,7 @@ export const model: SalesModel = {
               "kind": "boolean",
               "required": false,
               "schema": {
-                "type": "boolean",
-                "x-label": {
-                  "en": "Passed",
-                  "zh-CN": "考核通过"
-                }
+                "type": "boolean"
               },
               "list": false,
               "filter": false,
@@ -28082,12 +23705,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "费用预算"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -28106,13 +23724,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Organiser",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -28131,12 +23743,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,

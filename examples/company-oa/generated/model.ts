@@ -131,14 +131,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "姓名"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -156,14 +149,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "所属客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -182,13 +168,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Job title",
-              "zh-CN": "职务"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -207,11 +187,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Department",
-              "zh-CN": "部门"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -236,35 +212,7 @@ export const model: SalesModel = {
               "user",
               "influencer",
               "coach"
-            ],
-            "x-label": {
-              "en": "Role in purchase",
-              "zh-CN": "采购角色"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "decision_maker": {
-                "en": "Decision maker",
-                "zh-CN": "决策者"
-              },
-              "technical_selector": {
-                "en": "Technical selector",
-                "zh-CN": "技术选型者"
-              },
-              "user": {
-                "en": "User",
-                "zh-CN": "使用者"
-              },
-              "influencer": {
-                "en": "Influencer",
-                "zh-CN": "影响者"
-              },
-              "coach": {
-                "en": "Inside coach",
-                "zh-CN": "向导"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -325,31 +273,7 @@ export const model: SalesModel = {
               "good",
               "strong"
             ],
-            "default": "none",
-            "x-label": {
-              "en": "Relationship strength",
-              "zh-CN": "关系程度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "none": {
-                "en": "No relationship yet",
-                "zh-CN": "尚未建立"
-              },
-              "weak": {
-                "en": "Weak",
-                "zh-CN": "一般"
-              },
-              "good": {
-                "en": "Good",
-                "zh-CN": "良好"
-              },
-              "strong": {
-                "en": "Strong",
-                "zh-CN": "密切"
-              }
-            }
+            "default": "none"
           },
           "list": true,
           "filter": true,
@@ -399,13 +323,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -426,13 +344,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Mobile",
-              "zh-CN": "手机"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -453,12 +365,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -478,12 +385,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Birthday",
-              "zh-CN": "生日"
-            },
-            "x-section": "personal"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -502,12 +404,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Hometown",
-              "zh-CN": "籍贯"
-            },
-            "x-section": "personal"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -527,13 +424,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Interests",
-              "zh-CN": "兴趣爱好"
-            },
-            "x-section": "personal"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -552,14 +443,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -578,12 +462,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "备注"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -785,14 +664,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "客户名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -817,32 +689,7 @@ export const model: SalesModel = {
               "C",
               "D"
             ],
-            "default": "C",
-            "x-label": {
-              "en": "Customer tier",
-              "zh-CN": "客户级别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true,
-            "x-enum-labels": {
-              "A": {
-                "en": "A – key",
-                "zh-CN": "A 类（重点）"
-              },
-              "B": {
-                "en": "B – important",
-                "zh-CN": "B 类（重要）"
-              },
-              "C": {
-                "en": "C – ordinary",
-                "zh-CN": "C 类（一般）"
-              },
-              "D": {
-                "en": "D – low",
-                "zh-CN": "D 类（低）"
-              }
-            }
+            "default": "C"
           },
           "list": true,
           "filter": true,
@@ -890,12 +737,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "客户状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "potential",
@@ -904,29 +745,7 @@ export const model: SalesModel = {
               "key_account",
               "lost"
             ],
-            "default": "potential",
-            "x-enum-labels": {
-              "potential": {
-                "en": "Potential",
-                "zh-CN": "潜在客户"
-              },
-              "intent": {
-                "en": "Intent",
-                "zh-CN": "意向客户"
-              },
-              "customer": {
-                "en": "Customer",
-                "zh-CN": "成交客户"
-              },
-              "key_account": {
-                "en": "Key account",
-                "zh-CN": "重点客户"
-              },
-              "lost": {
-                "en": "Lost",
-                "zh-CN": "流失客户"
-              }
-            }
+            "default": "potential"
           },
           "list": true,
           "filter": true,
@@ -989,38 +808,7 @@ export const model: SalesModel = {
               "joint_venture",
               "government",
               "other"
-            ],
-            "x-label": {
-              "en": "Ownership",
-              "zh-CN": "企业性质"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "state_owned": {
-                "en": "State-owned",
-                "zh-CN": "国有企业"
-              },
-              "private": {
-                "en": "Private",
-                "zh-CN": "民营企业"
-              },
-              "foreign": {
-                "en": "Foreign-owned",
-                "zh-CN": "外资企业"
-              },
-              "joint_venture": {
-                "en": "Joint venture",
-                "zh-CN": "合资企业"
-              },
-              "government": {
-                "en": "Government / public",
-                "zh-CN": "政府机关"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1082,14 +870,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Industry",
-              "zh-CN": "所属行业"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": true,
@@ -1108,11 +889,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Legal representative",
-              "zh-CN": "法人代表"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -1136,29 +913,7 @@ export const model: SalesModel = {
               "medium",
               "large",
               "enterprise"
-            ],
-            "x-label": {
-              "en": "Size",
-              "zh-CN": "企业规模"
-            },
-            "x-enum-labels": {
-              "small": {
-                "en": "Under 50 staff",
-                "zh-CN": "50 人以下"
-              },
-              "medium": {
-                "en": "50–500 staff",
-                "zh-CN": "50–500 人"
-              },
-              "large": {
-                "en": "500–5000 staff",
-                "zh-CN": "500–5000 人"
-              },
-              "enterprise": {
-                "en": "Over 5000 staff",
-                "zh-CN": "5000 人以上"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": false,
@@ -1213,38 +968,7 @@ export const model: SalesModel = {
               "referral",
               "cold_call",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "客户来源"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_research": {
-                "en": "Market research",
-                "zh-CN": "市场调查"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "客户介绍"
-              },
-              "cold_call": {
-                "en": "Cold call",
-                "zh-CN": "陌生拜访"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1306,12 +1030,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -1332,13 +1051,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -1359,12 +1072,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "uri",
-            "maxLength": 2048,
-            "x-label": {
-              "en": "Website",
-              "zh-CN": "网址"
-            },
-            "x-section": "contact"
+            "maxLength": 2048
           },
           "list": false,
           "filter": false,
@@ -1384,12 +1092,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Business scope",
-              "zh-CN": "经营范围"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1408,13 +1111,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Financial status",
-              "zh-CN": "财务状况"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1440,35 +1137,7 @@ export const model: SalesModel = {
               "A",
               "B",
               "C"
-            ],
-            "x-label": {
-              "en": "Credit rating",
-              "zh-CN": "信用等级"
-            },
-            "x-section": "credit",
-            "x-filter": true,
-            "x-enum-labels": {
-              "AAA": {
-                "en": "AAA",
-                "zh-CN": "AAA 级"
-              },
-              "AA": {
-                "en": "AA",
-                "zh-CN": "AA 级"
-              },
-              "A": {
-                "en": "A",
-                "zh-CN": "A 级"
-              },
-              "B": {
-                "en": "B",
-                "zh-CN": "B 级"
-              },
-              "C": {
-                "en": "C",
-                "zh-CN": "C 级"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -1525,14 +1194,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Credit limit",
-              "zh-CN": "信用额度"
-            },
-            "x-section": "credit",
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -1557,25 +1219,7 @@ export const model: SalesModel = {
               "low",
               "medium",
               "high"
-            ],
-            "x-label": {
-              "en": "Loyalty",
-              "zh-CN": "忠诚度"
-            },
-            "x-enum-labels": {
-              "low": {
-                "en": "Low",
-                "zh-CN": "低"
-              },
-              "medium": {
-                "en": "Medium",
-                "zh-CN": "中"
-              },
-              "high": {
-                "en": "High",
-                "zh-CN": "高"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": false,
@@ -1615,13 +1259,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -1639,14 +1277,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "客户归属"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -1665,12 +1296,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Preferences",
-              "zh-CN": "客户偏好"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1689,12 +1315,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason lost",
-              "zh-CN": "流失原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -1713,13 +1334,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "OA system in use",
-              "zh-CN": "现用 OA 系统"
-            },
-            "x-search": true,
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -2130,14 +1745,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "主题"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -2155,33 +1763,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "处理状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "collected",
               "classified",
               "counted"
             ],
-            "default": "collected",
-            "x-enum-labels": {
-              "collected": {
-                "en": "Collected",
-                "zh-CN": "已收集"
-              },
-              "classified": {
-                "en": "Classified",
-                "zh-CN": "已分类"
-              },
-              "counted": {
-                "en": "Counted",
-                "zh-CN": "已统计"
-              }
-            }
+            "default": "collected"
           },
           "list": true,
           "filter": true,
@@ -2231,43 +1819,7 @@ export const model: SalesModel = {
               "online",
               "dealer",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "意见来源"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "customer": {
-                "en": "Customer",
-                "zh-CN": "客户"
-              },
-              "salesperson": {
-                "en": "Salesperson",
-                "zh-CN": "销售人员"
-              },
-              "survey": {
-                "en": "Survey",
-                "zh-CN": "意见调查"
-              },
-              "complaint": {
-                "en": "Complaint",
-                "zh-CN": "投诉"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "dealer": {
-                "en": "Dealer / agent",
-                "zh-CN": "经销商 / 代理商"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -2343,39 +1895,7 @@ export const model: SalesModel = {
               "delivery",
               "sales_staff",
               "other"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "意见类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "product": {
-                "en": "Product",
-                "zh-CN": "产品"
-              },
-              "price": {
-                "en": "Price",
-                "zh-CN": "价格"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "delivery": {
-                "en": "Delivery",
-                "zh-CN": "交付"
-              },
-              "sales_staff": {
-                "en": "Sales staff",
-                "zh-CN": "销售人员"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -2438,13 +1958,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Content",
-              "zh-CN": "意见内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -2462,13 +1976,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -2487,13 +1995,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "收集日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -2510,13 +2012,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Recorded by",
-              "zh-CN": "记录人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -2781,14 +2277,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Company / customer",
-              "zh-CN": "客户 / 公司名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -2806,12 +2295,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "线索状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "new",
@@ -2820,29 +2303,7 @@ export const model: SalesModel = {
               "converted",
               "disqualified"
             ],
-            "default": "new",
-            "x-enum-labels": {
-              "new": {
-                "en": "New",
-                "zh-CN": "新线索"
-              },
-              "contacted": {
-                "en": "Contacted",
-                "zh-CN": "已联系"
-              },
-              "qualified": {
-                "en": "Qualified",
-                "zh-CN": "已确认"
-              },
-              "converted": {
-                "en": "Converted",
-                "zh-CN": "已转化"
-              },
-              "disqualified": {
-                "en": "Disqualified",
-                "zh-CN": "无效线索"
-              }
-            }
+            "default": "new"
           },
           "list": true,
           "filter": true,
@@ -2906,43 +2367,7 @@ export const model: SalesModel = {
               "cold_call",
               "advertising",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "线索来源"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_research": {
-                "en": "Market research",
-                "zh-CN": "市场调查"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "客户介绍"
-              },
-              "cold_call": {
-                "en": "Cold call",
-                "zh-CN": "陌生拜访"
-              },
-              "advertising": {
-                "en": "Advertising",
-                "zh-CN": "广告"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -3011,13 +2436,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "获取日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -3036,13 +2455,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Contact person",
-              "zh-CN": "联系人"
-            },
-            "x-search": true,
-            "x-section": "contact"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3063,13 +2476,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -3090,12 +2497,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -3116,14 +2518,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Need",
-              "zh-CN": "客户需求"
-            },
-            "x-search": true,
-            "x-section": "qualification"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3144,15 +2539,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "预算"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "qualification"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -3174,12 +2561,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Purchase timeline",
-              "zh-CN": "采购时间"
-            },
-            "x-section": "qualification"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -3198,14 +2580,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户档案"
-            },
-            "x-filter": true,
-            "x-section": "qualification"
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -3224,14 +2599,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -3250,12 +2618,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason disqualified",
-              "zh-CN": "无效原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -3650,14 +3013,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "渠道名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -3682,35 +3038,7 @@ export const model: SalesModel = {
               "distributor",
               "retailer",
               "direct"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "渠道类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "dealer": {
-                "en": "Dealer",
-                "zh-CN": "经销商"
-              },
-              "agent": {
-                "en": "Agent",
-                "zh-CN": "代理商"
-              },
-              "distributor": {
-                "en": "Distributor",
-                "zh-CN": "分销商"
-              },
-              "retailer": {
-                "en": "Retailer",
-                "zh-CN": "零售商"
-              },
-              "direct": {
-                "en": "Direct sales",
-                "zh-CN": "直销"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -3771,31 +3099,7 @@ export const model: SalesModel = {
               "suspended",
               "terminated"
             ],
-            "default": "building",
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "合作状态"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "building": {
-                "en": "Being built",
-                "zh-CN": "建设中"
-              },
-              "active": {
-                "en": "Active",
-                "zh-CN": "合作中"
-              },
-              "suspended": {
-                "en": "Suspended",
-                "zh-CN": "暂停"
-              },
-              "terminated": {
-                "en": "Terminated",
-                "zh-CN": "终止"
-              }
-            }
+            "default": "building"
           },
           "list": true,
           "filter": true,
@@ -3843,14 +3147,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Region",
-              "zh-CN": "所在区域"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -3870,12 +3167,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 10,
-            "x-label": {
-              "en": "Channel length (levels)",
-              "zh-CN": "渠道长度（层级数）"
-            },
-            "x-section": "design"
+            "maximum": 10
           },
           "list": false,
           "filter": false,
@@ -3900,27 +3192,7 @@ export const model: SalesModel = {
               "intensive",
               "selective",
               "exclusive"
-            ],
-            "x-label": {
-              "en": "Channel width",
-              "zh-CN": "渠道宽度"
-            },
-            "x-filter": true,
-            "x-section": "design",
-            "x-enum-labels": {
-              "intensive": {
-                "en": "Intensive",
-                "zh-CN": "密集型"
-              },
-              "selective": {
-                "en": "Selective",
-                "zh-CN": "选择型"
-              },
-              "exclusive": {
-                "en": "Exclusive",
-                "zh-CN": "独家"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -3962,13 +3234,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Partner contact",
-              "zh-CN": "渠道联系人"
-            },
-            "x-search": true,
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -3989,13 +3255,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "contact"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -4016,12 +3276,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-section": "contact"
+            "maxLength": 254
           },
           "list": false,
           "filter": false,
@@ -4041,12 +3296,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "contact"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -4066,12 +3316,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Agreement ends",
-              "zh-CN": "协议到期日"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -4090,12 +3335,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Annual target",
-              "zh-CN": "年度销售目标"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -4114,14 +3354,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Channel manager",
-              "zh-CN": "渠道负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -4140,12 +3373,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "备注"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -4340,13 +3568,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "预测名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -4364,33 +3586,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "submitted",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -4433,14 +3635,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Period (month)",
-              "zh-CN": "预测期间（月）"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -4458,13 +3653,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -4483,12 +3672,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Product category",
-              "zh-CN": "产品类别"
-            },
-            "x-filter": true
+            "maxLength": 200
           },
           "list": false,
           "filter": true,
@@ -4506,14 +3690,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -4538,34 +3715,7 @@ export const model: SalesModel = {
               "trend",
               "regression",
               "market_survey"
-            ],
-            "x-label": {
-              "en": "Method",
-              "zh-CN": "预测方法"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "judgment": {
-                "en": "Executive judgment",
-                "zh-CN": "经验判断法"
-              },
-              "sales_force_composite": {
-                "en": "Sales-force composite",
-                "zh-CN": "销售人员意见综合法"
-              },
-              "trend": {
-                "en": "Time-series trend",
-                "zh-CN": "时间序列分析法"
-              },
-              "regression": {
-                "en": "Regression analysis",
-                "zh-CN": "回归分析法"
-              },
-              "market_survey": {
-                "en": "Market survey",
-                "zh-CN": "市场调查法"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -4621,14 +3771,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Forecast amount",
-              "zh-CN": "预测金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -4649,11 +3792,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999,
-            "x-label": {
-              "en": "Forecast quantity",
-              "zh-CN": "预测数量"
-            }
+            "maximum": 999999999
           },
           "list": false,
           "filter": false,
@@ -4674,16 +3813,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Actual amount",
-              "zh-CN": "实际金额"
-            },
-            "x-help": {
-              "en": "Filled in after the period, for forecast accuracy.",
-              "zh-CN": "期间结束后填写，用于计算预测准确率。"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -4707,12 +3837,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Basis and assumptions",
-              "zh-CN": "预测依据"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -4730,14 +3855,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Analyst",
-              "zh-CN": "预测人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -5022,14 +4140,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Project name",
-              "zh-CN": "项目名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -5047,14 +4158,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -5072,12 +4176,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Customer contact",
-              "zh-CN": "客户联系人"
-            }
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -5095,12 +4194,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Stage",
-              "zh-CN": "阶段"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "development",
@@ -5114,49 +4207,7 @@ export const model: SalesModel = {
               "lost",
               "abandoned"
             ],
-            "default": "development",
-            "x-enum-labels": {
-              "development": {
-                "en": "Customer development",
-                "zh-CN": "客户开发"
-              },
-              "requirements": {
-                "en": "Requirements survey",
-                "zh-CN": "需求调研"
-              },
-              "demo_quote": {
-                "en": "Solution demo and quote",
-                "zh-CN": "方案演示与报价"
-              },
-              "negotiation": {
-                "en": "Negotiation",
-                "zh-CN": "商务谈判"
-              },
-              "signing": {
-                "en": "Contract signing",
-                "zh-CN": "合同签订"
-              },
-              "delivery": {
-                "en": "Order execution and delivery",
-                "zh-CN": "订单执行与交付"
-              },
-              "collection": {
-                "en": "Payment collection",
-                "zh-CN": "款项回收"
-              },
-              "won": {
-                "en": "Closed – paid",
-                "zh-CN": "结项（款项已回收）"
-              },
-              "lost": {
-                "en": "Lost",
-                "zh-CN": "丢单"
-              },
-              "abandoned": {
-                "en": "Abandoned",
-                "zh-CN": "放弃"
-              }
-            }
+            "default": "development"
           },
           "list": true,
           "filter": true,
@@ -5246,14 +4297,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -5273,15 +4317,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Expected contract amount",
-              "zh-CN": "预计合同额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": true,
@@ -5302,13 +4338,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Win probability",
-              "zh-CN": "赢单概率"
-            },
-            "x-sortable": true
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -5328,14 +4358,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Expected signing date",
-              "zh-CN": "预计签约时间"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -5360,39 +4383,7 @@ export const model: SalesModel = {
               "online",
               "existing_customer",
               "other"
-            ],
-            "x-label": {
-              "en": "Source",
-              "zh-CN": "项目来源"
-            },
-            "x-filter": true,
-            "x-section": "development",
-            "x-enum-labels": {
-              "lead": {
-                "en": "Sales lead",
-                "zh-CN": "销售线索"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "介绍"
-              },
-              "exhibition": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "existing_customer": {
-                "en": "Existing customer",
-                "zh-CN": "老客户"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5454,13 +4445,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "leads",
-            "x-label": {
-              "en": "From lead",
-              "zh-CN": "来源线索"
-            },
-            "x-section": "development"
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -5481,14 +4466,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Customer need",
-              "zh-CN": "客户需求"
-            },
-            "x-search": true,
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5509,13 +4487,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Customer budget",
-              "zh-CN": "客户预算"
-            },
-            "x-section": "development"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5537,13 +4509,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Competitors",
-              "zh-CN": "竞争对手"
-            },
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5564,13 +4530,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Decision process",
-              "zh-CN": "决策流程"
-            },
-            "x-section": "development"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5591,13 +4551,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Project number",
-              "zh-CN": "项目编号"
-            },
-            "x-search": true,
-            "x-section": "initiation"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -5618,12 +4572,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Customer-side owner",
-              "zh-CN": "客户方负责人"
-            },
-            "x-section": "initiation"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5644,13 +4593,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Estimated gross margin",
-              "zh-CN": "预估毛利率"
-            },
-            "x-section": "initiation"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -5672,13 +4615,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales expense budget",
-              "zh-CN": "销售费用预算"
-            },
-            "x-section": "initiation"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5704,31 +4641,7 @@ export const model: SalesModel = {
               "software",
               "service",
               "integration"
-            ],
-            "x-label": {
-              "en": "Project category",
-              "zh-CN": "项目类别"
-            },
-            "x-filter": true,
-            "x-section": "initiation",
-            "x-enum-labels": {
-              "hardware": {
-                "en": "Hardware",
-                "zh-CN": "硬件"
-              },
-              "software": {
-                "en": "Software",
-                "zh-CN": "软件"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "integration": {
-                "en": "System integration",
-                "zh-CN": "系统集成"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5782,31 +4695,7 @@ export const model: SalesModel = {
               "I",
               "VI",
               "NI"
-            ],
-            "x-label": {
-              "en": "Importance",
-              "zh-CN": "重要程度"
-            },
-            "x-filter": true,
-            "x-section": "initiation",
-            "x-enum-labels": {
-              "N": {
-                "en": "N – normal",
-                "zh-CN": "N 一般"
-              },
-              "I": {
-                "en": "I – important",
-                "zh-CN": "I 重要"
-              },
-              "VI": {
-                "en": "VI – very important",
-                "zh-CN": "VI 非常重要"
-              },
-              "NI": {
-                "en": "NI – not important",
-                "zh-CN": "NI 不重要"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -5855,13 +4744,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Action plan",
-              "zh-CN": "行动计划"
-            },
-            "x-section": "initiation"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5882,13 +4765,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Key people and relationship",
-              "zh-CN": "关键人物及关系"
-            },
-            "x-section": "proposal"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -5908,13 +4785,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Proposal / demo",
-              "zh-CN": "方案 / 演示"
-            },
-            "x-section": "proposal"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -5933,12 +4804,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Purchase criteria influenced",
-              "zh-CN": "已影响采购标准"
-            },
-            "x-section": "proposal"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -5958,13 +4824,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Quoted price",
-              "zh-CN": "报价金额"
-            },
-            "x-section": "demo_quote"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -5984,12 +4844,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Bid submitted",
-              "zh-CN": "已投标"
-            },
-            "x-section": "bidding"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -6009,13 +4864,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Final price",
-              "zh-CN": "最终价格"
-            },
-            "x-section": "negotiation"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -6035,12 +4884,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Contract approved and signed",
-              "zh-CN": "合同已审批并签订"
-            },
-            "x-section": "negotiation"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -6060,12 +4904,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Project manager",
-              "zh-CN": "项目经理"
-            },
-            "x-section": "implementation"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -6085,12 +4924,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Acceptance date",
-              "zh-CN": "工程验收日期"
-            },
-            "x-section": "implementation"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -6109,13 +4943,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Closing reason / summary",
-              "zh-CN": "结项原因 / 总结报告"
-            },
-            "x-section": "closing"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -6136,12 +4964,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 50,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "OA modules",
-              "zh-CN": "OA 模块"
-            },
-            "x-section": "requirements",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -6160,53 +4982,11 @@ export const model: SalesModel = {
                     "knowledge",
                     "assets",
                     "mobile"
-                  ],
-                  "x-label": {
-                    "en": "Module",
-                    "zh-CN": "模块"
-                  },
-                  "x-enum-labels": {
-                    "workflow": {
-                      "en": "Workflow approval",
-                      "zh-CN": "流程审批"
-                    },
-                    "documents": {
-                      "en": "Official documents",
-                      "zh-CN": "公文管理"
-                    },
-                    "hr": {
-                      "en": "Personnel",
-                      "zh-CN": "人事管理"
-                    },
-                    "attendance": {
-                      "en": "Attendance",
-                      "zh-CN": "考勤管理"
-                    },
-                    "meetings": {
-                      "en": "Meetings",
-                      "zh-CN": "会议管理"
-                    },
-                    "knowledge": {
-                      "en": "Knowledge base",
-                      "zh-CN": "知识管理"
-                    },
-                    "assets": {
-                      "en": "Assets",
-                      "zh-CN": "资产管理"
-                    },
-                    "mobile": {
-                      "en": "Mobile office",
-                      "zh-CN": "移动办公"
-                    }
-                  }
+                  ]
                 },
                 "notes": {
                   "type": "string",
-                  "maxLength": 200,
-                  "x-label": {
-                    "en": "Notes",
-                    "zh-CN": "说明"
-                  }
+                  "maxLength": 200
                 }
               }
             }
@@ -6236,45 +5016,7 @@ export const model: SalesModel = {
                   "knowledge",
                   "assets",
                   "mobile"
-                ],
-                "x-label": {
-                  "en": "Module",
-                  "zh-CN": "模块"
-                },
-                "x-enum-labels": {
-                  "workflow": {
-                    "en": "Workflow approval",
-                    "zh-CN": "流程审批"
-                  },
-                  "documents": {
-                    "en": "Official documents",
-                    "zh-CN": "公文管理"
-                  },
-                  "hr": {
-                    "en": "Personnel",
-                    "zh-CN": "人事管理"
-                  },
-                  "attendance": {
-                    "en": "Attendance",
-                    "zh-CN": "考勤管理"
-                  },
-                  "meetings": {
-                    "en": "Meetings",
-                    "zh-CN": "会议管理"
-                  },
-                  "knowledge": {
-                    "en": "Knowledge base",
-                    "zh-CN": "知识管理"
-                  },
-                  "assets": {
-                    "en": "Assets",
-                    "zh-CN": "资产管理"
-                  },
-                  "mobile": {
-                    "en": "Mobile office",
-                    "zh-CN": "移动办公"
-                  }
-                }
+                ]
               },
               "list": false,
               "filter": false,
@@ -6350,11 +5092,7 @@ export const model: SalesModel = {
               "required": false,
               "schema": {
                 "type": "string",
-                "maxLength": 200,
-                "x-label": {
-                  "en": "Notes",
-                  "zh-CN": "说明"
-                }
+                "maxLength": 200
               },
               "list": false,
               "filter": false,
@@ -6377,14 +5115,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 1000000,
-            "x-label": {
-              "en": "Number of users",
-              "zh-CN": "用户数"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "requirements"
+            "maximum": 1000000
           },
           "list": true,
           "filter": false,
@@ -7315,13 +6046,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "拜访主题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -7339,33 +6064,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "planned",
               "done",
               "cancelled"
             ],
-            "default": "planned",
-            "x-enum-labels": {
-              "planned": {
-                "en": "Planned",
-                "zh-CN": "已计划"
-              },
-              "done": {
-                "en": "Done",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "planned"
           },
           "list": true,
           "filter": true,
@@ -7406,14 +6111,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -7431,14 +6129,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -7456,13 +6147,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Contact",
-              "zh-CN": "拜访对象"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -7480,13 +6165,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -7512,34 +6191,7 @@ export const model: SalesModel = {
               "demo",
               "other"
             ],
-            "default": "on_site",
-            "x-label": {
-              "en": "Visit type",
-              "zh-CN": "拜访方式"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "on_site": {
-                "en": "On-site visit",
-                "zh-CN": "上门拜访"
-              },
-              "phone": {
-                "en": "Phone call",
-                "zh-CN": "电话拜访"
-              },
-              "meeting": {
-                "en": "Meeting",
-                "zh-CN": "会议"
-              },
-              "demo": {
-                "en": "Demonstration",
-                "zh-CN": "产品演示"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            "default": "on_site"
           },
           "list": false,
           "filter": true,
@@ -7595,14 +6247,7 @@ export const model: SalesModel = {
           "required": true,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Planned for",
-              "zh-CN": "计划时间"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date-time"
           },
           "list": true,
           "filter": true,
@@ -7620,12 +6265,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Purpose",
-              "zh-CN": "拜访目的"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7644,13 +6284,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Visited at",
-              "zh-CN": "实际拜访时间"
-            },
-            "x-sortable": true,
-            "x-section": "work_log"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -7670,14 +6304,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Outcome",
-              "zh-CN": "拜访结果"
-            },
-            "x-search": true,
-            "x-section": "work_log"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -7698,13 +6325,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Next step",
-              "zh-CN": "下一步计划"
-            },
-            "x-section": "work_log"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -7724,13 +6345,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Work log",
-              "zh-CN": "工作日志"
-            },
-            "x-section": "work_log"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -7751,12 +6366,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 24,
-            "x-label": {
-              "en": "Hours spent",
-              "zh-CN": "用时（小时）"
-            },
-            "x-section": "work_log"
+            "maximum": 24
           },
           "list": false,
           "filter": false,
@@ -7778,13 +6388,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Expenses",
-              "zh-CN": "拜访费用"
-            },
-            "x-section": "work_log"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -7805,12 +6409,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Target-customer sheet updated",
-              "zh-CN": "已更新目标客户基本信息情况统计表"
-            },
-            "x-section": "work_log"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -7830,12 +6429,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -8174,13 +6768,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "款项名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -8198,12 +6786,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "回款状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "pending",
@@ -8214,37 +6796,7 @@ export const model: SalesModel = {
               "received",
               "written_off"
             ],
-            "default": "pending",
-            "x-enum-labels": {
-              "pending": {
-                "en": "Pending",
-                "zh-CN": "待收款"
-              },
-              "partially_received": {
-                "en": "Partially received",
-                "zh-CN": "部分到账"
-              },
-              "overdue": {
-                "en": "Overdue",
-                "zh-CN": "逾期"
-              },
-              "escalated": {
-                "en": "Escalated to manager",
-                "zh-CN": "已上报经理"
-              },
-              "legal_action": {
-                "en": "Legal action",
-                "zh-CN": "法律途径"
-              },
-              "received": {
-                "en": "Received",
-                "zh-CN": "已到账"
-              },
-              "written_off": {
-                "en": "Written off",
-                "zh-CN": "坏账核销"
-              }
-            }
+            "default": "pending"
           },
           "list": true,
           "filter": true,
@@ -8313,14 +6865,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -8338,13 +6883,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -8362,13 +6901,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -8388,11 +6921,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 120,
-            "x-label": {
-              "en": "Instalment no.",
-              "zh-CN": "期次"
-            }
+            "maximum": 120
           },
           "list": false,
           "filter": false,
@@ -8412,14 +6941,7 @@ export const model: SalesModel = {
           "required": true,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Due date",
-              "zh-CN": "应收日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -8438,14 +6960,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount due",
-              "zh-CN": "应收金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -8466,13 +6981,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount received",
-              "zh-CN": "实收金额"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -8492,12 +7001,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Received on",
-              "zh-CN": "到账日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -8516,13 +7020,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 2,
-            "x-label": {
-              "en": "Reason overdue",
-              "zh-CN": "逾期原因"
-            },
-            "x-section": "overdue"
+            "minLength": 2
           },
           "list": false,
           "filter": false,
@@ -8542,13 +7040,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Follow-up record",
-              "zh-CN": "催款记录"
-            },
-            "x-section": "overdue"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -8567,14 +7059,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "催收负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -8593,13 +7078,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason written off",
-              "zh-CN": "核销原因"
-            },
-            "x-section": "overdue"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -9132,13 +7611,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Title",
-              "zh-CN": "标题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -9156,33 +7629,13 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved",
               "withdrawn"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "起草"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "withdrawn": {
-                "en": "Withdrawn",
-                "zh-CN": "已撤回"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -9223,14 +7676,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "原合同"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -9252,23 +7698,7 @@ export const model: SalesModel = {
             "enum": [
               "change",
               "supplement"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "change": {
-                "en": "Contract change",
-                "zh-CN": "合同变更"
-              },
-              "supplement": {
-                "en": "Supplementary agreement",
-                "zh-CN": "补充协议"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -9303,13 +7733,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "What changes",
-              "zh-CN": "变更内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -9329,13 +7753,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": -999999999999,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Change in amount",
-              "zh-CN": "金额变化"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -9355,11 +7773,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "New delivery date",
-              "zh-CN": "新交货日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -9377,13 +7791,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Effective from",
-              "zh-CN": "生效日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -9400,13 +7808,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9425,12 +7827,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason withdrawn",
-              "zh-CN": "撤回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -9742,14 +8139,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Contract number",
-              "zh-CN": "合同编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -9769,13 +8159,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Title",
-              "zh-CN": "合同名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -9793,12 +8177,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "合同状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -9808,33 +8186,7 @@ export const model: SalesModel = {
               "archived",
               "terminated"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "起草"
-              },
-              "legal_review": {
-                "en": "Legal review",
-                "zh-CN": "法务审核"
-              },
-              "manager_approval": {
-                "en": "Manager approval",
-                "zh-CN": "经理审批"
-              },
-              "signed": {
-                "en": "Signing and stamping",
-                "zh-CN": "签字盖章"
-              },
-              "archived": {
-                "en": "Archived",
-                "zh-CN": "已归档"
-              },
-              "terminated": {
-                "en": "Cancelled / terminated",
-                "zh-CN": "作废 / 终止"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -9896,14 +8248,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer (party B)",
-              "zh-CN": "客户（签约方）"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -9921,13 +8266,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9945,13 +8284,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "quotes",
-            "x-label": {
-              "en": "Quote",
-              "zh-CN": "报价单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -9971,14 +8304,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Contract amount",
-              "zh-CN": "合同金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -9999,7 +8325,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -10010,49 +8335,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Products and prices",
-              "zh-CN": "产品规格及价格"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -10069,12 +8370,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -10094,11 +8390,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -10119,12 +8411,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -10145,12 +8432,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -10173,13 +8455,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Delivery date",
-              "zh-CN": "交货日期"
-            },
-            "x-sortable": true,
-            "x-section": "terms"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -10202,27 +8478,7 @@ export const model: SalesModel = {
               "full",
               "credit",
               "instalments"
-            ],
-            "x-label": {
-              "en": "Payment method",
-              "zh-CN": "付款方式"
-            },
-            "x-filter": true,
-            "x-section": "terms",
-            "x-enum-labels": {
-              "full": {
-                "en": "Full payment",
-                "zh-CN": "全款"
-              },
-              "credit": {
-                "en": "Credit sale",
-                "zh-CN": "赊销"
-              },
-              "instalments": {
-                "en": "Instalments",
-                "zh-CN": "分期付款"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -10264,13 +8520,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Payment terms",
-              "zh-CN": "付款条款"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -10291,13 +8541,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "After-sales terms",
-              "zh-CN": "售后服务条款"
-            },
-            "x-section": "terms"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -10317,13 +8561,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Rights and obligations",
-              "zh-CN": "双方权利与义务"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -10344,13 +8582,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Legal opinion",
-              "zh-CN": "法务审核意见"
-            },
-            "x-section": "approval"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -10370,14 +8602,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Signed on",
-              "zh-CN": "签订日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "approval"
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -10396,12 +8621,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Signed and stamped by the customer",
-              "zh-CN": "客户已签字盖章"
-            },
-            "x-section": "approval"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -10421,16 +8641,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Archived on",
-              "zh-CN": "归档日期"
-            },
-            "x-section": "approval",
-            "x-help": {
-              "en": "Archive the contract the day it is signed and stamped.",
-              "zh-CN": "合同签字盖章后当天归档。"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -10452,14 +8663,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -10478,12 +8682,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled / terminated",
-              "zh-CN": "作废 / 终止原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -11083,14 +9282,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Agreement number",
-              "zh-CN": "购销协议编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -11108,12 +9300,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -11122,29 +9308,7 @@ export const model: SalesModel = {
               "settled",
               "rejected"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "credit_review": {
-                "en": "Credit review",
-                "zh-CN": "信用审核"
-              },
-              "approved": {
-                "en": "Approved, awaiting payment",
-                "zh-CN": "已批准，待付款"
-              },
-              "settled": {
-                "en": "Settled",
-                "zh-CN": "已结清"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "不予赊销"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -11199,14 +9363,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -11224,13 +9381,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -11248,13 +9399,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -11274,14 +9419,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount on credit",
-              "zh-CN": "赊销金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -11301,14 +9439,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Due date",
-              "zh-CN": "付款到期日"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -11327,12 +9458,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Agreement terms",
-              "zh-CN": "协议条款"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -11352,13 +9478,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Customer credit limit",
-              "zh-CN": "客户信用额度"
-            },
-            "x-section": "credit"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -11378,12 +9498,7 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean",
-            "x-label": {
-              "en": "Within credit limit",
-              "zh-CN": "额度检查通过"
-            },
-            "x-section": "credit"
+            "type": "boolean"
           },
           "list": false,
           "filter": false,
@@ -11407,28 +9522,7 @@ export const model: SalesModel = {
               "approved",
               "rejected"
             ],
-            "default": "pending",
-            "x-label": {
-              "en": "Credit assessment",
-              "zh-CN": "信用评估结果"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "credit",
-            "x-enum-labels": {
-              "pending": {
-                "en": "Pending",
-                "zh-CN": "待评估"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "通过"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "未通过"
-              }
-            }
+            "default": "pending"
           },
           "list": true,
           "filter": true,
@@ -11471,13 +9565,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Assessment notes",
-              "zh-CN": "评估说明"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -11497,11 +9585,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Paid on",
-              "zh-CN": "付款日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -11518,14 +9602,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -11544,12 +9621,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "不予赊销原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -12020,14 +10092,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Delivery request number",
-              "zh-CN": "需货申请单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -12045,12 +10110,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "发货状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "request",
@@ -12060,33 +10119,7 @@ export const model: SalesModel = {
               "confirmed",
               "cancelled"
             ],
-            "default": "request",
-            "x-enum-labels": {
-              "request": {
-                "en": "Delivery request",
-                "zh-CN": "需货申请"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "outbound": {
-                "en": "Outbound note issued",
-                "zh-CN": "已开出库单"
-              },
-              "shipped": {
-                "en": "Shipped",
-                "zh-CN": "已发货"
-              },
-              "confirmed": {
-                "en": "Confirmed by customer",
-                "zh-CN": "客户已确认"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "request"
           },
           "list": true,
           "filter": true,
@@ -12148,14 +10181,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -12173,14 +10199,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -12199,13 +10218,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Needed by",
-              "zh-CN": "需货日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -12224,12 +10237,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Goods",
-              "zh-CN": "发货明细"
-            },
-            "x-section": "goods",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -12239,21 +10246,12 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 }
               }
             }
@@ -12273,12 +10271,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -12298,11 +10291,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -12325,12 +10314,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Delivery address",
-              "zh-CN": "收货地址"
-            },
-            "x-section": "goods"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -12351,13 +10335,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Outbound note number",
-              "zh-CN": "销售出库单号"
-            },
-            "x-search": true,
-            "x-section": "shipping"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -12378,12 +10356,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Carrier",
-              "zh-CN": "承运商"
-            },
-            "x-section": "shipping"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -12403,13 +10376,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Tracking number",
-              "zh-CN": "运单号"
-            },
-            "x-search": true,
-            "x-section": "shipping"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -12429,14 +10396,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Shipped on",
-              "zh-CN": "发货日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "shipping"
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -12455,12 +10415,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Customer confirmation received",
-              "zh-CN": "已收到客户确认单"
-            },
-            "x-section": "confirmation"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -12480,12 +10435,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Confirmed on",
-              "zh-CN": "确认日期"
-            },
-            "x-section": "confirmation"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -12503,13 +10453,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -12528,12 +10472,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -13042,14 +10981,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Agreement number",
-              "zh-CN": "协议编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -13067,12 +10999,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -13080,25 +11006,7 @@ export const model: SalesModel = {
               "completed",
               "defaulted"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "active": {
-                "en": "Active",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Paid off",
-                "zh-CN": "已结清"
-              },
-              "defaulted": {
-                "en": "Defaulted / cancelled",
-                "zh-CN": "违约 / 取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -13146,14 +11054,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -13171,13 +11072,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -13197,14 +11092,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total amount",
-              "zh-CN": "总金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -13225,13 +11113,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Down payment",
-              "zh-CN": "首付款"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -13251,12 +11133,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Start date",
-              "zh-CN": "起始日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -13275,12 +11152,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 120,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Instalments",
-              "zh-CN": "分期计划"
-            },
-            "x-section": "schedule",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -13291,31 +11162,17 @@ export const model: SalesModel = {
               "properties": {
                 "due_date": {
                   "type": "string",
-                  "format": "date",
-                  "x-label": {
-                    "en": "Due date",
-                    "zh-CN": "到期日"
-                  }
+                  "format": "date"
                 },
                 "amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Amount",
-                    "zh-CN": "应付金额"
-                  }
+                  "maximum": 999999999999
                 },
                 "paid_amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Paid",
-                    "zh-CN": "已付金额"
-                  }
+                  "maximum": 999999999999
                 },
                 "status": {
                   "type": "string",
@@ -13325,29 +11182,7 @@ export const model: SalesModel = {
                     "paid",
                     "overdue"
                   ],
-                  "default": "pending",
-                  "x-label": {
-                    "en": "Status",
-                    "zh-CN": "状态"
-                  },
-                  "x-enum-labels": {
-                    "pending": {
-                      "en": "Pending",
-                      "zh-CN": "未付"
-                    },
-                    "partially_paid": {
-                      "en": "Partially paid",
-                      "zh-CN": "部分支付"
-                    },
-                    "paid": {
-                      "en": "Paid",
-                      "zh-CN": "已付清"
-                    },
-                    "overdue": {
-                      "en": "Overdue",
-                      "zh-CN": "逾期"
-                    }
-                  }
+                  "default": "pending"
                 }
               }
             }
@@ -13368,11 +11203,7 @@ export const model: SalesModel = {
               "required": true,
               "schema": {
                 "type": "string",
-                "format": "date",
-                "x-label": {
-                  "en": "Due date",
-                  "zh-CN": "到期日"
-                }
+                "format": "date"
               },
               "list": false,
               "filter": false,
@@ -13391,12 +11222,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Amount",
-                  "zh-CN": "应付金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -13417,12 +11243,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Paid",
-                  "zh-CN": "已付金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -13448,29 +11269,7 @@ export const model: SalesModel = {
                   "paid",
                   "overdue"
                 ],
-                "default": "pending",
-                "x-label": {
-                  "en": "Status",
-                  "zh-CN": "状态"
-                },
-                "x-enum-labels": {
-                  "pending": {
-                    "en": "Pending",
-                    "zh-CN": "未付"
-                  },
-                  "partially_paid": {
-                    "en": "Partially paid",
-                    "zh-CN": "部分支付"
-                  },
-                  "paid": {
-                    "en": "Paid",
-                    "zh-CN": "已付清"
-                  },
-                  "overdue": {
-                    "en": "Overdue",
-                    "zh-CN": "逾期"
-                  }
-                }
+                "default": "pending"
               },
               "list": false,
               "filter": false,
@@ -13522,12 +11321,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Credit assessment passed",
-              "zh-CN": "信用评估已通过"
-            },
-            "x-section": "credit"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -13547,13 +11341,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Credit assessment",
-              "zh-CN": "信用评估意见"
-            },
-            "x-section": "credit"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -13572,14 +11360,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -13598,12 +11379,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason defaulted / cancelled",
-              "zh-CN": "违约 / 取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -14033,14 +11809,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Invoice title",
-              "zh-CN": "发票抬头"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -14058,12 +11827,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "requested",
@@ -14072,29 +11835,7 @@ export const model: SalesModel = {
               "sent",
               "rejected"
             ],
-            "default": "requested",
-            "x-enum-labels": {
-              "requested": {
-                "en": "Requested",
-                "zh-CN": "已申请"
-              },
-              "finance_review": {
-                "en": "Finance review",
-                "zh-CN": "财务审核"
-              },
-              "issued": {
-                "en": "Issued",
-                "zh-CN": "已开票"
-              },
-              "sent": {
-                "en": "Sent to customer",
-                "zh-CN": "已寄送客户"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "已驳回"
-              }
-            }
+            "default": "requested"
           },
           "list": true,
           "filter": true,
@@ -14149,14 +11890,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -14174,13 +11908,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14198,13 +11926,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -14223,13 +11945,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested on",
-              "zh-CN": "申请日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -14251,22 +11967,7 @@ export const model: SalesModel = {
               "vat_special",
               "vat_general"
             ],
-            "default": "vat_special",
-            "x-label": {
-              "en": "Invoice type",
-              "zh-CN": "发票类型"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "vat_special": {
-                "en": "Special VAT invoice",
-                "zh-CN": "增值税专用发票"
-              },
-              "vat_general": {
-                "en": "General VAT invoice",
-                "zh-CN": "增值税普通发票"
-              }
-            }
+            "default": "vat_special"
           },
           "list": false,
           "filter": true,
@@ -14302,12 +12003,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9A-Z]{15,20}$",
-            "maxLength": 20,
-            "x-label": {
-              "en": "Taxpayer ID",
-              "zh-CN": "纳税人识别号"
-            },
-            "x-search": true
+            "maxLength": 20
           },
           "list": false,
           "filter": false,
@@ -14327,14 +12023,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "开票金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -14354,11 +12043,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Bank and account",
-              "zh-CN": "开户行及账号"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -14377,11 +12062,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Registered address and phone",
-              "zh-CN": "注册地址及电话"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -14401,13 +12082,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Invoice number",
-              "zh-CN": "发票号码"
-            },
-            "x-search": true,
-            "x-section": "finance"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -14427,12 +12102,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Issued on",
-              "zh-CN": "开票日期"
-            },
-            "x-section": "finance"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -14451,12 +12121,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Sent on",
-              "zh-CN": "寄送日期"
-            },
-            "x-section": "finance"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -14474,14 +12139,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Requested by",
-              "zh-CN": "申请人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -14500,12 +12158,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "驳回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -14944,14 +12597,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Quote number",
-              "zh-CN": "报价单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -14969,12 +12615,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -14983,29 +12623,7 @@ export const model: SalesModel = {
               "accepted",
               "rejected"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "review": {
-                "en": "Manager review",
-                "zh-CN": "经理审核"
-              },
-              "sent": {
-                "en": "Sent to customer",
-                "zh-CN": "已发送客户"
-              },
-              "accepted": {
-                "en": "Accepted",
-                "zh-CN": "客户接受"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "客户拒绝"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -15065,22 +12683,7 @@ export const model: SalesModel = {
               "quote",
               "bid"
             ],
-            "default": "quote",
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "quote": {
-                "en": "Quote",
-                "zh-CN": "报价"
-              },
-              "bid": {
-                "en": "Bid",
-                "zh-CN": "投标"
-              }
-            }
+            "default": "quote"
           },
           "list": false,
           "filter": true,
@@ -15114,14 +12717,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -15139,13 +12735,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Opportunity",
-              "zh-CN": "销售机会"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -15163,13 +12753,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Customer contact",
-              "zh-CN": "客户联系人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -15188,13 +12772,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Quote date",
-              "zh-CN": "报价日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -15212,13 +12790,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid until",
-              "zh-CN": "有效期至"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -15237,7 +12809,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -15248,49 +12819,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Lines",
-              "zh-CN": "报价明细"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -15307,12 +12854,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -15332,11 +12874,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -15357,12 +12895,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -15383,12 +12916,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -15412,14 +12940,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Overall discount %",
-              "zh-CN": "整单折扣率 %"
-            },
-            "x-section": "lines",
-            "x-filter": true
+            "maximum": 100
           },
           "list": false,
           "filter": true,
@@ -15441,15 +12962,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total",
-              "zh-CN": "报价总额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "lines"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -15471,13 +12984,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Payment terms",
-              "zh-CN": "付款条件"
-            },
-            "x-section": "terms"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -15497,13 +13004,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Delivery terms",
-              "zh-CN": "交货条件"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -15523,13 +13024,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Technical proposal",
-              "zh-CN": "技术方案"
-            },
-            "x-section": "terms"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -15548,14 +13043,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -15574,12 +13062,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "拒绝原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -16078,14 +13561,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Order number",
-              "zh-CN": "订单编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -16103,12 +13579,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "订单状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "open",
@@ -16116,25 +13586,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "open",
-            "x-enum-labels": {
-              "open": {
-                "en": "Open",
-                "zh-CN": "待执行"
-              },
-              "in_progress": {
-                "en": "In progress",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Completed",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "open"
           },
           "list": true,
           "filter": true,
@@ -16182,14 +13634,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16207,14 +13652,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contracts",
-            "x-label": {
-              "en": "Contract",
-              "zh-CN": "销售合同"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16233,13 +13671,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Order date",
-              "zh-CN": "下单日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -16258,7 +13690,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -16269,49 +13700,25 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 },
                 "unit_price": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Unit price",
-                    "zh-CN": "单价"
-                  }
+                  "maximum": 999999999999
                 },
                 "discount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 100,
-                  "x-kind": "percent",
-                  "x-label": {
-                    "en": "Discount %",
-                    "zh-CN": "折扣 %"
-                  }
+                  "maximum": 100
                 }
               }
-            },
-            "x-label": {
-              "en": "Lines",
-              "zh-CN": "订单明细"
-            },
-            "x-section": "lines"
+            }
           },
           "list": false,
           "filter": false,
@@ -16328,12 +13735,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -16353,11 +13755,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -16378,12 +13776,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Unit price",
-                  "zh-CN": "单价"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -16404,12 +13797,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 100,
-                "x-kind": "percent",
-                "x-label": {
-                  "en": "Discount %",
-                  "zh-CN": "折扣 %"
-                }
+                "maximum": 100
               },
               "list": false,
               "filter": false,
@@ -16433,15 +13821,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total",
-              "zh-CN": "订单金额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "lines"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -16462,14 +13842,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested delivery date",
-              "zh-CN": "要求交货日期"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-filter": true
+            "format": "date"
           },
           "list": true,
           "filter": true,
@@ -16487,11 +13860,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Delivery address",
-              "zh-CN": "收货地址"
-            }
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -16510,12 +13879,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Handover to product, implementation and service",
-              "zh-CN": "移交产品、实施及服务部门说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -16533,14 +13897,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -16559,12 +13916,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -16929,14 +14281,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Return number",
-              "zh-CN": "退货单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -16954,12 +14299,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "requested",
@@ -16968,29 +14307,7 @@ export const model: SalesModel = {
               "closed",
               "rejected"
             ],
-            "default": "requested",
-            "x-enum-labels": {
-              "requested": {
-                "en": "Requested",
-                "zh-CN": "退货申请"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "received": {
-                "en": "Goods received",
-                "zh-CN": "已收货"
-              },
-              "closed": {
-                "en": "Handled",
-                "zh-CN": "已处理"
-              },
-              "rejected": {
-                "en": "Refused",
-                "zh-CN": "不予退货"
-              }
-            }
+            "default": "requested"
           },
           "list": true,
           "filter": true,
@@ -17045,14 +14362,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -17070,13 +14380,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "deliveries",
-            "x-label": {
-              "en": "Delivery",
-              "zh-CN": "原发货单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -17094,13 +14398,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "sales_orders",
-            "x-label": {
-              "en": "Sales order",
-              "zh-CN": "销售订单"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -17119,13 +14417,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Requested on",
-              "zh-CN": "申请日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -17144,11 +14436,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 200,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Returned goods",
-              "zh-CN": "退货明细"
-            },
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -17158,21 +14445,12 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Quantity",
-                    "zh-CN": "数量"
-                  }
+                  "maximum": 999999999
                 }
               }
             }
@@ -17192,12 +14470,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -17217,11 +14490,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Quantity",
-                  "zh-CN": "数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -17244,14 +14513,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "退货金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -17277,35 +14539,7 @@ export const model: SalesModel = {
               "damaged",
               "customer_change",
               "other"
-            ],
-            "x-label": {
-              "en": "Reason",
-              "zh-CN": "退货原因"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "quality": {
-                "en": "Quality problem",
-                "zh-CN": "质量问题"
-              },
-              "wrong_goods": {
-                "en": "Wrong goods",
-                "zh-CN": "发错货"
-              },
-              "damaged": {
-                "en": "Damaged in transit",
-                "zh-CN": "运输损坏"
-              },
-              "customer_change": {
-                "en": "Customer changed their mind",
-                "zh-CN": "客户原因"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -17361,12 +14595,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Details",
-              "zh-CN": "原因说明"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -17385,11 +14614,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Goods received on",
-              "zh-CN": "收货日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -17412,30 +14637,7 @@ export const model: SalesModel = {
               "replacement",
               "repair",
               "credit_note"
-            ],
-            "x-label": {
-              "en": "Handling result",
-              "zh-CN": "处理结果"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "refund": {
-                "en": "Refund",
-                "zh-CN": "退款"
-              },
-              "replacement": {
-                "en": "Replacement",
-                "zh-CN": "换货"
-              },
-              "repair": {
-                "en": "Repair",
-                "zh-CN": "维修"
-              },
-              "credit_note": {
-                "en": "Credit against future orders",
-                "zh-CN": "冲抵货款"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -17483,12 +14685,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Handling note",
-              "zh-CN": "处理说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -17506,13 +14703,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -17531,12 +14722,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason refused",
-              "zh-CN": "不予退货原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -17973,13 +15159,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Subject",
-              "zh-CN": "投诉主题"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -17997,12 +15177,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "处理状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "received",
@@ -18012,33 +15186,7 @@ export const model: SalesModel = {
               "verified",
               "invalid"
             ],
-            "default": "received",
-            "x-enum-labels": {
-              "received": {
-                "en": "Received",
-                "zh-CN": "已受理"
-              },
-              "investigating": {
-                "en": "Investigating",
-                "zh-CN": "调查中"
-              },
-              "solution": {
-                "en": "Solution proposed",
-                "zh-CN": "提出解决方案"
-              },
-              "resolved": {
-                "en": "Resolved",
-                "zh-CN": "已处理"
-              },
-              "verified": {
-                "en": "Verified with customer",
-                "zh-CN": "已回访确认"
-              },
-              "invalid": {
-                "en": "Not upheld",
-                "zh-CN": "投诉不成立"
-              }
-            }
+            "default": "received"
           },
           "list": true,
           "filter": true,
@@ -18100,14 +15248,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -18125,13 +15266,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "contacts",
-            "x-label": {
-              "en": "Complainant",
-              "zh-CN": "投诉人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -18150,13 +15285,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Received at",
-              "zh-CN": "投诉时间"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date-time"
           },
           "list": true,
           "filter": false,
@@ -18181,38 +15310,7 @@ export const model: SalesModel = {
               "letter",
               "online",
               "other"
-            ],
-            "x-label": {
-              "en": "Channel",
-              "zh-CN": "投诉渠道"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "phone": {
-                "en": "Phone",
-                "zh-CN": "电话"
-              },
-              "email": {
-                "en": "Email",
-                "zh-CN": "电子邮件"
-              },
-              "visit": {
-                "en": "In person",
-                "zh-CN": "来访"
-              },
-              "letter": {
-                "en": "Letter",
-                "zh-CN": "信函"
-              },
-              "online": {
-                "en": "Online",
-                "zh-CN": "网络"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -18281,39 +15379,7 @@ export const model: SalesModel = {
               "price",
               "staff",
               "other"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "投诉类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "product_quality": {
-                "en": "Product quality",
-                "zh-CN": "产品质量"
-              },
-              "delivery": {
-                "en": "Delivery",
-                "zh-CN": "交付"
-              },
-              "service": {
-                "en": "Service",
-                "zh-CN": "服务"
-              },
-              "price": {
-                "en": "Price",
-                "zh-CN": "价格"
-              },
-              "staff": {
-                "en": "Staff conduct",
-                "zh-CN": "人员态度"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -18381,31 +15447,7 @@ export const model: SalesModel = {
               "high",
               "critical"
             ],
-            "default": "medium",
-            "x-label": {
-              "en": "Severity",
-              "zh-CN": "严重程度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "low": {
-                "en": "Low",
-                "zh-CN": "轻微"
-              },
-              "medium": {
-                "en": "Medium",
-                "zh-CN": "一般"
-              },
-              "high": {
-                "en": "High",
-                "zh-CN": "严重"
-              },
-              "critical": {
-                "en": "Critical",
-                "zh-CN": "特别严重"
-              }
-            }
+            "default": "medium"
           },
           "list": true,
           "filter": true,
@@ -18455,13 +15497,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "投诉内容"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18479,14 +15515,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Assignee",
-              "zh-CN": "处理人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -18506,13 +15535,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Investigation",
-              "zh-CN": "调查情况"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18533,13 +15556,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Solution",
-              "zh-CN": "解决方案"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18559,12 +15576,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Resolved on",
-              "zh-CN": "处理完成日期"
-            },
-            "x-section": "handling"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -18584,13 +15596,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Feedback to / from customer",
-              "zh-CN": "客户反馈"
-            },
-            "x-section": "handling"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -18609,13 +15615,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Recorded by",
-              "zh-CN": "登记人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -18634,13 +15634,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Why not upheld",
-              "zh-CN": "不成立原因"
-            },
-            "x-section": "handling"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -19157,14 +16151,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Survey number",
-              "zh-CN": "调查表编号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -19182,14 +16169,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "service_requests",
-            "x-label": {
-              "en": "Service request",
-              "zh-CN": "服务单"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19207,14 +16187,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19232,14 +16205,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Engineer",
-              "zh-CN": "服务工程师"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19258,13 +16224,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Survey date",
-              "zh-CN": "调查日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -19287,32 +16247,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Attitude",
-              "zh-CN": "态度"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19367,32 +16302,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Technical skill",
-              "zh-CN": "技术"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19447,32 +16357,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Arrival time",
-              "zh-CN": "到达时间"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19527,32 +16412,7 @@ export const model: SalesModel = {
               "satisfied",
               "average",
               "poor"
-            ],
-            "x-enum-labels": {
-              "very_satisfied": {
-                "en": "Very satisfied",
-                "zh-CN": "非常满意"
-              },
-              "satisfied": {
-                "en": "Satisfied",
-                "zh-CN": "满意"
-              },
-              "average": {
-                "en": "Average",
-                "zh-CN": "一般"
-              },
-              "poor": {
-                "en": "Poor",
-                "zh-CN": "较差"
-              }
-            },
-            "x-label": {
-              "en": "Promises kept",
-              "zh-CN": "答应事项"
-            },
-            "x-widget": "rating",
-            "x-filter": true,
-            "x-section": "ratings"
+            ]
           },
           "list": false,
           "filter": true,
@@ -19602,12 +16462,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Suggestions",
-              "zh-CN": "建议"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -19626,12 +16481,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Complaint",
-              "zh-CN": "投诉"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -19649,13 +16499,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Surveyed by",
-              "zh-CN": "调查人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -19843,14 +16687,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Service number",
-              "zh-CN": "服务单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -19868,12 +16705,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "服务状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "registered",
@@ -19883,33 +16714,7 @@ export const model: SalesModel = {
               "archived",
               "cancelled"
             ],
-            "default": "registered",
-            "x-enum-labels": {
-              "registered": {
-                "en": "Registered",
-                "zh-CN": "已登记"
-              },
-              "dispatched": {
-                "en": "Dispatched",
-                "zh-CN": "已派工"
-              },
-              "on_site": {
-                "en": "On site",
-                "zh-CN": "上门服务"
-              },
-              "signed": {
-                "en": "Signed by customer",
-                "zh-CN": "客户已签字"
-              },
-              "archived": {
-                "en": "Archived",
-                "zh-CN": "已归档"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "registered"
           },
           "list": true,
           "filter": true,
@@ -19971,14 +16776,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -19997,12 +16795,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Contact person",
-              "zh-CN": "联系人"
-            },
-            "x-section": "customer"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20022,12 +16815,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Address",
-              "zh-CN": "地址"
-            },
-            "x-section": "customer"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20048,13 +16836,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            },
-            "x-section": "customer"
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -20074,13 +16856,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Registered at",
-              "zh-CN": "登记时间"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date-time"
           },
           "list": true,
           "filter": false,
@@ -20103,31 +16879,7 @@ export const model: SalesModel = {
               "B",
               "C",
               "D"
-            ],
-            "x-label": {
-              "en": "Service type",
-              "zh-CN": "服务类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "A": {
-                "en": "A – paid service",
-                "zh-CN": "A 有偿服务"
-              },
-              "B": {
-                "en": "B – contract service",
-                "zh-CN": "B 合同服务"
-              },
-              "C": {
-                "en": "C – free service",
-                "zh-CN": "C 免费服务"
-              },
-              "D": {
-                "en": "D – internal service",
-                "zh-CN": "D 内务服务"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -20174,14 +16926,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true,
-            "x-section": "product"
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -20201,12 +16946,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Model and spec",
-              "zh-CN": "产品型号及规格"
-            },
-            "x-section": "product"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20226,12 +16966,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Purchase date",
-              "zh-CN": "购买日期"
-            },
-            "x-section": "product"
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -20250,12 +16985,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Place of purchase",
-              "zh-CN": "购买地点"
-            },
-            "x-section": "product"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -20276,13 +17006,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Problem reported",
-              "zh-CN": "故障 / 服务需求"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -20301,12 +17025,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Service in another city",
-              "zh-CN": "异地服务"
-            },
-            "x-filter": true
+            "default": false
           },
           "list": false,
           "filter": true,
@@ -20324,15 +17043,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Engineer",
-              "zh-CN": "服务工程师"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "service"
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -20352,12 +17063,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Arrived at",
-              "zh-CN": "实际到达时间"
-            },
-            "x-section": "service"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -20376,12 +17082,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date-time",
-            "x-label": {
-              "en": "Finished at",
-              "zh-CN": "实际完成时间"
-            },
-            "x-section": "service"
+            "format": "date-time"
           },
           "list": false,
           "filter": false,
@@ -20401,13 +17102,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Work done",
-              "zh-CN": "服务内容"
-            },
-            "x-section": "service"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -20428,18 +17123,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Fee",
-              "zh-CN": "服务费用"
-            },
-            "x-list": true,
-            "x-section": "service",
-            "x-help": {
-              "en": "Paid service (A) is invoiced by finance.",
-              "zh-CN": "有偿服务（A）由财务开票收费。"
-            }
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -20464,12 +17148,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": false,
-            "x-label": {
-              "en": "Signed by the customer",
-              "zh-CN": "客户已签字"
-            },
-            "x-section": "service"
+            "default": false
           },
           "list": false,
           "filter": false,
@@ -20489,12 +17168,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -21009,13 +17683,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "预算名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -21033,28 +17701,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "编制中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -21090,14 +17742,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "预算期间（月）"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -21117,14 +17762,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Department",
-              "zh-CN": "部门"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-search": true
+            "minLength": 1
           },
           "list": true,
           "filter": true,
@@ -21142,13 +17780,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -21172,31 +17804,7 @@ export const model: SalesModel = {
               "travel",
               "entertainment",
               "training"
-            ],
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "费用类别"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "market_promotion": {
-                "en": "Market promotion",
-                "zh-CN": "市场推广费"
-              },
-              "travel": {
-                "en": "Travel",
-                "zh-CN": "差旅费"
-              },
-              "entertainment": {
-                "en": "Business entertainment",
-                "zh-CN": "业务招待费"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训费"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -21245,14 +17853,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget amount",
-              "zh-CN": "预算金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21273,13 +17874,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Spent",
-              "zh-CN": "已使用"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21299,12 +17894,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes",
-              "zh-CN": "说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -21572,14 +18162,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "策略名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -21597,28 +18180,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "制定中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -21652,14 +18219,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -21679,13 +18239,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Normal price",
-              "zh-CN": "正常价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21706,13 +18260,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Market-entry price",
-              "zh-CN": "占领市场价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21733,13 +18281,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Market-hold price",
-              "zh-CN": "维持市场价格"
-            },
-            "x-list": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -21759,13 +18301,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Discount conditions",
-              "zh-CN": "折扣条件"
-            },
-            "x-section": "authority"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -21786,13 +18322,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Max discount, salesperson",
-              "zh-CN": "销售人员最大折扣 %"
-            },
-            "x-section": "authority"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -21814,17 +18344,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Max discount, sales director",
-              "zh-CN": "销售总监最大折扣 %"
-            },
-            "x-section": "authority",
-            "x-help": {
-              "en": "Beyond this the general manager decides.",
-              "zh-CN": "超出此折扣由总经理决定。"
-            }
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -21849,12 +18369,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid from",
-              "zh-CN": "生效日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -21872,11 +18387,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Valid to",
-              "zh-CN": "失效日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -22144,14 +18655,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9._-]{1,40}$",
-            "maxLength": 40,
-            "x-label": {
-              "en": "Code",
-              "zh-CN": "货品编码"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 40
           },
           "list": true,
           "filter": false,
@@ -22171,14 +18675,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "货品名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -22197,13 +18694,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Specification",
-              "zh-CN": "规格型号"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -22222,12 +18713,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Category",
-              "zh-CN": "产品类别"
-            },
-            "x-filter": true
+            "maxLength": 200
           },
           "list": false,
           "filter": true,
@@ -22247,12 +18733,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20,
-            "minLength": 1,
-            "x-label": {
-              "en": "Unit",
-              "zh-CN": "单位"
-            },
-            "x-list": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -22272,14 +18753,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "List price",
-              "zh-CN": "标准售价"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -22300,12 +18774,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Cost",
-              "zh-CN": "成本价"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -22326,13 +18795,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999,
-            "x-label": {
-              "en": "Stock",
-              "zh-CN": "库存数量"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999
           },
           "list": true,
           "filter": false,
@@ -22352,12 +18815,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "boolean",
-            "default": true,
-            "x-label": {
-              "en": "On sale",
-              "zh-CN": "在售"
-            },
-            "x-filter": true
+            "default": true
           },
           "list": false,
           "filter": true,
@@ -22376,12 +18834,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "产品说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -22528,13 +18981,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "活动名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -22552,12 +18999,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -22566,29 +19007,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "策划中"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "running": {
-                "en": "Running",
-                "zh-CN": "执行中"
-              },
-              "completed": {
-                "en": "Completed and evaluated",
-                "zh-CN": "已完成评估"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -22648,27 +19067,7 @@ export const model: SalesModel = {
               "promotion",
               "ad_campaign",
               "direct_marketing"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "活动类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "promotion": {
-                "en": "Sales promotion",
-                "zh-CN": "促销"
-              },
-              "ad_campaign": {
-                "en": "Advertising campaign",
-                "zh-CN": "广告策划"
-              },
-              "direct_marketing": {
-                "en": "Direct marketing",
-                "zh-CN": "直复营销"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -22708,13 +19107,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "products",
-            "x-label": {
-              "en": "Product",
-              "zh-CN": "货品"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22732,13 +19125,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22757,12 +19144,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Media",
-              "zh-CN": "媒体"
-            },
-            "x-search": true
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -22782,12 +19164,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Plan month",
-              "zh-CN": "计划月份"
-            },
-            "x-filter": true
+            "maxLength": 7
           },
           "list": false,
           "filter": true,
@@ -22806,13 +19183,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Starts",
-              "zh-CN": "开始日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -22830,13 +19201,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Ends",
-              "zh-CN": "结束日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -22855,14 +19220,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "预算"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -22881,13 +19239,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "budgets",
-            "x-label": {
-              "en": "Budget line",
-              "zh-CN": "预算科目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -22906,12 +19258,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Plan",
-              "zh-CN": "活动方案"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -22931,13 +19278,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Actual cost",
-              "zh-CN": "实际费用"
-            },
-            "x-section": "result"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -22959,13 +19300,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Result",
-              "zh-CN": "效果评估"
-            },
-            "x-section": "result"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -22984,13 +19319,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -23009,12 +19338,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -23459,13 +19783,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "配额名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -23483,28 +19801,12 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
               "approved"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -23538,14 +19840,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -23563,14 +19858,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -23590,14 +19878,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "配额月份"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -23617,14 +19898,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Target amount",
-              "zh-CN": "目标销售额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -23645,12 +19919,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000,
-            "x-label": {
-              "en": "Target new customers",
-              "zh-CN": "目标新客户数"
-            },
-            "x-list": true
+            "maximum": 100000
           },
           "list": true,
           "filter": false,
@@ -23675,30 +19944,7 @@ export const model: SalesModel = {
               "forecast",
               "territory_potential",
               "other"
-            ],
-            "x-label": {
-              "en": "Basis",
-              "zh-CN": "制定依据"
-            },
-            "x-filter": true,
-            "x-enum-labels": {
-              "past_performance": {
-                "en": "Past performance",
-                "zh-CN": "历史业绩"
-              },
-              "forecast": {
-                "en": "Sales forecast",
-                "zh-CN": "销售预测"
-              },
-              "territory_potential": {
-                "en": "Territory potential",
-                "zh-CN": "区域潜力"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -23746,12 +19992,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Notes on the basis",
-              "zh-CN": "依据说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -24024,13 +20265,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "计划名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -24048,12 +20283,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -24063,33 +20292,7 @@ export const model: SalesModel = {
               "closed",
               "withdrawn"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "编制中"
-              },
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "adjusted": {
-                "en": "Adjusted, awaiting re-approval",
-                "zh-CN": "已调整待重新审批"
-              },
-              "closed": {
-                "en": "Executed",
-                "zh-CN": "已执行完毕"
-              },
-              "withdrawn": {
-                "en": "Withdrawn",
-                "zh-CN": "已作废"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -24155,23 +20358,7 @@ export const model: SalesModel = {
             "enum": [
               "annual",
               "monthly"
-            ],
-            "x-label": {
-              "en": "Plan type",
-              "zh-CN": "计划类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "annual": {
-                "en": "Annual plan",
-                "zh-CN": "年度计划"
-              },
-              "monthly": {
-                "en": "Monthly plan",
-                "zh-CN": "月度计划"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -24206,14 +20393,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 2000,
-            "maximum": 2100,
-            "x-label": {
-              "en": "Year",
-              "zh-CN": "年度"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true
+            "maximum": 2100
           },
           "list": true,
           "filter": true,
@@ -24234,13 +20414,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month (monthly plans)",
-              "zh-CN": "月份（月度计划）"
-            },
-            "x-filter": true,
-            "x-sortable": true
+            "maxLength": 7
           },
           "list": false,
           "filter": true,
@@ -24258,13 +20432,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -24284,12 +20452,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 500,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Product targets",
-              "zh-CN": "产品销售目标"
-            },
-            "x-section": "targets",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -24299,31 +20461,17 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "product_id": {
-                  "type": "integer",
-                  "x-ref": "products",
-                  "x-label": {
-                    "en": "Product",
-                    "zh-CN": "货品"
-                  }
+                  "type": "integer"
                 },
                 "target_quantity": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999,
-                  "x-label": {
-                    "en": "Target quantity",
-                    "zh-CN": "目标数量"
-                  }
+                  "maximum": 999999999
                 },
                 "target_amount": {
                   "type": "number",
                   "minimum": 0,
-                  "maximum": 999999999999,
-                  "x-kind": "money",
-                  "x-label": {
-                    "en": "Target amount",
-                    "zh-CN": "目标金额"
-                  }
+                  "maximum": 999999999999
                 }
               }
             }
@@ -24343,12 +20491,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "products",
-                "x-label": {
-                  "en": "Product",
-                  "zh-CN": "货品"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -24368,11 +20511,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999,
-                "x-label": {
-                  "en": "Target quantity",
-                  "zh-CN": "目标数量"
-                }
+                "maximum": 999999999
               },
               "list": false,
               "filter": false,
@@ -24393,12 +20532,7 @@ export const model: SalesModel = {
               "schema": {
                 "type": "number",
                 "minimum": 0,
-                "maximum": 999999999999,
-                "x-kind": "money",
-                "x-label": {
-                  "en": "Target amount",
-                  "zh-CN": "目标金额"
-                }
+                "maximum": 999999999999
               },
               "list": false,
               "filter": false,
@@ -24422,15 +20556,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Total target",
-              "zh-CN": "销售目标总额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "targets"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -24452,13 +20578,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Strategy",
-              "zh-CN": "销售策略"
-            },
-            "x-section": "strategy"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -24479,13 +20599,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 2,
-            "x-label": {
-              "en": "Reason for adjustment",
-              "zh-CN": "调整原因"
-            },
-            "x-section": "strategy"
+            "minLength": 2
           },
           "list": false,
           "filter": false,
@@ -24504,13 +20618,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Prepared by",
-              "zh-CN": "编制人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -24529,12 +20637,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason withdrawn",
-              "zh-CN": "作废原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -25004,14 +21107,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "区域名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -25030,13 +21126,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Area / boundary",
-              "zh-CN": "区域范围"
-            },
-            "x-search": true
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -25054,14 +21144,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "负责销售人员"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -25079,13 +21162,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "销售团队"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25104,13 +21181,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Branch",
-              "zh-CN": "分支机构"
-            },
-            "x-list": true,
-            "x-filter": true
+            "maxLength": 200
           },
           "list": true,
           "filter": true,
@@ -25130,13 +21201,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000000,
-            "x-label": {
-              "en": "Potential customers",
-              "zh-CN": "潜在客户数"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 100000000
           },
           "list": true,
           "filter": false,
@@ -25157,14 +21222,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Target",
-              "zh-CN": "销售目标"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -25184,12 +21242,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Territory battle plan",
-              "zh-CN": "区域作战方案"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -25323,14 +21376,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30,
-            "x-label": {
-              "en": "Claim number",
-              "zh-CN": "报销单号"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 30
           },
           "list": true,
           "filter": false,
@@ -25348,12 +21394,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "submitted",
@@ -25362,29 +21402,7 @@ export const model: SalesModel = {
               "paid",
               "rejected"
             ],
-            "default": "submitted",
-            "x-enum-labels": {
-              "submitted": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              },
-              "manager_approved": {
-                "en": "Approved by manager",
-                "zh-CN": "经理已审批"
-              },
-              "finance_approved": {
-                "en": "Approved by finance",
-                "zh-CN": "财务已审核"
-              },
-              "paid": {
-                "en": "Paid",
-                "zh-CN": "已付款"
-              },
-              "rejected": {
-                "en": "Rejected",
-                "zh-CN": "已驳回"
-              }
-            }
+            "default": "submitted"
           },
           "list": true,
           "filter": true,
@@ -25439,14 +21457,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Claimant",
-              "zh-CN": "报销人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -25473,43 +21484,7 @@ export const model: SalesModel = {
               "transport",
               "communication",
               "other"
-            ],
-            "x-label": {
-              "en": "Expense type",
-              "zh-CN": "费用类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "travel": {
-                "en": "Travel",
-                "zh-CN": "差旅费"
-              },
-              "entertainment": {
-                "en": "Business entertainment",
-                "zh-CN": "业务招待费"
-              },
-              "market_promotion": {
-                "en": "Market promotion",
-                "zh-CN": "市场推广费"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训费"
-              },
-              "transport": {
-                "en": "Local transport",
-                "zh-CN": "交通费"
-              },
-              "communication": {
-                "en": "Communication",
-                "zh-CN": "通讯费"
-              },
-              "other": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -25579,14 +21554,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "报销金额"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -25606,13 +21574,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Date of expense",
-              "zh-CN": "费用发生日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -25631,11 +21593,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 1000,
-            "x-label": {
-              "en": "Invoices attached",
-              "zh-CN": "附单据张数"
-            }
+            "maximum": 1000
           },
           "list": false,
           "filter": false,
@@ -25654,13 +21612,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "budgets",
-            "x-label": {
-              "en": "Budget line",
-              "zh-CN": "预算科目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25678,13 +21630,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25702,13 +21648,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "opportunities",
-            "x-label": {
-              "en": "Project",
-              "zh-CN": "项目"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -25728,13 +21668,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Purpose",
-              "zh-CN": "报销事由"
-            },
-            "x-search": true
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -25753,11 +21687,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Paid on",
-              "zh-CN": "付款日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -25775,12 +21705,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason rejected",
-              "zh-CN": "驳回原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -26206,14 +22131,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Salesperson",
-              "zh-CN": "被考评人"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -26233,15 +22151,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7,
-            "x-label": {
-              "en": "Month",
-              "zh-CN": "考评月份"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-sortable": true,
-            "x-search": true
+            "maxLength": 7
           },
           "list": true,
           "filter": true,
@@ -26259,12 +22169,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -26272,25 +22176,7 @@ export const model: SalesModel = {
               "scored",
               "reviewed"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "数据统计"
-              },
-              "submitted": {
-                "en": "Report submitted",
-                "zh-CN": "已提交报告"
-              },
-              "scored": {
-                "en": "Scored by manager",
-                "zh-CN": "经理已评分"
-              },
-              "reviewed": {
-                "en": "Reviewed by the panel",
-                "zh-CN": "考评小组已审定"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -26340,15 +22226,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales amount",
-              "zh-CN": "销售额"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -26370,14 +22248,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": -999999999999,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Sales profit (revenue − cost)",
-              "zh-CN": "销售利润（收入 − 成本）"
-            },
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -26399,12 +22270,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100000,
-            "x-label": {
-              "en": "New customers",
-              "zh-CN": "新客户数"
-            },
-            "x-section": "metrics"
+            "maximum": 100000
           },
           "list": false,
           "filter": false,
@@ -26426,12 +22292,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-label": {
-              "en": "Customer satisfaction",
-              "zh-CN": "客户满意度"
-            },
-            "x-section": "metrics"
+            "maximum": 100
           },
           "list": false,
           "filter": false,
@@ -26453,15 +22314,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 1000,
-            "x-kind": "percent",
-            "x-label": {
-              "en": "Quota completion %",
-              "zh-CN": "配额完成率 %"
-            },
-            "x-list": true,
-            "x-sortable": true,
-            "x-section": "metrics"
+            "maximum": 1000
           },
           "list": true,
           "filter": false,
@@ -26483,13 +22336,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Month-end report",
-              "zh-CN": "月末工作报告"
-            },
-            "x-section": "report"
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -26510,13 +22357,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 100,
-            "x-label": {
-              "en": "Manager score",
-              "zh-CN": "经理评分"
-            },
-            "x-list": true,
-            "x-section": "review"
+            "maximum": 100
           },
           "list": true,
           "filter": false,
@@ -26537,13 +22378,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Manager comment",
-              "zh-CN": "经理评语"
-            },
-            "x-section": "review"
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -26570,40 +22405,7 @@ export const model: SalesModel = {
               "coaching",
               "transfer",
               "dismissal"
-            ],
-            "x-label": {
-              "en": "Result",
-              "zh-CN": "考评结果"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-section": "review",
-            "x-enum-labels": {
-              "bonus": {
-                "en": "Bonus",
-                "zh-CN": "奖金"
-              },
-              "promotion": {
-                "en": "Promotion",
-                "zh-CN": "晋升"
-              },
-              "certificate": {
-                "en": "Certificate of merit",
-                "zh-CN": "荣誉证书"
-              },
-              "coaching": {
-                "en": "Coaching",
-                "zh-CN": "辅导"
-              },
-              "transfer": {
-                "en": "Transfer",
-                "zh-CN": "调岗"
-              },
-              "dismissal": {
-                "en": "Dismissal",
-                "zh-CN": "辞退"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -27039,14 +22841,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "姓名"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -27080,67 +22875,7 @@ export const model: SalesModel = {
               "hr",
               "admin"
             ],
-            "default": "sales_rep",
-            "x-label": {
-              "en": "Role",
-              "zh-CN": "角色"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "sales_rep": {
-                "en": "Sales rep",
-                "zh-CN": "销售代表"
-              },
-              "sales_assistant": {
-                "en": "Sales assistant",
-                "zh-CN": "销售助理"
-              },
-              "presales": {
-                "en": "Pre-sales engineer",
-                "zh-CN": "售前支持"
-              },
-              "sales_manager": {
-                "en": "Sales manager",
-                "zh-CN": "销售经理"
-              },
-              "sales_director": {
-                "en": "Sales director",
-                "zh-CN": "销售总监"
-              },
-              "general_manager": {
-                "en": "General manager",
-                "zh-CN": "总经理"
-              },
-              "legal": {
-                "en": "Legal",
-                "zh-CN": "法务"
-              },
-              "finance": {
-                "en": "Finance",
-                "zh-CN": "财务"
-              },
-              "warehouse": {
-                "en": "Warehouse",
-                "zh-CN": "仓库"
-              },
-              "service_engineer": {
-                "en": "Service engineer",
-                "zh-CN": "服务工程师"
-              },
-              "analyst": {
-                "en": "Analyst",
-                "zh-CN": "分析员"
-              },
-              "hr": {
-                "en": "HR",
-                "zh-CN": "人力资源"
-              },
-              "admin": {
-                "en": "Administrator",
-                "zh-CN": "管理员"
-              }
-            }
+            "default": "sales_rep"
           },
           "list": true,
           "filter": true,
@@ -27251,14 +22986,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "teams",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "所属团队"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -27276,13 +23004,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -27301,12 +23023,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Hire date",
-              "zh-CN": "入职日期"
-            },
-            "x-sortable": true
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -27328,23 +23045,7 @@ export const model: SalesModel = {
               "active",
               "left"
             ],
-            "default": "active",
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "在职状态"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "active": {
-                "en": "Active",
-                "zh-CN": "在职"
-              },
-              "left": {
-                "en": "Left",
-                "zh-CN": "离职"
-              }
-            }
+            "default": "active"
           },
           "list": true,
           "filter": true,
@@ -27380,13 +23081,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "format": "email",
-            "maxLength": 254,
-            "x-label": {
-              "en": "Email",
-              "zh-CN": "电子邮箱"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 254
           },
           "list": true,
           "filter": false,
@@ -27406,12 +23101,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30,
-            "x-kind": "phone",
-            "x-label": {
-              "en": "Phone",
-              "zh-CN": "电话"
-            }
+            "maxLength": 30
           },
           "list": false,
           "filter": false,
@@ -27564,14 +23254,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "团队名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "minLength": 1
           },
           "list": true,
           "filter": false,
@@ -27589,14 +23272,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Manager",
-              "zh-CN": "团队经理"
-            },
-            "x-list": true,
-            "x-filter": true
+            "type": "integer"
           },
           "list": true,
           "filter": true,
@@ -27614,13 +23290,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "territories",
-            "x-label": {
-              "en": "Territory",
-              "zh-CN": "销售区域"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -27640,14 +23310,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Annual target",
-              "zh-CN": "年度销售目标"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "maximum": 999999999999
           },
           "list": true,
           "filter": false,
@@ -27667,12 +23330,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Description",
-              "zh-CN": "说明"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,
@@ -27784,13 +23442,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 2,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "计划名称"
-            },
-            "x-list": true,
-            "x-search": true
+            "minLength": 2
           },
           "list": true,
           "filter": false,
@@ -27808,12 +23460,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Status",
-              "zh-CN": "状态"
-            },
-            "x-list": true,
-            "x-filter": true,
             "type": "string",
             "enum": [
               "draft",
@@ -27821,25 +23467,7 @@ export const model: SalesModel = {
               "completed",
               "cancelled"
             ],
-            "default": "draft",
-            "x-enum-labels": {
-              "draft": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              },
-              "approved": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              },
-              "completed": {
-                "en": "Completed",
-                "zh-CN": "已完成"
-              },
-              "cancelled": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
+            "default": "draft"
           },
           "list": true,
           "filter": true,
@@ -27891,23 +23519,7 @@ export const model: SalesModel = {
             "enum": [
               "recruitment",
               "training"
-            ],
-            "x-label": {
-              "en": "Type",
-              "zh-CN": "类型"
-            },
-            "x-list": true,
-            "x-filter": true,
-            "x-enum-labels": {
-              "recruitment": {
-                "en": "Recruitment",
-                "zh-CN": "招募"
-              },
-              "training": {
-                "en": "Training",
-                "zh-CN": "培训"
-              }
-            }
+            ]
           },
           "list": true,
           "filter": true,
@@ -27942,12 +23554,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "maxLength": 20000,
-            "x-kind": "text",
-            "minLength": 1,
-            "x-label": {
-              "en": "Need",
-              "zh-CN": "需求说明"
-            }
+            "minLength": 1
           },
           "list": false,
           "filter": false,
@@ -27967,12 +23574,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 10000,
-            "x-label": {
-              "en": "Headcount to recruit",
-              "zh-CN": "招募人数"
-            },
-            "x-section": "recruitment"
+            "maximum": 10000
           },
           "list": false,
           "filter": false,
@@ -27999,35 +23601,7 @@ export const model: SalesModel = {
               "agency",
               "ad",
               "referral"
-            ],
-            "x-label": {
-              "en": "Recruitment channel",
-              "zh-CN": "招募渠道"
-            },
-            "x-filter": true,
-            "x-section": "recruitment",
-            "x-enum-labels": {
-              "school": {
-                "en": "Campus recruiting",
-                "zh-CN": "校园招聘"
-              },
-              "job_fair": {
-                "en": "Job fair",
-                "zh-CN": "招聘会"
-              },
-              "agency": {
-                "en": "Recruitment agency",
-                "zh-CN": "职业中介机构"
-              },
-              "ad": {
-                "en": "Job advertisement",
-                "zh-CN": "广告招聘"
-              },
-              "referral": {
-                "en": "Referral",
-                "zh-CN": "内部推荐"
-              }
-            }
+            ]
           },
           "list": false,
           "filter": true,
@@ -28083,14 +23657,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Course",
-              "zh-CN": "培训课程"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-section": "training"
+            "maxLength": 200
           },
           "list": true,
           "filter": false,
@@ -28110,12 +23677,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 200,
-            "x-label": {
-              "en": "Trainer",
-              "zh-CN": "培训讲师"
-            },
-            "x-section": "training"
+            "maxLength": 200
           },
           "list": false,
           "filter": false,
@@ -28135,13 +23697,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Date",
-              "zh-CN": "日期"
-            },
-            "x-list": true,
-            "x-sortable": true
+            "format": "date"
           },
           "list": true,
           "filter": false,
@@ -28159,11 +23715,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "End date",
-              "zh-CN": "结束日期"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -28182,12 +23734,6 @@ export const model: SalesModel = {
           "schema": {
             "type": "array",
             "maxItems": 500,
-            "x-kind": "lines",
-            "x-label": {
-              "en": "Attendees",
-              "zh-CN": "参加人员"
-            },
-            "x-section": "training",
             "items": {
               "type": "object",
               "additionalProperties": false,
@@ -28196,19 +23742,10 @@ export const model: SalesModel = {
               ],
               "properties": {
                 "salesperson_id": {
-                  "type": "integer",
-                  "x-ref": "salespeople",
-                  "x-label": {
-                    "en": "Salesperson",
-                    "zh-CN": "销售人员"
-                  }
+                  "type": "integer"
                 },
                 "passed": {
-                  "type": "boolean",
-                  "x-label": {
-                    "en": "Passed",
-                    "zh-CN": "考核通过"
-                  }
+                  "type": "boolean"
                 }
               }
             }
@@ -28228,12 +23765,7 @@ export const model: SalesModel = {
               "kind": "reference",
               "required": true,
               "schema": {
-                "type": "integer",
-                "x-ref": "salespeople",
-                "x-label": {
-                  "en": "Salesperson",
-                  "zh-CN": "销售人员"
-                }
+                "type": "integer"
               },
               "list": false,
               "filter": false,
@@ -28251,11 +23783,7 @@ export const model: SalesModel = {
               "kind": "boolean",
               "required": false,
               "schema": {
-                "type": "boolean",
-                "x-label": {
-                  "en": "Passed",
-                  "zh-CN": "考核通过"
-                }
+                "type": "boolean"
               },
               "list": false,
               "filter": false,
@@ -28277,12 +23805,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Budget",
-              "zh-CN": "费用预算"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -28301,13 +23824,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Organiser",
-              "zh-CN": "负责人"
-            },
-            "x-filter": true
+            "type": "integer"
           },
           "list": false,
           "filter": true,
@@ -28326,12 +23843,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Reason cancelled",
-              "zh-CN": "取消原因"
-            }
+            "maxLength": 20000
           },
           "list": false,
           "filter": false,

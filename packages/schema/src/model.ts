@@ -39,7 +39,7 @@ export interface FieldModel {
   label: Labels;
   kind: FieldKind;
   required: boolean;
-  /** The property's JSON Schema after `$ref` resolution (labels and hints included). */
+  /** The property's JSON Schema after `$ref` resolution, without the x- keywords (they are the fields of this model). */
   schema: JsonSchema;
   /** Target resource of a `reference` field. */
   ref?: string;

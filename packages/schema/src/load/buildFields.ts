@@ -1,5 +1,6 @@
 import type { EnumOption, FieldModel, JsonSchema, Labels } from '../model.js';
 import { kindMismatch, kindOf } from './fieldKind.js';
+import { stripExtensions } from './recordSchema.js';
 
 export type Report = (pointer: string, message: string) => void;
 
@@ -23,7 +24,7 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
     label,
     kind,
     required,
-    schema,
+    schema: stripExtensions(schema) as JsonSchema,
     list: schema['x-list'] === true,
     filter: schema['x-filter'] === true,
     sortable: schema['x-sortable'] === true,

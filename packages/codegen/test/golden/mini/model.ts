@@ -56,14 +56,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "名称"
-            },
-            "x-list": true,
-            "x-search": true,
-            "x-sortable": true
+            "maxLength": 100
           },
           "list": true,
           "filter": false,
@@ -87,18 +80,7 @@ export const model: SalesModel = {
               "B",
               "C",
               "D"
-            ],
-            "x-label": {
-              "en": "Grade",
-              "zh-CN": "等级"
-            },
-            "x-enum-labels": {
-              "A": {
-                "en": "A – key",
-                "zh-CN": "A 类"
-              }
-            },
-            "x-filter": true
+            ]
           },
           "list": false,
           "filter": true,
@@ -144,12 +126,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Credit limit",
-              "zh-CN": "信用额度"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -168,12 +145,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-ref": "salespeople",
-            "x-label": {
-              "en": "Owner",
-              "zh-CN": "归属"
-            }
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -266,12 +238,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100,
-            "x-label": {
-              "en": "Title",
-              "zh-CN": "标题"
-            },
-            "x-list": true
+            "maxLength": 100
           },
           "list": true,
           "filter": false,
@@ -289,12 +256,7 @@ export const model: SalesModel = {
           "kind": "reference",
           "required": true,
           "schema": {
-            "type": "integer",
-            "x-ref": "customers",
-            "x-label": {
-              "en": "Customer",
-              "zh-CN": "客户"
-            }
+            "type": "integer"
           },
           "list": false,
           "filter": false,
@@ -312,11 +274,6 @@ export const model: SalesModel = {
           "kind": "enum",
           "required": false,
           "schema": {
-            "x-label": {
-              "en": "Stage",
-              "zh-CN": "阶段"
-            },
-            "x-filter": true,
             "type": "string",
             "enum": [
               "qualify",
@@ -324,25 +281,7 @@ export const model: SalesModel = {
               "won",
               "lost"
             ],
-            "default": "qualify",
-            "x-enum-labels": {
-              "qualify": {
-                "en": "Qualify",
-                "zh-CN": "资格确认"
-              },
-              "propose": {
-                "en": "Propose",
-                "zh-CN": "提案"
-              },
-              "won": {
-                "en": "Won",
-                "zh-CN": "赢单"
-              },
-              "lost": {
-                "en": "Lost",
-                "zh-CN": "丢单"
-              }
-            }
+            "default": "qualify"
           },
           "list": false,
           "filter": true,
@@ -392,12 +331,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999999,
-            "x-kind": "money",
-            "x-label": {
-              "en": "Amount",
-              "zh-CN": "金额"
-            }
+            "maximum": 999999999999
           },
           "list": false,
           "filter": false,
@@ -417,12 +351,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 2000,
-            "x-kind": "text",
-            "x-label": {
-              "en": "Need",
-              "zh-CN": "需求"
-            }
+            "maxLength": 2000
           },
           "list": false,
           "filter": false,
@@ -441,11 +370,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "format": "date",
-            "x-label": {
-              "en": "Close date",
-              "zh-CN": "预计成交日"
-            }
+            "format": "date"
           },
           "list": false,
           "filter": false,
@@ -463,11 +388,7 @@ export const model: SalesModel = {
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 2000,
-            "x-label": {
-              "en": "Reason lost",
-              "zh-CN": "丢单原因"
-            }
+            "maxLength": 2000
           },
           "list": false,
           "filter": false,
@@ -723,13 +644,7 @@ export const model: SalesModel = {
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100,
-            "x-label": {
-              "en": "Name",
-              "zh-CN": "姓名"
-            },
-            "x-list": true,
-            "x-search": true
+            "maxLength": 100
           },
           "list": true,
           "filter": false,
@@ -752,11 +667,7 @@ export const model: SalesModel = {
               "sales_rep",
               "sales_manager",
               "admin"
-            ],
-            "x-label": {
-              "en": "Role",
-              "zh-CN": "角色"
-            }
+            ]
           },
           "list": false,
           "filter": false,
@@ -793,11 +704,7 @@ export const model: SalesModel = {
           "kind": "integer",
           "required": false,
           "schema": {
-            "type": "integer",
-            "x-label": {
-              "en": "Team",
-              "zh-CN": "团队"
-            }
+            "type": "integer"
           },
           "list": false,
           "filter": false,
