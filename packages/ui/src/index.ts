@@ -15,4 +15,4 @@ export {
   type TransitionParams,
   type HttpClient,
 } from './data/index.js';
-export { emitScreens } from './codegen/emitScreens.js';
+export { emitScreens, type EmitScreensOptions } from './codegen/emitScreens.js';

@@ -16,15 +16,16 @@ function summary(entity: EntityModel): string[] {
     ` *   filters:      ${[...(entity.fields.some((f) => f.search) ? ['q'] : []), ...entity.fields.filter((f) => f.filter).map((f) => f.name)].join(', ') || '—'}`,
     ` *   sections:     ${sections.join(', ')}`,
   ];
-  if (entity.workflow) lines.push(` *   workflow:     ${entity.workflow.field} (${entity.workflow.stages.map((s) => s.id).join(' → ')})`);
+  if (entity.workflow) lines.push(` *   workflow:     ${entity.workflow.field}, stages ${entity.workflow.stages.map((s) => s.id).join(', ')}`);
   return lines;
 }
 
-function screenFile(entity: EntityModel): string {
+function screenFile(entity: EntityModel, schemaDir: string | undefined): string {
+  const source = schemaDir ? `${schemaDir.replace(/\/+$/, '')}/${entity.source}` : entity.source;
   const iconName = entity.icon ? `${entity.icon}Icon` : 'ListAltIcon';
   const iconModule = entity.icon ?? 'ListAlt';
   return [
-    `// Generated from ${entity.source} by ra-sales; do not edit: change the schema and run \`pnpm gen\`.`,
+    `// Generated from ${source} by ra-sales; do not edit: change the schema and run \`pnpm gen\`.`,
     `import ${iconName} from '@mui/icons-material/${iconModule}';`,
     `import { EntityCreate, EntityEdit, EntityList, EntityShow } from ${q(LIBRARY)};`,
     `import { model } from ${q(MODEL_IMPORT)};`,
@@ -59,15 +60,20 @@ function indexFile(entities: EntityModel[]): string {
   ].join('\n');
 }
 
+export interface EmitScreensOptions {
+  /** The schema folder as the reader knows it (e.g. `schemas`), prefixed to each entity's source file in the header. */
+  schemaDir?: string;
+}
+
 /**
  * The react-admin screens of every entity as source files, by path relative to the output
  * folder: `screens/<resource>.tsx` (list, show, edit, create, icon, recordRepresentation built
  * from the library's components) and `screens/index.ts` gathering them.
  */
-export function emitScreens(model: SalesModel): Record<string, string> {
+export function emitScreens(model: SalesModel, options: EmitScreensOptions = {}): Record<string, string> {
   const entities = Object.values(model.entities);
   const files: Record<string, string> = {};
-  for (const entity of entities) files[`screens/${entity.resource}.tsx`] = screenFile(entity);
+  for (const entity of entities) files[`screens/${entity.resource}.tsx`] = screenFile(entity, options.schemaDir);
   files['screens/index.ts'] = indexFile(entities);
   return files;
 }
