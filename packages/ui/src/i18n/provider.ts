@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type I18nProvider, type TranslationMessages } from 'react-admin';
 import type { SalesModel } from '@ra-sales/schema';
+import { workflowMessages } from '../workflow/messages.js';
 import { salesMessages } from './messages.js';
 import { raChineseMessages } from './ra-zh-CN.js';
 
@@ -20,10 +21,13 @@ export interface SalesI18nOptions {
   hostMessages?: Record<string, object>;
 }
 
-/** All messages for one locale: react-admin's, the sales model's, then the host's. */
+const screenMessages: Record<string, object> = workflowMessages;
+
+/** All messages for one locale: react-admin's, the sales model's and screens', then the host's. */
 export function allMessages(model: SalesModel, locale: string, hostMessages: Record<string, object> = {}): TranslationMessages {
   return mergeTranslations(
     reactAdminMessages[locale] ?? englishMessages,
+    screenMessages[locale] ?? screenMessages.en ?? {},
     salesMessages(model, locale),
     hostMessages[locale] ?? {},
   ) as TranslationMessages;
