@@ -60,8 +60,9 @@ export function BoardColumn(props: BoardColumnProps) {
       onDragLeave={() => setOver(false)}
       onDrop={handleDrop}
       sx={{
-        width: 280,
-        minWidth: 280,
+        width: 260,
+        minWidth: 260,
+        maxHeight: 'calc(100vh - 150px)',
         display: 'flex',
         flexDirection: 'column',
         bgcolor: over ? 'action.selected' : stage.kind === 'open' ? 'background.default' : 'action.hover',

@@ -32,7 +32,8 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
 
   const current = stageOf(workflow, (info.data?.stage ?? record[workflow.field]) as string);
   const openStages = workflow.stages.filter((stage) => stage.kind === 'open');
-  const activeStep = current?.kind === 'open' ? openStages.findIndex((stage) => stage.id === current.id) : openStages.length;
+  // A closed record (won or lost) has no active step; a won one has every step completed.
+  const activeStep = current?.kind === 'open' ? openStages.findIndex((stage) => stage.id === current.id) : -1;
   const next = info.data?.next ?? [];
   const forward = next.filter((move) => isForward(workflow, current?.id, move.to));
   const gateMissing = forward.flatMap((move) => move.missing).filter(
@@ -49,8 +50,8 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
     <Box data-testid="stage-stepper" sx={{ my: 2 }}>
       <Stepper activeStep={activeStep} alternativeLabel>
         {openStages.map((stage) => (
-          <Step key={stage.id} completed={current ? stage.order < current.order || current.kind === 'won' : false}>
-            <StepLabel error={current?.kind === 'lost' && stage.id === record[workflow.field]}>{labelIn(stage.label, locale)}</StepLabel>
+          <Step key={stage.id} completed={current ? (current.kind === 'open' && stage.order < current.order) || current.kind === 'won' : false}>
+            <StepLabel>{labelIn(stage.label, locale)}</StepLabel>
           </Step>
         ))}
       </Stepper>

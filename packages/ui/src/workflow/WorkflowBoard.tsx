@@ -70,7 +70,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
           {t('workflow.partial_totals', { count: totals.data.sampled })}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'stretch', minHeight: 400 }}>
+      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400 }}>
         {entity.workflow.stages.map((stage) => (
           <BoardColumn
             key={stage.id}

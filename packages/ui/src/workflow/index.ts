@@ -5,7 +5,8 @@ export { StageHistory, type StageHistoryProps } from './StageHistory.js';
 export { ApprovalsInbox, useSalesUser, type ApprovalsInboxProps } from './ApprovalsInbox.js';
 export { useStageMove, type StageMove } from './useStageMove.js';
 export { useWorkflowInfo } from './useWorkflowInfo.js';
-export { salesCustomRoutes, WorkflowMenuItems, APPROVALS_INBOX_PATH, boardPath } from './routes.js';
+export { salesCustomRoutes, WorkflowMenuItems, APPROVALS_INBOX_PATH, BOARDS_PATH, boardPath, type WorkflowMenuItemsProps } from './routes.js';
+export { BoardIndex } from './BoardIndex.js';
 export {
   salesApiMethods, useSalesApi,
   type SalesApi, type SalesDataProvider, type WorkflowInfo, type NextMove, type GateMiss, type ApprovalRecord,

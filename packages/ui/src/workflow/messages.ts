@@ -10,6 +10,7 @@ export const workflowMessages = {
     ra_sales: {
       workflow: {
         board: 'Board',
+        boards: 'Workflow boards',
         board_title: '%{name} board',
         load_more: 'Load more (%{count})',
         count: '%{smart_count} record |||| %{smart_count} records',
@@ -86,6 +87,7 @@ export const workflowMessages = {
     ra_sales: {
       workflow: {
         board: '看板',
+        boards: '流程看板',
         board_title: '%{name}看板',
         load_more: '加载更多（%{count}）',
         count: '%{smart_count} 条',
