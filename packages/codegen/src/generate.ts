@@ -4,6 +4,7 @@ import { emitOpenApi } from './emit/openapi.js';
 import { emitTypes } from './emit/types.js';
 import { emitValidators } from './emit/validators.js';
 import { emitScreenFiles } from './emit/screens.js';
+import { EntitySchemaError } from './emit/entityError.js';
 
 /** Every generated file, by path relative to the output folder. */
 export type GeneratedFiles = Map<string, string>;
@@ -14,7 +15,12 @@ export type GenerateResult = { ok: true; model: SalesModel; files: GeneratedFile
 export async function generate(options: LoadOptions, sourceLabel = describeSources(options)): Promise<GenerateResult> {
   const loaded = loadModel(options);
   if (!loaded.ok) return loaded;
-  return { ok: true, model: loaded.model, files: await render(loaded.model, sourceLabel) };
+  try {
+    return { ok: true, model: loaded.model, files: await render(loaded.model, sourceLabel) };
+  } catch (error) {
+    if (error instanceof EntitySchemaError) return { ok: false, errors: [error.schemaError] };
+    throw error;
+  }
 }
 
 export async function render(model: SalesModel, sources: string): Promise<GeneratedFiles> {

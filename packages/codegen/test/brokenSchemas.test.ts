@@ -127,6 +127,27 @@ const cases: Case[] = [
     pointer: '',
     message: /the file is missing the required key "x-resource"/,
   },
+  {
+    name: 'a misspelt keyword in a gate',
+    breakIt: (dir) => editJson(deal(dir), (s) => (s['x-workflow'].stages[0].gate = { requird: ['amount'] })),
+    file: 'entities/deal.schema.json',
+    pointer: '/x-workflow/stages/0/gate/requird',
+    message: /"requird" is not a keyword a condition can have/,
+  },
+  {
+    name: 'a pattern that is not a regular expression',
+    breakIt: (dir) => editJson(deal(dir), (s) => (s.properties.title.pattern = '[A-Z')),
+    file: 'entities/deal.schema.json',
+    pointer: '',
+    message: /is not a valid JSON Schema: Invalid regular expression: \/\[A-Z\/u/,
+  },
+  {
+    name: 'a stage id in the wrong case',
+    breakIt: (dir) => editJson(deal(dir), (s) => (s['x-workflow'].transitions[0].to = 'Propose')),
+    file: 'entities/deal.schema.json',
+    pointer: '/x-workflow/transitions/0/to',
+    message: /"to" must be a stage id, a list of stage ids, or "\*"/,
+  },
 ];
 
 describe('a broken schema file', () => {
@@ -146,6 +167,14 @@ describe('a broken schema file', () => {
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     });
   }
+
+  it('gets one error for one typo, not one per reference to its entity', async () => {
+    const dir = copyFixture();
+    editJson(customer(dir), (s) => (s.properties.name.maxlength = 10));
+    const { stderr } = await runCli(['check', '--schemas', dir]);
+    expect(stderr).toMatch(/^1 error\(s\)/);
+    expect(stderr).toContain('entities/customer.schema.json#/properties/name/maxlength: "maxlength" is not a keyword a field can have');
+  });
 
   it('gets all its errors at once, across files', async () => {
     const dir = copyFixture();

@@ -1,6 +1,7 @@
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { createAjv, validatorSchemas, type EntityValidatorSchemas, type SalesModel } from '@ra-sales/schema';
 import { memoize } from './memo.js';
+import { EntitySchemaError } from './entityError.js';
 import { tsBanner } from './banner.js';
 
 const standaloneCode = standaloneCodeModule as unknown as (ajv: unknown, refs: Record<string, string>) => string;
@@ -15,7 +16,13 @@ export function emitValidators(model: SalesModel, sources: string): Map<string, 
   const imports: string[] = [];
   const entries: string[] = [];
   for (const [resource, schemas] of Object.entries(validatorSchemas(model))) {
-    files.set(`validators/${resource}.js`, tsBanner(sources) + entityModule(schemas));
+    let code: string;
+    try {
+      code = entityModule(schemas);
+    } catch (error) {
+      throw new EntitySchemaError(model.entities[resource], error);
+    }
+    files.set(`validators/${resource}.js`, tsBanner(sources) + code);
     imports.push(`import * as ${resource} from './validators/${resource}.js';`);
     entries.push(`  ${resource}: validatorsOf(${resource}),`);
   }

@@ -31,7 +31,8 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
     search: schema['x-search'] === true,
     readOnly: schema.readOnly === true,
   };
-  if (field.search && !['string', 'text', 'email', 'phone', 'url'].includes(kind)) {
+  // A field without a type already has its own error (a broken $ref); do not add a second one.
+  if (field.search && schema.type !== undefined && !['string', 'text', 'email', 'phone', 'url'].includes(kind)) {
     report(`${pointer}/x-search`, `field "${name}" is a ${kind}; only text fields can be searched`);
   }
   if (kind === 'reference') field.ref = schema['x-ref'] as string;

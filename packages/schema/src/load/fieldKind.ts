@@ -1,7 +1,7 @@
 import type { FieldKind, JsonSchema } from '../model.js';
 
 const NUMERIC_KINDS: FieldKind[] = ['integer', 'number', 'money', 'percent'];
-const STRING_KINDS: FieldKind[] = ['string', 'text', 'date', 'datetime', 'enum', 'email', 'phone', 'url'];
+const STRING_KINDS: FieldKind[] = ['string', 'text', 'date', 'datetime', 'email', 'phone', 'url'];
 
 /** The kind of a resolved property: its `x-kind` when given, else what its JSON type and format say. */
 export function kindOf(schema: JsonSchema): FieldKind {
@@ -45,6 +45,7 @@ export function kindMismatch(kind: FieldKind, schema: JsonSchema): string | unde
   if (kind === 'boolean' && type !== 'boolean') return 'x-kind "boolean" needs "type": "boolean"';
   if (kind === 'lines' && (type !== 'array' || !isObjectSchema(schema.items))) return 'x-kind "lines" needs "type": "array" with "items" of "type": "object"';
   if (kind === 'enum' && !Array.isArray(schema.enum)) return 'x-kind "enum" needs an "enum" list';
+  if (kind === 'enum' && type !== 'string' && type !== 'integer' && type !== 'number') return 'an enum needs "type": "string", "integer" or "number"';
   return undefined;
 }
 

@@ -49,7 +49,10 @@ export function loadModel(options: LoadOptions): LoadResult {
     entities.push(buildEntity(resolved, doc.name, { roles, groups }, report));
   }
 
-  checkAcrossEntities(entities, sources.entities, reporter);
+  // Names declared by files that failed their own checks still count, so one typo does not make
+  // every reference to that entity an error too.
+  const declared = new Set(sources.entities.map((d) => (d.value as JsonSchema)?.['x-resource']).filter((r): r is string => typeof r === 'string'));
+  checkAcrossEntities(entities, declared, sources.entities, reporter);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
   const order = new Map(groups.map((g, i) => [g, i]));
@@ -68,6 +71,7 @@ export function loadModel(options: LoadOptions): LoadResult {
 /** Checks that need every entity: unique resources, references and owners pointing at existing entities. */
 function checkAcrossEntities(
   entities: EntityModel[],
+  declared: Set<string>,
   docs: SourceDocument[],
   reporter: (doc: SourceDocument) => (pointer: string, message: string) => void,
 ): void {
@@ -84,7 +88,7 @@ function checkAcrossEntities(
     if (reserved.includes(entity.resource)) report('/x-resource', `resource "${entity.resource}" is reserved by the server (${reserved.join(', ')})`);
     const checkRefs = (fields: EntityModel['fields'], pointer: string) => {
       for (const field of fields) {
-        if (field.ref && !resources.has(field.ref)) {
+        if (field.ref && !declared.has(field.ref)) {
           report(`${pointer}/${field.name}/x-ref`, `field "${field.name}" refers to "${field.ref}", which is not a resource (known: ${[...resources.keys()].sort().join(', ')})`);
         }
         if (field.itemFields) checkRefs(field.itemFields, `${pointer}/${field.name}/items/properties`);

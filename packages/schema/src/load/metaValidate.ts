@@ -9,9 +9,9 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajv.addSchema(entityMetaSchema);
 ajv.addSchema(modelMetaSchema);
 
-const validateEntity = ajv.getSchema('https://ra-sales.dev/meta/entity.schema.json#')!;
-const validateField = ajv.getSchema('https://ra-sales.dev/meta/entity.schema.json#/$defs/field')!;
-const validateModelFile = ajv.getSchema('https://ra-sales.dev/meta/model.schema.json#')!;
+const validateEntity = ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#')!;
+const validateField = ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#/$defs/field')!;
+const validateModelFile = ajv.getSchema('https://ra-sales.dev/meta/model-file.schema.json#')!;
 
 export interface MetaIssue {
   pointer: string;
@@ -39,10 +39,15 @@ export function checkSharedFile(value: unknown): MetaIssue[] {
 
 /** Turns ajv's errors into one plain sentence each, dropping the noise of alternatives that did not match. */
 function describe(errors: ErrorObject[]): MetaIssue[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
-  const kept = errors.filter(
-    (e) => !alternatives.some((path) => e.schemaPath !== path && e.schemaPath.startsWith(path.replace(/\/(anyOf|propertyNames)$/, '/$1/'))),
-  );
+  // An alternative that failed (anyOf) explains itself; the errors of each branch are noise.
+  // Errors about a key's name (propertyNames) are summed up by the propertyNames error itself.
+  const aboutName = (e: ErrorObject) => (e as ErrorObject & { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames';
+  const alternativesAt = new Set(errors.filter((e) => e.keyword === 'anyOf' && !aboutName(e)).map((e) => e.instancePath));
+  const kept = errors.filter((e) => {
+    if (aboutName(e)) return false;
+    if (e.keyword !== 'anyOf' && alternativesAt.has(e.instancePath)) return false;
+    return true;
+  });
   const seen = new Set<string>();
   const issues: MetaIssue[] = [];
   for (const error of kept) {
@@ -65,7 +70,8 @@ function sentence(e: ErrorObject): MetaIssue {
     case 'propertyNames': {
       const key = String(p.propertyName);
       if (!key.startsWith('x-') && !e.instancePath.endsWith('/properties')) {
-        return { pointer: `${e.instancePath}/${key}`, message: `"${key}" is not a keyword a field can have (a typo?)` };
+        const place = /\/(gate|entry|when)(\/|$)/.test(e.instancePath) && !/\/properties\/[^/]+$/.test(e.instancePath) ? 'a condition' : 'a field';
+        return { pointer: `${e.instancePath}/${key}`, message: `"${key}" is not a keyword ${place} can have (a typo?)` };
       }
       const message = key.startsWith('x-')
         ? `"${key}" is not an ra-sales keyword here (see docs/schema-language.md for the keywords of each place)`
@@ -91,7 +97,7 @@ function sentence(e: ErrorObject): MetaIssue {
       }
       return { pointer: e.instancePath, message: `${subject} is not allowed here` };
     case 'anyOf':
-      if (e.schemaPath.includes('stageRefs')) {
+      if (/\/x-workflow\/(transitions|approvals)\/\d+\/(from|to)$/.test(e.instancePath)) {
         return { pointer: e.instancePath, message: `${subject} must be a stage id, a list of stage ids, or "*"` };
       }
       return { pointer: e.instancePath, message: `${subject} does not have an accepted form` };
