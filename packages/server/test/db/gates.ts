@@ -1,6 +1,5 @@
 /** Checks demo rows against the workflow: the gates before their stage and their stage's entry. */
-import Ajv from 'ajv';
-import type { SalesModel } from '@ra-sales/schema';
+import { createAjv, type SalesModel } from '@ra-sales/schema';
 
 type Row = Record<string, unknown>;
 
@@ -11,7 +10,7 @@ function withoutNulls(row: Row): Row {
 /** Rows breaking a gate of a stage before their own, or their stage's entry. */
 export function gateViolations(model: SalesModel, resource: string, rows: Row[]): string[] {
   const workflow = model.entities[resource].workflow!;
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  const ajv = createAjv({ strict: false });
   const violations: string[] = [];
   for (const row of rows) {
     const stage = workflow.stages.find((s) => s.id === row[workflow.field]);
