@@ -145,7 +145,7 @@ export const kindRegistry: Record<FieldKind, KindRenderer> = {
   },
   lines: {
     list: (p) => <LinesSummaryField schemaField={p.field} {...fieldProps(p)} />,
-    show: (p) => <LinesField {...p} />,
+    show: (p) => <LinesField {...p} source={p.source ?? p.field.name} />,
     input: (p) => <LinesInput {...p} />,
     filters: noFilter,
   },

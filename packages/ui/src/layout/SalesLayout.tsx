@@ -1,16 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
-import { AppBar, Layout, TitlePortal, type LayoutProps } from 'react-admin';
+import { Layout, type LayoutProps } from 'react-admin';
 import type { SalesModel } from '@ra-sales/schema';
-import { SalesLocaleSwitcher } from '../i18n/LocaleSwitcher.js';
 import { SalesMenu } from './SalesMenu.js';
-
-/** An app bar with the 中文 / English switcher. */
-export const SalesAppBar = () => (
-  <AppBar>
-    <TitlePortal />
-    <SalesLocaleSwitcher />
-  </AppBar>
-);
 
 export interface SalesLayoutProps extends LayoutProps {
   model: SalesModel;
@@ -18,11 +9,14 @@ export interface SalesLayoutProps extends LayoutProps {
   menuItems?: ReactNode;
 }
 
-/** react-admin's Layout with the sales menu and the locale switcher. */
+/**
+ * react-admin's Layout with the sales menu. Its app bar already offers 中文 / English, because
+ * the sales i18n provider lists both locales; a custom app bar adds `<SalesLocaleSwitcher />`.
+ */
 export const SalesLayout = ({ model, menuItems, children, ...props }: SalesLayoutProps) => {
   const menu = useMemo(() => () => <SalesMenu model={model}>{menuItems}</SalesMenu>, [model, menuItems]);
   return (
-    <Layout appBar={SalesAppBar} menu={menu} {...props}>
+    <Layout menu={menu} {...props}>
       {children}
     </Layout>
   );

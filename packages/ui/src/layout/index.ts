@@ -1,2 +1,2 @@
 export { SalesMenu, SalesMenuItems } from './SalesMenu.js';
-export { SalesLayout, SalesAppBar, type SalesLayoutProps } from './SalesLayout.js';
+export { SalesLayout, type SalesLayoutProps } from './SalesLayout.js';

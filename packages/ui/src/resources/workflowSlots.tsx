@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Box } from '@mui/material';
 import { StageHistory, StageStepper } from '../workflow/index.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 
@@ -15,6 +16,11 @@ export function workflowSlots({ model, resource, stepper, aside }: EntityScreenP
   const pick = (given: ReactNode | undefined, fallback: ReactNode) => (given !== undefined ? given : hasWorkflow ? fallback : null);
   return {
     stepper: pick(stepper, <StageStepper model={model} resource={resource} />),
-    aside: pick(aside, <StageHistory model={model} resource={resource} />),
+    aside: pick(
+      aside,
+      <Box sx={{ width: 300, flexShrink: 0, ml: 2 }}>
+        <StageHistory model={model} resource={resource} />
+      </Box>,
+    ),
   };
 }

@@ -72,7 +72,7 @@ describe('EntityShow', () => {
     server.use(...apiHandlers(freshDb(), seen));
     renderApp('/deals/1/show', { locale: 'zh-CN' });
     await screen.findByText('Harbour upgrade');
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['基本信息', '联系方式', 'Items']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['基本信息', '联系方式', '明细']);
     expect(screen.getByText('¥12,345.50')).toBeTruthy();
     expect(screen.getByText('交易名称')).toBeTruthy();
   });

@@ -23,7 +23,7 @@ describe('salesMessages', () => {
     expect(zh.resources.deals.items.lines.unit_price).toBe('单价');
     expect(zh.resources.deals.enums.grade.A).toBe('A 类（重点）');
     expect(zh.resources.deals.stages.won).toBe('赢单');
-    expect(zh.resources.deals.sections).toEqual({ main: '基本信息', contact: '联系方式', items: 'Items' });
+    expect(zh.resources.deals.sections).toEqual({ main: '基本信息', contact: '联系方式', items: '明细' });
     expect(zh.ra_sales.groups.sales).toBe('销售');
     expect(zh.ra_sales.roles.admin).toBe('管理员');
     expect(zh.ra_sales.lines.grand_total).toBe('合计');
