@@ -20,7 +20,8 @@
  *
  * Settings (environment): BENCH_CUSTOMERS (100000), BENCH_OPPORTUNITIES (1000000),
  * BENCH_CONNECTIONS (8), BENCH_WARMUP_MS (1000), BENCH_DURATION_MS (10000), BENCH_ROUNDS (5),
- * BENCH_POOL (10). The measured duration of each side is split into BENCH_ROUNDS alternating runs
+ * BENCH_POOL (10), BENCH_WHAT_IF (1: afterwards, try candidate indexes for the list page, show their
+ * plans and measure the list again with them; 0 to skip). The measured duration of each side is split into BENCH_ROUNDS alternating runs
  * so that a change in the machine's background load does not fall on one side only.
  *
  * "cpu ms/req" is the CPU time of the main thread (the servers, knex and pg; the clients run in a
@@ -54,6 +55,8 @@ const DURATION_MS = env('BENCH_DURATION_MS', 10_000);
 const POOL = env('BENCH_POOL', 10);
 /** Ours and the baseline alternate this many times per scenario (each run: a warm-up, then DURATION / ROUNDS). */
 const ROUNDS = env('BENCH_ROUNDS', 5);
+/** After the main runs: candidate indexes for the list page, their plans, and the list runs again with them. */
+const WHAT_IF = process.env.BENCH_WHAT_IF !== '0';
 const REPS_PER_TEAM = 10;
 const PAGE = 25;
 
@@ -290,6 +293,9 @@ async function call(origin: string, request: BenchRequest): Promise<{ status: nu
 const isPage = (s: Statement) => /^select "opportunities"\.\* from "opportunities"/i.test(s.sql) && / limit /i.test(s.sql);
 const isCount = (s: Statement) => /^select count\(\*\)/i.test(s.sql);
 
+/** The first words of a statement, for the report. */
+const brief = (s: Statement) => s.sql.split(/\s+/).slice(0, 4).join(' ').replace(/,$/, '');
+
 function inline(s: Statement): string {
   return s.sql.replace(/\$(\d+)/g, (_, n) => {
     const value = s.bindings[Number(n) - 1];
@@ -308,7 +314,7 @@ interface Row {
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const pad = (text: string, width: number) => text.padStart(width);
-const W = 46;
+const W = 58;
 
 function table(rows: Row[]): string {
   const lines: string[] = [];
@@ -325,6 +331,23 @@ function table(rows: Row[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function verdicts(rows: Row[]): string[] {
+  const lines: string[] = [];
+  for (const row of rows.filter((r) => r.scenario.startsWith('list'))) {
+    const p95Met = row.ours.p95 < LIST_P95_MS;
+    const share = row.ours.rps / row.baseline.rps;
+    const shareMet = share >= LIST_THROUGHPUT_SHARE;
+    lines.push(`${row.scenario}: p95 ${fmt(row.ours.p95, 2)} ms < ${LIST_P95_MS} ms: ${p95Met ? 'MET' : 'MISSED'} (baseline p95 ${fmt(row.baseline.p95, 2)} ms)`);
+    lines.push(`${row.scenario}: throughput ${(share * 100).toFixed(0)}% of the baseline >= ${LIST_THROUGHPUT_SHARE * 100}%: ${shareMet ? 'MET' : 'MISSED'}`);
+  }
+  return lines;
+}
+
+/** The plan lines that tell the story: nodes, index conditions, buffers, times. */
+function compactPlan(lines: string[]): string[] {
+  return lines.filter((line) => /^(->|Limit|Index Cond|Recheck Cond|Sort Key|Presorted Key|Filter|Rows Removed|Heap Fetches|Buffers|Execution Time)/.test(line.trim()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,8 +369,10 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     const summary = await seedBulk(db, model, { customers: CUSTOMERS, opportunities: OPPORTUNITIES });
     const seedMs = performance.now() - seedStarted;
+    // VACUUM as well: a table in steady state has its visibility map set (index-only scans), and
+    // autovacuum does not then start on the fresh million rows in the middle of the measurements.
     const analyzeStarted = performance.now();
-    await db.raw('ANALYZE');
+    await db.raw('VACUUM (ANALYZE)');
     const analyzeMs = performance.now() - analyzeStarted;
 
     const stages = (await db.raw(`select stage, count(*)::int as n from opportunities group by stage order by n desc`)).rows as { stage: string; n: number }[];
@@ -375,6 +400,7 @@ async function main(): Promise<void> {
 
     // Capture the SQL of each request as the router runs it in steady state (second call).
     const plan: Partial<BaselinePlan> & { list: BaselinePlan['list'] } = { list: {} };
+    const statementsPerRequest: Record<string, string[]> = {};
     const listTotals: Record<string, string> = {};
     for (const user of ['manager', 'admin'] as BenchUser[]) {
       const request = { path: listPath, headers: { 'x-bench-user': user } };
@@ -384,8 +410,7 @@ async function main(): Promise<void> {
       const page = seen.find(isPage);
       if (!page) throw new Error(`no page query seen for the list as ${user}:\n${seen.map((s) => s.sql).join('\n')}`);
       const count = seen.find(isCount);
-      const other = seen.filter((s) => s !== page && s !== count);
-      if (other.length) log(`list as ${user}: also ran ${other.map((s) => s.sql).join(' | ')}`);
+      statementsPerRequest[`list · ${user}`] = seen.map(brief);
       plan.list[user] = { page, count, resource: RESOURCE };
       listTotals[user] = `${answer!.headers.get('content-range')} (exact: ${answer!.headers.get('x-total-count-exact')})`;
     }
@@ -399,6 +424,7 @@ async function main(): Promise<void> {
       const idIndex = statement.bindings.findIndex((b) => b === someId);
       if (idIndex < 0) throw new Error(`the getOne query does not bind the id: ${statement.sql}`);
       plan.getOne = { statement, idIndex };
+      statementsPerRequest['getOne · admin'] = seen.map(brief);
     }
 
     const customerId = Math.ceil(CUSTOMERS / 2);
@@ -409,6 +435,8 @@ async function main(): Promise<void> {
     const insert = createSql.find((s) => /^insert into "opportunities"/i.test(s.sql));
     if (!insert) throw new Error(`no INSERT seen on create:\n${createSql.map((s) => s.sql).join('\n')}`);
     plan.create = insert;
+    plan.createTransaction = createSql;
+    statementsPerRequest['create · admin'] = createSql.map(brief);
 
     const pool = baselinePool(database.url, POOL);
     pool.on('error', () => {});
@@ -434,30 +462,39 @@ async function main(): Promise<void> {
       headers: { 'x-bench-user': 'admin' },
     }));
 
-    const scenarios: { name: string; requests: BenchRequest[] }[] = [
+    const scenarios: { name: string; requests: BenchRequest[]; baselineRequests?: BenchRequest[] }[] = [
       { name: 'list · sales manager (team)', requests: [{ path: listPath, headers: { 'x-bench-user': 'manager' } }] },
       { name: 'list · admin', requests: [{ path: listPath, headers: { 'x-bench-user': 'admin' } }] },
       { name: 'getOne · admin, random ids', requests: getOneRequests },
       { name: 'create · admin', requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }] },
+      {
+        name: 'create · admin (baseline: whole tx)',
+        requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
+        baselineRequests: [{ method: 'POST', path: `/api/${RESOURCE}?replay=transaction`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
+      },
     ];
-    const rows: Row[] = [];
     const loadBefore = os.loadavg();
-    for (const scenario of scenarios) {
-      const oursRuns: Run[] = [];
-      const baselineRuns: Run[] = [];
-      for (let round = 1; round <= ROUNDS; round++) {
-        log(`${scenario.name}: round ${round}/${ROUNDS}, ours …`);
-        oursRuns.push(await runOnce(oursServer.origin, scenario.requests, DURATION_MS / ROUNDS));
-        log(`${scenario.name}: round ${round}/${ROUNDS}, baseline …`);
-        baselineRuns.push(await runOnce(baseline.origin, scenario.requests, DURATION_MS / ROUNDS));
+    const measure = async (list: typeof scenarios): Promise<Row[]> => {
+      const rows: Row[] = [];
+      for (const scenario of list) {
+        const oursRuns: Run[] = [];
+        const baselineRuns: Run[] = [];
+        for (let round = 1; round <= ROUNDS; round++) {
+          log(`${scenario.name}: round ${round}/${ROUNDS}, ours …`);
+          oursRuns.push(await runOnce(oursServer.origin, scenario.requests, DURATION_MS / ROUNDS));
+          log(`${scenario.name}: round ${round}/${ROUNDS}, baseline …`);
+          baselineRuns.push(await runOnce(baseline.origin, scenario.baselineRequests ?? scenario.requests, DURATION_MS / ROUNDS));
+        }
+        const o = summarize(oursRuns);
+        const b = summarize(baselineRuns);
+        rows.push({ scenario: scenario.name, ours: o, baseline: b });
+        for (const [who, m] of [['ours', o], ['baseline', b]] as const) {
+          if (m.errors) log(`${scenario.name} (${who}): ${m.errors} errors, first: ${m.firstError}`);
+        }
       }
-      const o = summarize(oursRuns);
-      const b = summarize(baselineRuns);
-      rows.push({ scenario: scenario.name, ours: o, baseline: b });
-      for (const [who, m] of [['ours', o], ['baseline', b]] as const) {
-        if (m.errors) log(`${scenario.name} (${who}): ${m.errors} errors, first: ${m.firstError}`);
-      }
-    }
+      return rows;
+    };
+    const rows = await measure(scenarios);
 
     // Plans of the list and count queries, after the load (warm cache).
     const explains: string[] = [];
@@ -470,6 +507,35 @@ async function main(): Promise<void> {
       }
     }
 
+    const whatIf: string[] = [];
+    let whatIfRows: Row[] = [];
+    if (WHAT_IF) {
+      const candidates = [
+        {
+          label: 'A: the sort column with nulls first (a backward scan gives DESC NULLS LAST, the router\'s order)',
+          sql: 'CREATE INDEX bench_amount_nulls_first ON opportunities (expected_amount NULLS FIRST)',
+        },
+        {
+          label: 'B: (stage, owner_id, expected_amount NULLS FIRST, id): filter and order in one index',
+          sql: 'CREATE INDEX bench_stage_owner_amount ON opportunities (stage, owner_id, expected_amount NULLS FIRST, id)',
+        },
+      ];
+      for (const candidate of candidates) {
+        log(`what-if: ${candidate.sql}`);
+        const t = performance.now();
+        await db.raw(candidate.sql);
+        await db.raw('ANALYZE opportunities');
+        whatIf.push(`-- with index ${candidate.label} (built in ${((performance.now() - t) / 1000).toFixed(1)} s)${candidate === candidates[0] ? '' : ', index A still present'}`);
+        for (const user of ['manager', 'admin'] as BenchUser[]) {
+          const { page } = plan.list[user];
+          const result = await pool.query(`explain (analyze, buffers) ${page.sql}`, page.bindings);
+          whatIf.push(`list as ${user}, page query:`, ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`));
+        }
+      }
+      whatIfRows = await measure(scenarios.filter((scenario) => scenario.name.startsWith('list')));
+      for (const candidate of candidates) await db.raw(`DROP INDEX IF EXISTS ${candidate.sql.split(' ')[2]}`);
+    }
+
     // ---- report
     const out: string[] = [];
     out.push('');
@@ -478,7 +544,7 @@ async function main(): Promise<void> {
     out.push(`machine: ${os.cpus().length} CPUs, Node ${process.version}, PostgreSQL ${version}; load average ${loadBefore[0].toFixed(1)} before the runs, ${loadAfter[0].toFixed(1)} after`);
     out.push(`load: ${CONNECTIONS} keep-alive clients (worker thread, node:http); per side ${DURATION_MS / 1000} s measured in ${ROUNDS} alternating runs, each after a ${WARMUP_MS / 1000} s warm-up; pool ${POOL} connections each`);
     out.push(`data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`);
-    out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); extra ANALYZE ${(analyzeMs / 1000).toFixed(1)} s`);
+    out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`);
     out.push(`stages: ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`);
     out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount)`);
     out.push(`list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`);
@@ -486,17 +552,19 @@ async function main(): Promise<void> {
     out.push('');
     out.push(table(rows));
 
-    const verdicts: string[] = [];
-    for (const row of rows.filter((r) => r.scenario.startsWith('list'))) {
-      const p95Met = row.ours.p95 < LIST_P95_MS;
-      const share = row.ours.rps / row.baseline.rps;
-      const shareMet = share >= LIST_THROUGHPUT_SHARE;
-      verdicts.push(`${row.scenario}: p95 ${fmt(row.ours.p95, 2)} ms < ${LIST_P95_MS} ms: ${p95Met ? 'MET' : 'MISSED'}`);
-      verdicts.push(`${row.scenario}: throughput ${(share * 100).toFixed(0)}% of the baseline >= ${LIST_THROUGHPUT_SHARE * 100}%: ${shareMet ? 'MET' : 'MISSED'}`);
-    }
-    out.push('targets (list page):');
-    out.push(...verdicts.map((v) => `  ${v}`));
+    out.push('targets (list page, as migrated):');
+    out.push(...verdicts(rows).map((v) => `  ${v}`));
     out.push('');
+    if (WHAT_IF) {
+      out.push('WHAT-IF (not part of the migrations): candidate indexes for the list page');
+      out.push(...whatIf);
+      out.push('');
+      out.push('list runs again with both candidate indexes in place:');
+      out.push(table(whatIfRows));
+      out.push('targets (list page, with the candidate indexes):');
+      out.push(...verdicts(whatIfRows).map((v) => `  ${v}`));
+      out.push('');
+    }
     out.push('SQL replayed by the baseline:');
     for (const user of ['manager', 'admin'] as BenchUser[]) {
       out.push(`  list as ${user}, page:  ${inline(plan.list[user].page)}`);
@@ -504,7 +572,8 @@ async function main(): Promise<void> {
     }
     out.push(`  getOne: ${plan.getOne!.statement.sql}  [id in binding ${plan.getOne!.idIndex + 1}]`);
     out.push(`  create: ${plan.create!.sql.slice(0, 160)}…`);
-    out.push(`  the router's create ran ${createSql.length} statements: ${createSql.map((s) => s.sql.split(/\s+/).slice(0, 3).join(' ')).join(' | ')}`);
+    out.push('statements per request of ours (steady state):');
+    for (const [name, statements] of Object.entries(statementsPerRequest)) out.push(`  ${name}: ${statements.length}: ${statements.join(' | ')}`);
     out.push('');
     out.push('EXPLAIN (ANALYZE, BUFFERS):');
     out.push(...explains);

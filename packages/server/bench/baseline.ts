@@ -20,6 +20,8 @@ export interface BaselinePlan {
   getOne: { statement: Statement; idIndex: number };
   /** `POST /opportunities`: the router's INSERT … RETURNING, replayed alone. */
   create: Statement;
+  /** `POST /opportunities?replay=transaction`: every statement of the router's create, in order on one connection (BEGIN … COMMIT). */
+  createTransaction: Statement[];
 }
 
 export function baselinePool(url: string, max: number): pg.Pool {
@@ -66,9 +68,25 @@ export function createBaselineApp(pool: pg.Pool, plan: BaselinePlan): Express {
     res.json(rows[0]);
   });
 
-  app.post('/api/opportunities', async (_req, res) => {
-    const { rows } = await pool.query(plan.create.sql, plan.create.bindings);
-    res.status(201).json(rows[0]);
+  app.post('/api/opportunities', async (req, res) => {
+    if (req.query.replay !== 'transaction') {
+      const { rows } = await pool.query(plan.create.sql, plan.create.bindings);
+      return void res.status(201).json(rows[0]);
+    }
+    const client = await pool.connect();
+    try {
+      let record: unknown;
+      for (const statement of plan.createTransaction) {
+        const { rows } = await client.query(statement.sql, statement.bindings);
+        if (statement === plan.create) record = rows[0];
+      }
+      res.status(201).json(record);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   });
 
   return app;
