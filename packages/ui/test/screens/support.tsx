@@ -1,7 +1,7 @@
 /** Rendering the sales screens inside a real `<Admin>` against an msw-mocked REST API. */
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { Admin, AdminContext, memoryStore, type RaRecord } from 'react-admin';
 import { createSalesDataProvider } from '../../src/data/index.js';
@@ -11,6 +11,10 @@ import { API, restHandlers, type Db, type Request } from '../workflow/support.js
 import { customerRecord, dealRecord, fixtureModel } from './fixture.js';
 
 export { API };
+
+// A whole <Admin> renders slowly on a busy 2-core machine running test files side by side.
+configure({ asyncUtilTimeout: 8000 });
+export const SLOW = 60_000;
 
 /** A fresh database with one deal, its customer and no history. */
 export const freshDb = (): Db => ({
