@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { DestructiveMigrationError, measureDataLoss, type DataLoss } from './dataLoss.js';
 import { planMigration } from './plan.js';
 import { stepSql, type MigrationStep } from './steps.js';
-import { SNAPSHOT_TABLE } from './systemTables.js';
+import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
 import { canonicalJson, escapeRawSql, stableHash } from './sql.js';
 
 export interface ApplyOptions {
@@ -31,6 +31,19 @@ export async function readSchemaSnapshot(db: Knex): Promise<SalesModel | null> {
   return row ? (row.model as SalesModel) : null;
 }
 
+/** A database without a snapshot must not already hold the tables the first migration creates. */
+async function refuseUnknownTables(db: Knex, model: SalesModel): Promise<void> {
+  const wanted = [...SYSTEM_TABLES.map((table) => table.name), ...Object.values(model.entities).map((entity) => entity.resource)];
+  const result = await db.raw(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY(?)`, [wanted]);
+  const existing = result.rows.map((row: { tablename: string }) => row.tablename);
+  if (existing.length > 0) {
+    throw new Error(
+      `The database already has tables (${existing.join(', ')}) but no ${SNAPSHOT_TABLE} row: ` +
+        `it was not migrated by ra-sales, so the differences are unknown. Use an empty database or schema.`,
+    );
+  }
+}
+
 /**
  * Brings the database to `model`: compares it with the stored snapshot, refuses steps that
  * would lose data unless `allowDestructive`, runs every step and stores the new snapshot,
@@ -40,6 +53,7 @@ export async function applyMigrations(db: Knex, model: SalesModel, options: Appl
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
     const previous = await readSchemaSnapshot(trx);
+    if (!previous) await refuseUnknownTables(trx, model);
     const steps = planMigration(previous, model);
     const losses: DataLoss[] = [];
     for (const s of steps) {

@@ -1,20 +1,24 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SalesModel } from '@ra-sales/schema';
 import { planMigration } from './plan.js';
-import { writeMigrationFile, type WriteMigrationOptions } from './render.js';
+import { migrationSlug, migrationTimestamp, writeMigrationFile, type WriteMigrationOptions } from './render.js';
 import type { MigrationStep } from './steps.js';
 
-/** The model the migration files of a folder were last generated for. */
-export const SNAPSHOT_FILE = 'schema-snapshot.json';
+/** Each migration file `<name>.js` has the model it migrates to beside it, in `<name>.model.json`. */
+export const MODEL_SUFFIX = '.model.json';
 
-export async function readSnapshotFile(dir: string): Promise<SalesModel | null> {
+/** The model of the newest migration in `dir`, or null when there is none. */
+export async function readLatestMigratedModel(dir: string): Promise<SalesModel | null> {
+  let files: string[];
   try {
-    return JSON.parse(await readFile(path.join(dir, SNAPSHOT_FILE), 'utf8')) as SalesModel;
+    files = await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  const latest = files.filter((file) => file.endsWith(MODEL_SUFFIX)).sort().pop();
+  return latest ? (JSON.parse(await readFile(path.join(dir, latest), 'utf8')) as SalesModel) : null;
 }
 
 export interface MakeMigrationResult {
@@ -24,13 +28,16 @@ export interface MakeMigrationResult {
 }
 
 /**
- * `migrate:make`: diffs `model` against the snapshot kept in `dir`, writes the migration file
- * and the new snapshot. Writes nothing when there is nothing to migrate.
+ * `migrate:make`: diffs `model` against the model of the newest migration in `dir`, writes the
+ * next migration file and its model (which the migration records in sales_schema_snapshot,
+ * so `applyMigrations` and migration files agree). Writes nothing when nothing changed.
  */
 export async function makeMigration(dir: string, model: SalesModel, options: WriteMigrationOptions = {}): Promise<MakeMigrationResult> {
-  const steps = planMigration(await readSnapshotFile(dir), model);
+  const steps = planMigration(await readLatestMigratedModel(dir), model);
   if (steps.length === 0) return { steps, file: null };
-  const file = await writeMigrationFile(dir, steps, options);
-  await writeFile(path.join(dir, SNAPSHOT_FILE), `${JSON.stringify(model, null, 2)}\n`, 'utf8');
+  const name = `${migrationTimestamp(options.date ?? new Date())}_${options.name ?? migrationSlug(steps)}`;
+  const snapshotFile = `${name}${MODEL_SUFFIX}`;
+  const file = await writeMigrationFile(dir, steps, { ...options, fileName: `${name}.js`, snapshotFile });
+  await writeFile(path.join(dir, snapshotFile), `${JSON.stringify(model, null, 2)}\n`, 'utf8');
   return { steps, file };
 }

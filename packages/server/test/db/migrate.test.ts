@@ -112,6 +112,12 @@ forEachDatabase('applyMigrations', (database) => {
     expect(again).toEqual({ steps: [], losses: [], snapshotStored: false });
   });
 
+  it('refuses a database holding its tables without a snapshot', async () => {
+    await database.db.raw('CREATE TABLE customers (id bigint)');
+    await expect(applyMigrations(database.db, testModel())).rejects.toThrow(/already has tables \(customers\) but no sales_schema_snapshot row/);
+    expect(await tableNames(database.db)).toEqual(['customers']);
+  });
+
   it('reads values back as numbers, YYYY-MM-DD dates and ISO timestamps', async () => {
     await applyMigrations(database.db, testModel());
     await database.db('opportunities').insert({ name: 'x', customer_id: 1, expected_amount: 1234.5, expected_sign_date: '2026-03-31' });
