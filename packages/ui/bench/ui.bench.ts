@@ -7,7 +7,7 @@
  *   pnpm --filter @ra-sales/ui bench      (or: tsx packages/ui/bench/ui.bench.ts)
  */
 import type { Browser, Page } from 'playwright-core';
-import { apiClient, launchBrowser, startServer, type RunningServer } from '../e2e/harness.js';
+import { apiClient, buildAdminApp, launchBrowser, startServer, type RunningServer } from '../e2e/harness.js';
 import { hashUrl } from '../e2e/ui.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -118,6 +118,7 @@ async function main() {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
+    buildAdminApp();
     server = await startServer();
     const total = await ensureOpportunities(server.url, BOARD_CARDS);
     browser = await launchBrowser();

@@ -2,7 +2,7 @@
  * What the browser runs (e2e and bench) share: the real standalone server on a free port,
  * Debian's Chromium through playwright-core, a small API client, and screenshots.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
@@ -34,6 +34,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+/** Builds the backoffice app the server serves (skipped with E2E_SKIP_BUILD=1, e.g. when it was just built). */
+export function buildAdminApp(): void {
+  if (process.env.E2E_SKIP_BUILD === '1') return;
+  const started = Date.now();
+  const result = spawnSync('pnpm', ['--filter', '@ra-sales/backoffice', 'build'], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the backoffice failed:\n${result.stdout}\n${result.stderr}`);
+  console.log(`backoffice built in ${Date.now() - started} ms`);
+}
+
 /**
  * Starts `packages/server/src/main.ts` (API under /api + the built backoffice, embedded PGlite
  * with demo data) in a fresh data folder and waits until `/api/me` answers.
@@ -47,7 +56,7 @@ export async function startServer({ timeoutMs = 180_000 } = {}): Promise<Running
   let output = '';
   const child = spawn(join(REPO, 'node_modules/.bin/tsx'), [main], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SALES_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

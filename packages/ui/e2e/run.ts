@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { actAs, apiClient, ARTIFACTS, launchBrowser, screenshotter, startServer, type RunningServer } from './harness.js';
+import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotter, startServer, type RunningServer } from './harness.js';
 import { byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
 
 type Row = Record<string, unknown> & { id: number };
@@ -36,6 +36,8 @@ async function opportunity(state: State): Promise<Row> {
 /** Ask for a move from the record's Show page (stage stepper), or by dragging on the board when the page has no stepper. */
 async function moveFromShowPage(state: State, to: string): Promise<void> {
   const { page, base } = state;
+  // A full load: the test changes records through the API, and a cached copy would carry a stale version.
+  await page.goto('about:blank');
   await page.goto(hashUrl(base, `/opportunities/${state.opportunityId}/show`));
   const button = byTestId(page, `move-${to}`);
   await button.waitFor({ timeout: 15_000 });
@@ -220,6 +222,7 @@ async function main() {
   let browser: Browser | undefined;
   const results: { step: string; status: 'passed' | 'failed' | 'skipped'; ms: number; error?: string }[] = [];
   try {
+    buildAdminApp();
     server = await startServer();
     browser = await launchBrowser();
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -5,16 +5,24 @@ export const hashUrl = (base: string, path: string) => `${base}/#${path}`;
 
 /** The input of `source`, on whichever form tab holds it (tabs are clicked until it shows). */
 export async function fieldInput(page: Page, source: string): Promise<Locator> {
-  const input = page.locator(`input[name="${source}"]:not([aria-hidden="true"]), textarea[name="${source}"]:not([aria-hidden="true"])`).first();
-  const select = page.locator(`.ra-input-${source} [role="combobox"]`).first();
-  const visible = async () => (await input.isVisible().catch(() => false)) || (await select.isVisible().catch(() => false));
-  if (!(await visible())) {
-    for (const tab of await page.locator('form [role="tab"]').all()) {
-      await tab.click();
-      if (await visible()) break;
+  const selector = [
+    `input[name="${source}"]:not([aria-hidden="true"])`,
+    `textarea[name="${source}"]:not([aria-hidden="true"])`,
+    `.ra-input-${source} [role="combobox"]`,
+  ].join(', ');
+  const visible = page.locator(selector).filter({ visible: true }).first();
+  await page.locator('form').first().waitFor();
+  if (await visible.isVisible().catch(() => false)) return visible;
+  for (const tab of await page.locator('form [role="tab"]').all()) {
+    await tab.click();
+    try {
+      await visible.waitFor({ state: 'visible', timeout: 1000 });
+      return visible;
+    } catch {
+      /* not on this tab */
     }
   }
-  return (await select.isVisible().catch(() => false)) ? select : input;
+  return visible;
 }
 
 export async function fill(page: Page, source: string, value: string | number | boolean): Promise<void> {
