@@ -18,8 +18,17 @@ async function isTeamMember(db: Db, ctx: RequestContext, id: unknown): Promise<b
   return Boolean(await (db as Knex)(USERS_RESOURCE).select('id').where({ id, [USER_TEAM_FIELD]: ctx.user.teamId }).first());
 }
 
-/** Settles `fields[owner]` in place; `stored` is the record before an update (absent on create). */
-export async function settleOwner(
+/** A new record belongs to its author unless the body names an owner. */
+export function defaultOwner(ctx: RequestContext, entity: EntityModel, fields: Record<string, unknown>): void {
+  const owner = entity.access.ownerField;
+  if (owner && (fields[owner] === undefined || fields[owner] === null)) fields[owner] = ctx.user.id;
+}
+
+/**
+ * Checks the owner a write sets against the user's write scope; `stored` is the record before an
+ * update (absent on create, where `defaultOwner` ran first).
+ */
+export async function checkOwner(
   db: Db,
   ctx: RequestContext,
   entity: EntityModel,
@@ -27,13 +36,9 @@ export async function settleOwner(
   stored?: Record<string, unknown>,
 ): Promise<void> {
   const owner = entity.access.ownerField;
-  if (!owner) return;
+  if (!owner || !(owner in fields)) return;
+  if (stored && sameValue(fields[owner], stored[owner])) return;
   const scope = scopeOf(entity, ctx.user, 'write');
-  if (!stored) {
-    if (fields[owner] === undefined || fields[owner] === null) fields[owner] = ctx.user.id;
-  } else if (!(owner in fields) || sameValue(fields[owner], stored[owner])) {
-    return;
-  }
   if (scope === 'own') {
     refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner]);
   } else if (scope === 'team' && !(await isTeamMember(db, ctx, fields[owner]))) {

@@ -38,7 +38,7 @@ export async function checkReferences(
     if (value === undefined || value === null || sameValue(value, before[field.name])) continue;
     if (field.kind === 'reference' && field.ref && model.entities[field.ref]) want(byTarget, field.ref, value, field.name);
     if (Array.isArray(value) && field.itemFields) {
-      value.forEach((item, index) => {
+      value.forEach((item) => {
         for (const column of field.itemFields!) {
           if (column.kind !== 'reference' || !column.ref || !model.entities[column.ref]) continue;
           want(byTarget, column.ref, (item as Record<string, unknown> | null)?.[column.name], field.name);

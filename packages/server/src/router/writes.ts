@@ -12,7 +12,7 @@ import { scopeOf } from './access.js';
 import { cancelPending, requestApprovals } from './approvals.js';
 import { writeAudit, writeHistory } from './audit.js';
 import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
-import { settleOwner } from './ownership.js';
+import { checkOwner, defaultOwner } from './ownership.js';
 import { findReadable, isWritable } from './reads.js';
 import { checkReferences } from './references.js';
 import {
@@ -60,9 +60,10 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
     }
     fields[workflow.field] = workflow.initial;
   }
+  defaultOwner(ctx, entity, fields);
+  const values = validateRecord(fields, entity, ctx.validators[entity.resource]);
   return ctx.knex.transaction(async (trx) => {
-    await settleOwner(trx, ctx, entity, fields);
-    const values = validateRecord(fields, entity, ctx.validators[entity.resource]);
+    await checkOwner(trx, ctx, entity, fields);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user);
     const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
     const record = normalizeRow(inserted, resource);
@@ -97,7 +98,7 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
       throw conflict(`${resource.name} ${id} was changed by someone else; reload it and try again`, { version: 'stale' });
     }
     refuseChanges(fields, stored, serverOwnedFields(entity));
-    await settleOwner(trx, ctx, entity, fields, stored);
+    await checkOwner(trx, ctx, entity, fields, stored);
     const before = editableView(stored, entity);
     const merged = { ...before, ...fields };
     const workflow = entity.workflow;

@@ -62,11 +62,11 @@ forEachDatabase('router crud', (database) => {
         expect(updated[change.field.name]).toEqual(change.value);
         expect(updated.version).toBe(2);
         const updatedMany = await admin.updateMany(resource, { ids: [a.id, b.id], data: { [change.field.name]: change.value } });
-        expect(updatedMany.data.sort()).toEqual([a.id, b.id].sort());
+        expect(updatedMany.data!.sort()).toEqual([a.id, b.id].sort());
         expect((await admin.getOne(resource, { id: b.id })).data[change.field.name]).toEqual(change.value);
       }
 
-      const deleted = await admin.delete(resource, { id: a.id, previousData: a });
+      const deleted = await admin.delete(resource, { id: a.id, previousData: a as { id: number } });
       expect(deleted.data.id).toBe(a.id);
       await expect(admin.getOne(resource, { id: a.id })).rejects.toMatchObject({ status: 404 });
       expect((await admin.deleteMany(resource, { ids: [b.id] })).data).toEqual([b.id]);
