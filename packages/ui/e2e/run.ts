@@ -190,7 +190,8 @@ const steps: [string, (state: State) => Promise<void>][] = [
     async (state) => {
       const { page, base, shot } = state;
       await page.goto(hashUrl(base, '/opportunities'));
-      const exportButton = page.locator('button:has([data-testid="GetAppIcon"]), button:has([data-testid="DownloadIcon"])').first();
+      // react-admin's ExportButton, by its accessible name in either language.
+      const exportButton = page.getByRole('button', { name: /^(导出|Export)$/ }).first();
       await exportButton.waitFor({ timeout: 20_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
       const file = join(ARTIFACTS, 'e2e', 'opportunities.csv');

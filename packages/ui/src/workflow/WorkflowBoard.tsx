@@ -70,7 +70,8 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
           {t('workflow.partial_totals', { count: totals.data.sampled })}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400 }}>
+      {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
+      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}>
         {entity.workflow.stages.map((stage) => (
           <BoardColumn
             key={stage.id}
