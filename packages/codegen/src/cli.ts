@@ -1,7 +1,6 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatSchemaErrors, loadModel } from '@ra-sales/schema';
-import { bannerText } from './emit/banner.js';
 import { generate } from './generate.js';
 import { diffFiles, writeFiles } from './writeFiles.js';
 
@@ -48,7 +47,8 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-const isGenerated = (content: string) => content.includes(bannerText('').slice(0, 32));
+/** Only files that say they are generated are ever removed. */
+const isGenerated = (content: string) => /^(\/\/ Generated |\{ "\$comment": "Generated )/.test(content);
 
 /** Diffs the model against the snapshot kept beside the migration files; writes nothing when nothing changed. */
 async function makeMigrationFile(args: Args): Promise<boolean> {
