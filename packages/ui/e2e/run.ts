@@ -7,7 +7,7 @@
  *   pnpm --filter @ra-sales/ui e2e        (or: tsx packages/ui/e2e/run.ts)
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotter, startServer, type RunningServer } from './harness.js';
@@ -223,6 +223,7 @@ async function main() {
   let browser: Browser | undefined;
   const results: { step: string; status: 'passed' | 'failed' | 'skipped'; ms: number; error?: string }[] = [];
   try {
+    rmSync(join(ARTIFACTS, 'e2e'), { recursive: true, force: true });
     buildAdminApp();
     server = await startServer();
     browser = await launchBrowser();
