@@ -376,7 +376,7 @@ async function main(): Promise<void> {
     const analyzeMs = performance.now() - analyzeStarted;
 
     const stages = (await db.raw(`select stage, count(*)::int as n from opportunities group by stage order by n desc`)).rows as { stage: string; n: number }[];
-    const owners = (await db.raw(`select count(distinct owner_id)::int as owners, min(expected_amount)::float8 as min, percentile_cont(0.5) within group (order by expected_amount)::float8 as median, max(expected_amount)::float8 as max, count(expected_amount)::int as with_amount from opportunities`)).rows[0];
+    const owners = (await db.raw(`select count(distinct owner_id)::int as owners, min(expected_amount)::float8 as min, percentile_cont(0.5) within group (order by expected_amount)::float8 as median, max(expected_amount)::float8 as max, count(expected_amount)::int as with_amount, count(distinct expected_amount)::int as distinct_amounts from opportunities`)).rows[0];
     const sizes = (await db.raw(`select pg_size_pretty(pg_total_relation_size('opportunities')) as opportunities, pg_size_pretty(pg_total_relation_size('customers')) as customers`)).rows[0];
 
     // The list request: the manager's first rep and the stage holding most of that rep's rows.
@@ -542,11 +542,15 @@ async function main(): Promise<void> {
     out.push(`ra-sales API bench — ${new Date().toISOString()}`);
     const loadAfter = os.loadavg();
     out.push(`machine: ${os.cpus().length} CPUs, Node ${process.version}, PostgreSQL ${version}; load average ${loadBefore[0].toFixed(1)} before the runs, ${loadAfter[0].toFixed(1)} after`);
+    const cpus = os.cpus().length;
+    if (Math.max(loadBefore[0], loadAfter[0]) > cpus) {
+      out.push(`WARNING: load average above the ${cpus} CPUs: other processes compete for the CPU, absolute latencies and rates say more about the machine than about the code; compare ours with the baseline`);
+    }
     out.push(`load: ${CONNECTIONS} keep-alive clients (worker thread, node:http); per side ${DURATION_MS / 1000} s measured in ${ROUNDS} alternating runs, each after a ${WARMUP_MS / 1000} s warm-up; pool ${POOL} connections each`);
     out.push(`data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`);
     out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`);
     out.push(`stages: ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`);
-    out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount)`);
+    out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`);
     out.push(`list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`);
     for (const user of ['manager', 'admin']) out.push(`  as ${user}: Content-Range ${listTotals[user]}`);
     out.push('');
