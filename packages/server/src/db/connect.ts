@@ -17,6 +17,11 @@ export interface ConnectOptions {
   dataDir?: string;
   /** Largest connection pool for PostgreSQL (PGlite always has one connection). */
   poolMax?: number;
+  /**
+   * A PGlite data folder dump (`PGlite.dumpDataDir()`) to start from instead of running initdb:
+   * several times faster for throwaway in-memory databases.
+   */
+  pgliteTemplate?: Blob;
 }
 
 export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
@@ -27,7 +32,18 @@ export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
  */
 export function connectDatabase(options: ConnectOptions = {}): Knex {
   const url = options.url ?? process.env.DATABASE_URL;
-  return url ? connectPostgres(url, options.poolMax ?? 10) : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR);
+  return url ? connectPostgres(url, options.poolMax ?? 10) : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate);
+}
+
+/** A dump of a freshly initialised PGlite data folder, for `pgliteTemplate`. */
+export async function createPgliteTemplate(): Promise<Blob> {
+  const pglite = new PGlite('memory://');
+  try {
+    await pglite.waitReady;
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await pglite.close();
+  }
 }
 
 /** Which database a Knex instance talks to. */
@@ -50,10 +66,13 @@ function connectPostgres(url: string, poolMax: number): Knex {
   });
 }
 
-function connectPglite(dataDir: string): Knex {
+function connectPglite(dataDir: string, template: Blob | undefined): Knex {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir), { parsers: TYPE_PARSERS });
+  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir), {
+    parsers: TYPE_PARSERS,
+    ...(template ? { loadDataDir: template } : {}),
+  });
   return knexPackage.knex({
     client: ClientPgLite as unknown as typeof Knex.Client,
     dialect: 'postgres',

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { connectDatabase } from '../../src/db/connect.js';
+import { readPgliteTemplate } from './pgliteTemplate.js';
 import { findPostgresBinaries, startPostgres, urlForDatabase, type PostgresServer } from './postgres.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -63,8 +64,17 @@ interface Opened {
   close(): Promise<void>;
 }
 
+function injectedPgliteTemplate(): Blob | undefined {
+  try {
+    const file = inject('pgliteTemplate');
+    return file ? readPgliteTemplate(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function openPglite(): Promise<Opened> {
-  const db = connectDatabase({ dataDir: 'memory://' });
+  const db = connectDatabase({ dataDir: 'memory://', pgliteTemplate: injectedPgliteTemplate() });
   await db.raw('SELECT 1');
   return { db, close: () => db.destroy() };
 }
