@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { API, apiHandlers, freshDb, renderApp, SLOW, type SeenRequest } from './support.js';
+import { API, apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
 
 const seen: SeenRequest[] = [];
 const server = setupServer();
@@ -45,14 +45,14 @@ describe('EntityEdit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Must be 2 characters at least');
     expect(puts()).toHaveLength(0);
-  }, SLOW);
+  });
 
   it('lays sections out as tabs', async () => {
     server.use(...apiHandlers(freshDb(), seen));
     renderApp('/deals/1');
     await screen.findByLabelText(/Deal name/);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['General', 'Contact', 'Items']);
-  }, SLOW);
+  });
 });
 
 describe('EntityCreate', () => {
@@ -64,7 +64,7 @@ describe('EntityCreate', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
     expect(seen.find((r) => r.method === 'POST')!.body).toEqual({ name: 'Beta Ltd' });
-  }, SLOW);
+  });
 });
 
 describe('EntityShow', () => {
@@ -75,5 +75,5 @@ describe('EntityShow', () => {
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['基本信息', '联系方式', '明细']);
     expect(screen.getByText('¥12,345.50')).toBeTruthy();
     expect(screen.getByText('交易名称')).toBeTruthy();
-  }, SLOW);
+  });
 });

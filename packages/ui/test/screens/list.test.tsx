@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { exportRows } from '../../src/resources/index.js';
 import { dealRecord, deals } from './fixture.js';
-import { apiHandlers, freshDb, renderApp, SLOW, type SeenRequest } from './support.js';
+import { apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
 
 const seen: SeenRequest[] = [];
 const server = setupServer();
@@ -35,7 +35,7 @@ describe('EntityList', () => {
     // Column headers come from the schema labels; sortable ones can be clicked.
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(expect.arrayContaining(['Deal name', 'Amount', 'Signing date', 'Grade', 'Customer', 'Stage']));
-  }, SLOW);
+  });
 
   it('sends q for the full-text search', async () => {
     server.use(...apiHandlers(freshDb(), seen));
@@ -43,7 +43,7 @@ describe('EntityList', () => {
     await screen.findByText('Harbour upgrade');
     fireEvent.change(screen.getByPlaceholderText('Search'), { target: { value: 'harbour' } });
     await waitFor(() => expect(lastFilter()).toEqual({ q: 'harbour' }));
-  }, SLOW);
+  });
 
   it('offers labelled filters for filter fields and sends an enum filter', async () => {
     server.use(...apiHandlers(freshDb(), seen));
@@ -59,7 +59,7 @@ describe('EntityList', () => {
     fireEvent.mouseDown(await screen.findByRole('combobox', { name: /Grade/ }, { timeout: 5000 }));
     fireEvent.click(await screen.findByRole('option', { name: 'B – ordinary' }));
     await waitFor(() => expect(lastFilter()).toEqual({ grade: 'B' }));
-  }, SLOW);
+  });
 
   it('sends date ranges as <field>_gte / <field>_lte', async () => {
     server.use(...apiHandlers(freshDb(), seen));
@@ -68,7 +68,7 @@ describe('EntityList', () => {
     await waitFor(() => expect(lastFilter()).toEqual({ sign_date_gte: '2026-01-01', sign_date_lte: '2026-12-31' }));
     expect(((await screen.findByLabelText('Signing date from')) as HTMLInputElement).value).toBe('2026-01-01');
     expect((screen.getByLabelText('Signing date to') as HTMLInputElement).value).toBe('2026-12-31');
-  }, SLOW);
+  });
 
   it('moves the selected records to a stage in bulk, sending their version', async () => {
     server.use(...apiHandlers(freshDb(), seen));
@@ -81,7 +81,7 @@ describe('EntityList', () => {
     const put = seen.find((r) => r.method === 'PUT')!;
     expect(put.url.pathname).toBe('/api/deals/1');
     expect(put.body).toMatchObject({ stage: 'won', version: 3 });
-  }, SLOW);
+  });
 
   it('exports CSV rows with labelled headers, enum labels and line totals', () => {
     const rows = exportRows(deals, [dealRecord], {

@@ -1,6 +1,7 @@
 /** Rendering the sales screens inside a real `<Admin>` against an msw-mocked REST API. */
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
+import { vi } from 'vitest';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { Admin, AdminContext, memoryStore, type RaRecord } from 'react-admin';
@@ -14,7 +15,7 @@ export { API };
 
 // A whole <Admin> renders slowly on a busy 2-core machine running test files side by side.
 configure({ asyncUtilTimeout: 8000 });
-export const SLOW = 60_000;
+vi.setConfig({ testTimeout: 60_000 });
 
 /** A fresh database with one deal, its customer and no history. */
 export const freshDb = (): Db => ({
