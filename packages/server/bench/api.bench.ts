@@ -88,6 +88,9 @@ async function openDatabase(): Promise<BenchDatabase> {
     log('DATABASE_URL not set: starting a throwaway PostgreSQL server');
     server = await startPostgres();
     adminUrl = server.url;
+    // Stopping is synchronous (pg_ctl): the throwaway server goes even when the bench dies.
+    const started = server;
+    process.once('exit', () => void started.stop().catch(() => {}));
   }
   const name = `ra_sales_bench_${process.pid}`;
   const admin = connectDatabase({ url: adminUrl, poolMax: 1 });
