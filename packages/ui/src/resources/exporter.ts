@@ -1,3 +1,4 @@
+/// <reference path="./jsonexport.d.ts" />
 import jsonExport from 'jsonexport/dist/index.js';
 import { downloadCSV, useLocale, useTranslate, type Exporter, type RaRecord } from 'react-admin';
 import type { EntityModel, FieldModel } from '@ra-sales/schema';

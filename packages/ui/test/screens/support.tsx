@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { Admin, AdminContext, memoryStore, type RaRecord } from 'react-admin';
+import { Admin, AdminContext, memoryStore, type LayoutComponent, type RaRecord } from 'react-admin';
 import { createSalesDataProvider } from '../../src/data/index.js';
 import { createSalesI18nProvider } from '../../src/i18n/index.js';
 import { salesResources, type SalesResourcesOptions } from '../../src/resources/index.js';
@@ -57,11 +57,13 @@ const providers = (locale: string) => ({
 });
 
 /** The whole app at `path`: `<Admin>` with `salesResources(fixtureModel)`. */
-export function renderApp(path: string, options: { locale?: string } & SalesResourcesOptions = {}): RenderResult {
-  const { locale = 'en', ...resourceOptions } = options;
+export function renderApp(path: string, options: { locale?: string; layout?: LayoutComponent } & SalesResourcesOptions = {}): RenderResult {
+  const { locale = 'en', layout, ...resourceOptions } = options;
   return render(
     <MemoryRouter initialEntries={[path]}>
-      <Admin {...providers(locale)}>{salesResources(fixtureModel, resourceOptions)}</Admin>
+      <Admin {...providers(locale)} layout={layout}>
+        {salesResources(fixtureModel, resourceOptions)}
+      </Admin>
     </MemoryRouter>,
   );
 }
