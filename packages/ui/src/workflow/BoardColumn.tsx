@@ -1,5 +1,5 @@
 /** One stage of the board: header with count and amount, a page of cards, "load more". */
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import { Box, Button, Chip, CircularProgress, Paper, Typography } from '@mui/material';
 import { useInfiniteGetList, type Identifier, type RaRecord } from 'react-admin';
 import type { StageModel } from '@ra-sales/schema';
@@ -27,7 +27,8 @@ export interface BoardColumnProps {
   onDrop: (stage: string) => void;
 }
 
-export function BoardColumn(props: BoardColumnProps) {
+/** Memoised: while a card is dragged only the columns whose `accepts` changed render again. */
+export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const { entity, stage, filter, locale, amount, accepts, moving, onDragStart, onDragEnd, onDrop } = props;
   const t = useSalesTranslate();
   const [over, setOver] = useState(false);
@@ -109,4 +110,4 @@ export function BoardColumn(props: BoardColumnProps) {
       </Box>
     </Paper>
   );
-}
+});

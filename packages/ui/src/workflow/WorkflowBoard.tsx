@@ -8,7 +8,7 @@
  * computed in the browser from bounded pages until the server has it. A move is pessimistic:
  * the card stays where it is until the server accepts, then the lists are refetched.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
@@ -55,11 +55,15 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     () => (dragged ? targetsOf(entity.workflow, dragged[entity.workflow.field] as string) : undefined),
     [dragged, entity],
   );
+  // Stable callbacks, so that memoised columns and cards do not render again on every drag.
+  const latest = useRef({ dragged, requestMove });
+  latest.current = { dragged, requestMove };
   const onDragEnd = useCallback(() => setDragged(null), []);
-  const onDrop = (stage: string) => {
-    if (dragged) requestMove(dragged, stage);
+  const onDrop = useCallback((stage: string) => {
+    const { dragged: record, requestMove: move } = latest.current;
+    if (record) move(record, stage);
     setDragged(null);
-  };
+  }, []);
   const name = labelIn(entity.pluralLabel, locale);
 
   return (
