@@ -8,9 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPgliteTemplate } from '../../src/db/connect.js';
 
+/** The installed PGlite version (its package.json is not exported: found beside its entry point). */
 function pgliteVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('@electric-sql/pglite/package.json') as { version: string }).version;
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export function pgliteTemplatePath(): string {
