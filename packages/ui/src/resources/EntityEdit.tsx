@@ -1,6 +1,7 @@
 import { Edit, type EditProps } from 'react-admin';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { EntityForm, toPayload } from './EntityForm.js';
+import { useSaveErrorHandler } from './serverErrors.js';
 import { workflowSlots, type WorkflowSlotProps } from './workflowSlots.js';
 
 export interface EntityEditProps extends EntityScreenProps, WorkflowSlotProps, Omit<EditProps, 'resource' | 'children' | 'aside'> {}
@@ -11,9 +12,10 @@ export interface EntityEditProps extends EntityScreenProps, WorkflowSlotProps, O
  */
 export const EntityEdit = ({ model, resource, stepper, aside, ...props }: EntityEditProps) => {
   const entity = entityOf(model, resource);
+  const onError = useSaveErrorHandler();
   const slots = workflowSlots({ model, resource, stepper, aside });
   return (
-    <Edit resource={resource} mutationMode="pessimistic" transform={toPayload(entity, 'edit')} redirect="show" aside={slots.aside ?? undefined} {...props}>
+    <Edit resource={resource} mutationOptions={{ onError }} mutationMode="pessimistic" transform={toPayload(entity, 'edit')} redirect="show" aside={slots.aside ?? undefined} {...props}>
       {slots.stepper}
       <EntityForm entity={entity} />
     </Edit>

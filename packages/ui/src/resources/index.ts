@@ -11,3 +11,4 @@ export { rendererFor, listColumns, showFields, formInputs, filterInputs } from '
 export { entityOf, editableFields, type EntityScreenProps } from './entity.js';
 export { iconFor, materialIcons, DefaultIcon } from './icons.js';
 export type { WorkflowSlotProps } from './workflowSlots.js';
+export { useSaveErrorHandler, withRootMessage } from './serverErrors.js';

@@ -36,6 +36,19 @@ describe('EntityEdit', () => {
     expect(body).not.toHaveProperty('stage');
   });
 
+  it("shows a 409 about no input (a stale version) as the server's own message", async () => {
+    const stale = http.put(`${API}/deals/1`, () =>
+      HttpResponse.json({ message: 'deals 1 was changed by someone else; reload it and try again', errors: { version: 'stale' } }, { status: 409 }),
+    );
+    server.use(...apiHandlers(freshDb(), seen, [stale]));
+    renderApp('/deals/1');
+    const name = (await screen.findByLabelText(/Deal name/)) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Harbour upgrade'));
+    fireEvent.change(name, { target: { value: 'Harbour upgrade 3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('deals 1 was changed by someone else; reload it and try again');
+  });
+
   it('checks the schema client-side before sending', async () => {
     server.use(...apiHandlers(freshDb(), seen));
     renderApp('/deals/1');
