@@ -57,6 +57,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       variant="outlined"
       data-testid="board-column"
       data-stage={stage.id}
+      data-accepts={accepts === undefined ? undefined : String(accepts)}
       onDragOver={handleDragOver}
       onDragLeave={() => setOver(false)}
       onDrop={handleDrop}
