@@ -3,14 +3,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const repo = resolve(import.meta.dirname, '../..');
-// SALES_DOMAIN builds the app over another generated folder (a company's overlay), e.g.
-// examples/company-oa/generated; ADMIN_DIR is where that build goes. Both as the server reads them.
-const domain = process.env.SALES_DOMAIN;
 
-/** In development the sales API runs beside Vite (`pnpm start` serves dist/ and /api from one origin). */
+/**
+ * `SALES_DOMAIN` (as for the server, e.g. `examples/company-oa/generated`) builds the screens
+ * from that generated domain instead of `packages/domain`, so the UI matches the API it talks to.
+ * In development the sales API runs beside Vite; `pnpm start` serves dist/ and /api from one origin.
+ */
 export default defineConfig({
   plugins: [react()],
-  resolve: domain ? { alias: { '@ra-sales/domain': resolve(repo, domain, 'index.ts') } } : {},
+  resolve: process.env.SALES_DOMAIN
+    ? { alias: { '@ra-sales/domain': resolve(repo, process.env.SALES_DOMAIN, 'index.ts') } }
+    : {},
   server: { proxy: { '/api': process.env.SALES_API ?? 'http://localhost:3000' } },
-  build: { outDir: process.env.ADMIN_DIR ? resolve(repo, process.env.ADMIN_DIR) : 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: { outDir: 'dist', chunkSizeWarningLimit: 4000 },
 });
