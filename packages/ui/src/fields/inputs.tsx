@@ -38,13 +38,12 @@ export interface SalesReferenceInputProps {
   validate?: Validator[];
   helperText?: string;
   defaultValue?: unknown;
-  alwaysOn?: boolean;
 }
 
 /** A reference picked by typing: the target's records are searched with `q`, shown by its recordRepresentation. */
 export const SalesReferenceInput = ({ source, reference, label, validate, helperText, defaultValue }: SalesReferenceInputProps) => (
   <ReferenceInput source={source} reference={reference}>
-    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} />
+    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} sx={{ minWidth: 240 }} />
   </ReferenceInput>
 );
 

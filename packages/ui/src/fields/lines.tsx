@@ -6,7 +6,6 @@ import {
   Datagrid,
   FormDataConsumer,
   FunctionField,
-  Labeled,
   SimpleFormIterator,
   useLocale,
   useTranslate,
@@ -51,9 +50,12 @@ export const LinesInput = ({ entity, field, source = field.name }: KindProps) =>
           {columns.unitPrice && (
             <FormDataConsumer>
               {({ scopedFormData }) => (
-                <Labeled label={translate('ra_sales.lines.line_total')}>
+                <Box sx={{ minWidth: 120, textAlign: 'right' }}>
+                  <Typography variant="caption" color="text.secondary" display="block">
+                    {translate('ra_sales.lines.line_total')}
+                  </Typography>
                   <span data-testid="line-total">{money(lineTotal(scopedFormData, columns))}</span>
-                </Labeled>
+                </Box>
               )}
             </FormDataConsumer>
           )}
