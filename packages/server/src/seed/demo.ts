@@ -2,6 +2,7 @@ import type { SalesModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { quoteIdent } from '../migrate/sql.js';
 import { buildDemoData, type DemoOptions } from './demoData.js';
+import { demoHistory } from './history.js';
 import { insertRows, rowCount, syncIdentity } from './insert.js';
 
 export interface SeedDemoOptions extends DemoOptions {
@@ -12,11 +13,15 @@ export interface SeedDemoOptions extends DemoOptions {
 export interface SeedSummary {
   /** Rows inserted per resource. */
   counts: Record<string, number>;
+  /** Records in all. */
   total: number;
+  /** Stage moves written to sales_history (the path of each record to its stage). */
+  historyRows: number;
   milliseconds: number;
 }
 
-const SERVER_HISTORY_TABLES = ['sales_history', 'sales_approvals', 'sales_audit'];
+const HISTORY_TABLE = 'sales_history';
+const SERVER_HISTORY_TABLES = [HISTORY_TABLE, 'sales_approvals', 'sales_audit'];
 
 async function existingTables(db: Knex, tables: string[]): Promise<string[]> {
   const result = await db.raw(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY(?)`, [tables]);
@@ -31,6 +36,7 @@ export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOpt
   const started = performance.now();
   const { rows, order } = buildDemoData(model, options);
   const counts: Record<string, number> = {};
+  let historyRows = 0;
   await db.transaction(async (trx) => {
     if (options.reset) {
       const tables = await existingTables(trx, [...order, ...SERVER_HISTORY_TABLES]);
@@ -48,7 +54,12 @@ export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOpt
       await syncIdentity(trx, resource);
       counts[resource] = entityRows.length;
     }
+    if ((await existingTables(trx, [HISTORY_TABLE])).length) {
+      const history = demoHistory(model, rows);
+      for (let start = 0; start < history.length; start += 1000) await trx(HISTORY_TABLE).insert(history.slice(start, start + 1000));
+      historyRows = history.length;
+    }
   });
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  return { counts, total, milliseconds: Math.round(performance.now() - started) };
+  return { counts, total, historyRows, milliseconds: Math.round(performance.now() - started) };
 }

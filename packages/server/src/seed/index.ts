@@ -3,3 +3,4 @@ export { buildDemoData, DEFAULT_SEED, type DemoOptions } from './demoData.js';
 export { dependencyOrder, demoCount } from './order.js';
 export { planSalesforce, SALESPEOPLE, TEAMS, type Salesforce, type SalesforceMember } from './salesforce.js';
 export { seedBulk, type BulkOptions, type BulkSummary } from './bulk.js';
+export { demoHistory, stagePath } from './history.js';

@@ -70,6 +70,7 @@ forEachDatabase('default domain', (database) => {
 
     const summary = await seedDemo(database.db, model, { today: TODAY });
     expect(summary.total).toBeGreaterThan(2000);
+    expect(summary.historyRows).toBeGreaterThan(500);
     for (const entity of Object.values(model.entities)) {
       for (const field of entity.fields.filter((f) => f.kind === 'reference' && model.entities[f.ref!])) {
         const [{ n }] = await database.db(entity.resource).whereNotNull(field.name).whereNotIn(field.name, database.db(field.ref!).select('id')).count('* as n');

@@ -153,7 +153,12 @@ export function opportunitiesEntity(): EntityModel {
             entry: { required: ['close_reason'], properties: { close_reason: { minLength: 5 } } },
           }),
         ],
-        transitions: [],
+        transitions: [
+          { from: 'development', to: 'initiation' },
+          { from: 'initiation', to: 'bidding' },
+          { from: 'bidding', to: 'won' },
+          ...['development', 'initiation', 'bidding'].map((from) => ({ from, to: 'lost' })),
+        ],
         approvals: [],
       },
     },

@@ -102,6 +102,20 @@ forEachDatabase('seedDemo', (database) => {
     expect(received).toBeGreaterThan(10);
   });
 
+  it('writes the path of each record to its stage into sales_history', async () => {
+    expect(summary.historyRows).toBeGreaterThan(100);
+    const won = await database.db('opportunities').where('stage', 'won').first('id', 'owner_id');
+    const moves = await database.db('sales_history').where({ resource: 'opportunities', record_id: won.id }).orderBy('created_at').select('from_stage', 'to_stage', 'user_id');
+    expect(moves).toEqual([
+      { from_stage: 'development', to_stage: 'initiation', user_id: won.owner_id },
+      { from_stage: 'initiation', to_stage: 'bidding', user_id: won.owner_id },
+      { from_stage: 'bidding', to_stage: 'won', user_id: won.owner_id },
+    ]);
+    const lost = await database.db('opportunities').where('stage', 'lost').first('id', 'close_reason');
+    const [last] = await database.db('sales_history').where({ resource: 'opportunities', record_id: lost.id, to_stage: 'lost' }).select('comment');
+    expect(last.comment).toBe(lost.close_reason);
+  });
+
   it('continues ids after the seeded rows and refuses to seed twice without reset', async () => {
     const [inserted] = await database.db('customers').insert({ name: '新客户有限公司', grade: 'A' }).returning('id');
     expect(inserted.id).toBe(summary.counts.customers + 1);
