@@ -21,12 +21,13 @@ export type AccessMode = 'read' | 'write';
 
 export const ADMIN_ROLE = 'admin';
 
-const WIDTH: Record<Scope, number> = { none: 0, own: 1, team: 2, all: 3 };
+/** Scopes from narrowest to widest; each covers the rows of the narrower ones. */
+export const SCOPE_WIDTH: Record<Scope, number> = { none: 0, own: 1, team: 2, all: 3 };
 
 export function scopeOf(entity: EntityModel, user: SalesUser, mode: AccessMode): Scope {
   const { roles, default: fallback } = entity.access;
   const scopes = user.roles.length ? user.roles.map((role) => (roles[role] ?? fallback)[mode]) : [fallback[mode]];
-  return scopes.reduce((widest, scope) => (WIDTH[scope] > WIDTH[widest] ? scope : widest), 'none' as Scope);
+  return scopes.reduce((widest, scope) => (SCOPE_WIDTH[scope] > SCOPE_WIDTH[widest] ? scope : widest), 'none' as Scope);
 }
 
 type Where = Knex.QueryBuilder;

@@ -1,5 +1,9 @@
 /** Row access: scopes applied to lists, counts, getOne, getMany, embed and every write. */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSalesRouter } from '../../src/index.js';
+import { defaultDomain } from './support/model.js';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
 
@@ -29,6 +33,30 @@ forEachDatabase('router access', (database) => {
   it('answers 401 without a user', async () => {
     expect((await server.request('GET', '/customers', { as: null })).status).toBe(401);
     expect((await server.request('GET', '/customers', { as: null, headers: { 'X-Sales-User': '999' } })).status).toBe(401);
+  });
+
+  it('without demoUsers the auth hook decides and X-Sales-User is ignored', async () => {
+    const { model, validators } = defaultDomain();
+    const app = express();
+    app.use(
+      createSalesRouter({
+        knex: database.db,
+        model,
+        validators,
+        auth: (req) => (req.get('authorization') === 'Bearer rep-b' ? { id: server.users.repB, roles: ['sales_rep'], teamId: null } : null),
+      }),
+    );
+    const listener = app.listen(0);
+    try {
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      const anonymous = await fetch(`${url}/customers`, { headers: { 'X-Sales-User': '1' } });
+      expect(anonymous.status).toBe(401);
+      const rep = await fetch(`${url}/customers`, { headers: { Authorization: 'Bearer rep-b', 'X-Sales-User': '1' } });
+      expect((await rep.json()).map((c: { id: number }) => c.id)).toEqual([customerB.id]);
+    } finally {
+      listener.closeAllConnections();
+      listener.close();
+    }
   });
 
   it('GET /me describes the current user', async () => {

@@ -81,7 +81,8 @@ export function invalidBodies(entity: EntityModel, valid: Record<string, unknown
       fc.integer({ min: 1_000, max: 2_000 }).map((v) => set('server field version')('version', v)),
       fc.constantFrom('created_at', 'updated_at').map((name) => set(`server field ${name}`)(name, '1999-01-01T00:00:00.000Z')),
     ),
-    pick(fields.filter((f) => TEXT_KINDS.has(f.kind) && f.kind !== 'enum')).map((f) => set(`huge ${f.name}`)(f.name, 'x'.repeat(1_100_000))),
+    // Longer than any maxLength yet under the body limit (bodies over it: protocol.test.ts, 413).
+    pick(fields.filter((f) => TEXT_KINDS.has(f.kind) && f.kind !== 'enum')).map((f) => set(`huge ${f.name}`)(f.name, 'x'.repeat(100_000))),
     fc.oneof(
       fc.integer({ min: 1, max: 40 }).map((n) => ({ kind: 'truncated JSON', raw: JSON.stringify(valid).slice(0, n) })),
       fc.constantFrom('null', '[]', '42', '"text"', 'true', '{"a":1}}', "{'name':'x'}", '{"name":"x",}', '\u0000').map((raw) => ({ kind: 'not a JSON object', raw })),
