@@ -14,7 +14,7 @@ import type { EntityModel, FieldModel } from '@ra-sales/schema';
 import { useFieldChoices } from './choices.js';
 
 export const MoneyInput = (props: NumberInputProps) => (
-  <NumberInput InputProps={{ startAdornment: <InputAdornment position="start">¥</InputAdornment> }} {...props} />
+  <NumberInput InputProps={{ startAdornment: <InputAdornment position="start">¥</InputAdornment> }} sx={{ minWidth: 170 }} {...props} />
 );
 
 export const PercentInput = (props: NumberInputProps) => (
