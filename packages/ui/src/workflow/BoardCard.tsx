@@ -1,9 +1,10 @@
 /** One record on the board: its representation, owner and amount; draggable. */
 import { memo, type DragEvent } from 'react';
-import { Card, CardContent, LinearProgress, Typography } from '@mui/material';
+import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { Link, RecordContextProvider, ReferenceField, useCreatePath, type RaRecord } from 'react-admin';
 import { formatMoney } from '../fields/format.js';
 import { amountOf } from './amount.js';
+import { CardMoveMenu } from './CardMoveMenu.js';
 import type { WorkflowEntity } from './model.js';
 
 export interface BoardCardProps {
@@ -13,6 +14,7 @@ export interface BoardCardProps {
   moving: boolean;
   onDragStart: (record: RaRecord) => void;
   onDragEnd: () => void;
+  onMove: (record: RaRecord, to: string) => void;
 }
 
 function ownerReference(entity: WorkflowEntity): { source: string; reference: string } | undefined {
@@ -21,7 +23,7 @@ function ownerReference(entity: WorkflowEntity): { source: string; reference: st
   return source && reference ? { source, reference } : undefined;
 }
 
-export const BoardCard = memo(function BoardCard({ entity, record, locale, moving, onDragStart, onDragEnd }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({ entity, record, locale, moving, onDragStart, onDragEnd, onMove }: BoardCardProps) {
   const createPath = useCreatePath();
   const owner = ownerReference(entity);
   const amountField = entity.workflow.amountField;
@@ -42,15 +44,18 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
     >
       {moving && <LinearProgress />}
       <CardContent sx={{ p: 1.25, '&:last-child': { pb: 1.25 } }}>
+        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}>
         <Typography
           variant="body2"
           component={Link}
           to={createPath({ resource: entity.resource, id: record.id, type: 'show' })}
           draggable={false}
-          sx={{ fontWeight: 600, display: 'block' }}
+          sx={{ fontWeight: 600, display: 'block', flex: 1, minWidth: 0 }}
         >
           {String(record[entity.recordRepresentation] ?? `#${record.id}`)}
         </Typography>
+        <CardMoveMenu entity={entity} record={record} locale={locale} onMove={onMove} />
+        </Box>
         <RecordContextProvider value={record}>
           {owner && (
             <Typography variant="caption" color="text.secondary" component="div">

@@ -25,11 +25,12 @@ export interface BoardColumnProps {
   onDragStart: (record: RaRecord) => void;
   onDragEnd: () => void;
   onDrop: (stage: string) => void;
+  onMove: (record: RaRecord, to: string) => void;
 }
 
 /** Memoised: while a card is dragged only the columns whose `accepts` changed render again. */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
-  const { entity, stage, filter, locale, amount, accepts, moving, onDragStart, onDragEnd, onDrop } = props;
+  const { entity, stage, filter, locale, amount, accepts, moving, onDragStart, onDragEnd, onDrop, onMove } = props;
   const t = useSalesTranslate();
   const [over, setOver] = useState(false);
   const { data, total, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
@@ -101,6 +102,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
             moving={moving === record.id}
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}
+            onMove={onMove}
           />
         ))}
         {hasNextPage && (

@@ -64,6 +64,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     if (record) move(record, stage);
     setDragged(null);
   }, []);
+  const onMove = useCallback((record: RaRecord, to: string) => latest.current.requestMove(record, to), []);
   const name = labelIn(entity.pluralLabel, locale);
 
   return (
@@ -89,6 +90,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
             onDragStart={setDragged}
             onDragEnd={onDragEnd}
             onDrop={onDrop}
+            onMove={onMove}
           />
         ))}
       </Box>

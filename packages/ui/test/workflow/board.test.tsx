@@ -117,4 +117,15 @@ describe('WorkflowBoard', () => {
     await screen.findByText('Approval requested before moving to Bidding');
     expect(within(column('proposal')).getByText('Big proposal')).toBeTruthy();
   });
+
+  it('offers the allowed moves in a card menu, for keyboard and touch', async () => {
+    const { requests } = setup();
+    await screen.findByText('Deal 2');
+    fireEvent.click(within(card(2)).getByTestId('card-move-menu'));
+    const items = await screen.findAllByRole('menuitem');
+    expect(items.map((item) => item.getAttribute('data-stage'))).toEqual(['initiation', 'lost', 'abandoned']);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Move to Project initiation' }));
+    await waitFor(() => expect(within(column('initiation')).getByText('Deal 2')).toBeTruthy());
+    expect(requests.find((r) => r.method === 'PUT')?.body).toMatchObject({ id: 2, stage: 'initiation' });
+  });
 });

@@ -1,0 +1,50 @@
+/** The keyboard and touch alternative to dragging: a card's "move to" menu of allowed stages. */
+import { useState, type MouseEvent } from 'react';
+import { IconButton, Menu, MenuItem } from '@mui/material';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import type { RaRecord } from 'react-admin';
+import { labelIn } from '../i18n/labels.js';
+import { useSalesTranslate } from './messages.js';
+import { targetsOf, type WorkflowEntity } from './model.js';
+
+export interface CardMoveMenuProps {
+  entity: WorkflowEntity;
+  record: RaRecord;
+  locale: string;
+  onMove: (record: RaRecord, to: string) => void;
+}
+
+export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuProps) {
+  const t = useSalesTranslate();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const { workflow } = entity;
+  const targets = anchor ? targetsOf(workflow, record[workflow.field] as string) : new Set<string>();
+  const open = (event: MouseEvent<HTMLElement>) => {
+    event.preventDefault();
+    event.stopPropagation();
+    setAnchor(event.currentTarget);
+  };
+  return (
+    <>
+      <IconButton size="small" aria-label={t('workflow.move_menu')} onClick={open} data-testid="card-move-menu" sx={{ p: 0.25 }}>
+        <MoreVertIcon fontSize="small" />
+      </IconButton>
+      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+        {workflow.stages
+          .filter((stage) => targets.has(stage.id))
+          .map((stage) => (
+            <MenuItem
+              key={stage.id}
+              data-stage={stage.id}
+              onClick={() => {
+                setAnchor(null);
+                onMove(record, stage.id);
+              }}
+            >
+              {t('workflow.move_to', { stage: labelIn(stage.label, locale) })}
+            </MenuItem>
+          ))}
+      </Menu>
+    </>
+  );
+}
