@@ -5,6 +5,8 @@ export const SALESPEOPLE = 'salespeople';
 export const TEAMS = 'teams';
 export const TEAM_COUNT = 2;
 
+const OVERSIGHT_ROLES = ['sales_director', 'general_manager', 'finance', 'legal', 'warehouse', 'service_engineer', 'analyst', 'hr'];
+
 export interface SalesforceMember {
   id: number;
   role: string;
@@ -12,7 +14,11 @@ export interface SalesforceMember {
   team: number | null;
 }
 
-/** The demo sales force: salesperson 1 is the admin, 2 and 3 manage a team each, reps fill the teams. */
+/**
+ * The demo sales force: salesperson 1 is the admin, 2 and 3 manage a team each, reps (and
+ * pre-sales / assistants when the model has those roles) fill the teams, then one person per
+ * other role of the model (director, general manager, finance, …) outside the teams.
+ */
 export interface Salesforce {
   members: SalesforceMember[];
   /** Ids of the sales reps: the owners of records. */
@@ -42,6 +48,10 @@ export function planSalesforce(model: SalesModel, scale: number): Salesforce {
   for (let team = 1; team <= TEAM_COUNT; team++) {
     for (let i = 0; i < repsPerTeam; i++) members.push({ id: members.length + 1, role: rep, team });
     for (const support of supportRoles) members.push({ id: members.length + 1, role: support, team });
+  }
+  // One person for each role that approves or executes outside the teams, so every approval has someone to decide it.
+  for (const oversight of OVERSIGHT_ROLES.filter((wanted) => options.includes(wanted))) {
+    members.push({ id: members.length + 1, role: oversight, team: null });
   }
   return {
     members,
