@@ -153,7 +153,10 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await shot('waiting-for-approval');
 
       await actAs(page, manager.id);
+      // A full load, so that the app asks /api/me again and filters the inbox by the manager's roles.
+      await page.goto('about:blank');
       await page.goto(hashUrl(base, '/approvals-inbox'));
+      assert.equal((await page.evaluate(async () => (await (await fetch('/api/me')).json()).roles)).includes('sales_manager'), true);
       for (const approval of pending.filter((row) => row.role === 'sales_manager')) {
         const row = page.locator(`[data-testid="pending-approval"][data-id="${approval.id}"]`);
         await row.waitFor({ timeout: 15_000 });
@@ -174,6 +177,7 @@ const steps: [string, (state: State) => Promise<void>][] = [
     'drag the card on the board',
     async (state) => {
       const { page, base, shot } = state;
+      await page.goto('about:blank');
       await page.goto(hashUrl(base, '/board/opportunities'));
       const card = page.locator(`[data-testid="board-card"][data-id="${state.opportunityId}"]`);
       await card.waitFor({ timeout: 20_000 });
