@@ -142,16 +142,22 @@ export async function startPostgres(): Promise<PostgresServer> {
     throw error;
   }
   let stopped = false;
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stopNow);
+    try {
+      as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+  // A run that ends without teardown (a crash, an interrupted bench) leaves no server behind.
+  process.on('exit', stopNow);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
+      stopNow();
     },
   };
 }
