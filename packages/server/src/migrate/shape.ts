@@ -19,6 +19,11 @@ export interface IndexShape {
   name: string;
   table: string;
   columns: string[];
+  /**
+   * Columns kept in `NULLS FIRST` order. Lists sort nulls as the smallest values
+   * (`ASC NULLS FIRST`, `DESC NULLS LAST`), which such an index serves read forwards or backwards.
+   */
+  nullsFirst?: string[];
 }
 
 export interface WorkflowShape {
@@ -51,8 +56,13 @@ export function indexName(table: string, columns: string[]): string {
   return fitIdentifier(`${table}_${columns.join('_')}_idx`);
 }
 
-function index(table: string, columns: string[]): IndexShape {
-  return { name: indexName(table, columns), table, columns };
+function index(table: string, columns: string[], nullsFirst: string[] = []): IndexShape {
+  return { name: indexName(table, columns), table, columns, ...(nullsFirst.length ? { nullsFirst } : {}) };
+}
+
+/** An index that returns rows already in list order: `column` as lists sort it, then `id`. */
+function sortIndex(table: string, leading: string[], column: string): IndexShape {
+  return index(table, [...leading, column, 'id'], [column]);
 }
 
 /** The table of one entity: base columns, one column per field, its indexes. */
@@ -71,10 +81,16 @@ export function entityTableShape(entity: EntityModel): TableShape {
         field.filter ||
         field.sortable),
   );
-  const indexes = indexed.map((field) => index(table, [field.name]));
+  const indexes = indexed.map((field) => (field.sortable ? sortIndex(table, [], field.name) : index(table, [field.name])));
   const hasColumn = (name: string | undefined) => !!name && fields.some((field) => field.name === name);
   if (hasColumn(workflowField) && hasColumn(ownerField) && workflowField !== ownerField) {
-    indexes.push(index(table, [workflowField!, ownerField!]));
+    // The typical list: one stage, one owner (or a team's owners), in the default order, a page at a time.
+    const sort = entity.sort.field;
+    indexes.push(
+      hasColumn(sort) && sort !== workflowField && sort !== ownerField
+        ? sortIndex(table, [workflowField!, ownerField!], sort)
+        : index(table, [workflowField!, ownerField!, 'id']),
+    );
   }
   const workflow = entity.workflow && {
     field: entity.workflow.field,

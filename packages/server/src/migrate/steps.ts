@@ -81,7 +81,7 @@ export function describeStep(s: MigrationStep): string {
     case 'change_type':
       return `change type of ${s.table}.${s.column} from ${s.from} to ${s.to}`;
     case 'create_index':
-      return `create index ${s.index.name} on ${s.index.table} (${s.index.columns.join(', ')})`;
+      return `create index ${s.index.name} on ${s.index.table} (${s.index.columns.map((c) => (s.index.nullsFirst?.includes(c) ? `${c} nulls first` : c)).join(', ')})`;
     case 'drop_index':
       return `drop index ${s.index.name}`;
     case 'add_stage':
@@ -105,7 +105,8 @@ function createTableSql(table: string, columns: ColumnShape[]): string {
 }
 
 function createIndexSql(index: IndexShape): string {
-  return `CREATE INDEX ${quoteIdent(index.name)} ON ${quoteIdent(index.table)} (${index.columns.map(quoteIdent).join(', ')})`;
+  const column = (name: string) => (index.nullsFirst?.includes(name) ? `${quoteIdent(name)} NULLS FIRST` : quoteIdent(name));
+  return `CREATE INDEX ${quoteIdent(index.name)} ON ${quoteIdent(index.table)} (${index.columns.map(column).join(', ')})`;
 }
 
 function moveStageSql(table: string, field: string, from: string, to: string): string {

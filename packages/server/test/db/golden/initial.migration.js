@@ -74,16 +74,16 @@ export async function up(knex) {
   await knex.raw(`CREATE INDEX "sales_audit_resource_record_id_idx" ON "sales_audit" ("resource", "record_id")`);
   // create index sales_audit_created_at_idx on sales_audit (created_at)
   await knex.raw(`CREATE INDEX "sales_audit_created_at_idx" ON "sales_audit" ("created_at")`);
-  // create index deals_name_idx on deals (name)
-  await knex.raw(`CREATE INDEX "deals_name_idx" ON "deals" ("name")`);
+  // create index deals_name_id_idx on deals (name nulls first, id)
+  await knex.raw(`CREATE INDEX "deals_name_id_idx" ON "deals" ("name" NULLS FIRST, "id")`);
   // create index deals_status_idx on deals (status)
   await knex.raw(`CREATE INDEX "deals_status_idx" ON "deals" ("status")`);
   // create index deals_owner_id_idx on deals (owner_id)
   await knex.raw(`CREATE INDEX "deals_owner_id_idx" ON "deals" ("owner_id")`);
   // create index deals_amount_idx on deals (amount)
   await knex.raw(`CREATE INDEX "deals_amount_idx" ON "deals" ("amount")`);
-  // create index deals_status_owner_id_idx on deals (status, owner_id)
-  await knex.raw(`CREATE INDEX "deals_status_owner_id_idx" ON "deals" ("status", "owner_id")`);
+  // create index deals_status_owner_id_id_idx on deals (status, owner_id, id)
+  await knex.raw(`CREATE INDEX "deals_status_owner_id_id_idx" ON "deals" ("status", "owner_id", "id")`);
   // record the model this migration brings the database to
   const model = await readFile(new URL(`./20260101000000_initial.model.json`, import.meta.url), 'utf8');
   await knex(`sales_schema_snapshot`).insert({ model });
@@ -93,16 +93,16 @@ export async function up(knex) {
 export async function down(knex) {
   // forget the model recorded by up
   await knex.raw(`DELETE FROM sales_schema_snapshot WHERE id = (SELECT max(id) FROM sales_schema_snapshot)`);
-  // revert: create index deals_status_owner_id_idx on deals (status, owner_id)
-  await knex.raw(`DROP INDEX IF EXISTS "deals_status_owner_id_idx"`);
+  // revert: create index deals_status_owner_id_id_idx on deals (status, owner_id, id)
+  await knex.raw(`DROP INDEX IF EXISTS "deals_status_owner_id_id_idx"`);
   // revert: create index deals_amount_idx on deals (amount)
   await knex.raw(`DROP INDEX IF EXISTS "deals_amount_idx"`);
   // revert: create index deals_owner_id_idx on deals (owner_id)
   await knex.raw(`DROP INDEX IF EXISTS "deals_owner_id_idx"`);
   // revert: create index deals_status_idx on deals (status)
   await knex.raw(`DROP INDEX IF EXISTS "deals_status_idx"`);
-  // revert: create index deals_name_idx on deals (name)
-  await knex.raw(`DROP INDEX IF EXISTS "deals_name_idx"`);
+  // revert: create index deals_name_id_idx on deals (name nulls first, id)
+  await knex.raw(`DROP INDEX IF EXISTS "deals_name_id_idx"`);
   // revert: create index sales_audit_created_at_idx on sales_audit (created_at)
   await knex.raw(`DROP INDEX IF EXISTS "sales_audit_created_at_idx"`);
   // revert: create index sales_audit_resource_record_id_idx on sales_audit (resource, record_id)
