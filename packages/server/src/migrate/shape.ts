@@ -62,7 +62,8 @@ function index(table: string, columns: string[], nullsFirst: string[] = []): Ind
 
 /** An index that returns rows already in list order: `column` as lists sort it, then `id`. */
 function sortIndex(table: string, leading: string[], column: string): IndexShape {
-  return index(table, [...leading, column, 'id'], [column]);
+  // Named apart from the plain indexes: `budget` sorted would otherwise be `…_budget_id_idx`, the name of `budget_id`'s index.
+  return { name: fitIdentifier(`${table}_${[...leading, column].join('_')}_order_idx`), table, columns: [...leading, column, 'id'], nullsFirst: [column] };
 }
 
 /** The table of one entity: base columns, one column per field, its indexes. */

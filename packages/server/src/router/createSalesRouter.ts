@@ -1,7 +1,7 @@
 /**
  * The embeddable Express router: every entity of the model, `approvals` and `history`, in the
- * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /me` and
- * `GET /openapi.json`. See docs/server.md.
+ * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /me`,
+ * `GET /reports/:name` and `GET /openapi.json`. See docs/server.md.
  */
 import { Router, type Request, type Response } from 'express';
 import type { RequestContext } from './context.js';
@@ -18,6 +18,7 @@ import { APPROVALS, describeResources, type ResourceInfo } from './resources.js'
 import { describeUser, resolveUser } from './users.js';
 import { createRecord, deleteRecord, updateRecord } from './writes.js';
 import { workflowStatus } from './workflowStatus.js';
+import { REPORTS } from '../reports/reports.js';
 
 export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
@@ -53,6 +54,12 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.get('/me', async (req, res) => {
     const ctx = await contextOf(req);
     res.json(await describeUser(knex, model, ctx.user));
+  });
+
+  router.get('/reports/:name', async (req, res) => {
+    const report = REPORTS[String(req.params.name)];
+    if (!report) throw notFound(`Unknown report ${JSON.stringify(req.params.name)}; reports: ${Object.keys(REPORTS).join(', ')}`);
+    res.json(await report(await contextOf(req), req.query as Record<string, unknown>));
   });
 
   router.get('/:resource', async (req: Request, res: Response) => {

@@ -53,17 +53,17 @@ describe('planMigration', () => {
   it('indexes references, workflow, owner, filter and sortable fields (in list order), plus (workflow, owner, default sort)', () => {
     const opportunities = entityTableShapes(testModel()).get('opportunities')!;
     expect(opportunities.indexes.map((index) => index.name)).toEqual([
-      'opportunities_name_id_idx',
+      'opportunities_name_order_idx',
       'opportunities_customer_id_idx',
       'opportunities_stage_idx',
       'opportunities_owner_id_idx',
-      'opportunities_expected_amount_id_idx',
-      'opportunities_expected_sign_date_id_idx',
-      'opportunities_stage_owner_id_expected_amount_id_idx',
+      'opportunities_expected_amount_order_idx',
+      'opportunities_expected_sign_date_order_idx',
+      'opportunities_stage_owner_id_expected_amount_order_idx',
     ]);
-    expect(opportunities.indexes.find((i) => i.name === 'opportunities_expected_amount_id_idx')).toMatchObject({ columns: ['expected_amount', 'id'], nullsFirst: ['expected_amount'] });
+    expect(opportunities.indexes.find((i) => i.name === 'opportunities_expected_amount_order_idx')).toMatchObject({ columns: ['expected_amount', 'id'], nullsFirst: ['expected_amount'] });
     expect(opportunities.indexes.at(-1)).toEqual({
-      name: 'opportunities_stage_owner_id_expected_amount_id_idx',
+      name: 'opportunities_stage_owner_id_expected_amount_order_idx',
       table: 'opportunities',
       columns: ['stage', 'owner_id', 'expected_amount', 'id'],
       nullsFirst: ['expected_amount'],
@@ -151,7 +151,7 @@ forEachDatabase('applyMigrations', (database) => {
     expect(result.steps.map((s) => s.kind)).toEqual(['create_table', 'add_column', 'add_column', 'add_stage', 'create_index', 'create_index']);
     expect(await columnTypes(database.db, 'opportunities')).toMatchObject({ competitors: 'text', region: 'text' });
     expect(await indexNames(database.db)).toContain('opportunities_region_idx');
-    expect(await indexNames(database.db)).toContain('products_name_id_idx');
+    expect(await indexNames(database.db)).toContain('products_name_order_idx');
     expect(await database.db('opportunities').select('name', 'stage')).toEqual([{ name: 'kept', stage: 'bidding' }]);
     expect(await readSchemaSnapshot(database.db)).toEqual(after);
   });

@@ -74,8 +74,8 @@ export async function up(knex) {
   await knex.raw(`CREATE INDEX "sales_audit_resource_record_id_idx" ON "sales_audit" ("resource", "record_id")`);
   // create index sales_audit_created_at_idx on sales_audit (created_at)
   await knex.raw(`CREATE INDEX "sales_audit_created_at_idx" ON "sales_audit" ("created_at")`);
-  // create index deals_name_id_idx on deals (name nulls first, id)
-  await knex.raw(`CREATE INDEX "deals_name_id_idx" ON "deals" ("name" NULLS FIRST, "id")`);
+  // create index deals_name_order_idx on deals (name nulls first, id)
+  await knex.raw(`CREATE INDEX "deals_name_order_idx" ON "deals" ("name" NULLS FIRST, "id")`);
   // create index deals_status_idx on deals (status)
   await knex.raw(`CREATE INDEX "deals_status_idx" ON "deals" ("status")`);
   // create index deals_owner_id_idx on deals (owner_id)
@@ -101,8 +101,8 @@ export async function down(knex) {
   await knex.raw(`DROP INDEX IF EXISTS "deals_owner_id_idx"`);
   // revert: create index deals_status_idx on deals (status)
   await knex.raw(`DROP INDEX IF EXISTS "deals_status_idx"`);
-  // revert: create index deals_name_id_idx on deals (name nulls first, id)
-  await knex.raw(`DROP INDEX IF EXISTS "deals_name_id_idx"`);
+  // revert: create index deals_name_order_idx on deals (name nulls first, id)
+  await knex.raw(`DROP INDEX IF EXISTS "deals_name_order_idx"`);
   // revert: create index sales_audit_created_at_idx on sales_audit (created_at)
   await knex.raw(`DROP INDEX IF EXISTS "sales_audit_created_at_idx"`);
   // revert: create index sales_audit_resource_record_id_idx on sales_audit (resource, record_id)
