@@ -48,7 +48,7 @@ function outOfRange(field: FieldModel): fc.Arbitrary<unknown>[] {
     out.push(integer ? fc.integer({ min: 1, max: 1e6 }).map((d) => s.minimum - d) : fc.double({ min: 1, max: 1e6, noNaN: true }).map((d) => s.minimum - d));
   }
   if (typeof s.maxLength === 'number') out.push(fc.integer({ min: 1, max: 50 }).map((d) => 'x'.repeat(s.maxLength + d)));
-  if (typeof s.minLength === 'number' && s.minLength > 0) out.push(fc.constant('x'.repeat(s.minLength - 1)).filter((v) => !field.required || v !== ''));
+  if (typeof s.minLength === 'number' && s.minLength > 0) out.push(fc.constant('x'.repeat(s.minLength - 1)));
   if (Array.isArray(s.enum)) out.push(fc.string({ maxLength: 12 }).filter((v) => !s.enum.includes(v)));
   if (typeof s.pattern === 'string') {
     const pattern = new RegExp(s.pattern);
