@@ -1,18 +1,10 @@
 /** EntityEdit / EntityCreate / EntityShow in a real `<Admin>` against the mocked API. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { API, apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
+import { API, apiHandlers, freshDb, mockApi, renderApp } from './support.js';
 
-const seen: SeenRequest[] = [];
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = mockApi();
 
 const puts = () => seen.filter((r) => r.method === 'PUT');
 

@@ -1,22 +1,14 @@
 /** The kind registry: every kind's list column, Show field and input, rendered on a fixture record. */
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
 import { Datagrid, Form, ListContextProvider, RecordContextProvider, ResourceContextProvider, useList } from 'react-admin';
 import { FIELD_KINDS, type FieldKind } from '@ra-sales/schema';
 import { kindRegistry } from '../../src/fields/index.js';
 import { dealFields, dealRecord, deals } from './fixture.js';
-import { apiHandlers, freshDb, renderInContext, type SeenRequest } from './support.js';
+import { apiHandlers, freshDb, mockApi, renderInContext } from './support.js';
 
-const seen: SeenRequest[] = [];
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = mockApi();
 
 const fieldOf = (kind: FieldKind) => dealFields.find((f) => f.kind === kind)!;
 

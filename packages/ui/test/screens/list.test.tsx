@@ -1,19 +1,11 @@
 /** EntityList in a real `<Admin>`: rows from the mocked API, sorting, filters and bulk actions. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
 import { exportRows } from '../../src/resources/index.js';
 import { dealRecord, deals } from './fixture.js';
-import { apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
+import { apiHandlers, freshDb, mockApi, renderApp } from './support.js';
 
-const seen: SeenRequest[] = [];
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = mockApi();
 
 const listCalls = () => seen.filter((r) => r.method === 'GET' && r.url.pathname === '/api/deals');
 const lastFilter = () => JSON.parse(listCalls().at(-1)?.url.searchParams.get('filter') ?? '{}');

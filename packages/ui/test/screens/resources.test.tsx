@@ -1,22 +1,14 @@
 /** salesResources with overrides, and the sales menu grouped by the model's groups. */
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
 import { isValidElement } from 'react';
 import { SalesLayout } from '../../src/layout/index.js';
 import { salesResources } from '../../src/resources/index.js';
 import { fixtureModel } from './fixture.js';
-import { apiHandlers, freshDb, renderApp, type SeenRequest } from './support.js';
+import { apiHandlers, freshDb, mockApi, renderApp } from './support.js';
 
-const seen: SeenRequest[] = [];
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = mockApi();
 
 describe('salesResources', () => {
   it('makes one <Resource> per entity with screens, icon, record representation and label', () => {

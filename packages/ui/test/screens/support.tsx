@@ -1,9 +1,10 @@
 /** Rendering the sales screens inside a real `<Admin>` against an msw-mocked REST API. */
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupServer } from 'msw/node';
 import { Admin, AdminContext, memoryStore, type LayoutComponent, type RaRecord } from 'react-admin';
 import { createSalesDataProvider } from '../../src/data/index.js';
 import { createSalesI18nProvider } from '../../src/i18n/index.js';
@@ -26,6 +27,19 @@ export const freshDb = (): Db => ({
 });
 
 /** Requests with their query string, for the assertions on filters and sorting. */
+/** An msw server for one test file: listening while it runs; handlers and the seen requests reset after each test. */
+export function mockApi() {
+  const seen: SeenRequest[] = [];
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    seen.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, seen };
+}
+
 export interface SeenRequest {
   method: string;
   url: URL;
