@@ -7,11 +7,11 @@ import {
 import { announcements, BACKOFFICE_RESOURCES, backofficeDataProvider, backofficeMessages, employees } from './backoffice/index.js';
 
 // --- ra-sales drop-in: the sales API beside the back office's own data, one i18n, one menu ---
-const salesData = createSalesDataProvider('/api', { model });
+const i18nProvider = createSalesI18nProvider(model, { hostMessages: backofficeMessages });
+const salesData = createSalesDataProvider('/api', { model, locale: () => i18nProvider.getLocale() });
 const dataProvider = combineDataProviders((resource) =>
   BACKOFFICE_RESOURCES.includes(resource) ? backofficeDataProvider : salesData,
 );
-const i18nProvider = createSalesI18nProvider(model, { hostMessages: backofficeMessages });
 const ownMenu = (<><Menu.ResourceItem name="announcements" /><Menu.ResourceItem name="employees" /></>);
 const Layout = ({ children }: { children: ReactNode }) => <SalesLayout model={model} menuItems={ownMenu}>{children}</SalesLayout>;
 const Dashboard = () => <SalesDashboard model={model} />;

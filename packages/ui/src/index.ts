@@ -8,6 +8,7 @@ export * from './dashboard/index.js';
 export {
   createSalesDataProvider,
   withDemoUser,
+  withLocale,
   DEMO_USER_HEADER,
   type SalesDataProviderOptions,
   type SalesDataProvider,

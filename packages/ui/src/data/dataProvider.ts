@@ -15,6 +15,8 @@ export interface SalesDataProviderOptions {
   user?: Identifier | null | (() => Identifier | null | undefined);
   /** Needed by `transition` to know each resource's workflow field. */
   model?: SalesModel;
+  /** The UI language, sent as `Accept-Language` so the server's refusals come in it (e.g. `() => i18nProvider.getLocale()`). */
+  locale?: () => string | undefined;
 }
 
 export interface TransitionParams {
@@ -34,16 +36,27 @@ export interface SalesDataMethods extends SalesApi {
 
 export type SalesDataProvider = DataProvider & SalesDataMethods;
 
+/** Adds headers worked out at each request; a header whose value is null or undefined is left out. */
+function withHeaders(httpClient: HttpClient, headersOf: () => Record<string, Identifier | null | undefined>): HttpClient {
+  return (url, options = {}) => {
+    const extra = Object.entries(headersOf()).filter(([, value]) => value != null);
+    if (extra.length === 0) return httpClient(url, options);
+    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+    for (const [name, value] of extra) headers.set(name, String(value));
+    return httpClient(url, { ...options, headers });
+  };
+}
+
 /** Adds the demo user header. Errors pass through untouched: `HttpError.body` keeps the server's `{ message, errors }`. */
 export function withDemoUser(httpClient: HttpClient, user: SalesDataProviderOptions['user']): HttpClient {
   if (user == null) return httpClient;
-  return (url, options = {}) => {
-    const id = typeof user === 'function' ? user() : user;
-    if (id == null) return httpClient(url, options);
-    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
-    headers.set(DEMO_USER_HEADER, String(id));
-    return httpClient(url, { ...options, headers });
-  };
+  return withHeaders(httpClient, () => ({ [DEMO_USER_HEADER]: typeof user === 'function' ? user() : user }));
+}
+
+/** Adds `Accept-Language` with the UI's current language. */
+export function withLocale(httpClient: HttpClient, locale: SalesDataProviderOptions['locale']): HttpClient {
+  if (!locale) return httpClient;
+  return withHeaders(httpClient, () => ({ 'Accept-Language': locale() }));
 }
 
 /**
@@ -52,7 +65,7 @@ export function withDemoUser(httpClient: HttpClient, user: SalesDataProviderOpti
  * report endpoints, and `transition`.
  */
 export function createSalesDataProvider(apiUrl: string, options: SalesDataProviderOptions = {}): SalesDataProvider {
-  const httpClient = withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user);
+  const httpClient = withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale);
   const base = simpleRestProvider(apiUrl, httpClient);
   const update: DataProvider['update'] = (resource, params) => {
     const version = params.data?.version ?? params.previousData?.version;

@@ -1,6 +1,7 @@
 export {
   createSalesDataProvider,
   withDemoUser,
+  withLocale,
   DEMO_USER_HEADER,
   type SalesDataProviderOptions,
   type SalesDataProvider,

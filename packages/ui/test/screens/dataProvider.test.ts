@@ -7,12 +7,12 @@ import { createSalesDataProvider } from '../../src/data/index.js';
 import { fixtureModel } from './fixture.js';
 
 const API = 'http://localhost/api';
-const calls: { method: string; path: string; user: string | null; body?: unknown }[] = [];
+const calls: { method: string; path: string; user: string | null; language: string | null; body?: unknown }[] = [];
 const server = setupServer(
   http.all(`${API}/*`, async ({ request }) => {
     const body = request.method === 'GET' ? undefined : await request.json();
     const path = new URL(request.url).pathname;
-    calls.push({ method: request.method, path, user: request.headers.get('X-Sales-User'), body });
+    calls.push({ method: request.method, path, user: request.headers.get('X-Sales-User'), language: request.headers.get('Accept-Language'), body });
     if (path === '/api/deals/9') return HttpResponse.json({ message: 'Invalid record: amount', errors: { amount: 'must be >= 0' } }, { status: 400 });
     if (path.endsWith('/workflow')) return HttpResponse.json({ stage: 'open', next: [], pending: [] });
     if (request.method === 'GET') return HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': 'deals 0-0/1' } });
@@ -34,6 +34,15 @@ describe('createSalesDataProvider', () => {
     user = 5;
     await dataProvider.getOne('deals', { id: 1 });
     expect(calls.map((c) => c.user)).toEqual(['2', '5']);
+  });
+
+  it("sends the UI's language, so the server's refusals come in it", async () => {
+    let locale = 'zh-CN';
+    const dataProvider = createSalesDataProvider(API, { locale: () => locale });
+    await dataProvider.getOne('deals', { id: 1 });
+    locale = 'en';
+    await dataProvider.getOne('deals', { id: 1 });
+    expect(calls.map((c) => c.language)).toEqual(['zh-CN', 'en']);
   });
 
   it('sends no user header unless configured', async () => {
