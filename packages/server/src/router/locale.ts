@@ -23,12 +23,14 @@ const PHRASES: Record<string, Record<string, string>> = {
     invalidToLeave: '{message} to leave {stage}',
     requiredToEnter: 'required to enter {stage}',
     invalidToEnter: '{message} to enter {stage}',
+    cannotMove: 'Cannot move to {stage}: {missing}',
   },
   'zh-CN': {
     requiredToLeave: '离开「{stage}」前必须填写',
     invalidToLeave: '离开「{stage}」前需满足：{message}',
     requiredToEnter: '进入「{stage}」前必须填写',
     invalidToEnter: '进入「{stage}」前需满足：{message}',
+    cannotMove: '无法推进到「{stage}」：{missing}',
   },
 };
 

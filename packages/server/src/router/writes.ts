@@ -12,6 +12,7 @@ import { scopeOf } from './access.js';
 import { cancelPending, requestApprovals } from './approvals.js';
 import { writeAudit, writeHistory } from './audit.js';
 import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
+import { phrase } from './locale.js';
 import { checkOwner, defaultOwner } from './ownership.js';
 import { findReadable, isWritable } from './reads.js';
 import { checkReferences } from './references.js';
@@ -129,7 +130,8 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
     const target = to as string;
     const check = checkMove(entity, ctx.validators[entity.resource], values, from, target, ctx.locale);
     if (!check.allowed) {
-      throw unprocessable(`Cannot move to ${check.label}: ${check.missing.map((m) => m.label).join(', ')}`, missingAsErrors(check.missing), {
+      const missing = check.missing.map((m) => m.label).join(ctx.locale.startsWith('zh') ? '、' : ', ');
+      throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
         missing: check.missing,
       });
     }

@@ -90,6 +90,7 @@ forEachDatabase('router workflow', (database) => {
 
     const chinese = await put(record, { stage: 'initiation' }, 'repA', { 'Accept-Language': 'zh-CN,zh;q=0.9' });
     expect(chinese.json.errors.budget).toBe('离开「客户开发」前必须填写');
+    expect(chinese.json.message).toBe('无法推进到「立项」：客户预算、预计签约时间、竞争对手、决策流程');
     expect(chinese.json.missing).toContainEqual(expect.objectContaining({ field: 'budget', label: '客户预算' }));
   });
 
