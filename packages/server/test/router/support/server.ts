@@ -67,7 +67,8 @@ async function seedUsers(db: Knex): Promise<Record<UserName, number>> {
 }
 
 export async function startTestServer(db: Knex, options: Partial<SalesRouterOptions> = {}): Promise<TestServer> {
-  const { model, validators } = defaultDomain();
+  // Another domain (a company's overlay) may be given; the default domain otherwise.
+  const { model, validators } = options.model && options.validators ? { model: options.model, validators: options.validators } : defaultDomain();
   await applyMigrations(db, model);
   const users = await seedUsers(db);
   const app = express();
