@@ -4,11 +4,9 @@
  * user could not list. Each answers `[rows]`; an entity or field a report needs that the model
  * lacks (a company removed it) answers 404, and the screens fall back to their own counting.
  */
-import type { Knex } from 'knex';
 import type { EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
-import { addEntityScope } from '../router/access.js';
-import { applyFilters, parseFilters } from '../router/filters.js';
+import { readableQuery } from '../router/reads.js';
 import { badRequest, notFound } from '../router/errors.js';
 import type { ResourceInfo } from '../router/resources.js';
 
@@ -23,14 +21,6 @@ function entityOf(ctx: RequestContext, resource: string, report: string): { enti
 function requireFields(entity: EntityModel, fields: string[], report: string): void {
   const missing = fields.filter((name) => !entity.fields.some((f) => f.name === name));
   if (missing.length) throw notFound(`Report ${report} needs ${missing.map((m) => `${entity.resource}.${m}`).join(', ')}`);
-}
-
-/** A scoped, filtered query on the entity's table. */
-function scoped(ctx: RequestContext, entity: EntityModel, info: ResourceInfo, filter: Record<string, unknown> = {}): Knex.QueryBuilder {
-  const qb = ctx.knex(entity.resource);
-  applyFilters(qb, entity.resource, parseFilters(filter, info));
-  addEntityScope(qb, ctx.knex, ctx.model, entity, ctx.user, 'read');
-  return qb;
 }
 
 function jsonParameter(query: Query, name: string): Record<string, unknown> {
@@ -52,7 +42,7 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
   if (!workflow) throw badRequest(`${entity.resource} has no workflow`, { resource: 'has no workflow' });
   const field = workflow.field;
   const amount = workflow.amountField ? ctx.knex.raw('coalesce(sum(??), 0)::float8 as amount', [workflow.amountField]) : ctx.knex.raw('0 as amount');
-  const rows = (await scoped(ctx, entity, info, jsonParameter(query, 'filter'))
+  const rows = (await readableQuery(ctx, info, jsonParameter(query, 'filter'))
     .select({ stage: field })
     .count({ count: '*' })
     .select(amount)
@@ -71,12 +61,12 @@ export async function quotaAttainment(ctx: RequestContext, query: Query) {
   if (!workflow?.amountField || !owner) throw notFound('Report quota-attainment needs opportunities with an amount field and an owner');
   const wonStages = workflow.stages.filter((s) => s.kind === 'won').map((s) => s.id);
   const [set, won] = await Promise.all([
-    scoped(ctx, quotas.entity, quotas.info, jsonParameter(query, 'filter'))
+    readableQuery(ctx, quotas.info, jsonParameter(query, 'filter'))
       .select({ salesperson_id: 'salesperson_id' })
       .select(ctx.knex.raw('coalesce(sum(target_amount), 0)::float8 as quota'))
       .whereNotNull('salesperson_id')
       .groupBy('salesperson_id') as Promise<{ salesperson_id: number; quota: number }[]>,
-    scoped(ctx, opportunities.entity, opportunities.info)
+    readableQuery(ctx, opportunities.info, {})
       .select({ salesperson_id: owner })
       .select(ctx.knex.raw('coalesce(sum(??), 0)::float8 as won', [workflow.amountField]))
       .whereIn(workflow.field, wonStages.length ? wonStages : [''])
@@ -104,7 +94,7 @@ export async function overdueCollections(ctx: RequestContext, query: Query) {
   const asOf = String(query.as_of ?? new Date().toISOString().slice(0, 10));
   if (!/^\d{4}-\d\d-\d\d$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw badRequest('"as_of" must be a date YYYY-MM-DD', { as_of: 'must be a date YYYY-MM-DD' });
   const openStages = entity.workflow?.stages.filter((s) => s.kind === 'open').map((s) => s.id);
-  const qb = scoped(ctx, entity, info)
+  const qb = readableQuery(ctx, info, {})
     .select(ctx.knex.raw('(?::date - expected_date) as days', [asOf]))
     .select(ctx.knex.raw('(coalesce(amount, 0) - coalesce(received_amount, 0))::float8 as outstanding'))
     .where('expected_date', '<', asOf)
@@ -121,7 +111,7 @@ export async function overdueCollections(ctx: RequestContext, query: Query) {
 export async function complaintsByCategory(ctx: RequestContext, query: Query) {
   const { entity, info } = entityOf(ctx, 'complaints', 'complaints-by-category');
   requireFields(entity, ['category'], 'complaints-by-category');
-  const rows = (await scoped(ctx, entity, info, jsonParameter(query, 'filter'))
+  const rows = (await readableQuery(ctx, info, jsonParameter(query, 'filter'))
     .select({ category: 'category' })
     .count({ count: '*' })
     .groupBy('category')

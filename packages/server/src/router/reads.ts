@@ -16,14 +16,19 @@ export interface ListResult {
   total: Total;
 }
 
+/** The rows of `resource` matching a list filter that the user may read: lists and reports start here. */
+export function readableQuery(ctx: RequestContext, resource: ResourceInfo, filter: Record<string, unknown>): Knex.QueryBuilder {
+  const query = ctx.knex(resource.table);
+  applyFilters(query, resource.table, parseFilters(filter, resource));
+  addReadScope(query, ctx.knex, ctx.model, resource, ctx.user);
+  return query;
+}
+
 /** getList, getMany and getManyReference: one filtered, scoped, sorted page and its total. */
 export async function listRecords(ctx: RequestContext, resource: ResourceInfo, query: ListQuery): Promise<ListResult> {
   const { knex, model, user } = ctx;
   const table = resource.table;
-  const terms = parseFilters(query.filter, resource);
-  const filtered = knex(table);
-  applyFilters(filtered, table, terms);
-  addReadScope(filtered, knex, model, resource, user);
+  const filtered = readableQuery(ctx, resource, query.filter);
 
   const start = query.range?.[0] ?? 0;
   const size = query.range ? query.range[1] - query.range[0] + 1 : MAX_UNRANGED_ROWS;
