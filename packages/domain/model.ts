@@ -632,6 +632,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/contact.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
@@ -1557,6 +1559,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/customer.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Business",
       "workflow": {
         "field": "status",
@@ -2119,6 +2123,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/feedback.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Opinions gathered from customers and the market, classified and counted for reports.",
         "zh-CN": "从客户和市场收集的意见，分类后进行统计。"
@@ -2759,6 +2765,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/lead.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Lightbulb",
       "workflow": {
         "field": "status",
@@ -3513,6 +3521,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/channel.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Storefront"
     },
     "forecasts": {
@@ -3979,6 +3989,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/forecast.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Insights",
       "workflow": {
         "field": "status",
@@ -4078,6 +4090,7 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Forecast approval",
               "zh-CN": "销售预测审批"
@@ -5272,6 +5285,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/opportunity.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A major-account project moving through six stages, each closed by a key node.",
         "zh-CN": "大客户项目，六个阶段，每个阶段以关键节点结束。"
@@ -5875,6 +5890,16 @@ export const model: SalesModel = {
             ],
             "to": "proposal",
             "role": "sales_manager",
+            "freezes": [
+              "project_number",
+              "customer_owner_name",
+              "expected_amount",
+              "gross_margin",
+              "expense_budget",
+              "category",
+              "expected_sign_date",
+              "importance"
+            ],
             "label": {
               "en": "Pre-sales initiation approval",
               "zh-CN": "售前立项审批"
@@ -5886,6 +5911,16 @@ export const model: SalesModel = {
             ],
             "to": "proposal",
             "role": "general_manager",
+            "freezes": [
+              "importance",
+              "project_number",
+              "customer_owner_name",
+              "expected_amount",
+              "gross_margin",
+              "expense_budget",
+              "category",
+              "expected_sign_date"
+            ],
             "when": {
               "properties": {
                 "importance": {
@@ -5910,6 +5945,10 @@ export const model: SalesModel = {
             ],
             "to": "negotiation",
             "role": "sales_manager",
+            "freezes": [
+              "bid_price",
+              "bid_submitted"
+            ],
             "label": {
               "en": "Bid price approval",
               "zh-CN": "投标价格审批"
@@ -6517,6 +6556,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/visit_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A planned customer visit and, once done, its work-log entry: outcome and next step.",
         "zh-CN": "计划中的客户拜访；完成后记录工作日志：拜访结果与下一步计划。"
@@ -7144,6 +7185,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/collection.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
         "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
@@ -7442,6 +7485,10 @@ export const model: SalesModel = {
             ],
             "to": "received",
             "role": "finance",
+            "freezes": [
+              "received_amount",
+              "received_date"
+            ],
             "label": {
               "en": "Finance confirms receipt",
               "zh-CN": "财务确认到账"
@@ -7453,6 +7500,9 @@ export const model: SalesModel = {
             ],
             "to": "legal_action",
             "role": "sales_director",
+            "freezes": [
+              "overdue_reason"
+            ],
             "label": {
               "en": "Decision to take legal action",
               "zh-CN": "诉诸法律审批"
@@ -7464,6 +7514,9 @@ export const model: SalesModel = {
             ],
             "to": "written_off",
             "role": "finance",
+            "freezes": [
+              "write_off_reason"
+            ],
             "label": {
               "en": "Bad-debt write-off (finance)",
               "zh-CN": "坏账核销（财务）"
@@ -7475,6 +7528,9 @@ export const model: SalesModel = {
             ],
             "to": "written_off",
             "role": "general_manager",
+            "freezes": [
+              "write_off_reason"
+            ],
             "label": {
               "en": "Bad-debt write-off (general manager)",
               "zh-CN": "坏账核销（总经理）"
@@ -7865,6 +7921,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/contract_amendment.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
         "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
@@ -7993,6 +8051,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "legal",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
             "label": {
               "en": "Legal review",
               "zh-CN": "法务审核"
@@ -8004,6 +8067,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
             "label": {
               "en": "Manager approval",
               "zh-CN": "经理审批"
@@ -8817,6 +8885,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/contract.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Drafted by sales, reviewed by legal, approved by the manager, signed and stamped by the customer and archived the same day.",
         "zh-CN": "销售起草，法务审核，经理审批，客户签字盖章后当天归档。"
@@ -9135,6 +9205,9 @@ export const model: SalesModel = {
             ],
             "to": "manager_approval",
             "role": "legal",
+            "freezes": [
+              "legal_opinion"
+            ],
             "label": {
               "en": "Legal review",
               "zh-CN": "法务审核"
@@ -9146,6 +9219,7 @@ export const model: SalesModel = {
             ],
             "to": "signed",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Contract approval",
               "zh-CN": "合同审批"
@@ -9695,6 +9769,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/credit_sale.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
         "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
@@ -9945,6 +10021,10 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "finance",
+            "freezes": [
+              "credit_assessment",
+              "within_credit_limit"
+            ],
             "label": {
               "en": "Credit assessment approval",
               "zh-CN": "信用评估审批"
@@ -9956,6 +10036,10 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "credit_assessment",
+              "within_credit_limit"
+            ],
             "label": {
               "en": "Credit sale approval",
               "zh-CN": "赊销审批"
@@ -10564,6 +10648,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/delivery.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
         "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
@@ -10846,6 +10932,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "sales_order_id",
+              "items",
+              "requested_date"
+            ],
             "label": {
               "en": "Delivery request approval",
               "zh-CN": "需货申请审批"
@@ -11460,6 +11551,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/instalment_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
         "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
@@ -11662,6 +11755,14 @@ export const model: SalesModel = {
             ],
             "to": "active",
             "role": "sales_manager",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
             "label": {
               "en": "Instalment approval",
               "zh-CN": "分期付款审批"
@@ -11673,6 +11774,14 @@ export const model: SalesModel = {
             ],
             "to": "active",
             "role": "finance",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
             "label": {
               "en": "Credit check by finance",
               "zh-CN": "财务信用审核"
@@ -12239,6 +12348,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/invoice_request.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "ReceiptLong",
       "workflow": {
         "field": "status",
@@ -12461,6 +12572,7 @@ export const model: SalesModel = {
             ],
             "to": "issued",
             "role": "finance",
+            "freezes": [],
             "label": {
               "en": "Finance review",
               "zh-CN": "财务审核"
@@ -13176,6 +13288,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/quote.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "RequestQuote",
       "workflow": {
         "field": "status",
@@ -13379,6 +13493,7 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Quote review",
               "zh-CN": "报价审核"
@@ -13390,6 +13505,9 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "sales_director",
+            "freezes": [
+              "discount_rate"
+            ],
             "when": {
               "required": [
                 "discount_rate"
@@ -13411,6 +13529,10 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "general_manager",
+            "freezes": [
+              "quote_type",
+              "total"
+            ],
             "when": {
               "required": [
                 "quote_type",
@@ -13999,6 +14121,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_order.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An order under a contract, handed to the product, implementation and service departments.",
         "zh-CN": "合同项下的订单，移交产品、实施和服务部门执行。"
@@ -14145,6 +14269,9 @@ export const model: SalesModel = {
             ],
             "to": "cancelled",
             "role": "sales_manager",
+            "freezes": [
+              "cancel_reason"
+            ],
             "label": {
               "en": "Cancelling an order in progress",
               "zh-CN": "执行中订单取消审批"
@@ -14825,6 +14952,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_return.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "AssignmentReturn",
       "workflow": {
         "field": "status",
@@ -15023,6 +15152,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "items",
+              "reason",
+              "reason_detail"
+            ],
             "label": {
               "en": "Return approval",
               "zh-CN": "退货审批"
@@ -15733,6 +15867,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/complaint.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Recorded immediately and reported to the manager; investigated, solved, resolved with the customer and verified.",
         "zh-CN": "投诉须立即记录并上报经理；经调查、提出解决方案、处理完毕并回访确认。"
@@ -15992,6 +16128,10 @@ export const model: SalesModel = {
             ],
             "to": "resolved",
             "role": "sales_manager",
+            "freezes": [
+              "severity",
+              "solution"
+            ],
             "when": {
               "required": [
                 "severity"
@@ -16016,6 +16156,10 @@ export const model: SalesModel = {
             ],
             "to": "invalid",
             "role": "sales_manager",
+            "freezes": [
+              "invalid_reason",
+              "investigation"
+            ],
             "label": {
               "en": "Closing a complaint as not upheld",
               "zh-CN": "投诉不成立审批"
@@ -16555,6 +16699,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/satisfaction_survey.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
@@ -17288,6 +17434,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/service_request.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Registered, dispatched by the manager, serviced on site, signed by the customer (the service voucher) and archived. Service in another city needs an approved off-site service request.",
         "zh-CN": "登记后由经理派工，服务人员上门服务，客户在服务凭证上签字后归档。异地服务须经批准的异地服务申请单。"
@@ -17538,6 +17686,12 @@ export const model: SalesModel = {
             ],
             "to": "dispatched",
             "role": "sales_manager",
+            "freezes": [
+              "off_site",
+              "service_type",
+              "problem",
+              "engineer_id"
+            ],
             "when": {
               "required": [
                 "off_site"
@@ -17914,6 +18068,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/budget.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An expense budget line per period, department and category; approved by management, and expense claims are checked against it.",
         "zh-CN": "按期间、部门和费用类别编制的预算，经管理层批准；费用报销据此控制。"
@@ -18027,6 +18183,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "period",
+              "department",
+              "category",
+              "amount"
+            ],
             "label": {
               "en": "Budget approval",
               "zh-CN": "预算审批"
@@ -18418,6 +18580,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/price_policy.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Normal, market-entry and market-hold prices, discount conditions and who may grant which discount: a salesperson inside the policy, otherwise the sales director, then the general manager.",
         "zh-CN": "正常价格、占领市场价格、维持市场价格、折扣条件及各级权限：政策内由销售人员处理，超出由销售总监审批，再上报总经理。"
@@ -18521,6 +18685,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "product_id",
+              "normal_price",
+              "max_discount_rep",
+              "max_discount_director"
+            ],
             "label": {
               "en": "Price policy approval",
               "zh-CN": "价格策略总经理审批"
@@ -18853,6 +19023,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/product.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Inventory2"
     },
     "promotions": {
@@ -19415,6 +19587,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/promotion.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A sales promotion, advertising campaign or direct-marketing action; the monthly advertising plan is approved by finance.",
         "zh-CN": "促销、广告策划或直复营销活动；月度广告计划须经财务审批。"
@@ -19626,6 +19800,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "promotion_type",
+              "start_date",
+              "end_date",
+              "budget"
+            ],
             "label": {
               "en": "Promotion approval",
               "zh-CN": "促销方案审批"
@@ -19637,6 +19817,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "finance",
+            "freezes": [
+              "promotion_type",
+              "start_date",
+              "end_date",
+              "budget"
+            ],
             "when": {
               "required": [
                 "promotion_type"
@@ -20030,6 +20216,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/quota.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A monthly target for a salesperson or a team, set by the manager; it must be feasible and may be revised.",
         "zh-CN": "由经理为销售人员或团队设定的月度目标，须切实可行，可修订。"
@@ -20130,6 +20318,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_director",
+            "freezes": [
+              "period",
+              "target_amount",
+              "basis"
+            ],
             "label": {
               "en": "Quota approval",
               "zh-CN": "销售配额审批"
@@ -20710,6 +20903,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The annual plan, then monthly plans drawn from orders; approved before execution, and approved again after any adjustment.",
         "zh-CN": "先制定年度计划，再根据订单制定月度计划；执行前须经审批，调整后须重新审批。"
@@ -20949,6 +21144,7 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_director",
+            "freezes": [],
             "label": {
               "en": "Sales plan approval",
               "zh-CN": "销售计划审批"
@@ -20961,6 +21157,9 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "plan_type"
+            ],
             "when": {
               "required": [
                 "plan_type"
@@ -21244,6 +21443,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/territory.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
@@ -21774,6 +21975,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/expense_claim.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Claimant, then the sales manager, then finance (checks authenticity, legality and reasonableness; over-standard spending is refused), then payment.",
         "zh-CN": "报销人提交，销售经理审批，财务审核（真实性、合法性、合理性，超标准不予报销），然后付款。"
@@ -21986,6 +22189,12 @@ export const model: SalesModel = {
             ],
             "to": "manager_approved",
             "role": "sales_manager",
+            "freezes": [
+              "expense_type",
+              "amount",
+              "invoices_attached",
+              "description"
+            ],
             "label": {
               "en": "Manager approval",
               "zh-CN": "销售经理审批"
@@ -21997,6 +22206,7 @@ export const model: SalesModel = {
             ],
             "to": "finance_approved",
             "role": "finance",
+            "freezes": [],
             "label": {
               "en": "Finance check",
               "zh-CN": "财务审核"
@@ -22523,6 +22733,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/performance_review.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The monthly review: figures for the month before, the salesperson's report, the manager's score and the review panel's result.",
         "zh-CN": "月度考评：上月业绩数据、销售人员月末报告、经理评分及考评小组结果。"
@@ -22707,6 +22919,9 @@ export const model: SalesModel = {
             ],
             "to": "reviewed",
             "role": "hr",
+            "freezes": [
+              "result"
+            ],
             "label": {
               "en": "Review panel (HR)",
               "zh-CN": "考评小组审定（人力资源）"
@@ -23122,6 +23337,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/salesperson.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
@@ -23314,6 +23531,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/team.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Groups"
     },
     "training_plans": {
@@ -23924,6 +24143,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/training_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "School",
       "workflow": {
         "field": "status",
@@ -24069,6 +24290,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "hr",
+            "freezes": [
+              "plan_type",
+              "need",
+              "start_date"
+            ],
             "label": {
               "en": "HR approval",
               "zh-CN": "人力资源审批"

@@ -632,6 +632,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/contact.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
@@ -1584,6 +1586,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/customer.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Business",
       "workflow": {
         "field": "status",
@@ -2146,6 +2150,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/feedback.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Opinions gathered from customers and the market, classified and counted for reports.",
         "zh-CN": "从客户和市场收集的意见，分类后进行统计。"
@@ -2786,6 +2792,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/lead.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Lightbulb",
       "workflow": {
         "field": "status",
@@ -3540,6 +3548,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/channel.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Storefront"
     },
     "forecasts": {
@@ -4006,6 +4016,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/forecast.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Insights",
       "workflow": {
         "field": "status",
@@ -4105,6 +4117,7 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Forecast approval",
               "zh-CN": "销售预测审批"
@@ -5468,6 +5481,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/opportunity.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An OA-software sale in seven stages, from customer development to collecting the payment.",
         "zh-CN": "OA 软件销售项目，七个阶段：从客户开发到款项回收。"
@@ -5988,6 +6003,10 @@ export const model: SalesModel = {
             ],
             "to": "negotiation",
             "role": "sales_manager",
+            "freezes": [
+              "proposal_summary",
+              "bid_price"
+            ],
             "label": {
               "en": "Quote approval",
               "zh-CN": "报价审批"
@@ -5999,6 +6018,9 @@ export const model: SalesModel = {
             ],
             "to": "signing",
             "role": "sales_manager",
+            "freezes": [
+              "final_price"
+            ],
             "label": {
               "en": "Contract approval",
               "zh-CN": "合同审批"
@@ -6010,6 +6032,7 @@ export const model: SalesModel = {
             ],
             "to": "won",
             "role": "finance",
+            "freezes": [],
             "label": {
               "en": "Finance confirms full payment",
               "zh-CN": "财务确认款项收齐"
@@ -6617,6 +6640,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/visit_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A planned customer visit and, once done, its work-log entry: outcome and next step.",
         "zh-CN": "计划中的客户拜访；完成后记录工作日志：拜访结果与下一步计划。"
@@ -7244,6 +7269,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/collection.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
         "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
@@ -7542,6 +7569,10 @@ export const model: SalesModel = {
             ],
             "to": "received",
             "role": "finance",
+            "freezes": [
+              "received_amount",
+              "received_date"
+            ],
             "label": {
               "en": "Finance confirms receipt",
               "zh-CN": "财务确认到账"
@@ -7553,6 +7584,9 @@ export const model: SalesModel = {
             ],
             "to": "legal_action",
             "role": "sales_director",
+            "freezes": [
+              "overdue_reason"
+            ],
             "label": {
               "en": "Decision to take legal action",
               "zh-CN": "诉诸法律审批"
@@ -7564,6 +7598,9 @@ export const model: SalesModel = {
             ],
             "to": "written_off",
             "role": "finance",
+            "freezes": [
+              "write_off_reason"
+            ],
             "label": {
               "en": "Bad-debt write-off (finance)",
               "zh-CN": "坏账核销（财务）"
@@ -7575,6 +7612,9 @@ export const model: SalesModel = {
             ],
             "to": "written_off",
             "role": "general_manager",
+            "freezes": [
+              "write_off_reason"
+            ],
             "label": {
               "en": "Bad-debt write-off (general manager)",
               "zh-CN": "坏账核销（总经理）"
@@ -7965,6 +8005,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/contract_amendment.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
         "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
@@ -8093,6 +8135,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "legal",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
             "label": {
               "en": "Legal review",
               "zh-CN": "法务审核"
@@ -8104,6 +8151,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
             "label": {
               "en": "Manager approval",
               "zh-CN": "经理审批"
@@ -8917,6 +8969,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/contract.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Drafted by sales, reviewed by legal, approved by the manager, signed and stamped by the customer and archived the same day.",
         "zh-CN": "销售起草，法务审核，经理审批，客户签字盖章后当天归档。"
@@ -9235,6 +9289,9 @@ export const model: SalesModel = {
             ],
             "to": "manager_approval",
             "role": "legal",
+            "freezes": [
+              "legal_opinion"
+            ],
             "label": {
               "en": "Legal review",
               "zh-CN": "法务审核"
@@ -9246,6 +9303,7 @@ export const model: SalesModel = {
             ],
             "to": "signed",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Contract approval",
               "zh-CN": "合同审批"
@@ -9795,6 +9853,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/credit_sale.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
         "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
@@ -10045,6 +10105,10 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "finance",
+            "freezes": [
+              "credit_assessment",
+              "within_credit_limit"
+            ],
             "label": {
               "en": "Credit assessment approval",
               "zh-CN": "信用评估审批"
@@ -10056,6 +10120,10 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "credit_assessment",
+              "within_credit_limit"
+            ],
             "label": {
               "en": "Credit sale approval",
               "zh-CN": "赊销审批"
@@ -10664,6 +10732,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/delivery.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
         "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
@@ -10946,6 +11016,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "sales_order_id",
+              "items",
+              "requested_date"
+            ],
             "label": {
               "en": "Delivery request approval",
               "zh-CN": "需货申请审批"
@@ -11560,6 +11635,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/instalment_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
         "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
@@ -11762,6 +11839,14 @@ export const model: SalesModel = {
             ],
             "to": "active",
             "role": "sales_manager",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
             "label": {
               "en": "Instalment approval",
               "zh-CN": "分期付款审批"
@@ -11773,6 +11858,14 @@ export const model: SalesModel = {
             ],
             "to": "active",
             "role": "finance",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
             "label": {
               "en": "Credit check by finance",
               "zh-CN": "财务信用审核"
@@ -12339,6 +12432,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/invoice_request.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "ReceiptLong",
       "workflow": {
         "field": "status",
@@ -12561,6 +12656,7 @@ export const model: SalesModel = {
             ],
             "to": "issued",
             "role": "finance",
+            "freezes": [],
             "label": {
               "en": "Finance review",
               "zh-CN": "财务审核"
@@ -13276,6 +13372,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/quote.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "RequestQuote",
       "workflow": {
         "field": "status",
@@ -13479,6 +13577,7 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "sales_manager",
+            "freezes": [],
             "label": {
               "en": "Quote review",
               "zh-CN": "报价审核"
@@ -13490,6 +13589,9 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "sales_director",
+            "freezes": [
+              "discount_rate"
+            ],
             "when": {
               "required": [
                 "discount_rate"
@@ -13511,6 +13613,10 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "general_manager",
+            "freezes": [
+              "quote_type",
+              "total"
+            ],
             "when": {
               "required": [
                 "quote_type",
@@ -14099,6 +14205,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_order.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An order under a contract, handed to the product, implementation and service departments.",
         "zh-CN": "合同项下的订单，移交产品、实施和服务部门执行。"
@@ -14245,6 +14353,9 @@ export const model: SalesModel = {
             ],
             "to": "cancelled",
             "role": "sales_manager",
+            "freezes": [
+              "cancel_reason"
+            ],
             "label": {
               "en": "Cancelling an order in progress",
               "zh-CN": "执行中订单取消审批"
@@ -14925,6 +15036,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_return.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "AssignmentReturn",
       "workflow": {
         "field": "status",
@@ -15123,6 +15236,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "items",
+              "reason",
+              "reason_detail"
+            ],
             "label": {
               "en": "Return approval",
               "zh-CN": "退货审批"
@@ -15833,6 +15951,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/complaint.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Recorded immediately and reported to the manager; investigated, solved, resolved with the customer and verified.",
         "zh-CN": "投诉须立即记录并上报经理；经调查、提出解决方案、处理完毕并回访确认。"
@@ -16092,6 +16212,10 @@ export const model: SalesModel = {
             ],
             "to": "resolved",
             "role": "sales_manager",
+            "freezes": [
+              "severity",
+              "solution"
+            ],
             "when": {
               "required": [
                 "severity"
@@ -16116,6 +16240,10 @@ export const model: SalesModel = {
             ],
             "to": "invalid",
             "role": "sales_manager",
+            "freezes": [
+              "invalid_reason",
+              "investigation"
+            ],
             "label": {
               "en": "Closing a complaint as not upheld",
               "zh-CN": "投诉不成立审批"
@@ -16655,6 +16783,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/satisfaction_survey.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
@@ -17388,6 +17518,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/service_request.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Registered, dispatched by the manager, serviced on site, signed by the customer (the service voucher) and archived. Service in another city needs an approved off-site service request.",
         "zh-CN": "登记后由经理派工，服务人员上门服务，客户在服务凭证上签字后归档。异地服务须经批准的异地服务申请单。"
@@ -17638,6 +17770,12 @@ export const model: SalesModel = {
             ],
             "to": "dispatched",
             "role": "sales_manager",
+            "freezes": [
+              "off_site",
+              "service_type",
+              "problem",
+              "engineer_id"
+            ],
             "when": {
               "required": [
                 "off_site"
@@ -18014,6 +18152,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/budget.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "An expense budget line per period, department and category; approved by management, and expense claims are checked against it.",
         "zh-CN": "按期间、部门和费用类别编制的预算，经管理层批准；费用报销据此控制。"
@@ -18127,6 +18267,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "period",
+              "department",
+              "category",
+              "amount"
+            ],
             "label": {
               "en": "Budget approval",
               "zh-CN": "预算审批"
@@ -18518,6 +18664,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/price_policy.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Normal, market-entry and market-hold prices, discount conditions and who may grant which discount: a salesperson inside the policy, otherwise the sales director, then the general manager.",
         "zh-CN": "正常价格、占领市场价格、维持市场价格、折扣条件及各级权限：政策内由销售人员处理，超出由销售总监审批，再上报总经理。"
@@ -18621,6 +18769,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "product_id",
+              "normal_price",
+              "max_discount_rep",
+              "max_discount_director"
+            ],
             "label": {
               "en": "Price policy approval",
               "zh-CN": "价格策略总经理审批"
@@ -18953,6 +19107,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/product.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Inventory2"
     },
     "promotions": {
@@ -19515,6 +19671,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/promotion.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A sales promotion, advertising campaign or direct-marketing action; the monthly advertising plan is approved by finance.",
         "zh-CN": "促销、广告策划或直复营销活动；月度广告计划须经财务审批。"
@@ -19726,6 +19884,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_manager",
+            "freezes": [
+              "promotion_type",
+              "start_date",
+              "end_date",
+              "budget"
+            ],
             "label": {
               "en": "Promotion approval",
               "zh-CN": "促销方案审批"
@@ -19737,6 +19901,12 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "finance",
+            "freezes": [
+              "promotion_type",
+              "start_date",
+              "end_date",
+              "budget"
+            ],
             "when": {
               "required": [
                 "promotion_type"
@@ -20130,6 +20300,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/quota.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A monthly target for a salesperson or a team, set by the manager; it must be feasible and may be revised.",
         "zh-CN": "由经理为销售人员或团队设定的月度目标，须切实可行，可修订。"
@@ -20230,6 +20402,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_director",
+            "freezes": [
+              "period",
+              "target_amount",
+              "basis"
+            ],
             "label": {
               "en": "Quota approval",
               "zh-CN": "销售配额审批"
@@ -20810,6 +20987,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The annual plan, then monthly plans drawn from orders; approved before execution, and approved again after any adjustment.",
         "zh-CN": "先制定年度计划，再根据订单制定月度计划；执行前须经审批，调整后须重新审批。"
@@ -21049,6 +21228,7 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "sales_director",
+            "freezes": [],
             "label": {
               "en": "Sales plan approval",
               "zh-CN": "销售计划审批"
@@ -21061,6 +21241,9 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "general_manager",
+            "freezes": [
+              "plan_type"
+            ],
             "when": {
               "required": [
                 "plan_type"
@@ -21344,6 +21527,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/territory.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
@@ -21874,6 +22059,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/expense_claim.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "Claimant, then the sales manager, then finance (checks authenticity, legality and reasonableness; over-standard spending is refused), then payment.",
         "zh-CN": "报销人提交，销售经理审批，财务审核（真实性、合法性、合理性，超标准不予报销），然后付款。"
@@ -22086,6 +22273,12 @@ export const model: SalesModel = {
             ],
             "to": "manager_approved",
             "role": "sales_manager",
+            "freezes": [
+              "expense_type",
+              "amount",
+              "invoices_attached",
+              "description"
+            ],
             "label": {
               "en": "Manager approval",
               "zh-CN": "销售经理审批"
@@ -22097,6 +22290,7 @@ export const model: SalesModel = {
             ],
             "to": "finance_approved",
             "role": "finance",
+            "freezes": [],
             "label": {
               "en": "Finance check",
               "zh-CN": "财务审核"
@@ -22623,6 +22817,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/performance_review.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The monthly review: figures for the month before, the salesperson's report, the manager's score and the review panel's result.",
         "zh-CN": "月度考评：上月业绩数据、销售人员月末报告、经理评分及考评小组结果。"
@@ -22807,6 +23003,9 @@ export const model: SalesModel = {
             ],
             "to": "reviewed",
             "role": "hr",
+            "freezes": [
+              "result"
+            ],
             "label": {
               "en": "Review panel (HR)",
               "zh-CN": "考评小组审定（人力资源）"
@@ -23222,6 +23421,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/salesperson.schema.json",
+      "unique": [],
+      "lookups": {},
       "description": {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
@@ -23414,6 +23615,8 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/team.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "Groups"
     },
     "training_plans": {
@@ -24024,6 +24227,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/training_plan.schema.json",
+      "unique": [],
+      "lookups": {},
       "icon": "School",
       "workflow": {
         "field": "status",
@@ -24169,6 +24374,11 @@ export const model: SalesModel = {
             ],
             "to": "approved",
             "role": "hr",
+            "freezes": [
+              "plan_type",
+              "need",
+              "start_date"
+            ],
             "label": {
               "en": "HR approval",
               "zh-CN": "人力资源审批"

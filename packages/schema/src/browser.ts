@@ -2,3 +2,4 @@
 export * from './model.js';
 export * from './validators.js';
 export { labelOf } from './labels.js';
+export * from './rules/index.js';

@@ -7,3 +7,4 @@ export { validatorSchemas, type EntityValidatorSchemas } from './compile/validat
 export { AJV_OPTIONS } from './compile/ajvOptions.js';
 export { recordSchema, stripExtensions } from './load/recordSchema.js';
 export { labelOf } from './labels.js';
+export * from './rules/index.js';

@@ -66,6 +66,63 @@ export interface FieldModel {
   maximum?: number;
   maxLength?: number;
   default?: unknown;
+  /** `x-write`: only these roles may give the field a value or change it. Absent: whoever may write the record. */
+  write?: FieldRight;
+  /** `x-computed`: a JSON Logic expression the server evaluates on every save; the field is read-only. */
+  computed?: Expression;
+  /** `x-sequence`: a document number pattern such as `HT-{yyyy}-{seq:5}`, assigned on create; read-only. */
+  sequence?: string;
+  /** `x-unique: true`: no two records hold the same value (empty values do not count). */
+  unique?: boolean;
+  /**
+   * `x-ref-where` on a reference: the referenced record must match this filter, whose `$field`
+   * values are read from this record, e.g. `{ "customer_id": "$customer_id" }` (a contact of the chosen customer).
+   */
+  refWhere?: Filter;
+}
+
+/** A JSON Logic expression (https://jsonlogic.com). */
+export type Expression = unknown;
+
+/**
+ * A filter in the vocabulary of the REST API's `filter` parameter (`field`, `field_neq`, `field_gte`,
+ * `field_lte`, `field_gt`, `field_lt`; a list means "one of"). A string value `"$name"` is read from the
+ * record the rule is about (`"$lines.product_id"`: every product of its lines).
+ */
+export type Filter = Record<string, unknown>;
+
+export interface FieldRight {
+  roles: string[];
+  /** `false`: not on a record the user owns, even with the role (a manager does not score their own review). */
+  owner: boolean;
+}
+
+/** `x-lookups`: values read from other records in the write's transaction, for computed fields and conditions. */
+export type LookupModel =
+  | {
+      kind: 'record';
+      /** Reference field of this entity. */
+      ref: string;
+      /** Resource it points into. */
+      target: string;
+      /** Fields of the referenced record made available as `<lookup>.<field>`. */
+      fields: string[];
+    }
+  | {
+      kind: 'aggregate';
+      fn: 'sum' | 'count' | 'min' | 'max';
+      /** Field aggregated (`id` for count). */
+      field: string;
+      /** Resource the rows come from. */
+      from: string;
+      where: Filter;
+    };
+
+export interface StageLock {
+  /** Roles that may move a record out of the stage again (with a reason); admin always may. */
+  reversibleBy: string[];
+  /** Fields that stay editable in the stage. */
+  except: string[];
 }
 
 export type StageKind = 'open' | 'won' | 'lost';
@@ -88,6 +145,8 @@ export interface StageModel {
   entryChecklist?: GateItem[];
   /** Days a record should stay at most in this stage (an SLA); informative. */
   slaDays?: number;
+  /** A record in this stage can be neither edited nor deleted; leaving it is a reversal. */
+  lock?: StageLock;
 }
 
 export interface GateItem {
@@ -107,6 +166,11 @@ export interface ApprovalRule {
   /** Only when the record (after the update) satisfies this JSON Schema. */
   when?: JsonSchema;
   label?: Labels;
+  /**
+   * Fields the approval decides: frozen while it is pending; changing one after approval voids it.
+   * `freezes` when written, else the fields its `when`, the gate of its `from` stages and the entry of `to` name.
+   */
+  freezes: string[];
 }
 
 export interface TransitionModel {
@@ -162,6 +226,10 @@ export interface EntityModel {
   sort: { field: string; order: 'ASC' | 'DESC' };
   /** The schema file it came from, relative to the schema folder. */
   source: string;
+  /** Sets of fields no two records may share (`x-unique` on fields and on the entity). */
+  unique: string[][];
+  /** `x-lookups` by name. */
+  lookups: Record<string, LookupModel>;
 }
 
 export interface MenuGroup {

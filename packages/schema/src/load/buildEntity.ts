@@ -1,6 +1,7 @@
 import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
 import { buildFields, type Report } from './buildFields.js';
 import { buildWorkflow } from './buildWorkflow.js';
+import { buildLookups, buildUnique, checkFieldRules } from './buildRules.js';
 import { recordSchema } from './recordSchema.js';
 
 /** An entity file after overlay merge and `$ref` resolution, turned into its part of the model. */
@@ -36,6 +37,8 @@ export function buildEntity(
 
   const fields = buildFields(properties, required, '/properties', report);
   const fieldNames = fields.map((f) => f.name);
+  const lookups = buildLookups(doc['x-lookups'] as Parameters<typeof buildLookups>[0], fields, report);
+  checkFieldRules(fields, lookups, context.roles, report);
   const label = doc['x-label'] as Labels;
 
   const representation = (doc['x-record-representation'] as string | undefined) ?? (fieldNames.includes('name') ? 'name' : 'id');
@@ -62,10 +65,12 @@ export function buildEntity(
     access: buildAccess(doc['x-access'] as RawAccess | undefined, fields, context.roles, report),
     sort: { field: sort.field, order: sort.order ?? 'ASC' },
     source,
+    unique: buildUnique(doc['x-unique'] as string[][] | undefined, fields, report),
+    lookups,
   };
   if (doc['x-description']) entity.description = doc['x-description'] as Labels;
   if (doc['x-icon']) entity.icon = doc['x-icon'] as string;
-  if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report);
+  if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report, Object.keys(lookups));
   return entity;
 }
 

@@ -49,7 +49,32 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
   copyIfSet(field, 'maximum', schema.maximum ?? schema.exclusiveMaximum);
   copyIfSet(field, 'maxLength', schema.maxLength);
   copyIfSet(field, 'default', schema.default);
+  addRules(field, schema, pointer, report);
   return field;
+}
+
+/** The field's rule keywords; their cross-field and cross-entity checks come later, in checkRules. */
+function addRules(field: FieldModel, schema: JsonSchema, pointer: string, report: Report): void {
+  const write = schema['x-write'] as string[] | { roles: string[]; owner?: boolean } | undefined;
+  if (write) field.write = Array.isArray(write) ? { roles: write, owner: true } : { roles: write.roles, owner: write.owner ?? true };
+  if (schema['x-computed'] !== undefined) {
+    field.computed = schema['x-computed'];
+    field.readOnly = true;
+  }
+  if (schema['x-sequence'] !== undefined) {
+    if (field.kind !== 'string') report(`${pointer}/x-sequence`, `field "${field.name}" is a ${field.kind}; a sequence fills a text field`);
+    field.sequence = schema['x-sequence'] as string;
+    field.readOnly = true;
+    field.unique = true;
+  }
+  if (schema['x-unique'] === true) {
+    if (['lines', 'json'].includes(field.kind)) report(`${pointer}/x-unique`, `field "${field.name}" is a ${field.kind}; only single values can be unique`);
+    field.unique = true;
+  }
+  if (schema['x-ref-where'] !== undefined) {
+    if (field.kind !== 'reference') report(`${pointer}/x-ref-where`, `field "${field.name}" is not a reference; "x-ref-where" filters the records a reference may point at`);
+    field.refWhere = schema['x-ref-where'] as Record<string, unknown>;
+  }
 }
 
 function enumOptions(name: string, schema: JsonSchema, pointer: string, report: Report): EnumOption[] {

@@ -1,4 +1,4 @@
-import type { ApprovalRule, FieldModel, GateItem, JsonSchema, Labels, StageKind, StageModel, TransitionModel, WorkflowModel } from '../model.js';
+import type { ApprovalRule, FieldModel, GateItem, JsonSchema, Labels, StageKind, StageLock, StageModel, TransitionModel, WorkflowModel } from '../model.js';
 import type { Report } from './buildFields.js';
 
 interface RawStage {
@@ -8,6 +8,7 @@ interface RawStage {
   gate?: JsonSchema;
   entry?: JsonSchema;
   sla_days?: number;
+  lock?: true | { reversibleBy?: string[]; except?: string[] };
 }
 type StageRefs = string | string[];
 interface RawWorkflow {
@@ -17,14 +18,22 @@ interface RawWorkflow {
   reason?: string;
   stages: RawStage[];
   transitions: { from: StageRefs; to: StageRefs }[];
-  approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels }[];
+  approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels; freezes?: string[] }[];
 }
 
 const AT = '/x-workflow';
 
 /** Expands and checks an `x-workflow`: stage ids exist, fields named by gates exist, no wildcard is left. */
-export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: readonly string[], report: Report): WorkflowModel {
+export function buildWorkflow(
+  raw: RawWorkflow,
+  fields: FieldModel[],
+  roles: readonly string[],
+  report: Report,
+  lookupNames: readonly string[] = [],
+): WorkflowModel {
   const fieldNames = new Set(fields.map((f) => f.name));
+  // Conditions read the record together with its lookups.
+  const readable = new Set([...fieldNames, ...lookupNames]);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const stageIds = raw.stages.map((s) => s.id);
   const known = new Set(stageIds);
@@ -49,10 +58,10 @@ export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: rea
   const checkCondition = (condition: JsonSchema | undefined, pointer: string, what: string) => {
     if (!condition) return;
     for (const [i, name] of ((condition.required as string[]) ?? []).entries()) {
-      if (!fieldNames.has(name)) report(`${pointer}/required/${i}`, `${what} requires "${name}", which is not a field of the entity`);
+      if (!readable.has(name)) report(`${pointer}/required/${i}`, `${what} requires "${name}", which is not a field of the entity`);
     }
     for (const name of Object.keys((condition.properties as object) ?? {})) {
-      if (!fieldNames.has(name)) report(`${pointer}/properties/${name}`, `${what} constrains "${name}", which is not a field of the entity`);
+      if (!readable.has(name)) report(`${pointer}/properties/${name}`, `${what} constrains "${name}", which is not a field of the entity`);
     }
   };
 
@@ -64,8 +73,20 @@ export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: rea
     if (s.gate) Object.assign(stage, { gate: s.gate, gateChecklist: checklist(s.gate, byName) });
     if (s.entry) Object.assign(stage, { entry: s.entry, entryChecklist: checklist(s.entry, byName) });
     if (s.sla_days !== undefined) stage.slaDays = s.sla_days;
+    if (s.lock) stage.lock = buildLock(s.lock, `${pointer}/lock`);
     return stage;
   });
+
+  function buildLock(raw: NonNullable<RawStage['lock']>, pointer: string): StageLock {
+    const lock: StageLock = { reversibleBy: raw === true ? [] : (raw.reversibleBy ?? []), except: raw === true ? [] : (raw.except ?? []) };
+    lock.reversibleBy.forEach((role, i) => {
+      if (!roles.includes(role)) report(`${pointer}/reversibleBy/${i}`, `role "${role}" is not declared in model.json (${roles.join(', ')})`);
+    });
+    lock.except.forEach((name, i) => {
+      if (!fieldNames.has(name)) report(`${pointer}/except/${i}`, `"${name}" is not a field of the entity`);
+    });
+    return lock;
+  }
 
   const expand = (refs: StageRefs, pointer: string): string[] => {
     if (refs === '*') return stageIds;
@@ -92,6 +113,12 @@ export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: rea
     }
   });
 
+  stages.forEach((stage, i) => {
+    if (stage.lock?.reversibleBy.length && !transitions.some((t) => t.from === stage.id)) {
+      report(`${AT}/stages/${i}/lock/reversibleBy`, `stage "${stage.id}" can be reversed, but no transition leaves it: add one (e.g. { "from": "${stage.id}", "to": "…" })`);
+    }
+  });
+
   const approvals: ApprovalRule[] = (raw.approvals ?? []).map((a, i) => {
     const pointer = `${AT}/approvals/${i}`;
     const from = a.from === undefined ? ['*'] : expand(a.from, `${pointer}/from`);
@@ -101,7 +128,13 @@ export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: rea
     }
     if (!roles.includes(a.role)) report(`${pointer}/role`, `role "${a.role}" is not declared in model.json (${roles.join(', ')})`);
     checkCondition(a.when, `${pointer}/when`, `the condition of approval ${i}`);
-    const rule: ApprovalRule = { from, to: a.to, role: a.role };
+    (a.freezes ?? []).forEach((name, j) => {
+      if (!fieldNames.has(name)) report(`${pointer}/freezes/${j}`, `"${name}" is not a field of the entity`);
+    });
+    const decided = [a.when, a.to ? raw.stages.find((s) => s.id === a.to)?.entry : undefined];
+    for (const id of from.includes('*') ? [] : from) decided.push(raw.stages.find((s) => s.id === id)?.gate);
+    const freezes = a.freezes ?? [...new Set(decided.flatMap((c) => (c ? conditionFields(c) : [])))].filter((n) => fieldNames.has(n));
+    const rule: ApprovalRule = { from, to: a.to, role: a.role, freezes };
     if (a.when) rule.when = a.when;
     if (a.label) rule.label = a.label;
     return rule;
@@ -111,6 +144,18 @@ export function buildWorkflow(raw: RawWorkflow, fields: FieldModel[], roles: rea
   if (raw.amount) workflow.amountField = raw.amount;
   if (raw.reason) workflow.reasonField = raw.reason;
   return workflow;
+}
+
+/** Names a condition reads at its top level (required and constrained), through allOf / anyOf / not / if-then-else. */
+function conditionFields(condition: JsonSchema): string[] {
+  const names = [...((condition.required as string[]) ?? []), ...Object.keys((condition.properties as object) ?? {})];
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    for (const part of (condition[key] as JsonSchema[] | undefined) ?? []) names.push(...conditionFields(part));
+  }
+  for (const key of ['not', 'if', 'then', 'else']) {
+    if (condition[key]) names.push(...conditionFields(condition[key] as JsonSchema));
+  }
+  return names;
 }
 
 /** One checklist item per field a condition names, each with its own small schema. */

@@ -3,6 +3,7 @@ import { buildEntity } from './buildEntity.js';
 import { sortErrors, type SchemaError } from './errors.js';
 import { checkEntityFile, checkModelFile, checkSharedFile } from './metaValidate.js';
 import { resolveRefs } from './resolveRefs.js';
+import { checkRulesAcross } from './buildRules.js';
 import { fileOf, readSources, type SourceDocument } from './sources.js';
 
 export interface LoadOptions {
@@ -96,4 +97,5 @@ function checkAcrossEntities(
     };
     checkRefs(entity.fields, '/properties');
   }
+  checkRulesAcross(entities, (entity) => reporter(docOf(entity)));
 }

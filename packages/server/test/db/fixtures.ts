@@ -38,6 +38,8 @@ export function entity(name: string, resource: string, fields: FieldModel[], ext
     recordRepresentation: 'name',
     group: 'main',
     fields,
+    unique: [],
+    lookups: {},
     schema: {},
     access: { roles: {}, default: { read: 'all', write: 'all' } },
     sort: { field: 'id', order: 'ASC' },

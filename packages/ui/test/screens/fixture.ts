@@ -84,6 +84,8 @@ export const deals: EntityModel = {
   access,
   sort: { field: 'amount', order: 'DESC' },
   source: 'entities/deal.schema.json',
+  unique: [],
+  lookups: {},
 };
 
 export const customers: EntityModel = {
@@ -99,6 +101,8 @@ export const customers: EntityModel = {
   access,
   sort: { field: 'name', order: 'ASC' },
   source: 'entities/customer.schema.json',
+  unique: [],
+  lookups: {},
 };
 
 export const fixtureModel: SalesModel = {

@@ -210,7 +210,9 @@ export const model: SalesModel = {
         "field": "id",
         "order": "DESC"
       },
-      "source": "entities/customer.schema.json"
+      "source": "entities/customer.schema.json",
+      "unique": [],
+      "lookups": {}
     },
     "deals": {
       "name": "deal",
@@ -471,6 +473,8 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/deal.schema.json",
+      "unique": [],
+      "lookups": {},
       "workflow": {
         "field": "stage",
         "initial": "qualify",
@@ -602,6 +606,9 @@ export const model: SalesModel = {
             ],
             "to": "won",
             "role": "sales_manager",
+            "freezes": [
+              "amount"
+            ],
             "when": {
               "properties": {
                 "amount": {
@@ -753,7 +760,9 @@ export const model: SalesModel = {
         "field": "id",
         "order": "DESC"
       },
-      "source": "entities/salesperson.schema.json"
+      "source": "entities/salesperson.schema.json",
+      "unique": [],
+      "lookups": {}
     }
   }
 };

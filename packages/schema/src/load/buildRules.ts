@@ -1,0 +1,140 @@
+/**
+ * The rule keywords of one entity (x-write, x-computed, x-unique, x-ref-where, x-lookups): turned
+ * into the model and checked against the entity's own fields. What needs other entities (the
+ * targets of lookups and x-ref-where) is checked by checkRulesAcross once every entity is built.
+ */
+import type { EntityModel, FieldModel, Filter, LookupModel } from '../model.js';
+import { computedCycles } from '../rules/computeRecord.js';
+import { expressionUse } from '../rules/expression.js';
+import { filterField, recordPath } from '../rules/filter.js';
+import type { Report } from './buildFields.js';
+
+type RawLookup = { ref?: string; fields?: string[]; from?: string; where?: Filter; sum?: string; min?: string; max?: string; count?: string };
+const AGGREGATES = ['sum', 'min', 'max', 'count'] as const;
+
+export function buildLookups(raw: Record<string, RawLookup> | undefined, fields: FieldModel[], report: Report): Record<string, LookupModel> {
+  const out: Record<string, LookupModel> = {};
+  for (const [name, lookup] of Object.entries(raw ?? {})) {
+    const pointer = `/x-lookups/${name}`;
+    if (fields.some((f) => f.name === name)) report(pointer, `lookup "${name}" has the name of a field; choose another name`);
+    if (lookup.ref !== undefined) {
+      const ref = fields.find((f) => f.name === lookup.ref);
+      if (!ref?.ref) report(`${pointer}/ref`, `"${lookup.ref}" is not a reference field of the entity`);
+      out[name] = { kind: 'record', ref: lookup.ref, target: ref?.ref ?? '', fields: lookup.fields ?? [] };
+      continue;
+    }
+    const fns = AGGREGATES.filter((fn) => lookup[fn] !== undefined);
+    if (fns.length !== 1) {
+      report(pointer, `lookup "${name}" needs exactly one of "ref", "sum", "min", "max", "count"`);
+      continue;
+    }
+    checkRecordValues(lookup.where ?? {}, fields, `${pointer}/where`, report);
+    out[name] = { kind: 'aggregate', fn: fns[0], field: lookup[fns[0]]!, from: lookup.from!, where: lookup.where ?? {} };
+  }
+  return out;
+}
+
+/** `"$name"` values of a filter must name a field of this entity (or `id`; `$lines.column` a column of a lines field). */
+function checkRecordValues(filter: Filter, fields: FieldModel[], pointer: string, report: Report): void {
+  for (const [key, value] of Object.entries(filter)) {
+    const path = recordPath(value);
+    if (path === undefined) continue;
+    const [head, column] = path.split('.');
+    const field = fields.find((f) => f.name === head);
+    const ok = column === undefined ? head === 'id' || !!field : !!field?.itemFields?.some((c) => c.name === column);
+    if (!ok) report(`${pointer}/${key}`, `"${value}" reads "${path}", which is not a field of the entity`);
+  }
+}
+
+/** Composite `x-unique` sets of the entity, plus every field marked unique on its own. */
+export function buildUnique(raw: string[][] | undefined, fields: FieldModel[], report: Report): string[][] {
+  const sets: string[][] = [];
+  (raw ?? []).forEach((set, i) => {
+    set.forEach((name, j) => {
+      const field = fields.find((f) => f.name === name);
+      if (!field) report(`/x-unique/${i}/${j}`, `"${name}" is not a field of the entity`);
+      else if (['lines', 'json'].includes(field.kind)) report(`/x-unique/${i}/${j}`, `field "${name}" is a ${field.kind}; only single values can be unique`);
+    });
+    sets.push(set);
+  });
+  for (const field of fields) if (field.unique) sets.push([field.name]);
+  return sets;
+}
+
+/** Field rules that need the entity's other fields, its lookups and the model's roles. */
+export function checkFieldRules(fields: FieldModel[], lookups: Record<string, LookupModel>, roles: readonly string[], report: Report): void {
+  const names = new Set([...fields.map((f) => f.name), ...Object.keys(lookups)]);
+  for (const field of fields) {
+    const pointer = `/properties/${field.name}`;
+    field.write?.roles.forEach((role, i) => {
+      if (!roles.includes(role)) report(`${pointer}/x-write`, `role "${role}" (item ${i}) is not declared in model.json (${roles.join(', ')})`);
+    });
+    if (field.computed !== undefined) checkExpression(field, names, `${pointer}/x-computed`, report);
+    if (field.refWhere) checkRecordValues(field.refWhere, fields, `${pointer}/x-ref-where`, report);
+    for (const column of field.itemFields ?? []) {
+      if (column.computed === undefined) continue;
+      const columns = new Set((field.itemFields ?? []).map((c) => c.name));
+      checkExpression(column, columns, `${pointer}/items/properties/${column.name}/x-computed`, report);
+    }
+  }
+  for (const name of computedCycles(fields)) {
+    report(`/properties/${name}/x-computed`, `the value of "${name}" depends on itself through other computed fields`);
+  }
+}
+
+function checkExpression(field: FieldModel, names: Set<string>, pointer: string, report: Report): void {
+  const use = expressionUse(field.computed);
+  for (const op of use.unknownOperators) report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" is added)`);
+  for (const path of use.vars) {
+    const head = path.split('.')[0];
+    if (!names.has(head)) report(pointer, `"${field.name}" reads "${path}", but "${head}" is not a field or lookup of the entity`);
+    else if (head === field.name) report(pointer, `"${field.name}" reads itself`);
+  }
+  const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum']);
+  if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);
+
+}
+
+/** Targets of lookups and of `x-ref-where` exist and have the fields named. */
+export function checkRulesAcross(entities: EntityModel[], reportFor: (entity: EntityModel) => Report): void {
+  const byResource = new Map(entities.map((e) => [e.resource, e]));
+  const hasField = (entity: EntityModel, name: string) => name === 'id' || entity.fields.some((f) => f.name === name);
+  for (const entity of entities) {
+    const report = reportFor(entity);
+    for (const [name, lookup] of Object.entries(entity.lookups)) {
+      const pointer = `/x-lookups/${name}`;
+      const target = byResource.get(lookup.kind === 'record' ? lookup.target : lookup.from);
+      if (!target) {
+        if (lookup.kind === 'aggregate') report(`${pointer}/from`, `"${lookup.from}" is not a resource`);
+        continue;
+      }
+      if (lookup.kind === 'record') {
+        lookup.fields.forEach((f, i) => {
+          if (!hasField(target, f)) report(`${pointer}/fields/${i}`, `${target.resource} has no field "${f}"`);
+        });
+        continue;
+      }
+      const aggregated = target.fields.find((f) => f.name === lookup.field);
+      if (!hasField(target, lookup.field)) report(`${pointer}/${lookup.fn}`, `${target.resource} has no field "${lookup.field}"`);
+      else if (lookup.fn !== 'count' && aggregated && !['money', 'number', 'integer', 'percent', 'date', 'datetime'].includes(aggregated.kind)) {
+        report(`${pointer}/${lookup.fn}`, `${lookup.fn} needs a number or a date; "${lookup.field}" is a ${aggregated.kind}`);
+      }
+      checkFilterKeys(lookup.where, target, `${pointer}/where`, report);
+    }
+    for (const field of entity.fields) {
+      if (!field.refWhere || !field.ref) continue;
+      const target = byResource.get(field.ref);
+      if (target) checkFilterKeys(field.refWhere, target, `/properties/${field.name}/x-ref-where`, report);
+    }
+  }
+}
+
+function checkFilterKeys(filter: Filter, target: EntityModel, pointer: string, report: Report): void {
+  const isField = (name: string) => ['id', 'created_at', 'updated_at'].includes(name) || target.fields.some((f) => f.name === name);
+  for (const key of Object.keys(filter)) {
+    const name = filterField(key, isField);
+    if (!isField(name)) report(`${pointer}/${key}`, `${target.resource} has no field "${name}"`);
+  }
+}
+
+

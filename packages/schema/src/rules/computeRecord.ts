@@ -1,0 +1,87 @@
+import type { EntityModel, FieldModel } from '../model.js';
+import { evaluate, expressionUse } from './expression.js';
+
+/**
+ * The record with every `x-computed` value filled in: first the computed columns of each line
+ * (a line sees its own columns), then the record's computed fields in dependency order (a record
+ * expression sees the record, the computed lines and the lookups by name).
+ */
+export function computeRecord(
+  entity: EntityModel,
+  record: Record<string, unknown>,
+  lookups: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  for (const field of entity.fields) {
+    if (field.kind !== 'lines' || !Array.isArray(out[field.name])) continue;
+    const computedColumns = (field.itemFields ?? []).filter((f) => f.computed !== undefined);
+    if (!computedColumns.length) continue;
+    out[field.name] = (out[field.name] as unknown[]).map((line) => {
+      if (typeof line !== 'object' || line === null) return line;
+      const item: Record<string, unknown> = { ...(line as Record<string, unknown>) };
+      for (const column of orderByDependency(computedColumns)) item[column.name] = roundFor(column, evaluate(column.computed, item));
+      return item;
+    });
+  }
+  const data = { ...lookups, ...out };
+  for (const field of orderByDependency(entity.fields.filter((f) => f.computed !== undefined))) {
+    const value = roundFor(field, evaluate(field.computed, data));
+    out[field.name] = value;
+    data[field.name] = value;
+  }
+  return out;
+}
+
+/** Whether the entity (or one of its lines) has computed fields. */
+export function hasComputed(entity: EntityModel): boolean {
+  return entity.fields.some((f) => f.computed !== undefined || (f.itemFields ?? []).some((i) => i.computed !== undefined));
+}
+
+/** Money to the cent, integers whole, so the stored value equals what the form showed. */
+function roundFor(field: FieldModel, value: unknown): unknown {
+  if (typeof value !== 'number') return value;
+  if (field.kind === 'money') return Math.round(value * 100) / 100;
+  if (field.kind === 'integer') return Math.round(value);
+  return value;
+}
+
+/** Computed fields that read other computed fields come after them (cycles are refused by the schema check). */
+export function orderByDependency(fields: FieldModel[]): FieldModel[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const done = new Set<string>();
+  const out: FieldModel[] = [];
+  const visit = (field: FieldModel, path: Set<string>) => {
+    if (done.has(field.name) || path.has(field.name)) return;
+    path.add(field.name);
+    for (const name of expressionUse(field.computed).vars.map((v) => v.split('.')[0])) {
+      const dependency = byName.get(name);
+      if (dependency) visit(dependency, path);
+    }
+    done.add(field.name);
+    out.push(field);
+  };
+  fields.forEach((f) => visit(f, new Set()));
+  return out;
+}
+
+/** Names of computed fields that read themselves through other computed fields. */
+export function computedCycles(fields: FieldModel[]): string[] {
+  const computed = new Map(fields.filter((f) => f.computed !== undefined).map((f) => [f.name, f]));
+  const reads = (f: FieldModel) => expressionUse(f.computed).vars.map((v) => v.split('.')[0]).filter((n) => computed.has(n));
+  const cyclic: string[] = [];
+  for (const start of computed.values()) {
+    const seen = new Set<string>();
+    const stack = reads(start);
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (name === start.name) {
+        cyclic.push(start.name);
+        break;
+      }
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(...reads(computed.get(name)!));
+    }
+  }
+  return cyclic;
+}

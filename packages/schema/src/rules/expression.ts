@@ -1,0 +1,69 @@
+/**
+ * Computed values are JSON Logic (https://jsonlogic.com): plain JSON that sits in a schema file,
+ * evaluated by the same library in the browser (live forms) and on the server (the stored truth).
+ */
+import jsonLogic from 'json-logic-js';
+import type { Expression } from '../model.js';
+
+/** `round(x, digits)`: money is kept to the cent, so every computed amount is rounded the same way. */
+jsonLogic.add_operation('round', (value: unknown, digits: unknown = 0) => {
+  const x = Number(value);
+  const d = Number(digits);
+  if (!Number.isFinite(x) || !Number.isInteger(d)) return null;
+  const factor = 10 ** d;
+  return Math.round((x + Math.sign(x) * Number.EPSILON) * factor) / factor;
+});
+
+/** Operators a schema file may use: JSON Logic's own and `round`. */
+export const OPERATORS = new Set([
+  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
+  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none',
+  'some', 'merge', 'in', 'cat', 'substr', 'round',
+]);
+
+/** The expression's value on `data`; a non-finite number (a division by zero) is no value. */
+export function evaluate(expression: Expression, data: Record<string, unknown>): unknown {
+  const value = jsonLogic.apply(expression as never, data);
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value ?? null;
+}
+
+export interface ExpressionUse {
+  /** Data paths read at the top level (`lines`, `customer.credit_limit`). */
+  vars: string[];
+  /** Paths read inside the per-item logic of map / filter / reduce / all / some / none, relative to the item. */
+  itemVars: string[];
+  /** Operators that are not JSON Logic's (typos). */
+  unknownOperators: string[];
+}
+
+const ITEM_OPERATORS = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+
+/** What an expression reads and which of its operators are unknown, for the schema check. */
+export function expressionUse(expression: Expression): ExpressionUse {
+  const use: ExpressionUse = { vars: [], itemVars: [], unknownOperators: [] };
+  const walk = (node: unknown, inItem: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, inItem));
+    if (typeof node !== 'object' || node === null) return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) return; // a plain object is data, not logic
+    const op = keys[0];
+    const args = (node as Record<string, unknown>)[op];
+    if (!OPERATORS.has(op)) use.unknownOperators.push(op);
+    if (op === 'var') {
+      const path = Array.isArray(args) ? args[0] : args;
+      if (typeof path === 'string' && path !== '') (inItem ? use.itemVars : use.vars).push(path);
+      if (Array.isArray(args)) args.slice(1).forEach((child) => walk(child, inItem));
+      return;
+    }
+    if (ITEM_OPERATORS.has(op) && Array.isArray(args)) {
+      walk(args[0], inItem);
+      walk(args[1], true);
+      args.slice(2).forEach((child) => walk(child, inItem));
+      return;
+    }
+    walk(args, inItem);
+  };
+  walk(expression, false);
+  return use;
+}
