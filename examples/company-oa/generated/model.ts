@@ -673,7 +673,8 @@ export const model: SalesModel = {
           "sortable": true,
           "search": true,
           "readOnly": false,
-          "maxLength": 200
+          "maxLength": 200,
+          "unique": true
         },
         {
           "name": "grade",
@@ -1183,7 +1184,15 @@ export const model: SalesModel = {
               }
             }
           ],
-          "section": "credit"
+          "section": "credit",
+          "write": {
+            "roles": [
+              "finance",
+              "sales_director",
+              "general_manager"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "credit_limit",
@@ -1205,7 +1214,15 @@ export const model: SalesModel = {
           "readOnly": false,
           "section": "credit",
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "write": {
+            "roles": [
+              "finance",
+              "sales_director",
+              "general_manager"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "loyalty",
@@ -1586,7 +1603,11 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/customer.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "name"
+        ]
+      ],
       "lookups": {},
       "icon": "Business",
       "workflow": {
@@ -4196,7 +4217,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contacts"
+          "ref": "contacts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "stage",
@@ -6915,7 +6939,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contracts"
+          "ref": "contracts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "sales_order_id",
@@ -6933,7 +6960,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "sales_orders"
+          "ref": "sales_orders",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "instalment_number",
@@ -7014,7 +7044,13 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "received_date",
@@ -7032,7 +7068,13 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false
+          "readOnly": false,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "overdue_reason",
@@ -7455,7 +7497,13 @@ export const model: SalesModel = {
                   ]
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
           },
           {
             "id": "written_off",
@@ -7493,10 +7541,24 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "general_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "written_off",
+            "to": "legal_action"
+          },
+          {
+            "from": "received",
+            "to": "partially_received"
+          },
           {
             "from": "pending",
             "to": "partially_received"
@@ -8077,7 +8139,11 @@ export const model: SalesModel = {
               "zh-CN": "已批准"
             },
             "kind": "won",
-            "order": 1
+            "order": 1,
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
           },
           {
             "id": "withdrawn",
@@ -8115,7 +8181,11 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
           }
         ],
         "transitions": [
@@ -8197,8 +8267,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "HT-{yyyy}-{seq:5}",
+          "unique": true
         },
         {
           "name": "name",
@@ -8325,7 +8397,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "opportunities"
+          "ref": "opportunities",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "quote_id",
@@ -8343,7 +8418,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "quotes"
+          "ref": "quotes",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "amount",
@@ -8362,9 +8440,35 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "reduce": [
+                  {
+                    "var": "lines"
+                  },
+                  {
+                    "+": [
+                      {
+                        "var": "accumulator"
+                      },
+                      {
+                        "var": [
+                          "current.amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  0
+                ]
+              },
+              2
+            ]
+          }
         },
         {
           "name": "lines",
@@ -8403,6 +8507,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -8493,6 +8602,58 @@ export const model: SalesModel = {
               "readOnly": false,
               "minimum": 0,
               "maximum": 100
+            },
+            {
+              "name": "amount",
+              "label": {
+                "en": "Line amount",
+                "zh-CN": "金额"
+              },
+              "kind": "money",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": true,
+              "minimum": 0,
+              "maximum": 999999999999,
+              "computed": {
+                "round": [
+                  {
+                    "*": [
+                      {
+                        "var": "quantity"
+                      },
+                      {
+                        "var": "unit_price"
+                      },
+                      {
+                        "-": [
+                          1,
+                          {
+                            "/": [
+                              {
+                                "var": [
+                                  "discount",
+                                  0
+                                ]
+                              },
+                              100
+                            ]
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  2
+                ]
+              }
             }
           ],
           "section": "lines"
@@ -8642,7 +8803,13 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "section": "approval",
-          "maxLength": 20000
+          "maxLength": 20000,
+          "write": {
+            "roles": [
+              "legal"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "sign_date",
@@ -8834,6 +9001,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -8969,7 +9141,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/contract.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "contract_number"
+        ]
+      ],
       "lookups": {},
       "description": {
         "en": "Drafted by sales, reviewed by legal, approved by the manager, signed and stamped by the customer and archived the same day.",
@@ -9199,7 +9375,13 @@ export const model: SalesModel = {
               "zh-CN": "已归档"
             },
             "kind": "won",
-            "order": 4
+            "order": 4,
+            "lock": {
+              "reversibleBy": [
+                "general_manager"
+              ],
+              "except": []
+            }
           },
           {
             "id": "terminated",
@@ -9237,10 +9419,18 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "archived",
+            "to": "signed"
+          },
           {
             "from": "draft",
             "to": "legal_review"
@@ -9290,7 +9480,15 @@ export const model: SalesModel = {
             "to": "manager_approval",
             "role": "legal",
             "freezes": [
-              "legal_opinion"
+              "customer_id",
+              "legal_opinion",
+              "amount",
+              "lines",
+              "payment_method",
+              "payment_terms",
+              "delivery_date",
+              "after_sales_terms",
+              "rights_obligations"
             ],
             "label": {
               "en": "Legal review",
@@ -9303,7 +9501,16 @@ export const model: SalesModel = {
             ],
             "to": "signed",
             "role": "sales_manager",
-            "freezes": [],
+            "freezes": [
+              "customer_id",
+              "amount",
+              "lines",
+              "payment_method",
+              "payment_terms",
+              "delivery_date",
+              "after_sales_terms",
+              "rights_obligations"
+            ],
             "label": {
               "en": "Contract approval",
               "zh-CN": "合同审批"
@@ -9346,8 +9553,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "SX-{yyyy}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -9446,7 +9655,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contracts"
+          "ref": "contracts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "sales_order_id",
@@ -9464,7 +9676,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "sales_orders"
+          "ref": "sales_orders",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "amount",
@@ -9542,10 +9757,17 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "credit",
+          "help": {
+            "en": "The customer's credit limit, read from the customer file.",
+            "zh-CN": "取自客户档案的信用额度。"
+          },
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "var": "customer.credit_limit"
+          }
         },
         {
           "name": "within_credit_limit",
@@ -9562,8 +9784,44 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
-          "section": "credit"
+          "readOnly": true,
+          "section": "credit",
+          "help": {
+            "en": "This amount plus the customer's open receivables (unsettled credit sales and collections) is within the customer's credit limit.",
+            "zh-CN": "本次金额加客户未结应收（未结清赊销与待收款）不超过客户信用额度。"
+          },
+          "computed": {
+            "<=": [
+              {
+                "+": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "open_credit_sales",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "open_collections",
+                      0
+                    ]
+                  }
+                ]
+              },
+              {
+                "var": [
+                  "customer.credit_limit",
+                  0
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "credit_assessment",
@@ -9611,7 +9869,13 @@ export const model: SalesModel = {
             }
           ],
           "section": "credit",
-          "default": "pending"
+          "default": "pending",
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "assessment_notes",
@@ -9631,7 +9895,13 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "section": "credit",
-          "maxLength": 20000
+          "maxLength": 20000,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "paid_date",
@@ -9853,8 +10123,52 @@ export const model: SalesModel = {
         "order": "ASC"
       },
       "source": "entities/credit_sale.schema.json",
-      "unique": [],
-      "lookups": {},
+      "unique": [
+        [
+          "agreement_number"
+        ]
+      ],
+      "lookups": {
+        "customer": {
+          "kind": "record",
+          "ref": "customer_id",
+          "target": "customers",
+          "fields": [
+            "credit_limit",
+            "credit_rating"
+          ]
+        },
+        "open_credit_sales": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "credit_sales",
+          "where": {
+            "customer_id": "$customer_id",
+            "status": [
+              "credit_review",
+              "approved"
+            ],
+            "id_neq": "$id"
+          }
+        },
+        "open_collections": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "collections",
+          "where": {
+            "customer_id": "$customer_id",
+            "status": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action"
+            ]
+          }
+        }
+      },
       "description": {
         "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
         "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
@@ -9951,15 +10265,11 @@ export const model: SalesModel = {
             "order": 1,
             "gate": {
               "required": [
-                "credit_assessment",
-                "within_credit_limit"
+                "credit_assessment"
               ],
               "properties": {
                 "credit_assessment": {
                   "const": "approved"
-                },
-                "within_credit_limit": {
-                  "const": true
                 }
               }
             },
@@ -9977,23 +10287,6 @@ export const model: SalesModel = {
                   "properties": {
                     "credit_assessment": {
                       "const": "approved"
-                    }
-                  }
-                }
-              },
-              {
-                "field": "within_credit_limit",
-                "label": {
-                  "en": "Within credit limit",
-                  "zh-CN": "额度检查通过"
-                },
-                "schema": {
-                  "required": [
-                    "within_credit_limit"
-                  ],
-                  "properties": {
-                    "within_credit_limit": {
-                      "const": true
                     }
                   }
                 }
@@ -10035,7 +10328,13 @@ export const model: SalesModel = {
               "zh-CN": "已结清"
             },
             "kind": "won",
-            "order": 3
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
           },
           {
             "id": "rejected",
@@ -10073,10 +10372,24 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "rejected",
+            "to": "draft"
+          },
+          {
+            "from": "settled",
+            "to": "approved"
+          },
           {
             "from": "draft",
             "to": "credit_review"
@@ -10106,8 +10419,11 @@ export const model: SalesModel = {
             "to": "approved",
             "role": "finance",
             "freezes": [
-              "credit_assessment",
-              "within_credit_limit"
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
             ],
             "label": {
               "en": "Credit assessment approval",
@@ -10121,12 +10437,43 @@ export const model: SalesModel = {
             "to": "approved",
             "role": "sales_manager",
             "freezes": [
-              "credit_assessment",
-              "within_credit_limit"
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
             ],
             "label": {
               "en": "Credit sale approval",
               "zh-CN": "赊销审批"
+            }
+          },
+          {
+            "from": [
+              "credit_review"
+            ],
+            "to": "approved",
+            "role": "general_manager",
+            "freezes": [
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
+            ],
+            "when": {
+              "properties": {
+                "within_credit_limit": {
+                  "const": false
+                }
+              },
+              "required": [
+                "within_credit_limit"
+              ]
+            },
+            "label": {
+              "en": "Over the credit limit: general manager",
+              "zh-CN": "超出信用额度报总经理审批"
             }
           }
         ],
@@ -10166,8 +10513,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "XH-{yyyy}{mm}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -10732,7 +11081,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/delivery.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "request_number"
+        ]
+      ],
       "lookups": {},
       "description": {
         "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
@@ -10934,7 +11287,13 @@ export const model: SalesModel = {
               "zh-CN": "客户已确认"
             },
             "kind": "won",
-            "order": 4
+            "order": 4,
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
           },
           {
             "id": "cancelled",
@@ -10972,10 +11331,18 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "confirmed",
+            "to": "shipped"
+          },
           {
             "from": "request",
             "to": "approved"
@@ -12183,7 +12550,13 @@ export const model: SalesModel = {
           "search": true,
           "readOnly": false,
           "section": "finance",
-          "maxLength": 200
+          "maxLength": 200,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "issued_date",
@@ -12202,7 +12575,13 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "finance"
+          "section": "finance",
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "sent_date",
@@ -12586,7 +12965,13 @@ export const model: SalesModel = {
               "zh-CN": "已寄送客户"
             },
             "kind": "won",
-            "order": 3
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
           },
           {
             "id": "rejected",
@@ -12624,10 +13009,24 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "rejected",
+            "to": "requested"
+          },
+          {
+            "from": "sent",
+            "to": "issued"
+          },
           {
             "from": "requested",
             "to": "finance_review"
@@ -12699,8 +13098,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "BJ-{yyyy}-{seq:5}",
+          "unique": true
         },
         {
           "name": "status",
@@ -12838,7 +13239,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "opportunities"
+          "ref": "opportunities",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "contact_id",
@@ -12856,7 +13260,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contacts"
+          "ref": "contacts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "quote_date",
@@ -12931,6 +13338,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -13021,6 +13433,58 @@ export const model: SalesModel = {
               "readOnly": false,
               "minimum": 0,
               "maximum": 100
+            },
+            {
+              "name": "amount",
+              "label": {
+                "en": "Line amount",
+                "zh-CN": "金额"
+              },
+              "kind": "money",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": true,
+              "minimum": 0,
+              "maximum": 999999999999,
+              "computed": {
+                "round": [
+                  {
+                    "*": [
+                      {
+                        "var": "quantity"
+                      },
+                      {
+                        "var": "unit_price"
+                      },
+                      {
+                        "-": [
+                          1,
+                          {
+                            "/": [
+                              {
+                                "var": [
+                                  "discount",
+                                  0
+                                ]
+                              },
+                              100
+                            ]
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  2
+                ]
+              }
             }
           ],
           "section": "lines"
@@ -13048,6 +13512,137 @@ export const model: SalesModel = {
           "maximum": 100
         },
         {
+          "name": "max_discount",
+          "label": {
+            "en": "Largest discount %",
+            "zh-CN": "最大折扣率 %"
+          },
+          "kind": "percent",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 100,
+          "computed": {
+            "reduce": [
+              {
+                "var": "lines"
+              },
+              {
+                "max": [
+                  {
+                    "var": "accumulator"
+                  },
+                  {
+                    "var": [
+                      "current.discount",
+                      0
+                    ]
+                  }
+                ]
+              },
+              {
+                "var": [
+                  "discount_rate",
+                  0
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "discount_authority",
+          "label": {
+            "en": "Discount authority",
+            "zh-CN": "折扣审批权限"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "sales_rep",
+              "sales_director",
+              "general_manager"
+            ]
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "options": [
+            {
+              "value": "sales_rep",
+              "label": {
+                "en": "Within the rep's policy",
+                "zh-CN": "销售代表权限内"
+              }
+            },
+            {
+              "value": "sales_director",
+              "label": {
+                "en": "Sales director",
+                "zh-CN": "销售总监"
+              }
+            },
+            {
+              "value": "general_manager",
+              "label": {
+                "en": "General manager",
+                "zh-CN": "总经理"
+              }
+            }
+          ],
+          "section": "lines",
+          "help": {
+            "en": "From the approved price policies of the quoted products: up to their rep discount the rep decides; up to their director discount the sales director; beyond, the general manager (10% and 20% where no policy applies).",
+            "zh-CN": "按所报货品已批准的价格策略：销售代表折扣以内由销售代表决定；销售总监折扣以内报销售总监；超出报总经理（无价格策略时按 10% / 20%）。"
+          },
+          "computed": {
+            "if": [
+              {
+                "<=": [
+                  {
+                    "var": "max_discount"
+                  },
+                  {
+                    "var": [
+                      "policy_rep_max",
+                      10
+                    ]
+                  }
+                ]
+              },
+              "sales_rep",
+              {
+                "<=": [
+                  {
+                    "var": "max_discount"
+                  },
+                  {
+                    "var": [
+                      "policy_director_max",
+                      20
+                    ]
+                  }
+                ]
+              },
+              "sales_director",
+              "general_manager"
+            ]
+          }
+        },
+        {
           "name": "total",
           "label": {
             "en": "Total",
@@ -13064,10 +13659,56 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "lines",
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "*": [
+                  {
+                    "reduce": [
+                      {
+                        "var": "lines"
+                      },
+                      {
+                        "+": [
+                          {
+                            "var": "accumulator"
+                          },
+                          {
+                            "var": [
+                              "current.amount",
+                              0
+                            ]
+                          }
+                        ]
+                      },
+                      0
+                    ]
+                  },
+                  {
+                    "-": [
+                      1,
+                      {
+                        "/": [
+                          {
+                            "var": [
+                              "discount_rate",
+                              0
+                            ]
+                          },
+                          100
+                        ]
+                      }
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
         },
         {
           "name": "payment_terms",
@@ -13269,6 +13910,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -13280,6 +13926,26 @@ export const model: SalesModel = {
             ],
             "minimum": 0,
             "maximum": 100
+          },
+          "max_discount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 100
+          },
+          "discount_authority": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "sales_rep",
+              "sales_director",
+              "general_manager",
+              null
+            ]
           },
           "total": {
             "type": [
@@ -13372,8 +14038,33 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/quote.schema.json",
-      "unique": [],
-      "lookups": {},
+      "unique": [
+        [
+          "quote_number"
+        ]
+      ],
+      "lookups": {
+        "policy_rep_max": {
+          "kind": "aggregate",
+          "fn": "min",
+          "field": "max_discount_rep",
+          "from": "price_policies",
+          "where": {
+            "product_id": "$lines.product_id",
+            "status": "approved"
+          }
+        },
+        "policy_director_max": {
+          "kind": "aggregate",
+          "fn": "min",
+          "field": "max_discount_director",
+          "from": "price_policies",
+          "where": {
+            "product_id": "$lines.product_id",
+            "status": "approved"
+          }
+        }
+      },
       "icon": "RequestQuote",
       "workflow": {
         "field": "status",
@@ -13503,7 +14194,13 @@ export const model: SalesModel = {
               "zh-CN": "客户接受"
             },
             "kind": "won",
-            "order": 3
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "sales_director"
+              ],
+              "except": []
+            }
           },
           {
             "id": "rejected",
@@ -13541,10 +14238,24 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "rejected",
+            "to": "sent"
+          },
+          {
+            "from": "accepted",
+            "to": "sent"
+          },
           {
             "from": "draft",
             "to": "review"
@@ -13577,7 +14288,15 @@ export const model: SalesModel = {
             ],
             "to": "sent",
             "role": "sales_manager",
-            "freezes": [],
+            "freezes": [
+              "customer_id",
+              "lines",
+              "discount_rate",
+              "total",
+              "payment_terms",
+              "valid_until",
+              "delivery_terms"
+            ],
             "label": {
               "en": "Quote review",
               "zh-CN": "报价审核"
@@ -13590,21 +14309,54 @@ export const model: SalesModel = {
             "to": "sent",
             "role": "sales_director",
             "freezes": [
-              "discount_rate"
+              "lines",
+              "discount_rate",
+              "max_discount",
+              "total"
             ],
             "when": {
               "required": [
-                "discount_rate"
+                "discount_authority"
               ],
               "properties": {
-                "discount_rate": {
-                  "exclusiveMinimum": 10
+                "discount_authority": {
+                  "enum": [
+                    "sales_director",
+                    "general_manager"
+                  ]
                 }
               }
             },
             "label": {
-              "en": "Discount approval (over 10%)",
-              "zh-CN": "折扣审批（超过 10%）"
+              "en": "Discount approval (beyond the rep's price policy)",
+              "zh-CN": "折扣审批（超出销售代表权限）"
+            }
+          },
+          {
+            "from": [
+              "*"
+            ],
+            "to": "sent",
+            "role": "general_manager",
+            "freezes": [
+              "lines",
+              "discount_rate",
+              "max_discount",
+              "total"
+            ],
+            "when": {
+              "required": [
+                "discount_authority"
+              ],
+              "properties": {
+                "discount_authority": {
+                  "const": "general_manager"
+                }
+              }
+            },
+            "label": {
+              "en": "Discount approval (beyond the director's price policy)",
+              "zh-CN": "折扣审批（超出销售总监权限，报总经理）"
             }
           },
           {
@@ -13673,8 +14425,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "DD-{yyyy}{mm}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -13765,7 +14519,10 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contracts"
+          "ref": "contracts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
           "name": "order_date",
@@ -13822,6 +14579,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -13912,6 +14674,58 @@ export const model: SalesModel = {
               "readOnly": false,
               "minimum": 0,
               "maximum": 100
+            },
+            {
+              "name": "amount",
+              "label": {
+                "en": "Line amount",
+                "zh-CN": "金额"
+              },
+              "kind": "money",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": true,
+              "minimum": 0,
+              "maximum": 999999999999,
+              "computed": {
+                "round": [
+                  {
+                    "*": [
+                      {
+                        "var": "quantity"
+                      },
+                      {
+                        "var": "unit_price"
+                      },
+                      {
+                        "-": [
+                          1,
+                          {
+                            "/": [
+                              {
+                                "var": [
+                                  "discount",
+                                  0
+                                ]
+                              },
+                              100
+                            ]
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  2
+                ]
+              }
             }
           ],
           "section": "lines"
@@ -13933,10 +14747,36 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "lines",
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "reduce": [
+                  {
+                    "var": "lines"
+                  },
+                  {
+                    "+": [
+                      {
+                        "var": "accumulator"
+                      },
+                      {
+                        "var": [
+                          "current.amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  0
+                ]
+              },
+              2
+            ]
+          }
         },
         {
           "name": "requested_delivery_date",
@@ -14107,6 +14947,11 @@ export const model: SalesModel = {
                   "type": "number",
                   "minimum": 0,
                   "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
                 }
               }
             }
@@ -14205,7 +15050,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/sales_order.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "order_number"
+        ]
+      ],
       "lookups": {},
       "description": {
         "en": "An order under a contract, handed to the product, implementation and service departments.",
@@ -14283,7 +15132,13 @@ export const model: SalesModel = {
               "zh-CN": "已完成"
             },
             "kind": "won",
-            "order": 2
+            "order": 2,
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
           },
           {
             "id": "cancelled",
@@ -14321,10 +15176,18 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "completed",
+            "to": "in_progress"
+          },
           {
             "from": "open",
             "to": "in_progress"
@@ -18247,7 +19110,14 @@ export const model: SalesModel = {
               "zh-CN": "已批准"
             },
             "kind": "won",
-            "order": 1
+            "order": 1,
+            "lock": {
+              "reversibleBy": [
+                "finance",
+                "general_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
@@ -18749,7 +19619,13 @@ export const model: SalesModel = {
               "zh-CN": "已批准"
             },
             "kind": "won",
-            "order": 1
+            "order": 1,
+            "lock": {
+              "reversibleBy": [
+                "general_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
@@ -20382,7 +21258,14 @@ export const model: SalesModel = {
               "zh-CN": "已批准"
             },
             "kind": "won",
-            "order": 1
+            "order": 1,
+            "lock": {
+              "reversibleBy": [
+                "sales_manager",
+                "sales_director"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
@@ -21567,8 +22450,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "BX-{yyyy}{mm}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -21878,7 +22763,13 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false
+          "readOnly": false,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "rejection_reason",
@@ -22059,7 +22950,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/expense_claim.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "claim_number"
+        ]
+      ],
       "lookups": {},
       "description": {
         "en": "Claimant, then the sales manager, then finance (checks authenticity, legality and reasonableness; over-standard spending is refused), then payment.",
@@ -22199,7 +23094,13 @@ export const model: SalesModel = {
               "zh-CN": "已付款"
             },
             "kind": "won",
-            "order": 3
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
           },
           {
             "id": "rejected",
@@ -22237,10 +23138,24 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "rejected",
+            "to": "submitted"
+          },
+          {
+            "from": "paid",
+            "to": "finance_approved"
+          },
           {
             "from": "submitted",
             "to": "manager_approved"
@@ -22276,7 +23191,9 @@ export const model: SalesModel = {
             "freezes": [
               "expense_type",
               "amount",
+              "expense_date",
               "invoices_attached",
+              "budget_id",
               "description"
             ],
             "label": {
@@ -22290,7 +23207,14 @@ export const model: SalesModel = {
             ],
             "to": "finance_approved",
             "role": "finance",
-            "freezes": [],
+            "freezes": [
+              "expense_type",
+              "amount",
+              "expense_date",
+              "invoices_attached",
+              "budget_id",
+              "description"
+            ],
             "label": {
               "en": "Finance check",
               "zh-CN": "财务审核"
@@ -22560,7 +23484,15 @@ export const model: SalesModel = {
           "readOnly": false,
           "section": "review",
           "minimum": 0,
-          "maximum": 100
+          "maximum": 100,
+          "write": {
+            "roles": [
+              "sales_manager",
+              "sales_director",
+              "general_manager"
+            ],
+            "owner": false
+          }
         },
         {
           "name": "manager_comment",
@@ -22580,7 +23512,15 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "section": "review",
-          "maxLength": 20000
+          "maxLength": 20000,
+          "write": {
+            "roles": [
+              "sales_manager",
+              "sales_director",
+              "general_manager"
+            ],
+            "owner": false
+          }
         },
         {
           "name": "result",
@@ -22650,7 +23590,16 @@ export const model: SalesModel = {
               }
             }
           ],
-          "section": "review"
+          "section": "review",
+          "write": {
+            "roles": [
+              "sales_manager",
+              "sales_director",
+              "general_manager",
+              "hr"
+            ],
+            "owner": false
+          }
         }
       ],
       "schema": {
@@ -22817,7 +23766,12 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/performance_review.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "salesperson_id",
+          "month"
+        ]
+      ],
       "lookups": {},
       "description": {
         "en": "The monthly review: figures for the month before, the salesperson's report, the manager's score and the review panel's result.",
@@ -22971,10 +23925,20 @@ export const model: SalesModel = {
               "zh-CN": "考评小组已审定"
             },
             "kind": "won",
-            "order": 3
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "hr"
+              ],
+              "except": []
+            }
           }
         ],
         "transitions": [
+          {
+            "from": "reviewed",
+            "to": "scored"
+          },
           {
             "from": "draft",
             "to": "submitted"
@@ -23174,7 +24138,13 @@ export const model: SalesModel = {
               }
             }
           ],
-          "default": "sales_rep"
+          "default": "sales_rep",
+          "write": {
+            "roles": [
+              "hr"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "team_id",
@@ -23267,7 +24237,13 @@ export const model: SalesModel = {
               }
             }
           ],
-          "default": "active"
+          "default": "active",
+          "write": {
+            "roles": [
+              "hr"
+            ],
+            "owner": true
+          }
         },
         {
           "name": "email",

@@ -797,6 +797,7 @@ export interface ContractInput {
       quantity: number
       unit_price: number
       discount?: number
+      amount?: number
     }[] | null)
   /**
    * Delivery date
@@ -1153,11 +1154,20 @@ export interface QuoteInput {
       quantity: number
       unit_price: number
       discount?: number
+      amount?: number
     }[] | null)
   /**
    * Overall discount %
    */
   discount_rate?: (number | null)
+  /**
+   * Largest discount %
+   */
+  max_discount?: (number | null)
+  /**
+   * Discount authority
+   */
+  discount_authority?: ("sales_rep" | "sales_director" | "general_manager" | null)
   /**
    * Total
    */
@@ -1217,6 +1227,7 @@ export interface SalesOrderInput {
       quantity: number
       unit_price: number
       discount?: number
+      amount?: number
     }[] | null)
   /**
    * Total

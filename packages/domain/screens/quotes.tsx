@@ -6,7 +6,7 @@ import { model } from '../model.js';
 /**
  * Quote (quotes) — 报价单
  *   list columns: quote_number, status, customer_id, quote_date, valid_until, total, owner_id
- *   filters:      q, status, quote_type, customer_id, opportunity_id, contact_id, discount_rate, owner_id
+ *   filters:      q, status, quote_type, customer_id, opportunity_id, contact_id, discount_rate, discount_authority, owner_id
  *   sections:     main, lines, terms
  *   workflow:     status, stages draft, review, sent, accepted, rejected
  */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["order_number","customer_id"],"properties":{"order_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["open","in_progress","completed","cancelled",null],"default":"open"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"order_date":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100}}}},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"requested_delivery_date":{"type":["string","null"],"format":"date"},"delivery_address":{"type":["string","null"],"maxLength":200},"handover_notes":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"cancel_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["order_number","customer_id"],"properties":{"order_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["open","in_progress","completed","cancelled",null],"default":"open"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"order_date":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"requested_delivery_date":{"type":["string","null"],"format":"date"},"delivery_address":{"type":["string","null"],"maxLength":200},"handover_notes":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"cancel_reason":{"type":["string","null"],"maxLength":20000}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -220,7 +220,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key1 in data6){
-if(!((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount"))){
+if(!(((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount")) || (key1 === "amount"))){
 const err17 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -349,9 +349,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.amount !== undefined){
+let data11 = data6.amount;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 999999999999 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -360,13 +362,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-}
-if(data.total !== undefined){
-let data11 = data.total;
-if((!((typeof data11 == "number") && (isFinite(data11)))) && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema31.properties.total.type},message:"must be number,null"};
+if(data11 < 0 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -375,9 +372,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 999999999999 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+}
+else {
+const err30 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -386,8 +383,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -398,10 +397,11 @@ errors++;
 }
 }
 }
-if(data.requested_delivery_date !== undefined){
-let data12 = data.requested_delivery_date;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err32 = {instancePath:instancePath+"/requested_delivery_date",schemaPath:"#/properties/requested_delivery_date/type",keyword:"type",params:{type: schema31.properties.requested_delivery_date.type},message:"must be string,null"};
+}
+if(data.total !== undefined){
+let data12 = data.total;
+if((!((typeof data12 == "number") && (isFinite(data12)))) && (data12 !== null)){
+const err32 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema31.properties.total.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -410,9 +410,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(!(formats0.validate(data12))){
-const err33 = {instancePath:instancePath+"/requested_delivery_date",schemaPath:"#/properties/requested_delivery_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 999999999999 || isNaN(data12)){
+const err33 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -421,12 +421,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data.delivery_address !== undefined){
-let data13 = data.delivery_address;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err34 = {instancePath:instancePath+"/delivery_address",schemaPath:"#/properties/delivery_address/type",keyword:"type",params:{type: schema31.properties.delivery_address.type},message:"must be string,null"};
+if(data12 < 0 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -435,9 +431,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(func2(data13) > 200){
-const err35 = {instancePath:instancePath+"/delivery_address",schemaPath:"#/properties/delivery_address/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+}
+if(data.requested_delivery_date !== undefined){
+let data13 = data.requested_delivery_date;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err35 = {instancePath:instancePath+"/requested_delivery_date",schemaPath:"#/properties/requested_delivery_date/type",keyword:"type",params:{type: schema31.properties.requested_delivery_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -446,12 +445,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-if(data.handover_notes !== undefined){
-let data14 = data.handover_notes;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err36 = {instancePath:instancePath+"/handover_notes",schemaPath:"#/properties/handover_notes/type",keyword:"type",params:{type: schema31.properties.handover_notes.type},message:"must be string,null"};
+if(typeof data13 === "string"){
+if(!(formats0.validate(data13))){
+const err36 = {instancePath:instancePath+"/requested_delivery_date",schemaPath:"#/properties/requested_delivery_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -460,9 +456,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(func2(data14) > 20000){
-const err37 = {instancePath:instancePath+"/handover_notes",schemaPath:"#/properties/handover_notes/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+}
+if(data.delivery_address !== undefined){
+let data14 = data.delivery_address;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err37 = {instancePath:instancePath+"/delivery_address",schemaPath:"#/properties/delivery_address/type",keyword:"type",params:{type: schema31.properties.delivery_address.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -471,12 +470,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data.owner_id !== undefined){
-let data15 = data.owner_id;
-if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (data15 !== null)){
-const err38 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
+if(typeof data14 === "string"){
+if(func2(data14) > 200){
+const err38 = {instancePath:instancePath+"/delivery_address",schemaPath:"#/properties/delivery_address/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -486,10 +482,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.cancel_reason !== undefined){
-let data16 = data.cancel_reason;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err39 = {instancePath:instancePath+"/cancel_reason",schemaPath:"#/properties/cancel_reason/type",keyword:"type",params:{type: schema31.properties.cancel_reason.type},message:"must be string,null"};
+}
+if(data.handover_notes !== undefined){
+let data15 = data.handover_notes;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err39 = {instancePath:instancePath+"/handover_notes",schemaPath:"#/properties/handover_notes/type",keyword:"type",params:{type: schema31.properties.handover_notes.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -498,9 +495,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(func2(data16) > 20000){
-const err40 = {instancePath:instancePath+"/cancel_reason",schemaPath:"#/properties/cancel_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(typeof data15 === "string"){
+if(func2(data15) > 20000){
+const err40 = {instancePath:instancePath+"/handover_notes",schemaPath:"#/properties/handover_notes/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -511,14 +508,52 @@ errors++;
 }
 }
 }
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.owner_id !== undefined){
+let data16 = data.owner_id;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (data16 !== null)){
+const err41 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.cancel_reason !== undefined){
+let data17 = data.cancel_reason;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err42 = {instancePath:instancePath+"/cancel_reason",schemaPath:"#/properties/cancel_reason/type",keyword:"type",params:{type: schema31.properties.cancel_reason.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(typeof data17 === "string"){
+if(func2(data17) > 20000){
+const err43 = {instancePath:instancePath+"/cancel_reason",schemaPath:"#/properties/cancel_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }

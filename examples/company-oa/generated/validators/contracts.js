@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -291,7 +291,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data8){
-if(!((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount"))){
+if(!(((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount")) || (key1 === "amount"))){
 const err23 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -420,9 +420,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.amount !== undefined){
+let data13 = data8.amount;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 999999999999 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -431,13 +433,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-}
-if(data.delivery_date !== undefined){
-let data13 = data.delivery_date;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err35 = {instancePath:instancePath+"/delivery_date",schemaPath:"#/properties/delivery_date/type",keyword:"type",params:{type: schema31.properties.delivery_date.type},message:"must be string,null"};
+if(data13 < 0 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -446,9 +443,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(!(formats0.validate(data13))){
-const err36 = {instancePath:instancePath+"/delivery_date",schemaPath:"#/properties/delivery_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err36 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -459,10 +456,8 @@ errors++;
 }
 }
 }
-if(data.payment_method !== undefined){
-let data14 = data.payment_method;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err37 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/type",keyword:"type",params:{type: schema31.properties.payment_method.type},message:"must be string,null"};
+else {
+const err37 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -471,8 +466,13 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((((data14 === "full") || (data14 === "credit")) || (data14 === "instalments")) || (data14 === null))){
-const err38 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/enum",keyword:"enum",params:{allowedValues: schema31.properties.payment_method.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+if(data.delivery_date !== undefined){
+let data14 = data.delivery_date;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err38 = {instancePath:instancePath+"/delivery_date",schemaPath:"#/properties/delivery_date/type",keyword:"type",params:{type: schema31.properties.delivery_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -481,11 +481,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.payment_terms !== undefined){
-let data15 = data.payment_terms;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err39 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/type",keyword:"type",params:{type: schema31.properties.payment_terms.type},message:"must be string,null"};
+if(typeof data14 === "string"){
+if(!(formats0.validate(data14))){
+const err39 = {instancePath:instancePath+"/delivery_date",schemaPath:"#/properties/delivery_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -494,9 +492,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data15 === "string"){
-if(func2(data15) > 20000){
-const err40 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+}
+if(data.payment_method !== undefined){
+let data15 = data.payment_method;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err40 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/type",keyword:"type",params:{type: schema31.properties.payment_method.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -505,12 +506,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-if(data.after_sales_terms !== undefined){
-let data16 = data.after_sales_terms;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err41 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/type",keyword:"type",params:{type: schema31.properties.after_sales_terms.type},message:"must be string,null"};
+if(!((((data15 === "full") || (data15 === "credit")) || (data15 === "instalments")) || (data15 === null))){
+const err41 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/enum",keyword:"enum",params:{allowedValues: schema31.properties.payment_method.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -519,9 +516,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(func2(data16) > 20000){
-const err42 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+if(data.payment_terms !== undefined){
+let data16 = data.payment_terms;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err42 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/type",keyword:"type",params:{type: schema31.properties.payment_terms.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -530,8 +529,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func2(data16) < 1){
-const err43 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data16 === "string"){
+if(func2(data16) > 20000){
+const err43 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -542,10 +542,10 @@ errors++;
 }
 }
 }
-if(data.rights_obligations !== undefined){
-let data17 = data.rights_obligations;
+if(data.after_sales_terms !== undefined){
+let data17 = data.after_sales_terms;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err44 = {instancePath:instancePath+"/rights_obligations",schemaPath:"#/properties/rights_obligations/type",keyword:"type",params:{type: schema31.properties.rights_obligations.type},message:"must be string,null"};
+const err44 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/type",keyword:"type",params:{type: schema31.properties.after_sales_terms.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -556,7 +556,7 @@ errors++;
 }
 if(typeof data17 === "string"){
 if(func2(data17) > 20000){
-const err45 = {instancePath:instancePath+"/rights_obligations",schemaPath:"#/properties/rights_obligations/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err45 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -565,12 +565,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data.legal_opinion !== undefined){
-let data18 = data.legal_opinion;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err46 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/type",keyword:"type",params:{type: schema31.properties.legal_opinion.type},message:"must be string,null"};
+if(func2(data17) < 1){
+const err46 = {instancePath:instancePath+"/after_sales_terms",schemaPath:"#/properties/after_sales_terms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -579,9 +575,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(func2(data18) > 20000){
-const err47 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+}
+if(data.rights_obligations !== undefined){
+let data18 = data.rights_obligations;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err47 = {instancePath:instancePath+"/rights_obligations",schemaPath:"#/properties/rights_obligations/type",keyword:"type",params:{type: schema31.properties.rights_obligations.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -590,8 +589,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(func2(data18) < 1){
-const err48 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data18 === "string"){
+if(func2(data18) > 20000){
+const err48 = {instancePath:instancePath+"/rights_obligations",schemaPath:"#/properties/rights_obligations/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -602,10 +602,10 @@ errors++;
 }
 }
 }
-if(data.sign_date !== undefined){
-let data19 = data.sign_date;
+if(data.legal_opinion !== undefined){
+let data19 = data.legal_opinion;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err49 = {instancePath:instancePath+"/sign_date",schemaPath:"#/properties/sign_date/type",keyword:"type",params:{type: schema31.properties.sign_date.type},message:"must be string,null"};
+const err49 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/type",keyword:"type",params:{type: schema31.properties.legal_opinion.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -615,8 +615,8 @@ vErrors.push(err49);
 errors++;
 }
 if(typeof data19 === "string"){
-if(!(formats0.validate(data19))){
-const err50 = {instancePath:instancePath+"/sign_date",schemaPath:"#/properties/sign_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(func2(data19) > 20000){
+const err50 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -625,11 +625,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-let data20 = data.stamped;
-if((typeof data20 !== "boolean") && (data20 !== null)){
-const err51 = {instancePath:instancePath+"/stamped",schemaPath:"#/properties/stamped/type",keyword:"type",params:{type: schema31.properties.stamped.type},message:"must be boolean,null"};
+if(func2(data19) < 1){
+const err51 = {instancePath:instancePath+"/legal_opinion",schemaPath:"#/properties/legal_opinion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -638,10 +635,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data.archived_date !== undefined){
-let data21 = data.archived_date;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err52 = {instancePath:instancePath+"/archived_date",schemaPath:"#/properties/archived_date/type",keyword:"type",params:{type: schema31.properties.archived_date.type},message:"must be string,null"};
+}
+}
+if(data.sign_date !== undefined){
+let data20 = data.sign_date;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err52 = {instancePath:instancePath+"/sign_date",schemaPath:"#/properties/sign_date/type",keyword:"type",params:{type: schema31.properties.sign_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -650,9 +649,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(!(formats0.validate(data21))){
-const err53 = {instancePath:instancePath+"/archived_date",schemaPath:"#/properties/archived_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(typeof data20 === "string"){
+if(!(formats0.validate(data20))){
+const err53 = {instancePath:instancePath+"/sign_date",schemaPath:"#/properties/sign_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -663,10 +662,9 @@ errors++;
 }
 }
 }
-if(data.owner_id !== undefined){
-let data22 = data.owner_id;
-if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
-const err54 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
+let data21 = data.stamped;
+if((typeof data21 !== "boolean") && (data21 !== null)){
+const err54 = {instancePath:instancePath+"/stamped",schemaPath:"#/properties/stamped/type",keyword:"type",params:{type: schema31.properties.stamped.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -675,11 +673,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data.termination_reason !== undefined){
-let data23 = data.termination_reason;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err55 = {instancePath:instancePath+"/termination_reason",schemaPath:"#/properties/termination_reason/type",keyword:"type",params:{type: schema31.properties.termination_reason.type},message:"must be string,null"};
+if(data.archived_date !== undefined){
+let data22 = data.archived_date;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err55 = {instancePath:instancePath+"/archived_date",schemaPath:"#/properties/archived_date/type",keyword:"type",params:{type: schema31.properties.archived_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -688,9 +685,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data23 === "string"){
-if(func2(data23) > 20000){
-const err56 = {instancePath:instancePath+"/termination_reason",schemaPath:"#/properties/termination_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(typeof data22 === "string"){
+if(!(formats0.validate(data22))){
+const err56 = {instancePath:instancePath+"/archived_date",schemaPath:"#/properties/archived_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -701,14 +698,52 @@ errors++;
 }
 }
 }
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.owner_id !== undefined){
+let data23 = data.owner_id;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (data23 !== null)){
+const err57 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.termination_reason !== undefined){
+let data24 = data.termination_reason;
+if((typeof data24 !== "string") && (data24 !== null)){
+const err58 = {instancePath:instancePath+"/termination_reason",schemaPath:"#/properties/termination_reason/type",keyword:"type",params:{type: schema31.properties.termination_reason.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(typeof data24 === "string"){
+if(func2(data24) > 20000){
+const err59 = {instancePath:instancePath+"/termination_reason",schemaPath:"#/properties/termination_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }

@@ -517,7 +517,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"amount":true},"dynamicProps":false,"dynamicItems":false};
 
 export const gate_credit_review = validate22;
-const schema33 = {"type":"object","required":["credit_assessment","within_credit_limit"],"properties":{"credit_assessment":{"type":"string","const":"approved"},"within_credit_limit":{"type":"boolean","const":true}}};
+const schema33 = {"type":"object","required":["credit_assessment"],"properties":{"credit_assessment":{"type":"string","const":"approved"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -540,8 +540,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.within_credit_limit === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "within_credit_limit"},message:"must have required property '"+"within_credit_limit"+"'"};
+if(data.credit_assessment !== undefined){
+let data0 = data.credit_assessment;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/credit_assessment",schemaPath:"#/properties/credit_assessment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -550,10 +552,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.credit_assessment !== undefined){
-let data0 = data.credit_assessment;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/credit_assessment",schemaPath:"#/properties/credit_assessment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("approved" !== data0){
+const err2 = {instancePath:instancePath+"/credit_assessment",schemaPath:"#/properties/credit_assessment/const",keyword:"const",params:{allowedValue: "approved"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -562,8 +562,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if("approved" !== data0){
-const err3 = {instancePath:instancePath+"/credit_assessment",schemaPath:"#/properties/credit_assessment/const",keyword:"const",params:{allowedValue: "approved"},message:"must be equal to constant"};
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -572,45 +574,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.within_credit_limit !== undefined){
-let data1 = data.within_credit_limit;
-if(typeof data1 !== "boolean"){
-const err4 = {instancePath:instancePath+"/within_credit_limit",schemaPath:"#/properties/within_credit_limit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(true !== data1){
-const err5 = {instancePath:instancePath+"/within_credit_limit",schemaPath:"#/properties/within_credit_limit/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"credit_assessment":true,"within_credit_limit":true},"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"credit_assessment":true},"dynamicProps":false,"dynamicItems":false};
 
 export const gate_approved = validate23;
 const schema34 = {"type":"object","required":["paid_date"]};
@@ -773,6 +740,69 @@ return errors === 0;
 }
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+export const approval_2 = validate27;
+const schema38 = {"type":"object","properties":{"within_credit_limit":{"type":"boolean","const":false}},"required":["within_credit_limit"]};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.within_credit_limit === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "within_credit_limit"},message:"must have required property '"+"within_credit_limit"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.within_credit_limit !== undefined){
+let data0 = data.within_credit_limit;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/within_credit_limit",schemaPath:"#/properties/within_credit_limit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(false !== data0){
+const err2 = {instancePath:instancePath+"/within_credit_limit",schemaPath:"#/properties/within_credit_limit/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":{"within_credit_limit":true},"dynamicProps":false,"dynamicItems":false};
+
 export const gates = { "draft": gate_draft, "credit_review": gate_credit_review, "approved": gate_approved };
 export const entries = { "rejected": entry_rejected };
-export const approvals = [approval_0, approval_1];
+export const approvals = [approval_0, approval_1, approval_2];

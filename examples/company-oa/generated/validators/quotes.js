@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["quote_number","customer_id"],"properties":{"quote_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["draft","review","sent","accepted","rejected",null],"default":"draft"},"quote_type":{"type":["string","null"],"enum":["quote","bid",null],"default":"quote"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"contact_id":{"type":["integer","null"]},"quote_date":{"type":["string","null"],"format":"date"},"valid_until":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100}}}},"discount_rate":{"type":["number","null"],"minimum":0,"maximum":100},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"payment_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"delivery_terms":{"type":["string","null"],"maxLength":20000},"technical_proposal":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"rejection_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["quote_number","customer_id"],"properties":{"quote_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["draft","review","sent","accepted","rejected",null],"default":"draft"},"quote_type":{"type":["string","null"],"enum":["quote","bid",null],"default":"quote"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"contact_id":{"type":["integer","null"]},"quote_date":{"type":["string","null"],"format":"date"},"valid_until":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"discount_rate":{"type":["number","null"],"minimum":0,"maximum":100},"max_discount":{"type":["number","null"],"minimum":0,"maximum":100},"discount_authority":{"type":["string","null"],"enum":["sales_rep","sales_director","general_manager",null]},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"payment_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"delivery_terms":{"type":["string","null"],"maxLength":20000},"technical_proposal":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"rejection_reason":{"type":["string","null"],"maxLength":20000}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -282,7 +282,7 @@ vErrors.push(err21);
 errors++;
 }
 for(const key1 in data9){
-if(!((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount"))){
+if(!(((((key1 === "product_id") || (key1 === "quantity")) || (key1 === "unit_price")) || (key1 === "discount")) || (key1 === "amount"))){
 const err22 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
@@ -411,9 +411,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.amount !== undefined){
+let data14 = data9.amount;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 999999999999 || isNaN(data14)){
+const err33 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -422,13 +424,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-}
-if(data.discount_rate !== undefined){
-let data14 = data.discount_rate;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
-const err34 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/type",keyword:"type",params:{type: schema31.properties.discount_rate.type},message:"must be number,null"};
+if(data14 < 0 || isNaN(data14)){
+const err34 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -437,9 +434,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 100 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+else {
+const err35 = {instancePath:instancePath+"/lines/" + i0+"/amount",schemaPath:"#/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -448,8 +445,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -460,10 +459,11 @@ errors++;
 }
 }
 }
-if(data.total !== undefined){
-let data15 = data.total;
+}
+if(data.discount_rate !== undefined){
+let data15 = data.discount_rate;
 if((!((typeof data15 == "number") && (isFinite(data15)))) && (data15 !== null)){
-const err37 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema31.properties.total.type},message:"must be number,null"};
+const err37 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/type",keyword:"type",params:{type: schema31.properties.discount_rate.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -473,8 +473,8 @@ vErrors.push(err37);
 errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 999999999999 || isNaN(data15)){
-const err38 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(data15 > 100 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -484,7 +484,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err39 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err39 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -495,10 +495,10 @@ errors++;
 }
 }
 }
-if(data.payment_terms !== undefined){
-let data16 = data.payment_terms;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err40 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/type",keyword:"type",params:{type: schema31.properties.payment_terms.type},message:"must be string,null"};
+if(data.max_discount !== undefined){
+let data16 = data.max_discount;
+if((!((typeof data16 == "number") && (isFinite(data16)))) && (data16 !== null)){
+const err40 = {instancePath:instancePath+"/max_discount",schemaPath:"#/properties/max_discount/type",keyword:"type",params:{type: schema31.properties.max_discount.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -507,9 +507,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(func2(data16) > 20000){
-const err41 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 100 || isNaN(data16)){
+const err41 = {instancePath:instancePath+"/max_discount",schemaPath:"#/properties/max_discount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -518,8 +518,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func2(data16) < 1){
-const err42 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data16 < 0 || isNaN(data16)){
+const err42 = {instancePath:instancePath+"/max_discount",schemaPath:"#/properties/max_discount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -530,10 +530,10 @@ errors++;
 }
 }
 }
-if(data.delivery_terms !== undefined){
-let data17 = data.delivery_terms;
+if(data.discount_authority !== undefined){
+let data17 = data.discount_authority;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err43 = {instancePath:instancePath+"/delivery_terms",schemaPath:"#/properties/delivery_terms/type",keyword:"type",params:{type: schema31.properties.delivery_terms.type},message:"must be string,null"};
+const err43 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/type",keyword:"type",params:{type: schema31.properties.discount_authority.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -542,9 +542,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(typeof data17 === "string"){
-if(func2(data17) > 20000){
-const err44 = {instancePath:instancePath+"/delivery_terms",schemaPath:"#/properties/delivery_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(!((((data17 === "sales_rep") || (data17 === "sales_director")) || (data17 === "general_manager")) || (data17 === null))){
+const err44 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/enum",keyword:"enum",params:{allowedValues: schema31.properties.discount_authority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -554,11 +553,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-if(data.technical_proposal !== undefined){
-let data18 = data.technical_proposal;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err45 = {instancePath:instancePath+"/technical_proposal",schemaPath:"#/properties/technical_proposal/type",keyword:"type",params:{type: schema31.properties.technical_proposal.type},message:"must be string,null"};
+if(data.total !== undefined){
+let data18 = data.total;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
+const err45 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: schema31.properties.total.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -567,9 +565,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(func2(data18) > 20000){
-const err46 = {instancePath:instancePath+"/technical_proposal",schemaPath:"#/properties/technical_proposal/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 999999999999 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -578,12 +576,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-if(data.owner_id !== undefined){
-let data19 = data.owner_id;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (data19 !== null)){
-const err47 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
+if(data18 < 0 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -593,10 +587,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.rejection_reason !== undefined){
-let data20 = data.rejection_reason;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err48 = {instancePath:instancePath+"/rejection_reason",schemaPath:"#/properties/rejection_reason/type",keyword:"type",params:{type: schema31.properties.rejection_reason.type},message:"must be string,null"};
+}
+if(data.payment_terms !== undefined){
+let data19 = data.payment_terms;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err48 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/type",keyword:"type",params:{type: schema31.properties.payment_terms.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -605,9 +600,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func2(data20) > 20000){
-const err49 = {instancePath:instancePath+"/rejection_reason",schemaPath:"#/properties/rejection_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(typeof data19 === "string"){
+if(func2(data19) > 20000){
+const err49 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -616,16 +611,114 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data19) < 1){
+const err50 = {instancePath:instancePath+"/payment_terms",schemaPath:"#/properties/payment_terms/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+if(data.delivery_terms !== undefined){
+let data20 = data.delivery_terms;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err51 = {instancePath:instancePath+"/delivery_terms",schemaPath:"#/properties/delivery_terms/type",keyword:"type",params:{type: schema31.properties.delivery_terms.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(typeof data20 === "string"){
+if(func2(data20) > 20000){
+const err52 = {instancePath:instancePath+"/delivery_terms",schemaPath:"#/properties/delivery_terms/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data.technical_proposal !== undefined){
+let data21 = data.technical_proposal;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err53 = {instancePath:instancePath+"/technical_proposal",schemaPath:"#/properties/technical_proposal/type",keyword:"type",params:{type: schema31.properties.technical_proposal.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(func2(data21) > 20000){
+const err54 = {instancePath:instancePath+"/technical_proposal",schemaPath:"#/properties/technical_proposal/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+if(data.owner_id !== undefined){
+let data22 = data.owner_id;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
+const err55 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.rejection_reason !== undefined){
+let data23 = data.rejection_reason;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err56 = {instancePath:instancePath+"/rejection_reason",schemaPath:"#/properties/rejection_reason/type",keyword:"type",params:{type: schema31.properties.rejection_reason.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(func2(data23) > 20000){
+const err57 = {instancePath:instancePath+"/rejection_reason",schemaPath:"#/properties/rejection_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }
@@ -858,7 +951,7 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const approval_1 = validate24;
-const schema35 = {"type":"object","required":["discount_rate"],"properties":{"discount_rate":{"type":"number","exclusiveMinimum":10}}};
+const schema35 = {"type":"object","required":["discount_authority"],"properties":{"discount_authority":{"type":"string","enum":["sales_director","general_manager"]}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -871,8 +964,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.discount_rate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount_rate"},message:"must have required property '"+"discount_rate"+"'"};
+if(data.discount_authority === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount_authority"},message:"must have required property '"+"discount_authority"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -881,11 +974,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.discount_rate !== undefined){
-let data0 = data.discount_rate;
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 <= 10 || isNaN(data0)){
-const err1 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 10},message:"must be > 10"};
+if(data.discount_authority !== undefined){
+let data0 = data.discount_authority;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -894,9 +986,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((data0 === "sales_director") || (data0 === "general_manager"))){
+const err2 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/enum",keyword:"enum",params:{allowedValues: schema35.properties.discount_authority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -920,15 +1011,78 @@ errors++;
 validate24.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"discount_rate":true},"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"discount_authority":true},"dynamicProps":false,"dynamicItems":false};
 
 export const approval_2 = validate25;
-const schema36 = {"type":"object","required":["quote_type","total"],"properties":{"quote_type":{"type":"string","const":"bid"},"total":{"type":"number","exclusiveMinimum":1000000}}};
+const schema36 = {"type":"object","required":["discount_authority"],"properties":{"discount_authority":{"type":"string","const":"general_manager"}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.discount_authority === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount_authority"},message:"must have required property '"+"discount_authority"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.discount_authority !== undefined){
+let data0 = data.discount_authority;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if("general_manager" !== data0){
+const err2 = {instancePath:instancePath+"/discount_authority",schemaPath:"#/properties/discount_authority/const",keyword:"const",params:{allowedValue: "general_manager"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":{"discount_authority":true},"dynamicProps":false,"dynamicItems":false};
+
+export const approval_3 = validate26;
+const schema37 = {"type":"object","required":["quote_type","total"],"properties":{"quote_type":{"type":"string","const":"bid"},"total":{"type":"number","exclusiveMinimum":1000000}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1015,11 +1169,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"quote_type":true,"total":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"quote_type":true,"total":true},"dynamicProps":false,"dynamicItems":false};
 
 export const gates = { "draft": gate_draft };
 export const entries = { "rejected": entry_rejected };
-export const approvals = [approval_0, approval_1, approval_2];
+export const approvals = [approval_0, approval_1, approval_2, approval_3];

@@ -72,6 +72,10 @@ export function checkFieldRules(fields: FieldModel[], lookups: Record<string, Lo
     if (field.computed !== undefined) checkExpression(field, names, `${pointer}/x-computed`, report);
     if (field.refWhere) checkRecordValues(field.refWhere, fields, `${pointer}/x-ref-where`, report);
     for (const column of field.itemFields ?? []) {
+      const columnPointer = `${pointer}/items/properties/${column.name}`;
+      if (column.write) report(`${columnPointer}/x-write`, `"x-write" applies to a whole field: put it on "${field.name}"`);
+      if (column.sequence || column.unique) report(columnPointer, `a column of a lines field cannot be unique or numbered by a sequence`);
+      if (column.refWhere) report(`${columnPointer}/x-ref-where`, `"x-ref-where" is not checked inside lines: use it on a reference field of the entity`);
       if (column.computed === undefined) continue;
       const columns = new Set((field.itemFields ?? []).map((c) => c.name));
       checkExpression(column, columns, `${pointer}/items/properties/${column.name}/x-computed`, report);
@@ -88,7 +92,6 @@ function checkExpression(field: FieldModel, names: Set<string>, pointer: string,
   for (const path of use.vars) {
     const head = path.split('.')[0];
     if (!names.has(head)) report(pointer, `"${field.name}" reads "${path}", but "${head}" is not a field or lookup of the entity`);
-    else if (head === field.name) report(pointer, `"${field.name}" reads itself`);
   }
   const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum']);
   if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);

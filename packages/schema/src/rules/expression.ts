@@ -23,9 +23,19 @@ export const OPERATORS = new Set([
 
 /** The expression's value on `data`; a non-finite number (a division by zero) is no value. */
 export function evaluate(expression: Expression, data: Record<string, unknown>): unknown {
-  const value = jsonLogic.apply(expression as never, data);
+  const value = jsonLogic.apply(expression as never, withoutEmpty(data));
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value ?? null;
+}
+
+/**
+ * An empty field is stored as null, but `{"var": ["x", 0]}` falls back to 0 only for a missing
+ * value: empty values are left out, so the default applies to both.
+ */
+function withoutEmpty(value: unknown): any {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutEmpty(v)]));
 }
 
 export interface ExpressionUse {

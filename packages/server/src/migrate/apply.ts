@@ -1,6 +1,7 @@
 import type { SalesModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { DestructiveMigrationError, measureDataLoss, type DataLoss } from './dataLoss.js';
+import { DuplicateValuesError, findDuplicates, type Duplicates } from './duplicates.js';
 import { planMigration } from './plan.js';
 import { stepSql, type MigrationStep } from './steps.js';
 import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
@@ -44,24 +45,59 @@ async function refuseUnknownTables(db: Knex, model: SalesModel): Promise<void> {
   }
 }
 
+/** The columns of each system table the database has, by table. */
+async function systemColumns(db: Knex): Promise<Map<string, string[]>> {
+  const result = await db.raw(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY(?)`,
+    [SYSTEM_TABLES.map((table) => table.name)],
+  );
+  const columns = new Map<string, string[]>();
+  for (const row of result.rows as { table_name: string; column_name: string }[]) {
+    columns.set(row.table_name, [...(columns.get(row.table_name) ?? []), row.column_name]);
+  }
+  return columns;
+}
+
+/**
+ * Runs the steps. A unique index is checked against the data just before it is made (after the
+ * steps before it, which may add its columns); one over duplicated values is not made, and the
+ * duplicates are returned for the caller to refuse the migration with.
+ */
+async function runSteps(trx: Knex.Transaction, steps: MigrationStep[]): Promise<Duplicates[]> {
+  const refused: Duplicates[] = [];
+  for (const s of steps) {
+    if (s.kind === 'create_index' && s.index.unique) {
+      const duplicates = await findDuplicates(trx, s.index);
+      if (duplicates) {
+        refused.push(duplicates);
+        continue;
+      }
+    }
+    for (const sql of stepSql(s).up) await trx.raw(escapeRawSql(sql));
+  }
+  return refused;
+}
+
 /**
  * Brings the database to `model`: compares it with the stored snapshot, refuses steps that
  * would lose data unless `allowDestructive`, runs every step and stores the new snapshot,
- * all in one transaction.
+ * all in one transaction. Unique sets over values several records share are always refused
+ * (rolling the transaction back, so nothing changes).
  */
 export async function applyMigrations(db: Knex, model: SalesModel, options: ApplyOptions = {}): Promise<ApplyResult> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
     const previous = await readSchemaSnapshot(trx);
     if (!previous) await refuseUnknownTables(trx, model);
-    const steps = planMigration(previous, model);
+    const steps = planMigration(previous, model, previous ? { systemColumns: await systemColumns(trx) } : {});
     const losses: DataLoss[] = [];
     for (const s of steps) {
       const loss = await measureDataLoss(trx, s);
       if (loss) losses.push(loss);
     }
     if (losses.length > 0 && !options.allowDestructive) throw new DestructiveMigrationError(losses);
-    for (const s of steps) for (const sql of stepSql(s).up) await trx.raw(escapeRawSql(sql));
+    const duplicates = await runSteps(trx, steps);
+    if (duplicates.length > 0) throw new DuplicateValuesError(duplicates);
     const snapshotStored = !previous || steps.length > 0 || canonicalJson(previous) !== canonicalJson(model);
     if (snapshotStored) await trx(SNAPSHOT_TABLE).insert({ model: JSON.stringify(model) });
     return { steps, losses, snapshotStored };

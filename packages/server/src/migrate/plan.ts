@@ -16,15 +16,22 @@ const STEP_ORDER: MigrationStep['kind'][] = [
   'drop_table',
 ];
 
+export interface PlanOptions {
+  /**
+   * The columns of each system table an already migrated database has. System tables and
+   * columns that ra-sales gained since are then added; without it, they are taken as complete.
+   */
+  systemColumns?: Map<string, string[]>;
+}
+
 /**
  * The steps taking a database from `previous` (null: an empty database) to `next`.
  * From nothing, the system tables come first.
  */
-export function planMigration(previous: SalesModel | null, next: SalesModel): MigrationStep[] {
+export function planMigration(previous: SalesModel | null, next: SalesModel, options: PlanOptions = {}): MigrationStep[] {
   const before = previous ? entityTableShapes(previous) : new Map<string, TableShape>();
   const after = entityTableShapes(next);
-  const steps: MigrationStep[] = [];
-  if (!previous) steps.push(...SYSTEM_TABLES.flatMap(createTableWithIndexes));
+  const steps: MigrationStep[] = previous ? completeSystemTables(options.systemColumns) : SYSTEM_TABLES.flatMap(createTableWithIndexes);
   for (const [name, table] of after) {
     const old = before.get(name);
     steps.push(...(old ? diffTable(old, table) : createTableWithIndexes(table)));
@@ -35,6 +42,15 @@ export function planMigration(previous: SalesModel | null, next: SalesModel): Mi
 
 function createTableWithIndexes(table: TableShape): MigrationStep[] {
   return [step.createTable(table), ...table.indexes.map(step.createIndex)];
+}
+
+function completeSystemTables(existing: Map<string, string[]> | undefined): MigrationStep[] {
+  if (!existing) return [];
+  return SYSTEM_TABLES.flatMap((table) => {
+    const columns = existing.get(table.name);
+    if (!columns) return createTableWithIndexes(table);
+    return table.columns.filter((column) => !columns.includes(column.name)).map((column) => step.addColumn(table.name, column));
+  });
 }
 
 function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
@@ -48,7 +64,8 @@ function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
   }
   for (const column of old.columns) if (!nextColumns.has(column.name)) steps.push(step.dropColumn(old.name, column));
 
-  const indexKey = (index: TableShape['indexes'][number]) => `${index.name}(${index.columns.join(',')})${index.nullsFirst ? ` nulls first ${index.nullsFirst.join(',')}` : ''}`;
+  const indexKey = (index: TableShape['indexes'][number]) =>
+    `${index.unique ? 'unique ' : ''}${index.name}(${index.columns.join(',')})${index.nullsFirst ? ` nulls first ${index.nullsFirst.join(',')}` : ''}`;
   const oldIndexes = new Set(old.indexes.map(indexKey));
   const nextIndexes = new Set(next.indexes.map(indexKey));
   for (const index of old.indexes) if (!nextIndexes.has(indexKey(index))) steps.push(step.dropIndex(index));

@@ -24,6 +24,8 @@ export interface IndexShape {
    * (`ASC NULLS FIRST`, `DESC NULLS LAST`), which such an index serves read forwards or backwards.
    */
   nullsFirst?: string[];
+  /** `UNIQUE`, over the rows where every column holds a value (a record with an empty field in the set does not count). */
+  unique?: boolean;
 }
 
 export interface WorkflowShape {
@@ -38,6 +40,8 @@ export interface TableShape {
   columns: ColumnShape[];
   indexes: IndexShape[];
   workflow?: WorkflowShape;
+  /** A primary key over several columns (entity tables have the identity column `id` instead). */
+  primaryKey?: string[];
   /** Server-owned table of docs/architecture.md, not an entity. */
   system?: boolean;
 }
@@ -58,6 +62,16 @@ export function indexName(table: string, columns: string[]): string {
 
 function index(table: string, columns: string[], nullsFirst: string[] = []): IndexShape {
   return { name: indexName(table, columns), table, columns, ...(nullsFirst.length ? { nullsFirst } : {}) };
+}
+
+export function uniqueIndexName(table: string, columns: string[]): string {
+  return fitIdentifier(`${table}_${columns.join('_')}_unique`);
+}
+
+/** One unique index per set of `entity.unique`; a set given twice (`x-unique` on the field and on the entity) once. */
+function uniqueIndexes(table: string, sets: string[][]): IndexShape[] {
+  const byName = new Map(sets.map((columns) => [uniqueIndexName(table, columns), columns]));
+  return [...byName].map(([name, columns]) => ({ name, table, columns, unique: true }));
 }
 
 /** An index that returns rows already in list order: `column` as lists sort it, then `id`. */
@@ -93,6 +107,8 @@ export function entityTableShape(entity: EntityModel): TableShape {
         : index(table, [workflowField!, ownerField!, 'id']),
     );
   }
+  // Snapshots stored before unique sets existed lack `unique`.
+  indexes.push(...uniqueIndexes(table, entity.unique ?? []));
   const workflow = entity.workflow && {
     field: entity.workflow.field,
     initial: entity.workflow.initial,

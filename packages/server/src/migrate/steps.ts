@@ -4,8 +4,8 @@ import { quoteIdent, quoteLiteral } from './sql.js';
 
 /** One change to the database. `destructive` steps may lose data and are checked before they run. */
 export type MigrationStep =
-  | { kind: 'create_table'; table: string; columns: ColumnShape[]; system: boolean; destructive: false }
-  | { kind: 'drop_table'; table: string; columns: ColumnShape[]; destructive: true }
+  | { kind: 'create_table'; table: string; columns: ColumnShape[]; primaryKey?: string[]; system: boolean; destructive: false }
+  | { kind: 'drop_table'; table: string; columns: ColumnShape[]; primaryKey?: string[]; destructive: true }
   | { kind: 'add_column'; table: string; column: ColumnShape; destructive: false }
   | { kind: 'drop_column'; table: string; column: ColumnShape; destructive: true }
   | { kind: 'change_type'; table: string; column: string; from: ColumnType; to: ColumnType; destructive: boolean }
@@ -29,6 +29,7 @@ export const step = {
     kind: 'create_table',
     table: table.name,
     columns: table.columns,
+    ...(table.primaryKey ? { primaryKey: table.primaryKey } : {}),
     system: !!table.system,
     destructive: false,
   }),
@@ -36,6 +37,7 @@ export const step = {
     kind: 'drop_table',
     table: table.name,
     columns: table.columns,
+    ...(table.primaryKey ? { primaryKey: table.primaryKey } : {}),
     destructive: true,
   }),
   addColumn: (table: string, column: ColumnShape): MigrationStep => ({ kind: 'add_column', table, column, destructive: false }),
@@ -80,8 +82,11 @@ export function describeStep(s: MigrationStep): string {
       return `drop column ${s.table}.${s.column.name}`;
     case 'change_type':
       return `change type of ${s.table}.${s.column} from ${s.from} to ${s.to}`;
-    case 'create_index':
-      return `create index ${s.index.name} on ${s.index.table} (${s.index.columns.map((c) => (s.index.nullsFirst?.includes(c) ? `${c} nulls first` : c)).join(', ')})`;
+    case 'create_index': {
+      const columns = s.index.columns.map((c) => (s.index.nullsFirst?.includes(c) ? `${c} nulls first` : c)).join(', ');
+      if (s.index.unique) return `create unique index ${s.index.name} on ${s.index.table} (${columns}) where every column has a value`;
+      return `create index ${s.index.name} on ${s.index.table} (${columns})`;
+    }
     case 'drop_index':
       return `drop index ${s.index.name}`;
     case 'add_stage':
@@ -100,13 +105,22 @@ export function columnDefinition(column: ColumnShape): string {
   return parts.join(' ');
 }
 
-function createTableSql(table: string, columns: ColumnShape[]): string {
-  return `CREATE TABLE ${quoteIdent(table)} (\n${columns.map((column) => `  ${columnDefinition(column)}`).join(',\n')}\n)`;
+function createTableSql(table: string, columns: ColumnShape[], primaryKey?: string[]): string {
+  const lines = columns.map(columnDefinition);
+  if (primaryKey) lines.push(`PRIMARY KEY (${primaryKey.map(quoteIdent).join(', ')})`);
+  return `CREATE TABLE ${quoteIdent(table)} (\n${lines.map((line) => `  ${line}`).join(',\n')}\n)`;
+}
+
+/** The rows a unique index covers: those where every column of the set holds a value. */
+export function uniqueIndexCondition(index: IndexShape): string {
+  return index.columns.map((column) => `${quoteIdent(column)} IS NOT NULL`).join(' AND ');
 }
 
 function createIndexSql(index: IndexShape): string {
   const column = (name: string) => (index.nullsFirst?.includes(name) ? `${quoteIdent(name)} NULLS FIRST` : quoteIdent(name));
-  return `CREATE INDEX ${quoteIdent(index.name)} ON ${quoteIdent(index.table)} (${index.columns.map(column).join(', ')})`;
+  const columns = `${quoteIdent(index.table)} (${index.columns.map(column).join(', ')})`;
+  if (index.unique) return `CREATE UNIQUE INDEX ${quoteIdent(index.name)} ON ${columns} WHERE ${uniqueIndexCondition(index)}`;
+  return `CREATE INDEX ${quoteIdent(index.name)} ON ${columns}`;
 }
 
 function moveStageSql(table: string, field: string, from: string, to: string): string {
@@ -121,9 +135,9 @@ export function stepSql(s: MigrationStep): { up: string[]; down: string[] } {
   const table = 'table' in s ? quoteIdent(s.table) : '';
   switch (s.kind) {
     case 'create_table':
-      return { up: [createTableSql(s.table, s.columns)], down: [`DROP TABLE ${table}`] };
+      return { up: [createTableSql(s.table, s.columns, s.primaryKey)], down: [`DROP TABLE ${table}`] };
     case 'drop_table':
-      return { up: [`DROP TABLE ${table}`], down: [createTableSql(s.table, s.columns)] };
+      return { up: [`DROP TABLE ${table}`], down: [createTableSql(s.table, s.columns, s.primaryKey)] };
     case 'add_column':
       return {
         up: [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(s.column)}`],

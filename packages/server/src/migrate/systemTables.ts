@@ -5,18 +5,23 @@ const id = { name: 'id', type: 'bigint', identity: true } as const;
 const createdAt = { name: 'created_at', type: 'timestamptz', notNull: true, default: 'now()' } as const;
 const updatedAt = { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' } as const;
 
-function systemTable(name: string, columns: TableShape['columns'], indexColumns: string[][]): TableShape {
+function systemTable(name: string, columns: TableShape['columns'], indexColumns: string[][], primaryKey?: string[]): TableShape {
   return {
     name,
     columns,
     indexes: indexColumns.map((columns) => ({ name: indexName(name, columns), table: name, columns })),
+    ...(primaryKey ? { primaryKey } : {}),
     system: true,
   };
 }
 
 export const SNAPSHOT_TABLE = 'sales_schema_snapshot';
+export const SEQUENCES_TABLE = 'sales_sequences';
 
-/** The server-owned tables of docs/architecture.md, created by the first migration. */
+/**
+ * The server-owned tables of docs/architecture.md, created by the first migration; tables and
+ * columns added here later reach migrated databases on their next `applyMigrations`.
+ */
 export const SYSTEM_TABLES: TableShape[] = [
   systemTable(
     'sales_history',
@@ -54,6 +59,8 @@ export const SYSTEM_TABLES: TableShape[] = [
       { name: 'decided_by', type: 'bigint' },
       { name: 'decided_at', type: 'timestamptz' },
       { name: 'comment', type: 'text' },
+      // The values of the rule's `freezes` fields when the approved move was made; null until then.
+      { name: 'frozen', type: 'jsonb' },
       { name: 'version', type: 'integer', notNull: true, default: '1' },
       createdAt,
       updatedAt,
@@ -83,5 +90,17 @@ export const SYSTEM_TABLES: TableShape[] = [
     SNAPSHOT_TABLE,
     [id, { name: 'model', type: 'jsonb', notNull: true }, { name: 'applied_at', type: 'timestamptz', notNull: true, default: 'now()' }],
     [],
+  ),
+  // The last document number given per `x-sequence` field and period (e.g. `HT-2026-`).
+  systemTable(
+    SEQUENCES_TABLE,
+    [
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'field', type: 'text', notNull: true },
+      { name: 'period', type: 'text', notNull: true },
+      { name: 'last_value', type: 'bigint', notNull: true },
+    ],
+    [],
+    ['resource', 'field', 'period'],
   ),
 ];

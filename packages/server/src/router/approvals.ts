@@ -13,7 +13,9 @@ import { mayDecide } from './access.js';
 import { writeAudit, writeHistory } from './audit.js';
 import { HttpError, badRequest, conflict, forbidden, unprocessable } from './errors.js';
 import { findReadable } from './reads.js';
-import { fieldsOfBody, normalizeRow, refuseChanges, requireObjectBody, sameValue } from './records.js';
+import { phrase, resourceLabel } from './locale.js';
+import { fieldsOfBody, normalizeRow, refuseChanges, requireObjectBody, sameValue, schemaView, toColumns } from './records.js';
+import { applyComputed, loadLookups, markApprovalsInForce, ruleDocument } from './rules/index.js';
 import { APPROVALS } from './resources.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
@@ -88,11 +90,11 @@ const DECIDED_FIELDS = new Set(['status', 'comment', 'version', 'decided_by', 'd
 /** `PUT /approvals/:id { status: "approved" | "rejected", comment }`. */
 export async function decideApproval(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
   const resource = ctx.resources.get(APPROVALS)!;
-  const fields = fieldsOfBody(requireObjectBody(body), resource);
+  const fields = fieldsOfBody(requireObjectBody(body), resource, ctx.locale);
   return ctx.knex.transaction(async (trx) => {
     const approval = await findReadable(trx, ctx, resource, id, true);
     if ('version' in fields && !sameValue(fields.version, approval.version)) {
-      throw conflict(`Approval ${id} was changed by someone else; reload it`, { version: 'stale' });
+      throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
     }
     const status = fields.status;
     if (typeof status !== 'string' || !DECISIONS.has(status)) {
@@ -102,7 +104,7 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
     if (comment !== null && (typeof comment !== 'string' || comment.length > 20000)) {
       throw badRequest('comment must be a text', { comment: 'must be a text' });
     }
-    refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)));
+    refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)), ctx.locale);
     if (approval.status !== 'pending') throw conflict(`Approval ${id} is already ${approval.status}`, { status: `already ${approval.status}` });
     if (!mayDecide(ctx.user, String(approval.role))) throw forbidden(`Approval ${id} needs the role ${approval.role}`);
     await requireReadableRecord(trx, ctx, approval);
@@ -153,11 +155,16 @@ async function completeMove(trx: Knex.Transaction, ctx: RequestContext, approval
     throw conflict(`${resource.name} ${record.id} is no longer in ${labelOf(stageOf(workflow, from)?.label, ctx.locale)}`, { [workflow.field]: 'stage changed' });
   }
   if (!nextStages(workflow, from).includes(to)) throw conflict(`The move ${from} → ${to} no longer exists`);
-  const check = checkMove(entity, ctx.validators[entity.resource], record, from, to, ctx.locale);
+  // The approved move is judged on the facts of now: lookups read again, computed values refreshed.
+  const lookups = await loadLookups(trx, ctx, entity, record);
+  const computed = applyComputed(entity, record, {}, record, lookups, ctx.locale);
+  const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(schemaView(computed, entity), lookups), from, to, ctx.locale);
   if (!check.allowed) {
     throw unprocessable(`${resource.name} ${record.id} cannot move to ${check.label} yet`, missingAsErrors(check.missing), { missing: check.missing });
   }
-  const moved = await updateVersioned(trx, ctx, resource, record.id, Number(record.version), { [workflow.field]: to }, true);
+  const refreshed = toColumns(Object.fromEntries(entity.fields.filter((f) => f.computed !== undefined).map((f) => [f.name, computed[f.name]])), entity);
+  const moved = await updateVersioned(trx, ctx, resource, record.id, Number(record.version), { ...refreshed, [workflow.field]: to }, true);
+  await markApprovalsInForce(trx, entity, record.id, from, to, moved);
   const reason = workflow.reasonField ? (record[workflow.reasonField] as string | null) : null;
   await writeHistory(trx, { resource: resource.name, recordId: record.id, from, to, userId: ctx.user.id, comment: (approval.comment as string | null) ?? reason ?? null });
   await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'transition', userId: ctx.user.id, before: record, after: moved });

@@ -10,7 +10,7 @@ import { Counter } from './counting.js';
 import { decideApproval } from './approvals.js';
 import { HttpError, notFound } from './errors.js';
 import { cors, errorHandler, jsonBody } from './http.js';
-import { requestLocale } from './locale.js';
+import { phrase, requestLocale } from './locale.js';
 import { contentRange, parseEmbed, parseId, parseListQuery } from './protocol.js';
 import { embedReferences } from './embed.js';
 import { findReadable, listRecords } from './reads.js';
@@ -44,7 +44,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
 
   function resourceOf(req: Request): ResourceInfo {
     const resource = resources.get(String(req.params.resource));
-    if (!resource) throw notFound(`Unknown resource ${JSON.stringify(req.params.resource)}`);
+    if (!resource) throw notFound(phrase(requestLocale(req, model), 'unknownResource', { name: JSON.stringify(req.params.resource) }));
     return resource;
   }
 
@@ -77,7 +77,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
     const embed = parseEmbed(req.query as Record<string, unknown>, resource);
-    const record = await findReadable(knex, ctx, resource, parseId(String(req.params.id)));
+    const record = await findReadable(knex, ctx, resource, parseId(String(req.params.id), ctx.locale));
     if (embed.length) await embedReferences(knex, model, resources, resource, ctx.user, [record], embed);
     res.json(record);
   });
@@ -85,7 +85,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.get('/:resource/:id/workflow', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    res.json(await workflowStatus(ctx, resource, parseId(String(req.params.id))));
+    res.json(await workflowStatus(ctx, resource, parseId(String(req.params.id), ctx.locale)));
   });
 
   router.post('/:resource', async (req, res) => {
@@ -99,7 +99,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.put('/:resource/:id', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    const id = parseId(String(req.params.id));
+    const id = parseId(String(req.params.id), ctx.locale);
     if (resource.name === APPROVALS) {
       res.json(await decideApproval(ctx, id, req.body));
       return;
@@ -113,7 +113,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
     if (!resource.entity) throw notAllowed(resource, 'DELETE');
-    const { record } = await deleteRecord(ctx, resource, parseId(String(req.params.id)));
+    const { record } = await deleteRecord(ctx, resource, parseId(String(req.params.id), ctx.locale));
     res.json(record);
   });
 

@@ -9,6 +9,7 @@ import type { RequestContext } from './context.js';
 import type { Db } from './types.js';
 import { scopeOf } from './access.js';
 import { badRequest } from './errors.js';
+import { fieldName, phrase } from './locale.js';
 import { refuseChanges, sameValue } from './records.js';
 import { USERS_RESOURCE, USER_TEAM_FIELD } from './resources.js';
 
@@ -40,8 +41,8 @@ export async function checkOwner(
   if (stored && sameValue(fields[owner], stored[owner])) return;
   const scope = scopeOf(entity, ctx.user, 'write');
   if (scope === 'own') {
-    refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner]);
+    refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner], ctx.locale, entity);
   } else if (scope === 'team' && !(await isTeamMember(db, ctx, fields[owner]))) {
-    throw badRequest(`The owner must be a member of your team`, { [owner]: 'not a member of your team' });
+    throw badRequest(phrase(ctx.locale, 'ownerNotInTeam', { field: fieldName(entity, owner, ctx.locale) }), { [owner]: phrase(ctx.locale, 'notInTeam', {}) });
   }
 }

@@ -6,6 +6,7 @@
  * Answers to lists carry `Content-Range: res 0-24/total` and `X-Total-Count`.
  */
 import { badRequest, listNames, notFound } from './errors.js';
+import { phrase } from './locale.js';
 import { JSON_KINDS, type ResourceInfo } from './resources.js';
 
 export interface ListQuery {
@@ -107,8 +108,8 @@ export function parseListQuery(query: Record<string, unknown>, resource: Resourc
 }
 
 /** A record id from the path; anything but a positive integer names no record. */
-export function parseId(raw: string): number {
-  if (!/^\d{1,15}$/.test(raw)) throw notFound(`No record ${JSON.stringify(raw)}`);
+export function parseId(raw: string, locale = 'en'): number {
+  if (!/^\d{1,15}$/.test(raw)) throw notFound(phrase(locale, 'noRecordId', { id: JSON.stringify(raw) }));
   return Number(raw);
 }
 

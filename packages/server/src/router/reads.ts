@@ -9,6 +9,7 @@ import { normalizeRow } from './records.js';
 import { MAX_UNRANGED_ROWS, type ListQuery } from './protocol.js';
 import type { Total } from './counting.js';
 import { notFound } from './errors.js';
+import { phrase, resourceLabel } from './locale.js';
 
 export interface ListResult {
   rows: Row[];
@@ -59,7 +60,7 @@ export async function findReadable(
   addReadScope(query, db as Knex, ctx.model, resource, ctx.user);
   if (lock) query.forUpdate();
   const row = await query.first();
-  if (!row) throw notFound(`No ${resource.name} record ${id}`);
+  if (!row) throw notFound(phrase(ctx.locale, 'noSuchRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }));
   return normalizeRow(row, resource);
 }
 

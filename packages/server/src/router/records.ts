@@ -3,7 +3,8 @@
  * protected, the merged record validated, and rows read back in one JSON shape.
  */
 import { SERVER_FIELDS, type EntityModel, type EntityValidators } from '@ra-sales/schema';
-import { badRequest, listNames } from './errors.js';
+import { badRequest } from './errors.js';
+import { fieldName, phrase, quotedNames } from './locale.js';
 import { validationFailed } from './validationErrors.js';
 import { embedName, JSON_KINDS, type ResourceInfo } from './resources.js';
 import type { Row } from './types.js';
@@ -22,7 +23,7 @@ export function requireObjectBody(body: unknown): Record<string, unknown> {
  * The body without what react-admin echoes but is not a field (embedded records, `_comment`);
  * any other key that is no column is refused, naming it.
  */
-export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceInfo): Record<string, unknown> {
+export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceInfo, locale: string): Record<string, unknown> {
   const embedKeys = new Set([...resource.embeds.values()].map((e) => embedName(e.field)));
   const out: Record<string, unknown> = {};
   const unknown: string[] = [];
@@ -38,7 +39,10 @@ export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceIn
     }
   }
   if (unknown.length) {
-    throw badRequest(`Unknown field ${listNames(unknown)}`, Object.fromEntries(unknown.map((k) => [k, 'unknown field'])));
+    throw badRequest(
+      phrase(locale, 'unknownFields', { fields: quotedNames(locale, unknown) }),
+      Object.fromEntries(unknown.map((k) => [k, phrase(locale, 'ruleUnknownField', {})])),
+    );
   }
   return out;
 }
@@ -77,19 +81,27 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * Fields the client sends only as echoes: each present in `fields` must equal `stored` (for a
  * create, `stored` is empty and only null is an echo).
  */
-export function refuseChanges(fields: Record<string, unknown>, stored: Record<string, unknown>, names: Iterable<string>): void {
+export function refuseChanges(
+  fields: Record<string, unknown>,
+  stored: Record<string, unknown>,
+  names: Iterable<string>,
+  locale: string,
+  /** Names the fields by their labels. */
+  entity?: EntityModel,
+): void {
   const changed = [...names].filter((name) => name in fields && !sameValue(fields[name], stored[name]));
   if (changed.length) {
     throw badRequest(
-      `Field ${listNames(changed)} is set by the server`,
-      Object.fromEntries(changed.map((name) => [name, 'cannot be changed'])),
+      phrase(locale, 'serverOwned', { fields: quotedNames(locale, changed.map((n) => fieldName(entity, n, locale))) }),
+      Object.fromEntries(changed.map((name) => [name, phrase(locale, 'cannotBeChanged', {})])),
     );
   }
 }
 
 /** Fields no client writes: the server's columns and read-only fields. */
 export function serverOwnedFields(entity: EntityModel): string[] {
-  return [...SERVER_FIELDS, ...entity.fields.filter((f) => f.readOnly).map((f) => f.name)];
+  // Computed fields are judged against the value the server computes (rules/computed.ts).
+  return [...SERVER_FIELDS, ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name)];
 }
 
 /** The entity's fields only, as the schema sees them (required fields left empty are absent). */
@@ -106,9 +118,14 @@ export function schemaView(record: Record<string, unknown>, entity: EntityModel)
 /**
  * Validates the record as it would be stored; returns the fields with schema defaults filled in.
  */
-export function validateRecord(record: Record<string, unknown>, entity: EntityModel, validators: EntityValidators): Record<string, unknown> {
+export function validateRecord(
+  record: Record<string, unknown>,
+  entity: EntityModel,
+  validators: EntityValidators,
+  locale: string,
+): Record<string, unknown> {
   const view = structuredClone(schemaView(record, entity));
-  if (!validators.record(view)) throw validationFailed(validators.record.errors);
+  if (!validators.record(view)) throw validationFailed(validators.record.errors, entity, locale);
   return view;
 }
 

@@ -4,8 +4,9 @@
  * References into resources the model does not define are not checked.
  */
 import type { Knex } from 'knex';
-import type { EntityModel, SalesModel } from '@ra-sales/schema';
+import { labelOf, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import { badRequest } from './errors.js';
+import { fieldName, listWords, phrase } from './locale.js';
 import { addReadScope } from './access.js';
 import { sameValue } from './records.js';
 import type { ResourceInfo } from './resources.js';
@@ -31,6 +32,7 @@ export async function checkReferences(
   record: Record<string, unknown>,
   before: Record<string, unknown>,
   user: SalesUser,
+  locale: string,
 ): Promise<void> {
   const byTarget = new Map<string, Wanted>();
   for (const field of entity.fields) {
@@ -54,8 +56,12 @@ export async function checkReferences(
     const found = new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
     for (const [id, fields] of ids) {
       if (found.has(id)) continue;
-      for (const field of fields) errors[field] ??= `no ${target} record ${id}`;
+      for (const field of fields) {
+        errors[field] ??= phrase(locale, 'noSuchReference', { entity: labelOf(model.entities[target].label, locale), id: String(id) });
+      }
     }
   }
-  if (Object.keys(errors).length) throw badRequest(`Unknown reference: ${Object.keys(errors).join(', ')}`, errors);
+  if (Object.keys(errors).length) {
+    throw badRequest(phrase(locale, 'unknownReferences', { fields: listWords(locale, Object.keys(errors).map((name) => fieldName(entity, name, locale))) }), errors);
+  }
 }

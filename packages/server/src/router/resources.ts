@@ -56,6 +56,7 @@ const APPROVAL_COLUMNS: Column[] = [
   { name: 'decided_by', kind: 'reference', ref: USERS_RESOURCE },
   { name: 'decided_at', kind: 'datetime' },
   { name: 'comment', kind: 'text' },
+  { name: 'frozen', kind: 'json' },
 ];
 
 const HISTORY_COLUMNS: Column[] = [

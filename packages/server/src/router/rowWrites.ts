@@ -5,6 +5,7 @@ import type { ResourceInfo } from './resources.js';
 import type { Db, Row } from './types.js';
 import { addEntityScope } from './access.js';
 import { conflict } from './errors.js';
+import { phrase, resourceLabel } from './locale.js';
 import { normalizeRow } from './records.js';
 
 /**
@@ -27,6 +28,8 @@ export async function updateVersioned(
     .returning('*');
   if (resource.entity && !asSystem) addEntityScope(query, db as Knex, ctx.model, resource.entity, ctx.user, 'write', resource.table);
   const rows = (await query) as Record<string, unknown>[];
-  if (!rows.length) throw conflict(`${resource.name} ${id} was changed by someone else; reload it and try again`, { version: 'stale' });
+  if (!rows.length) {
+    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
+  }
   return normalizeRow(rows[0], resource);
 }

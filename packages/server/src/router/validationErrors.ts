@@ -1,5 +1,7 @@
-import type { ValidationError } from '@ra-sales/schema';
+import localize from 'ajv-i18n';
+import type { EntityModel, ValidationError } from '@ra-sales/schema';
 import { HttpError } from './errors.js';
+import { fieldName, listWords, phrase } from './locale.js';
 
 /** The field an error is about: the first segment of its instance path, or the missing property. */
 export function fieldOf(error: ValidationError): string {
@@ -13,25 +15,75 @@ function decodePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-function messageOf(error: ValidationError): string {
-  if (error.keyword === 'required') return 'required';
-  if (error.keyword === 'additionalProperties') return 'unknown field';
-  const nested = error.instancePath.split('/').length > 2 ? `${error.instancePath.slice(1)}: ` : '';
-  return nested + (error.message ?? error.keyword);
+type Localize = (errors: ValidationError[]) => void;
+const LOCALIZERS = localize as unknown as Record<string, Localize | undefined>;
+
+/**
+ * The rule an ajv error states, in `locale`: ajv's own (English) message in English, else the
+ * ajv-i18n translation (`zh-CN` → `zh`); an enum names its allowed values.
+ */
+export function ruleMessage(error: ValidationError, locale: string): string {
+  const allowed = error.params?.allowedValues;
+  if (error.keyword === 'enum' && Array.isArray(allowed)) {
+    return phrase(locale, 'ruleOneOf', { values: allowed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') });
+  }
+  const language = locale.split('-')[0];
+  if (language === 'en' && error.message) return error.message;
+  const translate = LOCALIZERS[locale] ?? LOCALIZERS[language];
+  if (!translate) return error.message ?? error.keyword;
+  const copy = [{ ...error, params: error.params ?? {} }];
+  translate(copy);
+  return copy[0].message ?? error.message ?? error.keyword;
 }
 
-/** `{ field: message }`, the first error per field; errors about the whole record go under `root`. */
-export function fieldErrors(errors: readonly ValidationError[] | null | undefined): Record<string, string> {
+/**
+ * Where below its field an error is, e.g. `lines/0/Quantity` (a column of lines named by its
+ * label); empty for an error about the field itself.
+ */
+function pathOf(error: ValidationError, entity: EntityModel | undefined, locale: string): string {
+  const segments = error.instancePath.split('/').slice(1).map(decodePointer);
+  const named = error.params?.missingProperty ?? error.params?.additionalProperty;
+  if ((error.keyword === 'required' || error.keyword === 'additionalProperties') && typeof named === 'string') segments.push(named);
+  if (segments.length < 2) return '';
+  const field = entity?.fields.find((f) => f.name === segments[0]);
+  if (field?.itemFields && segments.length >= 3 && /^\d+$/.test(segments[1])) {
+    segments[2] = fieldName({ fields: field.itemFields }, segments[2], locale);
+  }
+  return segments.join('/');
+}
+
+function messageOf(error: ValidationError, entity: EntityModel | undefined, locale: string): string {
+  const rule =
+    error.keyword === 'required'
+      ? phrase(locale, 'ruleRequired', {})
+      : error.keyword === 'additionalProperties'
+        ? phrase(locale, 'ruleUnknownField', {})
+        : ruleMessage(error, locale);
+  const path = pathOf(error, entity, locale);
+  return path ? phrase(locale, 'nestedRule', { path, message: rule }) : rule;
+}
+
+/**
+ * `{ field: message }`, the first error per field, in `locale`; errors about the whole record go
+ * under `root`. With the entity, columns of lines are named by their labels.
+ */
+export function fieldErrors(
+  errors: readonly ValidationError[] | null | undefined,
+  entity?: EntityModel,
+  locale = 'en',
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const error of errors ?? []) {
     const field = fieldOf(error) || 'root';
-    if (!(field in result)) result[field] = messageOf(error);
+    if (!(field in result)) result[field] = messageOf(error, entity, locale);
   }
   return result;
 }
 
-export function validationFailed(errors: readonly ValidationError[] | null | undefined): HttpError {
-  const byField = fieldErrors(errors);
-  const names = Object.keys(byField);
-  return new HttpError(400, `Invalid record: ${names.join(', ') || 'rejected by the schema'}`, byField);
+/** 400 naming the invalid fields by their labels (`Invalid record: Grade, Credit limit` / `记录无效：客户等级、信用额度`). */
+export function validationFailed(errors: readonly ValidationError[] | null | undefined, entity: EntityModel, locale: string): HttpError {
+  const byField = fieldErrors(errors, entity, locale);
+  const names = Object.keys(byField).map((name) => fieldName(entity, name, locale));
+  const fields = names.length ? listWords(locale, names) : phrase(locale, 'rejectedBySchema', {});
+  return new HttpError(400, phrase(locale, 'invalidRecord', { fields }), byField);
 }

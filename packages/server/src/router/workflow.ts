@@ -3,7 +3,7 @@
  * forward, the entry condition of the stage entered) and which approvals it needs.
  */
 import { labelOf, type EntityModel, type EntityValidators, type StageModel, type ValidateFunction, type WorkflowModel } from '@ra-sales/schema';
-import { fieldOf } from './validationErrors.js';
+import { fieldOf, ruleMessage } from './validationErrors.js';
 import { phrase } from './locale.js';
 
 export interface MissingItem {
@@ -57,7 +57,7 @@ function unmet(
     const message =
       error.keyword === 'required'
         ? phrase(locale, `requiredTo${direction}`, { stage: stageLabel })
-        : phrase(locale, `invalidTo${direction}`, { stage: stageLabel, message: error.message ?? error.keyword });
+        : phrase(locale, `invalidTo${direction}`, { stage: stageLabel, message: ruleMessage(error, locale) });
     items.set(field, { field, label: model ? labelOf(model.label, locale) : field, message });
   }
   return [...items.values()];

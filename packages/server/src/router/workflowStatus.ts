@@ -1,5 +1,5 @@
 /** `GET /:resource/:id/workflow`: where a record stands and where it may go, for steppers and boards. */
-import { labelOf } from '@ra-sales/schema';
+import { computeRecord, labelOf } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
 import { pendingApprovals } from './approvals.js';
@@ -7,6 +7,7 @@ import { notFound } from './errors.js';
 import { findReadable } from './reads.js';
 import { schemaView } from './records.js';
 import { checkMove, nextStages, stageOf } from './workflow.js';
+import { loadLookups, ruleDocument } from './rules/index.js';
 
 export async function workflowStatus(ctx: RequestContext, resource: ResourceInfo, id: number) {
   const entity = resource.entity;
@@ -14,7 +15,8 @@ export async function workflowStatus(ctx: RequestContext, resource: ResourceInfo
   if (!entity || !workflow) throw notFound(`${resource.name} has no workflow`);
   const record = await findReadable(ctx.knex, ctx, resource, id);
   const stage = String(record[workflow.field]);
-  const view = schemaView(record, entity);
+  const lookups = await loadLookups(ctx.knex, ctx, entity, record);
+  const view = ruleDocument(schemaView(computeRecord(entity, record, lookups), entity), lookups);
   const validators = ctx.validators[entity.resource];
   return {
     id: record.id,

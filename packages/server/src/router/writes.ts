@@ -4,7 +4,7 @@
  * everything back.
  */
 import type { Knex } from 'knex';
-import { labelOf, type EntityModel } from '@ra-sales/schema';
+import { labelOf, lockedStage, type EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
 import type { Row } from './types.js';
@@ -12,7 +12,7 @@ import { scopeOf } from './access.js';
 import { cancelPending, requestApprovals } from './approvals.js';
 import { writeAudit, writeHistory } from './audit.js';
 import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
-import { phrase } from './locale.js';
+import { listWords, phrase, resourceLabel } from './locale.js';
 import { checkOwner, defaultOwner } from './ownership.js';
 import { findReadable, isWritable } from './reads.js';
 import { checkReferences } from './references.js';
@@ -29,6 +29,24 @@ import {
 } from './records.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
+import {
+  applyComputed,
+  applyVoid,
+  assignSequences,
+  changedFields,
+  checkFieldRights,
+  checkFrozen,
+  checkLockOnDelete,
+  checkLockOnUpdate,
+  checkRefWhere,
+  checkUnique,
+  loadLookups,
+  markApprovalsInForce,
+  refuseEmptiedRequired,
+  retireApprovalsBehind,
+  ruleDocument,
+  withoutEmptyCells,
+} from './rules/index.js';
 
 export interface WriteResult {
   record: Row;
@@ -37,13 +55,13 @@ export interface WriteResult {
 }
 
 function requireWriteScope(ctx: RequestContext, entity: EntityModel): void {
-  if (scopeOf(entity, ctx.user, 'write') === 'none') throw forbidden(`You may not change ${entity.resource}`);
+  if (scopeOf(entity, ctx.user, 'write') === 'none') throw forbidden(phrase(ctx.locale, 'mayNotChangeAny', { entity: labelOf(entity.pluralLabel, ctx.locale) }));
 }
 
 /** Read-scoped, locked, and writable, or 404 / 403. */
 async function lockForWrite(trx: Knex.Transaction, ctx: RequestContext, resource: ResourceInfo, id: number): Promise<Row> {
   const row = await findReadable(trx, ctx, resource, id, true);
-  if (!(await isWritable(trx, ctx, resource, id))) throw forbidden(`You may not change ${resource.name} ${id}`);
+  if (!(await isWritable(trx, ctx, resource, id))) throw forbidden(phrase(ctx.locale, 'mayNotChangeRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }));
   return row;
 }
 
@@ -51,21 +69,30 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
   const raw = requireObjectBody(body);
-  const fields = fieldsOfBody(raw, resource);
-  refuseChanges(fields, {}, serverOwnedFields(entity));
+  const fields = fieldsOfBody(raw, resource, ctx.locale);
+  refuseChanges(fields, {}, serverOwnedFields(entity), ctx.locale, entity);
   const workflow = entity.workflow;
   if (workflow) {
     const stage = fields[workflow.field];
     if (stage !== undefined && stage !== null && stage !== workflow.initial) {
-      throw badRequest(`A new record starts in ${workflow.initial}`, { [workflow.field]: `must be ${workflow.initial} on create` });
+      const initial = labelOf(stageOf(workflow, workflow.initial)?.label, ctx.locale);
+      throw badRequest(phrase(ctx.locale, 'startsInInitial', { stage: initial }), { [workflow.field]: phrase(ctx.locale, 'mustStartIn', { stage: initial }) });
     }
     fields[workflow.field] = workflow.initial;
   }
   defaultOwner(ctx, entity, fields);
-  const values = validateRecord(fields, entity, ctx.validators[entity.resource]);
+  // A schema default sent back by a create form is not a write of that field.
+  const defaults = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
+  checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
   return ctx.knex.transaction(async (trx) => {
     await checkOwner(trx, ctx, entity, fields);
-    await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user);
+    await assignSequences(trx, entity, fields);
+    const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
+    const lookups = await loadLookups(trx, ctx, entity, cleaned);
+    const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
+    await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
+    await checkRefWhere(trx, ctx, entity, values, {});
+    await checkUnique(trx, ctx, entity, values, undefined);
     const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
     const record = normalizeRow(inserted, resource);
     await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });
@@ -91,14 +118,14 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
   const raw = requireObjectBody(body);
-  const fields = fieldsOfBody(raw, resource);
+  const fields = fieldsOfBody(raw, resource, ctx.locale);
   const comment = commentOf(raw);
   return ctx.knex.transaction(async (trx) => {
     const stored = await lockForWrite(trx, ctx, resource, id);
     if ('version' in fields && !sameValue(fields.version, stored.version)) {
-      throw conflict(`${resource.name} ${id} was changed by someone else; reload it and try again`, { version: 'stale' });
+      throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
     }
-    refuseChanges(fields, stored, serverOwnedFields(entity));
+    refuseChanges(fields, stored, serverOwnedFields(entity), ctx.locale, entity);
     await checkOwner(trx, ctx, entity, fields, stored);
     const before = editableView(stored, entity);
     const merged = { ...before, ...fields };
@@ -111,31 +138,49 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
       const allowed = nextStages(workflow, from);
       if (typeof to !== 'string' || !allowed.includes(to)) {
         const names = allowed.map((s) => labelOf(stageOf(workflow, s)?.label, ctx.locale));
+        const stage = labelOf(stageOf(workflow, from)?.label, ctx.locale);
+        const stages = listWords(ctx.locale, names);
         throw conflict(
-          `${labelOf(stageOf(workflow, from)?.label, ctx.locale)} can move to ${names.join(', ') || 'no other stage'} only`,
-          { [workflow.field]: `allowed: ${allowed.join(', ')}` },
+          phrase(ctx.locale, names.length ? 'moveOnlyTo' : 'moveNowhere', { stage, stages }),
+          { [workflow.field]: phrase(ctx.locale, names.length ? 'movesAllowed' : 'moveNowhere', { stage, stages }) },
           { allowed },
         );
       }
     }
-    const values = validateRecord(merged, entity, ctx.validators[entity.resource]);
-    await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user);
+    checkLockOnUpdate(ctx.model, entity, ctx.user, stored, changedFields(entity, fields, before), moving, comment, ctx.locale);
+    checkFieldRights(ctx.model, entity, ctx.user, fields, before, stored, ctx.locale);
+    refuseEmptiedRequired(entity, fields, ctx.locale);
+    const cleaned = withoutEmptyCells(entity, merged);
+    const lookups = await loadLookups(trx, ctx, entity, { ...cleaned, id });
+    const computed = applyComputed(entity, cleaned, fields, before, lookups, ctx.locale);
+    const voiding = await checkFrozen(trx, ctx, entity, id, before, computed, moving ? (to as string) : undefined);
+    if (voiding?.backTo) computed[workflow!.field] = voiding.backTo;
+    const values = validateRecord(computed, entity, ctx.validators[entity.resource], ctx.locale);
+    await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user, ctx.locale);
+    await checkRefWhere(trx, ctx, entity, values, before);
+    await checkUnique(trx, ctx, entity, values, stored);
 
     if (!moving) {
       const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns(values, entity));
+      if (voiding) {
+        await applyVoid(trx, ctx, entity, id, from, voiding);
+        if (voiding.backTo) await retireApprovalsBehind(trx, entity, id, voiding.backTo);
+      }
       await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
       return { record, status: 200 };
     }
 
     const target = to as string;
-    const check = checkMove(entity, ctx.validators[entity.resource], values, from, target, ctx.locale);
+    const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
     if (!check.allowed) {
       const missing = check.missing.map((m) => m.label).join(ctx.locale.startsWith('zh') ? '、' : ', ');
       throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
         missing: check.missing,
       });
     }
-    if (check.approvalRules.length) {
+    // Reversing a lock is the reversal role's own decision: the approvals of the forward path do not apply.
+    const reversal = lockedStage(entity, stored) !== undefined;
+    if (check.approvalRules.length && !reversal) {
       const pending = await requestApprovals(trx, ctx, entity, id, from, target, check.approvalRules, comment);
       if (pending > 0) {
         const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns({ ...values, [workflow!.field]: from }, entity));
@@ -150,6 +195,8 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
         ? ((values[reasonField] as string | undefined) ?? null)
         : null;
     await cancelPending(trx, resource.name, id, ctx.user.id);
+    await retireApprovalsBehind(trx, entity, id, target);
+    if (check.approvalRules.length && !reversal) await markApprovalsInForce(trx, entity, id, from, target, values);
     await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
     await writeAudit(trx, { resource: resource.name, recordId: id, action: 'transition', userId: ctx.user.id, before: stored, after: record });
     return { record, status: 200 };
@@ -162,7 +209,9 @@ async function referencedBy(trx: Knex.Transaction, ctx: RequestContext, resource
   for (const other of Object.values(ctx.model.entities)) {
     for (const field of other.fields) {
       if (field.kind !== 'reference' || field.ref !== resource.name) continue;
-      if (await trx(other.resource).select('id').where(field.name, id).first()) users.push(`${other.resource}.${field.name}`);
+      if (await trx(other.resource).select('id').where(field.name, id).first()) {
+        users.push(phrase(ctx.locale, 'referencingField', { entity: labelOf(other.label, ctx.locale), field: labelOf(field.label, ctx.locale) }));
+      }
     }
   }
   return users;
@@ -173,9 +222,13 @@ export async function deleteRecord(ctx: RequestContext, resource: ResourceInfo, 
   requireWriteScope(ctx, entity);
   return ctx.knex.transaction(async (trx) => {
     const stored = await lockForWrite(trx, ctx, resource, id);
+    checkLockOnDelete(ctx.model, entity, stored, ctx.locale);
     const users = await referencedBy(trx, ctx, resource, id);
     if (users.length) {
-      throw conflict(`${resource.name} ${id} is still referenced by ${users.join(', ')}`, { id: `referenced by ${users.join(', ')}` });
+      const list = listWords(ctx.locale, users);
+      throw conflict(phrase(ctx.locale, 'stillReferenced', { entity: resourceLabel(resource, ctx.locale), id: String(id), users: list }), {
+        id: phrase(ctx.locale, 'referencedBy', { users: list }),
+      });
     }
     await trx(resource.table).where('id', id).where('version', stored.version as number).delete();
     await cancelPending(trx, resource.name, id, ctx.user.id);

@@ -4,6 +4,7 @@ import { quoteIdent } from '../migrate/sql.js';
 import { buildDemoData, type DemoOptions } from './demoData.js';
 import { demoHistory } from './history.js';
 import { insertRows, rowCount, syncIdentity } from './insert.js';
+import { finishRuleValues } from './ruleValues.js';
 
 export interface SeedDemoOptions extends DemoOptions {
   /** Empty the entity tables (and the history, approvals and audit) first. */
@@ -21,7 +22,7 @@ export interface SeedSummary {
 }
 
 const HISTORY_TABLE = 'sales_history';
-const SERVER_HISTORY_TABLES = [HISTORY_TABLE, 'sales_approvals', 'sales_audit'];
+const SERVER_HISTORY_TABLES = [HISTORY_TABLE, 'sales_approvals', 'sales_audit', 'sales_sequences'];
 
 async function existingTables(db: Knex, tables: string[]): Promise<string[]> {
   const result = await db.raw(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY(?)`, [tables]);
@@ -34,7 +35,7 @@ async function existingTables(db: Knex, tables: string[]): Promise<string[]> {
  */
 export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
-  const { rows, order } = buildDemoData(model, options);
+  const { rows, order, sequences } = buildDemoData(model, options);
   const counts: Record<string, number> = {};
   let historyRows = 0;
   await db.transaction(async (trx) => {
@@ -54,6 +55,7 @@ export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOpt
       await syncIdentity(trx, resource);
       counts[resource] = entityRows.length;
     }
+    await finishRuleValues(trx, model, rows, sequences);
     if ((await existingTables(trx, [HISTORY_TABLE])).length) {
       const history = demoHistory(model, rows);
       for (let start = 0; start < history.length; start += 1000) await trx(HISTORY_TABLE).insert(history.slice(start, start + 1000));

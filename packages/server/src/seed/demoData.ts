@@ -1,6 +1,7 @@
 import type { EntityModel, FieldModel, SalesModel, StageModel } from '@ra-sales/schema';
 import { stableHash } from '../migrate/sql.js';
 import type { Row } from './insert.js';
+import { applyRuleValues, type SequenceCounter } from './ruleValues.js';
 import { companyName, personName, type Company, type Person } from './names.js';
 import { demoCount, dependencyOrder } from './order.js';
 import { Random } from './random.js';
@@ -25,6 +26,8 @@ const OPTIONAL_FILL = 0.8;
 interface Built {
   /** Rows per resource, in dependency order. */
   rows: Map<string, Row[]>;
+  /** Where the document-number counters stop after the rows' numbers. */
+  sequences: SequenceCounter[];
   order: string[];
   salesforce: Salesforce;
 }
@@ -298,5 +301,6 @@ export function buildDemoData(model: SalesModel, options: DemoOptions = {}): Bui
   const order = dependencyOrder(model);
   const builder = new DemoBuilder(model, salesforce, today, options.seed ?? DEFAULT_SEED, scale, order);
   builder.build();
-  return { rows: builder.rows, order, salesforce };
+  const sequences = order.flatMap((resource) => applyRuleValues(model.entities[resource], builder.rows.get(resource) ?? []));
+  return { rows: builder.rows, order, salesforce, sequences };
 }

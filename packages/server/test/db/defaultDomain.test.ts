@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { compileValidators, loadModel, SERVER_FIELDS, type SalesModel } from '@ra-sales/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, entityTableShapes, planMigration } from '../../src/migrate/index.js';
+import { applyMigrations, entityTableShapes, planMigration, SYSTEM_TABLES } from '../../src/migrate/index.js';
 import { buildDemoData, seedDemo } from '../../src/seed/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { gateViolations } from './gates.js';
@@ -63,10 +63,10 @@ forEachDatabase('default domain', (database) => {
     const result = await applyMigrations(database.db, model);
     expect(result.steps).toEqual(planMigration(null, model));
     const tables = await database.db.raw(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
-    expect(tables.rows[0].n).toBe(Object.keys(model.entities).length + 4);
-    const indexes = await database.db.raw(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '%\\_idx'`);
-    const expected = [...entityTableShapes(model).values()].reduce((sum, table) => sum + table.indexes.length, 0);
-    expect(indexes.rows[0].n).toBe(expected + 5);
+    expect(tables.rows[0].n).toBe(Object.keys(model.entities).length + SYSTEM_TABLES.length);
+    const indexes = await database.db.raw(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_pkey'`);
+    const expected = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].reduce((sum, table) => sum + table.indexes.length, 0);
+    expect(indexes.rows[0].n).toBe(expected);
 
     const summary = await seedDemo(database.db, model, { today: TODAY });
     expect(summary.total).toBeGreaterThan(2000);

@@ -99,7 +99,18 @@ forEachDatabase('applyMigrations', (database) => {
     const result = await applyMigrations(database.db, model);
     expect(result.snapshotStored).toBe(true);
     expect(await tableNames(database.db)).toEqual(
-      ['collections', 'customers', 'opportunities', 'sales_approvals', 'sales_audit', 'sales_history', 'sales_schema_snapshot', 'salespeople', 'teams'],
+      [
+        'collections',
+        'customers',
+        'opportunities',
+        'sales_approvals',
+        'sales_audit',
+        'sales_history',
+        'sales_schema_snapshot',
+        'sales_sequences',
+        'salespeople',
+        'teams',
+      ],
     );
     const expectedIndexes = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].flatMap((t) => t.indexes.map((i) => i.name));
     expect(await indexNames(database.db)).toEqual([...expectedIndexes].sort());

@@ -86,7 +86,7 @@ forEachDatabase('router access', (database) => {
     expect((await server.request('DELETE', `/customers/${customerA.id}`, { as: 'repB', headers: { 'Content-Type': 'text/plain' } })).status).toBe(404);
     const reference = await server.request('POST', '/opportunities', { as: 'repB', body: { name: 'Poaching', customer_id: customerA.id } });
     expect(reference.status).toBe(400);
-    expect(reference.json.errors).toEqual({ customer_id: `no customers record ${customerA.id}` });
+    expect(reference.json.errors).toEqual({ customer_id: `no Customer record ${customerA.id}` });
     expect(await tableFingerprint(database.db, 'customers')).toBe(before);
   });
 

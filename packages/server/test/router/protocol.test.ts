@@ -138,7 +138,11 @@ forEachDatabase('router protocol', (database) => {
       const cleared = await server.request('PUT', `/customers/${created.json.id}`, { body: { industry: null } });
       expect(cleared.json.industry).toBeNull();
       const required = await server.request('PUT', `/customers/${created.json.id}`, { body: { name: null } });
-      expect([required.status, required.json.errors]).toEqual([400, { name: 'required' }]);
+      expect([required.status, required.json.errors]).toEqual([400, { name: 'required: it cannot be emptied' }]);
+      // A required field with a schema default is not silently reset to it (defaults are for new records).
+      const reset = await server.request('PUT', `/customers/${created.json.id}`, { body: { grade: null } });
+      expect([reset.status, reset.json.errors]).toEqual([400, { grade: 'required: it cannot be emptied' }]);
+      expect((await server.request('GET', `/customers/${created.json.id}`)).json.grade).toBe('C');
     });
 
     it('refuses malformed JSON (400), large bodies (413) and non-objects (400), writing nothing', async () => {
@@ -156,7 +160,7 @@ forEachDatabase('router protocol', (database) => {
       const customer = await server.request('POST', '/customers', { body: { name: 'Referenced' } });
       const opportunity = await server.request('POST', '/opportunities', { body: { name: 'Holds a reference', customer_id: customer.json.id } });
       const refused = await server.request('DELETE', `/customers/${customer.json.id}`, { headers: { 'Content-Type': 'text/plain' } });
-      expect([refused.status, refused.json.errors]).toEqual([409, { id: 'referenced by opportunities.customer_id' }]);
+      expect([refused.status, refused.json.errors]).toEqual([409, { id: 'referenced by Opportunity.Customer' }]);
       await server.as('admin').delete('opportunities', { id: opportunity.json.id });
       const deleted = await server.as('admin').delete('customers', { id: customer.json.id });
       expect(deleted.data).toMatchObject({ id: customer.json.id, name: 'Referenced' });

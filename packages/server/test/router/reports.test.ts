@@ -23,7 +23,8 @@ forEachDatabase('router reports', (database) => {
     await create('repA', 'opportunities', { name: 'ERP A1', customer_id: customerA.id, expected_amount: 100 });
     await create('repA', 'opportunities', { name: 'ERP A2', customer_id: customerA.id, expected_amount: 250 });
     await create('repSouth', 'opportunities', { name: 'ERP S', customer_id: customerSouth.id, expected_amount: 1000 });
-    await create('repA', 'collections', { name: 'First payment', customer_id: customerA.id, expected_date: '2026-09-01', amount: 500, received_amount: 100 });
+    // The received amount is finance's to record (x-write); the admin stands in for finance here.
+    await create('admin', 'collections', { name: 'First payment', customer_id: customerA.id, expected_date: '2026-09-01', amount: 500, received_amount: 100, owner_id: server.users.repA });
     await create('repA', 'collections', { name: 'Second payment', customer_id: customerA.id, expected_date: '2026-11-20', amount: 300 });
     await create('repA', 'collections', { name: 'Not due yet', customer_id: customerA.id, expected_date: '2026-12-31', amount: 300 });
   });

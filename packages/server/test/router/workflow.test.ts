@@ -228,9 +228,15 @@ forEachDatabase('router workflow', (database) => {
     const lost = await put(record, { stage: 'lost', close_reason: 'The customer chose a competitor' });
     expect(lost.status).toBe(200);
     expect((await history(record.id)).at(-1)).toMatchObject({ from_stage: 'development', to_stage: 'lost', comment: 'The customer chose a competitor' });
-    const reopen = await put(lost.json, { stage: 'development' });
-    expect(reopen.status).toBe(409);
-    expect(reopen.json.allowed).toEqual([]);
+    // Lost is locked: reopening is a reversal, for the sales manager, with a reason.
+    const byRep = await put(lost.json, { stage: 'development', _comment: 'They came back' });
+    expect(byRep.status).toBe(403);
+    const withoutReason = await put(lost.json, { stage: 'development' }, 'managerNorth');
+    expect(withoutReason.status).toBe(422);
+    expect(Object.keys(withoutReason.json.errors)).toEqual(['_comment']);
+    const reopened = await put(lost.json, { stage: 'development', _comment: 'They came back' }, 'managerNorth');
+    expect(reopened.status).toBe(200);
+    expect((await history(record.id)).at(-1)).toMatchObject({ from_stage: 'lost', to_stage: 'development', comment: 'They came back' });
   });
 
   it('abandoning with a _comment records the comment', async () => {

@@ -21,6 +21,10 @@ export const TEST_USERS = {
   managerSouth: { role: 'sales_manager', team: 'south' },
   generalManager: { role: 'general_manager', team: null },
   presales: { role: 'presales', team: 'north' },
+  finance: { role: 'finance', team: null },
+  legal: { role: 'legal', team: null },
+  hr: { role: 'hr', team: null },
+  director: { role: 'sales_director', team: null },
 } as const;
 
 export type UserName = keyof typeof TEST_USERS;

@@ -1,0 +1,138 @@
+/**
+ * What an approval decides stays decided. While a request is in flight (one of its approvals is
+ * pending) the fields its rules freeze cannot change. Once the approved move is made, the frozen
+ * values are kept on the approval rows; changing one voids them, and the record goes back to the
+ * stage the approved move left, so it needs the approval again before it can go on.
+ */
+import { labelOf, type ApprovalRule, type EntityModel, type Labels } from '@ra-sales/schema';
+import type { Knex } from 'knex';
+import type { RequestContext } from '../context.js';
+import { conflict } from '../errors.js';
+import { phrase } from '../locale.js';
+import type { Db } from '../types.js';
+import { writeHistory } from '../audit.js';
+import { sameValue } from '../records.js';
+import { joinLabels, joinWords } from './labels.js';
+
+const TABLE = 'sales_approvals';
+
+interface ApprovalRow {
+  id: number;
+  from_stage: string;
+  to_stage: string;
+  rule_index: number;
+  status: string;
+  label: unknown;
+  frozen: unknown;
+}
+
+const asObject = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'string' ? JSON.parse(value) : ((value as Record<string, unknown> | null) ?? null);
+
+function ruleOf(entity: EntityModel, row: ApprovalRow): ApprovalRule | undefined {
+  return entity.workflow?.approvals[Number(row.rule_index)];
+}
+
+function approvalLabel(entity: EntityModel, row: ApprovalRow, locale: string): string {
+  const label = asObject(row.label) as Labels | null;
+  return label ? labelOf(label, locale) : (ruleOf(entity, row)?.role ?? '');
+}
+
+async function liveApprovals(db: Db, resource: string, recordId: number): Promise<ApprovalRow[]> {
+  return (await db(TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).orderBy('id')) as ApprovalRow[];
+}
+
+export interface ApprovalVoid {
+  /** Stage the record goes back to, when it is ahead of it. */
+  backTo: string | undefined;
+  rows: ApprovalRow[];
+  comment: string;
+}
+
+/**
+ * Refuses a change of frozen fields while their request is pending (unless the save moves the
+ * record elsewhere, which cancels the request), and answers which effective approvals the change voids.
+ */
+export async function checkFrozen(
+  db: Db,
+  ctx: RequestContext,
+  entity: EntityModel,
+  recordId: number,
+  stored: Record<string, unknown>,
+  next: Record<string, unknown>,
+  target: string | undefined,
+): Promise<ApprovalVoid | undefined> {
+  const workflow = entity.workflow;
+  if (!workflow?.approvals.length) return undefined;
+  const rows = await liveApprovals(db, entity.resource, recordId);
+  if (!rows.length) return undefined;
+  const changed = (fields: string[]) => fields.filter((f) => f in next && !sameValue(next[f], stored[f]));
+  const inFlight = new Set(rows.filter((r) => r.status === 'pending').map((r) => `${r.from_stage}>${r.to_stage}`));
+
+  const frozenNow: Record<string, string> = {};
+  for (const row of rows.filter((r) => inFlight.has(`${r.from_stage}>${r.to_stage}`))) {
+    if (target !== undefined && target !== row.to_stage) continue;
+    for (const field of changed(ruleOf(entity, row)?.freezes ?? [])) {
+      frozenNow[field] ??= phrase(ctx.locale, 'frozenPending', { approval: approvalLabel(entity, row, ctx.locale) });
+    }
+  }
+  if (Object.keys(frozenNow).length) {
+    throw conflict(phrase(ctx.locale, 'frozenRefused', { fields: joinLabels(entity, Object.keys(frozenNow), ctx.locale) }), frozenNow);
+  }
+
+  const voided = rows.filter((r) => r.status === 'approved' && r.frozen !== null && changed(Object.keys(asObject(r.frozen) ?? {})).length > 0);
+  if (!voided.length) return undefined;
+  const fields = [...new Set(voided.flatMap((r) => changed(Object.keys(asObject(r.frozen) ?? {}))))];
+  if (target !== undefined) {
+    throw conflict(phrase(ctx.locale, 'voidThenMove', { fields: joinLabels(entity, fields, ctx.locale) }), Object.fromEntries(fields.map((f) => [f, phrase(ctx.locale, 'voidsApproval', {})])));
+  }
+  const current = workflow.stages.find((s) => s.id === stored[workflow.field]);
+  const earliest = voided
+    .map((r) => workflow.stages.find((s) => s.id === r.from_stage))
+    .filter((s) => s !== undefined)
+    .sort((a, b) => a.order - b.order)[0];
+  const backTo = current && current.kind !== 'lost' && earliest && earliest.id !== current.id ? earliest.id : undefined;
+  const approvals = joinWords([...new Set(voided.map((r) => approvalLabel(entity, r, ctx.locale)))], ctx.locale);
+  const stageLabel = earliest ? labelOf(earliest.label, ctx.locale) : '';
+  const comment = phrase(ctx.locale, backTo ? 'approvalVoidedBack' : 'approvalVoided', {
+    approvals,
+    fields: joinLabels(entity, fields, ctx.locale),
+    stage: stageLabel,
+  });
+  return { backTo, rows: voided, comment };
+}
+
+/** Marks the voided approvals and writes the history row that says why. */
+export async function applyVoid(db: Db, ctx: RequestContext, entity: EntityModel, recordId: number, from: string, voiding: ApprovalVoid): Promise<void> {
+  const knex = db as Knex;
+  await db(TABLE)
+    .whereIn('id', voiding.rows.map((r) => r.id))
+    .update({ status: 'cancelled', comment: voiding.comment, decided_by: ctx.user.id, decided_at: knex.fn.now(), updated_at: knex.fn.now(), version: knex.raw('version + 1') });
+  await writeHistory(db, { resource: entity.resource, recordId, from, to: voiding.backTo ?? from, userId: ctx.user.id, comment: voiding.comment });
+}
+
+/** The approved move was made: its approvals now hold the values they decided. */
+export async function markApprovalsInForce(db: Db, entity: EntityModel, recordId: number, from: string, to: string, record: Record<string, unknown>): Promise<void> {
+  const rows = (await db(TABLE).where({ resource: entity.resource, record_id: recordId, from_stage: from, to_stage: to, status: 'approved' }).whereNull('frozen')) as ApprovalRow[];
+  for (const row of rows) {
+    const frozen = Object.fromEntries((ruleOf(entity, row)?.freezes ?? []).map((f) => [f, record[f] ?? null]));
+    await db(TABLE).where('id', row.id).update({ frozen: JSON.stringify(frozen) });
+  }
+}
+
+/**
+ * Approvals of moves the record has gone back behind are no longer in force: moving back to the
+ * stage an approved move left, or before it, means the move needs approving again.
+ */
+export async function retireApprovalsBehind(db: Db, entity: EntityModel, recordId: number, to: string): Promise<void> {
+  const workflow = entity.workflow!;
+  const target = workflow.stages.find((s) => s.id === to);
+  if (!target || target.kind !== 'open') return;
+  const behind = workflow.stages.filter((s) => s.kind === 'open' && s.order >= target.order).map((s) => s.id);
+  const knex = db as Knex;
+  await db(TABLE)
+    .where({ resource: entity.resource, record_id: recordId, status: 'approved' })
+    .whereNotNull('frozen')
+    .whereIn('from_stage', behind)
+    .update({ status: 'cancelled', updated_at: knex.fn.now(), version: knex.raw('version + 1') });
+}

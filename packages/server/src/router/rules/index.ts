@@ -1,0 +1,11 @@
+export { loadLookups, ruleDocument } from './lookups.js';
+export { applyComputed } from './computed.js';
+export { checkFieldRights } from './fieldRights.js';
+export { changedFields } from './changes.js';
+export { checkLockOnUpdate, checkLockOnDelete } from './locks.js';
+export { refuseEmptiedRequired } from './required.js';
+export { checkFrozen, applyVoid, markApprovalsInForce, retireApprovalsBehind, type ApprovalVoid } from './approvalLocks.js';
+export { checkUnique } from './uniqueness.js';
+export { checkRefWhere } from './refWhere.js';
+export { withoutEmptyCells } from './lines.js';
+export { assignSequences } from './sequenceFields.js';
