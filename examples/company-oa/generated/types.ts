@@ -760,10 +760,6 @@ export interface ContractAmendmentInput {
  */
 export interface ContractInput {
   /**
-   * Contract number
-   */
-  contract_number: string
-  /**
    * Title
    */
   name: string
@@ -783,10 +779,6 @@ export interface ContractInput {
    * Quote
    */
   quote_id?: QuoteId | null
-  /**
-   * Contract amount
-   */
-  amount?: (number | null)
   /**
    * Products and prices
    *
@@ -849,10 +841,6 @@ export interface ContractInput {
  */
 export interface CreditSaleInput {
   /**
-   * Agreement number
-   */
-  agreement_number: string
-  /**
    * Status
    */
   status?: ("draft" | "credit_review" | "approved" | "settled" | "rejected" | null)
@@ -881,14 +869,6 @@ export interface CreditSaleInput {
    */
   agreement_terms?: (string | null)
   /**
-   * Customer credit limit
-   */
-  credit_limit?: (number | null)
-  /**
-   * Within credit limit
-   */
-  within_credit_limit?: (boolean | null)
-  /**
    * Credit assessment
    */
   credit_assessment?: ("pending" | "approved" | "rejected" | null)
@@ -913,10 +893,6 @@ export interface CreditSaleInput {
  * Delivery
  */
 export interface DeliveryInput {
-  /**
-   * Delivery request number
-   */
-  request_number: string
   /**
    * Status
    */
@@ -1113,10 +1089,6 @@ export interface InvoiceRequestInput {
  */
 export interface QuoteInput {
   /**
-   * Quote number
-   */
-  quote_number: string
-  /**
    * Status
    */
   status?: ("draft" | "review" | "sent" | "accepted" | "rejected" | null)
@@ -1161,18 +1133,6 @@ export interface QuoteInput {
    */
   discount_rate?: (number | null)
   /**
-   * Largest discount %
-   */
-  max_discount?: (number | null)
-  /**
-   * Discount authority
-   */
-  discount_authority?: ("sales_rep" | "sales_director" | "general_manager" | null)
-  /**
-   * Total
-   */
-  total?: (number | null)
-  /**
    * Payment terms
    */
   payment_terms?: (string | null)
@@ -1197,10 +1157,6 @@ export interface QuoteInput {
  * Sales order
  */
 export interface SalesOrderInput {
-  /**
-   * Order number
-   */
-  order_number: string
   /**
    * Status
    */
@@ -1229,10 +1185,6 @@ export interface SalesOrderInput {
       discount?: number
       amount?: number
     }[] | null)
-  /**
-   * Total
-   */
-  total?: (number | null)
   /**
    * Requested delivery date
    */
@@ -1881,10 +1833,6 @@ export interface TerritoryInput {
  */
 export interface ExpenseClaimInput {
   /**
-   * Claim number
-   */
-  claim_number: string
-  /**
    * Status
    */
   status?: ("submitted" | "manager_approved" | "finance_approved" | "paid" | "rejected" | null)
@@ -2136,19 +2084,48 @@ export interface Collection extends CollectionInput, ServerFields {}
 /** A stored Contract amendment record. */
 export interface ContractAmendment extends ContractAmendmentInput, ServerFields {}
 /** A stored Sales contract record. */
-export interface Contract extends ContractInput, ServerFields {}
+export interface Contract extends ContractInput, ServerFields {
+  /** Contract number (numbered by the server) */
+  readonly contract_number: string;
+  /** Contract amount (computed by the server) */
+  readonly amount: number | null;
+}
 /** A stored Credit sale record. */
-export interface CreditSale extends CreditSaleInput, ServerFields {}
+export interface CreditSale extends CreditSaleInput, ServerFields {
+  /** Agreement number (numbered by the server) */
+  readonly agreement_number: string;
+  /** Customer credit limit (computed by the server) */
+  readonly credit_limit: number | null;
+  /** Within credit limit (computed by the server) */
+  readonly within_credit_limit: boolean | null;
+}
 /** A stored Delivery record. */
-export interface Delivery extends DeliveryInput, ServerFields {}
+export interface Delivery extends DeliveryInput, ServerFields {
+  /** Delivery request number (numbered by the server) */
+  readonly request_number: string;
+}
 /** A stored Instalment agreement record. */
 export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {}
 /** A stored Invoice request record. */
 export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {}
 /** A stored Quote record. */
-export interface Quote extends QuoteInput, ServerFields {}
+export interface Quote extends QuoteInput, ServerFields {
+  /** Quote number (numbered by the server) */
+  readonly quote_number: string;
+  /** Largest discount % (computed by the server) */
+  readonly max_discount: number | null;
+  /** Discount authority (computed by the server) */
+  readonly discount_authority: "sales_rep" | "sales_director" | "general_manager" | null;
+  /** Total (computed by the server) */
+  readonly total: number | null;
+}
 /** A stored Sales order record. */
-export interface SalesOrder extends SalesOrderInput, ServerFields {}
+export interface SalesOrder extends SalesOrderInput, ServerFields {
+  /** Order number (numbered by the server) */
+  readonly order_number: string;
+  /** Total (computed by the server) */
+  readonly total: number | null;
+}
 /** A stored Sales return record. */
 export interface SalesReturn extends SalesReturnInput, ServerFields {}
 /** A stored Complaint record. */
@@ -2172,7 +2149,10 @@ export interface SalesPlan extends SalesPlanInput, ServerFields {}
 /** A stored Territory record. */
 export interface Territory extends TerritoryInput, ServerFields {}
 /** A stored Expense claim record. */
-export interface ExpenseClaim extends ExpenseClaimInput, ServerFields {}
+export interface ExpenseClaim extends ExpenseClaimInput, ServerFields {
+  /** Claim number (numbered by the server) */
+  readonly claim_number: string;
+}
 /** A stored Performance review record. */
 export interface PerformanceReview extends PerformanceReviewInput, ServerFields {}
 /** A stored Salesperson record. */

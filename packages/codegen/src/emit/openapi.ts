@@ -13,7 +13,7 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
     },
   };
   for (const entity of entities) {
-    schemas[`${entity.typeName}Input`] = entity.schema;
+    schemas[`${entity.typeName}Input`] = withRules(entity);
     schemas[entity.typeName] = {
       allOf: [
         { $ref: `#/components/schemas/${entity.typeName}Input` },
@@ -108,6 +108,28 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
     };
   }
   return paths;
+}
+
+/**
+ * The entity schema with its rules said where a client reads them: values the server sets are
+ * `readOnly`, fields only some roles may write carry `x-write`, and each says so in its description.
+ */
+function withRules(entity: EntityModel): JsonSchema {
+  const properties = { ...(entity.schema.properties as Record<string, JsonSchema>) };
+  for (const field of entity.fields) {
+    const notes: string[] = [];
+    const schema: JsonSchema = { ...properties[field.name] };
+    if (field.computed !== undefined) notes.push('Computed by the server on every save; a different value is refused.');
+    if (field.sequence) notes.push(`Numbered by the server on create (${field.sequence}).`);
+    if (field.computed !== undefined || field.sequence) schema.readOnly = true;
+    if (field.unique) notes.push('Unique.');
+    if (field.write) {
+      schema['x-write'] = field.write.roles;
+      notes.push(`Only ${field.write.roles.join(', ')} (and admin) may set it${field.write.owner ? '' : ', never on their own record'}.`);
+    }
+    if (notes.length) properties[field.name] = { ...schema, description: notes.join(' ') };
+  }
+  return { ...entity.schema, properties };
 }
 
 function listParameters(): Record<string, unknown> {

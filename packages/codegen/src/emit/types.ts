@@ -29,10 +29,17 @@ const inputInterface = memoize(async (schema: JsonSchema): Promise<string> => {
   return indent(body).trim();
 });
 
+/** Values only the server sets (computed, numbered): stored records have them, inputs do not. */
+function serverSet(entity: EntityModel): EntityModel['fields'] {
+  return entity.fields.filter((f) => f.computed !== undefined || f.sequence !== undefined);
+}
+
 function typedSchema(entity: EntityModel, model: SalesModel): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const raw = entity.schema.properties as Record<string, JsonSchema>;
+  const omitted = new Set(serverSet(entity).map((f) => f.name));
   for (const field of entity.fields) {
+    if (omitted.has(field.name)) continue;
     const schema: JsonSchema = { ...raw[field.name], description: field.label.en };
     if (field.ref) {
       const target = model.entities[field.ref];
@@ -40,7 +47,15 @@ function typedSchema(entity: EntityModel, model: SalesModel): JsonSchema {
     }
     properties[field.name] = schema;
   }
-  return { ...entity.schema, properties, description: entity.label.en };
+  const required = ((entity.schema.required as string[]) ?? []).filter((name) => !omitted.has(name));
+  return { ...entity.schema, properties, required, description: entity.label.en };
+}
+
+function tsTypeOf(field: EntityModel['fields'][number]): string {
+  if (field.options) return field.options.map((o) => JSON.stringify(o.value)).join(' | ');
+  if (['integer', 'number', 'money', 'percent', 'reference'].includes(field.kind)) return 'number';
+  if (field.kind === 'boolean') return 'boolean';
+  return 'string';
 }
 
 const SERVER_FIELDS = `/** Fields the server keeps on every record. */
@@ -54,7 +69,15 @@ export interface ServerFields {
 `;
 
 function recordTypes(entities: EntityModel[]): string {
-  return entities.map((e) => `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields {}`).join('\n') + '\n';
+  return (
+    entities
+      .map((e) => {
+        const members = serverSet(e).map((f) => `  /** ${f.label.en} (${f.computed !== undefined ? 'computed' : 'numbered'} by the server) */\n  readonly ${f.name}: ${tsTypeOf(f)}${f.required ? '' : ' | null'};`);
+        const body = members.length ? `{\n${members.join('\n')}\n}` : '{}';
+        return `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields ${body}`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 function idTypes(entities: EntityModel[]): string {
