@@ -6000,8 +6000,7 @@ export const model: SalesModel = {
             "to": "negotiation",
             "role": "sales_manager",
             "freezes": [
-              "bid_price",
-              "bid_strategy"
+              "bid_price"
             ],
             "label": {
               "en": "Bid price approval",
