@@ -11,11 +11,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotter, startServer, type RunningServer } from './harness.js';
-import { byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
+import { approveInInbox, byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
+import { quoteControlSteps } from './quoteControls.js';
 
 type Row = Record<string, unknown> & { id: number };
 
-interface State {
+export interface State {
   base: string;
   page: Page;
   shot: (name: string) => Promise<string>;
@@ -153,26 +154,16 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await shot('waiting-for-approval');
 
       await actAs(page, manager.id);
-      // A full load, so that the app asks /api/me again and filters the inbox by the manager's roles.
-      await page.goto('about:blank');
-      await page.goto(hashUrl(base, '/approvals-inbox'));
+      const mine = pending.filter((row) => row.role === 'sales_manager').map((row) => row.id);
+      await approveInInbox(page, base, mine, 'Margin and scope look right', () => shot('inbox-as-manager'));
       assert.equal((await page.evaluate(async () => (await (await fetch('/api/me')).json()).roles)).includes('sales_manager'), true);
-      for (const approval of pending.filter((row) => row.role === 'sales_manager')) {
-        const row = page.locator(`[data-testid="pending-approval"][data-id="${approval.id}"]`);
-        await row.waitFor({ timeout: 15_000 });
-        await shot('inbox-as-manager');
-        await row.getByRole('button').first().click();
-        const dialog = byTestId(page, 'text-prompt-dialog');
-        await dialog.locator('[data-testid="text-prompt-input"]').fill('Margin and scope look right');
-        await dialog.getByRole('button').last().click();
-        await row.waitFor({ state: 'detached', timeout: 15_000 });
-      }
       await actAs(page, null);
       const record = await poll(() => opportunity(state), (r) => r.stage === 'proposal');
       assert.equal(record.stage, 'proposal', 'the approved move is carried out');
       await shot('approved');
     },
   ],
+  ...quoteControlSteps,
   [
     'drag the card on the board',
     async (state) => {

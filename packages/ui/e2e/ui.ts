@@ -62,3 +62,20 @@ export async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean
   }
   return value;
 }
+
+/** Approves the given pending approvals from the approvals inbox, as the page's current user. */
+export async function approveInInbox(page: Page, base: string, ids: number[], comment: string, shot?: (name: string) => Promise<string>): Promise<void> {
+  // A full load, so that the app asks /api/me again and filters the inbox by the user's roles.
+  await page.goto('about:blank');
+  await page.goto(hashUrl(base, '/approvals-inbox'));
+  for (const id of ids) {
+    const row = page.locator(`[data-testid="pending-approval"][data-id="${id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    if (shot) await shot('inbox');
+    await row.getByRole('button').first().click();
+    const dialog = byTestId(page, 'text-prompt-dialog');
+    await dialog.locator('[data-testid="text-prompt-input"]').fill(comment);
+    await dialog.getByRole('button').last().click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+}

@@ -4,6 +4,8 @@ export * from './i18n/index.js';
 export * from './layout/index.js';
 export * from './workflow/index.js';
 export * from './dashboard/index.js';
+export * from './user/index.js';
+export * from './rules/index.js';
 // Explicit, so these win over the workflow module's narrower `SalesDataProvider`.
 export {
   createSalesDataProvider,
@@ -15,5 +17,7 @@ export {
   type SalesDataMethods,
   type TransitionParams,
   type HttpClient,
+  isRuleRefusal,
+  keepSessionOnRuleRefusals,
 } from './data/index.js';
 export { emitScreens, type EmitScreensOptions } from './codegen/emitScreens.js';

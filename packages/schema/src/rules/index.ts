@@ -2,3 +2,4 @@ export { evaluate, expressionUse, OPERATORS, type ExpressionUse } from './expres
 export { computeRecord, hasComputed, orderByDependency, computedCycles } from './computeRecord.js';
 export { bindFilter, filterField, recordPath, FILTER_SUFFIXES } from './filter.js';
 export { mayWriteField, ownsRecord, lockedStage, mayReverse, readOnlyFieldsFor, SUPER_ROLE, type RuleUser } from './rights.js';
+export { scopeOf, SCOPE_WIDTH } from './scope.js';

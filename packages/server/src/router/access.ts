@@ -13,7 +13,7 @@
  * the users entity (salespeople), where `own` is the user's own row and `team` their team's rows.
  */
 import type { Knex } from 'knex';
-import type { EntityModel, SalesModel, Scope } from '@ra-sales/schema';
+import { scopeOf, SCOPE_WIDTH, type EntityModel, type SalesModel, type Scope } from '@ra-sales/schema';
 import type { SalesUser } from './types.js';
 import { APPROVALS, USERS_RESOURCE, USER_TEAM_FIELD, type ResourceInfo } from './resources.js';
 
@@ -22,13 +22,7 @@ export type AccessMode = 'read' | 'write';
 export const ADMIN_ROLE = 'admin';
 
 /** Scopes from narrowest to widest; each covers the rows of the narrower ones. */
-export const SCOPE_WIDTH: Record<Scope, number> = { none: 0, own: 1, team: 2, all: 3 };
-
-export function scopeOf(entity: EntityModel, user: SalesUser, mode: AccessMode): Scope {
-  const { roles, default: fallback } = entity.access;
-  const scopes = user.roles.length ? user.roles.map((role) => (roles[role] ?? fallback)[mode]) : [fallback[mode]];
-  return scopes.reduce((widest, scope) => (SCOPE_WIDTH[scope] > SCOPE_WIDTH[widest] ? scope : widest), 'none' as Scope);
-}
+export { scopeOf, SCOPE_WIDTH };
 
 type Where = Knex.QueryBuilder;
 

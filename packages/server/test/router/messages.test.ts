@@ -7,22 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type HttpAnswer, type RequestOptions, type TestServer, type UserName } from './support/server.js';
 
-const DEVELOPMENT_GATE = {
-  need: 'A new ERP for 12 plants',
-  budget: 1_500_000,
-  expected_sign_date: '2026-09-30',
-  competitors: 'Vendor X, Vendor Y',
-  decision_process: 'CIO proposes, board decides',
-};
-const INITIATION_GATE = {
-  project_number: 'PRJ-2026-001',
-  customer_owner_name: 'Ms. Li',
-  expected_amount: 1_200_000,
-  gross_margin: 35,
-  expense_budget: 50_000,
-  category: 'software',
-  importance: 'N',
-};
+import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
 
 const ZH = { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' };
 

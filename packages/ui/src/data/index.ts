@@ -9,3 +9,4 @@ export {
   type TransitionParams,
   type HttpClient,
 } from './dataProvider.js';
+export { isRuleRefusal, keepSessionOnRuleRefusals } from './ruleRefusals.js';

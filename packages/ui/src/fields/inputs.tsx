@@ -10,7 +10,8 @@ import {
   type TextInputProps,
   type Validator,
 } from 'react-admin';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { EntityModel, FieldModel, Filter } from '@ra-sales/schema';
+import { BoundReferenceInput } from './BoundReferenceInput.js';
 import { useFieldChoices } from './choices.js';
 
 export const MoneyInput = (props: NumberInputProps) => (
@@ -38,12 +39,18 @@ export interface SalesReferenceInputProps {
   validate?: Validator[];
   helperText?: string;
   defaultValue?: unknown;
+  readOnly?: boolean;
+  /** `x-ref-where`: only records matching this filter, its `$field` values read from the form. */
+  refWhere?: Filter;
 }
 
 /** A reference picked by typing: the target's records are searched with `q`, shown by its recordRepresentation. */
-export const SalesReferenceInput = ({ source, reference, label, validate, helperText, defaultValue }: SalesReferenceInputProps) => (
+export const SalesReferenceInput = ({ refWhere, ...props }: SalesReferenceInputProps) =>
+  refWhere ? <BoundReferenceInput refWhere={refWhere} {...props} /> : <PlainReferenceInput {...props} />;
+
+const PlainReferenceInput = ({ source, reference, label, validate, helperText, defaultValue, readOnly }: Omit<SalesReferenceInputProps, 'refWhere'>) => (
   <ReferenceInput source={source} reference={reference}>
-    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} sx={{ minWidth: 240 }} />
+    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} readOnly={readOnly} sx={{ minWidth: 240 }} />
   </ReferenceInput>
 );
 

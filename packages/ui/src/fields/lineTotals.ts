@@ -7,8 +7,9 @@ export interface LineColumns {
   discount?: string;
 }
 
+/** Typed columns only: a computed column (`x-computed`) is a result, not an input of the total. */
 export function lineColumns(field: FieldModel): LineColumns {
-  const items = field.itemFields ?? [];
+  const items = (field.itemFields ?? []).filter((f) => f.computed === undefined);
   const quantity = items.find((f) => f.name === 'quantity') ?? items.find((f) => f.kind === 'number' || f.kind === 'integer');
   return {
     quantity: quantity?.name,

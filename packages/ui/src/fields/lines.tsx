@@ -14,6 +14,7 @@ import {
 import type { EntityModel, FieldModel } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
+import { ComputedValueInput } from './ComputedValueInput.js';
 import { useMoneyFormat } from './format.js';
 import { grandTotal, lineColumns, lineTotal } from './lineTotals.js';
 import { kindRegistry } from './registry.js';
@@ -34,19 +35,26 @@ const itemProps = (entity: EntityModel, field: FieldModel, item: FieldModel, lab
   linesField: field.name,
 });
 
-/** Line items edited in place, each with its computed total, and the grand total below. */
-export const LinesInput = ({ entity, field, source = field.name }: KindProps) => {
+/** An item column's input: computed columns are read-only and follow the line as it is typed. */
+function itemInput(entity: EntityModel, field: FieldModel, item: FieldModel, label: string, readOnly: boolean | undefined) {
+  if (item.computed !== undefined) return <ComputedValueInput key={item.name} entity={entity} field={item} source={item.name} label={label} />;
+  return cloneElement(kindRegistry[item.kind].input({ ...itemProps(entity, field, item, label), readOnly }), { key: item.name });
+}
+
+/**
+ * Line items edited in place, each with its computed total, and the grand total below. Read-only
+ * (`readOnly`, with `hint` saying why): no lines added or removed, no cell edited.
+ */
+export const LinesInput = ({ entity, field, source = field.name, readOnly, hint }: KindProps) => {
   const itemLabel = useItemLabel(entity, field);
   const translate = useTranslate();
   const money = useMoneyFormat();
   const columns = lineColumns(field);
   return (
     <Box sx={{ width: '100%' }}>
-      <ArrayInput source={source}>
-        <SimpleFormIterator inline>
-          {(field.itemFields ?? []).map((item) =>
-            cloneElement(kindRegistry[item.kind].input(itemProps(entity, field, item, itemLabel(item))), { key: item.name }),
-          )}
+      <ArrayInput source={source} helperText={hint}>
+        <SimpleFormIterator inline disabled={readOnly}>
+          {(field.itemFields ?? []).map((item) => itemInput(entity, field, item, itemLabel(item), readOnly))}
           {columns.unitPrice && (
             <FormDataConsumer>
               {({ scopedFormData }) => (

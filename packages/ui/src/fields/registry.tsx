@@ -29,13 +29,17 @@ const fieldProps = ({ field, source, label }: KindProps) => ({
   sortable: field.sortable,
 });
 
-/** Props every input gets: schema validation, default value, help text. */
-const inputProps = ({ entity, field, source, label }: KindProps) => ({
+/**
+ * Props every input gets: schema validation, default value, help text. A read-only input is not
+ * validated (the user cannot fix it) and says why it is read-only instead of its help.
+ */
+const inputProps = ({ entity, field, source, label, readOnly, hint }: KindProps) => ({
   source: source ?? field.name,
   label,
-  validate: validatorsFor(field),
+  validate: readOnly ? undefined : validatorsFor(field),
   defaultValue: field.default,
-  helperText: field.help ? keys.help(entity.resource, field.name) : undefined,
+  helperText: hint ?? (field.help ? keys.help(entity.resource, field.name) : undefined),
+  readOnly,
 });
 
 const numberInputProps = (props: KindProps) => ({
@@ -122,7 +126,7 @@ export const kindRegistry: Record<FieldKind, KindRenderer> = {
   reference: {
     list: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
     show: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
-    input: (p) => <SalesReferenceInput reference={p.field.ref!} {...inputProps(p)} />,
+    input: (p) => <SalesReferenceInput reference={p.field.ref!} refWhere={p.linesField ? undefined : p.field.refWhere} {...inputProps(p)} />,
     filters: (p) => [<SalesReferenceInput key={p.field.name} reference={p.field.ref!} source={p.source ?? p.field.name} />],
   },
   email: {

@@ -11,6 +11,10 @@ export interface KindProps {
   label?: string;
   /** Set when the field is an item field of this `lines` field. */
   linesField?: string;
+  /** Inputs only: shown but not editable (a computed value, a right the user lacks, a locked stage). */
+  readOnly?: boolean;
+  /** Inputs only: why the field is read-only, shown as its helper text. */
+  hint?: string;
 }
 
 /** One row of the kind registry: how a field of that kind is shown, edited and filtered. */

@@ -4,3 +4,5 @@ export { raChineseMessages } from './ra-zh-CN.js';
 export { SalesLocaleSwitcher } from './LocaleSwitcher.js';
 export { keys } from './keys.js';
 export { labelIn, humanize } from './labels.js';
+export { useRoleNames } from './useRoleNames.js';
+export { useUiTranslate } from './useUiTranslate.js';

@@ -62,6 +62,17 @@ const en = {
     transitioned: 'Moved to %{stage} |||| %{smart_count} records moved to %{stage}',
     transition_failed: 'Could not move %{smart_count} record: %{message} |||| Could not move %{smart_count} records: %{message}',
   },
+  /** Why a field or a record cannot be changed (rights, locks, computed values, reference rules). */
+  rules: {
+    write_roles: 'Only %{roles} can change this',
+    not_own_record: 'Cannot be changed on a record you own',
+    locked_field: 'Locked in stage %{stage}',
+    computed: 'Calculated automatically',
+    locked: 'This record is locked in stage %{stage}.',
+    reversible_by: 'Only %{roles} can move it out of this stage, giving a reason.',
+    choose_first: 'Choose %{fields} first',
+    frozen: 'Frozen while waiting for the approval of %{roles}',
+  },
 };
 
 /** Typed as the English, so a key missing here fails to compile. */
@@ -126,6 +137,16 @@ const zhCN: typeof en = {
   notification: {
     transitioned: '已转到%{stage}（%{smart_count} 条）',
     transition_failed: '%{smart_count} 条记录未能转换：%{message}',
+  },
+  rules: {
+    write_roles: '仅%{roles}可修改',
+    not_own_record: '不能在本人负责的记录上修改',
+    locked_field: '「%{stage}」阶段已锁定',
+    computed: '自动计算',
+    locked: '此记录处于「%{stage}」阶段，已锁定。',
+    reversible_by: '只有%{roles}可以将其移出本阶段（需说明原因）。',
+    choose_first: '请先选择%{fields}',
+    frozen: '等待%{roles}审批期间不可修改',
   },
 };
 

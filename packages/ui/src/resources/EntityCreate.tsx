@@ -1,16 +1,18 @@
 import { Create, type CreateProps } from 'react-admin';
 import { entityOf, type EntityScreenProps } from './entity.js';
-import { EntityForm, toPayload } from './EntityForm.js';
+import { EntityForm } from './EntityForm.js';
 import { useSaveErrorHandler } from './serverErrors.js';
+import { useSavePayload } from './useSavePayload.js';
 
 export interface EntityCreateProps extends EntityScreenProps, Omit<CreateProps, 'resource' | 'children'> {}
 
-/** A new record; the server starts it in the workflow's initial stage. */
+/** A new record; the server starts it in the workflow's initial stage. Fields the user may not set stay out. */
 export const EntityCreate = ({ model, resource, ...props }: EntityCreateProps) => {
   const entity = entityOf(model, resource);
   const onError = useSaveErrorHandler();
+  const transform = useSavePayload(entity, 'create');
   return (
-    <Create resource={resource} mutationOptions={{ onError }} transform={toPayload(entity, 'create')} redirect="show" {...props}>
+    <Create resource={resource} mutationOptions={{ onError }} transform={transform} redirect="show" {...props}>
       <EntityForm entity={entity} />
     </Create>
   );

@@ -1,41 +1,33 @@
-import { SimpleForm, TabbedForm, type RaRecord } from 'react-admin';
+import { LinearProgress } from '@mui/material';
+import { SimpleForm, TabbedForm, useRecordContext } from 'react-admin';
 import type { EntityModel } from '@ra-sales/schema';
+import { EditFormToolbar } from '../rules/RecordButtons.js';
+import { isNewRecord, useReadOnlyHints } from '../rules/useReadOnlyHints.js';
 import { formInputs } from './elements.js';
-import { editableFields } from './entity.js';
+import { formFields } from './entity.js';
 import { sectionsOf } from './sections.js';
 import { useSectionLabel } from './useSectionLabel.js';
 
-/** The inputs of every editable field: a SimpleForm, or a TabbedForm with one tab per section. */
+/**
+ * The inputs of every editable and computed field: a SimpleForm, or a TabbedForm with one tab per
+ * section. Fields the current user may not write on this record are read-only and say why;
+ * computed fields follow the others as they are typed. Waits for the user to be known.
+ */
 export const EntityForm = ({ entity }: { entity: EntityModel }) => {
   const sectionLabel = useSectionLabel(entity);
-  const fields = editableFields(entity);
-  const sections = sectionsOf(fields);
-  if (sections.length <= 1) return <SimpleForm>{formInputs(entity, fields)}</SimpleForm>;
+  const record = useRecordContext();
+  const { hints, isPending } = useReadOnlyHints(entity);
+  if (isPending) return <LinearProgress sx={{ m: 2 }} />;
+  const sections = sectionsOf(formFields(entity));
+  const toolbar = isNewRecord(record) ? undefined : <EditFormToolbar entity={entity} />;
+  if (sections.length <= 1) return <SimpleForm toolbar={toolbar}>{formInputs(entity, sections[0]?.fields ?? [], hints)}</SimpleForm>;
   return (
-    <TabbedForm>
+    <TabbedForm toolbar={toolbar}>
       {sections.map((section) => (
         <TabbedForm.Tab key={section.id} label={sectionLabel(section.id)}>
-          {formInputs(entity, section.fields)}
+          {formInputs(entity, section.fields, hints)}
         </TabbedForm.Tab>
       ))}
     </TabbedForm>
   );
 };
-
-/**
- * What is sent on save: the editable fields only (not the server's `id`, timestamps or computed
- * fields), plus `version` on update for optimistic locking. On create, empty values are left out.
- */
-export function toPayload(entity: EntityModel, mode: 'create' | 'edit') {
-  const names = editableFields(entity).map((f) => f.name);
-  return (values: RaRecord | Record<string, unknown>) => {
-    const payload: Record<string, unknown> = {};
-    for (const name of names) {
-      const value = values[name];
-      if (value === undefined || (mode === 'create' && (value === null || value === ''))) continue;
-      payload[name] = value;
-    }
-    if (mode === 'edit' && values.version !== undefined) payload.version = values.version;
-    return payload;
-  };
-}

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { BulkDeleteButton, BulkExportButton, Datagrid, List, useLocale, useTranslate, type ListProps } from 'react-admin';
+import { BulkDeleteButton, BulkExportButton, Datagrid, List, ListActions, useLocale, useTranslate, type ListProps } from 'react-admin';
 import type { EntityModel } from '@ra-sales/schema';
 import { hasOptions } from '../fields/choices.js';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
+import { RowRecordActions } from '../rules/RecordButtons.js';
+import { useMayCreate } from '../rules/useMayCreate.js';
 import { BulkSetButton } from './BulkSetButton.js';
 import { listColumns, filterInputs } from './elements.js';
 import { entityOf, isWorkflowField, type EntityScreenProps } from './entity.js';
@@ -35,10 +37,15 @@ export function usePluralTitle(entity: EntityModel): string {
   return translate(keys.resourcePlural(entity.resource), { _: labelIn(entity.pluralLabel, locale) });
 }
 
-/** The list of an entity: its `list` fields, `q` search and field filters, bulk actions and a labelled CSV export. */
+/**
+ * The list of an entity: its `list` fields, `q` search and field filters, bulk actions and a
+ * labelled CSV export. Each row offers Edit / Delete when the current user may use them there;
+ * Create is hidden from a user whose write scope is `none`.
+ */
 export const EntityList = ({ model, resource, children, ...props }: EntityListProps) => {
   const entity = entityOf(model, resource);
   const exporter = useSalesExporter(entity);
+  const mayCreate = useMayCreate(entity);
   return (
     <List
       resource={resource}
@@ -46,10 +53,11 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       sort={entity.sort}
       filters={filterInputs(entity)}
       exporter={exporter}
+      actions={mayCreate ? undefined : <ListActions hasCreate={false} />}
       {...props}
     >
       <Datagrid rowClick="show" bulkActionButtons={<EntityBulkActions entity={entity} />}>
-        {children ?? listColumns(entity)}
+        {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} />]}
       </Datagrid>
     </List>
   );

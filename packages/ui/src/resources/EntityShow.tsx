@@ -1,4 +1,6 @@
 import { Show, SimpleShowLayout, TabbedShowLayout, type ShowProps } from 'react-admin';
+import { LockBanner } from '../rules/LockBanner.js';
+import { ShowRecordActions } from '../rules/RecordButtons.js';
 import { showFields } from './elements.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { sectionsOf } from './sections.js';
@@ -7,15 +9,19 @@ import { workflowSlots, type WorkflowSlotProps } from './workflowSlots.js';
 
 export interface EntityShowProps extends EntityScreenProps, WorkflowSlotProps, Omit<ShowProps, 'resource' | 'children' | 'aside'> {}
 
-/** A record's fields, one tab per section; workflow entities get the stage stepper and history. */
+/**
+ * A record's fields, one tab per section; workflow entities get the stage stepper and history.
+ * Edit and Delete show only when the current user may use them; a locked record says so.
+ */
 export const EntityShow = ({ model, resource, stepper, aside, ...props }: EntityShowProps) => {
   const entity = entityOf(model, resource);
   const slots = workflowSlots({ model, resource, stepper, aside });
   const sections = sectionsOf(entity.fields);
   const sectionLabel = useSectionLabel(entity);
   return (
-    <Show resource={resource} aside={slots.aside ?? undefined} {...props}>
+    <Show resource={resource} aside={slots.aside ?? undefined} actions={<ShowRecordActions entity={entity} />} {...props}>
       {slots.stepper}
+      <LockBanner entity={entity} />
       {sections.length > 1 ? (
         <TabbedShowLayout>
           {sections.map((section) => (

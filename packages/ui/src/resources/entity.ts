@@ -19,3 +19,7 @@ export const isWorkflowField = (entity: EntityModel, field: FieldModel) => entit
  * transitions; a new record starts in the initial stage).
  */
 export const editableFields = (entity: EntityModel) => entity.fields.filter((f) => !f.readOnly && !isWorkflowField(entity, f));
+
+/** Fields on an Edit/Create form: the editable ones and the computed ones (shown read-only, following the others). */
+export const formFields = (entity: EntityModel) =>
+  entity.fields.filter((f) => (!f.readOnly || f.computed !== undefined) && !isWorkflowField(entity, f));

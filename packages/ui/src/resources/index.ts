@@ -2,13 +2,15 @@ export { EntityList, EntityBulkActions, usePluralTitle, type EntityListProps } f
 export { EntityShow, type EntityShowProps } from './EntityShow.js';
 export { EntityEdit, type EntityEditProps } from './EntityEdit.js';
 export { EntityCreate, type EntityCreateProps } from './EntityCreate.js';
-export { EntityForm, toPayload } from './EntityForm.js';
+export { EntityForm } from './EntityForm.js';
+export { toPayload, linePayload } from './payload.js';
+export { useSavePayload } from './useSavePayload.js';
 export { BulkSetButton, type BulkSetButtonProps } from './BulkSetButton.js';
 export { salesResources, defaultScreens, type ResourceScreens, type SalesResourcesOptions } from './salesResources.js';
 export { exportRows, useSalesExporter, type ExportLabels } from './exporter.js';
 export { sectionsOf, MAIN_SECTION, type Section } from './sections.js';
 export { rendererFor, listColumns, showFields, formInputs, filterInputs } from './elements.js';
-export { entityOf, editableFields, type EntityScreenProps } from './entity.js';
+export { entityOf, editableFields, formFields, type EntityScreenProps } from './entity.js';
 export { iconFor, materialIcons, DefaultIcon } from './icons.js';
 export type { WorkflowSlotProps } from './workflowSlots.js';
 export { useSaveErrorHandler, withRootMessage } from './serverErrors.js';

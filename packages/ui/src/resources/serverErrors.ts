@@ -1,6 +1,10 @@
-import { useNotify, type HttpError } from 'react-admin';
+import { useNotify, useRefresh, type HttpError } from 'react-admin';
 
-type ErrorBody = { message?: string; errors?: Record<string, unknown> };
+/**
+ * A refusal's body: `message`, per-field `errors` (400 invalid, 403 a field the user may not
+ * write, 409 stale, 422 a gate), `lock` when the record is locked in its stage (409).
+ */
+type ErrorBody = { message?: string; errors?: Record<string, unknown>; lock?: { stage?: string; reversibleBy?: string[] } };
 
 /**
  * Gives a refusal's own message to the form: `{ message, errors }` → `errors.root.serverError`,
@@ -16,13 +20,19 @@ export function withRootMessage(body: ErrorBody | undefined): void {
   if (serverError) errors.root = { serverError };
 }
 
-/** `mutationOptions.onError` of the sales Edit and Create: react-admin's behaviour plus the server's message. */
+/**
+ * `mutationOptions.onError` of the sales Edit and Create: react-admin's behaviour plus the
+ * server's message. Whatever the status (400, 403, 409, 422), `errors` land on the inputs and
+ * `message` is the notification. A lock refusal also reloads the record, so the form shows it locked.
+ */
 export function useSaveErrorHandler(): (error: unknown) => void {
   const notify = useNotify();
+  const refresh = useRefresh();
   return (error) => {
     const body = (error as HttpError)?.body as ErrorBody | undefined;
     withRootMessage(body);
+    if (body?.lock) refresh();
     if (body?.errors && Object.keys(body.errors).length) return; // shown by the form
-    notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
+    notify(body?.message || (error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
   };
 }

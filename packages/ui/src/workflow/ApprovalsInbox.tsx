@@ -11,10 +11,11 @@ import {
   DateField, RecordContextProvider, ReferenceField, Title, useDataProvider, useGetList, useLocaleState, useNotify,
   type RaRecord,
 } from 'react-admin';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { SalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
-import { useSalesApi, type ApprovalRecord, type ApprovalStatus } from './api.js';
+import { useSalesUser } from '../user/useSalesUser.js';
+import type { ApprovalRecord, ApprovalStatus } from './api.js';
 import { useSalesTranslate } from './messages.js';
 import { serverLabel, stageLabel } from './model.js';
 import { TextPromptDialog } from './TextPromptDialog.js';
@@ -25,11 +26,6 @@ export interface ApprovalsInboxProps {
   userResource?: string;
   /** Roles that see every pending approval (default `admin`). */
   seeAllRoles?: string[];
-}
-
-export function useSalesUser() {
-  const api = useSalesApi();
-  return useQuery({ queryKey: ['ra-sales', 'me'], queryFn: async () => (await api.getMe()).data, staleTime: 60_000 });
 }
 
 type Decision = { approval: ApprovalRecord; status: Extract<ApprovalStatus, 'approved' | 'rejected'> };

@@ -6,6 +6,7 @@ import type { RaRecord } from 'react-admin';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesTranslate } from './messages.js';
 import { targetsOf, type WorkflowEntity } from './model.js';
+import { useLockedExit } from './useLockedExit.js';
 
 export interface CardMoveMenuProps {
   entity: WorkflowEntity;
@@ -14,11 +15,14 @@ export interface CardMoveMenuProps {
   onMove: (record: RaRecord, to: string) => void;
 }
 
+/** Out of a locked stage the items read "Reverse to …", and are disabled for users who may not reverse it. */
 export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuProps) {
   const t = useSalesTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const lockedExit = useLockedExit(entity);
   const { workflow } = entity;
   const targets = anchor ? targetsOf(workflow, record[workflow.field] as string) : new Set<string>();
+  const locked = anchor ? lockedExit(record) : undefined;
   const open = (event: MouseEvent<HTMLElement>) => {
     event.preventDefault();
     event.stopPropagation();
@@ -36,12 +40,14 @@ export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuPro
             <MenuItem
               key={stage.id}
               data-stage={stage.id}
+              disabled={locked && !locked.allowed}
+              title={locked && !locked.allowed ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who }) : undefined}
               onClick={() => {
                 setAnchor(null);
                 onMove(record, stage.id);
               }}
             >
-              {t('workflow.move_to', { stage: labelIn(stage.label, locale) })}
+              {t(locked ? 'workflow.reverse_to' : 'workflow.move_to', { stage: labelIn(stage.label, locale) })}
             </MenuItem>
           ))}
       </Menu>

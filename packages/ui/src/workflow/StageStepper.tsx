@@ -9,6 +9,7 @@ import { labelIn } from '../i18n/labels.js';
 import { GateChecklist } from './GateChecklist.js';
 import { useSalesTranslate } from './messages.js';
 import { isForward, serverLabel, stageLabel, stageOf, workflowEntity } from './model.js';
+import { useLockedExit } from './useLockedExit.js';
 import { useStageMove } from './useStageMove.js';
 import { useWorkflowInfo } from './useWorkflowInfo.js';
 
@@ -28,7 +29,10 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
   const t = useSalesTranslate();
   const { requestMove, moving, dialogs } = useStageMove(entity);
   const info = useWorkflowInfo(resource, record?.id, record?.version ?? record?.[workflow.field]);
+  const lockedExit = useLockedExit(entity);
   if (!record) return null;
+  /** Set when the record's stage is locked: every move out is a reversal. */
+  const locked = lockedExit(record);
 
   const current = stageOf(workflow, (info.data?.stage ?? record[workflow.field]) as string);
   const openStages = workflow.stages.filter((stage) => stage.kind === 'open');
@@ -42,6 +46,7 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
   const roleLabel = (role: string) => labelIn(model.roles[role], locale) || role;
   const moveLabel = (to: string, approvalRoles: string[]) => {
     const stage = stageLabel(workflow, to, locale);
+    if (locked) return t('workflow.reverse_to', { stage });
     if (approvalRoles.length > 0) return t('workflow.request_approval', { stage });
     return t(isForward(workflow, current?.id, to) || stageOf(workflow, to)?.kind !== 'open' ? 'workflow.move_to' : 'workflow.back_to', { stage });
   };
@@ -93,8 +98,12 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
               data-testid={`move-${move.to}`}
               variant={isForward(workflow, current?.id, move.to) ? 'contained' : 'outlined'}
               color={kind === 'lost' ? 'warning' : 'primary'}
-              disabled={moving != null || info.data?.pending.some((approval) => approval.to_stage === move.to)}
-              title={move.missing.map((item) => serverLabel(item.label, locale, item.field)).join(', ')}
+              disabled={moving != null || (locked && !locked.allowed) || info.data?.pending.some((approval) => approval.to_stage === move.to)}
+              title={
+                locked && !locked.allowed
+                  ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })
+                  : move.missing.map((item) => serverLabel(item.label, locale, item.field)).join(', ')
+              }
               onClick={() => requestMove(record, move.to)}
             >
               {moveLabel(move.to, move.approvalRoles)}

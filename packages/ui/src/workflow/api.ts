@@ -53,6 +53,8 @@ export interface SalesUser {
   id: Identifier;
   roles: string[];
   teamId?: Identifier | null;
+  /** The user's name (their salesperson record's representation), when the server knows it. */
+  fullName?: string | null;
 }
 
 export interface SalesApi {

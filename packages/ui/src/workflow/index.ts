@@ -2,8 +2,9 @@ export { WorkflowBoard, useStageTotals, type WorkflowBoardProps } from './Workfl
 export { CARDS_PER_PAGE } from './BoardColumn.js';
 export { StageStepper, type StageStepperProps } from './StageStepper.js';
 export { StageHistory, type StageHistoryProps } from './StageHistory.js';
-export { ApprovalsInbox, useSalesUser, type ApprovalsInboxProps } from './ApprovalsInbox.js';
+export { ApprovalsInbox, type ApprovalsInboxProps } from './ApprovalsInbox.js';
 export { useStageMove, type StageMove } from './useStageMove.js';
+export { useLockedExit, type LockedExit } from './useLockedExit.js';
 export { useWorkflowInfo } from './useWorkflowInfo.js';
 export { salesCustomRoutes, WorkflowMenuItems, APPROVALS_INBOX_PATH, BOARDS_PATH, boardPath, type WorkflowMenuItemsProps } from './routes.js';
 export { BoardIndex } from './BoardIndex.js';

@@ -2,6 +2,8 @@
  * Moving a record to another stage, shared by the board and the stepper: checks the move is a
  * transition of the schema, asks for the reason when the target stage needs one, sends a
  * pessimistic `update` with the new stage, and shows the server's reasons when it refuses.
+ * Out of a locked stage, the move is a reversal: refused at once to a user without a reversal
+ * role, otherwise sent with the reason asked for as `_comment` (the history's comment).
  */
 import { useState, type ReactNode } from 'react';
 import { useDataProvider, useLocaleState, useNotify, type Identifier, type RaRecord } from 'react-admin';
@@ -11,6 +13,7 @@ import { fieldLabel, reasonMinLength, reasonNeeded, stageLabel, targetsOf, type 
 import { readRefusal, type Refusal } from './refusal.js';
 import { RefusalDialog } from './RefusalDialog.js';
 import { TextPromptDialog } from './TextPromptDialog.js';
+import { useLockedExit } from './useLockedExit.js';
 
 export interface StageMove {
   /** Starts a move; resolves when it is done, refused or cancelled. */
@@ -31,10 +34,16 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
   const [moving, setMoving] = useState<Identifier | null>(null);
   const [reasonFor, setReasonFor] = useState<{ record: RaRecord; to: string } | null>(null);
   const [refused, setRefused] = useState<{ refusal: Refusal; to: string } | null>(null);
+  const [reversal, setReversal] = useState<{ record: RaRecord; to: string } | null>(null);
+  const lockedExit = useLockedExit(entity);
   const label = (id: string) => stageLabel(workflow, id, locale);
 
-  const send = async (record: RaRecord, to: string, reason?: string) => {
-    const data: RaRecord = { ...record, [workflow.field]: to };
+  /** `comment`: a reversal's reason; only the move, the reason and `version` are sent, nothing of the locked record. */
+  const send = async (record: RaRecord, to: string, reason?: string, comment?: string) => {
+    const data: Record<string, unknown> =
+      comment === undefined
+        ? { ...record, [workflow.field]: to }
+        : { [workflow.field]: to, _comment: comment, ...(record.version !== undefined && { version: record.version }) };
     if (reason !== undefined && workflow.reasonField) data[workflow.reasonField] = reason;
     setMoving(record.id);
     try {
@@ -61,9 +70,17 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
       notify(t('workflow.not_allowed', { from: label(from), to: label(to) }), { type: 'warning' });
       return;
     }
-    if (reasonNeeded(workflow, to)) setReasonFor({ record, to });
+    const locked = lockedExit(record);
+    if (locked && !locked.allowed) {
+      notify(t('workflow.reverse_not_allowed', { stage: label(from), roles: locked.who }), { type: 'warning' });
+      return;
+    }
+    if (locked) setReversal({ record, to });
+    else if (reasonNeeded(workflow, to)) setReasonFor({ record, to });
     else void send(record, to);
   };
+
+  const reversalMinLength = (to: string) => (reasonNeeded(workflow, to) ? Math.max(1, reasonMinLength(workflow, to) ?? 1) : 1);
 
   const dialogs = (
     <>
@@ -77,6 +94,19 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
           const pending = reasonFor;
           setReasonFor(null);
           if (pending) void send(pending.record, pending.to, text);
+        }}
+      />
+      <TextPromptDialog
+        open={!!reversal}
+        title={reversal ? t('workflow.reverse_title', { stage: label(reversal.record[workflow.field] as string) }) : ''}
+        label={t('workflow.reverse_reason')}
+        minLength={reversal ? reversalMinLength(reversal.to) : 1}
+        confirmLabel={reversal ? t('workflow.reverse_to', { stage: label(reversal.to) }) : undefined}
+        onCancel={() => setReversal(null)}
+        onConfirm={(text) => {
+          const pending = reversal;
+          setReversal(null);
+          if (pending) void send(pending.record, pending.to, reasonNeeded(workflow, pending.to) ? text : undefined, text);
         }}
       />
       <RefusalDialog refusal={refused?.refusal ?? null} stage={refused ? label(refused.to) : ''} onClose={() => setRefused(null)} />

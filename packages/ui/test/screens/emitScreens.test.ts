@@ -20,8 +20,8 @@ describe('emitScreens', () => {
   }
 
   it('writes one file per resource and an index', () => {
-    expect(Object.keys(files).sort()).toEqual(['screens/customers.tsx', 'screens/deals.tsx', 'screens/index.ts']);
-    expect(readdirSync(join(GOLDEN, 'screens')).sort()).toEqual(['customers.tsx.golden', 'deals.tsx.golden', 'index.ts.golden']);
+    expect(Object.keys(files).sort()).toEqual(['screens/contacts.tsx', 'screens/customers.tsx', 'screens/deals.tsx', 'screens/index.ts']);
+    expect(readdirSync(join(GOLDEN, 'screens')).sort()).toEqual(['contacts.tsx.golden', 'customers.tsx.golden', 'deals.tsx.golden', 'index.ts.golden']);
   });
 
   it.each(Object.keys(files))('%s matches its golden file', (file) => {

@@ -20,6 +20,21 @@ const field = (name: string, kind: FieldModel['kind'], en: string, zh: string, e
 
 const access = { roles: {}, default: { read: 'all', write: 'all' } } as EntityModel['access'];
 
+/** Deals are owned: a rep reads and writes their own, a manager all; other roles read only. */
+const dealAccess: EntityModel['access'] = {
+  ownerField: 'owner_id',
+  roles: {
+    sales_rep: { read: 'own', write: 'own' },
+    sales_manager: { read: 'all', write: 'all' },
+    admin: { read: 'all', write: 'all' },
+  },
+  default: { read: 'all', write: 'none' },
+};
+
+/** Rule keywords, as the schema loader compiles them (x-computed is JSON Logic). */
+const netPrice = { round: [{ '*': [{ var: 'unit_price' }, { '-': [1, { '/': [{ var: 'discount' }, 100] }] }] }, 2] };
+const linesTotal = { reduce: [{ var: 'lines' }, { '+': [{ var: 'accumulator' }, { '*': [{ var: 'current.quantity' }, { var: 'current.net_price' }] }] }, 0] };
+
 export const dealFields: FieldModel[] = [
   field('name', 'string', 'Deal name', '交易名称', {
     required: true, list: true, sortable: true, search: true, maxLength: 50, schema: { type: 'string', minLength: 2, maxLength: 50 },
@@ -28,7 +43,8 @@ export const dealFields: FieldModel[] = [
   field('seats', 'integer', 'Seats', '席位数', { minimum: 1, maximum: 1000 }),
   field('weight', 'number', 'Weight', '权重'),
   field('amount', 'money', 'Amount', '金额', { list: true, filter: true, sortable: true, minimum: 0 }),
-  field('probability', 'percent', 'Probability', '概率', { minimum: 0, maximum: 100 }),
+  // x-write: only a sales manager (or admin) sets the win probability.
+  field('probability', 'percent', 'Probability', '概率', { minimum: 0, maximum: 100, write: { roles: ['sales_manager'], owner: true } }),
   field('sign_date', 'date', 'Signing date', '签约日期', { list: true, filter: true }),
   field('reviewed_at', 'datetime', 'Reviewed at', '审核时间'),
   field('active', 'boolean', 'Active', '有效', { filter: true }),
@@ -40,6 +56,8 @@ export const dealFields: FieldModel[] = [
     ],
   }),
   field('customer_id', 'reference', 'Customer', '客户', { ref: 'customers', list: true, filter: true, required: true }),
+  // x-ref-where: a contact of the chosen customer.
+  field('contact_id', 'reference', 'Contact', '联系人', { ref: 'contacts', refWhere: { customer_id: '$customer_id' } }),
   field('stage', 'enum', 'Stage', '阶段', { list: true, filter: true }),
   field('email', 'email', 'Email', '电子邮箱', { section: 'contact' }),
   field('phone', 'phone', 'Phone', '电话', { section: 'contact', schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' } }),
@@ -51,9 +69,11 @@ export const dealFields: FieldModel[] = [
       field('quantity', 'number', 'Quantity', '数量'),
       field('unit_price', 'money', 'Unit price', '单价'),
       field('discount', 'percent', 'Discount %', '折扣 %'),
+      field('net_price', 'money', 'Net price', '折后单价', { readOnly: true, computed: netPrice }),
     ],
   }),
   field('extra', 'json', 'Extra', '扩展', { section: 'items' }),
+  field('total', 'money', 'Total amount', '总金额', { section: 'items', readOnly: true, computed: linesTotal }),
 ];
 
 export const deals: EntityModel = {
@@ -72,16 +92,20 @@ export const deals: EntityModel = {
     initial: 'open',
     stages: [
       { id: 'open', label: { en: 'Open', 'zh-CN': '进行中' }, kind: 'open', order: 0 },
-      { id: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, kind: 'won', order: 1 },
-      { id: 'lost', label: { en: 'Lost', 'zh-CN': '丢单' }, kind: 'lost', order: 2 },
+      // Locked stages: a won deal is frozen; a lost one keeps its notes editable.
+      { id: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, kind: 'won', order: 1, lock: { reversibleBy: ['sales_manager'], except: [] } },
+      { id: 'lost', label: { en: 'Lost', 'zh-CN': '丢单' }, kind: 'lost', order: 2, lock: { reversibleBy: ['sales_manager'], except: ['notes'] } },
     ],
     transitions: [
       { from: 'open', to: 'won' },
       { from: 'open', to: 'lost' },
+      { from: 'won', to: 'open' },
+      { from: 'lost', to: 'open' },
     ],
-    approvals: [],
+    // Winning needs a manager's approval, which decides the amount: frozen while it is pending.
+    approvals: [{ from: ['open'], to: 'won', role: 'sales_manager', freezes: ['amount'] }],
   },
-  access,
+  access: dealAccess,
   sort: { field: 'amount', order: 'DESC' },
   source: 'entities/deal.schema.json',
   unique: [],
@@ -105,11 +129,35 @@ export const customers: EntityModel = {
   lookups: {},
 };
 
+export const contacts: EntityModel = {
+  name: 'contact',
+  typeName: 'Contact',
+  resource: 'contacts',
+  label: { en: 'Contact', 'zh-CN': '联系人' },
+  pluralLabel: { en: 'Contacts', 'zh-CN': '联系人' },
+  recordRepresentation: 'name',
+  group: 'sales',
+  fields: [
+    field('name', 'string', 'Name', '姓名', { list: true, required: true }),
+    field('customer_id', 'reference', 'Customer', '客户', { ref: 'customers', list: true, filter: true, required: true }),
+  ],
+  schema: {},
+  access,
+  sort: { field: 'name', order: 'ASC' },
+  source: 'entities/contact.schema.json',
+  unique: [],
+  lookups: {},
+};
+
 export const fixtureModel: SalesModel = {
   locales: ['zh-CN', 'en'],
   groups: [{ id: 'sales', label: { en: 'Sales', 'zh-CN': '销售' } }],
-  roles: { admin: { en: 'Administrator', 'zh-CN': '管理员' } },
-  entities: { deals, customers },
+  roles: {
+    admin: { en: 'Administrator', 'zh-CN': '管理员' },
+    sales_rep: { en: 'Sales rep', 'zh-CN': '销售代表' },
+    sales_manager: { en: 'Sales manager', 'zh-CN': '销售经理' },
+  },
+  entities: { deals, customers, contacts },
 };
 
 export const dealRecord = {
@@ -126,15 +174,33 @@ export const dealRecord = {
   active: true,
   grade: 'A',
   customer_id: 7,
+  contact_id: 11,
+  owner_id: 5,
   stage: 'open',
   email: 'li@example.com',
   phone: '+86 10 1234 5678',
   website: 'https://example.com',
   lines: [
-    { product: 'Router', quantity: 2, unit_price: 100, discount: 10 },
-    { product: 'Switch', quantity: 1, unit_price: 50 },
+    { product: 'Router', quantity: 2, unit_price: 100, discount: 10, net_price: 90 },
+    { product: 'Switch', quantity: 1, unit_price: 50, net_price: 50 },
   ],
   extra: { color: 'blue' },
+  total: 230,
 };
 
 export const customerRecord = { id: 7, version: 1, name: 'Acme Trading' };
+
+/** Two contacts of Acme Trading (7), one of another customer. */
+export const contactRecords = [
+  { id: 11, version: 1, name: 'Li Wei', customer_id: 7 },
+  { id: 12, version: 1, name: 'Wang Fang', customer_id: 7 },
+  { id: 21, version: 1, name: 'Zhao Min', customer_id: 9 },
+];
+
+/** Users as `GET /me` answers: an admin (the default in tests), the deal's owner (a rep) and a manager. */
+export const users = {
+  admin: { id: 1, roles: ['admin'], teamId: null, fullName: 'Ada Admin' },
+  rep: { id: 5, roles: ['sales_rep'], teamId: 1, fullName: 'Rui Rep' },
+  manager: { id: 2, roles: ['sales_manager'], teamId: 1, fullName: 'Mei Manager' },
+  viewer: { id: 8, roles: ['viewer'], teamId: null, fullName: 'Vic Viewer' },
+};

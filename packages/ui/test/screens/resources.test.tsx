@@ -13,7 +13,7 @@ const { server, seen } = mockApi();
 describe('salesResources', () => {
   it('makes one <Resource> per entity with screens, icon, record representation and label', () => {
     const resources = salesResources(fixtureModel);
-    expect(resources.map((r) => (r.props as { name: string }).name)).toEqual(['deals', 'customers']);
+    expect(resources.map((r) => (r.props as { name: string }).name)).toEqual(['deals', 'customers', 'contacts']);
     const deals = resources[0]!.props as Record<string, unknown>;
     expect(deals.recordRepresentation).toBe('name');
     expect(deals.options).toEqual({ label: '交易档案' });

@@ -10,7 +10,7 @@ import { createSalesDataProvider } from '../../src/data/index.js';
 import { createSalesI18nProvider } from '../../src/i18n/index.js';
 import { salesResources, type SalesResourcesOptions } from '../../src/resources/index.js';
 import { API, restHandlers, type Db, type Request } from '../workflow/support.js';
-import { customerRecord, dealRecord, fixtureModel } from './fixture.js';
+import { contactRecords, customerRecord, dealRecord, fixtureModel, users } from './fixture.js';
 
 export { API };
 
@@ -18,10 +18,11 @@ export { API };
 configure({ asyncUtilTimeout: 8000 });
 vi.setConfig({ testTimeout: 60_000 });
 
-/** A fresh database with one deal, its customer and no history. */
+/** A fresh database with one deal, its customer, contacts and no history. */
 export const freshDb = (): Db => ({
   deals: [structuredClone(dealRecord) as RaRecord],
-  customers: [{ ...customerRecord }],
+  customers: [{ ...customerRecord }, { id: 9, version: 1, name: 'Harbour Logistics' }],
+  contacts: structuredClone(contactRecords) as RaRecord[],
   history: [],
   approvals: [],
 });
@@ -46,8 +47,13 @@ export interface SeenRequest {
   body?: unknown;
 }
 
-/** The CRUD backend plus the workflow endpoint; every request is recorded in `seen`. */
-export function apiHandlers(db: Db, seen: SeenRequest[], extra: HttpHandler[] = []): HttpHandler[] {
+/** What `GET /me` answers in these tests (default: an admin, who may write everything). */
+export interface ApiOptions {
+  user?: { id: number; roles: string[]; teamId: number | null; fullName: string };
+}
+
+/** The CRUD backend plus the workflow endpoint and `/me`; every request is recorded in `seen`. */
+export function apiHandlers(db: Db, seen: SeenRequest[], extra: HttpHandler[] = [], { user = users.admin }: ApiOptions = {}): HttpHandler[] {
   const requests: Request[] = [];
   return [
     http.all(`${API}/*`, async ({ request }) => {
@@ -56,6 +62,7 @@ export function apiHandlers(db: Db, seen: SeenRequest[], extra: HttpHandler[] = 
       return undefined; // fall through to the next handler
     }),
     ...extra,
+    http.get(`${API}/me`, () => HttpResponse.json(user)),
     http.get(`${API}/:resource/:id/workflow`, ({ params }) => {
       const row = db[params.resource as string]?.find((r) => String(r.id) === params.id);
       return HttpResponse.json({ stage: row?.stage, next: [], pending: [] });

@@ -1,0 +1,66 @@
+/**
+ * A computed field (or computed line column) on a form: read-only, formatted like its kind, and
+ * kept up to date — whenever the form values change, the value `computeRecord` gives is written
+ * back into the form (so a total follows the lines as they are typed).
+ */
+import { useEffect } from 'react';
+import { TextField } from '@mui/material';
+import { FieldTitle, FormDataConsumer, useInput, useLocale, useResourceContext } from 'react-admin';
+import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import { liveComputedValue } from '../rules/liveCompute.js';
+import { formatMoney } from './format.js';
+
+export interface ComputedValueInputProps {
+  entity: EntityModel;
+  field: FieldModel;
+  source?: string;
+  label?: string;
+  /** Why it is read-only (e.g. "Calculated automatically"). */
+  hint?: string;
+}
+
+function display(field: FieldModel, value: unknown, locale: string): string {
+  if (value == null || value === '') return '';
+  if (typeof value !== 'number') return String(value);
+  if (field.kind === 'money') return formatMoney(value, locale);
+  if (field.kind === 'percent') return `${new Intl.NumberFormat(locale).format(value)}%`;
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** An input shows "no value" as ''. */
+const normal = (value: unknown) => (value === '' || value === undefined ? null : value);
+
+/** Writes `next` into the form when it differs from what the form holds (`undefined`: leave it). */
+function FollowValue({ next, current, onChange }: { next: unknown; current: unknown; onChange: (value: unknown) => void }) {
+  const differs = next !== undefined && normal(next) !== normal(current);
+  useEffect(() => {
+    if (differs) onChange(next);
+  }, [differs, next, onChange]);
+  return null;
+}
+
+export const ComputedValueInput = ({ entity, field, source = field.name, label, hint }: ComputedValueInputProps) => {
+  const resource = useResourceContext();
+  const locale = useLocale();
+  const { id, field: input } = useInput({ source });
+  return (
+    <>
+      <FormDataConsumer>
+        {({ formData }) => (
+          <FollowValue next={liveComputedValue(entity, formData ?? {}, input.name)} current={input.value} onChange={input.onChange} />
+        )}
+      </FormDataConsumer>
+      <TextField
+        id={id}
+        label={<FieldTitle label={label} source={field.name} resource={resource} />}
+        value={display(field, input.value, locale)}
+        helperText={hint}
+        variant="filled"
+        size="small"
+        margin="dense"
+        slotProps={{ input: { readOnly: true }, htmlInput: { 'data-computed': input.name } }}
+        sx={{ minWidth: 170 }}
+      />
+    </>
+  );
+};

@@ -1,0 +1,11 @@
+export { readOnlyReasons, type ReadOnlyReason } from './fieldAccess.js';
+export { recordAccess, writeScopeOf, inWriteScope, type RecordAccess } from './recordAccess.js';
+export { serverComputedFields, liveComputedValue, valueAt } from './liveCompute.js';
+export { useReadOnlyHints, isNewRecord, type ReadOnlyHints } from './useReadOnlyHints.js';
+export { useRecordAccess } from './useRecordAccess.js';
+export { useMayCreate } from './useMayCreate.js';
+export { useStageName } from './useStageName.js';
+export { LockBanner, type LockBannerProps } from './LockBanner.js';
+export { ShowRecordActions, RowRecordActions, EditFormToolbar, type RecordButtonsProps } from './RecordButtons.js';
+export { frozenFields } from './approvalFreezes.js';
+export { usePendingFreezes } from './usePendingFreezes.js';

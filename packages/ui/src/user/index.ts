@@ -1,0 +1,3 @@
+export { useSalesUser, SALES_USER_QUERY_KEY } from './useSalesUser.js';
+export { useRuleUser, asRuleUser, type RuleUserState } from './ruleUser.js';
+export { UNKNOWN_USER } from './unknownUser.js';
