@@ -5,8 +5,8 @@
  */
 import { useEffect } from 'react';
 import { TextField } from '@mui/material';
-import { FieldTitle, FormDataConsumer, useInput, useLocale, useResourceContext } from 'react-admin';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import { FieldTitle, FormDataConsumer, useInput, useLocale, useResourceContext, useTranslate } from 'react-admin';
+import { labelOf, type EntityModel, type FieldModel } from '@ra-sales/schema';
 import { liveComputedValue } from '../rules/liveCompute.js';
 import { formatMoney } from './format.js';
 
@@ -19,8 +19,11 @@ export interface ComputedValueInputProps {
   hint?: string;
 }
 
-function display(field: FieldModel, value: unknown, locale: string): string {
+function display(field: FieldModel, value: unknown, locale: string, translate: (key: string) => string): string {
   if (value == null || value === '') return '';
+  const option = field.options?.find((o) => o.value === value);
+  if (option) return labelOf(option.label, locale);
+  if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
   if (typeof value !== 'number') return String(value);
   if (field.kind === 'money') return formatMoney(value, locale);
   if (field.kind === 'percent') return `${new Intl.NumberFormat(locale).format(value)}%`;
@@ -42,6 +45,7 @@ function FollowValue({ next, current, onChange }: { next: unknown; current: unkn
 export const ComputedValueInput = ({ entity, field, source = field.name, label, hint }: ComputedValueInputProps) => {
   const resource = useResourceContext();
   const locale = useLocale();
+  const translate = useTranslate();
   const { id, field: input } = useInput({ source });
   return (
     <>
@@ -53,7 +57,7 @@ export const ComputedValueInput = ({ entity, field, source = field.name, label, 
       <TextField
         id={id}
         label={<FieldTitle label={label} source={field.name} resource={resource} />}
-        value={display(field, input.value, locale)}
+        value={display(field, input.value, locale, translate)}
         helperText={hint}
         variant="filled"
         size="small"
