@@ -44,7 +44,15 @@ import { applyMigrations } from '../src/migrate/index.js';
 import { createSalesRouter, type SalesUser } from '../src/router/index.js';
 import { seedBulk } from '../src/seed/bulk.js';
 import { startPostgres, urlForDatabase, type PostgresServer } from '../test/support/postgres.js';
-import { baselinePool, createBaselineApp, type BaselinePlan, type Statement } from './baseline.js';
+import {
+  baselinePool,
+  createBaselineApp,
+  runReplay,
+  type BaselinePlan,
+  type CarriedValue,
+  type Replay,
+  type Statement,
+} from './baseline.js';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CUSTOMERS = env('BENCH_CUSTOMERS', 100_000);
@@ -57,6 +65,22 @@ const POOL = env('BENCH_POOL', 10);
 const ROUNDS = env('BENCH_ROUNDS', 5);
 /** After the main runs: candidate indexes for the list page, their plans, and the list runs again with them. */
 const WHAT_IF = process.env.BENCH_WHAT_IF !== '0';
+/** Rows of the entities the write scenarios read and write; each seeded only where the model has the entity. */
+const CREDIT_SALES = env('BENCH_CREDIT_SALES', 5_000);
+const COLLECTIONS = env('BENCH_COLLECTIONS', 5_000);
+/** Customers holding the credit sales, collections and sales orders (spread evenly over the customer ids). */
+const CREDIT_CUSTOMERS = env('BENCH_CREDIT_CUSTOMERS', 500);
+const SALES_ORDERS = env('BENCH_SALES_ORDERS', 2_000);
+const PRODUCTS = env('BENCH_PRODUCTS', 200);
+const PRICE_POLICIES = env('BENCH_PRICE_POLICIES', 1_000);
+const QUOTES = env('BENCH_QUOTES', 2_000);
+/** Distinct records per write scenario: each is captured once, and the baseline replays each one's own statements. */
+const ROTATION = env('BENCH_ROTATION', 200);
+/** Only the scenarios whose name contains this text (all when unset), e.g. `BENCH_ONLY=quote` under a profiler. */
+const ONLY = process.env.BENCH_ONLY;
+/** 1: the credit sale create replayed by the baseline with its document number drawn last as well (0 to skip). */
+const SEQUENCE_WHAT_IF = process.env.BENCH_SEQUENCE_WHAT_IF !== '0';
+const selected = (name: string) => !ONLY || name.includes(ONLY);
 const REPS_PER_TEAM = 10;
 const PAGE = 25;
 
@@ -138,6 +162,97 @@ async function addSalesForce(db: Knex): Promise<SalesForce> {
   return { adminId, managerId: managers[0], teamId: teamIds[0], teamReps: repsByTeam[0], reps: repsByTeam.flat() };
 }
 
+interface UniqueIndex {
+  table: string;
+  name: string;
+  def: string;
+  columns: string[];
+}
+
+/**
+ * The unique indexes (x-unique, x-sequence) of `tables`, dropped before the bulk load: seedBulk
+ * draws customer names from a finite set of combinations (tens of thousands), and `customers.name`
+ * is unique, so rebuilding the index would fail past a few thousand customers.
+ */
+async function dropUniqueIndexes(db: Knex, tables: string[]): Promise<UniqueIndex[]> {
+  const { rows } = await db.raw(
+    `select t.relname as "table", c.relname as name, pg_get_indexdef(c.oid) as def,
+            array(select a.attname::text from unnest(x.indkey) with ordinality k(n, o)
+                    join pg_attribute a on a.attrelid = t.oid and a.attnum = k.n order by k.o) as columns
+       from pg_index x join pg_class c on c.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      where x.indisunique and not x.indisprimary and t.relname = any(?)
+        and t.relnamespace = current_schema()::regnamespace
+        and not exists (select 1 from pg_constraint k where k.conindid = c.oid)`,
+    [tables],
+  );
+  for (const index of rows as UniqueIndex[]) await db.raw(`DROP INDEX "${index.name}"`);
+  return rows as UniqueIndex[];
+}
+
+/** Duplicates of a single-column unique text index made distinct (` #<id>` appended), then the index rebuilt. Answers the rows renamed. */
+async function rebuildUniqueIndexes(db: Knex, indexes: UniqueIndex[]): Promise<Record<string, number>> {
+  const renamed: Record<string, number> = {};
+  for (const index of indexes) {
+    if (index.columns.length === 1) {
+      const column = index.columns[0];
+      const result = await db.raw(
+        `update ?? set ?? = ?? || ' #' || id
+          where id in (select id from (select id, row_number() over (partition by ?? order by id) as n from ?? where ?? is not null) d where n > 1)`,
+        [index.table, column, column, column, index.table, column],
+      );
+      if (result.rowCount) renamed[`${index.table}.${column}`] = result.rowCount;
+    }
+    await db.raw(index.def);
+  }
+  return renamed;
+}
+
+interface Seeded {
+  summary: Awaited<ReturnType<typeof seedBulk>>;
+  /** Rows made distinct for a unique index, per table.column. */
+  renamed: Record<string, number>;
+  /** The customers holding the credit sales, collections and sales orders. */
+  creditCustomers: number[];
+}
+
+/**
+ * seedBulk of the list's customers and opportunities, and of the records the write scenarios read:
+ * products, price policies, quotes, sales orders, credit sales and collections. The credit sales,
+ * collections and sales orders are then spread over CREDIT_CUSTOMERS customers (seedBulk picks a
+ * customer per row at random among all, ~0.25 per customer), so that the credit check's aggregates
+ * sum several rows of each customer, through the customer_id indexes of the migrations.
+ */
+async function seedData(db: Knex): Promise<Seeded> {
+  const wanted: Record<string, number> = {
+    customers: CUSTOMERS,
+    opportunities: OPPORTUNITIES,
+    products: PRODUCTS,
+    price_policies: PRICE_POLICIES,
+    quotes: QUOTES,
+    sales_orders: SALES_ORDERS,
+    credit_sales: CREDIT_SALES,
+    collections: COLLECTIONS,
+  };
+  const counts = Object.fromEntries(Object.entries(wanted).filter(([resource, n]) => model.entities[resource] && n > 0));
+  const uniques = await dropUniqueIndexes(db, Object.keys(counts));
+  const summary = await seedBulk(db, model, counts);
+  const holders = Math.max(1, Math.min(CREDIT_CUSTOMERS, CUSTOMERS));
+  const step = Math.max(1, Math.floor(CUSTOMERS / holders));
+  for (const table of ['credit_sales', 'collections', 'sales_orders']) {
+    if (!counts[table]) continue;
+    await db.raw(`update ?? set customer_id = ? * (1 + (id % ?))`, [table, step, holders]);
+  }
+  // seedBulk composes a document number as a sample plus ' <id>', which the number's pattern
+  // (`^[A-Za-z0-9-]{3,30}$`) refuses, and an update validates the whole merged record.
+  for (const resource of Object.keys(counts)) {
+    const entity = model.entities[resource];
+    const number = entity.fields.find((f) => f.name === entity.recordRepresentation && f.kind === 'string' && f.name.endsWith('_number'));
+    if (number) await db.raw(`update ?? set ?? = 'BULK-' || id`, [resource, number.name]);
+  }
+  const renamed = await rebuildUniqueIndexes(db, uniques);
+  return { summary, renamed, creditCustomers: Array.from({ length: holders }, (_, j) => step * (j + 1)) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Servers
 
@@ -169,6 +284,15 @@ interface BenchRequest {
   path: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A fresh body per send: `{{seq}}` and `"{{num}}"` filled in (see load.worker.mjs and `fill`). */
+  vary?: boolean;
+}
+
+/** A varying request as load.worker.mjs sends it: `{{seq}}` → `<tag>-<n>`, `"{{num}}"` → n. */
+function fill(request: BenchRequest, tag: string, n: number): BenchRequest {
+  if (!request.vary || request.body === undefined) return request;
+  const text = JSON.stringify(request.body).replaceAll('{{seq}}', `${tag}-${n}`).replaceAll('"{{num}}"', String(n));
+  return { ...request, body: JSON.parse(text) };
 }
 
 interface Measured {
@@ -209,10 +333,14 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+/** Runs so far: each run's varying bodies get their own tag and numbers. */
+let runs = 0;
+
 function runOnce(origin: string, requests: BenchRequest[], durationMs: number): Promise<Run> {
+  runs++;
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
-      workerData: { origin, connections: CONNECTIONS, warmupMs: WARMUP_MS, durationMs, requests },
+      workerData: { origin, connections: CONNECTIONS, warmupMs: WARMUP_MS, durationMs, requests, tag: `r${runs}`, numBase: runs * 1_000_000 },
     });
     let loopFrom: ReturnType<typeof perf.eventLoopUtilization> | undefined;
     let cpuFrom: number | undefined;
@@ -302,9 +430,93 @@ const brief = (s: Statement) => s.sql.split(/\s+/).slice(0, 4).join(' ').replace
 function inline(s: Statement): string {
   return s.sql.replace(/\$(\d+)/g, (_, n) => {
     const value = s.bindings[Number(n) - 1];
+    if (value === null || value === undefined) return 'NULL';
     return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
   });
 }
+
+/**
+ * A captured write as the baseline replays it: the statements verbatim, except the values a
+ * hand-written transaction carries from one statement to the next (the version read by the
+ * `SELECT … FOR UPDATE` into the `UPDATE … WHERE version = ?`; the number drawn by a sequence
+ * upsert into the unique pre-check and the INSERT) and the body's varying fields (`{{seq}}`).
+ */
+function toReplay(seen: Captured[], answer: { status: number; json: any }, template: BenchRequest, sent: BenchRequest, table: string): Replay {
+  const statements: Statement[] = seen.map(({ sql, bindings }) => ({ sql, bindings }));
+  const writes = new RegExp(`^(insert into|update) "${table}"`, 'i');
+  const answerAt = statements.findIndex((s) => writes.test(s.sql) && / returning /i.test(s.sql));
+  if (answerAt < 0) throw new Error(`no INSERT or UPDATE of ${table} … RETURNING seen:\n${statements.map((s) => s.sql).join('\n')}`);
+  const carried: CarriedValue[] = [];
+  const lockAt = statements.findIndex((s) => s.sql.startsWith(`select "${table}".*`) && / for update$/i.test(s.sql));
+  const version = /"version" = \$(\d+)/.exec(statements[answerAt].sql);
+  if (lockAt >= 0 && version) carried.push({ statement: answerAt, binding: Number(version[1]) - 1, from: lockAt, column: 'version' });
+  const entity = Object.values(model.entities).find((e) => e.resource === table);
+  statements.forEach((s, at) => {
+    if (!/^insert into "?\w*sequences"?\s*\(/i.test(s.sql.trim())) return;
+    const field = String(s.bindings[1]);
+    const pattern = (entity?.fields.find((f) => f.name === field) as { sequence?: string } | undefined)?.sequence;
+    const value = answer.json?.[field];
+    if (!pattern || typeof value !== 'string') throw new Error(`sequence upsert for ${table}.${field} without a pattern or a number in the answer`);
+    for (let j = at + 1; j < statements.length; j++) {
+      statements[j].bindings.forEach((b, k) => {
+        if (b === value) carried.push({ statement: j, binding: k, from: at, column: 'last_value', sequence: pattern });
+      });
+    }
+  });
+  const varying = Object.entries((template.body ?? {}) as Record<string, unknown>)
+    .filter(([, v]) => typeof v === 'string' && v.includes('{{seq}}'))
+    .map(([field]) => field);
+  for (const field of varying) {
+    const value = (sent.body as Record<string, unknown>)[field];
+    statements.forEach((s, j) =>
+      s.bindings.forEach((b, k) => {
+        if (b === value) carried.push({ statement: j, binding: k, body: field });
+      }),
+    );
+  }
+  return { statements, carried, answer: answerAt, status: answer.status };
+}
+
+interface WriteScenario {
+  name: string;
+  requests: BenchRequest[];
+  baselineRequests: BenchRequest[];
+  /** The statements of the first request, for the report. */
+  statements: string[];
+  replayKeys: string[];
+}
+
+/**
+ * Sends each request of a write scenario's rotation once to ours, checks the status, captures its
+ * statements as a replay of its own (`?tx=<key>` on the baseline's request).
+ */
+async function captureWrites(
+  db: Knex,
+  origin: string,
+  name: string,
+  table: string,
+  requests: BenchRequest[],
+  expectedStatus: number,
+  replays: Record<string, Replay>,
+): Promise<WriteScenario> {
+  const baselineRequests: BenchRequest[] = [];
+  const replayKeys: string[] = [];
+  let statements: string[] = [];
+  for (const [i, request] of requests.entries()) {
+    const sent = fill(request, 'capture', i + 1);
+    let answer: Awaited<ReturnType<typeof call>> | undefined;
+    const seen = await capture(db, async () => (answer = await call(origin, sent)));
+    if (answer!.status !== expectedStatus) throw new Error(`${name}: ${request.method} ${request.path} answered ${answer!.status}, not ${expectedStatus}`);
+    const key = `${table}.${name.split(' ')[0]}.${i}`;
+    replays[key] = toReplay(seen, answer!, request, sent, table);
+    replayKeys.push(key);
+    if (i === 0) statements = seen.map(brief);
+    baselineRequests.push({ ...request, path: `${request.path}${request.path.includes('?') ? '&' : '?'}tx=${encodeURIComponent(key)}` });
+  }
+  return { name, requests, baselineRequests, statements, replayKeys };
+}
+
+const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -313,23 +525,69 @@ interface Row {
   scenario: string;
   ours: Measured;
   baseline: Measured;
+  /** Share of the database's busy connections found waiting on a lock, sampled during the runs. */
+  lockWaits?: { ours: number; baseline: number };
+}
+
+/**
+ * Samples pg_stat_activity every 100 ms while `fn` runs: of the connections of the bench database
+ * in a transaction or a statement, how many wait on a lock (a row lock held by another transaction).
+ */
+async function sampleLockWaits<T>(monitor: { query(sql: string): Promise<{ rows: any[] }> }, fn: () => Promise<T>): Promise<{ value: T; busy: number; waiting: number }> {
+  let busy = 0;
+  let waiting = 0;
+  let stopped = false;
+  const sampling = (async () => {
+    while (!stopped) {
+      const { rows } = await monitor.query(
+        `select count(*)::int as busy, count(*) filter (where wait_event_type = 'Lock')::int as waiting
+           from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`,
+      );
+      busy += rows[0].busy;
+      waiting += rows[0].waiting;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    return { value: await fn(), busy, waiting };
+  } finally {
+    stopped = true;
+    await sampling;
+  }
+}
+
+/** The replay with its sequence upsert moved to just before the first statement using the number (the row lock on the counter then spans the end of the transaction only). */
+function drawnLate(replay: Replay): Replay | undefined {
+  const numbered = replay.carried.find((c) => 'from' in c && c.sequence) as { from: number } | undefined;
+  if (!numbered) return undefined;
+  const upsert = numbered.from;
+  const firstUse = Math.min(...replay.carried.filter((c) => 'from' in c && c.from === upsert).map((c) => c.statement));
+  const order = replay.statements.map((_, i) => i).filter((i) => i !== upsert);
+  order.splice(order.indexOf(firstUse), 0, upsert);
+  const at = new Map(order.map((old, i) => [old, i]));
+  return {
+    ...replay,
+    statements: order.map((i) => replay.statements[i]),
+    carried: replay.carried.map((c) => ({ ...c, statement: at.get(c.statement)!, ...('from' in c ? { from: at.get(c.from)! } : {}) }) as CarriedValue),
+    answer: at.get(replay.answer)!,
+  };
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const pad = (text: string, width: number) => text.padStart(width);
-const W = 58;
+const W = 62;
 
-function table(rows: Row[]): string {
+function table(rows: Row[], labels: [string, string] = ['ours', 'baseline']): string {
   const lines: string[] = [];
   const header = `${'scenario'.padEnd(W)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('cpu ms/req', 13)}${pad('errors', 8)}`;
   lines.push(header, '-'.repeat(header.length));
   for (const { scenario, ours, baseline } of rows) {
     const line = (label: string, m: Measured) =>
       `${label.padEnd(W)}${pad(fmt(m.rps, 0), 9)}${pad(fmt(m.p50, 2), 9)}${pad(fmt(m.p95, 2), 9)}${pad(fmt(m.p99, 2), 9)}${pad(fmt(m.cpuMs, 3), 13)}${pad(String(m.errors), 8)}`;
-    lines.push(line(`${scenario} · ours`, ours));
-    lines.push(line(`${scenario} · baseline`, baseline));
+    lines.push(line(`${scenario} · ${labels[0]}`, ours));
+    lines.push(line(`${scenario} · ${labels[1]}`, baseline));
     lines.push(
-      `${`${scenario} · ours/baseline`.padEnd(W)}${pad(fmt(ours.rps / baseline.rps, 2), 9)}${pad(fmt(ours.p50 / baseline.p50, 2), 9)}${pad(fmt(ours.p95 / baseline.p95, 2), 9)}${pad(fmt(ours.p99 / baseline.p99, 2), 9)}${pad(fmt(ours.cpuMs / baseline.cpuMs, 2), 13)}`,
+      `${`${scenario} · ${labels[0]}/${labels[1]}`.padEnd(W)}${pad(fmt(ours.rps / baseline.rps, 2), 9)}${pad(fmt(ours.p50 / baseline.p50, 2), 9)}${pad(fmt(ours.p95 / baseline.p95, 2), 9)}${pad(fmt(ours.p99 / baseline.p99, 2), 9)}${pad(fmt(ours.cpuMs / baseline.cpuMs, 2), 13)}`,
     );
     lines.push('');
   }
@@ -368,9 +626,9 @@ async function main(): Promise<void> {
     await applyMigrations(db, model);
     const force = await addSalesForce(db);
 
-    log(`seeding ${CUSTOMERS} customers and ${OPPORTUNITIES} opportunities …`);
+    log(`seeding ${CUSTOMERS} customers, ${OPPORTUNITIES} opportunities and the records of the write scenarios …`);
     const seedStarted = performance.now();
-    const summary = await seedBulk(db, model, { customers: CUSTOMERS, opportunities: OPPORTUNITIES });
+    const { summary, renamed, creditCustomers } = await seedData(db);
     const seedMs = performance.now() - seedStarted;
     // VACUUM as well: a table in steady state has its visibility map set (index-only scans), and
     // autovacuum does not then start on the fresh million rows in the middle of the measurements.
@@ -441,6 +699,80 @@ async function main(): Promise<void> {
     plan.createTransaction = createSql;
     statementsPerRequest['create · admin'] = createSql.map(brief);
 
+    // ---- write scenarios with rules: each request of a rotation captured once, replayed by the baseline as its own transaction
+    log('capturing the write scenarios …');
+    plan.replays = {};
+    const admin = { 'x-bench-user': 'admin' };
+    const writeScenarios: WriteScenario[] = [];
+    const writeData: string[] = [];
+    const openStages = (resource: string) => model.entities[resource]?.workflow?.stages.filter((s) => s.kind === 'open').map((s) => s.id) ?? [];
+
+    if (model.entities.credit_sales) {
+      const holders = creditCustomers.slice(0, ROTATION);
+      const orders = new Map<number, number>();
+      if (model.entities.sales_orders) {
+        const rows = (await db.raw(`select customer_id::int as c, min(id)::int as id from sales_orders where customer_id = any(?) group by customer_id`, [holders])).rows;
+        for (const r of rows as { c: number; id: number }[]) orders.set(r.c, r.id);
+      }
+      const creditSale = model.entities.credit_sales;
+      const numbered = creditSale.fields.some((f) => f.name === 'agreement_number' && (f as { sequence?: string }).sequence);
+      const requests = holders.map((customerId, i) => ({
+        method: 'POST',
+        path: '/api/credit_sales',
+        headers: admin,
+        body: {
+          ...(numbered ? {} : { agreement_number: `SX-BENCH-${i + 1}` }),
+          customer_id: customerId,
+          ...(orders.has(customerId) ? { sales_order_id: orders.get(customerId) } : {}),
+          amount: 20_000 + (i % 50) * 1_000,
+          due_date: isoDate(60),
+          agreement_terms: 'Payment 60 days after delivery, by bank transfer.',
+        },
+      }));
+      const per = (await db.raw(
+        `select (select count(*) from credit_sales where customer_id = any(?))::float8 / ? as sales,
+                (select count(*) from collections where customer_id = any(?))::float8 / ? as collections`,
+        [holders, holders.length, holders, holders.length],
+      )).rows[0];
+      writeData.push(
+        `credit sale creates: ${holders.length} customers in rotation, each with ${fmt(per.sales, 1)} credit sales and ${fmt(per.collections, 1)} collections on average (all statuses), ${orders.size} with a sales order referenced`,
+      );
+      writeScenarios.push(await captureWrites(db, oursServer.origin, 'create · credit sale (baseline: whole tx)', 'credit_sales', requests, 201, plan.replays));
+    }
+    if (model.entities.customers) {
+      const requests = [{ method: 'POST', path: '/api/customers', headers: admin, vary: true, body: { name: 'Bench customer {{seq}}', grade: 'B' } }];
+      writeScenarios.push(await captureWrites(db, oursServer.origin, 'create · customer (baseline: whole tx)', 'customers', requests, 201, plan.replays));
+    }
+    {
+      const ids = (await db.raw(`select id::int from opportunities where stage = any(?) and id % 97 = 0 order by id limit ?`, [openStages(RESOURCE), ROTATION])).rows.map((r: { id: number }) => r.id);
+      const requests = ids.map((id: number) => ({ method: 'PUT', path: `/api/${RESOURCE}/${id}`, headers: admin, vary: true, body: { need: 'Bench need {{seq}}' } }));
+      writeData.push(`opportunity updates: ${ids.length} opportunities in open stages, need changed on every request`);
+      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · opportunity (baseline: whole tx)', RESOURCE, requests, 200, plan.replays));
+    }
+    if (model.entities.quotes) {
+      const products = (await db.raw(
+        `select product_id::int as id from price_policies where status = 'approved' and product_id is not null group by product_id order by count(*) desc, product_id limit 3`,
+      )).rows.map((r: { id: number }) => r.id);
+      while (products.length < 3) products.push(products.length + 1);
+      const ids = (await db.raw(`select id::int from quotes where status = any(?) order by id limit ?`, [openStages('quotes'), ROTATION])).rows.map((r: { id: number }) => r.id);
+      const requests = ids.map((id: number) => ({
+        method: 'PUT',
+        path: `/api/quotes/${id}`,
+        headers: admin,
+        vary: true,
+        body: {
+          lines: [
+            { product_id: products[0], quantity: '{{num}}', unit_price: 120, discount: 5 },
+            { product_id: products[1], quantity: 4, unit_price: 2_500 },
+            { product_id: products[2], quantity: 1, unit_price: 18_000, discount: 2 },
+          ],
+        },
+      }));
+      writeData.push(`quote updates: ${ids.length} quotes in open stages, 3 lines on products ${products.join(', ')} (with approved price policies), a quantity changed on every request`);
+      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · quote lines (baseline: whole tx)', 'quotes', requests, 200, plan.replays));
+    }
+    for (const w of writeScenarios) statementsPerRequest[w.name.replace(' (baseline: whole tx)', '')] = w.statements;
+
     const pool = baselinePool(database.url, POOL);
     pool.on('error', () => {});
     pools.push(pool);
@@ -475,29 +807,120 @@ async function main(): Promise<void> {
         requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
         baselineRequests: [{ method: 'POST', path: `/api/${RESOURCE}?replay=transaction`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
       },
+      ...writeScenarios.map(({ name, requests, baselineRequests }) => ({ name, requests, baselineRequests })),
     ];
+    const monitor = baselinePool(database.url, 1);
+    monitor.on('error', () => {});
+    pools.push(monitor);
     const loadBefore = os.loadavg();
-    const measure = async (list: typeof scenarios): Promise<Row[]> => {
+    const measure = async (list: typeof scenarios, origins: [string, string] = [oursServer.origin, baseline.origin]): Promise<Row[]> => {
       const rows: Row[] = [];
       for (const scenario of list) {
         const oursRuns: Run[] = [];
         const baselineRuns: Run[] = [];
+        const waits = { ours: { busy: 0, waiting: 0 }, baseline: { busy: 0, waiting: 0 } };
+        const sampled = async (who: 'ours' | 'baseline', origin: string, requests: BenchRequest[]) => {
+          const { value, busy, waiting } = await sampleLockWaits(monitor, () => runOnce(origin, requests, DURATION_MS / ROUNDS));
+          waits[who].busy += busy;
+          waits[who].waiting += waiting;
+          return value;
+        };
         for (let round = 1; round <= ROUNDS; round++) {
           log(`${scenario.name}: round ${round}/${ROUNDS}, ours …`);
-          oursRuns.push(await runOnce(oursServer.origin, scenario.requests, DURATION_MS / ROUNDS));
+          oursRuns.push(await sampled('ours', origins[0], scenario.requests));
           log(`${scenario.name}: round ${round}/${ROUNDS}, baseline …`);
-          baselineRuns.push(await runOnce(baseline.origin, scenario.baselineRequests ?? scenario.requests, DURATION_MS / ROUNDS));
+          baselineRuns.push(await sampled('baseline', origins[1], scenario.baselineRequests ?? scenario.requests));
         }
         const o = summarize(oursRuns);
         const b = summarize(baselineRuns);
-        rows.push({ scenario: scenario.name, ours: o, baseline: b });
+        const share = (w: { busy: number; waiting: number }) => (w.busy ? w.waiting / w.busy : 0);
+        rows.push({ scenario: scenario.name, ours: o, baseline: b, lockWaits: { ours: share(waits.ours), baseline: share(waits.baseline) } });
         for (const [who, m] of [['ours', o], ['baseline', b]] as const) {
           if (m.errors) log(`${scenario.name} (${who}): ${m.errors} errors, first: ${m.firstError}`);
         }
       }
       return rows;
     };
-    const rows = await measure(scenarios);
+    const rows = await measure(scenarios.filter((scenario) => selected(scenario.name)));
+
+    // Where a write's time goes: each write scenario's requests one at a time (no concurrency), to
+    // ours and to the baseline over HTTP, then the baseline's statements timed one by one.
+    const SERIAL = 100;
+    const breakdowns: string[] = [];
+    for (const w of writeScenarios.filter((scenario) => selected(scenario.name))) {
+      const pick = (i: number) => i % w.requests.length;
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+      const oursMs: number[] = [];
+      const baselineMs: number[] = [];
+      for (let i = 0; i < SERIAL; i++) {
+        const t = performance.now();
+        await call(oursServer.origin, fill(w.requests[pick(i)], 'serial-ours', 10_000_000 + i));
+        oursMs.push(performance.now() - t);
+      }
+      for (let i = 0; i < SERIAL; i++) {
+        const t = performance.now();
+        await call(baseline.origin, fill(w.baselineRequests[pick(i)], 'serial-base', 20_000_000 + i));
+        baselineMs.push(performance.now() - t);
+      }
+      const perStatement = new Map<string, number>();
+      const client = await pool.connect();
+      try {
+        for (let i = 0; i < SERIAL; i++) {
+          const replay = plan.replays![w.replayKeys[pick(i)]];
+          const body = fill(w.requests[pick(i)], 'serial-sql', 30_000_000 + i).body as Record<string, unknown> | undefined;
+          await runReplay(client, replay, body, (index, ms) => {
+            const label = `${String(index + 1).padStart(2)}. ${inline(replay.statements[index]).slice(0, 110)}`;
+            perStatement.set(label, (perStatement.get(label) ?? 0) + ms);
+          });
+        }
+      } finally {
+        client.release();
+      }
+      // Statements whose text varies per request (a bound id, a number) are each their own label: fold by position.
+      const byPosition = new Map<number, { label: string; ms: number; n: number }>();
+      for (const [label, ms] of perStatement) {
+        const at = Number(label.slice(0, 2));
+        const entry = byPosition.get(at) ?? { label, ms: 0, n: 0 };
+        entry.ms += ms;
+        entry.n++;
+        byPosition.set(at, entry);
+      }
+      const total = [...byPosition.values()].reduce((a, e) => a + e.ms, 0) / SERIAL;
+      breakdowns.push(
+        `${w.name.replace(' (baseline: whole tx)', '')}: ${SERIAL} requests one at a time: ours ${fmt(mean(oursMs), 2)} ms, baseline ${fmt(mean(baselineMs), 2)} ms per request (HTTP, mean); the statements alone ${fmt(total, 2)} ms:`,
+        ...[...byPosition.values()].map((e) => `  ${fmt(e.ms / SERIAL, 3).padStart(7)} ms  ${e.label}${e.n > 1 ? ' (…)' : ''}`),
+      );
+    }
+
+    // What-if (baseline only): the credit sale create's statements in the router's order (the
+    // number drawn first, so the counter's row stays locked through the lookups and checks until
+    // COMMIT, and concurrent creates queue on it) against the same statements with the number drawn last.
+    let sequenceRows: Row[] = [];
+    const creditWrite = writeScenarios.find((w) => w.name.startsWith('create · credit sale'));
+    if (SEQUENCE_WHAT_IF && creditWrite && selected(creditWrite.name)) {
+      const late = creditWrite.replayKeys.map((key) => drawnLate(plan.replays![key]));
+      if (late.every(Boolean)) {
+        const lateRequests = creditWrite.baselineRequests.map((request, i) => {
+          plan.replays![`${creditWrite.replayKeys[i]}.late`] = late[i]!;
+          return { ...request, path: request.path.replace(/tx=[^&]+/, `tx=${encodeURIComponent(`${creditWrite.replayKeys[i]}.late`)}`) };
+        });
+        sequenceRows = await measure(
+          [{ name: 'what-if · credit sale, baseline replays', requests: creditWrite.baselineRequests, baselineRequests: lateRequests }],
+          [baseline.origin, baseline.origin],
+        );
+      }
+    }
+
+    // Plans of the credit sale create's reads: lookups, reference, x-ref-where and unique checks (first request of the rotation).
+    const lookupPlans: string[] = [];
+    const creditScenario = writeScenarios.find((w) => w.name.startsWith('create · credit sale'));
+    if (creditScenario) {
+      for (const statement of plan.replays![creditScenario.replayKeys[0]].statements) {
+        if (!/^select /i.test(statement.sql)) continue;
+        const result = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
+        lookupPlans.push(`-- ${inline(statement)}`, ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`));
+      }
+    }
 
     // Plans of the list and count queries, after the load (warm cache).
     const explains: string[] = [];
@@ -552,12 +975,42 @@ async function main(): Promise<void> {
     out.push(`load: ${CONNECTIONS} keep-alive clients (worker thread, node:http); per side ${DURATION_MS / 1000} s measured in ${ROUNDS} alternating runs, each after a ${WARMUP_MS / 1000} s warm-up; pool ${POOL} connections each`);
     out.push(`data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`);
     out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`);
+    out.push(...writeData);
+    if (Object.keys(renamed).length) out.push(`seedBulk's duplicates of unique values renamed before building their unique indexes: ${Object.entries(renamed).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     out.push(`stages: ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`);
     out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`);
     out.push(`list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`);
     for (const user of ['manager', 'admin']) out.push(`  as ${user}: Content-Range ${listTotals[user]}`);
     out.push('');
     out.push(table(rows));
+    out.push('lock waits (share of the busy database connections waiting on a lock, sampled every 100 ms):');
+    for (const r of rows) {
+      if (r.lockWaits && (r.lockWaits.ours > 0.005 || r.lockWaits.baseline > 0.005)) {
+        out.push(`  ${r.scenario}: ours ${(r.lockWaits.ours * 100).toFixed(0)}%, baseline ${(r.lockWaits.baseline * 100).toFixed(0)}%`);
+      }
+    }
+    out.push('  (scenarios not listed: under 0.5% on both sides)');
+    out.push('');
+    if (sequenceRows.length) {
+      out.push('WHAT-IF (baseline only): the credit sale create replayed in the router\'s order (document number drawn first, the');
+      out.push('counter row locked until COMMIT) vs the same statements with the sequence upsert moved just before the unique pre-check:');
+      out.push(table(sequenceRows, ['as captured', 'number last']));
+      const w = sequenceRows[0].lockWaits!;
+      out.push(`lock waits: as captured ${(w.ours * 100).toFixed(0)}%, number drawn last ${(w.baseline * 100).toFixed(0)}%`);
+      out.push('');
+    }
+    const failed = [...rows, ...sequenceRows].filter((r) => r.ours.errors || r.baseline.errors);
+    for (const r of failed) out.push(`ERRORS in ${r.scenario}: ours ${r.ours.errors} (${r.ours.firstError ?? '-'}), baseline ${r.baseline.errors} (${r.baseline.firstError ?? '-'})`);
+    if (!failed.length) out.push('every request of every scenario answered 2xx');
+    out.push('');
+    out.push('WRITES ONE AT A TIME (no concurrency): where the time goes');
+    out.push(...breakdowns);
+    out.push('');
+    if (lookupPlans.length) {
+      out.push('EXPLAIN (ANALYZE, BUFFERS) of the reads of a credit sale create (first request of the rotation):');
+      out.push(...lookupPlans);
+      out.push('');
+    }
 
     out.push('targets (list page, as migrated):');
     out.push(...verdicts(rows).map((v) => `  ${v}`));

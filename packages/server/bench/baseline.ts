@@ -22,6 +22,77 @@ export interface BaselinePlan {
   create: Statement;
   /** `POST /opportunities?replay=transaction`: every statement of the router's create, in order on one connection (BEGIN … COMMIT). */
   createTransaction: Statement[];
+  /**
+   * Any request carrying `?tx=<key>`: the statements the router ran for that very request
+   * (captured once per request of a scenario's rotation), replayed in order on one connection.
+   */
+  replays: Record<string, Replay>;
+}
+
+/**
+ * A value a replayed statement does not take verbatim, as a hand-written transaction would not:
+ * the `version` read by its `SELECT … FOR UPDATE`, the document number drawn by its sequence
+ * upsert, or a field of the request body (a unique name the client varies per request).
+ */
+export type CarriedValue = { statement: number; binding: number } & (
+  | { from: number; column: string; sequence?: string }
+  | { body: string }
+);
+
+/** One write replayed: BEGIN … COMMIT as captured; `answer` is the statement whose first row is sent back. */
+export interface Replay {
+  statements: Statement[];
+  carried: CarriedValue[];
+  answer: number;
+  status: number;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A document number from its `x-sequence` pattern (`SX-{yyyy}-{seq:4}` → `SX-2026-0042`), in the local date. */
+export function formatDocumentNumber(pattern: string, now: Date, n: unknown): string {
+  return pattern.replace(/\{(yyyy|yy|mm|dd|seq(?::(\d+))?)\}/g, (_whole, part: string, digits: string | undefined) => {
+    if (part.startsWith('seq')) return String(n).padStart(Number(digits ?? 0), '0');
+    if (part === 'yyyy') return String(now.getFullYear()).padStart(4, '0');
+    if (part === 'yy') return twoDigits(now.getFullYear() % 100);
+    if (part === 'mm') return twoDigits(now.getMonth() + 1);
+    return twoDigits(now.getDate());
+  });
+}
+
+/**
+ * Runs one replay on `client`, the carried values filled in; `onStatement` hears each statement's
+ * round trip in ms. Returns the answer row. Rolls back and rethrows on error.
+ */
+export async function runReplay(
+  client: pg.PoolClient,
+  replay: Replay,
+  body: Record<string, unknown> | undefined,
+  onStatement?: (index: number, ms: number) => void,
+): Promise<unknown> {
+  const results: pg.QueryResult[] = [];
+  try {
+    for (let i = 0; i < replay.statements.length; i++) {
+      const statement = replay.statements[i];
+      let bindings = statement.bindings;
+      for (const carried of replay.carried) {
+        if (carried.statement !== i) continue;
+        if (bindings === statement.bindings) bindings = [...bindings];
+        if ('body' in carried) bindings[carried.binding] = body?.[carried.body];
+        else {
+          const value = results[carried.from].rows[0]?.[carried.column];
+          bindings[carried.binding] = carried.sequence ? formatDocumentNumber(carried.sequence, new Date(), value) : value;
+        }
+      }
+      const started = onStatement ? performance.now() : 0;
+      results.push(await client.query(statement.sql, bindings));
+      onStatement?.(i, performance.now() - started);
+    }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+  return results[replay.answer]?.rows[0];
 }
 
 export function baselinePool(url: string, max: number): pg.Pool {
@@ -42,6 +113,21 @@ export function createBaselineApp(pool: pg.Pool, plan: BaselinePlan): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json());
+
+  // A captured write of any resource, replayed as one transaction.
+  app.use('/api', async (req, res, next) => {
+    const key = req.query.tx;
+    if (typeof key !== 'string') return next();
+    const replay = plan.replays[key];
+    if (!replay) return void res.status(400).json({ message: `no replay ${key}` });
+    const client = await pool.connect();
+    try {
+      const record = await runReplay(client, replay, req.body);
+      res.status(replay.status).json(record);
+    } finally {
+      client.release();
+    }
+  });
 
   app.get('/api/opportunities', async (req, res) => {
     const list = plan.list[userOf(req)];

@@ -3,7 +3,10 @@
  * servers under test. `connections` clients, each with its own keep-alive socket, send requests
  * back to back (closed loop): a warm-up whose answers are dropped, then a fixed measured duration.
  *
- * workerData: { origin, connections, warmupMs, durationMs, requests: [{ method, path, headers, body }] }
+ * workerData: { origin, connections, warmupMs, durationMs, requests: [{ method, path, headers, body, vary }], tag, numBase }
+ * A request with `vary` gets a fresh body for every send: in its JSON, `{{seq}}` becomes
+ * `<tag>-<n>` and `"{{num}}"` the number `numBase + n`, n counting this worker's sends (unique
+ * names for a create, a real change for an update).
  * posts back: { requests, errors, firstError, elapsedMs, latencies: Float64Array (ms) }
  *
  * Plain JavaScript on node:http (no TypeScript loader needed in the worker, and a lighter client
@@ -12,7 +15,7 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { origin, connections, warmupMs, durationMs, requests } = workerData;
+const { origin, connections, warmupMs, durationMs, requests, tag = 'w', numBase = 0 } = workerData;
 const target = new URL(origin);
 const prepared = requests.map((r) => {
   const body = r.body === undefined ? undefined : Buffer.from(JSON.stringify(r.body));
@@ -21,8 +24,18 @@ const prepared = requests.map((r) => {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(body.length);
   }
-  return { method: r.method ?? 'GET', path: r.path, headers, body };
+  return { method: r.method ?? 'GET', path: r.path, headers, body, template: r.vary && body ? body.toString('utf8') : undefined };
 });
+
+let sends = 0;
+
+/** The request as sent: a varying body filled in for this send. */
+function materialize(request) {
+  if (!request.template) return request;
+  const n = ++sends;
+  const body = Buffer.from(request.template.replaceAll('{{seq}}', `${tag}-${n}`).replaceAll('"{{num}}"', String(numBase + n)));
+  return { ...request, body, headers: { ...request.headers, 'content-length': String(body.length) } };
+}
 
 function send(agent, request) {
   return new Promise((resolve) => {
@@ -51,7 +64,7 @@ let stopping = false;
 async function client() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   while (!stopping) {
-    const request = prepared[next++ % prepared.length];
+    const request = materialize(prepared[next++ % prepared.length]);
     const started = performance.now();
     const answer = await send(agent, request);
     const elapsed = performance.now() - started;

@@ -186,6 +186,17 @@ forEachDatabase('control points', (database) => {
       expect(second.contract_number).not.toBe(contract.contract_number);
     });
 
+    it('skips past numbers typed before the sequence existed', async () => {
+      const counter = await db('sales_sequences').where({ resource: 'contracts', field: 'contract_number', period: `HT-${YEAR}-` }).first();
+      const next = Number(counter?.last_value ?? 0) + 1;
+      const number = (n: number) => `HT-${YEAR}-${String(n).padStart(5, '0')}`;
+      for (const n of [next, next + 1]) {
+        await db('contracts').insert({ contract_number: number(n), name: 'Imported contract', customer_id: customerA.id, status: 'draft', owner_id: server.users.repA });
+      }
+      const contract = created(await post('contracts', 'repA', { name: 'After the import', customer_id: customerA.id }));
+      expect(contract.contract_number).toBe(number(next + 2));
+    });
+
     it('never hands out the same number to concurrent creates', async () => {
       const answers = await Promise.all(
         Array.from({ length: 12 }, (_, i) => post('contracts', 'repA', { name: `Parallel contract ${i}`, customer_id: customerA.id })),
