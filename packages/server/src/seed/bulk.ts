@@ -83,6 +83,13 @@ interface BulkContext {
 
 /** The SELECT expression of one column for row number `g`, id `id`, stage index `s`. */
 function columnExpression(entity: EntityModel, field: FieldModel, ctx: BulkContext, arrays: SampleArrays): string {
+  const expression = sampleExpression(entity, field, ctx, arrays);
+  // Sampled values repeat; a value that must be unique (or a document number) carries the row's id.
+  if (field.kind !== 'string' || !(field.unique || field.sequence)) return expression;
+  return `(${expression}) || '${field.sequence ? '-' : ' '}' || id`;
+}
+
+function sampleExpression(entity: EntityModel, field: FieldModel, ctx: BulkContext, arrays: SampleArrays): string {
   const type = columnTypeOf(field);
   const salt = stableHash(`${entity.resource}.${field.name}`);
   if (field.name === entity.access?.ownerField && ctx.repIds.length) return `${arrays.pick(ctx.repIds.map(String), salt)}::bigint`;
