@@ -3,3 +3,4 @@ export { computeRecord, hasComputed, orderByDependency, computedCycles } from '.
 export { bindFilter, filterField, recordPath, FILTER_SUFFIXES } from './filter.js';
 export { mayWriteField, ownsRecord, lockedStage, mayReverse, readOnlyFieldsFor, SUPER_ROLE, type RuleUser } from './rights.js';
 export { scopeOf, SCOPE_WIDTH } from './scope.js';
+export { frozenByRequests, type ApprovalState } from './freezes.js';

@@ -1,23 +1,14 @@
 /**
- * `ApprovalRule.freezes`: while an approval is pending, the fields its rule decides are frozen.
- * A pending approval row (`from_stage`, `to_stage`, `role`) is matched to the workflow's rules.
+ * `ApprovalRule.freezes`: while an approval request is in flight, the fields its rules decide are
+ * frozen — the rule itself lives in @ra-sales/schema (`frozenByRequests`), shared with the server.
  */
-import type { WorkflowModel } from '@ra-sales/schema';
+import { frozenByRequests, type WorkflowModel } from '@ra-sales/schema';
 import type { ApprovalRecord } from '../workflow/api.js';
 
-/** Frozen field → the roles whose pending approval freezes it. */
-export function frozenFields(workflow: WorkflowModel | undefined, pending: readonly ApprovalRecord[]): Map<string, string[]> {
+/** Frozen field → the roles whose approval freezes it. */
+export function frozenFields(workflow: WorkflowModel | undefined, approvals: readonly ApprovalRecord[]): Map<string, string[]> {
   const frozen = new Map<string, string[]>();
   if (!workflow) return frozen;
-  for (const row of pending) {
-    if (row.status !== 'pending') continue;
-    const rules = workflow.approvals.filter(
-      (rule) => rule.to === row.to_stage && rule.role === row.role && (rule.from.includes('*') || rule.from.includes(row.from_stage)),
-    );
-    for (const field of rules.flatMap((rule) => rule.freezes)) {
-      const roles = frozen.get(field) ?? [];
-      if (!roles.includes(row.role)) frozen.set(field, [...roles, row.role]);
-    }
-  }
+  for (const [field, rows] of frozenByRequests(workflow, approvals)) frozen.set(field, [...new Set(rows.map((row) => row.role))]);
   return frozen;
 }

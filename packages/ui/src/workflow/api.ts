@@ -31,6 +31,8 @@ export interface ApprovalRecord {
   from_stage: string;
   to_stage: string;
   role: string;
+  /** The index of the rule in the workflow's `approvals` (what it freezes). */
+  rule_index: number;
   status: ApprovalStatus;
   label?: ServerLabel;
   requested_by?: Identifier | null;

@@ -49,7 +49,7 @@ describe('readOnlyReasons', () => {
 });
 
 describe('frozenFields', () => {
-  const row = { id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager' } as const;
+  const row = { id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager', rule_index: 0 } as const;
 
   it('freezes what the rule of a pending approval decides', () => {
     expect([...frozenFields(deals.workflow, [{ ...row, status: 'pending' }])]).toEqual([['amount', ['sales_manager']]]);
@@ -59,9 +59,14 @@ describe('frozenFields', () => {
     });
   });
 
-  it('not once decided, nor for another move', () => {
+  it('not once the request is decided, nor by a row of no rule', () => {
     expect(frozenFields(deals.workflow, [{ ...row, status: 'approved' }]).size).toBe(0);
-    expect(frozenFields(deals.workflow, [{ ...row, to_stage: 'lost', status: 'pending' }]).size).toBe(0);
+    expect(frozenFields(deals.workflow, [{ ...row, rule_index: 9, status: 'pending' }]).size).toBe(0);
+  });
+
+  it('an approval already given stays frozen while another of the same request is pending', () => {
+    const other = { ...row, id: 5, role: 'general_manager', rule_index: 9, status: 'pending' as const };
+    expect([...frozenFields(deals.workflow, [{ ...row, status: 'approved' }, other])]).toEqual([['amount', ['sales_manager']]]);
   });
 });
 

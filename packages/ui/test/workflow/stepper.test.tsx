@@ -30,7 +30,7 @@ const info: WorkflowInfo = {
     { to: 'abandoned', allowed: true, missing: [], approvalRoles: [] },
   ],
   pending: [
-    { id: 3, resource: 'opportunities', record_id: 7, from_stage: 'initiation', to_stage: 'proposal', role: 'sales_manager', status: 'pending', label: { en: 'Pre-sales initiation approval' } },
+    { id: 3, resource: 'opportunities', record_id: 7, from_stage: 'initiation', to_stage: 'proposal', role: 'sales_manager', rule_index: 0, status: 'pending', label: { en: 'Pre-sales initiation approval' } },
   ],
 };
 

@@ -4,7 +4,7 @@
  * values are kept on the approval rows; changing one voids them, and the record goes back to the
  * stage the approved move left, so it needs the approval again before it can go on.
  */
-import { labelOf, type ApprovalRule, type EntityModel, type Labels } from '@ra-sales/schema';
+import { frozenByRequests, labelOf, type ApprovalRule, type ApprovalState, type EntityModel, type Labels } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import type { RequestContext } from '../context.js';
 import { conflict } from '../errors.js';
@@ -16,12 +16,9 @@ import { joinLabels, joinWords } from './labels.js';
 
 const TABLE = 'sales_approvals';
 
-interface ApprovalRow {
+interface ApprovalRow extends ApprovalState {
   id: number;
   from_stage: string;
-  to_stage: string;
-  rule_index: number;
-  status: string;
   label: unknown;
   frozen: unknown;
 }
@@ -67,14 +64,10 @@ export async function checkFrozen(
   const rows = await liveApprovals(db, entity.resource, recordId);
   if (!rows.length) return undefined;
   const changed = (fields: string[]) => fields.filter((f) => f in next && !sameValue(next[f], stored[f]));
-  const inFlight = new Set(rows.filter((r) => r.status === 'pending').map((r) => `${r.from_stage}>${r.to_stage}`));
 
   const frozenNow: Record<string, string> = {};
-  for (const row of rows.filter((r) => inFlight.has(`${r.from_stage}>${r.to_stage}`))) {
-    if (target !== undefined && target !== row.to_stage) continue;
-    for (const field of changed(ruleOf(entity, row)?.freezes ?? [])) {
-      frozenNow[field] ??= phrase(ctx.locale, 'frozenPending', { approval: approvalLabel(entity, row, ctx.locale) });
-    }
+  for (const [field, by] of frozenByRequests(workflow, rows, target)) {
+    if (changed([field]).length) frozenNow[field] = phrase(ctx.locale, 'frozenPending', { approval: approvalLabel(entity, by[0], ctx.locale) });
   }
   if (Object.keys(frozenNow).length) {
     throw conflict(phrase(ctx.locale, 'frozenRefused', { fields: joinLabels(entity, Object.keys(frozenNow), ctx.locale) }), frozenNow);
