@@ -4,26 +4,29 @@
  * user could not list. Each answers `[rows]`; an entity or field a report needs that the model
  * lacks (a company removed it) answers 404, and the screens fall back to their own counting.
  */
-import type { EntityModel } from '@ra-sales/schema';
+import { labelOf, type EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { badRequest, notFound } from '../router/errors.js';
+import { listWords, phrase } from '../router/locale.js';
 import type { ResourceInfo } from '../router/resources.js';
 
 type Query = Record<string, unknown>;
 
 function entityOf(ctx: RequestContext, resource: string, report: string): { entity: EntityModel; info: ResourceInfo } {
   const info = ctx.resources.get(resource);
-  if (!info?.entity) throw notFound(`Report ${report} needs the resource "${resource}", which this model does not have`);
+  if (!info?.entity) throw notFound(phrase(ctx.locale, 'reportNeedsResource', { report, resource: JSON.stringify(resource) }));
   return { entity: info.entity, info };
 }
 
-function requireFields(entity: EntityModel, fields: string[], report: string): void {
+function requireFields(ctx: RequestContext, entity: EntityModel, fields: string[], report: string): void {
   const missing = fields.filter((name) => !entity.fields.some((f) => f.name === name));
-  if (missing.length) throw notFound(`Report ${report} needs ${missing.map((m) => `${entity.resource}.${m}`).join(', ')}`);
+  if (missing.length) {
+    throw notFound(phrase(ctx.locale, 'reportNeedsFields', { report, fields: listWords(ctx.locale, missing.map((m) => `${entity.resource}.${m}`)) }));
+  }
 }
 
-function jsonParameter(query: Query, name: string): Record<string, unknown> {
+function jsonParameter(ctx: RequestContext, query: Query, name: string): Record<string, unknown> {
   const raw = query[name];
   if (raw === undefined) return {};
   try {
@@ -32,17 +35,21 @@ function jsonParameter(query: Query, name: string): Record<string, unknown> {
   } catch {
     /* reported below */
   }
-  throw badRequest(`"${name}" must be a JSON object`, { [name]: 'must be a JSON object' });
+  throw badRequest(phrase(ctx.locale, 'parameterObject', { name: JSON.stringify(name) }), { [name]: phrase(ctx.locale, 'ruleJsonObject', {}) });
 }
 
 /** `stage-totals?resource=opportunities&filter={…}` → every stage in order with its count and amount. */
 export async function stageTotals(ctx: RequestContext, query: Query) {
   const { entity, info } = entityOf(ctx, String(query.resource ?? ''), 'stage-totals');
   const workflow = entity.workflow;
-  if (!workflow) throw badRequest(`${entity.resource} has no workflow`, { resource: 'has no workflow' });
+  if (!workflow) {
+    throw badRequest(phrase(ctx.locale, 'noWorkflow', { resource: entity.resource, entity: labelOf(entity.label, ctx.locale) }), {
+      resource: phrase(ctx.locale, 'ruleNoWorkflow', {}),
+    });
+  }
   const field = workflow.field;
   const amount = workflow.amountField ? ctx.knex.raw('coalesce(sum(??), 0)::float8 as amount', [workflow.amountField]) : ctx.knex.raw('0 as amount');
-  const rows = (await readableQuery(ctx, info, jsonParameter(query, 'filter'))
+  const rows = (await readableQuery(ctx, info, jsonParameter(ctx, query, 'filter'))
     .select({ stage: field })
     .count({ count: '*' })
     .select(amount)
@@ -55,13 +62,15 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
 export async function quotaAttainment(ctx: RequestContext, query: Query) {
   const quotas = entityOf(ctx, 'quotas', 'quota-attainment');
   const opportunities = entityOf(ctx, 'opportunities', 'quota-attainment');
-  requireFields(quotas.entity, ['salesperson_id', 'target_amount'], 'quota-attainment');
+  requireFields(ctx, quotas.entity, ['salesperson_id', 'target_amount'], 'quota-attainment');
   const workflow = opportunities.entity.workflow;
   const owner = opportunities.entity.access.ownerField;
-  if (!workflow?.amountField || !owner) throw notFound('Report quota-attainment needs opportunities with an amount field and an owner');
+  if (!workflow?.amountField || !owner) {
+    throw notFound(phrase(ctx.locale, 'reportNeedsAmountOwner', { report: 'quota-attainment', resource: 'opportunities' }));
+  }
   const wonStages = workflow.stages.filter((s) => s.kind === 'won').map((s) => s.id);
   const [set, won] = await Promise.all([
-    readableQuery(ctx, quotas.info, jsonParameter(query, 'filter'))
+    readableQuery(ctx, quotas.info, jsonParameter(ctx, query, 'filter'))
       .select({ salesperson_id: 'salesperson_id' })
       .select(ctx.knex.raw('coalesce(sum(target_amount), 0)::float8 as quota'))
       .whereNotNull('salesperson_id')
@@ -90,9 +99,12 @@ const AGE_BUCKETS = [
 /** `overdue-collections?as_of=YYYY-MM-DD` → open collections past their date, by days overdue. */
 export async function overdueCollections(ctx: RequestContext, query: Query) {
   const { entity, info } = entityOf(ctx, 'collections', 'overdue-collections');
-  requireFields(entity, ['expected_date', 'amount', 'received_amount'], 'overdue-collections');
+  requireFields(ctx, entity, ['expected_date', 'amount', 'received_amount'], 'overdue-collections');
   const asOf = String(query.as_of ?? new Date().toISOString().slice(0, 10));
-  if (!/^\d{4}-\d\d-\d\d$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw badRequest('"as_of" must be a date YYYY-MM-DD', { as_of: 'must be a date YYYY-MM-DD' });
+  if (!/^\d{4}-\d\d-\d\d$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    const date = phrase(ctx.locale, 'valueDate', {});
+    throw badRequest(phrase(ctx.locale, 'parameterMustBe', { name: '"as_of"', value: date }), { as_of: phrase(ctx.locale, 'ruleMustBe', { value: date }) });
+  }
   const openStages = entity.workflow?.stages.filter((s) => s.kind === 'open').map((s) => s.id);
   const qb = readableQuery(ctx, info, {})
     .select(ctx.knex.raw('(?::date - expected_date) as days', [asOf]))
@@ -110,8 +122,8 @@ export async function overdueCollections(ctx: RequestContext, query: Query) {
 /** `complaints-by-category` → how many complaints of each category. */
 export async function complaintsByCategory(ctx: RequestContext, query: Query) {
   const { entity, info } = entityOf(ctx, 'complaints', 'complaints-by-category');
-  requireFields(entity, ['category'], 'complaints-by-category');
-  const rows = (await readableQuery(ctx, info, jsonParameter(query, 'filter'))
+  requireFields(ctx, entity, ['category'], 'complaints-by-category');
+  const rows = (await readableQuery(ctx, info, jsonParameter(ctx, query, 'filter'))
     .select({ category: 'category' })
     .count({ count: '*' })
     .groupBy('category')

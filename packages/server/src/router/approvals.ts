@@ -16,6 +16,7 @@ import { findReadable } from './reads.js';
 import { phrase, resourceLabel } from './locale.js';
 import { fieldsOfBody, normalizeRow, refuseChanges, requireObjectBody, sameValue, schemaView, toColumns } from './records.js';
 import { applyComputed, loadLookups, markApprovalsInForce, ruleDocument } from './rules/index.js';
+import { roleLabels } from './rules/labels.js';
 import { APPROVALS } from './resources.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
@@ -87,10 +88,17 @@ const DECISIONS = new Set(['approved', 'rejected']);
 /** What a decision sets; every other member of the body may only echo the stored approval. */
 const DECIDED_FIELDS = new Set(['status', 'comment', 'version', 'decided_by', 'decided_at', 'updated_at']);
 
+/** "approved" / "批准": a status of an approval as the locale words it. */
+function statusWord(locale: string, status: string): string {
+  const key = `approvalStatus_${status}`;
+  const word = phrase(locale, key, {});
+  return word === key ? status : word;
+}
+
 /** `PUT /approvals/:id { status: "approved" | "rejected", comment }`. */
 export async function decideApproval(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
   const resource = ctx.resources.get(APPROVALS)!;
-  const fields = fieldsOfBody(requireObjectBody(body), resource, ctx.locale);
+  const fields = fieldsOfBody(requireObjectBody(body, ctx.locale), resource, ctx.locale);
   return ctx.knex.transaction(async (trx) => {
     const approval = await findReadable(trx, ctx, resource, id, true);
     if ('version' in fields && !sameValue(fields.version, approval.version)) {
@@ -98,15 +106,25 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
     }
     const status = fields.status;
     if (typeof status !== 'string' || !DECISIONS.has(status)) {
-      throw badRequest('status must be "approved" or "rejected"', { status: 'must be approved or rejected' });
+      throw badRequest(phrase(ctx.locale, 'decisionInvalid', { field: phrase(ctx.locale, 'approvalStatusField', {}) }), {
+        status: phrase(ctx.locale, 'ruleDecision', {}),
+      });
     }
     const comment = fields.comment ?? null;
     if (comment !== null && (typeof comment !== 'string' || comment.length > 20000)) {
-      throw badRequest('comment must be a text', { comment: 'must be a text' });
+      throw badRequest(phrase(ctx.locale, 'mustBeText', { field: phrase(ctx.locale, 'approvalCommentField', {}) }), {
+        comment: phrase(ctx.locale, 'ruleText', {}),
+      });
     }
     refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)), ctx.locale);
-    if (approval.status !== 'pending') throw conflict(`Approval ${id} is already ${approval.status}`, { status: `already ${approval.status}` });
-    if (!mayDecide(ctx.user, String(approval.role))) throw forbidden(`Approval ${id} needs the role ${approval.role}`);
+    const named = { approval: resourceLabel(resource, ctx.locale), id: String(id) };
+    if (approval.status !== 'pending') {
+      const decidedAs = statusWord(ctx.locale, String(approval.status));
+      throw conflict(phrase(ctx.locale, 'approvalAlready', { ...named, status: decidedAs }), { status: phrase(ctx.locale, 'ruleAlready', { status: decidedAs }) });
+    }
+    if (!mayDecide(ctx.user, String(approval.role))) {
+      throw forbidden(phrase(ctx.locale, 'approvalNeedsRole', { ...named, role: roleLabels(ctx.model, [String(approval.role)], ctx.locale) }));
+    }
     await requireReadableRecord(trx, ctx, approval);
 
     const decided = await updateVersioned(trx, ctx, resource, id, Number(approval.version), {
@@ -135,7 +153,10 @@ async function requireReadableRecord(trx: Knex.Transaction, ctx: RequestContext,
   try {
     await findReadable(trx, ctx, resource, Number(approval.record_id));
   } catch (error) {
-    if (error instanceof HttpError && error.status === 404) throw forbidden(`Approval ${approval.id} is about a record you may not read`);
+    if (error instanceof HttpError && error.status === 404) {
+      const named = { approval: resourceLabel(ctx.resources.get(APPROVALS)!, ctx.locale), id: String(approval.id) };
+      throw forbidden(phrase(ctx.locale, 'approvalHiddenRecord', named));
+    }
     throw error;
   }
 }
@@ -144,23 +165,32 @@ async function requireReadableRecord(trx: Knex.Transaction, ctx: RequestContext,
 async function completeMove(trx: Knex.Transaction, ctx: RequestContext, approval: Row): Promise<void> {
   const entity = ctx.model.entities[String(approval.resource)];
   const resource = ctx.resources.get(entity?.resource ?? '');
-  if (!entity?.workflow || !resource) throw conflict(`Approval ${approval.id} is about an unknown resource`);
+  if (!entity?.workflow || !resource) {
+    const named = { approval: resourceLabel(ctx.resources.get(APPROVALS)!, ctx.locale), id: String(approval.id) };
+    throw conflict(phrase(ctx.locale, 'approvalUnknownResource', named));
+  }
   const workflow = entity.workflow;
   const from = String(approval.from_stage);
   const to = String(approval.to_stage);
+  const stageName = (stage: string) => labelOf(stageOf(workflow, stage)?.label, ctx.locale) || stage;
+  const entityName = resourceLabel(resource, ctx.locale);
   const row = await trx(resource.table).where('id', Number(approval.record_id)).forUpdate().first();
-  if (!row) throw conflict(`${resource.name} ${approval.record_id} no longer exists`);
+  if (!row) throw conflict(phrase(ctx.locale, 'recordGone', { entity: entityName, id: String(approval.record_id) }));
   const record = normalizeRow(row, resource);
   if (record[workflow.field] !== from) {
-    throw conflict(`${resource.name} ${record.id} is no longer in ${labelOf(stageOf(workflow, from)?.label, ctx.locale)}`, { [workflow.field]: 'stage changed' });
+    throw conflict(phrase(ctx.locale, 'noLongerIn', { entity: entityName, id: String(record.id), stage: stageName(from) }), {
+      [workflow.field]: phrase(ctx.locale, 'ruleStageChanged', {}),
+    });
   }
-  if (!nextStages(workflow, from).includes(to)) throw conflict(`The move ${from} → ${to} no longer exists`);
+  if (!nextStages(workflow, from).includes(to)) throw conflict(phrase(ctx.locale, 'moveGone', { from: stageName(from), to: stageName(to) }));
   // The approved move is judged on the facts of now: lookups read again, computed values refreshed.
   const lookups = await loadLookups(trx, ctx, entity, record);
   const computed = applyComputed(entity, record, {}, record, lookups, ctx.locale);
   const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(schemaView(computed, entity), lookups), from, to, ctx.locale);
   if (!check.allowed) {
-    throw unprocessable(`${resource.name} ${record.id} cannot move to ${check.label} yet`, missingAsErrors(check.missing), { missing: check.missing });
+    throw unprocessable(phrase(ctx.locale, 'cannotMoveYet', { entity: entityName, id: String(record.id), stage: check.label }), missingAsErrors(check.missing), {
+      missing: check.missing,
+    });
   }
   const refreshed = toColumns(Object.fromEntries(entity.fields.filter((f) => f.computed !== undefined).map((f) => [f.name, computed[f.name]])), entity);
   const moved = await updateVersioned(trx, ctx, resource, record.id, Number(record.version), { ...refreshed, [workflow.field]: to }, true);

@@ -10,7 +10,7 @@ import { Counter } from './counting.js';
 import { decideApproval } from './approvals.js';
 import { HttpError, notFound } from './errors.js';
 import { cors, errorHandler, jsonBody } from './http.js';
-import { phrase, requestLocale } from './locale.js';
+import { listWords, phrase, requestLocale, resourceLabel } from './locale.js';
 import { contentRange, parseEmbed, parseId, parseListQuery } from './protocol.js';
 import { embedReferences } from './embed.js';
 import { findReadable, listRecords } from './reads.js';
@@ -48,8 +48,8 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     return resource;
   }
 
-  const notAllowed = (resource: ResourceInfo, method: string) =>
-    new HttpError(405, `${method} is not available on ${resource.name}`);
+  const notAllowed = (resource: ResourceInfo, method: string, locale: string) =>
+    new HttpError(405, phrase(locale, 'methodNotAllowed', { method, resource: resource.name, entity: resourceLabel(resource, locale) }));
 
   router.get('/me', async (req, res) => {
     const ctx = await contextOf(req);
@@ -57,15 +57,20 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   });
 
   router.get('/reports/:name', async (req, res) => {
-    const report = REPORTS[String(req.params.name)];
-    if (!report) throw notFound(`Unknown report ${JSON.stringify(req.params.name)}; reports: ${Object.keys(REPORTS).join(', ')}`);
+    const name = String(req.params.name);
+    // Own keys only: `toString` and friends are not reports.
+    const report = Object.hasOwn(REPORTS, name) ? REPORTS[name] : undefined;
+    if (!report) {
+      const locale = requestLocale(req, model);
+      throw notFound(phrase(locale, 'reportUnknown', { name: JSON.stringify(req.params.name), reports: listWords(locale, Object.keys(REPORTS)) }));
+    }
     res.json(await report(await contextOf(req), req.query as Record<string, unknown>));
   });
 
   router.get('/:resource', async (req: Request, res: Response) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    const query = parseListQuery(req.query as Record<string, unknown>, resource);
+    const query = parseListQuery(req.query as Record<string, unknown>, resource, ctx.locale);
     const { rows, start, total } = await listRecords(ctx, resource, query);
     res.setHeader('Content-Range', contentRange(resource.name, start, rows.length, total.total));
     res.setHeader('X-Total-Count', String(total.total));
@@ -76,7 +81,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.get('/:resource/:id', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    const embed = parseEmbed(req.query as Record<string, unknown>, resource);
+    const embed = parseEmbed(req.query as Record<string, unknown>, resource, ctx.locale);
     const record = await findReadable(knex, ctx, resource, parseId(String(req.params.id), ctx.locale));
     if (embed.length) await embedReferences(knex, model, resources, resource, ctx.user, [record], embed);
     res.json(record);
@@ -91,7 +96,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.post('/:resource', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    if (!resource.entity) throw notAllowed(resource, 'POST');
+    if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
     const { record, status } = await createRecord(ctx, resource, req.body);
     res.status(status).json(record);
   });
@@ -104,7 +109,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
       res.json(await decideApproval(ctx, id, req.body));
       return;
     }
-    if (!resource.entity) throw notAllowed(resource, 'PUT');
+    if (!resource.entity) throw notAllowed(resource, 'PUT', ctx.locale);
     const { record, status } = await updateRecord(ctx, resource, id, req.body);
     res.status(status).json(record);
   });
@@ -112,11 +117,11 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.delete('/:resource/:id', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
-    if (!resource.entity) throw notAllowed(resource, 'DELETE');
+    if (!resource.entity) throw notAllowed(resource, 'DELETE', ctx.locale);
     const { record } = await deleteRecord(ctx, resource, parseId(String(req.params.id), ctx.locale));
     res.json(record);
   });
 
-  router.use(errorHandler());
+  router.use(errorHandler(model));
   return router;
 }

@@ -1,3 +1,7 @@
+import { labelOf, type SalesModel } from '@ra-sales/schema';
+import { uniqueIndexName } from '../migrate/shape.js';
+import { fieldName, listWords, phrase } from './locale.js';
+
 /** An error with an HTTP status and a JSON body in the shape react-admin reads: `{ message, errors }`. */
 export class HttpError extends Error {
   constructor(
@@ -24,20 +28,36 @@ export const conflict = (message: string, errors?: Record<string, string>, extra
 export const unprocessable = (message: string, errors?: Record<string, string>, extra?: Record<string, unknown>) =>
   new HttpError(422, message, errors, extra);
 
-/** "a, b and c" for messages naming several things. */
-export function listNames(names: string[]): string {
-  return names.map((n) => JSON.stringify(n)).join(', ');
+/**
+ * Errors from the database driver that only bad input can cause (class 22 data exceptions, class 23
+ * integrity violations) answered as 4xx in the request's language, so no request body can produce a 5xx.
+ */
+export function fromDatabaseError(error: unknown, locale = 'en', model?: SalesModel): HttpError | undefined {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return undefined;
+  const detail = (error as Error).message;
+  if (code.startsWith('22')) return badRequest(phrase(locale, 'invalidValue', { detail }));
+  if (code === '40001' || code === '40P01') return conflict(phrase(locale, 'concurrentUpdate', {}));
+  if (code === '23505') return duplicateValue(error, locale, model);
+  if (code.startsWith('23')) return conflict(phrase(locale, 'constraintViolated', { detail }));
+  return undefined;
 }
 
 /**
- * Errors from the database driver that only bad input can cause (class 22 data exceptions, class 23
- * integrity violations) answered as 4xx, so no request body can produce a 5xx.
+ * A unique index refused the row (a write that raced past `x-unique`'s check): the fields holding
+ * the duplicate by their labels, found from the index name (`<table>_<cols>_unique`), never the
+ * driver's text with the values of another record.
  */
-export function fromDatabaseError(error: unknown): HttpError | undefined {
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code !== 'string') return undefined;
-  if (code.startsWith('22')) return badRequest(`Invalid value: ${(error as Error).message}`);
-  if (code === '40001' || code === '40P01') return conflict('Concurrent update; try again');
-  if (code.startsWith('23')) return conflict(`Constraint violated: ${(error as Error).message}`);
-  return undefined;
+function duplicateValue(error: unknown, locale: string, model: SalesModel | undefined): HttpError {
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  const name = typeof constraint === 'string' ? constraint : /"([^"]+)"/.exec(String(message ?? ''))?.[1];
+  for (const entity of Object.values(model?.entities ?? {})) {
+    const set = (entity.unique ?? []).find((columns) => uniqueIndexName(entity.resource, columns) === name);
+    if (!set) continue;
+    return conflict(
+      phrase(locale, 'duplicateValue', { fields: listWords(locale, set.map((f) => fieldName(entity, f, locale))), entity: labelOf(entity.label, locale) }),
+      Object.fromEntries(set.map((f) => [f, phrase(locale, 'ruleDuplicateValue', {})])),
+    );
+  }
+  return conflict(phrase(locale, 'duplicateValueAny', {}));
 }

@@ -10,7 +10,8 @@
  *   { "owner_id": null }           IS NULL
  */
 import type { Knex } from 'knex';
-import { badRequest, listNames } from './errors.js';
+import { badRequest } from './errors.js';
+import { fieldName, listWords, phrase, quotedNames, resourceLabel } from './locale.js';
 import { JSON_KINDS, NUMBER_KINDS, TEXT_KINDS, type Column, type ResourceInfo } from './resources.js';
 
 export type Operator = 'eq' | 'gte' | 'lte' | 'gt' | 'lt' | 'neq' | 'contains';
@@ -37,45 +38,53 @@ const SQL_OPERATORS: Record<Exclude<Operator, 'eq' | 'contains' | 'neq'>, string
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-class BadValue extends Error {}
+/** What a filter value must be: a PHRASES key (`valueDate` → "a date YYYY-MM-DD"). */
+class BadValue extends Error {
+  constructor(
+    readonly key: string,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(key);
+  }
+}
 
 /** A filter value as the column's kind stores it; throws BadValue otherwise. */
 export function coerceValue(column: Column, value: unknown): unknown {
   const { kind } = column;
   if (kind === 'integer' || kind === 'reference') {
     const n = typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
-    if (!Number.isSafeInteger(n) || Math.abs(n as number) > 2 ** 53) throw new BadValue('an integer');
-    if (kind === 'integer' && column.name !== 'id' && Math.abs(n as number) > 2147483647) throw new BadValue('an integer');
+    if (!Number.isSafeInteger(n) || Math.abs(n as number) > 2 ** 53) throw new BadValue('valueInteger');
+    if (kind === 'integer' && column.name !== 'id' && Math.abs(n as number) > 2147483647) throw new BadValue('valueInteger');
     return n;
   }
   if (NUMBER_KINDS.has(kind)) {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw new BadValue('a number');
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new BadValue('valueNumber');
     return n;
   }
   if (kind === 'boolean') {
     if (value === true || value === 'true') return true;
     if (value === false || value === 'false') return false;
-    throw new BadValue('true or false');
+    throw new BadValue('valueBoolean');
   }
   if (kind === 'date') {
     if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new BadValue('a date YYYY-MM-DD');
+      throw new BadValue('valueDate');
     }
     return value;
   }
   if (kind === 'datetime') {
     if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) {
-      throw new BadValue('a date-time');
+      throw new BadValue('valueDateTime');
     }
     return new Date(value).toISOString();
   }
   if (TEXT_KINDS.has(kind)) {
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (typeof value !== 'string') throw new BadValue('a string');
+    if (typeof value !== 'string') throw new BadValue('valueString');
     return value.replace(/\0/g, '');
   }
-  throw new BadValue('a filterable value');
+  throw new BadValue('valueFilterable');
 }
 
 function columnAndOperator(key: string, resource: ResourceInfo): { column: Column; operator: Operator } | undefined {
@@ -89,28 +98,34 @@ function columnAndOperator(key: string, resource: ResourceInfo): { column: Colum
   return undefined;
 }
 
-function parseTerm(key: string, value: unknown, resource: ResourceInfo): FilterTerm {
+function parseTerm(key: string, value: unknown, resource: ResourceInfo, locale: string): FilterTerm {
+  const named = { resource: resource.name, entity: resourceLabel(resource, locale), name: JSON.stringify(key) };
   if (key === 'q') {
-    if (!resource.searchFields.length) throw badRequest(`${resource.name} has no searchable fields`, { q: 'not searchable' });
-    if (typeof value !== 'string' && typeof value !== 'number') throw badRequest('Filter q must be a string', { q: 'must be a string' });
+    if (!resource.searchFields.length) throw badRequest(phrase(locale, 'notSearchable', named), { q: phrase(locale, 'ruleNotSearchable', {}) });
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw badRequest(phrase(locale, 'searchNotText', {}), { q: phrase(locale, 'ruleMustBe', { value: phrase(locale, 'valueString', {}) }) });
+    }
     const words = String(value).replace(/\0/g, '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
     return { type: 'search', columns: resource.searchFields, words };
   }
   const found = columnAndOperator(key, resource);
-  if (!found) throw badRequest(`Unknown filter ${JSON.stringify(key)} for ${resource.name}`, { [key]: 'unknown filter' });
+  if (!found) throw badRequest(phrase(locale, 'filterUnknown', { ...named, names: named.name }), { [key]: phrase(locale, 'ruleUnknownFilter', {}) });
   const { column, operator } = found;
-  if (JSON_KINDS.has(column.kind)) throw badRequest(`Field ${JSON.stringify(column.name)} cannot be filtered`, { [key]: 'cannot be filtered' });
+  const field = fieldName(resource.entity, column.name, locale);
+  if (JSON_KINDS.has(column.kind)) {
+    throw badRequest(phrase(locale, 'fieldNotFilterable', { field: quotedNames(locale, [field]) }), { [key]: phrase(locale, 'ruleNotFilterable', {}) });
+  }
   if (operator === 'contains' && !TEXT_KINDS.has(column.kind)) {
-    throw badRequest(`Filter ${JSON.stringify(key)}: ${column.name} is not text`, { [key]: 'not a text field' });
+    throw badRequest(phrase(locale, 'filterNotText', { ...named, field }), { [key]: phrase(locale, 'ruleNotText', {}) });
   }
   try {
     if (value === null) {
-      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('not null');
+      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('valueNotNull');
       return { type: 'compare', column, operator, value: null };
     }
     if (Array.isArray(value)) {
-      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('a single value');
-      if (value.length > 10000) throw new BadValue('at most 10000 values');
+      if (operator !== 'eq' && operator !== 'neq') throw new BadValue('valueSingle');
+      if (value.length > 10000) throw new BadValue('valueAtMost', { max: '10000' });
       return {
         type: 'compare',
         column,
@@ -119,30 +134,35 @@ function parseTerm(key: string, value: unknown, resource: ResourceInfo): FilterT
       };
     }
     if (operator === 'contains') {
-      if (typeof value !== 'string' && typeof value !== 'number') throw new BadValue('a string');
+      if (typeof value !== 'string' && typeof value !== 'number') throw new BadValue('valueString');
       return { type: 'compare', column, operator, value: String(value).replace(/\0/g, '') };
     }
     return { type: 'compare', column, operator, value: coerceValue(column, value) };
   } catch (error) {
     if (error instanceof BadValue) {
-      throw badRequest(`Filter ${JSON.stringify(key)} must be ${error.message}`, { [key]: `must be ${error.message}` });
+      const must = phrase(locale, error.key, error.values);
+      throw badRequest(phrase(locale, 'filterMustBe', { ...named, value: must }), { [key]: phrase(locale, 'ruleMustBe', { value: must }) });
     }
     throw error;
   }
 }
 
 /** Checks every key first so that one answer names all unknown filters. */
-export function parseFilters(filter: Record<string, unknown>, resource: ResourceInfo): FilterTerm[] {
+export function parseFilters(filter: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): FilterTerm[] {
   const unknown = Object.keys(filter).filter((key) => key !== 'q' && !columnAndOperator(key, resource));
   if (unknown.length) {
     throw badRequest(
-      `Unknown filter ${listNames(unknown)} for ${resource.name}`,
-      Object.fromEntries(unknown.map((k) => [k, 'unknown filter'])),
+      phrase(locale, 'filterUnknown', {
+        resource: resource.name,
+        entity: resourceLabel(resource, locale),
+        names: listWords(locale, unknown.map((k) => JSON.stringify(k))),
+      }),
+      Object.fromEntries(unknown.map((k) => [k, phrase(locale, 'ruleUnknownFilter', {})])),
     );
   }
   return Object.entries(filter)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => parseTerm(key, value, resource));
+    .map(([key, value]) => parseTerm(key, value, resource, locale));
 }
 
 /** `%`, `_` and `\` taken literally inside a LIKE pattern. */

@@ -1,6 +1,8 @@
 /** HTTP plumbing: CORS, body parsing limits, and errors as JSON. */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { SalesModel } from '@ra-sales/schema';
 import { HttpError, fromDatabaseError } from './errors.js';
+import { phrase, requestLocale } from './locale.js';
 
 export const EXPOSED_HEADERS = ['Content-Range', 'X-Total-Count', 'X-Total-Count-Exact'];
 const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'Range', 'X-Sales-User', 'Accept', 'Accept-Language'];
@@ -25,19 +27,21 @@ export function jsonBody(limit: string | number): RequestHandler {
   return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
 }
 
-function bodyParserError(error: unknown): HttpError | undefined {
+function bodyParserError(error: unknown, locale: string): HttpError | undefined {
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
-  if (type === 'entity.parse.failed') return new HttpError(400, 'Malformed JSON body');
-  if (type === 'entity.too.large') return new HttpError(413, 'Body too large');
+  if (type === 'entity.parse.failed') return new HttpError(400, phrase(locale, 'bodyMalformed', {}));
+  if (type === 'entity.too.large') return new HttpError(413, phrase(locale, 'bodyTooLarge', {}));
   if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
     return new HttpError(status, (error as Error).message);
   }
   return undefined;
 }
 
-export function errorHandler(log: (error: unknown) => void = (e) => console.error(e)): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
-    const known = error instanceof HttpError ? error : (bodyParserError(error) ?? fromDatabaseError(error));
+/** Errors as JSON; those of the body parser and the database in the request's language. */
+export function errorHandler(model: SalesModel, log: (error: unknown) => void = (e) => console.error(e)): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const locale = requestLocale(req, model);
+    const known = error instanceof HttpError ? error : (bodyParserError(error, locale) ?? fromDatabaseError(error, locale, model));
     if (known) {
       res.status(known.status).json(known.body);
       return;

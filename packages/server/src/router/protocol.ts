@@ -5,8 +5,8 @@
  *   getOne                      GET /res/:id[?embed=[…]]
  * Answers to lists carry `Content-Range: res 0-24/total` and `X-Total-Count`.
  */
-import { badRequest, listNames, notFound } from './errors.js';
-import { phrase } from './locale.js';
+import { badRequest, notFound } from './errors.js';
+import { listWords, phrase, resourceLabel } from './locale.js';
 import { JSON_KINDS, type ResourceInfo } from './resources.js';
 
 export interface ListQuery {
@@ -22,41 +22,46 @@ export const MAX_PAGE_SIZE = 1000;
 /** Rows returned at most when no range is given (getMany). */
 export const MAX_UNRANGED_ROWS = 5000;
 
-function single(query: Record<string, unknown>, name: string): string | undefined {
+/** The resource in a refusal: its name in the path (`{resource}`) and its label (`{entity}`). */
+function named(resource: ResourceInfo, locale: string): Record<string, string> {
+  return { resource: resource.name, entity: resourceLabel(resource, locale) };
+}
+
+function single(query: Record<string, unknown>, name: string, locale: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`Parameter ${name} must be given once`);
+  if (typeof value !== 'string') throw badRequest(phrase(locale, 'parameterOnce', { name }));
   return value;
 }
 
-function parseJsonParameter(query: Record<string, unknown>, name: string): unknown {
-  const text = single(query, name);
+function parseJsonParameter(query: Record<string, unknown>, name: string, locale: string): unknown {
+  const text = single(query, name, locale);
   if (text === undefined || text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest(`Parameter ${name} is not valid JSON`);
+    throw badRequest(phrase(locale, 'parameterNotJson', { name }));
   }
 }
 
-export function parseSort(query: Record<string, unknown>, resource: ResourceInfo): ListQuery['sort'] {
-  const sort = parseJsonParameter(query, 'sort');
+export function parseSort(query: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): ListQuery['sort'] {
+  const sort = parseJsonParameter(query, 'sort', locale);
   if (sort === undefined) return resource.defaultSort;
   if (!Array.isArray(sort) || typeof sort[0] !== 'string' || (sort[1] !== undefined && typeof sort[1] !== 'string')) {
-    throw badRequest('Parameter sort must be ["field","ASC"|"DESC"]');
+    throw badRequest(phrase(locale, 'sortShape', {}));
   }
   const [field, rawOrder = 'ASC'] = sort as [string, string?];
   const order = rawOrder.toUpperCase();
-  if (order !== 'ASC' && order !== 'DESC') throw badRequest(`Unknown sort order ${JSON.stringify(rawOrder)}`);
+  if (order !== 'ASC' && order !== 'DESC') throw badRequest(phrase(locale, 'sortOrderUnknown', { order: JSON.stringify(rawOrder) }));
   const column = resource.columns.get(field);
   if (!column || JSON_KINDS.has(column.kind)) {
-    throw badRequest(`Unknown sort field ${JSON.stringify(field)} for ${resource.name}`, { sort: field });
+    throw badRequest(phrase(locale, 'sortFieldUnknown', { ...named(resource, locale), field: JSON.stringify(field) }), { sort: field });
   }
   return { field, order };
 }
 
-export function parseRange(query: Record<string, unknown>): [number, number] | undefined {
-  const range = parseJsonParameter(query, 'range');
+export function parseRange(query: Record<string, unknown>, locale = 'en'): [number, number] | undefined {
+  const range = parseJsonParameter(query, 'range', locale);
   if (range === undefined) return undefined;
   if (
     !Array.isArray(range) ||
@@ -64,22 +69,22 @@ export function parseRange(query: Record<string, unknown>): [number, number] | u
     !range.every((n) => Number.isSafeInteger(n) && n >= 0) ||
     range[1] < range[0]
   ) {
-    throw badRequest('Parameter range must be [start, end] with 0 <= start <= end');
+    throw badRequest(phrase(locale, 'rangeShape', {}));
   }
-  if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) throw badRequest(`A page holds at most ${MAX_PAGE_SIZE} rows`);
+  if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) throw badRequest(phrase(locale, 'pageTooLarge', { max: String(MAX_PAGE_SIZE) }));
   return range as [number, number];
 }
 
-export function parseFilterParameter(query: Record<string, unknown>): Record<string, unknown> {
-  const filter = parseJsonParameter(query, 'filter');
+export function parseFilterParameter(query: Record<string, unknown>, locale = 'en'): Record<string, unknown> {
+  const filter = parseJsonParameter(query, 'filter', locale);
   if (filter === undefined || filter === null) return {};
-  if (typeof filter !== 'object' || Array.isArray(filter)) throw badRequest('Parameter filter must be a JSON object');
+  if (typeof filter !== 'object' || Array.isArray(filter)) throw badRequest(phrase(locale, 'filterShape', {}));
   return filter as Record<string, unknown>;
 }
 
 /** `embed=["customer"]` (what the client sends for `meta.embed`); also accepts a plain comma list. */
-export function parseEmbed(query: Record<string, unknown>, resource: ResourceInfo): string[] {
-  const text = single(query, 'embed');
+export function parseEmbed(query: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): string[] {
+  const text = single(query, 'embed', locale);
   if (text === undefined || text === '') return [];
   let names: unknown;
   try {
@@ -89,21 +94,27 @@ export function parseEmbed(query: Record<string, unknown>, resource: ResourceInf
   }
   if (typeof names === 'string') names = [names];
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
-    throw badRequest('Parameter embed must be a JSON array of names');
+    throw badRequest(phrase(locale, 'embedShape', {}));
   }
   const unknown = names.filter((n) => !resource.embeds.has(n));
   if (unknown.length) {
-    throw badRequest(`Unknown embed ${listNames(unknown)} for ${resource.name}; known: ${[...resource.embeds.keys()].join(', ')}`);
+    throw badRequest(
+      phrase(locale, 'embedUnknown', {
+        ...named(resource, locale),
+        names: listWords(locale, unknown.map((n) => JSON.stringify(n))),
+        known: listWords(locale, [...resource.embeds.keys()]),
+      }),
+    );
   }
   return [...new Set(names as string[])];
 }
 
-export function parseListQuery(query: Record<string, unknown>, resource: ResourceInfo): ListQuery {
+export function parseListQuery(query: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): ListQuery {
   return {
-    sort: parseSort(query, resource),
-    range: parseRange(query),
-    filter: parseFilterParameter(query),
-    embed: parseEmbed(query, resource),
+    sort: parseSort(query, resource, locale),
+    range: parseRange(query, locale),
+    filter: parseFilterParameter(query, locale),
+    embed: parseEmbed(query, resource, locale),
   };
 }
 

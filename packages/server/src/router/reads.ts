@@ -20,7 +20,7 @@ export interface ListResult {
 /** The rows of `resource` matching a list filter that the user may read: lists and reports start here. */
 export function readableQuery(ctx: RequestContext, resource: ResourceInfo, filter: Record<string, unknown>): Knex.QueryBuilder {
   const query = ctx.knex(resource.table);
-  applyFilters(query, resource.table, parseFilters(filter, resource));
+  applyFilters(query, resource.table, parseFilters(filter, resource, ctx.locale));
   addReadScope(query, ctx.knex, ctx.model, resource, ctx.user);
   return query;
 }

@@ -12,9 +12,9 @@ import type { Row } from './types.js';
 /** Body member carrying a comment for the history of a transition; never stored on the record. */
 export const COMMENT_MEMBER = '_comment';
 
-export function requireObjectBody(body: unknown): Record<string, unknown> {
+export function requireObjectBody(body: unknown, locale: string): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('The body must be a JSON object (Content-Type: application/json)');
+    throw badRequest(phrase(locale, 'bodyNotObject', {}));
   }
   return body as Record<string, unknown>;
 }
@@ -47,11 +47,13 @@ export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceIn
   return out;
 }
 
-export function commentOf(body: Record<string, unknown>): string | null {
+export function commentOf(body: Record<string, unknown>, locale: string): string | null {
   const comment = body[COMMENT_MEMBER];
   if (comment === undefined || comment === null) return null;
   if (typeof comment !== 'string' || comment.length > 20000) {
-    throw badRequest(`${COMMENT_MEMBER} must be a text`, { [COMMENT_MEMBER]: 'must be a text' });
+    throw badRequest(phrase(locale, 'mustBeText', { field: phrase(locale, 'historyCommentField', {}) }), {
+      [COMMENT_MEMBER]: phrase(locale, 'ruleText', {}),
+    });
   }
   return comment;
 }

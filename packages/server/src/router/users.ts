@@ -8,12 +8,13 @@ import type { SalesModel } from '@ra-sales/schema';
 import type { AuthHook, SalesUser } from './types.js';
 import { ADMIN_ROLE } from './access.js';
 import { HttpError } from './errors.js';
+import { phrase, requestLocale } from './locale.js';
 import { USERS_RESOURCE, USER_ROLE_FIELD, USER_TEAM_FIELD } from './resources.js';
 
 export const DEMO_USER_HEADER = 'x-sales-user';
 export const DEMO_ADMIN_ID = 1;
 
-const unauthorized = (message = 'Sign in first') => new HttpError(401, message);
+const unauthorized = (message: string) => new HttpError(401, message);
 
 export async function salespersonAsUser(knex: Knex, model: SalesModel, id: number): Promise<SalesUser | undefined> {
   if (!model.entities[USERS_RESOURCE]) return undefined;
@@ -26,14 +27,15 @@ export async function salespersonAsUser(knex: Knex, model: SalesModel, id: numbe
 
 export async function resolveUser(req: Request, knex: Knex, model: SalesModel, auth: AuthHook, demoUsers: boolean): Promise<SalesUser> {
   const header = req.get(DEMO_USER_HEADER);
+  const locale = requestLocale(req, model);
   if (demoUsers && header) {
-    if (!/^\d{1,15}$/.test(header)) throw unauthorized(`${DEMO_USER_HEADER} must be a salesperson id`);
+    if (!/^\d{1,15}$/.test(header)) throw unauthorized(phrase(locale, 'demoUserHeader', { header: DEMO_USER_HEADER }));
     const user = await salespersonAsUser(knex, model, Number(header));
-    if (!user) throw unauthorized(`No salesperson ${header}`);
+    if (!user) throw unauthorized(phrase(locale, 'noSalesperson', { id: header }));
     return user;
   }
   const user = await auth(req);
-  if (!user) throw unauthorized();
+  if (!user) throw unauthorized(phrase(locale, 'signInFirst', {}));
   if (!Number.isSafeInteger(user.id) || !Array.isArray(user.roles)) throw new HttpError(500, 'The auth hook returned no valid user');
   return user;
 }

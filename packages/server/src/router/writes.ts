@@ -68,7 +68,7 @@ async function lockForWrite(trx: Knex.Transaction, ctx: RequestContext, resource
 export async function createRecord(ctx: RequestContext, resource: ResourceInfo, body: unknown): Promise<WriteResult> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
-  const raw = requireObjectBody(body);
+  const raw = requireObjectBody(body, ctx.locale);
   const fields = fieldsOfBody(raw, resource, ctx.locale);
   refuseChanges(fields, {}, serverOwnedFields(entity), ctx.locale, entity);
   const workflow = entity.workflow;
@@ -97,7 +97,7 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
     const record = normalizeRow(inserted, resource);
     await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });
     if (workflow) {
-      await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw) });
+      await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw, ctx.locale) });
     }
     return { record, status: 201 };
   });
@@ -117,9 +117,9 @@ function editableView(row: Row, entity: EntityModel): Record<string, unknown> {
 export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, id: number, body: unknown): Promise<WriteResult> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
-  const raw = requireObjectBody(body);
+  const raw = requireObjectBody(body, ctx.locale);
   const fields = fieldsOfBody(raw, resource, ctx.locale);
-  const comment = commentOf(raw);
+  const comment = commentOf(raw, ctx.locale);
   return ctx.knex.transaction(async (trx) => {
     const stored = await lockForWrite(trx, ctx, resource, id);
     if ('version' in fields && !sameValue(fields.version, stored.version)) {

@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type HttpAnswer, type RequestOptions, type TestServer, type UserName } from './support/server.js';
+import { fromDatabaseError, type HttpError } from '../../src/router/errors.js';
+import { parseFilters } from '../../src/router/filters.js';
+import { describeResources } from '../../src/router/resources.js';
+import { defaultDomain } from './support/model.js';
 
 import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
 
@@ -239,6 +243,272 @@ forEachDatabase('router messages', (database) => {
 
       const resource = await inBoth('GET', '/nothing');
       expect([resource.en.status, resource.en.json.message, resource.zh.json.message]).toEqual([404, 'Unknown resource "nothing"', '未知资源 "nothing"']);
+    });
+  });
+
+  describe('approval decisions', () => {
+    /** An opportunity whose move initiation → proposal waits for the sales manager's approval. */
+    async function held(name: string) {
+      const record = await create('opportunities', { name, customer_id: customerId });
+      const initiation = await put(record, 'opportunities', { ...DEVELOPMENT_GATE, stage: 'initiation' });
+      const answer = await server.request('PUT', `/opportunities/${record.id}`, { as: 'repA', body: { ...initiation, ...INITIATION_GATE, stage: 'proposal' } });
+      expect(answer.status).toBe(202);
+      const [approval] = await database.db('sales_approvals').where({ record_id: record.id, status: 'pending' });
+      return { record, approval: approval as Record<string, any> };
+    }
+
+    it('a decision that is neither approved nor rejected, a comment that is no text', async () => {
+      const { approval } = await held('Undecided');
+      const status = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'maybe' } });
+      expect(status.en.status).toBe(400);
+      expect(status.en.json).toEqual({ message: 'Status must be "approved" or "rejected"', errors: { status: 'must be approved or rejected' } });
+      expect(status.zh.json).toEqual({ message: '「状态」必须是 "approved"（批准）或 "rejected"（驳回）', errors: { status: '必须是批准或驳回' } });
+
+      const comment = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'approved', comment: 42 } });
+      expect(comment.en.status).toBe(400);
+      expect(comment.en.json).toEqual({ message: 'Comment must be a text', errors: { comment: 'must be a text' } });
+      expect(comment.zh.json).toEqual({ message: '「审批意见」必须是文本', errors: { comment: '必须是文本' } });
+    });
+
+    it('an approval already decided', async () => {
+      const { approval } = await held('Decided once');
+      const rejected = await server.request('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'rejected', comment: 'Not now' } });
+      expect(rejected.status).toBe(200);
+      const { en, zh } = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
+      expect(en.status).toBe(409);
+      expect(en.json).toEqual({ message: `Approval ${approval.id} is already rejected`, errors: { status: 'already rejected' } });
+      expect(zh.json).toEqual({ message: `审批 ${approval.id} 已驳回，不能再审批`, errors: { status: '已驳回' } });
+    });
+
+    it('the role an approval needs, by its label; a record the approver may not read', async () => {
+      const { approval } = await held('Not my call');
+      const role = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'repA', body: { status: 'approved' } });
+      expect(role.en.status).toBe(403);
+      expect(role.en.json).toEqual({ message: `Approval ${approval.id} needs the role Sales manager` });
+      expect(role.zh.json).toEqual({ message: `审批 ${approval.id} 须由销售经理审批` });
+
+      const hidden = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerSouth', body: { status: 'approved' } });
+      expect(hidden.en.status).toBe(403);
+      expect(hidden.en.json).toEqual({ message: `Approval ${approval.id} is about a record you may not read` });
+      expect(hidden.zh.json).toEqual({ message: `审批 ${approval.id} 涉及你无权查看的记录` });
+    });
+
+    it('the approved move can no longer be made', async () => {
+      const moved = await held('Moved meanwhile');
+      await database.db('opportunities').where('id', moved.record.id).update({ stage: 'development' });
+      const stage = await inBoth('PUT', `/approvals/${moved.approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
+      expect(stage.en.status).toBe(409);
+      expect(stage.en.json).toEqual({ message: `Opportunity ${moved.record.id} is no longer in Project initiation`, errors: { stage: 'stage changed' } });
+      expect(stage.zh.json).toEqual({ message: `销售机会 ${moved.record.id} 已不在「立项」`, errors: { stage: '阶段已变更' } });
+
+      const gone = await held('Move removed');
+      await database.db('sales_approvals').where('id', gone.approval.id).update({ to_stage: 'won' });
+      const move = await inBoth('PUT', `/approvals/${gone.approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
+      expect(move.en.status).toBe(409);
+      expect(move.en.json).toEqual({ message: 'The move Project initiation → Closed – won no longer exists' });
+      expect(move.zh.json).toEqual({ message: '已不能从「立项」推进到「结项（成功）」' });
+
+      const emptied = await held('Gate emptied');
+      await database.db('opportunities').where('id', emptied.record.id).update({ project_number: null });
+      const gate = await inBoth('PUT', `/approvals/${emptied.approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
+      expect(gate.en.status).toBe(422);
+      expect(gate.en.json.message).toBe(`Opportunity ${emptied.record.id} cannot move to Proposal yet`);
+      expect(gate.zh.json.message).toBe(`销售机会 ${emptied.record.id} 暂不能推进到「提案」`);
+      expect(gate.en.json.errors.project_number).toBe('required to leave Project initiation');
+      expect(gate.zh.json.errors.project_number).toBe('离开「立项」前必须填写');
+    });
+  });
+
+  describe('request bodies', () => {
+    it('a body that is no JSON object, malformed or too large', async () => {
+      const array = await inBoth('POST', '/customers', { rawBody: '[{"name":"In a list"}]' });
+      expect(array.en.status).toBe(400);
+      expect(array.en.json).toEqual({ message: 'The body must be a JSON object (Content-Type: application/json)' });
+      expect(array.zh.json).toEqual({ message: '请求体必须是 JSON 对象（Content-Type: application/json）' });
+
+      const malformed = await inBoth('POST', '/customers', { rawBody: '{"name":' });
+      expect(malformed.en.status).toBe(400);
+      expect(malformed.en.json).toEqual({ message: 'Malformed JSON body' });
+      expect(malformed.zh.json).toEqual({ message: '请求体不是有效的 JSON' });
+
+      const large = await inBoth('POST', '/customers', { body: { name: 'x'.repeat(1_100_000), grade: 'C' } });
+      expect(large.en.status).toBe(413);
+      expect(large.en.json).toEqual({ message: 'Body too large' });
+      expect(large.zh.json).toEqual({ message: '请求体过大' });
+    });
+
+    it('a comment on the stage change that is no text', async () => {
+      const record = await create('customers', { name: 'Commented', grade: 'C' });
+      const { en, zh } = await inBoth('PUT', `/customers/${record.id}`, { body: { ...record, _comment: 42 } });
+      expect(en.status).toBe(400);
+      expect(en.json).toEqual({ message: 'Comment on the stage change must be a text', errors: { _comment: 'must be a text' } });
+      expect(zh.json).toEqual({ message: '「阶段变更说明」必须是文本', errors: { _comment: '必须是文本' } });
+    });
+  });
+
+  describe('query parameters', () => {
+    const q = (params: Record<string, unknown>) =>
+      new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+
+    it('sort, range, filter and embed of the wrong shape', async () => {
+      const cases: [string, string, string][] = [
+        [`/customers?sort=${encodeURIComponent('["name"')}`, 'Parameter sort is not valid JSON', '参数 sort 不是有效的 JSON'],
+        ['/customers?sort=a&sort=b', 'Parameter sort must be given once', '参数 sort 只能出现一次'],
+        [`/customers?${q({ sort: { name: 'ASC' } })}`, 'Parameter sort must be ["field","ASC"|"DESC"]', '参数 sort 必须是 ["字段","ASC"|"DESC"]'],
+        [`/customers?${q({ sort: ['name', 'UP'] })}`, 'Unknown sort order "UP"', '未知的排序方向 "UP"（应为 ASC 或 DESC）'],
+        [`/customers?${q({ sort: ['colour', 'ASC'] })}`, 'Unknown sort field "colour" for customers', '客户不能按 "colour" 排序'],
+        [`/customers?${q({ range: [5, 1] })}`, 'Parameter range must be [start, end] with 0 <= start <= end', '参数 range 必须是 [起, 止]，且 0 <= 起 <= 止'],
+        [`/customers?${q({ range: [0, 5000] })}`, 'A page holds at most 1000 rows', '每页最多 1000 行'],
+        [`/customers?${q({ filter: [1] })}`, 'Parameter filter must be a JSON object', '参数 filter 必须是 JSON 对象'],
+        [`/customers?${q({ embed: { owner: true } })}`, 'Parameter embed must be a JSON array of names', '参数 embed 必须是由名称组成的 JSON 数组'],
+        [`/customers/${customerId}?${q({ embed: ['nothing'] })}`, 'Unknown embed "nothing" for customers; known: territory_id, territory, owner_id, owner', '客户不能嵌入 "nothing"；可嵌入：territory_id、territory、owner_id、owner'],
+      ];
+      for (const [path, message, zhMessage] of cases) {
+        const { en, zh } = await inBoth('GET', path);
+        expect([en.status, en.json.message, zh.json.message], path).toEqual([400, message, zhMessage]);
+      }
+    });
+
+    it('unknown filters and filter values of the wrong kind', async () => {
+      const unknown = await inBoth('GET', `/customers?${q({ filter: { colour: 'red', nope_gte: 2 } })}`);
+      expect(unknown.en.status).toBe(400);
+      expect(unknown.en.json).toEqual({ message: 'Unknown filter "colour", "nope_gte" for customers', errors: { colour: 'unknown filter', nope_gte: 'unknown filter' } });
+      expect(unknown.zh.json).toEqual({ message: '客户没有筛选条件 "colour"、"nope_gte"', errors: { colour: '未知的筛选条件', nope_gte: '未知的筛选条件' } });
+
+      const date = await inBoth('GET', `/opportunities?${q({ filter: { expected_sign_date_gte: 'tomorrow' } })}`);
+      expect(date.en.status).toBe(400);
+      expect(date.en.json).toEqual({ message: 'Filter "expected_sign_date_gte" must be a date YYYY-MM-DD', errors: { expected_sign_date_gte: 'must be a date YYYY-MM-DD' } });
+      expect(date.zh.json).toEqual({ message: '筛选条件 "expected_sign_date_gte" 必须是日期（YYYY-MM-DD）', errors: { expected_sign_date_gte: '必须是日期（YYYY-MM-DD）' } });
+
+      const number = await inBoth('GET', `/customers?${q({ filter: { credit_limit_gte: 'lots' } })}`);
+      expect(number.en.json.errors).toEqual({ credit_limit_gte: 'must be a number' });
+      expect(number.zh.json.errors).toEqual({ credit_limit_gte: '必须是数字' });
+
+      const lines = await inBoth('GET', `/sales_plans?${q({ filter: { product_targets: 1 } })}`);
+      expect(lines.en.json).toEqual({ message: 'Field "Product targets" cannot be filtered', errors: { product_targets: 'cannot be filtered' } });
+      expect(lines.zh.json).toEqual({ message: '字段「产品销售目标」不能用于筛选', errors: { product_targets: '不能用于筛选' } });
+
+      const notText = await inBoth('GET', `/customers?${q({ filter: { credit_limit_q: '1' } })}`);
+      expect(notText.en.json).toEqual({ message: 'Filter "credit_limit_q": Credit limit is not text', errors: { credit_limit_q: 'not a text field' } });
+      expect(notText.zh.json).toEqual({ message: '筛选条件 "credit_limit_q"：「信用额度」不是文本字段', errors: { credit_limit_q: '不是文本字段' } });
+
+      const search = await inBoth('GET', `/customers?${q({ filter: { q: true } })}`);
+      expect(search.en.json).toEqual({ message: 'Filter q must be a string', errors: { q: 'must be a string' } });
+      expect(search.zh.json).toEqual({ message: '搜索条件 q 必须是字符串', errors: { q: '必须是字符串' } });
+
+      // Every resource of the default domain has search fields: a customers resource without any.
+      const unsearchable = { ...describeResources(defaultDomain().model).get('customers')!, searchFields: [] };
+      const refusal = (locale: string) => {
+        try {
+          parseFilters({ q: 'acme' }, unsearchable, locale);
+        } catch (error) {
+          return error as HttpError;
+        }
+        throw new Error('not refused');
+      };
+      expect([refusal('en').status, refusal('en').body]).toEqual([400, { message: 'customers has no searchable fields', errors: { q: 'not searchable' } }]);
+      expect(refusal('zh-CN').body).toEqual({ message: '客户没有可搜索的字段', errors: { q: '不可搜索' } });
+    });
+
+    it('parameters of reports', async () => {
+      const asOf = await inBoth('GET', '/reports/overdue-collections?as_of=tomorrow');
+      expect(asOf.en.status).toBe(400);
+      expect(asOf.en.json).toEqual({ message: '"as_of" must be a date YYYY-MM-DD', errors: { as_of: 'must be a date YYYY-MM-DD' } });
+      expect(asOf.zh.json).toEqual({ message: '参数 "as_of" 必须是日期（YYYY-MM-DD）', errors: { as_of: '必须是日期（YYYY-MM-DD）' } });
+
+      const filter = await inBoth('GET', `/reports/complaints-by-category?${q({ filter: [1] })}`);
+      expect(filter.en.json).toEqual({ message: '"filter" must be a JSON object', errors: { filter: 'must be a JSON object' } });
+      expect(filter.zh.json).toEqual({ message: '参数 "filter" 必须是 JSON 对象', errors: { filter: '必须是 JSON 对象' } });
+
+      const noWorkflow = await inBoth('GET', '/reports/stage-totals?resource=products');
+      expect(noWorkflow.en.json).toEqual({ message: 'products has no workflow', errors: { resource: 'has no workflow' } });
+      expect(noWorkflow.zh.json).toEqual({ message: '货品没有工作流', errors: { resource: '没有工作流' } });
+
+      const noResource = await inBoth('GET', '/reports/stage-totals?resource=nothing');
+      expect(noResource.en.status).toBe(404);
+      expect(noResource.en.json.message).toBe('Report stage-totals needs the resource "nothing", which this model does not have');
+      expect(noResource.zh.json.message).toBe('报表 stage-totals 需要资源 "nothing"，当前模型没有');
+    });
+  });
+
+  describe('405, unknown reports and 401', () => {
+    it('methods the approvals and the history do not take', async () => {
+      const post = await inBoth('POST', '/approvals', { body: { status: 'approved' } });
+      expect(post.en.status).toBe(405);
+      expect(post.en.json).toEqual({ message: 'POST is not available on approvals' });
+      expect(post.zh.json).toEqual({ message: '审批不支持 POST 请求' });
+
+      const remove = await inBoth('DELETE', '/history/1');
+      expect(remove.en.status).toBe(405);
+      expect(remove.en.json).toEqual({ message: 'DELETE is not available on history' });
+      expect(remove.zh.json).toEqual({ message: '历史记录不支持 DELETE 请求' });
+    });
+
+    it('an unknown report', async () => {
+      const { en, zh } = await inBoth('GET', '/reports/nothing');
+      expect(en.status).toBe(404);
+      expect(en.json).toEqual({ message: 'Unknown report "nothing"; reports: stage-totals, quota-attainment, overdue-collections, complaints-by-category' });
+      expect(zh.json).toEqual({ message: '未知报表 "nothing"；可用报表：stage-totals、quota-attainment、overdue-collections、complaints-by-category' });
+    });
+
+    it('no user, or a demo user that is no salesperson', async () => {
+      const anonymous = await inBoth('GET', '/customers', { as: null });
+      expect(anonymous.en.status).toBe(401);
+      expect(anonymous.en.json).toEqual({ message: 'Sign in first' });
+      expect(anonymous.zh.json).toEqual({ message: '请先登录' });
+
+      const badHeader = await inBoth('GET', '/customers', { as: null, headers: { 'X-Sales-User': 'boss' } });
+      expect(badHeader.en.status).toBe(401);
+      expect(badHeader.en.json).toEqual({ message: 'x-sales-user must be a salesperson id' });
+      expect(badHeader.zh.json).toEqual({ message: 'x-sales-user 必须是销售人员的编号' });
+
+      const nobody = await inBoth('GET', '/customers', { as: null, headers: { 'X-Sales-User': '99999999' } });
+      expect(nobody.en.status).toBe(401);
+      expect(nobody.en.json).toEqual({ message: 'No salesperson 99999999' });
+      expect(nobody.zh.json).toEqual({ message: '找不到销售人员 99999999' });
+    });
+  });
+
+  describe('refusals by the database', () => {
+    const { model } = defaultDomain();
+
+    async function driverError(run: () => Promise<unknown>): Promise<unknown> {
+      try {
+        await run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the database accepted it');
+    }
+
+    it('a unique index names the fields holding the duplicate, never the driver text', async () => {
+      await database.db('customers').insert({ name: 'Twin Steel', grade: 'C' });
+      const error = await driverError(() => database.db('customers').insert({ name: 'Twin Steel', grade: 'B' }));
+      expect((error as { code?: string }).code).toBe('23505');
+      const en = fromDatabaseError(error, 'en', model)!;
+      const zh = fromDatabaseError(error, 'zh-CN', model)!;
+      expect([en.status, zh.status]).toEqual([409, 409]);
+      expect(en.body).toEqual({ message: 'Name already used by another Customer record', errors: { name: 'already used' } });
+      expect(zh.body).toEqual({ message: '客户名称已被另一条客户记录使用', errors: { name: '已被使用' } });
+      expect(fromDatabaseError({ code: '23505', message: 'duplicate key value violates unique constraint "elsewhere_key"' }, 'zh-CN', model)!.body).toEqual({
+        message: '某个值已被另一条记录使用',
+      });
+    });
+
+    it('other data errors in the request\'s language', async () => {
+      const invalid = await driverError(() => database.db.raw(`select 'many'::integer`));
+      const en = fromDatabaseError(invalid, 'en', model)!;
+      const zh = fromDatabaseError(invalid, 'zh-CN', model)!;
+      expect([en.status, zh.status]).toEqual([400, 400]);
+      expect(en.message).toBe(`Invalid value: ${(invalid as Error).message}`);
+      expect(zh.message).toBe(`无效的值：${(invalid as Error).message}`);
+
+      const notNull = await driverError(() => database.db('customers').insert({ name: 'No version', grade: 'C', version: null }));
+      expect(fromDatabaseError(notNull, 'en', model)!.message).toBe(`Constraint violated: ${(notNull as Error).message}`);
+      expect(fromDatabaseError(notNull, 'zh-CN', model)!.message).toBe(`违反数据约束：${(notNull as Error).message}`);
+
+      expect(fromDatabaseError({ code: '40001' }, 'en', model)!.body).toEqual({ message: 'Concurrent update; try again' });
+      expect(fromDatabaseError({ code: '40P01' }, 'zh-CN', model)!.body).toEqual({ message: '数据正被他人同时修改，请重试' });
     });
   });
 

@@ -58,6 +58,7 @@ forEachDatabase('router reports', (database) => {
   });
 
   it('refuses an unknown report, a resource without workflow and a bad date', async () => {
+    expect((await server.request('GET', '/reports/toString', { as: 'admin' })).status).toBe(404);
     expect((await server.request('GET', '/reports/nope', { as: 'admin' })).status).toBe(404);
     expect((await server.request('GET', '/reports/stage-totals?resource=products', { as: 'admin' })).status).toBe(400);
     expect((await server.request('GET', '/reports/stage-totals?resource=nowhere', { as: 'admin' })).status).toBe(404);

@@ -28,7 +28,7 @@ export async function checkRefWhere(
     const target = ctx.resources.get(field.ref);
     if (!bound || !target) continue;
     const query = db(target.table).select('id').where('id', record[field.name] as number);
-    applyFilters(query, target.table, parseFilters(bound, target));
+    applyFilters(query, target.table, parseFilters(bound, target, ctx.locale));
     if (await query.first()) continue;
     const targetEntity = ctx.model.entities[field.ref];
     errors[field.name] = phrase(ctx.locale, reads.length ? 'refWhereMismatch' : 'refWhereNotAllowed', {
