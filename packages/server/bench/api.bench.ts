@@ -9,20 +9,36 @@
  *
  * Steps: migrate the default domain, add a sales force of 2 teams (a manager and 10 reps each,
  * plus the admin), bulk-seed customers and opportunities (seedBulk: stages along the funnel,
- * owners among the reps, amounts), ANALYZE; then, each with BENCH_CONNECTIONS keep-alive clients,
- * a warm-up and a fixed measured duration, ours and the baseline one after the other:
+ * owners among the reps, amounts) and the records the write scenarios read (products, price
+ * policies, quotes, sales orders, credit sales, collections; the last three spread over
+ * BENCH_CREDIT_CUSTOMERS customers), VACUUM (ANALYZE); then, each with BENCH_CONNECTIONS keep-alive
+ * clients, a warm-up and a fixed measured duration, ours and the baseline one after the other:
  *   list     25 rows filtered by stage and owner, sorted by expected_amount DESC, with the total,
  *            as a sales manager (team scope) and as an admin (no scope)
  *   getOne   random ids
- *   create   POST of a valid opportunity vs the router's INSERT … RETURNING alone
- * and prints requests/s and p50/p95/p99 latency, the ratios, the targets of the list page, and
- * EXPLAIN ANALYZE of the list and count queries.
+ *   create   POST of a valid opportunity vs the router's INSERT … RETURNING alone, and vs the
+ *            router's whole transaction replayed
+ *   writes with rules, each vs its own transaction replayed (every request of a rotation of
+ *   BENCH_ROTATION records is captured once; the baseline carries the version, the document
+ *   number and the body's varying fields from statement to statement, as a hand-written handler would):
+ *            create credit sale (sequence, lookups: the customer and two SUM aggregates, computed
+ *            within_credit_limit, x-ref-where, unique pre-check), create customer (unique name,
+ *            a fresh one per request), update opportunity (partial body, `need` changed),
+ *            update quote lines (line amounts and total computed, min() lookups over price policies)
+ * and prints requests/s and p50/p95/p99 latency, the ratios, the share of database connections
+ * waiting on a lock, the targets of the list page, the writes one at a time with each statement's
+ * round trip, a what-if of the credit sale with its number drawn last, and EXPLAIN ANALYZE of the
+ * list and count queries and of the credit sale's reads.
  *
  * Settings (environment): BENCH_CUSTOMERS (100000), BENCH_OPPORTUNITIES (1000000),
  * BENCH_CONNECTIONS (8), BENCH_WARMUP_MS (1000), BENCH_DURATION_MS (10000), BENCH_ROUNDS (5),
  * BENCH_POOL (10), BENCH_WHAT_IF (1: afterwards, try candidate indexes for the list page, show their
- * plans and measure the list again with them; 0 to skip). The measured duration of each side is split into BENCH_ROUNDS alternating runs
- * so that a change in the machine's background load does not fall on one side only.
+ * plans and measure the list again with them; 0 to skip), BENCH_CREDIT_SALES (5000),
+ * BENCH_COLLECTIONS (5000), BENCH_CREDIT_CUSTOMERS (500), BENCH_SALES_ORDERS (2000),
+ * BENCH_PRODUCTS (200), BENCH_PRICE_POLICIES (1000), BENCH_QUOTES (2000), BENCH_ROTATION (200),
+ * BENCH_SEQUENCE_WHAT_IF (1; 0 to skip), BENCH_ONLY (only the scenarios whose name contains it).
+ * The measured duration of each side is split into BENCH_ROUNDS alternating runs so that a change
+ * in the machine's background load does not fall on one side only.
  *
  * "cpu ms/req" is the CPU time of the main thread (the servers, knex and pg; the clients run in a
  * worker thread) per answered request: the Node-side cost of a request, apart from the database.
@@ -556,14 +572,22 @@ async function sampleLockWaits<T>(monitor: { query(sql: string): Promise<{ rows:
   }
 }
 
-/** The replay with its sequence upsert moved to just before the first statement using the number (the row lock on the counter then spans the end of the transaction only). */
+/**
+ * The replay with its sequence upsert (and the statements right after it reading the number) moved
+ * to just before the next statement using the number, the unique pre-check: the row lock on the
+ * counter then spans the end of the transaction only.
+ */
 function drawnLate(replay: Replay): Replay | undefined {
   const numbered = replay.carried.find((c) => 'from' in c && c.sequence) as { from: number } | undefined;
   if (!numbered) return undefined;
   const upsert = numbered.from;
-  const firstUse = Math.min(...replay.carried.filter((c) => 'from' in c && c.from === upsert).map((c) => c.statement));
-  const order = replay.statements.map((_, i) => i).filter((i) => i !== upsert);
-  order.splice(order.indexOf(firstUse), 0, upsert);
+  const uses = new Set(replay.carried.filter((c) => 'from' in c && c.from === upsert).map((c) => c.statement));
+  let end = upsert;
+  while (uses.has(end + 1)) end++;
+  const target = [...uses].filter((i) => i > end).sort((a, b) => a - b)[0] ?? replay.answer;
+  const block = replay.statements.map((_, i) => i).filter((i) => i >= upsert && i <= end);
+  const order = replay.statements.map((_, i) => i).filter((i) => i < upsert || i > end);
+  order.splice(order.indexOf(target), 0, ...block);
   const at = new Map(order.map((old, i) => [old, i]));
   return {
     ...replay,
@@ -896,10 +920,12 @@ async function main(): Promise<void> {
     // number drawn first, so the counter's row stays locked through the lookups and checks until
     // COMMIT, and concurrent creates queue on it) against the same statements with the number drawn last.
     let sequenceRows: Row[] = [];
+    let sequenceOrder: string[] = [];
     const creditWrite = writeScenarios.find((w) => w.name.startsWith('create · credit sale'));
     if (SEQUENCE_WHAT_IF && creditWrite && selected(creditWrite.name)) {
       const late = creditWrite.replayKeys.map((key) => drawnLate(plan.replays![key]));
       if (late.every(Boolean)) {
+        sequenceOrder = late[0]!.statements.map(brief);
         const lateRequests = creditWrite.baselineRequests.map((request, i) => {
           plan.replays![`${creditWrite.replayKeys[i]}.late`] = late[i]!;
           return { ...request, path: request.path.replace(/tx=[^&]+/, `tx=${encodeURIComponent(`${creditWrite.replayKeys[i]}.late`)}`) };
@@ -997,6 +1023,7 @@ async function main(): Promise<void> {
       out.push(table(sequenceRows, ['as captured', 'number last']));
       const w = sequenceRows[0].lockWaits!;
       out.push(`lock waits: as captured ${(w.ours * 100).toFixed(0)}%, number drawn last ${(w.baseline * 100).toFixed(0)}%`);
+      out.push(`statements, number drawn last: ${sequenceOrder.join(' | ')}`);
       out.push('');
     }
     const failed = [...rows, ...sequenceRows].filter((r) => r.ours.errors || r.baseline.errors);
