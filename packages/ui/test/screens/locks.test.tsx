@@ -145,7 +145,7 @@ describe('approval freezes', () => {
       HttpResponse.json({
         stage: 'open',
         next: [],
-        pending: [{ id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager', status: 'pending' }],
+        pending: [{ id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager', rule_index: 0, status: 'pending' }],
       }),
     );
     server.use(...apiHandlers(freshDb(), seen, [pending], { user: users.rep }));
