@@ -33,6 +33,7 @@ import {
   applyComputed,
   applyVoid,
   assignSequences,
+  provisionalSequences,
   changedFields,
   checkFieldRights,
   checkFrozen,
@@ -86,13 +87,14 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
   checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
   return ctx.knex.transaction(async (trx) => {
     await checkOwner(trx, ctx, entity, fields);
-    await assignSequences(trx, entity, fields);
+    const numbered = provisionalSequences(entity, fields);
     const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
     const lookups = await loadLookups(trx, ctx, entity, cleaned);
     const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
     await checkRefWhere(trx, ctx, entity, values, {});
     await checkUnique(trx, ctx, entity, values, undefined);
+    await assignSequences(trx, entity, values, numbered);
     const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
     const record = normalizeRow(inserted, resource);
     await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });

@@ -61,6 +61,9 @@ export async function checkFrozen(
 ): Promise<ApprovalVoid | undefined> {
   const workflow = entity.workflow;
   if (!workflow?.approvals.length) return undefined;
+  // A save that changes nothing an approval decides needs no look at the approvals.
+  const decided = new Set(workflow.approvals.flatMap((rule) => rule.freezes));
+  if (![...decided].some((field) => field in next && !sameValue(next[field], stored[field]))) return undefined;
   const rows = await liveApprovals(db, entity.resource, recordId);
   if (!rows.length) return undefined;
   const changed = (fields: string[]) => fields.filter((f) => f in next && !sameValue(next[f], stored[f]));

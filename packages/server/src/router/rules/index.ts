@@ -8,4 +8,4 @@ export { checkFrozen, applyVoid, markApprovalsInForce, retireApprovalsBehind, ty
 export { checkUnique } from './uniqueness.js';
 export { checkRefWhere } from './refWhere.js';
 export { withoutEmptyCells } from './lines.js';
-export { assignSequences } from './sequenceFields.js';
+export { assignSequences, provisionalSequences } from './sequenceFields.js';

@@ -21,6 +21,8 @@ export async function checkUnique(
 ): Promise<void> {
   for (const set of entity.unique) {
     if (set.some((f) => record[f] === null || record[f] === undefined)) continue;
+    // Numbers drawn from a sequence are never held twice (sequenceFields.ts); the index guards the rest.
+    if (set.some((f) => entity.fields.find((field) => field.name === f)?.sequence)) continue;
     if (stored && set.every((f) => sameValue(record[f], stored[f]))) continue;
     const query = db(entity.resource).where(Object.fromEntries(set.map((f) => [f, record[f]])));
     if (stored?.id !== undefined) query.whereNot('id', stored.id as number);
