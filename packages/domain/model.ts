@@ -8215,6 +8215,7 @@ export const model: SalesModel = {
           "readOnly": true,
           "maxLength": 30,
           "sequence": "HT-{yyyy}-{seq:5}",
+          "sequenceGapless": true,
           "unique": true
         },
         {

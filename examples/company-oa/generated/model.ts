@@ -8270,6 +8270,7 @@ export const model: SalesModel = {
           "readOnly": true,
           "maxLength": 30,
           "sequence": "HT-{yyyy}-{seq:5}",
+          "sequenceGapless": true,
           "unique": true
         },
         {

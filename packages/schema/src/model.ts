@@ -72,6 +72,12 @@ export interface FieldModel {
   computed?: Expression;
   /** `x-sequence`: a document number pattern such as `HT-{yyyy}-{seq:5}`, assigned on create; read-only. */
   sequence?: string;
+  /**
+   * `x-sequence: { "pattern": …, "gapless": true }`: the number is drawn inside the create's
+   * transaction, so a refused create gives it back (no gaps), at the price of one create of the
+   * entity at a time. Otherwise it is drawn just before the transaction (a refused create leaves a gap).
+   */
+  sequenceGapless?: boolean;
   /** `x-unique: true`: no two records hold the same value (empty values do not count). */
   unique?: boolean;
   /**

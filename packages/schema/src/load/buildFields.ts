@@ -63,7 +63,9 @@ function addRules(field: FieldModel, schema: JsonSchema, pointer: string, report
   }
   if (schema['x-sequence'] !== undefined) {
     if (field.kind !== 'string') report(`${pointer}/x-sequence`, `field "${field.name}" is a ${field.kind}; a sequence fills a text field`);
-    field.sequence = schema['x-sequence'] as string;
+    const sequence = schema['x-sequence'] as string | { pattern: string; gapless?: boolean };
+    field.sequence = typeof sequence === 'string' ? sequence : sequence.pattern;
+    if (typeof sequence === 'object' && sequence.gapless) field.sequenceGapless = true;
     field.readOnly = true;
     field.unique = true;
   }

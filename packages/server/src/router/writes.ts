@@ -33,6 +33,7 @@ import {
   applyComputed,
   applyVoid,
   assignSequences,
+  drawSequencesAhead,
   provisionalSequences,
   changedFields,
   checkFieldRights,
@@ -40,7 +41,7 @@ import {
   checkLockOnDelete,
   checkLockOnUpdate,
   checkRefWhere,
-  checkUnique,
+  refusingDuplicates,
   loadLookups,
   markApprovalsInForce,
   refuseEmptiedRequired,
@@ -85,7 +86,9 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
   // A schema default sent back by a create form is not a write of that field.
   const defaults = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
   checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
-  return ctx.knex.transaction(async (trx) => {
+  await drawSequencesAhead(ctx.knex, entity, fields);
+  const attempt: { record?: Record<string, unknown> } = {};
+  return refusingDuplicates(ctx, entity, attempt, () => ctx.knex.transaction(async (trx) => {
     await checkOwner(trx, ctx, entity, fields);
     const numbered = provisionalSequences(entity, fields);
     const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
@@ -93,7 +96,7 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
     const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
     await checkRefWhere(trx, ctx, entity, values, {});
-    await checkUnique(trx, ctx, entity, values, undefined);
+    attempt.record = values;
     await assignSequences(trx, entity, values, numbered);
     const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
     const record = normalizeRow(inserted, resource);
@@ -102,7 +105,7 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
       await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw, ctx.locale) });
     }
     return { record, status: 201 };
-  });
+  }));
 }
 
 /** Fields of the stored record as a client would send them back. */
@@ -122,7 +125,8 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
   const raw = requireObjectBody(body, ctx.locale);
   const fields = fieldsOfBody(raw, resource, ctx.locale);
   const comment = commentOf(raw, ctx.locale);
-  return ctx.knex.transaction(async (trx) => {
+  const attempt: { record?: Record<string, unknown>; stored?: Record<string, unknown> } = {};
+  return refusingDuplicates(ctx, entity, attempt, () => ctx.knex.transaction(async (trx) => {
     const stored = await lockForWrite(trx, ctx, resource, id);
     if ('version' in fields && !sameValue(fields.version, stored.version)) {
       throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
@@ -160,7 +164,7 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
     const values = validateRecord(computed, entity, ctx.validators[entity.resource], ctx.locale);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user, ctx.locale);
     await checkRefWhere(trx, ctx, entity, values, before);
-    await checkUnique(trx, ctx, entity, values, stored);
+    Object.assign(attempt, { record: values, stored });
 
     if (!moving) {
       const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns(values, entity));
@@ -202,7 +206,7 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
     await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
     await writeAudit(trx, { resource: resource.name, recordId: id, action: 'transition', userId: ctx.user.id, before: stored, after: record });
     return { record, status: 200 };
-  });
+  }));
 }
 
 /** Other entities' references to a record; a record still referenced is not deleted (409). */

@@ -206,6 +206,18 @@ forEachDatabase('control points', (database) => {
     });
   });
 
+  describe('document numbers drawn ahead of the transaction (not gapless)', () => {
+    it('concurrent quotes get distinct numbers; a refused create leaves a gap, never a repeat', async () => {
+      const body = { customer_id: customerA.id, payment_terms: 'Net 30', valid_until: `${YEAR + 1}-01-31` };
+      const answers = await Promise.all(Array.from({ length: 12 }, () => post('quotes', 'repA', body)));
+      const numbers = answers.map((a) => created(a).quote_number);
+      expect(new Set(numbers).size).toBe(12);
+      expect((await post('quotes', 'repA', { ...body, customer_id: 999_999 })).status).toBe(400);
+      const next = created(await post('quotes', 'repA', body)).quote_number;
+      expect(numbers).not.toContain(next);
+    });
+  });
+
   describe('finance decides money: credit, receipts, claims', () => {
     it('a credit sale over the limit needs the general manager; the rep cannot tick the checks', async () => {
       const customer = await read('customers', customerA.id);

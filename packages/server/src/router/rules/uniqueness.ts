@@ -1,7 +1,8 @@
 /**
- * `x-unique`: before writing, look for a record already holding the values, so the refusal can
- * name it and its owner (the seeds' 客户归属 / 撞单: who already has this customer). The partial
- * unique indexes of the migrations stay the guarantee under concurrent writes.
+ * `x-unique`: the partial unique indexes of the migrations refuse a duplicate inside the write
+ * itself (no look-up before every write). When one does, the write's transaction is over; then
+ * the record already holding the values is looked up, so the refusal names it and its owner (the
+ * seeds' 客户归属 / 撞单: who already has this customer).
  */
 import { labelOf, type EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from '../context.js';
@@ -21,8 +22,6 @@ export async function checkUnique(
 ): Promise<void> {
   for (const set of entity.unique) {
     if (set.some((f) => record[f] === null || record[f] === undefined)) continue;
-    // Numbers drawn from a sequence are never held twice (sequenceFields.ts); the index guards the rest.
-    if (set.some((f) => entity.fields.find((field) => field.name === f)?.sequence)) continue;
     if (stored && set.every((f) => sameValue(record[f], stored[f]))) continue;
     const query = db(entity.resource).where(Object.fromEntries(set.map((f) => [f, record[f]])));
     if (stored?.id !== undefined) query.whereNot('id', stored.id as number);
@@ -46,4 +45,14 @@ async function ownerName(db: Db, ctx: RequestContext, entity: EntityModel, row: 
   if (!ownerField || row[ownerField] == null || !users) return undefined;
   const user = await db(USERS_RESOURCE).select(users.recordRepresentation).where('id', row[ownerField] as number).first();
   return user ? String(user[users.recordRepresentation]) : undefined;
+}
+
+/** The write that `run` makes, its unique-index violation turned into a refusal naming the record already there. */
+export async function refusingDuplicates<T>(ctx: RequestContext, entity: EntityModel, attempt: { record?: Record<string, unknown>; stored?: Record<string, unknown> }, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: unknown })?.code === '23505' && attempt.record) await checkUnique(ctx.knex, ctx, entity, attempt.record, attempt.stored);
+    throw error;
+  }
 }
