@@ -634,6 +634,7 @@ export const model: SalesModel = {
       "source": "entities/contact.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
@@ -1609,6 +1610,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "icon": "Business",
       "workflow": {
         "field": "status",
@@ -2173,6 +2175,7 @@ export const model: SalesModel = {
       "source": "entities/feedback.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Opinions gathered from customers and the market, classified and counted for reports.",
         "zh-CN": "从客户和市场收集的意见，分类后进行统计。"
@@ -2815,6 +2818,7 @@ export const model: SalesModel = {
       "source": "entities/lead.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "Lightbulb",
       "workflow": {
         "field": "status",
@@ -3571,6 +3575,7 @@ export const model: SalesModel = {
       "source": "entities/channel.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "Storefront"
     },
     "forecasts": {
@@ -4039,6 +4044,7 @@ export const model: SalesModel = {
       "source": "entities/forecast.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "Insights",
       "workflow": {
         "field": "status",
@@ -5507,6 +5513,7 @@ export const model: SalesModel = {
       "source": "entities/opportunity.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "An OA-software sale in seven stages, from customer development to collecting the payment.",
         "zh-CN": "OA 软件销售项目，七个阶段：从客户开发到款项回收。"
@@ -6666,6 +6673,7 @@ export const model: SalesModel = {
       "source": "entities/visit_plan.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "A planned customer visit and, once done, its work-log entry: outcome and next step.",
         "zh-CN": "计划中的客户拜访；完成后记录工作日志：拜访结果与下一步计划。"
@@ -7313,6 +7321,33 @@ export const model: SalesModel = {
       "source": "entities/collection.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "received_amount",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The amount received cannot exceed the amount due",
+            "zh-CN": "实收金额不能超过应收金额"
+          },
+          "fields": [
+            "received_amount"
+          ]
+        }
+      ],
       "description": {
         "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
         "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
@@ -8069,6 +8104,7 @@ export const model: SalesModel = {
       "source": "entities/contract_amendment.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
         "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
@@ -9148,6 +9184,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Drafted by sales, reviewed by legal, approved by the manager, signed and stamped by the customer and archived the same day.",
         "zh-CN": "销售起草，法务审核，经理审批，客户签字盖章后当天归档。"
@@ -10170,6 +10207,7 @@ export const model: SalesModel = {
           }
         }
       },
+      "validations": [],
       "description": {
         "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
         "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
@@ -11088,6 +11126,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
         "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
@@ -12005,6 +12044,33 @@ export const model: SalesModel = {
       "source": "entities/instalment_plan.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "down_payment",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "total_amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The down payment cannot exceed the total",
+            "zh-CN": "首付款不能超过协议总额"
+          },
+          "fields": [
+            "down_payment"
+          ]
+        }
+      ],
       "description": {
         "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
         "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
@@ -12813,7 +12879,130 @@ export const model: SalesModel = {
       },
       "source": "entities/invoice_request.schema.json",
       "unique": [],
-      "lookups": {},
+      "lookups": {
+        "order": {
+          "kind": "record",
+          "ref": "sales_order_id",
+          "target": "sales_orders",
+          "fields": [
+            "total"
+          ]
+        },
+        "contract": {
+          "kind": "record",
+          "ref": "contract_id",
+          "target": "contracts",
+          "fields": [
+            "amount"
+          ]
+        },
+        "invoiced_on_order": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "invoice_requests",
+          "where": {
+            "sales_order_id": "$sales_order_id",
+            "status_neq": "rejected",
+            "id_neq": "$id"
+          }
+        },
+        "invoiced_on_contract": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "invoice_requests",
+          "where": {
+            "contract_id": "$contract_id",
+            "status_neq": "rejected",
+            "id_neq": "$id"
+          }
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "order.total"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "+": [
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "invoiced_on_order",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "var": "order.total"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Invoiced in all, this request would exceed the order total",
+            "zh-CN": "连同本次申请，累计开票金额将超过订单金额"
+          },
+          "fields": [
+            "amount"
+          ]
+        },
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "contract.amount"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "+": [
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "invoiced_on_contract",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "var": "contract.amount"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Invoiced in all, this request would exceed the contract amount",
+            "zh-CN": "连同本次申请，累计开票金额将超过合同金额"
+          },
+          "fields": [
+            "amount"
+          ]
+        }
+      ],
       "icon": "ReceiptLong",
       "workflow": {
         "field": "status",
@@ -14066,6 +14255,41 @@ export const model: SalesModel = {
           }
         }
       },
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "quote_date"
+                }
+              },
+              {
+                "!": {
+                  "var": "valid_until"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "var": "quote_date"
+                  },
+                  {
+                    "var": "valid_until"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "A quote cannot expire before its date",
+            "zh-CN": "有效期不能早于报价日期"
+          },
+          "fields": [
+            "valid_until"
+          ]
+        }
+      ],
       "icon": "RequestQuote",
       "workflow": {
         "field": "status",
@@ -15057,6 +15281,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "An order under a contract, handed to the product, implementation and service departments.",
         "zh-CN": "合同项下的订单，移交产品、实施和服务部门执行。"
@@ -15902,6 +16127,7 @@ export const model: SalesModel = {
       "source": "entities/sales_return.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "AssignmentReturn",
       "workflow": {
         "field": "status",
@@ -16817,6 +17043,7 @@ export const model: SalesModel = {
       "source": "entities/complaint.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Recorded immediately and reported to the manager; investigated, solved, resolved with the customer and verified.",
         "zh-CN": "投诉须立即记录并上报经理；经调查、提出解决方案、处理完毕并回访确认。"
@@ -17649,6 +17876,7 @@ export const model: SalesModel = {
       "source": "entities/satisfaction_survey.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
@@ -18384,6 +18612,7 @@ export const model: SalesModel = {
       "source": "entities/service_request.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Registered, dispatched by the manager, serviced on site, signed by the customer (the service voucher) and archived. Service in another city needs an approved off-site service request.",
         "zh-CN": "登记后由经理派工，服务人员上门服务，客户在服务凭证上签字后归档。异地服务须经批准的异地服务申请单。"
@@ -19018,6 +19247,7 @@ export const model: SalesModel = {
       "source": "entities/budget.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "An expense budget line per period, department and category; approved by management, and expense claims are checked against it.",
         "zh-CN": "按期间、部门和费用类别编制的预算，经管理层批准；费用报销据此控制。"
@@ -19537,6 +19767,7 @@ export const model: SalesModel = {
       "source": "entities/price_policy.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Normal, market-entry and market-hold prices, discount conditions and who may grant which discount: a salesperson inside the policy, otherwise the sales director, then the general manager.",
         "zh-CN": "正常价格、占领市场价格、维持市场价格、折扣条件及各级权限：政策内由销售人员处理，超出由销售总监审批，再上报总经理。"
@@ -19986,6 +20217,7 @@ export const model: SalesModel = {
       "source": "entities/product.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "Inventory2"
     },
     "promotions": {
@@ -20550,6 +20782,41 @@ export const model: SalesModel = {
       "source": "entities/promotion.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "start_date"
+                }
+              },
+              {
+                "!": {
+                  "var": "end_date"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "var": "start_date"
+                  },
+                  {
+                    "var": "end_date"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The end comes after the start",
+            "zh-CN": "结束日期不能早于开始日期"
+          },
+          "fields": [
+            "end_date"
+          ]
+        }
+      ],
       "description": {
         "en": "A sales promotion, advertising campaign or direct-marketing action; the monthly advertising plan is approved by finance.",
         "zh-CN": "促销、广告策划或直复营销活动；月度广告计划须经财务审批。"
@@ -21179,6 +21446,7 @@ export const model: SalesModel = {
       "source": "entities/quota.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "A monthly target for a salesperson or a team, set by the manager; it must be feasible and may be revised.",
         "zh-CN": "由经理为销售人员或团队设定的月度目标，须切实可行，可修订。"
@@ -21873,6 +22141,7 @@ export const model: SalesModel = {
       "source": "entities/sales_plan.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "The annual plan, then monthly plans drawn from orders; approved before execution, and approved again after any adjustment.",
         "zh-CN": "先制定年度计划，再根据订单制定月度计划；执行前须经审批，调整后须重新审批。"
@@ -22413,6 +22682,7 @@ export const model: SalesModel = {
       "source": "entities/territory.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
@@ -22957,6 +23227,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "Claimant, then the sales manager, then finance (checks authenticity, legality and reasonableness; over-standard spending is refused), then payment.",
         "zh-CN": "报销人提交，销售经理审批，财务审核（真实性、合法性、合理性，超标准不予报销），然后付款。"
@@ -23774,6 +24045,7 @@ export const model: SalesModel = {
         ]
       ],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "The monthly review: figures for the month before, the salesperson's report, the manager's score and the review panel's result.",
         "zh-CN": "月度考评：上月业绩数据、销售人员月末报告、经理评分及考评小组结果。"
@@ -24400,6 +24672,7 @@ export const model: SalesModel = {
       "source": "entities/salesperson.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "description": {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
@@ -24594,6 +24867,7 @@ export const model: SalesModel = {
       "source": "entities/team.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "icon": "Groups"
     },
     "training_plans": {
@@ -25206,6 +25480,41 @@ export const model: SalesModel = {
       "source": "entities/training_plan.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "start_date"
+                }
+              },
+              {
+                "!": {
+                  "var": "end_date"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "var": "start_date"
+                  },
+                  {
+                    "var": "end_date"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The end comes after the start",
+            "zh-CN": "结束日期不能早于开始日期"
+          },
+          "fields": [
+            "end_date"
+          ]
+        }
+      ],
       "icon": "School",
       "workflow": {
         "field": "status",

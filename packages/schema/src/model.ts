@@ -236,6 +236,17 @@ export interface EntityModel {
   unique: string[][];
   /** `x-lookups` by name. */
   lookups: Record<string, LookupModel>;
+  /** `x-validate`: conditions every saved record meets. */
+  validations: ValidationRule[];
+}
+
+/** A condition on the record, its computed values and its lookups that every save must meet. */
+export interface ValidationRule {
+  /** A JSON Logic expression that must be true. */
+  rule: Expression;
+  message: Labels;
+  /** The fields the message is shown under. */
+  fields: string[];
 }
 
 export interface MenuGroup {

@@ -1,7 +1,7 @@
 import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
 import { buildFields, type Report } from './buildFields.js';
 import { buildWorkflow } from './buildWorkflow.js';
-import { buildLookups, buildUnique, checkFieldRules } from './buildRules.js';
+import { buildLookups, buildUnique, buildValidations, checkFieldRules } from './buildRules.js';
 import { recordSchema } from './recordSchema.js';
 
 /** An entity file after overlay merge and `$ref` resolution, turned into its part of the model. */
@@ -67,6 +67,7 @@ export function buildEntity(
     source,
     unique: buildUnique(doc['x-unique'] as string[][] | undefined, fields, report),
     lookups,
+    validations: buildValidations(doc['x-validate'] as Parameters<typeof buildValidations>[0], fields, lookups, report),
   };
   if (doc['x-description']) entity.description = doc['x-description'] as Labels;
   if (doc['x-icon']) entity.icon = doc['x-icon'] as string;

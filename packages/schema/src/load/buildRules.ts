@@ -3,7 +3,7 @@
  * into the model and checked against the entity's own fields. What needs other entities (the
  * targets of lookups and x-ref-where) is checked by checkRulesAcross once every entity is built.
  */
-import type { EntityModel, FieldModel, Filter, LookupModel } from '../model.js';
+import type { EntityModel, FieldModel, Filter, Labels, LookupModel, ValidationRule } from '../model.js';
 import { computedCycles } from '../rules/computeRecord.js';
 import { expressionUse } from '../rules/expression.js';
 import { filterField, recordPath } from '../rules/filter.js';
@@ -87,15 +87,33 @@ export function checkFieldRules(fields: FieldModel[], lookups: Record<string, Lo
 }
 
 function checkExpression(field: FieldModel, names: Set<string>, pointer: string, report: Report): void {
-  const use = expressionUse(field.computed);
+  checkReads(field.computed, `"${field.name}"`, names, pointer, report);
+  const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum']);
+  if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);
+}
+
+/** An expression's operators are JSON Logic's and what it reads is a field or lookup of the entity. */
+function checkReads(expression: unknown, what: string, names: Set<string>, pointer: string, report: Report): void {
+  const use = expressionUse(expression);
   for (const op of use.unknownOperators) report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" is added)`);
   for (const path of use.vars) {
     const head = path.split('.')[0];
-    if (!names.has(head)) report(pointer, `"${field.name}" reads "${path}", but "${head}" is not a field or lookup of the entity`);
+    if (!names.has(head)) report(pointer, `${what} reads "${path}", but "${head}" is not a field or lookup of the entity`);
   }
-  const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum']);
-  if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);
+}
 
+type RawValidation = { rule: unknown; message: Labels; fields: string[] };
+
+/** `x-validate`: each rule reads fields or lookups of the entity and names fields to show its message under. */
+export function buildValidations(raw: RawValidation[] | undefined, fields: FieldModel[], lookups: Record<string, LookupModel>, report: Report): ValidationRule[] {
+  const names = new Set([...fields.map((f) => f.name), ...Object.keys(lookups)]);
+  return (raw ?? []).map((validation, i) => {
+    checkReads(validation.rule, `rule ${i}`, names, `/x-validate/${i}/rule`, report);
+    validation.fields.forEach((name, j) => {
+      if (!fields.some((f) => f.name === name)) report(`/x-validate/${i}/fields/${j}`, `"${name}" is not a field of the entity`);
+    });
+    return { rule: validation.rule, message: validation.message, fields: validation.fields };
+  });
 }
 
 /** Targets of lookups and of `x-ref-where` exist and have the fields named. */

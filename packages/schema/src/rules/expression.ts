@@ -38,6 +38,11 @@ function withoutEmpty(value: unknown): any {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutEmpty(v)]));
 }
 
+/** Whether a condition holds, by JSON Logic's own truthiness (an empty list is false). */
+export function holds(expression: Expression, data: Record<string, unknown>): boolean {
+  return jsonLogic.truthy(evaluate(expression, data));
+}
+
 export interface ExpressionUse {
   /** Data paths read at the top level (`lines`, `customer.credit_limit`). */
   vars: string[];

@@ -1,4 +1,4 @@
-export { evaluate, expressionUse, OPERATORS, type ExpressionUse } from './expression.js';
+export { evaluate, expressionUse, holds, OPERATORS, type ExpressionUse } from './expression.js';
 export { computeRecord, hasComputed, orderByDependency, computedCycles } from './computeRecord.js';
 export { bindFilter, filterField, recordPath, FILTER_SUFFIXES } from './filter.js';
 export { mayWriteField, ownsRecord, lockedStage, mayReverse, readOnlyFieldsFor, SUPER_ROLE, type RuleUser } from './rights.js';

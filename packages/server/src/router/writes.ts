@@ -41,6 +41,7 @@ import {
   checkLockOnDelete,
   checkLockOnUpdate,
   checkRefWhere,
+  checkValidations,
   refusingDuplicates,
   loadLookups,
   markApprovalsInForce,
@@ -94,6 +95,7 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
     const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
     const lookups = await loadLookups(trx, ctx, entity, cleaned);
     const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
+    checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
     await checkRefWhere(trx, ctx, entity, values, {});
     attempt.record = values;
@@ -162,6 +164,7 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
     const voiding = await checkFrozen(trx, ctx, entity, id, before, computed, moving ? (to as string) : undefined);
     if (voiding?.backTo) computed[workflow!.field] = voiding.backTo;
     const values = validateRecord(computed, entity, ctx.validators[entity.resource], ctx.locale);
+    checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
     await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user, ctx.locale);
     await checkRefWhere(trx, ctx, entity, values, before);
     Object.assign(attempt, { record: values, stored });

@@ -1,6 +1,9 @@
 /** The database layer on the default domain of `schemas/`: every entity migrates and seeds consistently. */
 import { fileURLToPath } from 'node:url';
-import { compileValidators, loadModel, SERVER_FIELDS, type SalesModel } from '@ra-sales/schema';
+import { compileValidators, holds, loadModel, SERVER_FIELDS, type SalesModel } from '@ra-sales/schema';
+import { normalizeRow } from '../../src/router/records.js';
+import { describeResources } from '../../src/router/resources.js';
+import { loadLookups, ruleDocument } from '../../src/router/rules/lookups.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, entityTableShapes, planMigration, SYSTEM_TABLES } from '../../src/migrate/index.js';
 import { buildDemoData, seedDemo } from '../../src/seed/index.js';
@@ -77,6 +80,17 @@ forEachDatabase('default domain', (database) => {
         expect(`${entity.resource}.${field.name}: ${n}`).toBe(`${entity.resource}.${field.name}: 0`);
       }
     }
+    // Every demo record meets the x-validate rules, judged with its lookups as a save would.
+    const resources = describeResources(model);
+    const broken: string[] = [];
+    for (const entity of Object.values(model.entities).filter((e) => e.validations.length)) {
+      for (const row of await database.db(entity.resource).select('*')) {
+        const record = normalizeRow(row, resources.get(entity.resource)!);
+        const document = ruleDocument(record, await loadLookups(database.db, { resources }, entity, record));
+        entity.validations.forEach((v, i) => holds(v.rule, document) || broken.push(`${entity.resource} ${record.id}: rule ${i}`));
+      }
+    }
+    expect(broken.slice(0, 10)).toEqual([]);
     const [{ overdue }] = await database.db('collections')
       .where('expected_date', '<', '2026-06-15')
       .whereNull('received_date')

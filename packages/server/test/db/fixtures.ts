@@ -40,6 +40,7 @@ export function entity(name: string, resource: string, fields: FieldModel[], ext
     fields,
     unique: [],
     lookups: {},
+    validations: [],
     schema: {},
     access: { roles: {}, default: { read: 'all', write: 'all' } },
     sort: { field: 'id', order: 'ASC' },

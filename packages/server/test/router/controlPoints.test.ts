@@ -255,6 +255,27 @@ forEachDatabase('control points', (database) => {
       expect(back.status).toBe('partially_received');
     });
 
+    it('validation rules: no more received than due, no more invoiced than the order', async () => {
+      const collection = created(await post('collections', 'repA', { name: 'Instalment 2', customer_id: customerA.id, amount: 30_000, expected_date: `${YEAR + 1}-02-15` }));
+      const over = await refused(['collections'], 400, ['received_amount'], () => put('collections', collection, 'finance', { received_amount: 500_000 }));
+      expect(over.json.errors.received_amount).toBe('The amount received cannot exceed the amount due');
+      const zh = await put('collections', collection, 'finance', { received_amount: 500_000 }, 'zh-CN');
+      expect(zh.json.errors.received_amount).toBe('实收金额不能超过应收金额');
+
+      const order = created(await post('sales_orders', 'repA', { customer_id: customerA.id, lines: [{ product_id: product.id, quantity: 100, unit_price: 1000 }] }));
+      expect(order.total).toBe(100_000);
+      const first = created(await post('invoice_requests', 'repA', { invoice_title: 'Acme Steel', sales_order_id: order.id, customer_id: customerA.id, amount: 60_000 }));
+      await refused(['invoice_requests'], 400, ['amount'], () =>
+        post('invoice_requests', 'repA', { invoice_title: 'Acme Steel', sales_order_id: order.id, customer_id: customerA.id, amount: 99_999_999 }),
+      );
+      // 60,000 already requested: 40,001 more would pass the order's 100,000.
+      await refused(['invoice_requests'], 400, ['amount'], () =>
+        post('invoice_requests', 'repA', { invoice_title: 'Acme Steel', sales_order_id: order.id, customer_id: customerA.id, amount: 40_001 }),
+      );
+      created(await post('invoice_requests', 'repA', { invoice_title: 'Acme Steel', sales_order_id: order.id, customer_id: customerA.id, amount: 40_000 }));
+      ok(await put('invoice_requests', first, 'repA', { amount: 59_000 }));
+    });
+
     it('a paid expense claim cannot be deleted or changed', async () => {
       const claim = created(
         await post('expense_claims', 'repA', { expense_type: 'travel', amount: 800, invoices_attached: 2, description: 'Visit to Acme' }),

@@ -110,6 +110,7 @@ export const deals: EntityModel = {
   source: 'entities/deal.schema.json',
   unique: [],
   lookups: {},
+  validations: [],
 };
 
 export const customers: EntityModel = {
@@ -127,6 +128,7 @@ export const customers: EntityModel = {
   source: 'entities/customer.schema.json',
   unique: [],
   lookups: {},
+  validations: [],
 };
 
 export const contacts: EntityModel = {
@@ -147,6 +149,7 @@ export const contacts: EntityModel = {
   source: 'entities/contact.schema.json',
   unique: [],
   lookups: {},
+  validations: [],
 };
 
 export const fixtureModel: SalesModel = {

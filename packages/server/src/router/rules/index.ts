@@ -8,4 +8,5 @@ export { checkFrozen, applyVoid, markApprovalsInForce, retireApprovalsBehind, ty
 export { checkUnique, refusingDuplicates } from './uniqueness.js';
 export { checkRefWhere } from './refWhere.js';
 export { withoutEmptyCells } from './lines.js';
+export { checkValidations } from './validations.js';
 export { assignSequences, drawSequencesAhead, provisionalSequences } from './sequenceFields.js';
