@@ -212,7 +212,8 @@ export const model: SalesModel = {
       },
       "source": "entities/customer.schema.json",
       "unique": [],
-      "lookups": {}
+      "lookups": {},
+      "validations": []
     },
     "deals": {
       "name": "deal",
@@ -475,6 +476,7 @@ export const model: SalesModel = {
       "source": "entities/deal.schema.json",
       "unique": [],
       "lookups": {},
+      "validations": [],
       "workflow": {
         "field": "stage",
         "initial": "qualify",
@@ -762,7 +764,8 @@ export const model: SalesModel = {
       },
       "source": "entities/salesperson.schema.json",
       "unique": [],
-      "lookups": {}
+      "lookups": {},
+      "validations": []
     }
   }
 };
