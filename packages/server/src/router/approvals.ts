@@ -29,9 +29,11 @@ function requestOf(db: Db, resource: string, recordId: number, from: string, to:
   return db(APPROVALS_TABLE).where({ resource, record_id: recordId, from_stage: from, to_stage: to });
 }
 
-export async function pendingApprovals(db: Db, ctx: RequestContext, resource: string, recordId: number): Promise<Row[]> {
-  const rows = await db(APPROVALS_TABLE).where({ resource, record_id: recordId, status: 'pending' }).orderBy('id');
-  return (rows as Record<string, unknown>[]).map((row) => normalizeRow(row, ctx.resources.get(APPROVALS)!));
+/** Every approval of the record's requests still in flight: the pending ones and those already given. */
+export async function requestsInFlight(db: Db, ctx: RequestContext, resource: string, recordId: number): Promise<Row[]> {
+  const rows = (await db(APPROVALS_TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).whereNull('frozen').orderBy('id')) as Record<string, unknown>[];
+  const inFlight = new Set(rows.filter((row) => row.status === 'pending').map((row) => `${row.from_stage}>${row.to_stage}`));
+  return rows.filter((row) => inFlight.has(`${row.from_stage}>${row.to_stage}`)).map((row) => normalizeRow(row, ctx.resources.get(APPROVALS)!));
 }
 
 /**
@@ -50,6 +52,9 @@ export async function requestApprovals(
 ): Promise<number> {
   const inFlight = await requestOf(db, entity.resource, recordId, from, to).where('status', 'pending').count({ n: '*' }).first();
   if (Number(inFlight?.n ?? 0) > 0) return Number(inFlight!.n);
+  // Approvals left over from an earlier request for the same move that never completed (rejected,
+  // or the record moved another way) belong to no request any more.
+  await requestOf(db, entity.resource, recordId, from, to).where('status', 'approved').whereNull('frozen').update({ status: 'cancelled', updated_at: (db as Knex).fn.now(), version: (db as Knex).raw('version + 1') });
   const rules = entity.workflow!.approvals;
   let pending = 0;
   for (const index of ruleIndices) {

@@ -2,7 +2,7 @@
 import { computeRecord, labelOf } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
-import { pendingApprovals } from './approvals.js';
+import { requestsInFlight } from './approvals.js';
 import { notFound } from './errors.js';
 import { findReadable } from './reads.js';
 import { schemaView } from './records.js';
@@ -29,6 +29,12 @@ export async function workflowStatus(ctx: RequestContext, resource: ResourceInfo
       const { label, allowed, missing, approvalRoles } = checkMove(entity, validators, view, stage, to, ctx.locale);
       return { to, label, kind: stageOf(workflow, to)?.kind, allowed, missing, approvalRoles };
     }),
-    pending: await pendingApprovals(ctx.knex, ctx, resource.name, record.id),
+    ...(await approvalsInFlight(ctx, resource.name, record.id)),
   };
+}
+
+/** `pending`: the approvals still awaited; `inFlight`: with those already given for the same moves (what the form keeps frozen). */
+async function approvalsInFlight(ctx: RequestContext, resource: string, recordId: number) {
+  const inFlight = await requestsInFlight(ctx.knex, ctx, resource, recordId);
+  return { pending: inFlight.filter((row) => row.status === 'pending'), inFlight };
 }

@@ -120,6 +120,18 @@ forEachDatabase('control points', (database) => {
       expect((await read('quotes', quote.id)).status).toBe('sent');
     });
 
+    it('an approval already given stays frozen while the rest of its request is pending, and the workflow says so', async () => {
+      const quote = created(await post('quotes', 'repA', quoteBody({ discount_rate: 15 })));
+      const review = ok(await put('quotes', quote, 'repA', { status: 'review' }));
+      ok(await put('quotes', review, 'repA', { status: 'sent' }), 202);
+      const managerReview = (await pendingApprovals('quotes', quote.id)).find((a) => a.role === 'sales_manager');
+      ok(await call('PUT', `/approvals/${managerReview.id}`, 'managerNorth', { status: 'approved' }));
+      const status = ok(await call('GET', `/quotes/${quote.id}/workflow`, 'repA'));
+      expect(status.pending.map((a: any) => a.role)).toEqual(['sales_director']);
+      expect(status.inFlight.map((a: any) => [a.role, a.status])).toEqual([['sales_manager', 'approved'], ['sales_director', 'pending']]);
+      await refused(['quotes'], 409, ['payment_terms'], async () => put('quotes', await read('quotes', quote.id), 'repA', { payment_terms: 'All on delivery' }));
+    });
+
     it('a move and a change that voids an approval are not accepted in one save', async () => {
       const quote = created(await post('quotes', 'managerNorth', quoteBody()));
       const review = ok(await put('quotes', quote, 'managerNorth', { status: 'review' }));

@@ -21,5 +21,5 @@ export function usePendingFreezes(entity: EntityModel): ReadonlyMap<string, stri
     queryFn: async () => (await dataProvider.getWorkflow!(entity.resource, { id: id as Identifier })).data,
     enabled: id != null && !!workflow?.approvals.some((rule) => rule.freezes.length) && typeof dataProvider.getWorkflow === 'function',
   });
-  return info.data ? frozenFields(workflow, info.data.pending ?? []) : NONE;
+  return info.data ? frozenFields(workflow, info.data.inFlight ?? info.data.pending ?? []) : NONE;
 }

@@ -48,6 +48,8 @@ export interface WorkflowInfo {
   stage: string;
   next: NextMove[];
   pending: ApprovalRecord[];
+  /** The pending approvals with those already given for the same moves. */
+  inFlight?: ApprovalRecord[];
 }
 
 /** `GET /api/me` */
