@@ -182,7 +182,7 @@ export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, 
     const target = to as string;
     const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
     if (!check.allowed) {
-      const missing = check.missing.map((m) => m.label).join(ctx.locale.startsWith('zh') ? '、' : ', ');
+      const missing = listWords(ctx.locale, check.missing.map((m) => m.label));
       throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
         missing: check.missing,
       });
