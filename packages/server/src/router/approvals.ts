@@ -7,6 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { labelOf, type EntityModel } from '@ra-sales/schema';
+import { APPROVALS_TABLE, cancellation } from './approvalRows.js';
 import type { RequestContext } from './context.js';
 import type { Db, Row } from './types.js';
 import { mayDecide } from './access.js';
@@ -21,7 +22,6 @@ import { APPROVALS } from './resources.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
 
-const APPROVALS_TABLE = 'sales_approvals';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
@@ -54,7 +54,7 @@ export async function requestApprovals(
   if (Number(inFlight?.n ?? 0) > 0) return Number(inFlight!.n);
   // Approvals left over from an earlier request for the same move that never completed (rejected,
   // or the record moved another way) belong to no request any more.
-  await requestOf(db, entity.resource, recordId, from, to).where('status', 'approved').whereNull('frozen').update({ status: 'cancelled', updated_at: (db as Knex).fn.now(), version: (db as Knex).raw('version + 1') });
+  await requestOf(db, entity.resource, recordId, from, to).where('status', 'approved').whereNull('frozen').update(cancellation(db));
   const rules = entity.workflow!.approvals;
   let pending = 0;
   for (const index of ruleIndices) {
@@ -86,7 +86,7 @@ export async function requestApprovals(
 export async function cancelPending(db: Db, resource: string, recordId: number, userId: number): Promise<void> {
   await db(APPROVALS_TABLE)
     .where({ resource, record_id: recordId, status: 'pending' })
-    .update({ status: 'cancelled', decided_by: userId, decided_at: (db as Knex).fn.now(), updated_at: (db as Knex).fn.now(), version: (db as Knex).raw('version + 1') });
+    .update(cancellation(db, userId));
 }
 
 const DECISIONS = new Set(['approved', 'rejected']);
@@ -142,7 +142,7 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
 
     const request = () => requestOf(trx, String(approval.resource), Number(approval.record_id), String(approval.from_stage), String(approval.to_stage));
     if (status === 'rejected') {
-      await request().where('status', 'pending').update({ status: 'cancelled', decided_by: ctx.user.id, decided_at: trx.fn.now(), updated_at: trx.fn.now(), version: trx.raw('version + 1') });
+      await request().where('status', 'pending').update(cancellation(trx, ctx.user.id));
       return decided;
     }
     const stillPending = await request().where('status', 'pending').count({ n: '*' }).first();

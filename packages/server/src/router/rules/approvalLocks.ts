@@ -5,7 +5,7 @@
  * stage the approved move left, so it needs the approval again before it can go on.
  */
 import { frozenByRequests, labelOf, type ApprovalRule, type ApprovalState, type EntityModel, type Labels } from '@ra-sales/schema';
-import type { Knex } from 'knex';
+import { APPROVALS_TABLE, cancellation } from '../approvalRows.js';
 import type { RequestContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { phrase } from '../locale.js';
@@ -13,8 +13,6 @@ import type { Db } from '../types.js';
 import { writeHistory } from '../audit.js';
 import { sameValue } from '../records.js';
 import { joinLabels, joinWords } from './labels.js';
-
-const TABLE = 'sales_approvals';
 
 interface ApprovalRow extends ApprovalState {
   id: number;
@@ -36,7 +34,7 @@ function approvalLabel(entity: EntityModel, row: ApprovalRow, locale: string): s
 }
 
 async function liveApprovals(db: Db, resource: string, recordId: number): Promise<ApprovalRow[]> {
-  return (await db(TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).orderBy('id')) as ApprovalRow[];
+  return (await db(APPROVALS_TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).orderBy('id')) as ApprovalRow[];
 }
 
 export interface ApprovalVoid {
@@ -61,12 +59,11 @@ export async function checkFrozen(
 ): Promise<ApprovalVoid | undefined> {
   const workflow = entity.workflow;
   if (!workflow?.approvals.length) return undefined;
+  const changed = (fields: string[]) => fields.filter((f) => f in next && !sameValue(next[f], stored[f]));
   // A save that changes nothing an approval decides needs no look at the approvals.
-  const decided = new Set(workflow.approvals.flatMap((rule) => rule.freezes));
-  if (![...decided].some((field) => field in next && !sameValue(next[field], stored[field]))) return undefined;
+  if (!changed([...new Set(workflow.approvals.flatMap((rule) => rule.freezes))]).length) return undefined;
   const rows = await liveApprovals(db, entity.resource, recordId);
   if (!rows.length) return undefined;
-  const changed = (fields: string[]) => fields.filter((f) => f in next && !sameValue(next[f], stored[f]));
 
   const frozenNow: Record<string, string> = {};
   for (const [field, by] of frozenByRequests(workflow, rows, target)) {
@@ -100,19 +97,18 @@ export async function checkFrozen(
 
 /** Marks the voided approvals and writes the history row that says why. */
 export async function applyVoid(db: Db, ctx: RequestContext, entity: EntityModel, recordId: number, from: string, voiding: ApprovalVoid): Promise<void> {
-  const knex = db as Knex;
-  await db(TABLE)
+  await db(APPROVALS_TABLE)
     .whereIn('id', voiding.rows.map((r) => r.id))
-    .update({ status: 'cancelled', comment: voiding.comment, decided_by: ctx.user.id, decided_at: knex.fn.now(), updated_at: knex.fn.now(), version: knex.raw('version + 1') });
+    .update(cancellation(db, ctx.user.id, voiding.comment));
   await writeHistory(db, { resource: entity.resource, recordId, from, to: voiding.backTo ?? from, userId: ctx.user.id, comment: voiding.comment });
 }
 
 /** The approved move was made: its approvals now hold the values they decided. */
 export async function markApprovalsInForce(db: Db, entity: EntityModel, recordId: number, from: string, to: string, record: Record<string, unknown>): Promise<void> {
-  const rows = (await db(TABLE).where({ resource: entity.resource, record_id: recordId, from_stage: from, to_stage: to, status: 'approved' }).whereNull('frozen')) as ApprovalRow[];
+  const rows = (await db(APPROVALS_TABLE).where({ resource: entity.resource, record_id: recordId, from_stage: from, to_stage: to, status: 'approved' }).whereNull('frozen')) as ApprovalRow[];
   for (const row of rows) {
     const frozen = Object.fromEntries((ruleOf(entity, row)?.freezes ?? []).map((f) => [f, record[f] ?? null]));
-    await db(TABLE).where('id', row.id).update({ frozen: JSON.stringify(frozen) });
+    await db(APPROVALS_TABLE).where('id', row.id).update({ frozen: JSON.stringify(frozen) });
   }
 }
 
@@ -125,10 +121,9 @@ export async function retireApprovalsBehind(db: Db, entity: EntityModel, recordI
   const target = workflow.stages.find((s) => s.id === to);
   if (!target || target.kind !== 'open') return;
   const behind = workflow.stages.filter((s) => s.kind === 'open' && s.order >= target.order).map((s) => s.id);
-  const knex = db as Knex;
-  await db(TABLE)
+  await db(APPROVALS_TABLE)
     .where({ resource: entity.resource, record_id: recordId, status: 'approved' })
     .whereNotNull('frozen')
     .whereIn('from_stage', behind)
-    .update({ status: 'cancelled', updated_at: knex.fn.now(), version: knex.raw('version + 1') });
+    .update(cancellation(db));
 }

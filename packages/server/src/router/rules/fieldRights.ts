@@ -2,13 +2,12 @@
  * `x-write`: a field only some roles may give a value or change. Checked on the values the body
  * sets that differ from the stored ones (an echo of the stored record is not a write).
  */
-import { mayWriteField, ownsRecord, type EntityModel } from '@ra-sales/schema';
+import { mayWriteField, ownsRecord, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import { HttpError } from '../errors.js';
 import { phrase } from '../locale.js';
 import type { SalesUser } from '../types.js';
 import { changedFields } from './changes.js';
 import { joinLabels, roleLabels } from './labels.js';
-import type { SalesModel } from '@ra-sales/schema';
 
 export function checkFieldRights(
   model: SalesModel,

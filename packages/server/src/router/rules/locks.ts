@@ -3,20 +3,24 @@
  * fields) nor deleted. Leaving the stage is a reversal: only the lock's roles (and admin) may make
  * it, and only with a reason, which the history row keeps.
  */
-import { labelOf, lockedStage, mayReverse, type EntityModel, type SalesModel } from '@ra-sales/schema';
+import { labelOf, lockedStage, mayReverse, SUPER_ROLE, type EntityModel, type SalesModel, type StageLock } from '@ra-sales/schema';
 import { HttpError } from '../errors.js';
 import { phrase } from '../locale.js';
 import type { SalesUser } from '../types.js';
 import { roleLabels } from './labels.js';
 
+/** Who may reverse a lock: admin, and the lock's roles. */
+function reversalRoles(lock: StageLock): string[] {
+  return [SUPER_ROLE, ...lock.reversibleBy.filter((role) => role !== SUPER_ROLE)];
+}
+
 function lockedError(model: SalesModel, entity: EntityModel, stored: Record<string, unknown>, locale: string, errors?: Record<string, string>): HttpError {
   const stage = lockedStage(entity, stored)!;
-  const roles = ['admin', ...stage.lock.reversibleBy.filter((r) => r !== 'admin')];
   const reversible = entity.workflow!.transitions.some((t) => t.from === stage.id);
   return new HttpError(409, phrase(locale, reversible ? 'recordLocked' : 'recordLockedFinal', {
     entity: labelOf(entity.label, locale),
     stage: labelOf(stage.label, locale),
-    roles: roleLabels(model, roles, locale),
+    roles: roleLabels(model, reversalRoles(stage.lock), locale),
   }), errors, { lock: { stage: stage.id, reversibleBy: stage.lock.reversibleBy } });
 }
 
@@ -42,7 +46,7 @@ export function checkLockOnUpdate(
       throw lockedError(model, entity, stored, locale, Object.fromEntries(others.map((n) => [n, phrase(locale, 'lockedField', { stage: stageLabel })])));
     }
     if (!mayReverse(stage.lock, user)) {
-      throw new HttpError(403, phrase(locale, 'reverseRoles', { stage: stageLabel, roles: roleLabels(model, ['admin', ...stage.lock.reversibleBy], locale) }), {
+      throw new HttpError(403, phrase(locale, 'reverseRoles', { stage: stageLabel, roles: roleLabels(model, reversalRoles(stage.lock), locale) }), {
         [workflow.field]: phrase(locale, 'lockedField', { stage: stageLabel }),
       });
     }
