@@ -635,6 +635,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
@@ -1343,6 +1344,48 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "open_receivables",
+          "label": {
+            "en": "Open receivables",
+            "zh-CN": "未收应收款"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": true,
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "-": [
+                  {
+                    "var": [
+                      "receivable_due",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "receivable_received",
+                      0
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
         }
       ],
       "schema": {
@@ -1536,6 +1579,14 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "open_receivables": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
           }
         }
       },
@@ -1582,8 +1633,42 @@ export const model: SalesModel = {
           "name"
         ]
       ],
-      "lookups": {},
+      "lookups": {
+        "receivable_due": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "collections",
+          "where": {
+            "customer_id": "$id",
+            "status": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action"
+            ]
+          }
+        },
+        "receivable_received": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "received_amount",
+          "from": "collections",
+          "where": {
+            "customer_id": "$id",
+            "status": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action"
+            ]
+          }
+        }
+      },
       "validations": [],
+      "actions": {},
       "icon": "Business",
       "workflow": {
         "field": "status",
@@ -2149,6 +2234,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Opinions gathered from customers and the market, classified and counted for reports.",
         "zh-CN": "从客户和市场收集的意见，分类后进行统计。"
@@ -2792,6 +2878,172 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {
+        "convert": {
+          "name": "convert",
+          "label": {
+            "en": "Convert to customer and opportunity",
+            "zh-CN": "转为客户和商机"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "customer",
+              "resource": "customers",
+              "when": {
+                "!": {
+                  "var": "customer_id"
+                }
+              },
+              "set": {
+                "name": {
+                  "var": "company_name"
+                },
+                "contact_phone": {
+                  "var": "contact_phone"
+                },
+                "source": {
+                  "if": [
+                    {
+                      "in": [
+                        {
+                          "var": "source"
+                        },
+                        [
+                          "market_research",
+                          "exhibition",
+                          "online",
+                          "referral",
+                          "cold_call",
+                          "other"
+                        ]
+                      ]
+                    },
+                    {
+                      "var": "source"
+                    },
+                    "other"
+                  ]
+                }
+              }
+            },
+            {
+              "as": "contact",
+              "resource": "contacts",
+              "when": {
+                "!!": {
+                  "var": "contact_name"
+                }
+              },
+              "set": {
+                "name": {
+                  "var": "contact_name"
+                },
+                "customer_id": {
+                  "if": [
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer_id"
+                    }
+                  ]
+                },
+                "phone": {
+                  "var": "contact_phone"
+                },
+                "email": {
+                  "var": "email"
+                }
+              }
+            },
+            {
+              "as": "opportunity",
+              "resource": "opportunities",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "company_name"
+                    },
+                    " – ",
+                    {
+                      "substr": [
+                        {
+                          "if": [
+                            {
+                              "var": "need"
+                            },
+                            {
+                              "var": "need"
+                            },
+                            ""
+                          ]
+                        },
+                        0,
+                        60
+                      ]
+                    }
+                  ]
+                },
+                "customer_id": {
+                  "if": [
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer_id"
+                    }
+                  ]
+                },
+                "contact_id": {
+                  "var": "contact.id"
+                },
+                "lead_id": {
+                  "var": "id"
+                },
+                "source": "lead",
+                "need": {
+                  "var": "need"
+                },
+                "budget": {
+                  "var": "budget"
+                }
+              }
+            }
+          ],
+          "update": {
+            "customer_id": {
+              "if": [
+                {
+                  "var": "customer.id"
+                },
+                {
+                  "var": "customer.id"
+                },
+                {
+                  "var": "customer_id"
+                }
+              ]
+            },
+            "status": "converted"
+          },
+          "opens": "opportunity",
+          "description": {
+            "en": "Creates the customer (unless the lead already names one), its contact and an opportunity, and marks the lead converted.",
+            "zh-CN": "创建客户（线索已关联客户时沿用）、联系人和商机，并将线索标记为已转化。"
+          },
+          "stages": [
+            "qualified"
+          ]
+        }
+      },
       "icon": "Lightbulb",
       "workflow": {
         "field": "status",
@@ -3549,6 +3801,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "icon": "Storefront"
     },
     "forecasts": {
@@ -4018,6 +4271,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "icon": "Insights",
       "workflow": {
         "field": "status",
@@ -4932,14 +5186,26 @@ export const model: SalesModel = {
           "kind": "boolean",
           "required": false,
           "schema": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "Set by the server: true once a contract of the opportunity is signed."
           },
           "list": false,
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
-          "section": "negotiation"
+          "readOnly": true,
+          "section": "negotiation",
+          "computed": {
+            ">": [
+              {
+                "var": [
+                  "signed_contracts",
+                  0
+                ]
+              },
+              0
+            ]
+          }
         },
         {
           "name": "project_manager",
@@ -5251,7 +5517,8 @@ export const model: SalesModel = {
             "type": [
               "boolean",
               "null"
-            ]
+            ],
+            "description": "Set by the server: true once a contract of the opportunity is signed."
           },
           "project_manager": {
             "type": [
@@ -5316,8 +5583,68 @@ export const model: SalesModel = {
       },
       "source": "entities/opportunity.schema.json",
       "unique": [],
-      "lookups": {},
+      "lookups": {
+        "signed_contracts": {
+          "kind": "aggregate",
+          "fn": "count",
+          "field": "id",
+          "from": "contracts",
+          "where": {
+            "opportunity_id": "$id",
+            "status": [
+              "signed",
+              "archived"
+            ]
+          }
+        }
+      },
       "validations": [],
+      "actions": {
+        "create_quote": {
+          "name": "create_quote",
+          "label": {
+            "en": "Create quote",
+            "zh-CN": "创建报价"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "quote",
+              "resource": "quotes",
+              "set": {
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "opportunity_id": {
+                  "var": "id"
+                },
+                "contact_id": {
+                  "var": "contact_id"
+                },
+                "quote_date": {
+                  "var": "$today"
+                },
+                "valid_until": {
+                  "add_days": [
+                    {
+                      "var": "$today"
+                    },
+                    30
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "quote",
+          "stages": [
+            "initiation",
+            "proposal",
+            "bidding",
+            "negotiation"
+          ]
+        }
+      },
       "description": {
         "en": "A major-account project moving through six stages, each closed by a key node.",
         "zh-CN": "大客户项目，六个阶段，每个阶段以关键节点结束。"
@@ -5405,7 +5732,9 @@ export const model: SalesModel = {
                   ]
                 }
               }
-            ]
+            ],
+            "probability": 10,
+            "forecast": "pipeline"
           },
           {
             "id": "initiation",
@@ -5534,7 +5863,9 @@ export const model: SalesModel = {
                   ]
                 }
               }
-            ]
+            ],
+            "probability": 20,
+            "forecast": "pipeline"
           },
           {
             "id": "proposal",
@@ -5585,7 +5916,9 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "probability": 40,
+            "forecast": "best_case"
           },
           {
             "id": "bidding",
@@ -5644,7 +5977,9 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "probability": 60,
+            "forecast": "best_case"
           },
           {
             "id": "negotiation",
@@ -5695,7 +6030,9 @@ export const model: SalesModel = {
                   }
                 }
               }
-            ]
+            ],
+            "probability": 80,
+            "forecast": "commit"
           },
           {
             "id": "implementation",
@@ -5736,7 +6073,9 @@ export const model: SalesModel = {
                   ]
                 }
               }
-            ]
+            ],
+            "probability": 90,
+            "forecast": "commit"
           },
           {
             "id": "won",
@@ -5746,6 +6085,37 @@ export const model: SalesModel = {
             },
             "kind": "won",
             "order": 6,
+            "entry": {
+              "required": [
+                "contract_signed"
+              ],
+              "properties": {
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 100,
+            "forecast": "closed",
             "lock": {
               "reversibleBy": [
                 "sales_director"
@@ -5790,6 +6160,8 @@ export const model: SalesModel = {
                 }
               }
             ],
+            "probability": 0,
+            "forecast": "omitted",
             "lock": {
               "reversibleBy": [
                 "sales_manager"
@@ -5834,6 +6206,8 @@ export const model: SalesModel = {
                 }
               }
             ],
+            "probability": 0,
+            "forecast": "omitted",
             "lock": {
               "reversibleBy": [
                 "sales_manager"
@@ -5893,7 +6267,13 @@ export const model: SalesModel = {
           },
           {
             "from": "implementation",
-            "to": "won"
+            "to": "won",
+            "auto": true
+          },
+          {
+            "from": "negotiation",
+            "to": "won",
+            "auto": true
           },
           {
             "from": "development",
@@ -6016,7 +6396,8 @@ export const model: SalesModel = {
           }
         ],
         "amountField": "expected_amount",
-        "reasonField": "close_reason"
+        "reasonField": "close_reason",
+        "probabilityField": "probability"
       }
     },
     "visit_plans": {
@@ -6619,6 +7000,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "A planned customer visit and, once done, its work-log entry: outcome and next step.",
         "zh-CN": "计划中的客户拜访；完成后记录工作日志：拜访结果与下一步计划。"
@@ -7107,6 +7489,107 @@ export const model: SalesModel = {
           "readOnly": false,
           "section": "overdue",
           "maxLength": 20000
+        },
+        {
+          "name": "fully_received",
+          "label": {
+            "en": "Fully received",
+            "zh-CN": "已收齐"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "and": [
+              {
+                ">": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              {
+                ">=": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "past_due",
+          "label": {
+            "en": "Past due",
+            "zh-CN": "已过期未收齐"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "description": "Past the expected date and not fully received; refreshed every day by the server."
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "and": [
+              {
+                "!!": {
+                  "var": "expected_date"
+                }
+              },
+              {
+                "<": [
+                  {
+                    "var": "expected_date"
+                  },
+                  {
+                    "var": "$today"
+                  }
+                ]
+              },
+              {
+                "<": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
         }
       ],
       "schema": {
@@ -7215,6 +7698,19 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "fully_received": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "past_due": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "Past the expected date and not fully received; refreshed every day by the server."
           }
         }
       },
@@ -7293,6 +7789,7 @@ export const model: SalesModel = {
           ]
         }
       ],
+      "actions": {},
       "description": {
         "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
         "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
@@ -7327,6 +7824,9 @@ export const model: SalesModel = {
               "properties": {
                 "received_amount": {
                   "exclusiveMinimum": 0
+                },
+                "fully_received": {
+                  "const": false
                 }
               }
             },
@@ -7359,6 +7859,20 @@ export const model: SalesModel = {
                     "received_date"
                   ]
                 }
+              },
+              {
+                "field": "fully_received",
+                "label": {
+                  "en": "Fully received",
+                  "zh-CN": "已收齐"
+                },
+                "schema": {
+                  "properties": {
+                    "fully_received": {
+                      "const": false
+                    }
+                  }
+                }
               }
             ]
           },
@@ -7370,6 +7884,35 @@ export const model: SalesModel = {
             },
             "kind": "open",
             "order": 2,
+            "entry": {
+              "required": [
+                "past_due"
+              ],
+              "properties": {
+                "past_due": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "past_due",
+                "label": {
+                  "en": "Past due",
+                  "zh-CN": "已过期未收齐"
+                },
+                "schema": {
+                  "required": [
+                    "past_due"
+                  ],
+                  "properties": {
+                    "past_due": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
             "slaDays": 7
           },
           {
@@ -7439,11 +7982,15 @@ export const model: SalesModel = {
             "entry": {
               "required": [
                 "received_amount",
-                "received_date"
+                "received_date",
+                "fully_received"
               ],
               "properties": {
                 "received_amount": {
                   "exclusiveMinimum": 0
+                },
+                "fully_received": {
+                  "const": true
                 }
               }
             },
@@ -7475,6 +8022,23 @@ export const model: SalesModel = {
                   "required": [
                     "received_date"
                   ]
+                }
+              },
+              {
+                "field": "fully_received",
+                "label": {
+                  "en": "Fully received",
+                  "zh-CN": "已收齐"
+                },
+                "schema": {
+                  "required": [
+                    "fully_received"
+                  ],
+                  "properties": {
+                    "fully_received": {
+                      "const": true
+                    }
+                  }
                 }
               }
             ],
@@ -7541,23 +8105,28 @@ export const model: SalesModel = {
           },
           {
             "from": "pending",
-            "to": "partially_received"
+            "to": "partially_received",
+            "auto": true
           },
           {
             "from": "pending",
-            "to": "received"
+            "to": "received",
+            "auto": true
           },
           {
             "from": "pending",
-            "to": "overdue"
+            "to": "overdue",
+            "auto": true
           },
           {
             "from": "partially_received",
-            "to": "received"
+            "to": "received",
+            "auto": true
           },
           {
             "from": "partially_received",
-            "to": "overdue"
+            "to": "overdue",
+            "auto": true
           },
           {
             "from": "overdue",
@@ -7569,7 +8138,8 @@ export const model: SalesModel = {
           },
           {
             "from": "overdue",
-            "to": "received"
+            "to": "received",
+            "auto": true
           },
           {
             "from": "escalated",
@@ -7581,7 +8151,8 @@ export const model: SalesModel = {
           },
           {
             "from": "escalated",
-            "to": "received"
+            "to": "received",
+            "auto": true
           },
           {
             "from": "legal_action",
@@ -7589,7 +8160,8 @@ export const model: SalesModel = {
           },
           {
             "from": "legal_action",
-            "to": "received"
+            "to": "received",
+            "auto": true
           },
           {
             "from": "overdue",
@@ -7613,7 +8185,8 @@ export const model: SalesModel = {
             "role": "finance",
             "freezes": [
               "received_amount",
-              "received_date"
+              "received_date",
+              "fully_received"
             ],
             "label": {
               "en": "Finance confirms receipt",
@@ -8050,6 +8623,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
         "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
@@ -8891,6 +9465,260 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "current_amount",
+          "label": {
+            "en": "Amount after amendments",
+            "zh-CN": "变更后合同金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "+": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "amendments_total",
+                      0
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
+        },
+        {
+          "name": "current_delivery_date",
+          "label": {
+            "en": "Delivery date after amendments",
+            "zh-CN": "变更后交货日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "terms",
+          "computed": {
+            "if": [
+              {
+                "var": "amended_delivery_date"
+              },
+              {
+                "var": "amended_delivery_date"
+              },
+              {
+                "var": "delivery_date"
+              }
+            ]
+          }
+        },
+        {
+          "name": "invoiced_amount",
+          "label": {
+            "en": "Invoiced",
+            "zh-CN": "已开票金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "var": [
+              "invoices_issued",
+              0
+            ]
+          }
+        },
+        {
+          "name": "received_amount",
+          "label": {
+            "en": "Received",
+            "zh-CN": "已收款金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "var": [
+              "collections_received",
+              0
+            ]
+          }
+        },
+        {
+          "name": "outstanding_amount",
+          "label": {
+            "en": "Outstanding",
+            "zh-CN": "未收款金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "-": [
+                  {
+                    "var": [
+                      "current_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
+        },
+        {
+          "name": "payment_status",
+          "label": {
+            "en": "Payment status",
+            "zh-CN": "收款状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "unpaid",
+              "partially_paid",
+              "paid"
+            ]
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "options": [
+            {
+              "value": "unpaid",
+              "label": {
+                "en": "Unpaid",
+                "zh-CN": "未收款"
+              }
+            },
+            {
+              "value": "partially_paid",
+              "label": {
+                "en": "Partially paid",
+                "zh-CN": "部分收款"
+              }
+            },
+            {
+              "value": "paid",
+              "label": {
+                "en": "Paid",
+                "zh-CN": "已收齐"
+              }
+            }
+          ],
+          "section": "lines",
+          "computed": {
+            "if": [
+              {
+                "<=": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              "unpaid",
+              {
+                "<": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "current_amount",
+                      0
+                    ]
+                  }
+                ]
+              },
+              "partially_paid",
+              "paid"
+            ]
+          }
         }
       ],
       "schema": {
@@ -9074,6 +9902,57 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "current_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "current_delivery_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "invoiced_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "received_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "outstanding_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "payment_status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "unpaid",
+              "partially_paid",
+              "paid",
+              null
+            ]
           }
         }
       },
@@ -9128,8 +10007,257 @@ export const model: SalesModel = {
           "contract_number"
         ]
       ],
-      "lookups": {},
-      "validations": [],
+      "lookups": {
+        "amendments_total": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount_change",
+          "from": "contract_amendments",
+          "where": {
+            "contract_id": "$id",
+            "status": "approved"
+          }
+        },
+        "amended_delivery_date": {
+          "kind": "aggregate",
+          "fn": "max",
+          "field": "new_delivery_date",
+          "from": "contract_amendments",
+          "where": {
+            "contract_id": "$id",
+            "status": "approved"
+          }
+        },
+        "invoices_issued": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "invoice_requests",
+          "where": {
+            "contract_id": "$id",
+            "status": [
+              "issued",
+              "sent"
+            ]
+          }
+        },
+        "collections_received": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "received_amount",
+          "from": "collections",
+          "where": {
+            "contract_id": "$id",
+            "status_neq": "written_off"
+          }
+        },
+        "customer": {
+          "kind": "record",
+          "ref": "customer_id",
+          "target": "customers",
+          "fields": [
+            "name"
+          ]
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "received_amount",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "current_amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Received on the contract ({received_amount}) exceeds its amount ({current_amount})",
+            "zh-CN": "合同已收款 {received_amount} 超过合同金额 {current_amount}"
+          },
+          "fields": [
+            "received_amount"
+          ]
+        }
+      ],
+      "actions": {
+        "create_order": {
+          "name": "create_order",
+          "label": {
+            "en": "Create sales order",
+            "zh-CN": "生成销售订单"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "order",
+              "resource": "sales_orders",
+              "set": {
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "id"
+                },
+                "order_date": {
+                  "var": "$today"
+                },
+                "lines": {
+                  "rows": {
+                    "var": "lines"
+                  },
+                  "columns": {
+                    "product_id": {
+                      "var": "$row.product_id"
+                    },
+                    "quantity": {
+                      "var": "$row.quantity"
+                    },
+                    "unit_price": {
+                      "var": "$row.unit_price"
+                    },
+                    "discount": {
+                      "var": "$row.discount"
+                    }
+                  }
+                },
+                "requested_delivery_date": {
+                  "if": [
+                    {
+                      "var": "current_delivery_date"
+                    },
+                    {
+                      "var": "current_delivery_date"
+                    },
+                    {
+                      "var": "delivery_date"
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "order",
+          "stages": [
+            "signed",
+            "archived"
+          ]
+        },
+        "create_invoice_request": {
+          "name": "create_invoice_request",
+          "label": {
+            "en": "Request invoice",
+            "zh-CN": "申请开票"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "invoice",
+              "resource": "invoice_requests",
+              "set": {
+                "invoice_title": {
+                  "var": "customer.name"
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "id"
+                },
+                "request_date": {
+                  "var": "$today"
+                },
+                "amount": {
+                  "round": [
+                    {
+                      "-": [
+                        {
+                          "var": [
+                            "current_amount",
+                            0
+                          ]
+                        },
+                        {
+                          "var": [
+                            "invoiced_amount",
+                            0
+                          ]
+                        }
+                      ]
+                    },
+                    2
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "invoice",
+          "stages": [
+            "signed",
+            "archived"
+          ]
+        },
+        "create_collection": {
+          "name": "create_collection",
+          "label": {
+            "en": "Schedule collection",
+            "zh-CN": "安排回款"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "collection",
+              "resource": "collections",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "contract_number"
+                    },
+                    " 回款 / collection"
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "id"
+                },
+                "amount": {
+                  "var": "outstanding_amount"
+                },
+                "expected_date": {
+                  "add_days": [
+                    {
+                      "var": "$today"
+                    },
+                    30
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "collection",
+          "description": {
+            "en": "A collection for the amount still outstanding, due in 30 days.",
+            "zh-CN": "为未收款金额安排一笔回款，30 天后到期。"
+          },
+          "stages": [
+            "signed",
+            "archived"
+          ]
+        }
+      },
       "description": {
         "en": "Drafted by sales, reviewed by legal, approved by the manager, signed and stamped by the customer and archived the same day.",
         "zh-CN": "销售起草，法务审核，经理审批，客户签字盖章后当天归档。"
@@ -10153,6 +11281,7 @@ export const model: SalesModel = {
         }
       },
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
         "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
@@ -11072,6 +12201,7 @@ export const model: SalesModel = {
       ],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
         "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
@@ -11609,7 +12739,7 @@ export const model: SalesModel = {
                     "paid",
                     "overdue"
                   ],
-                  "default": "pending"
+                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
                 }
               }
             }
@@ -11696,13 +12826,13 @@ export const model: SalesModel = {
                   "paid",
                   "overdue"
                 ],
-                "default": "pending"
+                "description": "Computed from the amounts and the due date; refreshed every day by the server."
               },
               "list": false,
               "filter": false,
               "sortable": false,
               "search": false,
-              "readOnly": false,
+              "readOnly": true,
               "options": [
                 {
                   "value": "pending",
@@ -11733,7 +12863,60 @@ export const model: SalesModel = {
                   }
                 }
               ],
-              "default": "pending"
+              "computed": {
+                "if": [
+                  {
+                    ">=": [
+                      {
+                        "var": [
+                          "paid_amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  "paid",
+                  {
+                    "and": [
+                      {
+                        "!!": {
+                          "var": "due_date"
+                        }
+                      },
+                      {
+                        "<": [
+                          {
+                            "var": "due_date"
+                          },
+                          {
+                            "var": "$today"
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  "overdue",
+                  {
+                    ">": [
+                      {
+                        "var": [
+                          "paid_amount",
+                          0
+                        ]
+                      },
+                      0
+                    ]
+                  },
+                  "partially_paid",
+                  "pending"
+                ]
+              }
             }
           ],
           "section": "schedule"
@@ -11814,6 +12997,54 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "instalments_total",
+          "label": {
+            "en": "Instalments total",
+            "zh-CN": "分期金额合计"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "schedule",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "reduce": [
+                  {
+                    "var": "instalments"
+                  },
+                  {
+                    "+": [
+                      {
+                        "var": "accumulator"
+                      },
+                      {
+                        "var": [
+                          "current.amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  0
+                ]
+              },
+              2
+            ]
+          }
         }
       ],
       "schema": {
@@ -11911,7 +13142,7 @@ export const model: SalesModel = {
                     "paid",
                     "overdue"
                   ],
-                  "default": "pending"
+                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
                 }
               }
             }
@@ -11942,6 +13173,14 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "instalments_total": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
           }
         }
       },
@@ -12014,8 +13253,124 @@ export const model: SalesModel = {
           "fields": [
             "down_payment"
           ]
+        },
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "instalments"
+                }
+              },
+              {
+                "==": [
+                  {
+                    "round": [
+                      {
+                        "+": [
+                          {
+                            "var": [
+                              "instalments_total",
+                              0
+                            ]
+                          },
+                          {
+                            "var": [
+                              "down_payment",
+                              0
+                            ]
+                          }
+                        ]
+                      },
+                      2
+                    ]
+                  },
+                  {
+                    "var": [
+                      "total_amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The instalments ({instalments_total}) and the down payment ({down_payment}) must add up to the total ({total_amount})",
+            "zh-CN": "分期金额合计 {instalments_total} 加首付款 {down_payment} 必须等于总金额 {total_amount}"
+          },
+          "fields": [
+            "instalments",
+            "total_amount"
+          ]
         }
       ],
+      "actions": {
+        "create_collections": {
+          "name": "create_collections",
+          "label": {
+            "en": "Schedule the instalments' collections",
+            "zh-CN": "生成分期回款计划"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "collections",
+              "resource": "collections",
+              "each": {
+                "var": "instalments"
+              },
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "agreement_number"
+                    },
+                    " #",
+                    {
+                      "+": [
+                        {
+                          "var": "$index"
+                        },
+                        1
+                      ]
+                    }
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "contract_id"
+                },
+                "instalment_number": {
+                  "+": [
+                    {
+                      "var": "$index"
+                    },
+                    1
+                  ]
+                },
+                "amount": {
+                  "var": "$item.amount"
+                },
+                "expected_date": {
+                  "var": "$item.due_date"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "collections",
+          "description": {
+            "en": "One collection per instalment, with its amount and due date.",
+            "zh-CN": "每期分期生成一笔回款，金额和到期日同分期计划。"
+          },
+          "stages": [
+            "active"
+          ]
+        }
+      },
       "description": {
         "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
         "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
@@ -12152,7 +13507,58 @@ export const model: SalesModel = {
               "zh-CN": "已结清"
             },
             "kind": "won",
-            "order": 2
+            "order": 2,
+            "entry": {
+              "required": [
+                "instalments"
+              ],
+              "properties": {
+                "instalments": {
+                  "minItems": 1,
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "status"
+                    ],
+                    "properties": {
+                      "status": {
+                        "const": "paid"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "instalments",
+                "label": {
+                  "en": "Instalments",
+                  "zh-CN": "分期计划"
+                },
+                "schema": {
+                  "required": [
+                    "instalments"
+                  ],
+                  "properties": {
+                    "instalments": {
+                      "minItems": 1,
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "status"
+                        ],
+                        "properties": {
+                          "status": {
+                            "const": "paid"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
           },
           {
             "id": "defaulted",
@@ -12200,7 +13606,8 @@ export const model: SalesModel = {
           },
           {
             "from": "active",
-            "to": "completed"
+            "to": "completed",
+            "auto": true
           },
           {
             "from": "draft",
@@ -12838,7 +14245,8 @@ export const model: SalesModel = {
           "ref": "contract_id",
           "target": "contracts",
           "fields": [
-            "amount"
+            "amount",
+            "current_amount"
           ]
         },
         "invoiced_on_order": {
@@ -12911,7 +14319,7 @@ export const model: SalesModel = {
             "or": [
               {
                 "!": {
-                  "var": "contract.amount"
+                  "var": "contract.current_amount"
                 }
               },
               {
@@ -12933,7 +14341,7 @@ export const model: SalesModel = {
                     ]
                   },
                   {
-                    "var": "contract.amount"
+                    "var": "contract.current_amount"
                   }
                 ]
               }
@@ -12948,6 +14356,78 @@ export const model: SalesModel = {
           ]
         }
       ],
+      "actions": {
+        "create_collection": {
+          "name": "create_collection",
+          "label": {
+            "en": "Schedule collection",
+            "zh-CN": "安排回款"
+          },
+          "bulk": true,
+          "creates": [
+            {
+              "as": "collection",
+              "resource": "collections",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "if": [
+                        {
+                          "var": "invoice_number"
+                        },
+                        {
+                          "var": "invoice_number"
+                        },
+                        {
+                          "var": "invoice_title"
+                        }
+                      ]
+                    },
+                    " 回款 / collection"
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "contract_id"
+                },
+                "sales_order_id": {
+                  "var": "sales_order_id"
+                },
+                "amount": {
+                  "var": "amount"
+                },
+                "expected_date": {
+                  "add_days": [
+                    {
+                      "if": [
+                        {
+                          "var": "issued_date"
+                        },
+                        {
+                          "var": "issued_date"
+                        },
+                        {
+                          "var": "$today"
+                        }
+                      ]
+                    },
+                    30
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "collection",
+          "stages": [
+            "issued",
+            "sent"
+          ]
+        }
+      },
       "icon": "ReceiptLong",
       "workflow": {
         "field": "status",
@@ -14235,6 +15715,72 @@ export const model: SalesModel = {
           ]
         }
       ],
+      "actions": {
+        "create_contract": {
+          "name": "create_contract",
+          "label": {
+            "en": "Create contract",
+            "zh-CN": "生成合同"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "contract",
+              "resource": "contracts",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "quote_number"
+                    },
+                    " 合同 / contract"
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "opportunity_id": {
+                  "var": "opportunity_id"
+                },
+                "quote_id": {
+                  "var": "id"
+                },
+                "lines": {
+                  "rows": {
+                    "var": "lines"
+                  },
+                  "columns": {
+                    "product_id": {
+                      "var": "$row.product_id"
+                    },
+                    "quantity": {
+                      "var": "$row.quantity"
+                    },
+                    "unit_price": {
+                      "var": "$row.unit_price"
+                    },
+                    "discount": {
+                      "var": "$row.discount"
+                    }
+                  }
+                },
+                "payment_terms": {
+                  "var": "payment_terms"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "contract",
+          "description": {
+            "en": "A draft contract with the quote's customer, opportunity, lines and terms.",
+            "zh-CN": "以报价的客户、商机、明细和条款生成合同草稿。"
+          },
+          "stages": [
+            "accepted"
+          ]
+        }
+      },
       "icon": "RequestQuote",
       "workflow": {
         "field": "status",
@@ -15040,6 +16586,197 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "ordered_qty",
+          "label": {
+            "en": "Quantity ordered",
+            "zh-CN": "订购数量"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999,
+          "computed": {
+            "round": [
+              {
+                "reduce": [
+                  {
+                    "var": "lines"
+                  },
+                  {
+                    "+": [
+                      {
+                        "var": "accumulator"
+                      },
+                      {
+                        "var": [
+                          "current.quantity",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  0
+                ]
+              },
+              2
+            ]
+          }
+        },
+        {
+          "name": "shipped_qty",
+          "label": {
+            "en": "Quantity in deliveries",
+            "zh-CN": "发货数量"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999,
+          "computed": {
+            "var": [
+              "in_deliveries",
+              0
+            ]
+          }
+        },
+        {
+          "name": "delivered_qty",
+          "label": {
+            "en": "Quantity delivered (confirmed)",
+            "zh-CN": "已确认收货数量"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999,
+          "computed": {
+            "var": [
+              "confirmed_deliveries",
+              0
+            ]
+          }
+        },
+        {
+          "name": "returned_qty",
+          "label": {
+            "en": "Quantity returned",
+            "zh-CN": "退货数量"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999,
+          "computed": {
+            "var": [
+              "in_returns",
+              0
+            ]
+          }
+        },
+        {
+          "name": "fully_delivered",
+          "label": {
+            "en": "Fully delivered",
+            "zh-CN": "已全部交付"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "computed": {
+            "and": [
+              {
+                ">": [
+                  {
+                    "var": [
+                      "ordered_qty",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              {
+                ">=": [
+                  {
+                    "-": [
+                      {
+                        "var": [
+                          "delivered_qty",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "returned_qty",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "var": [
+                      "ordered_qty",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
         }
       ],
       "schema": {
@@ -15167,6 +16904,44 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "ordered_qty": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "shipped_qty": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "delivered_qty": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "returned_qty": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "fully_delivered": {
+            "type": [
+              "boolean",
+              "null"
+            ]
           }
         }
       },
@@ -15225,8 +17000,208 @@ export const model: SalesModel = {
           "order_number"
         ]
       ],
-      "lookups": {},
-      "validations": [],
+      "lookups": {
+        "in_deliveries": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "items.quantity",
+          "from": "deliveries",
+          "where": {
+            "sales_order_id": "$id",
+            "status_neq": "cancelled"
+          }
+        },
+        "confirmed_deliveries": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "items.quantity",
+          "from": "deliveries",
+          "where": {
+            "sales_order_id": "$id",
+            "status": "confirmed"
+          }
+        },
+        "in_returns": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "items.quantity",
+          "from": "sales_returns",
+          "where": {
+            "sales_order_id": "$id",
+            "status_neq": "rejected"
+          }
+        },
+        "customer": {
+          "kind": "record",
+          "ref": "customer_id",
+          "target": "customers",
+          "fields": [
+            "name"
+          ]
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "-": [
+                  {
+                    "var": [
+                      "shipped_qty",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "returned_qty",
+                      0
+                    ]
+                  }
+                ]
+              },
+              {
+                "var": [
+                  "ordered_qty",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Deliveries ({shipped_qty}) exceed the quantity ordered ({ordered_qty}) less returns ({returned_qty})",
+            "zh-CN": "发货数量 {shipped_qty} 超过订购数量 {ordered_qty} 减退货数量 {returned_qty}"
+          },
+          "fields": [
+            "lines"
+          ]
+        },
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "returned_qty",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "delivered_qty",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Returns ({returned_qty}) exceed the quantity delivered and confirmed ({delivered_qty})",
+            "zh-CN": "退货数量 {returned_qty} 超过客户已确认收货数量 {delivered_qty}"
+          },
+          "fields": [
+            "lines"
+          ]
+        }
+      ],
+      "actions": {
+        "create_delivery": {
+          "name": "create_delivery",
+          "label": {
+            "en": "Request delivery",
+            "zh-CN": "申请发货"
+          },
+          "bulk": true,
+          "creates": [
+            {
+              "as": "delivery",
+              "resource": "deliveries",
+              "set": {
+                "sales_order_id": {
+                  "var": "id"
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "requested_date": {
+                  "if": [
+                    {
+                      "var": "requested_delivery_date"
+                    },
+                    {
+                      "var": "requested_delivery_date"
+                    },
+                    {
+                      "var": "$today"
+                    }
+                  ]
+                },
+                "delivery_address": {
+                  "var": "delivery_address"
+                },
+                "items": {
+                  "rows": {
+                    "var": "lines"
+                  },
+                  "columns": {
+                    "product_id": {
+                      "var": "$row.product_id"
+                    },
+                    "quantity": {
+                      "var": "$row.quantity"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "delivery",
+          "stages": [
+            "open",
+            "in_progress"
+          ]
+        },
+        "create_invoice_request": {
+          "name": "create_invoice_request",
+          "label": {
+            "en": "Request invoice",
+            "zh-CN": "申请开票"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "invoice",
+              "resource": "invoice_requests",
+              "set": {
+                "invoice_title": {
+                  "var": "customer.name"
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "sales_order_id": {
+                  "var": "id"
+                },
+                "contract_id": {
+                  "var": "contract_id"
+                },
+                "request_date": {
+                  "var": "$today"
+                },
+                "amount": {
+                  "var": "total"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "invoice",
+          "stages": [
+            "open",
+            "in_progress",
+            "completed"
+          ]
+        }
+      },
       "description": {
         "en": "An order under a contract, handed to the product, implementation and service departments.",
         "zh-CN": "合同项下的订单，移交产品、实施和服务部门执行。"
@@ -15285,7 +17260,8 @@ export const model: SalesModel = {
                   ]
                 }
               }
-            ]
+            ],
+            "slaDays": 1
           },
           {
             "id": "in_progress",
@@ -15304,6 +17280,35 @@ export const model: SalesModel = {
             },
             "kind": "won",
             "order": 2,
+            "entry": {
+              "required": [
+                "fully_delivered"
+              ],
+              "properties": {
+                "fully_delivered": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "fully_delivered",
+                "label": {
+                  "en": "Fully delivered",
+                  "zh-CN": "已全部交付"
+                },
+                "schema": {
+                  "required": [
+                    "fully_delivered"
+                  ],
+                  "properties": {
+                    "fully_delivered": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
             "lock": {
               "reversibleBy": [
                 "sales_manager"
@@ -15365,11 +17370,17 @@ export const model: SalesModel = {
           },
           {
             "from": "in_progress",
-            "to": "completed"
+            "to": "completed",
+            "auto": true
           },
           {
             "from": "in_progress",
             "to": "open"
+          },
+          {
+            "from": "open",
+            "to": "completed",
+            "auto": true
           },
           {
             "from": "open",
@@ -16073,6 +18084,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "icon": "AssignmentReturn",
       "workflow": {
         "field": "status",
@@ -16989,6 +19001,56 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {
+        "create_service_request": {
+          "name": "create_service_request",
+          "label": {
+            "en": "Create service request",
+            "zh-CN": "创建服务单"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "service",
+              "resource": "service_requests",
+              "set": {
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "service_type": "repair",
+                "problem": {
+                  "cat": [
+                    {
+                      "var": "subject"
+                    },
+                    ": ",
+                    {
+                      "if": [
+                        {
+                          "var": "description"
+                        },
+                        {
+                          "var": "description"
+                        },
+                        ""
+                      ]
+                    }
+                  ]
+                },
+                "registered_at": {
+                  "var": "$today"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "service",
+          "stages": [
+            "investigating",
+            "solution"
+          ]
+        }
+      },
       "description": {
         "en": "Recorded immediately and reported to the manager; investigated, solved, resolved with the customer and verified.",
         "zh-CN": "投诉须立即记录并上报经理；经调查、提出解决方案、处理完毕并回访确认。"
@@ -17822,6 +19884,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
@@ -18558,6 +20621,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Registered, dispatched by the manager, serviced on site, signed by the customer (the service voucher) and archived. Service in another city needs an approved off-site service request.",
         "zh-CN": "登记后由经理派工，服务人员上门服务，客户在服务凭证上签字后归档。异地服务须经批准的异地服务申请单。"
@@ -19042,8 +21106,8 @@ export const model: SalesModel = {
         {
           "name": "spent",
           "label": {
-            "en": "Spent",
-            "zh-CN": "已使用"
+            "en": "Spent (claims paid)",
+            "zh-CN": "已使用（已支付报销）"
           },
           "kind": "money",
           "required": false,
@@ -19056,9 +21120,15 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "var": [
+              "claims_paid",
+              0
+            ]
+          }
         },
         {
           "name": "notes",
@@ -19078,6 +21148,75 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "committed",
+          "label": {
+            "en": "Committed (claims not rejected)",
+            "zh-CN": "已占用（未驳回报销）"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "var": [
+              "claims_open",
+              0
+            ]
+          }
+        },
+        {
+          "name": "remaining",
+          "label": {
+            "en": "Remaining",
+            "zh-CN": "剩余预算"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "-": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "committed",
+                      0
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
         }
       ],
       "schema": {
@@ -19154,6 +21293,22 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "committed": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "remaining": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
           }
         }
       },
@@ -19191,8 +21346,56 @@ export const model: SalesModel = {
       },
       "source": "entities/budget.schema.json",
       "unique": [],
-      "lookups": {},
-      "validations": [],
+      "lookups": {
+        "claims_paid": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "expense_claims",
+          "where": {
+            "budget_id": "$id",
+            "status": "paid"
+          }
+        },
+        "claims_open": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "expense_claims",
+          "where": {
+            "budget_id": "$id",
+            "status_neq": "rejected"
+          }
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "committed",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Claims against the budget ({committed}) exceed its amount ({amount})",
+            "zh-CN": "预算项下报销 {committed} 超过预算金额 {amount}"
+          },
+          "fields": [
+            "amount"
+          ]
+        }
+      ],
+      "actions": {},
       "description": {
         "en": "An expense budget line per period, department and category; approved by management, and expense claims are checked against it.",
         "zh-CN": "按期间、部门和费用类别编制的预算，经管理层批准；费用报销据此控制。"
@@ -19713,6 +21916,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Normal, market-entry and market-hold prices, discount conditions and who may grant which discount: a salesperson inside the policy, otherwise the sales director, then the general manager.",
         "zh-CN": "正常价格、占领市场价格、维持市场价格、折扣条件及各级权限：政策内由销售人员处理，超出由销售总监审批，再上报总经理。"
@@ -19994,15 +22198,16 @@ export const model: SalesModel = {
         {
           "name": "stock",
           "label": {
-            "en": "Stock",
-            "zh-CN": "库存数量"
+            "en": "Stock counted",
+            "zh-CN": "盘点库存数量"
           },
           "kind": "number",
           "required": false,
           "schema": {
             "type": "number",
             "minimum": 0,
-            "maximum": 999999999
+            "maximum": 999999999,
+            "description": "The stock counted; deliveries out and returns in since are added by the server (stock on hand)."
           },
           "list": true,
           "filter": false,
@@ -20049,6 +22254,68 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        },
+        {
+          "name": "stock_on_hand",
+          "label": {
+            "en": "Stock on hand",
+            "zh-CN": "现有库存"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": true,
+          "minimum": 0,
+          "maximum": 999999999,
+          "computed": {
+            "if": [
+              {
+                "==": [
+                  {
+                    "var": "stock"
+                  },
+                  null
+                ]
+              },
+              null,
+              {
+                "round": [
+                  {
+                    "+": [
+                      {
+                        "-": [
+                          {
+                            "var": "stock"
+                          },
+                          {
+                            "var": [
+                              "shipped_out",
+                              0
+                            ]
+                          }
+                        ]
+                      },
+                      {
+                        "var": [
+                          "returned_in",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  2
+                ]
+              }
+            ]
+          }
         }
       ],
       "schema": {
@@ -20109,7 +22376,8 @@ export const model: SalesModel = {
               "null"
             ],
             "minimum": 0,
-            "maximum": 999999999
+            "maximum": 999999999,
+            "description": "The stock counted; deliveries out and returns in since are added by the server (stock on hand)."
           },
           "active": {
             "type": [
@@ -20124,6 +22392,14 @@ export const model: SalesModel = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "stock_on_hand": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
           }
         }
       },
@@ -20161,8 +22437,70 @@ export const model: SalesModel = {
       },
       "source": "entities/product.schema.json",
       "unique": [],
-      "lookups": {},
-      "validations": [],
+      "lookups": {
+        "shipped_out": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "items.quantity",
+          "from": "deliveries",
+          "where": {
+            "items.product_id": "$id",
+            "status": [
+              "outbound",
+              "shipped",
+              "confirmed"
+            ]
+          }
+        },
+        "returned_in": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "items.quantity",
+          "from": "sales_returns",
+          "where": {
+            "items.product_id": "$id",
+            "status": [
+              "received",
+              "closed"
+            ]
+          }
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "==": [
+                  {
+                    "var": "stock"
+                  },
+                  null
+                ]
+              },
+              {
+                ">=": [
+                  {
+                    "var": [
+                      "stock_on_hand",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Not enough stock: {stock_on_hand} left after this",
+            "zh-CN": "库存不足：出库后库存为 {stock_on_hand}"
+          },
+          "fields": [
+            "stock"
+          ]
+        }
+      ],
+      "actions": {},
       "icon": "Inventory2"
     },
     "promotions": {
@@ -20762,6 +23100,7 @@ export const model: SalesModel = {
           ]
         }
       ],
+      "actions": {},
       "description": {
         "en": "A sales promotion, advertising campaign or direct-marketing action; the monthly advertising plan is approved by finance.",
         "zh-CN": "促销、广告策划或直复营销活动；月度广告计划须经财务审批。"
@@ -21392,6 +23731,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "A monthly target for a salesperson or a team, set by the manager; it must be feasible and may be revised.",
         "zh-CN": "由经理为销售人员或团队设定的月度目标，须切实可行，可修订。"
@@ -22086,7 +24426,63 @@ export const model: SalesModel = {
       "source": "entities/sales_plan.schema.json",
       "unique": [],
       "lookups": {},
-      "validations": [],
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "product_targets"
+                }
+              },
+              {
+                "==": [
+                  {
+                    "var": [
+                      "total_target",
+                      0
+                    ]
+                  },
+                  {
+                    "round": [
+                      {
+                        "reduce": [
+                          {
+                            "var": "product_targets"
+                          },
+                          {
+                            "+": [
+                              {
+                                "var": "accumulator"
+                              },
+                              {
+                                "var": [
+                                  "current.target_amount",
+                                  0
+                                ]
+                              }
+                            ]
+                          },
+                          0
+                        ]
+                      },
+                      2
+                    ]
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The total target ({total_target}) must equal the sum of the product targets",
+            "zh-CN": "销售目标总额 {total_target} 必须等于各产品目标之和"
+          },
+          "fields": [
+            "total_target"
+          ]
+        }
+      ],
+      "actions": {},
       "description": {
         "en": "The annual plan, then monthly plans drawn from orders; approved before execution, and approved again after any adjustment.",
         "zh-CN": "先制定年度计划，再根据订单制定月度计划；执行前须经审批，调整后须重新审批。"
@@ -22628,6 +25024,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
@@ -23173,6 +25570,7 @@ export const model: SalesModel = {
       ],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "Claimant, then the sales manager, then finance (checks authenticity, legality and reasonableness; over-standard spending is refused), then payment.",
         "zh-CN": "报销人提交，销售经理审批，财务审核（真实性、合法性、合理性，超标准不予报销），然后付款。"
@@ -23991,6 +26389,7 @@ export const model: SalesModel = {
       ],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "The monthly review: figures for the month before, the salesperson's report, the manager's score and the review panel's result.",
         "zh-CN": "月度考评：上月业绩数据、销售人员月末报告、经理评分及考评小组结果。"
@@ -24618,6 +27017,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "description": {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
@@ -24813,6 +27213,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "icon": "Groups"
     },
     "training_plans": {
@@ -25460,6 +27861,7 @@ export const model: SalesModel = {
           ]
         }
       ],
+      "actions": {},
       "icon": "School",
       "workflow": {
         "field": "status",

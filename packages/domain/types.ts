@@ -551,10 +551,6 @@ export interface OpportunityInput {
    */
   final_price?: (number | null)
   /**
-   * Contract approved and signed
-   */
-  contract_signed?: (boolean | null)
-  /**
    * Project manager
    */
   project_manager?: (string | null)
@@ -987,6 +983,9 @@ export interface InstalmentPlanInput {
       due_date: string
       amount: number
       paid_amount?: number
+      /**
+       * Computed from the amounts and the due date; refreshed every day by the server.
+       */
       status?: ("pending" | "partially_paid" | "paid" | "overdue")
     }[] | null)
   /**
@@ -1511,10 +1510,6 @@ export interface BudgetInput {
    */
   amount: number
   /**
-   * Spent
-   */
-  spent?: (number | null)
-  /**
    * Notes
    */
   notes?: (string | null)
@@ -1601,7 +1596,7 @@ export interface ProductInput {
    */
   cost?: (number | null)
   /**
-   * Stock
+   * Stock counted
    */
   stock?: (number | null)
   /**
@@ -2057,7 +2052,10 @@ export interface TrainingPlanInput {
 /** A stored Contact record. */
 export interface Contact extends ContactInput, ServerFields {}
 /** A stored Customer record. */
-export interface Customer extends CustomerInput, ServerFields {}
+export interface Customer extends CustomerInput, ServerFields {
+  /** Open receivables (computed by the server) */
+  readonly open_receivables: number | null;
+}
 /** A stored Feedback record. */
 export interface Feedback extends FeedbackInput, ServerFields {}
 /** A stored Lead record. */
@@ -2067,11 +2065,19 @@ export interface Channel extends ChannelInput, ServerFields {}
 /** A stored Sales forecast record. */
 export interface Forecast extends ForecastInput, ServerFields {}
 /** A stored Opportunity record. */
-export interface Opportunity extends OpportunityInput, ServerFields {}
+export interface Opportunity extends OpportunityInput, ServerFields {
+  /** Contract approved and signed (computed by the server) */
+  readonly contract_signed: boolean | null;
+}
 /** A stored Visit plan record. */
 export interface VisitPlan extends VisitPlanInput, ServerFields {}
 /** A stored Collection record. */
-export interface Collection extends CollectionInput, ServerFields {}
+export interface Collection extends CollectionInput, ServerFields {
+  /** Fully received (computed by the server) */
+  readonly fully_received: boolean | null;
+  /** Past due (computed by the server) */
+  readonly past_due: boolean | null;
+}
 /** A stored Contract amendment record. */
 export interface ContractAmendment extends ContractAmendmentInput, ServerFields {}
 /** A stored Sales contract record. */
@@ -2080,6 +2086,18 @@ export interface Contract extends ContractInput, ServerFields {
   readonly contract_number: string;
   /** Contract amount (computed by the server) */
   readonly amount: number | null;
+  /** Amount after amendments (computed by the server) */
+  readonly current_amount: number | null;
+  /** Delivery date after amendments (computed by the server) */
+  readonly current_delivery_date: string | null;
+  /** Invoiced (computed by the server) */
+  readonly invoiced_amount: number | null;
+  /** Received (computed by the server) */
+  readonly received_amount: number | null;
+  /** Outstanding (computed by the server) */
+  readonly outstanding_amount: number | null;
+  /** Payment status (computed by the server) */
+  readonly payment_status: "unpaid" | "partially_paid" | "paid" | null;
 }
 /** A stored Credit sale record. */
 export interface CreditSale extends CreditSaleInput, ServerFields {
@@ -2096,7 +2114,10 @@ export interface Delivery extends DeliveryInput, ServerFields {
   readonly request_number: string;
 }
 /** A stored Instalment agreement record. */
-export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {}
+export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {
+  /** Instalments total (computed by the server) */
+  readonly instalments_total: number | null;
+}
 /** A stored Invoice request record. */
 export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {}
 /** A stored Quote record. */
@@ -2116,6 +2137,16 @@ export interface SalesOrder extends SalesOrderInput, ServerFields {
   readonly order_number: string;
   /** Total (computed by the server) */
   readonly total: number | null;
+  /** Quantity ordered (computed by the server) */
+  readonly ordered_qty: number | null;
+  /** Quantity in deliveries (computed by the server) */
+  readonly shipped_qty: number | null;
+  /** Quantity delivered (confirmed) (computed by the server) */
+  readonly delivered_qty: number | null;
+  /** Quantity returned (computed by the server) */
+  readonly returned_qty: number | null;
+  /** Fully delivered (computed by the server) */
+  readonly fully_delivered: boolean | null;
 }
 /** A stored Sales return record. */
 export interface SalesReturn extends SalesReturnInput, ServerFields {}
@@ -2126,11 +2157,21 @@ export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerField
 /** A stored Service request record. */
 export interface ServiceRequest extends ServiceRequestInput, ServerFields {}
 /** A stored Budget record. */
-export interface Budget extends BudgetInput, ServerFields {}
+export interface Budget extends BudgetInput, ServerFields {
+  /** Spent (claims paid) (computed by the server) */
+  readonly spent: number | null;
+  /** Committed (claims not rejected) (computed by the server) */
+  readonly committed: number | null;
+  /** Remaining (computed by the server) */
+  readonly remaining: number | null;
+}
 /** A stored Price policy record. */
 export interface PricePolicy extends PricePolicyInput, ServerFields {}
 /** A stored Product record. */
-export interface Product extends ProductInput, ServerFields {}
+export interface Product extends ProductInput, ServerFields {
+  /** Stock on hand (computed by the server) */
+  readonly stock_on_hand: number | null;
+}
 /** A stored Promotion record. */
 export interface Promotion extends PromotionInput, ServerFields {}
 /** A stored Sales quota record. */

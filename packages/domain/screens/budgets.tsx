@@ -5,7 +5,7 @@ import { model } from '../model.js';
 
 /**
  * Budget (budgets) — 费用预算
- *   list columns: name, status, period, department, category, amount, spent
+ *   list columns: name, status, period, department, category, amount, spent, remaining
  *   filters:      q, status, period, department, team_id, category
  *   sections:     main
  *   workflow:     status, stages draft, approved

@@ -5,8 +5,8 @@ import { model } from '../model.js';
 
 /**
  * Collection (collections) — 回款
- *   list columns: name, status, customer_id, expected_date, amount, received_amount, owner_id
- *   filters:      q, status, customer_id, contract_id, sales_order_id, expected_date, owner_id
+ *   list columns: name, status, customer_id, expected_date, amount, received_amount, owner_id, past_due
+ *   filters:      q, status, customer_id, contract_id, sales_order_id, expected_date, owner_id, past_due
  *   sections:     main, overdue
  *   workflow:     status, stages pending, partially_received, overdue, escalated, legal_action, received, written_off
  */

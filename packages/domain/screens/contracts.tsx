@@ -5,8 +5,8 @@ import { model } from '../model.js';
 
 /**
  * Sales contract (contracts) — 销售合同
- *   list columns: contract_number, name, status, customer_id, amount, sign_date, owner_id
- *   filters:      q, status, customer_id, opportunity_id, quote_id, payment_method, owner_id
+ *   list columns: contract_number, name, status, customer_id, amount, sign_date, owner_id, current_amount, outstanding_amount, payment_status
+ *   filters:      q, status, customer_id, opportunity_id, quote_id, payment_method, owner_id, payment_status
  *   sections:     main, lines, terms, approval
  *   workflow:     status, stages draft, legal_review, manager_approval, signed, archived, terminated
  */

@@ -5,7 +5,7 @@ import { model } from '../model.js';
 
 /**
  * Product (products) — 货品
- *   list columns: code, name, spec, unit, list_price, stock
+ *   list columns: code, name, spec, unit, list_price, stock, stock_on_hand
  *   filters:      q, category, active
  *   sections:     main
  */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000},"current_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"current_delivery_date":{"type":["string","null"],"format":"date"},"invoiced_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"received_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"outstanding_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"payment_status":{"type":["string","null"],"enum":["unpaid","partially_paid","paid",null]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -736,14 +736,202 @@ errors++;
 }
 }
 }
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.current_amount !== undefined){
+let data25 = data.current_amount;
+if((!((typeof data25 == "number") && (isFinite(data25)))) && (data25 !== null)){
+const err60 = {instancePath:instancePath+"/current_amount",schemaPath:"#/properties/current_amount/type",keyword:"type",params:{type: schema31.properties.current_amount.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 999999999999 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/current_amount",schemaPath:"#/properties/current_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data25 < 0 || isNaN(data25)){
+const err62 = {instancePath:instancePath+"/current_amount",schemaPath:"#/properties/current_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+if(data.current_delivery_date !== undefined){
+let data26 = data.current_delivery_date;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err63 = {instancePath:instancePath+"/current_delivery_date",schemaPath:"#/properties/current_delivery_date/type",keyword:"type",params:{type: schema31.properties.current_delivery_date.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(typeof data26 === "string"){
+if(!(formats0.validate(data26))){
+const err64 = {instancePath:instancePath+"/current_delivery_date",schemaPath:"#/properties/current_delivery_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+if(data.invoiced_amount !== undefined){
+let data27 = data.invoiced_amount;
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (data27 !== null)){
+const err65 = {instancePath:instancePath+"/invoiced_amount",schemaPath:"#/properties/invoiced_amount/type",keyword:"type",params:{type: schema31.properties.invoiced_amount.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 999999999999 || isNaN(data27)){
+const err66 = {instancePath:instancePath+"/invoiced_amount",schemaPath:"#/properties/invoiced_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data27 < 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/invoiced_amount",schemaPath:"#/properties/invoiced_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data.received_amount !== undefined){
+let data28 = data.received_amount;
+if((!((typeof data28 == "number") && (isFinite(data28)))) && (data28 !== null)){
+const err68 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/type",keyword:"type",params:{type: schema31.properties.received_amount.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 999999999999 || isNaN(data28)){
+const err69 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data28 < 0 || isNaN(data28)){
+const err70 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+if(data.outstanding_amount !== undefined){
+let data29 = data.outstanding_amount;
+if((!((typeof data29 == "number") && (isFinite(data29)))) && (data29 !== null)){
+const err71 = {instancePath:instancePath+"/outstanding_amount",schemaPath:"#/properties/outstanding_amount/type",keyword:"type",params:{type: schema31.properties.outstanding_amount.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 999999999999 || isNaN(data29)){
+const err72 = {instancePath:instancePath+"/outstanding_amount",schemaPath:"#/properties/outstanding_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err73 = {instancePath:instancePath+"/outstanding_amount",schemaPath:"#/properties/outstanding_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+if(data.payment_status !== undefined){
+let data30 = data.payment_status;
+if((typeof data30 !== "string") && (data30 !== null)){
+const err74 = {instancePath:instancePath+"/payment_status",schemaPath:"#/properties/payment_status/type",keyword:"type",params:{type: schema31.properties.payment_status.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!((((data30 === "unpaid") || (data30 === "partially_paid")) || (data30 === "paid")) || (data30 === null))){
+const err75 = {instancePath:instancePath+"/payment_status",schemaPath:"#/properties/payment_status/enum",keyword:"enum",params:{allowedValues: schema31.properties.payment_status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }

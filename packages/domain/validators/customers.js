@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["name","grade"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"grade":{"type":"string","enum":["A","B","C","D"],"default":"C"},"status":{"type":["string","null"],"enum":["potential","intent","customer","key_account","lost",null],"default":"potential"},"nature":{"type":["string","null"],"enum":["state_owned","private","foreign","joint_venture","government","other",null]},"industry":{"type":["string","null"],"maxLength":200},"legal_representative":{"type":["string","null"],"maxLength":200},"size":{"type":["string","null"],"enum":["small","medium","large","enterprise",null]},"source":{"type":["string","null"],"enum":["market_research","exhibition","online","referral","cold_call","other",null]},"address":{"type":["string","null"],"maxLength":200},"contact_phone":{"type":["string","null"],"pattern":"^[0-9+()\\- ]{5,30}$","maxLength":30},"website":{"type":["string","null"],"format":"uri","maxLength":2048},"business_scope":{"type":["string","null"],"maxLength":20000},"financial_status":{"type":["string","null"],"maxLength":20000},"credit_rating":{"type":["string","null"],"enum":["AAA","AA","A","B","C",null]},"credit_limit":{"type":["number","null"],"minimum":0,"maximum":999999999999},"loyalty":{"type":["string","null"],"enum":["low","medium","high",null]},"territory_id":{"type":["integer","null"]},"owner_id":{"type":["integer","null"]},"preferences":{"type":["string","null"],"maxLength":20000},"lost_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["name","grade"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"grade":{"type":"string","enum":["A","B","C","D"],"default":"C"},"status":{"type":["string","null"],"enum":["potential","intent","customer","key_account","lost",null],"default":"potential"},"nature":{"type":["string","null"],"enum":["state_owned","private","foreign","joint_venture","government","other",null]},"industry":{"type":["string","null"],"maxLength":200},"legal_representative":{"type":["string","null"],"maxLength":200},"size":{"type":["string","null"],"enum":["small","medium","large","enterprise",null]},"source":{"type":["string","null"],"enum":["market_research","exhibition","online","referral","cold_call","other",null]},"address":{"type":["string","null"],"maxLength":200},"contact_phone":{"type":["string","null"],"pattern":"^[0-9+()\\- ]{5,30}$","maxLength":30},"website":{"type":["string","null"],"format":"uri","maxLength":2048},"business_scope":{"type":["string","null"],"maxLength":20000},"financial_status":{"type":["string","null"],"maxLength":20000},"credit_rating":{"type":["string","null"],"enum":["AAA","AA","A","B","C",null]},"credit_limit":{"type":["number","null"],"minimum":0,"maximum":999999999999},"loyalty":{"type":["string","null"],"enum":["low","medium","high",null]},"territory_id":{"type":["integer","null"]},"owner_id":{"type":["integer","null"]},"preferences":{"type":["string","null"],"maxLength":20000},"lost_reason":{"type":["string","null"],"maxLength":20000},"open_receivables":{"type":["number","null"],"minimum":0,"maximum":999999999999}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[0-9+()\\- ]{5,30}$", "u");
@@ -556,14 +556,49 @@ errors++;
 }
 }
 }
-}
-else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.open_receivables !== undefined){
+let data20 = data.open_receivables;
+if((!((typeof data20 == "number") && (isFinite(data20)))) && (data20 !== null)){
+const err45 = {instancePath:instancePath+"/open_receivables",schemaPath:"#/properties/open_receivables/type",keyword:"type",params:{type: schema31.properties.open_receivables.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 999999999999 || isNaN(data20)){
+const err46 = {instancePath:instancePath+"/open_receivables",schemaPath:"#/properties/open_receivables/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err47 = {instancePath:instancePath+"/open_receivables",schemaPath:"#/properties/open_receivables/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
 }
 errors++;
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["agreement_number","customer_id"],"properties":{"agreement_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["draft","active","completed","defaulted",null],"default":"draft"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"total_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"down_payment":{"type":["number","null"],"minimum":0,"maximum":999999999999},"start_date":{"type":["string","null"],"format":"date"},"instalments":{"type":["array","null"],"maxItems":120,"items":{"type":"object","additionalProperties":false,"required":["due_date","amount"],"properties":{"due_date":{"type":"string","format":"date"},"amount":{"type":"number","minimum":0,"maximum":999999999999},"paid_amount":{"type":"number","minimum":0,"maximum":999999999999},"status":{"type":"string","enum":["pending","partially_paid","paid","overdue"],"default":"pending"}}}},"credit_assessed":{"type":["boolean","null"],"default":false},"credit_assessment":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"close_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["agreement_number","customer_id"],"properties":{"agreement_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["draft","active","completed","defaulted",null],"default":"draft"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"total_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"down_payment":{"type":["number","null"],"minimum":0,"maximum":999999999999},"start_date":{"type":["string","null"],"format":"date"},"instalments":{"type":["array","null"],"maxItems":120,"items":{"type":"object","additionalProperties":false,"required":["due_date","amount"],"properties":{"due_date":{"type":"string","format":"date"},"amount":{"type":"number","minimum":0,"maximum":999999999999},"paid_amount":{"type":"number","minimum":0,"maximum":999999999999},"status":{"type":"string","enum":["pending","partially_paid","paid","overdue"],"description":"Computed from the amounts and the due date; refreshed every day by the server."}}}},"credit_assessed":{"type":["boolean","null"],"default":false},"credit_assessment":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"close_reason":{"type":["string","null"],"maxLength":20000},"instalments_total":{"type":["number","null"],"minimum":0,"maximum":999999999999}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -262,9 +262,6 @@ const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.status === undefined){
-data8.status = "pending";
-}
 if(data8.due_date === undefined){
 const err20 = {instancePath:instancePath+"/instalments/" + i0,schemaPath:"#/properties/instalments/items/required",keyword:"required",params:{missingProperty: "due_date"},message:"must have required property '"+"due_date"+"'"};
 if(vErrors === null){
@@ -392,6 +389,7 @@ vErrors.push(err30);
 errors++;
 }
 }
+if(data8.status !== undefined){
 let data12 = data8.status;
 if(typeof data12 !== "string"){
 const err31 = {instancePath:instancePath+"/instalments/" + i0+"/status",schemaPath:"#/properties/instalments/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -412,6 +410,7 @@ else {
 vErrors.push(err32);
 }
 errors++;
+}
 }
 }
 else {
@@ -501,14 +500,49 @@ errors++;
 }
 }
 }
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.instalments_total !== undefined){
+let data17 = data.instalments_total;
+if((!((typeof data17 == "number") && (isFinite(data17)))) && (data17 !== null)){
+const err40 = {instancePath:instancePath+"/instalments_total",schemaPath:"#/properties/instalments_total/type",keyword:"type",params:{type: schema31.properties.instalments_total.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 999999999999 || isNaN(data17)){
+const err41 = {instancePath:instancePath+"/instalments_total",schemaPath:"#/properties/instalments_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data17 < 0 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/instalments_total",schemaPath:"#/properties/instalments_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -655,13 +689,116 @@ return errors === 0;
 }
 validate21.evaluated = {"props":{"instalments":true,"credit_assessed":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_defaulted = validate22;
-const schema33 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":2}}};
+export const entry_completed = validate22;
+const schema33 = {"type":"object","required":["instalments"],"properties":{"instalments":{"type":"array","minItems":1,"items":{"type":"object","required":["status"],"properties":{"status":{"const":"paid"}}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.instalments === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instalments"},message:"must have required property '"+"instalments"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.instalments !== undefined){
+let data0 = data.instalments;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err1 = {instancePath:instancePath+"/instalments",schemaPath:"#/properties/instalments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.status === undefined){
+const err2 = {instancePath:instancePath+"/instalments/" + i0,schemaPath:"#/properties/instalments/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.status !== undefined){
+if("paid" !== data1.status){
+const err3 = {instancePath:instancePath+"/instalments/" + i0+"/status",schemaPath:"#/properties/instalments/items/properties/status/const",keyword:"const",params:{allowedValue: "paid"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/instalments/" + i0,schemaPath:"#/properties/instalments/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/instalments",schemaPath:"#/properties/instalments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":{"instalments":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_defaulted = validate23;
+const schema34 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":2}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -715,40 +852,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate22.errors = vErrors;
-return errors === 0;
-}
-validate22.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
-
-export const approval_0 = validate23;
-const schema34 = {"type":"object"};
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_1 = validate24;
+export const approval_0 = validate24;
 const schema35 = {"type":"object"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -776,6 +885,34 @@ return errors === 0;
 }
 validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+export const approval_1 = validate25;
+const schema36 = {"type":"object"};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 export const gates = { "draft": gate_draft };
-export const entries = { "defaulted": entry_defaulted };
+export const entries = { "completed": entry_completed, "defaulted": entry_defaulted };
 export const approvals = [approval_0, approval_1];

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"customer_id":{"type":"integer"},"contact_id":{"type":["integer","null"]},"stage":{"type":["string","null"],"enum":["development","initiation","proposal","bidding","negotiation","implementation","won","lost","abandoned",null],"default":"development"},"owner_id":{"type":["integer","null"]},"expected_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"probability":{"type":["number","null"],"minimum":0,"maximum":100},"expected_sign_date":{"type":["string","null"],"format":"date"},"source":{"type":["string","null"],"enum":["lead","referral","exhibition","online","existing_customer","other",null]},"lead_id":{"type":["integer","null"]},"need":{"type":["string","null"],"maxLength":20000,"minLength":1},"budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"competitors":{"type":["string","null"],"maxLength":20000,"minLength":1},"decision_process":{"type":["string","null"],"maxLength":20000,"minLength":1},"project_number":{"type":["string","null"],"pattern":"^[A-Z0-9-]{3,30}$","maxLength":30},"customer_owner_name":{"type":["string","null"],"maxLength":200,"minLength":1},"gross_margin":{"type":["number","null"],"minimum":0,"maximum":100},"expense_budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"category":{"type":["string","null"],"enum":["hardware","software","service","integration",null]},"importance":{"type":["string","null"],"enum":["N","I","VI","NI",null]},"action_plan":{"type":["string","null"],"maxLength":20000},"key_contacts":{"type":["string","null"],"maxLength":20000,"minLength":1},"proposal_summary":{"type":["string","null"],"maxLength":20000},"criteria_influenced":{"type":["boolean","null"]},"bid_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"bid_strategy":{"type":["string","null"],"maxLength":20000},"competitor_analysis":{"type":["string","null"],"maxLength":20000},"bid_submitted":{"type":["boolean","null"]},"final_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"contract_signed":{"type":["boolean","null"]},"project_manager":{"type":["string","null"],"maxLength":200,"minLength":1},"acceptance_date":{"type":["string","null"],"format":"date"},"close_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"customer_id":{"type":"integer"},"contact_id":{"type":["integer","null"]},"stage":{"type":["string","null"],"enum":["development","initiation","proposal","bidding","negotiation","implementation","won","lost","abandoned",null],"default":"development"},"owner_id":{"type":["integer","null"]},"expected_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"probability":{"type":["number","null"],"minimum":0,"maximum":100},"expected_sign_date":{"type":["string","null"],"format":"date"},"source":{"type":["string","null"],"enum":["lead","referral","exhibition","online","existing_customer","other",null]},"lead_id":{"type":["integer","null"]},"need":{"type":["string","null"],"maxLength":20000,"minLength":1},"budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"competitors":{"type":["string","null"],"maxLength":20000,"minLength":1},"decision_process":{"type":["string","null"],"maxLength":20000,"minLength":1},"project_number":{"type":["string","null"],"pattern":"^[A-Z0-9-]{3,30}$","maxLength":30},"customer_owner_name":{"type":["string","null"],"maxLength":200,"minLength":1},"gross_margin":{"type":["number","null"],"minimum":0,"maximum":100},"expense_budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"category":{"type":["string","null"],"enum":["hardware","software","service","integration",null]},"importance":{"type":["string","null"],"enum":["N","I","VI","NI",null]},"action_plan":{"type":["string","null"],"maxLength":20000},"key_contacts":{"type":["string","null"],"maxLength":20000,"minLength":1},"proposal_summary":{"type":["string","null"],"maxLength":20000},"criteria_influenced":{"type":["boolean","null"]},"bid_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"bid_strategy":{"type":["string","null"],"maxLength":20000},"competitor_analysis":{"type":["string","null"],"maxLength":20000},"bid_submitted":{"type":["boolean","null"]},"final_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"contract_signed":{"type":["boolean","null"],"description":"Set by the server: true once a contract of the opportunity is signed."},"project_manager":{"type":["string","null"],"maxLength":200,"minLength":1},"acceptance_date":{"type":["string","null"],"format":"date"},"close_reason":{"type":["string","null"],"maxLength":20000}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
@@ -1461,8 +1461,8 @@ return errors === 0;
 }
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const entry_lost = validate27;
-const schema38 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+export const entry_won = validate27;
+const schema38 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1475,8 +1475,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.close_reason === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(data.contract_signed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1485,11 +1485,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.close_reason !== undefined){
-let data0 = data.close_reason;
-if(typeof data0 === "string"){
-if(func2(data0) < 5){
-const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(data.contract_signed !== undefined){
+let data0 = data.contract_signed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1498,9 +1497,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1524,9 +1522,9 @@ errors++;
 validate27.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_abandoned = validate28;
+export const entry_lost = validate28;
 const schema39 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1591,13 +1589,78 @@ return errors === 0;
 }
 validate28.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_0 = validate29;
-const schema40 = {"type":"object"};
+export const entry_abandoned = validate29;
+const schema40 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+validate29.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const approval_0 = validate30;
+const schema41 = {"type":"object"};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1614,18 +1677,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const approval_1 = validate30;
-const schema41 = {"type":"object","properties":{"importance":{"type":"string","enum":["I","VI"]}},"required":["importance"]};
+export const approval_1 = validate31;
+const schema42 = {"type":"object","properties":{"importance":{"type":"string","enum":["I","VI"]}},"required":["importance"]};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1656,7 +1719,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "I") || (data0 === "VI"))){
-const err2 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema41.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema42.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1677,18 +1740,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":{"importance":true},"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":{"importance":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_2 = validate31;
-const schema42 = {"type":"object"};
+export const approval_2 = validate32;
+const schema43 = {"type":"object"};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1705,11 +1768,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const gates = { "development": gate_development, "initiation": gate_initiation, "proposal": gate_proposal, "bidding": gate_bidding, "negotiation": gate_negotiation, "implementation": gate_implementation };
-export const entries = { "lost": entry_lost, "abandoned": entry_abandoned };
+export const entries = { "won": entry_won, "lost": entry_lost, "abandoned": entry_abandoned };
 export const approvals = [approval_0, approval_1, approval_2];

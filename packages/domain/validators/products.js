@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["code","name","unit","list_price"],"properties":{"code":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","maxLength":40},"name":{"type":"string","maxLength":200,"minLength":1},"spec":{"type":["string","null"],"maxLength":200},"category":{"type":["string","null"],"maxLength":200},"unit":{"type":"string","maxLength":20,"minLength":1},"list_price":{"type":"number","minimum":0,"maximum":999999999999},"cost":{"type":["number","null"],"minimum":0,"maximum":999999999999},"stock":{"type":["number","null"],"minimum":0,"maximum":999999999},"active":{"type":["boolean","null"],"default":true},"description":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["code","name","unit","list_price"],"properties":{"code":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","maxLength":40},"name":{"type":"string","maxLength":200,"minLength":1},"spec":{"type":["string","null"],"maxLength":200},"category":{"type":["string","null"],"maxLength":200},"unit":{"type":"string","maxLength":20,"minLength":1},"list_price":{"type":"number","minimum":0,"maximum":999999999999},"cost":{"type":["number","null"],"minimum":0,"maximum":999999999999},"stock":{"type":["number","null"],"minimum":0,"maximum":999999999,"description":"The stock counted; deliveries out and returns in since are added by the server (stock on hand)."},"active":{"type":["boolean","null"],"default":true},"description":{"type":["string","null"],"maxLength":20000},"stock_on_hand":{"type":["number","null"],"minimum":0,"maximum":999999999}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
@@ -370,14 +370,49 @@ errors++;
 }
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.stock_on_hand !== undefined){
+let data10 = data.stock_on_hand;
+if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){
+const err30 = {instancePath:instancePath+"/stock_on_hand",schemaPath:"#/properties/stock_on_hand/type",keyword:"type",params:{type: schema31.properties.stock_on_hand.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 999999999 || isNaN(data10)){
+const err31 = {instancePath:instancePath+"/stock_on_hand",schemaPath:"#/properties/stock_on_hand/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/stock_on_hand",schemaPath:"#/properties/stock_on_hand/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }

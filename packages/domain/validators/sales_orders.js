@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["order_number","customer_id"],"properties":{"order_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["open","in_progress","completed","cancelled",null],"default":"open"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"order_date":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"requested_delivery_date":{"type":["string","null"],"format":"date"},"delivery_address":{"type":["string","null"],"maxLength":200},"handover_notes":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"cancel_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["order_number","customer_id"],"properties":{"order_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"status":{"type":["string","null"],"enum":["open","in_progress","completed","cancelled",null],"default":"open"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"order_date":{"type":["string","null"],"format":"date"},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"total":{"type":["number","null"],"minimum":0,"maximum":999999999999},"requested_delivery_date":{"type":["string","null"],"format":"date"},"delivery_address":{"type":["string","null"],"maxLength":200},"handover_notes":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"cancel_reason":{"type":["string","null"],"maxLength":20000},"ordered_qty":{"type":["number","null"],"minimum":0,"maximum":999999999},"shipped_qty":{"type":["number","null"],"minimum":0,"maximum":999999999},"delivered_qty":{"type":["number","null"],"minimum":0,"maximum":999999999},"returned_qty":{"type":["number","null"],"minimum":0,"maximum":999999999},"fully_delivered":{"type":["boolean","null"]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -546,14 +546,167 @@ errors++;
 }
 }
 }
-}
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ordered_qty !== undefined){
+let data18 = data.ordered_qty;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
+const err44 = {instancePath:instancePath+"/ordered_qty",schemaPath:"#/properties/ordered_qty/type",keyword:"type",params:{type: schema31.properties.ordered_qty.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 999999999 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/ordered_qty",schemaPath:"#/properties/ordered_qty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data18 < 0 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/ordered_qty",schemaPath:"#/properties/ordered_qty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data.shipped_qty !== undefined){
+let data19 = data.shipped_qty;
+if((!((typeof data19 == "number") && (isFinite(data19)))) && (data19 !== null)){
+const err47 = {instancePath:instancePath+"/shipped_qty",schemaPath:"#/properties/shipped_qty/type",keyword:"type",params:{type: schema31.properties.shipped_qty.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 999999999 || isNaN(data19)){
+const err48 = {instancePath:instancePath+"/shipped_qty",schemaPath:"#/properties/shipped_qty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data19 < 0 || isNaN(data19)){
+const err49 = {instancePath:instancePath+"/shipped_qty",schemaPath:"#/properties/shipped_qty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+if(data.delivered_qty !== undefined){
+let data20 = data.delivered_qty;
+if((!((typeof data20 == "number") && (isFinite(data20)))) && (data20 !== null)){
+const err50 = {instancePath:instancePath+"/delivered_qty",schemaPath:"#/properties/delivered_qty/type",keyword:"type",params:{type: schema31.properties.delivered_qty.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 999999999 || isNaN(data20)){
+const err51 = {instancePath:instancePath+"/delivered_qty",schemaPath:"#/properties/delivered_qty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err52 = {instancePath:instancePath+"/delivered_qty",schemaPath:"#/properties/delivered_qty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data.returned_qty !== undefined){
+let data21 = data.returned_qty;
+if((!((typeof data21 == "number") && (isFinite(data21)))) && (data21 !== null)){
+const err53 = {instancePath:instancePath+"/returned_qty",schemaPath:"#/properties/returned_qty/type",keyword:"type",params:{type: schema31.properties.returned_qty.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 999999999 || isNaN(data21)){
+const err54 = {instancePath:instancePath+"/returned_qty",schemaPath:"#/properties/returned_qty/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999},message:"must be <= 999999999"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data21 < 0 || isNaN(data21)){
+const err55 = {instancePath:instancePath+"/returned_qty",schemaPath:"#/properties/returned_qty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+if(data.fully_delivered !== undefined){
+let data22 = data.fully_delivered;
+if((typeof data22 !== "boolean") && (data22 !== null)){
+const err56 = {instancePath:instancePath+"/fully_delivered",schemaPath:"#/properties/fully_delivered/type",keyword:"type",params:{type: schema31.properties.fully_delivered.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -637,13 +790,76 @@ return errors === 0;
 }
 validate21.evaluated = {"props":{"lines":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_cancelled = validate22;
-const schema33 = {"type":"object","required":["cancel_reason"],"properties":{"cancel_reason":{"type":"string","minLength":2}}};
+export const entry_completed = validate22;
+const schema33 = {"type":"object","required":["fully_delivered"],"properties":{"fully_delivered":{"type":"boolean","const":true}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fully_delivered === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fully_delivered"},message:"must have required property '"+"fully_delivered"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.fully_delivered !== undefined){
+let data0 = data.fully_delivered;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/fully_delivered",schemaPath:"#/properties/fully_delivered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/fully_delivered",schemaPath:"#/properties/fully_delivered/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":{"fully_delivered":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_cancelled = validate23;
+const schema34 = {"type":"object","required":["cancel_reason"],"properties":{"cancel_reason":{"type":"string","minLength":2}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -697,18 +913,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"cancel_reason":true},"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"cancel_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_0 = validate23;
-const schema34 = {"type":"object"};
+export const approval_0 = validate24;
+const schema35 = {"type":"object"};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -725,11 +941,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const gates = { "open": gate_open };
-export const entries = { "cancelled": entry_cancelled };
+export const entries = { "completed": entry_completed, "cancelled": entry_cancelled };
 export const approvals = [approval_0];

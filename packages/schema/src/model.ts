@@ -149,8 +149,12 @@ export interface StageModel {
   /** A JSON Schema the record must satisfy to enter this stage (e.g. a lost reason). */
   entry?: JsonSchema;
   entryChecklist?: GateItem[];
-  /** Days a record should stay at most in this stage (an SLA); informative. */
+  /** Days a record should stay at most in this stage (an SLA): past it, the record is overdue in the stage. */
   slaDays?: number;
+  /** Chance (0–100) that a record in this stage is won; the workflow's `probabilityField` takes it on entry. */
+  probability?: number;
+  /** Forecast category of records in this stage (Salesforce's). */
+  forecast?: ForecastCategory;
   /** A record in this stage can be neither edited nor deleted; leaving it is a reversal. */
   lock?: StageLock;
 }
@@ -182,6 +186,8 @@ export interface ApprovalRule {
 export interface TransitionModel {
   from: string;
   to: string;
+  /** Taken by the server as soon as the move's checks pass (`"auto": true`). */
+  auto?: boolean;
 }
 
 export interface WorkflowModel {
@@ -196,7 +202,16 @@ export interface WorkflowModel {
   amountField?: string;
   /** Field holding the comment / reason given with the last transition, if any. */
   reasonField?: string;
+  /** Number field set to the entered stage's `probability` on create and on every move. */
+  probabilityField?: string;
 }
+
+/** Forecast categories of a stage, as Salesforce names them. */
+export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
+/** Server-owned column of every workflow entity's table: when the record entered its current stage. */
+export const STAGE_ENTERED_FIELD = 'stage_entered_at';
 
 export type Scope = 'own' | 'team' | 'all' | 'none';
 
@@ -238,6 +253,40 @@ export interface EntityModel {
   lookups: Record<string, LookupModel>;
   /** `x-validate`: conditions every saved record meets. */
   validations: ValidationRule[];
+  /** `x-actions` by name: the next documents created from a record. */
+  actions: Record<string, ActionModel>;
+}
+
+/** `x-actions`: records of other entities created from this one, in one transaction. */
+export interface ActionModel {
+  name: string;
+  label: Labels;
+  description?: Labels;
+  /** Stages the record must be in; any when absent. */
+  stages?: string[];
+  /** Roles that may run it; anyone who may change the record when absent. */
+  roles?: string[];
+  bulk: boolean;
+  creates: ActionStep[];
+  /** Fields of the record set afterwards: field → JSON Logic. */
+  update: Record<string, Expression>;
+  /** The `as` name of the created record opened next. */
+  opens: string;
+}
+
+/** A lines field set by an action: one row per item of `rows`, columns read `$row`. */
+export interface LinesMapping {
+  rows: Expression;
+  columns: Record<string, Expression>;
+}
+
+export interface ActionStep {
+  as: string;
+  resource: string;
+  when?: Expression;
+  /** One record per item of this list (`$item`, `$index`). */
+  each?: Expression;
+  set: Record<string, Expression | LinesMapping>;
 }
 
 /** A condition on the record, its computed values and its lookups that every save must meet. */

@@ -5,7 +5,7 @@ import { model } from '../model.js';
 
 /**
  * Customer (customers) — 客户
- *   list columns: name, grade, status, industry, owner_id
+ *   list columns: name, grade, status, industry, owner_id, open_receivables
  *   filters:      q, grade, status, nature, industry, source, credit_rating, territory_id, owner_id
  *   sections:     main, contact, credit
  *   workflow:     status, stages potential, intent, customer, key_account, lost

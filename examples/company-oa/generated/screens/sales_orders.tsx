@@ -5,7 +5,7 @@ import { model } from '../model.js';
 
 /**
  * Sales order (sales_orders) — 销售订单
- *   list columns: order_number, status, customer_id, contract_id, order_date, total, requested_delivery_date, owner_id
+ *   list columns: order_number, status, customer_id, contract_id, order_date, total, requested_delivery_date, owner_id, delivered_qty
  *   filters:      q, status, customer_id, contract_id, requested_delivery_date, owner_id
  *   sections:     main, lines
  *   workflow:     status, stages open, in_progress, completed, cancelled

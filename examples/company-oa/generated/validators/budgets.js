@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["name","period","category","amount"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","approved",null],"default":"draft"},"period":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$","maxLength":7},"department":{"type":["string","null"],"maxLength":200,"minLength":1},"team_id":{"type":["integer","null"]},"category":{"type":"string","enum":["market_promotion","travel","entertainment","training"]},"amount":{"type":"number","minimum":0,"maximum":999999999999},"spent":{"type":["number","null"],"minimum":0,"maximum":999999999999},"notes":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["name","period","category","amount"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","approved",null],"default":"draft"},"period":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$","maxLength":7},"department":{"type":["string","null"],"maxLength":200,"minLength":1},"team_id":{"type":["integer","null"]},"category":{"type":"string","enum":["market_promotion","travel","entertainment","training"]},"amount":{"type":"number","minimum":0,"maximum":999999999999},"spent":{"type":["number","null"],"minimum":0,"maximum":999999999999},"notes":{"type":["string","null"],"maxLength":20000},"committed":{"type":["number","null"],"minimum":0,"maximum":999999999999},"remaining":{"type":["number","null"],"minimum":0,"maximum":999999999999}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
@@ -331,14 +331,84 @@ errors++;
 }
 }
 }
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.committed !== undefined){
+let data9 = data.committed;
+if((!((typeof data9 == "number") && (isFinite(data9)))) && (data9 !== null)){
+const err27 = {instancePath:instancePath+"/committed",schemaPath:"#/properties/committed/type",keyword:"type",params:{type: schema31.properties.committed.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 999999999999 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/committed",schemaPath:"#/properties/committed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/committed",schemaPath:"#/properties/committed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data.remaining !== undefined){
+let data10 = data.remaining;
+if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){
+const err30 = {instancePath:instancePath+"/remaining",schemaPath:"#/properties/remaining/type",keyword:"type",params:{type: schema31.properties.remaining.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 999999999999 || isNaN(data10)){
+const err31 = {instancePath:instancePath+"/remaining",schemaPath:"#/properties/remaining/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/remaining",schemaPath:"#/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }

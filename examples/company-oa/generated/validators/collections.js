@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id","amount","expected_date"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["pending","partially_received","overdue","escalated","legal_action","received","written_off",null],"default":"pending"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"sales_order_id":{"type":["integer","null"]},"instalment_number":{"type":["integer","null"],"minimum":1,"maximum":120},"expected_date":{"type":"string","format":"date"},"amount":{"type":"number","minimum":0,"maximum":999999999999},"received_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"received_date":{"type":["string","null"],"format":"date"},"overdue_reason":{"type":["string","null"],"maxLength":20000,"minLength":2},"follow_up":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"write_off_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id","amount","expected_date"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["pending","partially_received","overdue","escalated","legal_action","received","written_off",null],"default":"pending"},"customer_id":{"type":"integer"},"contract_id":{"type":["integer","null"]},"sales_order_id":{"type":["integer","null"]},"instalment_number":{"type":["integer","null"],"minimum":1,"maximum":120},"expected_date":{"type":"string","format":"date"},"amount":{"type":"number","minimum":0,"maximum":999999999999},"received_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"received_date":{"type":["string","null"],"format":"date"},"overdue_reason":{"type":["string","null"],"maxLength":20000,"minLength":2},"follow_up":{"type":["string","null"],"maxLength":20000},"owner_id":{"type":["integer","null"]},"write_off_reason":{"type":["string","null"],"maxLength":20000},"fully_received":{"type":["boolean","null"]},"past_due":{"type":["boolean","null"],"description":"Past the expected date and not fully received; refreshed every day by the server."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
@@ -422,14 +422,40 @@ errors++;
 }
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.fully_received !== undefined){
+let data14 = data.fully_received;
+if((typeof data14 !== "boolean") && (data14 !== null)){
+const err34 = {instancePath:instancePath+"/fully_received",schemaPath:"#/properties/fully_received/type",keyword:"type",params:{type: schema31.properties.fully_received.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.past_due !== undefined){
+let data15 = data.past_due;
+if((typeof data15 !== "boolean") && (data15 !== null)){
+const err35 = {instancePath:instancePath+"/past_due",schemaPath:"#/properties/past_due/type",keyword:"type",params:{type: schema31.properties.past_due.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -439,7 +465,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const entry_partially_received = validate21;
-const schema32 = {"type":"object","required":["received_amount","received_date"],"properties":{"received_amount":{"type":"number","exclusiveMinimum":0}}};
+const schema32 = {"type":"object","required":["received_amount","received_date"],"properties":{"received_amount":{"type":"number","exclusiveMinimum":0},"fully_received":{"type":"boolean","const":false}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -497,9 +523,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.fully_received !== undefined){
+let data1 = data.fully_received;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/fully_received",schemaPath:"#/properties/fully_received/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -508,13 +535,35 @@ vErrors.push(err4);
 }
 errors++;
 }
+if(false !== data1){
+const err5 = {instancePath:instancePath+"/fully_received",schemaPath:"#/properties/fully_received/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"received_amount":true},"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"received_amount":true,"fully_received":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_escalated = validate22;
-const schema33 = {"type":"object","required":["overdue_reason"]};
+export const entry_overdue = validate22;
+const schema33 = {"type":"object","required":["past_due"],"properties":{"past_due":{"type":"boolean","const":true}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -527,8 +576,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.overdue_reason === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "overdue_reason"},message:"must have required property '"+"overdue_reason"+"'"};
+if(data.past_due === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "past_due"},message:"must have required property '"+"past_due"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -537,9 +586,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.past_due !== undefined){
+let data0 = data.past_due;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/past_due",schemaPath:"#/properties/past_due/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -548,12 +598,34 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/past_due",schemaPath:"#/properties/past_due/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"past_due":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_legal_action = validate23;
+export const entry_escalated = validate23;
 const schema34 = {"type":"object","required":["overdue_reason"]};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -593,13 +665,53 @@ return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const entry_received = validate24;
-const schema35 = {"type":"object","required":["received_amount","received_date"],"properties":{"received_amount":{"type":"number","exclusiveMinimum":0}}};
+export const entry_legal_action = validate24;
+const schema35 = {"type":"object","required":["overdue_reason"]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.overdue_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "overdue_reason"},message:"must have required property '"+"overdue_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const entry_received = validate25;
+const schema36 = {"type":"object","required":["received_amount","received_date","fully_received"],"properties":{"received_amount":{"type":"number","exclusiveMinimum":0},"fully_received":{"type":"boolean","const":true}}};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -627,11 +739,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.received_amount !== undefined){
-let data0 = data.received_amount;
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 <= 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data.fully_received === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fully_received"},message:"must have required property '"+"fully_received"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -640,9 +749,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-else {
-const err3 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.received_amount !== undefined){
+let data0 = data.received_amount;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -652,9 +763,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/received_amount",schemaPath:"#/properties/received_amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -663,18 +773,53 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate24.errors = vErrors;
+}
+if(data.fully_received !== undefined){
+let data1 = data.fully_received;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/fully_received",schemaPath:"#/properties/fully_received/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/fully_received",schemaPath:"#/properties/fully_received/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"received_amount":true},"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"received_amount":true,"fully_received":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_written_off = validate25;
-const schema36 = {"type":"object","required":["write_off_reason"],"properties":{"write_off_reason":{"type":"string","minLength":2}}};
+export const entry_written_off = validate26;
+const schema37 = {"type":"object","required":["write_off_reason"],"properties":{"write_off_reason":{"type":"string","minLength":2}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -728,40 +873,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate25.errors = vErrors;
-return errors === 0;
-}
-validate25.evaluated = {"props":{"write_off_reason":true},"dynamicProps":false,"dynamicItems":false};
-
-export const approval_0 = validate26;
-const schema37 = {"type":"object"};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"write_off_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_1 = validate27;
+export const approval_0 = validate27;
 const schema38 = {"type":"object"};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -789,7 +906,7 @@ return errors === 0;
 }
 validate27.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const approval_2 = validate28;
+export const approval_1 = validate28;
 const schema39 = {"type":"object"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -817,7 +934,7 @@ return errors === 0;
 }
 validate28.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const approval_3 = validate29;
+export const approval_2 = validate29;
 const schema40 = {"type":"object"};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -845,6 +962,34 @@ return errors === 0;
 }
 validate29.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
+export const approval_3 = validate30;
+const schema41 = {"type":"object"};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 export const gates = {  };
-export const entries = { "partially_received": entry_partially_received, "escalated": entry_escalated, "legal_action": entry_legal_action, "received": entry_received, "written_off": entry_written_off };
+export const entries = { "partially_received": entry_partially_received, "overdue": entry_overdue, "escalated": entry_escalated, "legal_action": entry_legal_action, "received": entry_received, "written_off": entry_written_off };
 export const approvals = [approval_0, approval_1, approval_2, approval_3];

@@ -1,4 +1,4 @@
-import type { EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
+import type { ActionModel, EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
 import { jsonWithBanner } from './banner.js';
 
 /** OpenAPI 3.1 of the CRUD API. 3.1 speaks JSON Schema 2020-12, so the entity schemas are used as they are. */
@@ -24,8 +24,10 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
         },
       ],
     };
-    Object.assign(paths, entityPaths(entity));
+    Object.assign(paths, entityPaths(entity), actionPaths(entity, model));
   }
+  const withActions = entities.some((entity) => Object.keys(entity.actions ?? {}).length > 0);
+  if (withActions) Object.assign(schemas, actionSchemas());
   const document = {
     openapi: '3.1.0',
     info: {
@@ -44,6 +46,7 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
         NotFound: errorResponse('No such record, or not visible to the current user.'),
         Conflict: errorResponse('The record changed since it was read (stale version), or the stage move is not allowed.'),
         Unprocessable: errorResponse('The stage move is refused: `errors` names what the gate still needs.'),
+        ...(withActions ? { Forbidden: errorResponse('The current user may not do this: not a role of the action, or a record it touches is outside their write rights.') } : {}),
       },
     },
   };
@@ -108,6 +111,140 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
     };
   }
   return paths;
+}
+
+/**
+ * `x-actions`: `POST /<resource>/{id}/actions/<name>` for each action, and
+ * `POST /<resource>/actions/<name>` for those offered on several records (`bulk`).
+ */
+function actionPaths(entity: EntityModel, model: SalesModel): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+  const tag = [entity.label.en];
+  for (const action of Object.values(entity.actions ?? {})) {
+    const opened = action.creates.find((step) => step.as === action.opens);
+    const opens: JsonSchema = {
+      type: opened?.when !== undefined ? ['object', 'null'] : 'object',
+      description: 'The created record the screens open next' + (opened?.when !== undefined ? ' (null when its step did not run)' : ''),
+      required: ['resource', 'id'],
+      properties: { resource: opened ? { const: opened.resource } : { type: 'string' }, id: { type: 'integer' } },
+    };
+    const created: JsonSchema = {
+      type: 'array',
+      description: 'Every record created, in the order of the steps',
+      items: {
+        type: 'object',
+        required: ['as', 'resource', 'id'],
+        properties: {
+          as: { enum: action.creates.map((step) => step.as) },
+          resource: { enum: [...new Set(action.creates.map((step) => step.resource))] },
+          id: { type: 'integer' },
+        },
+      },
+    };
+    paths[`/${entity.resource}/{id}/actions/${action.name}`] = {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+      post: {
+        tags: tag,
+        operationId: `action_${entity.resource}_${action.name}`,
+        summary: action.label.en,
+        description: actionDescription(entity, action, model),
+        requestBody: { required: false, content: { 'application/json': { schema: ref('ActionInput') } } },
+        responses: {
+          '201': {
+            description: 'Done, in one transaction: the records created and the record after the action',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['record', 'created', 'opens'],
+                  properties: { record: ref(entity.typeName), created, opens },
+                },
+              },
+            },
+          },
+          '400': response('BadRequest'),
+          '403': response('Forbidden'),
+          '404': response('NotFound'),
+          '409': errorResponse('Not offered on the record as it is (its stage), or a record changed meanwhile.'),
+          '422': errorResponse('A record the action creates or updates is refused by its rules (validation, gate of a stage move): `errors` says what.'),
+        },
+      },
+    };
+    if (!action.bulk) continue;
+    paths[`/${entity.resource}/actions/${action.name}`] = {
+      post: {
+        tags: tag,
+        operationId: `bulk_action_${entity.resource}_${action.name}`,
+        summary: `${action.label.en} (several records)`,
+        description: `Runs "${action.label.en}" on each record of \`ids\`, each in its own transaction; one result per id.`,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('BulkActionInput') } } },
+        responses: {
+          '200': { description: 'One result per id', content: { 'application/json': { schema: ref('BulkActionResult') } } },
+          '400': response('BadRequest'),
+          '403': response('Forbidden'),
+        },
+      },
+    };
+  }
+  return paths;
+}
+
+/** What an action does, in English: its description, when it is offered, what it creates and changes. */
+function actionDescription(entity: EntityModel, action: ActionModel, model: SalesModel): string {
+  const labelOf = (resource: string) => model.entities[resource]?.label.en ?? resource;
+  const stageOf = (id: string) => entity.workflow?.stages.find((stage) => stage.id === id)?.label.en ?? id;
+  const lines: string[] = [];
+  if (action.description) lines.push(action.description.en);
+  if (action.stages) lines.push(`Offered in stages: ${action.stages.map(stageOf).join(', ')}.`);
+  lines.push(action.roles ? `Roles: ${action.roles.join(', ')} (and admin).` : 'Anyone who may change the record.');
+  const steps = action.creates.map(
+    (step) => `${labelOf(step.resource)} (\`${step.as}\`${step.each ? ', one per item' : ''}${step.when !== undefined ? ', when applicable' : ''})`,
+  );
+  lines.push(`Creates: ${steps.join(', ')}.`);
+  const updated = Object.keys(action.update);
+  if (updated.length) lines.push(`Then sets ${updated.map((field) => `\`${field}\``).join(', ')} on the record.`);
+  return lines.join(' ');
+}
+
+/** The bodies shared by every action endpoint. */
+function actionSchemas(): Record<string, JsonSchema> {
+  return {
+    ActionInput: {
+      type: 'object',
+      properties: { _comment: { type: 'string', description: "Kept in the record's history with the action" } },
+    },
+    BulkActionInput: {
+      type: 'object',
+      required: ['ids'],
+      properties: { ids: { type: 'array', minItems: 1, items: { type: 'integer' } } },
+    },
+    BulkActionResult: {
+      type: 'object',
+      required: ['results'],
+      properties: {
+        results: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'ok'],
+            properties: {
+              id: { type: 'integer' },
+              ok: { type: 'boolean' },
+              opens: {
+                type: ['object', 'null'],
+                required: ['resource', 'id'],
+                properties: { resource: { type: 'string' }, id: { type: 'integer' } },
+              },
+              status: { type: 'integer', description: 'When refused: the HTTP status the single action would have answered' },
+              message: { type: 'string', description: "When refused: why, in the request's language" },
+            },
+          },
+        },
+      },
+    },
+  };
 }
 
 /**

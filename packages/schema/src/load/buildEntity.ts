@@ -1,6 +1,7 @@
 import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
 import { buildFields, type Report } from './buildFields.js';
 import { buildWorkflow } from './buildWorkflow.js';
+import { buildActions } from './buildActions.js';
 import { buildLookups, buildUnique, buildValidations, checkFieldRules } from './buildRules.js';
 import { recordSchema } from './recordSchema.js';
 
@@ -68,6 +69,12 @@ export function buildEntity(
     unique: buildUnique(doc['x-unique'] as string[][] | undefined, fields, report),
     lookups,
     validations: buildValidations(doc['x-validate'] as Parameters<typeof buildValidations>[0], fields, lookups, report),
+    actions: buildActions(
+      doc['x-actions'] as Parameters<typeof buildActions>[0],
+      { fields, lookups: Object.keys(lookups), stages: rawWorkflow?.stages.map((s) => s.id) },
+      context.roles,
+      report,
+    ),
   };
   if (doc['x-description']) entity.description = doc['x-description'] as Labels;
   if (doc['x-icon']) entity.icon = doc['x-icon'] as string;

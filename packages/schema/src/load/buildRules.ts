@@ -5,7 +5,7 @@
  */
 import type { EntityModel, FieldModel, Filter, Labels, LookupModel, ValidationRule } from '../model.js';
 import { computedCycles } from '../rules/computeRecord.js';
-import { expressionUse } from '../rules/expression.js';
+import { expressionUse, TODAY } from '../rules/expression.js';
 import { filterField, recordPath } from '../rules/filter.js';
 import type { Report } from './buildFields.js';
 
@@ -92,13 +92,20 @@ function checkExpression(field: FieldModel, names: Set<string>, pointer: string,
   if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);
 }
 
-/** An expression's operators are JSON Logic's and what it reads is a field or lookup of the entity. */
-function checkReads(expression: unknown, what: string, names: Set<string>, pointer: string, report: Report): void {
+/** An expression's operators are JSON Logic's and what it reads is a field or lookup of the entity (or `$today`). */
+export function checkReads(
+  expression: unknown,
+  what: string,
+  names: Set<string>,
+  pointer: string,
+  report: Report,
+  known = 'a field or lookup of the entity',
+): void {
   const use = expressionUse(expression);
-  for (const op of use.unknownOperators) report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" is added)`);
+  for (const op of use.unknownOperators) report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" and "add_days" are added)`);
   for (const path of use.vars) {
     const head = path.split('.')[0];
-    if (!names.has(head)) report(pointer, `${what} reads "${path}", but "${head}" is not a field or lookup of the entity`);
+    if (head !== TODAY && !names.has(head)) report(pointer, `${what} reads "${path}", but "${head}" is not ${known}`);
   }
 }
 
@@ -135,24 +142,42 @@ export function checkRulesAcross(entities: EntityModel[], reportFor: (entity: En
         });
         continue;
       }
-      const aggregated = target.fields.find((f) => f.name === lookup.field);
-      if (!hasField(target, lookup.field)) report(`${pointer}/${lookup.fn}`, `${target.resource} has no field "${lookup.field}"`);
+      const [head, column] = lookup.field.split('.');
+      const aggregated = column === undefined ? target.fields.find((f) => f.name === head) : lineColumn(target, lookup.field);
+      if (column === undefined ? !hasField(target, head) : !aggregated) report(`${pointer}/${lookup.fn}`, `${target.resource} has no field or lines column "${lookup.field}"`);
       else if (lookup.fn !== 'count' && aggregated && !['money', 'number', 'integer', 'percent', 'date', 'datetime'].includes(aggregated.kind)) {
         report(`${pointer}/${lookup.fn}`, `${lookup.fn} needs a number or a date; "${lookup.field}" is a ${aggregated.kind}`);
       }
       checkFilterKeys(lookup.where, target, `${pointer}/where`, report);
+      const linesFields = new Set([lookup.field, ...Object.keys(lookup.where)].filter((p) => p.includes('.')).map((p) => p.split('.')[0]));
+      if (linesFields.size > 1) report(pointer, `a lookup reads the lines of one field only (${[...linesFields].join(', ')})`);
     }
     for (const field of entity.fields) {
       if (!field.refWhere || !field.ref) continue;
       const target = byResource.get(field.ref);
-      if (target) checkFilterKeys(field.refWhere, target, `/properties/${field.name}/x-ref-where`, report);
+      if (!target) continue;
+      checkFilterKeys(field.refWhere, target, `/properties/${field.name}/x-ref-where`, report);
+      for (const key of Object.keys(field.refWhere).filter((k) => k.includes('.'))) {
+        report(`/properties/${field.name}/x-ref-where/${key}`, `"x-ref-where" filters the records offered, not their lines: "${key}" cannot be used here`);
+      }
     }
   }
+}
+
+/** `items.quantity`: the column `quantity` of the lines field `items`. */
+function lineColumn(entity: EntityModel, path: string): FieldModel | undefined {
+  const [head, column] = path.split('.');
+  return entity.fields.find((f) => f.name === head && f.kind === 'lines')?.itemFields?.find((c) => c.name === column);
 }
 
 function checkFilterKeys(filter: Filter, target: EntityModel, pointer: string, report: Report): void {
   const isField = (name: string) => ['id', 'created_at', 'updated_at'].includes(name) || target.fields.some((f) => f.name === name);
   for (const key of Object.keys(filter)) {
+    if (key.includes('.')) {
+      // A lines column selects the lines it equals; the other suffixes are for row fields.
+      if (!lineColumn(target, key)) report(`${pointer}/${key}`, `${target.resource} has no lines column "${key}"`);
+      continue;
+    }
     const name = filterField(key, isField);
     if (!isField(name)) report(`${pointer}/${key}`, `${target.resource} has no field "${name}"`);
   }

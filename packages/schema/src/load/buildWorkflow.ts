@@ -1,4 +1,4 @@
-import type { ApprovalRule, FieldModel, GateItem, JsonSchema, Labels, StageKind, StageLock, StageModel, TransitionModel, WorkflowModel } from '../model.js';
+import { STAGE_ENTERED_FIELD, type ApprovalRule, type FieldModel, type ForecastCategory, type GateItem, type JsonSchema, type Labels, type StageKind, type StageLock, type StageModel, type TransitionModel, type WorkflowModel } from '../model.js';
 import type { Report } from './buildFields.js';
 
 interface RawStage {
@@ -8,6 +8,8 @@ interface RawStage {
   gate?: JsonSchema;
   entry?: JsonSchema;
   sla_days?: number;
+  probability?: number;
+  forecast?: ForecastCategory;
   lock?: true | { reversibleBy?: string[]; except?: string[] };
 }
 type StageRefs = string | string[];
@@ -16,8 +18,9 @@ interface RawWorkflow {
   initial?: string;
   amount?: string;
   reason?: string;
+  probabilityField?: string;
   stages: RawStage[];
-  transitions: { from: StageRefs; to: StageRefs }[];
+  transitions: { from: StageRefs; to: StageRefs; auto?: boolean }[];
   approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels; freezes?: string[] }[];
 }
 
@@ -50,6 +53,10 @@ export function buildWorkflow(
     const name = raw[key];
     if (name && !fieldNames.has(name)) report(`${AT}/${key}`, `"${key}" names "${name}", which is not a field`);
   }
+  checkProbabilityField(raw.probabilityField, byName, report);
+  if (fieldNames.has(STAGE_ENTERED_FIELD)) {
+    report(`/properties/${STAGE_ENTERED_FIELD}`, `"${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`);
+  }
   const amountField = raw.amount ? byName.get(raw.amount) : undefined;
   if (amountField && !['money', 'number', 'integer'].includes(amountField.kind)) {
     report(`${AT}/amount`, `"amount" names "${raw.amount}", a ${amountField.kind}; it must be a number`);
@@ -73,6 +80,8 @@ export function buildWorkflow(
     if (s.gate) Object.assign(stage, { gate: s.gate, gateChecklist: checklist(s.gate, byName) });
     if (s.entry) Object.assign(stage, { entry: s.entry, entryChecklist: checklist(s.entry, byName) });
     if (s.sla_days !== undefined) stage.slaDays = s.sla_days;
+    if (s.probability !== undefined) stage.probability = s.probability;
+    if (s.forecast !== undefined) stage.forecast = s.forecast;
     if (s.lock) stage.lock = buildLock(s.lock, `${pointer}/lock`);
     return stage;
   });
@@ -108,7 +117,18 @@ export function buildWorkflow(
         // A wildcard never adds a move from a terminal stage or onto itself.
         if (from === to || (t.from === '*' && fromStage.kind !== 'open')) continue;
         const key = `${from}>${to}`;
-        if (!seen.has(key)) seen.add(key), transitions.push({ from, to });
+        if (seen.has(key)) {
+          if (t.auto) transitions.find((m) => m.from === from && m.to === to)!.auto = true;
+          continue;
+        }
+        seen.add(key);
+        transitions.push(t.auto ? { from, to, auto: true } : { from, to });
+      }
+    }
+    // Without an entry condition an automatic move would fire on every save.
+    for (const to of t.auto ? tos : []) {
+      if (!raw.stages.find((s) => s.id === to)?.entry) {
+        report(`${AT}/transitions/${i}/auto`, `an automatic move needs an entry condition on the stage it enters ("${to}"): the server moves when that condition holds`);
       }
     }
   });
@@ -143,7 +163,22 @@ export function buildWorkflow(
   const workflow: WorkflowModel = { field: raw.field, initial: initial ?? '', stages, transitions, approvals };
   if (raw.amount) workflow.amountField = raw.amount;
   if (raw.reason) workflow.reasonField = raw.reason;
+  if (raw.probabilityField) workflow.probabilityField = raw.probabilityField;
   return workflow;
+}
+
+/** `probabilityField` names a number field the server may set: not computed, holding 0–100. */
+function checkProbabilityField(name: string | undefined, fields: Map<string, FieldModel>, report: Report): void {
+  if (!name) return;
+  const pointer = `${AT}/probabilityField`;
+  const field = fields.get(name);
+  if (!field) return report(pointer, `"probabilityField" names "${name}", which is not a field`);
+  if (!['percent', 'number', 'integer'].includes(field.kind)) {
+    return report(pointer, `"probabilityField" names "${name}", a ${field.kind}; it must be a number (kind percent, number or integer)`);
+  }
+  if (field.computed !== undefined) {
+    report(pointer, `"probabilityField" names "${name}", which is computed (x-computed); the server sets the probability field from the stage, so it cannot also be computed`);
+  }
 }
 
 /** Names a condition reads at its top level (required and constrained), through allOf / anyOf / not / if-then-else. */

@@ -4,6 +4,7 @@ import { sortErrors, type SchemaError } from './errors.js';
 import { checkEntityFile, checkModelFile, checkSharedFile } from './metaValidate.js';
 import { resolveRefs } from './resolveRefs.js';
 import { checkRulesAcross } from './buildRules.js';
+import { checkActionsAcross } from './buildActions.js';
 import { fileOf, readSources, type SourceDocument } from './sources.js';
 
 export interface LoadOptions {
@@ -98,4 +99,5 @@ function checkAcrossEntities(
     checkRefs(entity.fields, '/properties');
   }
   checkRulesAcross(entities, (entity) => reporter(docOf(entity)));
+  checkActionsAcross(entities, (entity) => reporter(docOf(entity)));
 }

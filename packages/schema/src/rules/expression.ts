@@ -14,16 +14,34 @@ jsonLogic.add_operation('round', (value: unknown, digits: unknown = 0) => {
   return Math.round((x + Math.sign(x) * Number.EPSILON) * factor) / factor;
 });
 
-/** Operators a schema file may use: JSON Logic's own and `round`. */
+/** `add_days(date, n)`: the date n days later (`YYYY-MM-DD`), for due dates set from another date. */
+jsonLogic.add_operation('add_days', (date: unknown, days: unknown) => {
+  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  const n = Number(days);
+  if (!match || !Number.isInteger(n)) return null;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + n));
+  return day.toISOString().slice(0, 10);
+});
+
+/** Operators a schema file may use: JSON Logic's own, `round` and `add_days`. */
 export const OPERATORS = new Set([
   'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
   '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none',
-  'some', 'merge', 'in', 'cat', 'substr', 'round',
+  'some', 'merge', 'in', 'cat', 'substr', 'round', 'add_days',
 ]);
+
+/** `{"var": "$today"}`: the date a rule is judged on, `YYYY-MM-DD` in the process's time zone. */
+export const TODAY = '$today';
+
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** The expression's value on `data`; a non-finite number (a division by zero) is no value. */
 export function evaluate(expression: Expression, data: Record<string, unknown>): unknown {
-  const value = jsonLogic.apply(expression as never, withoutEmpty(data));
+  const dated = TODAY in data ? data : { ...data, [TODAY]: localToday() };
+  const value = jsonLogic.apply(expression as never, withoutEmpty(dated));
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value ?? null;
 }

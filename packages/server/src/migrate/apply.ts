@@ -45,11 +45,11 @@ async function refuseUnknownTables(db: Knex, model: SalesModel): Promise<void> {
   }
 }
 
-/** The columns of each system table the database has, by table. */
-async function systemColumns(db: Knex): Promise<Map<string, string[]>> {
+/** The columns of each of `tables` the database has, by table. */
+async function systemColumns(db: Knex, tables: string[] = SYSTEM_TABLES.map((table) => table.name)): Promise<Map<string, string[]>> {
   const result = await db.raw(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY(?)`,
-    [SYSTEM_TABLES.map((table) => table.name)],
+    [tables],
   );
   const columns = new Map<string, string[]>();
   for (const row of result.rows as { table_name: string; column_name: string }[]) {
@@ -89,7 +89,8 @@ export async function applyMigrations(db: Knex, model: SalesModel, options: Appl
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
     const previous = await readSchemaSnapshot(trx);
     if (!previous) await refuseUnknownTables(trx, model);
-    const steps = planMigration(previous, model, previous ? { systemColumns: await systemColumns(trx) } : {});
+    const entityTables = previous ? Object.values(previous.entities).map((entity) => entity.resource) : [];
+    const steps = planMigration(previous, model, previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {});
     const losses: DataLoss[] = [];
     for (const s of steps) {
       const loss = await measureDataLoss(trx, s);

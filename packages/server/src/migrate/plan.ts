@@ -1,5 +1,5 @@
 import type { SalesModel } from '@ra-sales/schema';
-import { entityTableShapes, type TableShape } from './shape.js';
+import { ADDED_ENTITY_COLUMNS, entityTableShapes, type TableShape } from './shape.js';
 import { step, type MigrationStep } from './steps.js';
 import { SYSTEM_TABLES } from './systemTables.js';
 
@@ -22,6 +22,12 @@ export interface PlanOptions {
    * columns that ra-sales gained since are then added; without it, they are taken as complete.
    */
   systemColumns?: Map<string, string[]>;
+  /**
+   * The columns of each entity table an already migrated database has. Server-owned columns
+   * ra-sales added to entity tables since (`stage_entered_at`) are then added where missing;
+   * without it, they are taken as present.
+   */
+  entityColumns?: Map<string, string[]>;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface PlanOptions {
  * From nothing, the system tables come first.
  */
 export function planMigration(previous: SalesModel | null, next: SalesModel, options: PlanOptions = {}): MigrationStep[] {
-  const before = previous ? entityTableShapes(previous) : new Map<string, TableShape>();
+  const before = previous ? withoutMissingServerColumns(entityTableShapes(previous), options.entityColumns) : new Map<string, TableShape>();
   const after = entityTableShapes(next);
   const steps: MigrationStep[] = previous ? completeSystemTables(options.systemColumns) : SYSTEM_TABLES.flatMap(createTableWithIndexes);
   for (const [name, table] of after) {
@@ -38,6 +44,16 @@ export function planMigration(previous: SalesModel | null, next: SalesModel, opt
   }
   for (const [name, table] of before) if (!after.has(name)) steps.push(step.dropTable(table));
   return sortSteps(steps);
+}
+
+/** The previous shapes as the database really holds them: server columns added since are not there yet. */
+function withoutMissingServerColumns(shapes: Map<string, TableShape>, existing: Map<string, string[]> | undefined): Map<string, TableShape> {
+  if (!existing) return shapes;
+  for (const table of shapes.values()) {
+    const columns = existing.get(table.name);
+    if (columns) table.columns = table.columns.filter((column) => !ADDED_ENTITY_COLUMNS.has(column.name) || columns.includes(column.name));
+  }
+  return shapes;
 }
 
 function createTableWithIndexes(table: TableShape): MigrationStep[] {

@@ -1,6 +1,6 @@
-import type { EntityModel, SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import { columnTypeOf, isDocumentType, type ColumnType } from './columnTypes.js';
-import { fitIdentifier } from './sql.js';
+import { fitIdentifier, quoteIdent, quoteLiteral } from './sql.js';
 
 /** A column as the database holds it. */
 export interface ColumnShape {
@@ -13,6 +13,8 @@ export interface ColumnShape {
   identity?: boolean;
   /** SQL check expression on the column. */
   check?: string;
+  /** A statement run right after the column is added to an existing table, filling it in (rows get `default` first). */
+  fill?: string;
 }
 
 export interface IndexShape {
@@ -54,7 +56,29 @@ export const ENTITY_BASE_COLUMNS: ColumnShape[] = [
   { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' },
 ];
 
-const BASE_COLUMN_NAMES = new Set(ENTITY_BASE_COLUMNS.map((column) => column.name));
+const BASE_COLUMN_NAMES = new Set([...ENTITY_BASE_COLUMNS.map((column) => column.name), STAGE_ENTERED_FIELD]);
+
+/**
+ * Server-owned column of a workflow entity's table: when the record entered its current stage
+ * (set on create and on every move). Added to an existing table, it is filled from the stage
+ * history: the last move into the record's current stage, else the record's creation.
+ */
+export function stageEnteredColumn(table: string, workflowField: string): ColumnShape {
+  const t = quoteIdent(table);
+  const lastEntry =
+    `SELECT max(h.created_at) FROM sales_history h WHERE h.resource = ${quoteLiteral(table)} AND h.record_id = ${t}.id ` +
+    `AND h.to_stage = ${t}.${quoteIdent(workflowField)} AND h.from_stage IS DISTINCT FROM h.to_stage`;
+  return {
+    name: STAGE_ENTERED_FIELD,
+    type: 'timestamptz',
+    notNull: true,
+    default: 'now()',
+    fill: `UPDATE ${t} SET ${quoteIdent(STAGE_ENTERED_FIELD)} = coalesce((${lastEntry}), ${t}.created_at)`,
+  };
+}
+
+/** Server-owned columns ra-sales added to entity tables after their first migration. */
+export const ADDED_ENTITY_COLUMNS: ReadonlySet<string> = new Set([STAGE_ENTERED_FIELD]);
 
 export function indexName(table: string, columns: string[]): string {
   return fitIdentifier(`${table}_${columns.join('_')}_idx`);
@@ -84,8 +108,9 @@ function sortIndex(table: string, leading: string[], column: string): IndexShape
 export function entityTableShape(entity: EntityModel): TableShape {
   const table = entity.resource;
   const fields = entity.fields.filter((field) => !BASE_COLUMN_NAMES.has(field.name));
-  const columns = [...ENTITY_BASE_COLUMNS, ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field) }))];
   const workflowField = entity.workflow?.field;
+  const stageEntered = workflowField ? [stageEnteredColumn(table, workflowField)] : [];
+  const columns = [...ENTITY_BASE_COLUMNS, ...stageEntered, ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field) }))];
   const ownerField = entity.access?.ownerField;
   const indexed = fields.filter(
     (field) =>

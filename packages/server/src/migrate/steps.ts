@@ -140,7 +140,7 @@ export function stepSql(s: MigrationStep): { up: string[]; down: string[] } {
       return { up: [`DROP TABLE ${table}`], down: [createTableSql(s.table, s.columns, s.primaryKey)] };
     case 'add_column':
       return {
-        up: [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(s.column)}`],
+        up: [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(s.column)}`, ...(s.column.fill ? [s.column.fill] : [])],
         down: [`ALTER TABLE ${table} DROP COLUMN ${quoteIdent(s.column.name)}`],
       };
     case 'drop_column':

@@ -12,6 +12,7 @@ import type { RequestContext } from './context.js';
 import type { Db, Row } from './types.js';
 import { mayDecide } from './access.js';
 import { writeAudit, writeHistory } from './audit.js';
+import { followFacts } from './facts/settle.js';
 import { HttpError, badRequest, conflict, forbidden, unprocessable } from './errors.js';
 import { findReadable } from './reads.js';
 import { phrase, resourceLabel } from './locale.js';
@@ -203,4 +204,5 @@ async function completeMove(trx: Knex.Transaction, ctx: RequestContext, approval
   const reason = workflow.reasonField ? (record[workflow.reasonField] as string | null) : null;
   await writeHistory(trx, { resource: resource.name, recordId: record.id, from, to, userId: ctx.user.id, comment: (approval.comment as string | null) ?? reason ?? null });
   await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'transition', userId: ctx.user.id, before: record, after: moved });
+  await followFacts(trx, ctx, resource, record, moved);
 }

@@ -19,6 +19,7 @@ import { describeUser, resolveUser } from './users.js';
 import { createRecord, deleteRecord, updateRecord } from './writes.js';
 import { workflowStatus } from './workflowStatus.js';
 import { REPORTS } from '../reports/reports.js';
+import { actionOf, runAction, runBulkAction } from './actions.js';
 
 export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
@@ -99,6 +100,23 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
     const { record, status } = await createRecord(ctx, resource, req.body);
     res.status(status).json(record);
+  });
+
+  router.post('/:resource/:id/actions/:action', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
+    const id = parseId(String(req.params.id), ctx.locale);
+    res.status(201).json(await runAction(ctx, resource, id, actionOf(ctx, resource, String(req.params.action)), req.body));
+  });
+
+  router.post('/:resource/actions/:action', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
+    const action = actionOf(ctx, resource, String(req.params.action));
+    if (!action.bulk) throw notAllowed(resource, 'POST', ctx.locale);
+    res.json(await runBulkAction(ctx, resource, action, req.body));
   });
 
   router.put('/:resource/:id', async (req, res) => {

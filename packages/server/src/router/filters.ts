@@ -8,17 +8,24 @@
  *   { "name_q": "acme" }           contains, case-insensitive (text columns)
  *   { "q": "acme north" }          every word found in some field marked `search`
  *   { "owner_id": null }           IS NULL
+ *   { "stage_overdue": true }      in its stage longer than the stage's sla_days (workflow entities)
  */
 import type { Knex } from 'knex';
+import type { WorkflowModel } from '@ra-sales/schema';
 import { badRequest } from './errors.js';
 import { fieldName, listWords, phrase, quotedNames, resourceLabel } from './locale.js';
 import { JSON_KINDS, NUMBER_KINDS, TEXT_KINDS, type Column, type ResourceInfo } from './resources.js';
+import { STAGE_OVERDUE_FILTER, stageOverdueCondition } from './stageFigures.js';
 
 export type Operator = 'eq' | 'gte' | 'lte' | 'gt' | 'lt' | 'neq' | 'contains';
 
 export type FilterTerm =
   | { type: 'compare'; column: Column; operator: Operator; value: unknown }
-  | { type: 'search'; columns: string[]; words: string[] };
+  | { type: 'search'; columns: string[]; words: string[] }
+  | { type: 'overdue'; workflow: WorkflowModel; overdue: boolean };
+
+/** `stage_overdue` is a filter of workflow entities only. */
+const isOverdueKey = (key: string, resource: ResourceInfo) => key === STAGE_OVERDUE_FILTER && !!resource.entity?.workflow;
 
 const SUFFIXES: [string, Operator][] = [
   ['_gte', 'gte'],
@@ -108,6 +115,13 @@ function parseTerm(key: string, value: unknown, resource: ResourceInfo, locale: 
     const words = String(value).replace(/\0/g, '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
     return { type: 'search', columns: resource.searchFields, words };
   }
+  if (isOverdueKey(key, resource)) {
+    if (value !== true && value !== false && value !== 'true' && value !== 'false') {
+      const must = phrase(locale, 'valueBoolean', {});
+      throw badRequest(phrase(locale, 'filterMustBe', { ...named, value: must }), { [key]: phrase(locale, 'ruleMustBe', { value: must }) });
+    }
+    return { type: 'overdue', workflow: resource.entity!.workflow!, overdue: value === true || value === 'true' };
+  }
   const found = columnAndOperator(key, resource);
   if (!found) throw badRequest(phrase(locale, 'filterUnknown', { ...named, names: named.name }), { [key]: phrase(locale, 'ruleUnknownFilter', {}) });
   const { column, operator } = found;
@@ -149,7 +163,7 @@ function parseTerm(key: string, value: unknown, resource: ResourceInfo, locale: 
 
 /** Checks every key first so that one answer names all unknown filters. */
 export function parseFilters(filter: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): FilterTerm[] {
-  const unknown = Object.keys(filter).filter((key) => key !== 'q' && !columnAndOperator(key, resource));
+  const unknown = Object.keys(filter).filter((key) => key !== 'q' && !isOverdueKey(key, resource) && !columnAndOperator(key, resource));
   if (unknown.length) {
     throw badRequest(
       phrase(locale, 'filterUnknown', {
@@ -204,6 +218,11 @@ export function applyFilters(qb: Knex.QueryBuilder, table: string, terms: Filter
           for (const column of term.columns) w.orWhereILike(`${table}.${column}`, likePattern(word));
         });
       }
+      continue;
+    }
+    if (term.type === 'overdue') {
+      const condition = stageOverdueCondition(table, term.workflow, term.overdue);
+      qb.whereRaw(condition.sql, condition.bindings);
       continue;
     }
     const ref = `${table}.${term.column.name}`;

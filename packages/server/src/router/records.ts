@@ -2,7 +2,7 @@
  * Request bodies turned into records: unknown keys refused, fields the client may not set
  * protected, the merged record validated, and rows read back in one JSON shape.
  */
-import { SERVER_FIELDS, type EntityModel, type EntityValidators } from '@ra-sales/schema';
+import { SERVER_FIELDS, STAGE_ENTERED_FIELD, type EntityModel, type EntityValidators } from '@ra-sales/schema';
 import { badRequest } from './errors.js';
 import { fieldName, phrase, quotedNames } from './locale.js';
 import { validationFailed } from './validationErrors.js';
@@ -103,10 +103,15 @@ export function refuseChanges(
 /** Fields no client writes: the server's columns and read-only fields. */
 export function serverOwnedFields(entity: EntityModel): string[] {
   // Computed fields are judged against the value the server computes (rules/computed.ts).
-  return [...SERVER_FIELDS, ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name)];
+  return [...SERVER_FIELDS, ...(entity.workflow ? [STAGE_ENTERED_FIELD] : []), ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name)];
 }
 
 /** The entity's fields only, as the schema sees them (required fields left empty are absent). */
+/** Fields of the stored record as a client would send them back. */
+export function editableView(row: Row, entity: EntityModel): Record<string, unknown> {
+  return Object.fromEntries(entity.fields.map((f) => [f.name, row[f.name] ?? null]));
+}
+
 export function schemaView(record: Record<string, unknown>, entity: EntityModel): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of entity.fields) {

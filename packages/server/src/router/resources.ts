@@ -1,4 +1,4 @@
-import type { EntityModel, FieldKind, SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type EntityModel, type FieldKind, type SalesModel } from '@ra-sales/schema';
 
 /** The entity holding the users (salespeople with `role` and `team_id`). */
 export const USERS_RESOURCE = 'salespeople';
@@ -107,6 +107,7 @@ export function describeResources(model: SalesModel): Map<string, ResourceInfo> 
   for (const entity of Object.values(model.entities)) {
     const columns: Column[] = [
       ...SERVER_COLUMNS,
+      ...(entity.workflow ? [{ name: STAGE_ENTERED_FIELD, kind: 'datetime' as const }] : []),
       ...entity.fields.map((f) => ({ name: f.name, kind: f.kind, ref: f.ref })),
     ];
     resources.set(

@@ -7,6 +7,7 @@ import { addEntityScope } from './access.js';
 import { conflict } from './errors.js';
 import { phrase, resourceLabel } from './locale.js';
 import { normalizeRow } from './records.js';
+import { stageFigureColumns } from './stageFigures.js';
 
 /**
  * `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?` (and, for entities, the
@@ -24,7 +25,7 @@ export async function updateVersioned(
   const query = db(resource.table)
     .where(`${resource.table}.id`, id)
     .where(`${resource.table}.version`, version)
-    .update({ ...columns, version: (db as Knex).raw('version + 1'), updated_at: (db as Knex).fn.now() })
+    .update({ ...columns, ...stageFigureColumns(db as Knex, resource, columns), version: (db as Knex).raw('version + 1'), updated_at: (db as Knex).fn.now() })
     .returning('*');
   if (resource.entity && !asSystem) addEntityScope(query, db as Knex, ctx.model, resource.entity, ctx.user, 'write', resource.table);
   const rows = (await query) as Record<string, unknown>[];

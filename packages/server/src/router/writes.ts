@@ -18,6 +18,7 @@ import { findReadable, isWritable } from './reads.js';
 import { checkReferences } from './references.js';
 import {
   commentOf,
+  editableView,
   fieldsOfBody,
   normalizeRow,
   refuseChanges,
@@ -28,6 +29,8 @@ import {
   validateRecord,
 } from './records.js';
 import { updateVersioned } from './rowWrites.js';
+import { presetStageProbability } from './stageFigures.js';
+import { followFacts } from './facts/settle.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
 import {
   applyComputed,
@@ -41,6 +44,7 @@ import {
   checkLockOnDelete,
   checkLockOnUpdate,
   checkRefWhere,
+  checkUnique,
   checkValidations,
   refusingDuplicates,
   loadLookups,
@@ -69,6 +73,26 @@ async function lockForWrite(trx: Knex.Transaction, ctx: RequestContext, resource
 }
 
 export async function createRecord(ctx: RequestContext, resource: ResourceInfo, body: unknown): Promise<WriteResult> {
+  const attempt: { record?: Record<string, unknown> } = {};
+  const prepared = await prepareCreate(ctx, ctx.knex, resource, body);
+  return refusingDuplicates(ctx, resource.entity!, attempt, () => ctx.knex.transaction((trx) => insertPrepared(trx, ctx, resource, prepared, attempt)));
+}
+
+/** A create inside a transaction already open (an action creating the next documents). */
+export async function createWithin(trx: Knex.Transaction, ctx: RequestContext, resource: ResourceInfo, body: unknown): Promise<WriteResult> {
+  const attempt: { record?: Record<string, unknown> } = {};
+  const prepared = await prepareCreate(ctx, trx, resource, body);
+  return insertPrepared(trx, ctx, resource, prepared, attempt, true);
+}
+
+interface PreparedCreate {
+  raw: Record<string, unknown>;
+  fields: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+}
+
+/** The checks a create needs before its transaction; numbers of sequences are drawn with `db`. */
+async function prepareCreate(ctx: RequestContext, db: Knex, resource: ResourceInfo, body: unknown): Promise<PreparedCreate> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
   const raw = requireObjectBody(body, ctx.locale);
@@ -87,32 +111,40 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
   // A schema default sent back by a create form is not a write of that field.
   const defaults = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
   checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
-  await drawSequencesAhead(ctx.knex, entity, fields);
-  const attempt: { record?: Record<string, unknown> } = {};
-  return refusingDuplicates(ctx, entity, attempt, () => ctx.knex.transaction(async (trx) => {
-    await checkOwner(trx, ctx, entity, fields);
-    const numbered = provisionalSequences(entity, fields);
-    const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
-    const lookups = await loadLookups(trx, ctx, entity, cleaned);
-    const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
-    checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
-    await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
-    await checkRefWhere(trx, ctx, entity, values, {});
-    attempt.record = values;
-    await assignSequences(trx, entity, values, numbered);
-    const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
-    const record = normalizeRow(inserted, resource);
-    await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });
-    if (workflow) {
-      await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw, ctx.locale) });
-    }
-    return { record, status: 201 };
-  }));
+  presetStageProbability(entity, fields);
+  await drawSequencesAhead(db, entity, fields);
+  return { raw, fields, defaults };
 }
 
-/** Fields of the stored record as a client would send them back. */
-function editableView(row: Row, entity: EntityModel): Record<string, unknown> {
-  return Object.fromEntries(entity.fields.map((f) => [f.name, row[f.name] ?? null]));
+async function insertPrepared(
+  trx: Knex.Transaction,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  { raw, fields, defaults }: PreparedCreate,
+  attempt: { record?: Record<string, unknown> },
+  /** Inside a larger transaction a duplicate is named before the insert: after it, the transaction is lost. */
+  uniqueFirst = false,
+): Promise<WriteResult> {
+  const entity = resource.entity!;
+  const workflow = entity.workflow;
+  await checkOwner(trx, ctx, entity, fields);
+  const numbered = provisionalSequences(entity, fields);
+  const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
+  const lookups = await loadLookups(trx, ctx, entity, cleaned);
+  const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
+  checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
+  await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
+  await checkRefWhere(trx, ctx, entity, values, {});
+  attempt.record = values;
+  if (uniqueFirst) await checkUnique(trx, ctx, entity, values, undefined);
+  await assignSequences(trx, entity, values, numbered);
+  const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
+  const record = normalizeRow(inserted, resource);
+  await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });
+  if (workflow) {
+    await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw, ctx.locale) });
+  }
+  return { record: (await followFacts(trx, ctx, resource, null, record))!, status: 201 };
 }
 
 /**
@@ -122,94 +154,106 @@ function editableView(row: Row, entity: EntityModel): Record<string, unknown> {
  * (202, the other changes saved).
  */
 export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, id: number, body: unknown): Promise<WriteResult> {
+  const attempt: UpdateAttempt = {};
+  return refusingDuplicates(ctx, resource.entity!, attempt, () => ctx.knex.transaction((trx) => updateWithin(trx, ctx, resource, id, body, attempt)));
+}
+
+type UpdateAttempt = { record?: Record<string, unknown>; stored?: Record<string, unknown> };
+
+/** An update inside a transaction already open (the record an action was run on). */
+export async function updateWithin(
+  trx: Knex.Transaction,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  id: number,
+  body: unknown,
+  attempt: UpdateAttempt = {},
+): Promise<WriteResult> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
   const raw = requireObjectBody(body, ctx.locale);
   const fields = fieldsOfBody(raw, resource, ctx.locale);
   const comment = commentOf(raw, ctx.locale);
-  const attempt: { record?: Record<string, unknown>; stored?: Record<string, unknown> } = {};
-  return refusingDuplicates(ctx, entity, attempt, () => ctx.knex.transaction(async (trx) => {
-    const stored = await lockForWrite(trx, ctx, resource, id);
-    if ('version' in fields && !sameValue(fields.version, stored.version)) {
-      throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
-    }
-    refuseChanges(fields, stored, serverOwnedFields(entity), ctx.locale, entity);
-    await checkOwner(trx, ctx, entity, fields, stored);
-    const before = editableView(stored, entity);
-    const merged = { ...before, ...fields };
-    const workflow = entity.workflow;
-    const from = workflow ? String(stored[workflow.field]) : '';
-    const to = workflow ? merged[workflow.field] : undefined;
-    const moving = workflow !== undefined && !sameValue(to, from);
+  const stored = await lockForWrite(trx, ctx, resource, id);
+  if ('version' in fields && !sameValue(fields.version, stored.version)) {
+    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
+  }
+  refuseChanges(fields, stored, serverOwnedFields(entity), ctx.locale, entity);
+  await checkOwner(trx, ctx, entity, fields, stored);
+  const before = editableView(stored, entity);
+  const merged = { ...before, ...fields };
+  const workflow = entity.workflow;
+  const from = workflow ? String(stored[workflow.field]) : '';
+  const to = workflow ? merged[workflow.field] : undefined;
+  const moving = workflow !== undefined && !sameValue(to, from);
 
-    if (moving) {
-      const allowed = nextStages(workflow, from);
-      if (typeof to !== 'string' || !allowed.includes(to)) {
-        const names = allowed.map((s) => labelOf(stageOf(workflow, s)?.label, ctx.locale));
-        const stage = labelOf(stageOf(workflow, from)?.label, ctx.locale);
-        const stages = listWords(ctx.locale, names);
-        throw conflict(
-          phrase(ctx.locale, names.length ? 'moveOnlyTo' : 'moveNowhere', { stage, stages }),
-          { [workflow.field]: phrase(ctx.locale, names.length ? 'movesAllowed' : 'moveNowhere', { stage, stages }) },
-          { allowed },
-        );
-      }
+  if (moving) {
+    const allowed = nextStages(workflow, from);
+    if (typeof to !== 'string' || !allowed.includes(to)) {
+      const names = allowed.map((s) => labelOf(stageOf(workflow, s)?.label, ctx.locale));
+      const stage = labelOf(stageOf(workflow, from)?.label, ctx.locale);
+      const stages = listWords(ctx.locale, names);
+      throw conflict(
+        phrase(ctx.locale, names.length ? 'moveOnlyTo' : 'moveNowhere', { stage, stages }),
+        { [workflow.field]: phrase(ctx.locale, names.length ? 'movesAllowed' : 'moveNowhere', { stage, stages }) },
+        { allowed },
+      );
     }
-    checkLockOnUpdate(ctx.model, entity, ctx.user, stored, changedFields(entity, fields, before), moving, comment, ctx.locale);
-    checkFieldRights(ctx.model, entity, ctx.user, fields, before, stored, ctx.locale);
-    refuseEmptiedRequired(entity, fields, ctx.locale);
-    const cleaned = withoutEmptyCells(entity, merged);
-    const lookups = await loadLookups(trx, ctx, entity, { ...cleaned, id });
-    const computed = applyComputed(entity, cleaned, fields, before, lookups, ctx.locale);
-    const voiding = await checkFrozen(trx, ctx, entity, id, before, computed, moving ? (to as string) : undefined);
-    if (voiding?.backTo) computed[workflow!.field] = voiding.backTo;
-    const values = validateRecord(computed, entity, ctx.validators[entity.resource], ctx.locale);
-    checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
-    await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user, ctx.locale);
-    await checkRefWhere(trx, ctx, entity, values, before);
-    Object.assign(attempt, { record: values, stored });
+  }
+  checkLockOnUpdate(ctx.model, entity, ctx.user, stored, changedFields(entity, fields, before), moving, comment, ctx.locale);
+  checkFieldRights(ctx.model, entity, ctx.user, fields, before, stored, ctx.locale);
+  refuseEmptiedRequired(entity, fields, ctx.locale);
+  const cleaned = withoutEmptyCells(entity, merged);
+  const lookups = await loadLookups(trx, ctx, entity, { ...cleaned, id });
+  const computed = applyComputed(entity, cleaned, fields, before, lookups, ctx.locale);
+  const voiding = await checkFrozen(trx, ctx, entity, id, before, computed, moving ? (to as string) : undefined);
+  if (voiding?.backTo) computed[workflow!.field] = voiding.backTo;
+  const values = validateRecord(computed, entity, ctx.validators[entity.resource], ctx.locale);
+  checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
+  await checkReferences(trx, ctx.model, ctx.resources, entity, values, before, ctx.user, ctx.locale);
+  await checkRefWhere(trx, ctx, entity, values, before);
+  Object.assign(attempt, { record: values, stored });
 
-    if (!moving) {
-      const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns(values, entity));
-      if (voiding) {
-        await applyVoid(trx, ctx, entity, id, from, voiding);
-        if (voiding.backTo) await retireApprovalsBehind(trx, entity, id, voiding.backTo);
-      }
-      await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
-      return { record, status: 200 };
-    }
-
-    const target = to as string;
-    const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
-    if (!check.allowed) {
-      const missing = listWords(ctx.locale, check.missing.map((m) => m.label));
-      throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
-        missing: check.missing,
-      });
-    }
-    // Reversing a lock is the reversal role's own decision: the approvals of the forward path do not apply.
-    const reversal = lockedStage(entity, stored) !== undefined;
-    if (check.approvalRules.length && !reversal) {
-      const pending = await requestApprovals(trx, ctx, entity, id, from, target, check.approvalRules, comment);
-      if (pending > 0) {
-        const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns({ ...values, [workflow!.field]: from }, entity));
-        await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
-        return { record, status: 202 };
-      }
-    }
+  if (!moving) {
     const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns(values, entity));
-    const reasonField = workflow!.reasonField;
-    const reason =
-      reasonField && (!sameValue(values[reasonField], before[reasonField]) || stageOf(workflow!, target)?.kind === 'lost')
-        ? ((values[reasonField] as string | undefined) ?? null)
-        : null;
-    await cancelPending(trx, resource.name, id, ctx.user.id);
-    await retireApprovalsBehind(trx, entity, id, target);
-    if (check.approvalRules.length && !reversal) await markApprovalsInForce(trx, entity, id, from, target, values);
-    await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
-    await writeAudit(trx, { resource: resource.name, recordId: id, action: 'transition', userId: ctx.user.id, before: stored, after: record });
-    return { record, status: 200 };
-  }));
+    if (voiding) {
+      await applyVoid(trx, ctx, entity, id, from, voiding);
+      if (voiding.backTo) await retireApprovalsBehind(trx, entity, id, voiding.backTo);
+    }
+    await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
+    return { record: (await followFacts(trx, ctx, resource, stored, record))!, status: 200 };
+  }
+
+  const target = to as string;
+  const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
+  if (!check.allowed) {
+    const missing = listWords(ctx.locale, check.missing.map((m) => m.label));
+    throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
+      missing: check.missing,
+    });
+  }
+  // Reversing a lock is the reversal role's own decision: the approvals of the forward path do not apply.
+  const reversal = lockedStage(entity, stored) !== undefined;
+  if (check.approvalRules.length && !reversal) {
+    const pending = await requestApprovals(trx, ctx, entity, id, from, target, check.approvalRules, comment);
+    if (pending > 0) {
+      const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns({ ...values, [workflow!.field]: from }, entity));
+      await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
+      return { record: (await followFacts(trx, ctx, resource, stored, record))!, status: 202 };
+    }
+  }
+  const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns(values, entity));
+  const reasonField = workflow!.reasonField;
+  const reason =
+    reasonField && (!sameValue(values[reasonField], before[reasonField]) || stageOf(workflow!, target)?.kind === 'lost')
+      ? ((values[reasonField] as string | undefined) ?? null)
+      : null;
+  await cancelPending(trx, resource.name, id, ctx.user.id);
+  await retireApprovalsBehind(trx, entity, id, target);
+  if (check.approvalRules.length && !reversal) await markApprovalsInForce(trx, entity, id, from, target, values);
+  await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
+  await writeAudit(trx, { resource: resource.name, recordId: id, action: 'transition', userId: ctx.user.id, before: stored, after: record });
+  return { record: (await followFacts(trx, ctx, resource, stored, record))!, status: 200 };
 }
 
 /** Other entities' references to a record; a record still referenced is not deleted (409). */
@@ -242,6 +286,7 @@ export async function deleteRecord(ctx: RequestContext, resource: ResourceInfo, 
     await trx(resource.table).where('id', id).where('version', stored.version as number).delete();
     await cancelPending(trx, resource.name, id, ctx.user.id);
     await writeAudit(trx, { resource: resource.name, recordId: id, action: 'delete', userId: ctx.user.id, before: stored, after: null });
+    await followFacts(trx, ctx, resource, stored, null);
     return { record: stored, status: 200 };
   });
 }

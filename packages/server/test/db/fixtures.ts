@@ -41,6 +41,7 @@ export function entity(name: string, resource: string, fields: FieldModel[], ext
     unique: [],
     lookups: {},
     validations: [],
+    actions: {},
     schema: {},
     access: { roles: {}, default: { read: 'all', write: 'all' } },
     sort: { field: 'id', order: 'ASC' },

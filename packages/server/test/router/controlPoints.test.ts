@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, tableFingerprint, type HttpAnswer, type TestServer, type UserName } from './support/server.js';
+import { apiOf } from './support/api.js';
+import { startTestServer, type TestServer } from './support/server.js';
 
 const YEAR = new Date().getFullYear();
 
@@ -17,40 +18,7 @@ forEachDatabase('control points', (database) => {
   let customerSouth: Record<string, any>;
   let product: Record<string, any>;
 
-  const call = (method: string, path: string, as: UserName, body?: unknown, language = 'en') =>
-    server.request(method, path, { as, body, headers: { 'Accept-Language': language } });
-  const post = (resource: string, as: UserName, body: Record<string, unknown>) => call('POST', `/${resource}`, as, body);
-  const put = (resource: string, record: Record<string, any>, as: UserName, changes: Record<string, unknown>, language = 'en') =>
-    call('PUT', `/${resource}/${record.id}`, as, { ...record, ...changes }, language);
-  const read = async (resource: string, id: number) => (await call('GET', `/${resource}/${id}`, 'admin')).json as Record<string, any>;
-  const created = (answer: HttpAnswer) => {
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
-  const ok = (answer: HttpAnswer, status = 200) => {
-    expect(answer.status, answer.text).toBe(status);
-    return answer.json as Record<string, any>;
-  };
-
-  /** Runs `attack` and checks it is refused with `status`, naming `fields`, with `tables` untouched. */
-  async function refused(tables: string[], status: number, fields: string[], attack: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
-    const before = await Promise.all(tables.map((t) => tableFingerprint(db, t)));
-    const answer = await attack();
-    expect(answer.status, answer.text).toBe(status);
-    expect(Object.keys(answer.json.errors ?? {}).sort()).toEqual([...fields].sort());
-    expect(await Promise.all(tables.map((t) => tableFingerprint(db, t)))).toEqual(before);
-    return answer;
-  }
-
-  async function pendingApprovals(resource: string, id: number) {
-    return db('sales_approvals').where({ resource, record_id: id, status: 'pending' }).orderBy('id');
-  }
-
-  async function approveAll(resource: string, id: number, deciders: Record<string, UserName>) {
-    for (const approval of await pendingApprovals(resource, id)) {
-      ok(await call('PUT', `/approvals/${approval.id}`, deciders[approval.role], { status: 'approved' }));
-    }
-  }
+  const { call, post, put, read, created, ok, refused, pendingApprovals, approveAll } = apiOf(() => server, () => db);
 
   beforeAll(async () => {
     server = await startTestServer(database.db);
@@ -263,7 +231,9 @@ forEachDatabase('control points', (database) => {
       expect(received.status).toBe('received');
       await refused(['collections'], 409, [], () => call('DELETE', `/collections/${collection.id}`, 'repA'));
       await refused(['collections', 'sales_history'], 403, ['status'], () => put('collections', received, 'repA', { status: 'partially_received', _comment: 'oops' }));
-      const back = ok(await put('collections', received, 'finance', { status: 'partially_received', _comment: 'Bank returned the transfer' }));
+      // The stage follows the money: a reversal to "partially received" says how much really arrived.
+      await refused(['collections'], 422, ['fully_received'], () => put('collections', received, 'finance', { status: 'partially_received', _comment: 'Bank returned the transfer' }));
+      const back = ok(await put('collections', received, 'finance', { status: 'partially_received', received_amount: 10_000, _comment: 'Bank returned part of the transfer' }));
       expect(back.status).toBe('partially_received');
     });
 

@@ -246,10 +246,14 @@ forEachDatabase('router workflow', (database) => {
       [{ ...INITIATION_GATE, stage: 'proposal' }, 'proposal', 'managerNorth'],
       [{ key_contacts: 'CIO Wang (sponsor)', criteria_influenced: true, stage: 'bidding' }, 'bidding'],
       [{ bid_price: 1_150_000, bid_submitted: true, stage: 'negotiation' }, 'negotiation', 'managerNorth'],
-      [{ final_price: 1_100_000, contract_signed: true, stage: 'implementation' }, 'implementation'],
+      // contract_signed is the server's: true once a contract of the opportunity is signed (inserted below).
+      [{ final_price: 1_100_000, stage: 'implementation' }, 'implementation'],
       [{ project_manager: 'Zhang San', acceptance_date: '2026-12-20', stage: 'won' }, 'won'],
     ];
     for (const [changes, stage, as] of steps) {
+      if (stage === 'implementation') {
+        await db('contracts').insert({ contract_number: `HT-W-${record.id}`, name: 'Signed', customer_id: record.customer_id, opportunity_id: record.id, status: 'signed' });
+      }
       const answer = await put(record, changes, as ?? 'repA');
       expect([answer.status, answer.json.stage]).toEqual([200, stage]);
       record = answer.json;

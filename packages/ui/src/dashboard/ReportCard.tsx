@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Alert, Card, CardContent, CardHeader, CircularProgress, Typography } from '@mui/material';
 import type { ReportResult } from '../workflow/reports.js';
 import { useSalesTranslate } from '../workflow/messages.js';
+import { useUiTranslate } from '../i18n/useUiTranslate.js';
 
 export interface ReportCardProps<T> {
   title: string;
@@ -10,13 +11,20 @@ export interface ReportCardProps<T> {
   /** The report is not available (its resource is not in the model): show why instead. */
   missingResource?: string;
   query: { data?: ReportResult<T[]>; error: unknown; isPending: boolean };
+  /** Controls shown in the card's header (e.g. what the report groups by). */
+  action?: ReactNode;
   children: (rows: T[]) => ReactNode;
 }
 
-export function ReportCard<T>({ title, testId, missingResource, query, children }: ReportCardProps<T>) {
+export function ReportCard<T>({ title, testId, missingResource, query, action, children }: ReportCardProps<T>) {
   const t = useSalesTranslate();
+  const ui = useUiTranslate();
   const body = () => {
     if (missingResource) return <Typography color="text.secondary">{t('dashboard.unavailable', { resource: missingResource })}</Typography>;
+    // A report the server lacks (or answers 404 for, a field having been removed): say why, not as an error.
+    if ((query.error as { unavailable?: boolean } | null)?.unavailable) {
+      return <Typography color="text.secondary">{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>;
+    }
     if (query.error) return <Alert severity="error">{(query.error as Error).message}</Alert>;
     if (query.isPending || !query.data) return <CircularProgress size={24} />;
     if (query.data.data.length === 0) return <Typography color="text.secondary">{t('dashboard.no_data')}</Typography>;
@@ -33,7 +41,7 @@ export function ReportCard<T>({ title, testId, missingResource, query, children 
   };
   return (
     <Card data-testid={testId} sx={{ height: '100%' }}>
-      <CardHeader title={title} titleTypographyProps={{ variant: 'h6' }} />
+      <CardHeader title={title} titleTypographyProps={{ variant: 'h6' }} action={action} />
       <CardContent>{body()}</CardContent>
     </Card>
   );

@@ -8,6 +8,11 @@ export interface DashboardConfig {
   collections: { resource: string; dueDate: string; amount: string; received: string };
   complaints: { resource: string; category: string };
   salespeople: string;
+  /** Resources the server-only reports read (a card says "not available" when the model lacks one). */
+  salesPlans: string;
+  forecasts: string;
+  expenseClaims: string;
+  surveys: string;
 }
 
 export const defaultDashboardConfig: DashboardConfig = {
@@ -17,4 +22,8 @@ export const defaultDashboardConfig: DashboardConfig = {
   collections: { resource: 'collections', dueDate: 'expected_date', amount: 'amount', received: 'received_amount' },
   complaints: { resource: 'complaints', category: 'category' },
   salespeople: 'salespeople',
+  salesPlans: 'sales_plans',
+  forecasts: 'forecasts',
+  expenseClaims: 'expense_claims',
+  surveys: 'satisfaction_surveys',
 };

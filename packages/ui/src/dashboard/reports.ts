@@ -8,6 +8,7 @@ import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import type { EntityModel } from '@ra-sales/schema';
 import { amountOf } from '../workflow/amount.js';
 import type { WorkflowEntity } from '../workflow/model.js';
+import type { SalesApi } from '../workflow/api.js';
 import { fetchAllRecords, fetchReport, sampledOf, stageTotals, type ReportResult } from '../workflow/reports.js';
 import type { DashboardConfig } from './config.js';
 
@@ -17,8 +18,12 @@ export { stageTotals as funnelReport };
 
 export interface QuotaRow {
   salesperson_id: Identifier;
+  /** The salesperson's name, joined by the server (absent from the browser fallback). */
+  salesperson_name?: string | null;
   quota: number;
   won: number;
+  /** Won opportunities counted (server only). */
+  count?: number;
 }
 
 export function quotaAttainmentFromRows(
@@ -43,12 +48,17 @@ export function quotaAttainmentFromRows(
   return [...rows.values()].sort((a, b) => b.quota - a.quota || b.won - a.won);
 }
 
+/**
+ * On the server each quota meets the wins of its own month, within the period when one is given.
+ * The browser fallback (a server without the report) sums every quota and every win.
+ */
 export function quotaAttainmentReport(
   dataProvider: DataProvider,
   opportunities: WorkflowEntity,
   config: DashboardConfig,
+  period: Period = {},
 ): Promise<ReportResult<QuotaRow[]>> {
-  return fetchReport(dataProvider, 'quota-attainment', { filter: config.quotas.filter }, async () => {
+  return fetchReport(dataProvider, 'quota-attainment', { filter: config.quotas.filter, ...period }, async () => {
     const { field, stages, amountField } = opportunities.workflow;
     const wonStages = stages.filter((stage) => stage.kind === 'won').map((stage) => stage.id);
     const [quotas, won] = await Promise.all([
@@ -74,6 +84,9 @@ export interface AgeBucketRow {
   bucket: AgeBucket;
   count: number;
   amount: number;
+  /** The server's split of the bucket: collections, and instalments of instalment plans. */
+  collections?: { count: number; amount: number };
+  instalments?: { count: number; amount: number };
 }
 
 const DAY = 86_400_000;
@@ -91,8 +104,9 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Outstanding (amount − received > 0) items of an open stage whose due date is before `asOf`,
- * by days overdue. Items in a closed stage (received, written off) are not overdue.
+ * Outstanding (amount − received > 0) items whose due date is before `asOf`, by days overdue,
+ * whatever their stored stage says (it goes stale), except a lost stage (written off). The server
+ * report adds the instalments of instalment plans; this fallback reads the collections only.
  */
 export function overdueBucketsFromRows(
   rows: RaRecord[],
@@ -100,7 +114,7 @@ export function overdueBucketsFromRows(
   entity: Pick<EntityModel, 'workflow'>,
   fields: DashboardConfig['collections'],
 ): AgeBucketRow[] {
-  const closed = new Set((entity.workflow?.stages ?? []).filter((stage) => stage.kind !== 'open').map((stage) => stage.id));
+  const closed = new Set((entity.workflow?.stages ?? []).filter((stage) => stage.kind === 'lost').map((stage) => stage.id));
   const buckets = new Map<AgeBucket, AgeBucketRow>(AGE_BUCKETS.map((bucket) => [bucket, { bucket, count: 0, amount: 0 }]));
   for (const row of rows) {
     if (entity.workflow && closed.has(String(row[entity.workflow.field]))) continue;
@@ -160,3 +174,130 @@ export function complaintsByCategoryReport(
     return { data: categoriesFromRows(rows, config.complaints.category, options), sampled: sampledOf(rows, total) };
   });
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Reports the server alone computes (no browser fallback): sales by dimension, plan vs actual,
+ * forecast accuracy, expense ratio, satisfaction by engineer. Each takes a period.
+ */
+
+/** Both ends included, `YYYY-MM-DD`; either may be open. */
+export interface Period {
+  from?: string;
+  to?: string;
+}
+
+export const PERIOD_CHOICES = ['month', 'quarter', 'year', 'last_year', 'all'] as const;
+export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
+
+const isoDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
+
+/** The dates of a period choice around `now` (its local calendar date). */
+export function periodRange(choice: PeriodChoice, now = new Date()): Period {
+  const year = now.getFullYear();
+  const month = now.getMonth();
+  switch (choice) {
+    case 'month':
+      return { from: isoDay(year, month, 1), to: isoDay(year, month + 1, 0) };
+    case 'quarter': {
+      const first = month - (month % 3);
+      return { from: isoDay(year, first, 1), to: isoDay(year, first + 3, 0) };
+    }
+    case 'year':
+      return { from: isoDay(year, 0, 1), to: isoDay(year, 11, 31) };
+    case 'last_year':
+      return { from: isoDay(year - 1, 0, 1), to: isoDay(year - 1, 11, 31) };
+    case 'all':
+      return {};
+  }
+}
+
+/** A report the server lacks (404 / 501): the card says so instead of counting in the browser. */
+export class ReportUnavailable extends Error {
+  readonly unavailable = true;
+}
+
+export async function serverReport<T>(dataProvider: DataProvider, name: string, params: Record<string, unknown>): Promise<ReportResult<T[]>> {
+  const api = dataProvider as DataProvider & Partial<SalesApi>;
+  if (typeof api.getReport !== 'function') throw new ReportUnavailable(name);
+  try {
+    return { data: (await api.getReport<T[]>(name, params)).data };
+  } catch (error) {
+    const status = (error as { status?: number })?.status;
+    if (status === 404 || status === 501) throw new ReportUnavailable((error as Error).message || name);
+    throw error;
+  }
+}
+
+export const SALES_DIMENSIONS = ['salesperson', 'region', 'product', 'channel'] as const;
+export type SalesDimension = (typeof SALES_DIMENSIONS)[number];
+
+/** `GET /api/reports/sales-by?by=…&from=…&to=…` */
+export interface SalesByRow {
+  key: Identifier | null;
+  label: string | null;
+  amount: number;
+  count: number;
+}
+
+export const salesByReport = (dataProvider: DataProvider, by: SalesDimension, period: Period) =>
+  serverReport<SalesByRow>(dataProvider, 'sales-by', { by, ...period });
+
+/** `GET /api/reports/plan-vs-actual` */
+export interface PlanRow {
+  plan_id: Identifier;
+  name: string | null;
+  plan_type: string | null;
+  period: string;
+  team_id: Identifier | null;
+  team_name: string | null;
+  owner_id: Identifier | null;
+  owner_name: string | null;
+  target: number;
+  actual: number;
+  count: number;
+}
+
+export const planVsActualReport = (dataProvider: DataProvider, period: Period) => serverReport<PlanRow>(dataProvider, 'plan-vs-actual', { ...period });
+
+/** `GET /api/reports/forecast-accuracy` */
+export interface ForecastAccuracyRow {
+  salesperson_id: Identifier;
+  salesperson_name: string | null;
+  period: string;
+  forecasts: number;
+  forecast: number;
+  actual: number;
+  error: number;
+  accuracy: number | null;
+}
+
+export const forecastAccuracyReport = (dataProvider: DataProvider, period: Period) =>
+  serverReport<ForecastAccuracyRow>(dataProvider, 'forecast-accuracy', { ...period });
+
+/** `GET /api/reports/expense-ratio`: one row per salesperson, then the total (`total: true`). */
+export interface ExpenseRatioRow {
+  salesperson_id: Identifier | null;
+  salesperson_name: string | null;
+  expenses: number;
+  won: number;
+  ratio: number | null;
+  total: boolean;
+}
+
+export const expenseRatioReport = (dataProvider: DataProvider, period: Period) =>
+  serverReport<ExpenseRatioRow>(dataProvider, 'expense-ratio', { ...period });
+
+/** `GET /api/reports/satisfaction-by-engineer`: scores from 4 (very satisfied) to 1 (poor). */
+export interface EngineerSatisfactionRow {
+  engineer_id: Identifier | null;
+  engineer_name: string | null;
+  surveys: number;
+  score: number | null;
+  attitude?: number | null;
+  skill?: number | null;
+  arrival_time?: number | null;
+  promises_kept?: number | null;
+}
+
+export const satisfactionReport = (dataProvider: DataProvider, period: Period) =>
+  serverReport<EngineerSatisfactionRow>(dataProvider, 'satisfaction-by-engineer', { ...period });

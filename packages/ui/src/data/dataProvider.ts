@@ -29,9 +29,55 @@ export interface TransitionParams {
   previousData?: RaRecord;
 }
 
+/** Which action of `x-actions` to run on which record. */
+export interface RunActionParams {
+  id: Identifier;
+  /** The action's name (its key in `x-actions`). */
+  name: string;
+  /** Kept in the record's history with the action; sent as `_comment`. */
+  comment?: string;
+}
+
+/** A record an action created, or the one to open next. */
+export interface ActionRecordRef {
+  resource: string;
+  id: Identifier;
+}
+
+/** `201` of `POST /<resource>/<id>/actions/<name>`. */
+export interface ActionResult {
+  /** The source record after the action. */
+  record: RaRecord;
+  /** Every record created, by its step's `as` name. */
+  created: (ActionRecordRef & { as: string })[];
+  /** The created record the screens open next (null when its step did not run). */
+  opens: ActionRecordRef | null;
+}
+
+export interface RunBulkActionParams {
+  ids: Identifier[];
+  name: string;
+}
+
+/** One record of a bulk action: done (and what to open), or refused with the server's status and message. */
+export interface BulkActionOutcome {
+  id: Identifier;
+  ok: boolean;
+  opens?: ActionRecordRef | null;
+  status?: number;
+  message?: string;
+}
+
 export interface SalesDataMethods extends SalesApi {
   /** Moves a record to another stage: a pessimistic update of its workflow field (the server checks gates and approvals). */
   transition(resource: string, params: TransitionParams): Promise<{ data: RaRecord }>;
+  /**
+   * Runs an action of `x-actions` on one record: `POST /<resource>/<id>/actions/<name>`. A refusal
+   * rejects with react-admin's `HttpError`, whose `body` keeps the server's `{ message, errors }`.
+   */
+  runAction(resource: string, params: RunActionParams): Promise<{ data: ActionResult }>;
+  /** Runs a bulk action on several records, each in its own transaction: `POST /<resource>/actions/<name>`. */
+  runBulkAction(resource: string, params: RunBulkActionParams): Promise<{ data: BulkActionOutcome[] }>;
 }
 
 export type SalesDataProvider = DataProvider & SalesDataMethods;
@@ -59,10 +105,24 @@ export function withLocale(httpClient: HttpClient, locale: SalesDataProviderOpti
   return withHeaders(httpClient, () => ({ 'Accept-Language': locale() }));
 }
 
+/** `runAction` and `runBulkAction` over `httpClient` (the locale and user headers included). */
+export function actionMethods(apiUrl: string, httpClient: HttpClient = fetchUtils.fetchJson): Pick<SalesDataMethods, 'runAction' | 'runBulkAction'> {
+  const base = apiUrl.replace(/\/$/, '');
+  const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
+  return {
+    runAction: (resource, { id, name, comment }) =>
+      post(`${base}/${resource}/${encodeURIComponent(String(id))}/actions/${encodeURIComponent(name)}`, comment ? { _comment: comment } : {}).then(
+        ({ json }) => ({ data: { record: json?.record, created: json?.created ?? [], opens: json?.opens ?? null } as ActionResult }),
+      ),
+    runBulkAction: (resource, { ids, name }) =>
+      post(`${base}/${resource}/actions/${encodeURIComponent(name)}`, { ids }).then(({ json }) => ({ data: (json?.results ?? []) as BulkActionOutcome[] })),
+  };
+}
+
 /**
  * ra-data-simple-rest extended for the sales API: the demo user header, `version` sent back on
  * every update (the server answers 409 when the record changed meanwhile), the workflow and
- * report endpoints, and `transition`.
+ * report endpoints, `transition` and the actions of `x-actions` (`runAction`, `runBulkAction`).
  */
 export function createSalesDataProvider(apiUrl: string, options: SalesDataProviderOptions = {}): SalesDataProvider {
   const httpClient = withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale);
@@ -75,6 +135,7 @@ export function createSalesDataProvider(apiUrl: string, options: SalesDataProvid
     ...base,
     update,
     ...salesApiMethods(apiUrl, httpClient),
+    ...actionMethods(apiUrl, httpClient),
     transition: (resource, { id, to, data = {}, previousData }) => {
       const field = options.model?.entities[resource]?.workflow?.field;
       if (!field) {

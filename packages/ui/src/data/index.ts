@@ -1,12 +1,18 @@
 export {
   createSalesDataProvider,
   withDemoUser,
+  actionMethods,
   withLocale,
   DEMO_USER_HEADER,
   type SalesDataProviderOptions,
   type SalesDataProvider,
   type SalesDataMethods,
   type TransitionParams,
+  type RunActionParams,
+  type RunBulkActionParams,
+  type ActionResult,
+  type ActionRecordRef,
+  type BulkActionOutcome,
   type HttpClient,
 } from './dataProvider.js';
 export { isRuleRefusal, keepSessionOnRuleRefusals } from './ruleRefusals.js';

@@ -13,6 +13,9 @@ export const keys = {
   enumOption: (res: string, field: string, value: string) => `resources.${res}.enums.${field}.${value}`,
   stage: (res: string, stage: string) => `resources.${res}.stages.${stage}`,
   section: (res: string, section: string) => `resources.${res}.sections.${section}`,
+  /** An action of `x-actions`: its label, and its description (the button's tooltip). */
+  action: (res: string, action: string) => `resources.${res}.actions.${action}`,
+  actionHelp: (res: string, action: string) => `resources.${res}.action_help.${action}`,
   group: (group: string) => `ra_sales.groups.${group}`,
   role: (role: string) => `ra_sales.roles.${role}`,
 } as const;

@@ -61,6 +61,17 @@ function entityMessages(entity: EntityModel, locale: string): Messages {
     enums,
     stages,
     sections: sectionMessages(entity, stages, locale),
+    ...actionMessages(entity, locale),
+  };
+}
+
+/** `actions.<name>`: the label of each action of `x-actions`; `action_help.<name>`: its description. */
+function actionMessages(entity: EntityModel, locale: string): Messages {
+  const actions = Object.values(entity.actions ?? {});
+  if (actions.length === 0) return {};
+  return {
+    actions: Object.fromEntries(actions.map((action) => [action.name, labelIn(action.label, locale)])),
+    action_help: Object.fromEntries(actions.filter((a) => a.description).map((action) => [action.name, labelIn(action.description, locale)])),
   };
 }
 

@@ -7,6 +7,7 @@ import { labelIn } from '../i18n/labels.js';
 import { RowRecordActions } from '../rules/RecordButtons.js';
 import { useMayCreate } from '../rules/useMayCreate.js';
 import { BulkSetButton } from './BulkSetButton.js';
+import { BulkActionButton, bulkActionsOf } from './ActionButtons.js';
 import { listColumns, filterInputs } from './elements.js';
 import { entityOf, isWorkflowField, type EntityScreenProps } from './entity.js';
 import { useSalesExporter } from './exporter.js';
@@ -24,6 +25,9 @@ export const EntityBulkActions = ({ entity }: { entity: EntityModel }) => (
   <>
     {bulkFields(entity).map((field) => (
       <BulkSetButton key={field.name} entity={entity} field={field} />
+    ))}
+    {bulkActionsOf(entity).map((action) => (
+      <BulkActionButton key={`action-${action.name}`} entity={entity} action={action} />
     ))}
     <BulkExportButton />
     <BulkDeleteButton mutationMode="pessimistic" />

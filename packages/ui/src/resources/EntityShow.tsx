@@ -1,6 +1,6 @@
 import { Show, SimpleShowLayout, TabbedShowLayout, type ShowProps } from 'react-admin';
 import { LockBanner } from '../rules/LockBanner.js';
-import { ShowRecordActions } from '../rules/RecordButtons.js';
+import { ShowActionsToolbar } from './ActionButtons.js';
 import { showFields } from './elements.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { sectionsOf } from './sections.js';
@@ -11,7 +11,8 @@ export interface EntityShowProps extends EntityScreenProps, WorkflowSlotProps, O
 
 /**
  * A record's fields, one tab per section; workflow entities get the stage stepper and history.
- * Edit and Delete show only when the current user may use them; a locked record says so.
+ * Edit and Delete show only when the current user may use them; a locked record says so. The
+ * actions of `x-actions` offered on the record are buttons beside them.
  */
 export const EntityShow = ({ model, resource, stepper, aside, ...props }: EntityShowProps) => {
   const entity = entityOf(model, resource);
@@ -19,7 +20,7 @@ export const EntityShow = ({ model, resource, stepper, aside, ...props }: Entity
   const sections = sectionsOf(entity.fields);
   const sectionLabel = useSectionLabel(entity);
   return (
-    <Show resource={resource} aside={slots.aside ?? undefined} actions={<ShowRecordActions entity={entity} />} {...props}>
+    <Show resource={resource} aside={slots.aside ?? undefined} actions={<ShowActionsToolbar entity={entity} model={model} />} {...props}>
       {slots.stepper}
       <LockBanner entity={entity} />
       {sections.length > 1 ? (

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import {
-  ageBucket, categoriesFromRows, complaintsByCategoryReport, daysBetween, overdueBucketsFromRows, overdueCollectionsReport,
-  quotaAttainmentFromRows, quotaAttainmentReport,
+  ageBucket, categoriesFromRows, complaintsByCategoryReport, daysBetween, overdueBucketsFromRows, overdueCollectionsReport, periodRange,
+  quotaAttainmentFromRows, quotaAttainmentReport, salesByReport,
 } from '../../src/dashboard/reports.js';
 import { defaultDashboardConfig as config } from '../../src/dashboard/config.js';
 import { fetchAllRecords, stageTotals, stageTotalsFromRecords } from '../../src/workflow/reports.js';
@@ -147,5 +147,33 @@ describe('complaints by category', () => {
     const dp = memoryProvider({ complaints: [{ id: 1, category: 'delivery' }, { id: 2, category: 'delivery' }, { id: 3, category: 'staff' }] });
     const result = await complaintsByCategoryReport(dp, complaints, config);
     expect(result.data).toEqual([{ category: 'delivery', count: 2 }, { category: 'staff', count: 1 }]);
+  });
+});
+
+describe('server-only reports', () => {
+  it('turns a period choice into dates, both ends included', () => {
+    const now = new Date(2026, 7, 15); // 15 August 2026, local time
+    expect(periodRange('month', now)).toEqual({ from: '2026-08-01', to: '2026-08-31' });
+    expect(periodRange('quarter', now)).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(periodRange('year', now)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(periodRange('last_year', now)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(periodRange('all', now)).toEqual({});
+    expect(periodRange('month', new Date(2024, 1, 10))).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('asks the server with the dimension and the period, and says when it lacks the report', async () => {
+    const getReport = vi.fn(async () => ({ data: [{ key: 1, label: 'East', amount: 10, count: 1 }] }));
+    const result = await salesByReport(memoryProvider({}, getReport), 'region', { from: '2026-01-01', to: '2026-12-31' });
+    expect(getReport).toHaveBeenCalledWith('sales-by', { by: 'region', from: '2026-01-01', to: '2026-12-31' });
+    expect(result.data).toEqual([{ key: 1, label: 'East', amount: 10, count: 1 }]);
+    const missing = vi.fn(async () => { throw new HttpError('Report sales-by needs contracts.lines', 404); });
+    await expect(salesByReport(memoryProvider({}, missing), 'product', {})).rejects.toMatchObject({ unavailable: true, message: 'Report sales-by needs contracts.lines' });
+    await expect(salesByReport(memoryProvider({}), 'product', {})).rejects.toMatchObject({ unavailable: true });
+  });
+
+  it('passes the period to quota attainment', async () => {
+    const getReport = vi.fn(async () => ({ data: [] }));
+    await quotaAttainmentReport(memoryProvider({}, getReport), opportunities, config, { from: '1999-01-01', to: '1999-01-31' });
+    expect(getReport).toHaveBeenCalledWith('quota-attainment', { filter: undefined, from: '1999-01-01', to: '1999-01-31' });
   });
 });

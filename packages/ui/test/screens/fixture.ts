@@ -111,6 +111,7 @@ export const deals: EntityModel = {
   unique: [],
   lookups: {},
   validations: [],
+  actions: {},
 };
 
 export const customers: EntityModel = {
@@ -129,6 +130,7 @@ export const customers: EntityModel = {
   unique: [],
   lookups: {},
   validations: [],
+  actions: {},
 };
 
 export const contacts: EntityModel = {
@@ -150,6 +152,7 @@ export const contacts: EntityModel = {
   unique: [],
   lookups: {},
   validations: [],
+  actions: {},
 };
 
 export const fixtureModel: SalesModel = {

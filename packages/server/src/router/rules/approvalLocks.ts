@@ -4,6 +4,7 @@
  * values are kept on the approval rows; changing one voids them, and the record goes back to the
  * stage the approved move left, so it needs the approval again before it can go on.
  */
+import { isForward } from '../workflow.js';
 import { frozenByRequests, labelOf, type ApprovalRule, type ApprovalState, type EntityModel, type Labels } from '@ra-sales/schema';
 import { APPROVALS_TABLE, cancellation } from '../approvalRows.js';
 import type { RequestContext } from '../context.js';
@@ -77,6 +78,9 @@ export async function checkFrozen(
   if (!voided.length) return undefined;
   const fields = [...new Set(voided.flatMap((r) => changed(Object.keys(asObject(r.frozen) ?? {}))))];
   if (target !== undefined) {
+    // Going back out of the stage the approvals let the record into retires them anyway (a reversal).
+    const stage = String(stored[workflow.field]);
+    if (!isForward(workflow, stage, target) && voided.every((r) => r.to_stage === stage)) return undefined;
     throw conflict(phrase(ctx.locale, 'voidThenMove', { fields: joinLabels(entity, fields, ctx.locale) }), Object.fromEntries(fields.map((f) => [f, phrase(ctx.locale, 'voidsApproval', {})])));
   }
   const current = workflow.stages.find((s) => s.id === stored[workflow.field]);

@@ -39,12 +39,9 @@ export function checkLockOnUpdate(
   if (!stage) return;
   const stageLabel = labelOf(stage.label, locale);
   const workflow = entity.workflow!;
-  const alongside = [workflow.field, workflow.reasonField, ...stage.lock.except];
+  // A reversal may correct the facts it is made for (the amount that really arrived) in the same
+  // write: its role is trusted with the record, and its reason and the changes are kept.
   if (moving) {
-    const others = changed.filter((name) => !alongside.includes(name));
-    if (others.length) {
-      throw lockedError(model, entity, stored, locale, Object.fromEntries(others.map((n) => [n, phrase(locale, 'lockedField', { stage: stageLabel })])));
-    }
     if (!mayReverse(stage.lock, user)) {
       throw new HttpError(403, phrase(locale, 'reverseRoles', { stage: stageLabel, roles: roleLabels(model, reversalRoles(stage.lock), locale) }), {
         [workflow.field]: phrase(locale, 'lockedField', { stage: stageLabel }),

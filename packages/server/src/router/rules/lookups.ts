@@ -33,22 +33,54 @@ export async function loadLookups(
       out[name] = emptyValue(lookup);
       continue;
     }
-    const key = `${lookup.from}\u0000${JSON.stringify(filter)}`;
+    // Sums over lines and over rows count different things: never in one statement.
+    const key = `${lookup.from}\u0000${JSON.stringify(filter)}\u0000${linesOf(lookup.field) ?? ''}`;
     const group = groups.get(key) ?? { source, filter, lookups: [] };
     group.lookups.push([name, lookup]);
     groups.set(key, group);
   }
   for (const { source, filter, lookups } of groups.values()) {
-    const query = db(source.table);
-    applyFilters(query, source.table, parseFilters(filter, source));
-    const columns = lookups.map(([, lookup], i) => db.client.raw(`${AGGREGATE_SQL[lookup.fn]}(??) as ??`, [`${source.table}.${lookup.field}`, `v${i}`]));
-    const [row] = (await query.select(columns)) as Record<string, unknown>[];
+    const row = await aggregateRow(db, source, filter, lookups.map(([, lookup]) => lookup));
     lookups.forEach(([name, lookup], i) => {
       const value = row?.[`v${i}`];
       out[name] = value === null || value === undefined ? emptyValue(lookup) : plain(value);
     });
   }
   return out;
+}
+
+/**
+ * One statement for aggregates over the same rows. An aggregate of a lines column
+ * (`"sum": "items.quantity"`) runs over the lines of those rows, and `"items.product_id"` keys of
+ * its filter select lines, not rows.
+ */
+async function aggregateRow(db: Db, source: ResourceInfo, filter: Filter, lookups: AggregateLookup[]): Promise<Record<string, unknown> | undefined> {
+  const table = source.table;
+  const rowFilter = Object.fromEntries(Object.entries(filter).filter(([key]) => !key.includes('.')));
+  const query = db(table);
+  applyFilters(query, table, parseFilters(rowFilter, source));
+  const linesField = lookups.map((l) => linesOf(l.field)).find(Boolean) ?? Object.keys(filter).map(linesOf).find(Boolean);
+  if (linesField) {
+    query.joinRaw(`cross join lateral jsonb_array_elements(coalesce(??, '[]'::jsonb)) as ${LINE}`, [`${table}.${linesField}`]);
+    for (const [key, value] of Object.entries(filter)) {
+      if (!key.includes('.')) continue;
+      const values = (Array.isArray(value) ? value : [value]).map(String);
+      query.whereRaw(`(${LINE}->>?) = any(?)`, [key.split('.')[1], values]);
+    }
+  }
+  const columns = lookups.map((lookup, i) => {
+    const column = linesOf(lookup.field) ? db.raw(`(${LINE}->>?)::numeric`, [lookup.field.split('.')[1]]) : db.raw('??', [`${table}.${lookup.field}`]);
+    return db.raw(`${AGGREGATE_SQL[lookup.fn]}(?) as ??`, [column, `v${i}`]);
+  });
+  const [row] = (await query.select(columns)) as Record<string, unknown>[];
+  return row;
+}
+
+const LINE = 'sales_line';
+
+/** `items` of `items.quantity`: the lines field a path reads, if it reads one. */
+function linesOf(path: string): string | undefined {
+  return path.includes('.') ? path.split('.')[0] : undefined;
 }
 
 type AggregateLookup = Extract<LookupModel, { kind: 'aggregate' }>;

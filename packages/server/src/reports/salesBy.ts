@@ -1,0 +1,82 @@
+/**
+ * `sales-by?by=salesperson|region|product|channel&from=&to=` → won sales grouped by one dimension,
+ * `[{ key, label, amount, count }]`, the largest amount first. Salesperson, region and channel
+ * group the won opportunities (amount: the workflow's amount field, dated by the won date of
+ * common.ts); product groups the lines of won contracts (dated by their signing date), since an
+ * opportunity carries no products. See docs/server.md, "Reports".
+ */
+import type { Knex } from 'knex';
+import type { RequestContext } from '../router/context.js';
+import { readableQuery } from '../router/reads.js';
+import {
+  OPPORTUNITIES, choiceParameter, columnOf, dateOf, entityOf, enumLabels, money, namesOf, periodParameter, requireFields,
+  salespeopleNames, whereInPeriod, whereWon, wonOpportunities, type Period, type Query,
+} from './common.js';
+
+const REPORT = 'sales-by';
+export const SALES_DIMENSIONS = ['salesperson', 'region', 'product', 'channel'] as const;
+type Dimension = (typeof SALES_DIMENSIONS)[number];
+
+/** The opportunity field standing for the channel: where the business came from (no sale references a `channels` record). */
+export const CHANNEL_FIELD = 'source';
+/** The contract's signing date, else the day it was archived. */
+const CONTRACT_DATE_FIELDS = ['sign_date', 'archived_date'];
+/** A line's amount as stored (computed on save), else quantity × unit price less the discount. */
+const LINE_AMOUNT = `coalesce((line.item->>'amount')::numeric,
+  (line.item->>'quantity')::numeric * (line.item->>'unit_price')::numeric * (1 - coalesce((line.item->>'discount')::numeric, 0) / 100), 0)`;
+
+/** What a dimension groups: rows `key, amount, doc_id` and the labels `l(id, label)` joined on the key. */
+interface Grouping {
+  items: Knex.QueryBuilder;
+  labels: Knex.QueryBuilder | Knex.Raw;
+}
+
+function wonBy(ctx: RequestContext, period: Period, key: string, extra: string[] = []): Knex.QueryBuilder {
+  return ctx.knex.from(wonOpportunities(ctx, REPORT, period, extra).as('w')).select({ key, amount: 'w.amount', doc_id: 'w.doc_id' });
+}
+
+const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grouping> = {
+  salesperson: (ctx, period) => ({ items: wonBy(ctx, period, 'w.salesperson_id'), labels: salespeopleNames(ctx, REPORT).as('l') }),
+
+  /** The customer's territory, through the customers the caller may read. */
+  region: (ctx, period) => {
+    const customers = entityOf(ctx, 'customers', REPORT);
+    requireFields(ctx, customers, ['territory_id']);
+    const territories = readableQuery(ctx, customers.info, {}).select({ id: columnOf(customers, 'id'), territory_id: columnOf(customers, 'territory_id') });
+    return {
+      items: wonBy(ctx, period, 'c.territory_id', ['customer_id']).leftJoin(territories.as('c'), 'c.id', 'w.customer_id'),
+      labels: namesOf(ctx, 'territories', REPORT).as('l'),
+    };
+  },
+
+  channel: (ctx, period) => ({
+    items: wonBy(ctx, period, `w.${CHANNEL_FIELD}`, [CHANNEL_FIELD]),
+    labels: enumLabels(ctx, entityOf(ctx, OPPORTUNITIES, REPORT), CHANNEL_FIELD, 'l'),
+  }),
+
+  /** One row per line of the caller's readable won contracts signed in the period. */
+  product: (ctx, period) => {
+    const contracts = entityOf(ctx, 'contracts', REPORT);
+    requireFields(ctx, contracts, ['lines']);
+    const lines = columnOf(contracts, 'lines');
+    const items = whereInPeriod(whereWon(readableQuery(ctx, contracts.info, {}), contracts), dateOf(ctx, contracts, CONTRACT_DATE_FIELDS), period)
+      .joinRaw(`cross join lateral jsonb_array_elements(case when jsonb_typeof(??) = 'array' then ?? else '[]'::jsonb end) as line(item)`, [lines, lines])
+      .select({ doc_id: columnOf(contracts, 'id') })
+      .select(ctx.knex.raw(`(line.item->>'product_id')::bigint as key`))
+      .select(ctx.knex.raw(`${LINE_AMOUNT} as amount`));
+    return { items, labels: namesOf(ctx, 'products', REPORT).as('l') };
+  },
+};
+
+export async function salesBy(ctx: RequestContext, query: Query) {
+  const by = choiceParameter(ctx, query, 'by', SALES_DIMENSIONS, 'salesperson');
+  const { items, labels } = GROUPINGS[by](ctx, periodParameter(ctx, query));
+  return (await ctx.knex
+    .from(items.as('s'))
+    .leftJoin(labels, 'l.id', 's.key')
+    .select('s.key', 'l.label')
+    .select(money(ctx, 'sum(s.amount)', 'amount'))
+    .select(ctx.knex.raw('count(distinct s.doc_id)::int as count'))
+    .groupBy('s.key', 'l.label')
+    .orderBy([{ column: 'amount', order: 'desc' }, { column: 's.key', order: 'asc', nulls: 'last' }])) as { key: number | string | null; label: string | null; amount: number; count: number }[];
+}
