@@ -69,6 +69,7 @@ import {
   type Replay,
   type Statement,
 } from './baseline.js';
+import { mountReportBaseline, reportBaselineSql, reportScenarios, seedReportData, wonDateSql } from './reports.js';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CUSTOMERS = env('BENCH_CUSTOMERS', 100_000);
@@ -654,6 +655,8 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     const { summary, renamed, creditCustomers } = await seedData(db);
     const seedMs = performance.now() - seedStarted;
+    // The report scenarios' territories and instalment plans (bench/reports.ts), outside the seeding time.
+    const reportData = await seedReportData(db, model, force.reps);
     // VACUUM as well: a table in steady state has its visibility map set (index-only scans), and
     // autovacuum does not then start on the fresh million rows in the middle of the measurements.
     const analyzeStarted = performance.now();
@@ -800,7 +803,11 @@ async function main(): Promise<void> {
     const pool = baselinePool(database.url, POOL);
     pool.on('error', () => {});
     pools.push(pool);
-    const baseline = await listen(createBaselineApp(pool, plan as BaselinePlan));
+    const baselineApp = createBaselineApp(pool, plan as BaselinePlan);
+    const reportUsers = { admin: { id: force.adminId, teamId: null }, manager: { id: force.managerId, teamId: force.teamId } };
+    const wonDate = await wonDateSql(db);
+    mountReportBaseline(baselineApp, pool, reportUsers, wonDate);
+    const baseline = await listen(baselineApp);
     servers.push(baseline.server);
 
     // Same answers from both before measuring.
@@ -811,6 +818,32 @@ async function main(): Promise<void> {
       if (!same || a.headers.get('content-range') !== b.headers.get('content-range')) {
         throw new Error(`list as ${user}: ours and the baseline disagree (${a.headers.get('content-range')} vs ${b.headers.get('content-range')})`);
       }
+    }
+
+    // Reports: the same answer from the router and from the hand-written SQL; ours' statements captured for the report.
+    const reports = reportScenarios().filter((r) => selected(r.name));
+    const reportSql: string[] = [];
+    for (const r of reports) {
+      const request = { path: r.path, headers: { 'x-bench-user': r.user } };
+      let answer: Awaited<ReturnType<typeof call>> | undefined;
+      const seen = await capture(db, async () => (answer = await call(oursServer.origin, request)));
+      const theirs = await call(baseline.origin, request);
+      if (JSON.stringify(answer!.json) !== JSON.stringify(theirs.json)) {
+        throw new Error(`${r.name}: ours and the baseline disagree:\n${JSON.stringify(answer!.json)}\n${JSON.stringify(theirs.json)}`);
+      }
+      const rows = answer!.json as { count: number }[];
+      reportSql.push(`-- ${r.name}: ${rows.length} rows, ${rows.reduce((n, row) => n + row.count, 0)} records counted; ours (${seen.length} statement${seen.length === 1 ? '' : 's'}):`);
+      for (const statement of seen) {
+        const plan = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
+        reportSql.push(inline(statement), ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN'])).filter((l) => /Execution Time/.test(l)).map((l) => `  ${l.trim()}`));
+      }
+      const query = Object.fromEntries(new URL(r.path, 'http://bench').searchParams) as Record<string, string>;
+      const hand = reportBaselineSql(wonDate, reportUsers[r.user], query);
+      const plan = await pool.query(`explain (analyze, buffers) ${hand.sql}`, hand.params);
+      reportSql.push(
+        `   the baseline's: ${hand.sql.replace(/\s+/g, ' ')}  ${JSON.stringify(hand.params)}`,
+        ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN'])).filter((l) => /Execution Time/.test(l)).map((l) => `  ${l.trim()}`),
+      );
     }
 
     // Random ids for getOne, the same sequence for both.
@@ -832,6 +865,7 @@ async function main(): Promise<void> {
         baselineRequests: [{ method: 'POST', path: `/api/${RESOURCE}?replay=transaction`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
       },
       ...writeScenarios.map(({ name, requests, baselineRequests }) => ({ name, requests, baselineRequests })),
+      ...reports.map((r) => ({ name: r.name, requests: [{ path: r.path, headers: { 'x-bench-user': r.user } }] })),
     ];
     const monitor = baselinePool(database.url, 1);
     monitor.on('error', () => {});
@@ -1002,6 +1036,7 @@ async function main(): Promise<void> {
     out.push(`data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`);
     out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`);
     out.push(...writeData);
+    out.push(...reportData);
     if (Object.keys(renamed).length) out.push(`seedBulk's duplicates of unique values renamed before building their unique indexes: ${Object.entries(renamed).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     out.push(`stages: ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`);
     out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`);
@@ -1059,6 +1094,10 @@ async function main(): Promise<void> {
     }
     out.push(`  getOne: ${plan.getOne!.statement.sql}  [id in binding ${plan.getOne!.idIndex + 1}]`);
     out.push(`  create: ${plan.create!.sql.slice(0, 160)}…`);
+    if (reportSql.length) {
+      out.push('REPORTS: the SQL of ours (each statement with its execution time, EXPLAIN ANALYZE) and the hand-written baseline\'s:');
+      out.push(...reportSql.map((line) => `  ${line}`));
+    }
     out.push('statements per request of ours (steady state):');
     for (const [name, statements] of Object.entries(statementsPerRequest)) out.push(`  ${name}: ${statements.length}: ${statements.join(' | ')}`);
     out.push('');

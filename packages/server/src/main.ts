@@ -7,11 +7,13 @@
  *   DATA_DIR        the embedded database's folder (default .data/pglite)
  *   SALES_DOMAIN    a generated folder (default packages/domain; e.g. examples/company-oa/generated)
  *   ADMIN_DIR       the built admin app (default examples/backoffice/dist)
+ *   SWEEP_EVERY_MS  how often dated values (overdue) are refreshed (default one hour)
  */
 import { resolve } from 'node:path';
 import { connectDatabase } from './db/index.js';
 import { applyMigrations, DestructiveMigrationError } from './migrate/index.js';
 import { seedDemo } from './seed/index.js';
+import { refreshRecords, rollupEntities, sweepDatedRecords } from './router/index.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
 
@@ -35,7 +37,19 @@ const { count } = (await knex('salespeople').count({ count: '*' }).first()) as {
 if (Number(count) === 0) {
   const seeded = await seedDemo(knex, domain.model);
   console.log(`Demo data: ${seeded.total} records in ${Math.round(seeded.milliseconds)} ms.`);
+  // The demo rows are loaded in bulk: their rolled-up figures are computed once, here.
+  const rolled = await refreshRecords({ knex, model: domain.model, validators: domain.validators, entities: rollupEntities(domain.model) });
+  console.log(`Roll-ups computed: ${rolled.changed} record(s) updated.`);
 }
+
+// Values that change with the date (overdue collections and instalments): now, then every hour.
+const sweep = () =>
+  sweepDatedRecords({ knex, model: domain.model, validators: domain.validators }).then(
+    (result) => result.changed && console.log(`Dated values refreshed: ${result.changed} record(s) changed.`),
+    (error: unknown) => console.error('The dated-values sweep failed:', error),
+  );
+await sweep();
+setInterval(() => void sweep(), Number(process.env.SWEEP_EVERY_MS ?? 3_600_000)).unref();
 
 const app = createStandaloneApp({ knex, domain, adminDir: resolve(repo, process.env.ADMIN_DIR ?? 'examples/backoffice/dist') });
 const server = app.listen(port, () => {

@@ -38,14 +38,18 @@ async function refreshParents(db: Db, ctx: RequestContext, entity: EntityModel, 
     const ids = [...new Set([...parentIds(before, dependent.key), ...parentIds(after, dependent.key)])].sort((a, b) => a - b);
     const resource = ctx.resources.get(dependent.parent.resource);
     if (!resource) continue;
-    for (const id of ids) {
-      const row = await db(resource.table).where('id', id).forUpdate().first();
-      if (!row) continue;
-      const stored = normalizeRow(row, resource);
-      const settled = await settle(db, ctx, resource, stored);
-      if (settled !== stored) await refreshParents(db, ctx, dependent.parent, stored, settled, depth + 1);
-    }
+    for (const id of ids) await refresh(db, ctx, resource, id, depth + 1);
   }
+}
+
+/** The stored record settled again (its lookups read anew), and what rolls it up in turn; whether it changed. */
+export async function refresh(db: Db, ctx: RequestContext, resource: ResourceInfo, id: number, depth = 0): Promise<boolean> {
+  const row = await db(resource.table).where('id', id).forUpdate().first();
+  if (!row) return false;
+  const stored = normalizeRow(row, resource);
+  const settled = await settle(db, ctx, resource, stored);
+  if (settled !== stored) await refreshParents(db, ctx, resource.entity!, stored, settled, depth);
+  return settled !== stored;
 }
 
 /**

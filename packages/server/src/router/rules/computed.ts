@@ -34,7 +34,9 @@ export function applyComputed(
       for (const column of columns) {
         const value = (line as Record<string, unknown> | null)?.[column.name];
         const expected = (computed[field.name] as Record<string, unknown>[])[i]?.[column.name];
-        if (value !== undefined && value !== null && !sameValue(value, expected)) {
+        // A form sending back the line as it was stored is not setting the column.
+        const echoed = (stored[field.name] as Record<string, unknown>[] | null | undefined)?.[i]?.[column.name];
+        if (value !== undefined && value !== null && !sameValue(value, expected) && !sameValue(value, echoed)) {
           errors[`${field.name}`] ??= `${i + 1}. ${fieldLabel(column, locale)}: ${phrase(locale, 'computedBy', { value: String(expected ?? '—') })}`;
         }
       }
