@@ -26,6 +26,10 @@ describe('OpenAPI of x-actions', async () => {
         ],
         update: { need: { cat: ['Followed up by ', { var: 'next.title' }] } },
       },
+      account: {
+        label: { en: 'Open an account', 'zh-CN': '建立客户' },
+        creates: [{ as: 'account', resource: 'customers', when: { '!': [{ var: 'customer_id' }] }, set: { name: { var: 'title' }, grade: 'C' } }],
+      },
       copy: {
         label: { en: 'Copy', 'zh-CN': '复制' },
         creates: [{ as: 'copy', resource: 'deals', set: { title: { var: 'title' }, customer_id: { var: 'customer_id' } } }],
@@ -61,6 +65,12 @@ describe('OpenAPI of x-actions', async () => {
     expect(schema.properties.opens.properties.resource).toEqual({ const: 'deals' });
   });
 
+  it('lets `opens` be null when the step it names may not run', () => {
+    const opens = api.paths['/deals/{id}/actions/account'].post.responses['201'].content['application/json'].schema.properties.opens;
+    expect(opens.type).toEqual(['object', 'null']);
+    expect(opens.properties.resource).toEqual({ enum: ['customers'] });
+  });
+
   it('refers its refusals to the error schema', () => {
     const responses = api.paths['/deals/{id}/actions/follow_up'].post.responses;
     expect(Object.keys(responses)).toEqual(['201', '400', '403', '404', '409', '422']);
@@ -75,6 +85,7 @@ describe('OpenAPI of x-actions', async () => {
     expect(bulk.operationId).toBe('bulk_action_deals_follow_up');
     expect(bulk.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/BulkActionInput' });
     expect(api.components.schemas.BulkActionInput.required).toEqual(['ids']);
+    expect(Object.keys(bulk.responses)).toEqual(['200', '400', '404']);
     expect(bulk.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/BulkActionResult' });
     expect(Object.keys(api.components.schemas.BulkActionResult.properties.results.items.properties)).toEqual(['id', 'ok', 'opens', 'status', 'message']);
     expect(api.paths['/deals/{id}/actions/copy'].post.description).toBe('Anyone who may change the record. Creates: Deal (`copy`).');

@@ -46,7 +46,7 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
         NotFound: errorResponse('No such record, or not visible to the current user.'),
         Conflict: errorResponse('The record changed since it was read (stale version), or the stage move is not allowed.'),
         Unprocessable: errorResponse('The stage move is refused: `errors` names what the gate still needs.'),
-        ...(withActions ? { Forbidden: errorResponse('The current user may not do this: not a role of the action, or a record it touches is outside their write rights.') } : {}),
+        ...(withActions ? { Forbidden: errorResponse('The current user may not create or change a record the action touches (their rights on its entity, field rights).') } : {}),
       },
     },
   };
@@ -123,13 +123,22 @@ function actionPaths(entity: EntityModel, model: SalesModel): Record<string, unk
   const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
   const tag = [entity.label.en];
   for (const action of Object.values(entity.actions ?? {})) {
+    // The `opens` step's record, else (that step did not run) the last created, null when none was.
     const opened = action.creates.find((step) => step.as === action.opens);
-    const opens: JsonSchema = {
-      type: opened?.when !== undefined ? ['object', 'null'] : 'object',
-      description: 'The created record the screens open next' + (opened?.when !== undefined ? ' (null when its step did not run)' : ''),
-      required: ['resource', 'id'],
-      properties: { resource: opened ? { const: opened.resource } : { type: 'string' }, id: { type: 'integer' } },
-    };
+    const certain = opened !== undefined && opened.when === undefined && opened.each === undefined;
+    const opens: JsonSchema = certain
+      ? {
+          type: 'object',
+          description: 'The created record the screens open next',
+          required: ['resource', 'id'],
+          properties: { resource: { const: opened.resource }, id: { type: 'integer' } },
+        }
+      : {
+          type: ['object', 'null'],
+          description: `The created record the screens open next: the \`${action.opens}\` step's, else the last created (null when none was)`,
+          required: ['resource', 'id'],
+          properties: { resource: { enum: [...new Set(action.creates.map((step) => step.resource))] }, id: { type: 'integer' } },
+        };
     const created: JsonSchema = {
       type: 'array',
       description: 'Every record created, in the order of the steps',
@@ -167,7 +176,7 @@ function actionPaths(entity: EntityModel, model: SalesModel): Record<string, unk
           '400': response('BadRequest'),
           '403': response('Forbidden'),
           '404': response('NotFound'),
-          '409': errorResponse('Not offered on the record as it is (its stage), or a record changed meanwhile.'),
+          '409': errorResponse("Not offered: the record is not in one of the action's stages or the user has none of its roles; or a record changed meanwhile, or a rule of a record it touches refuses."),
           '422': errorResponse('A record the action creates or updates is refused by its rules (validation, gate of a stage move): `errors` says what.'),
         },
       },
@@ -178,12 +187,12 @@ function actionPaths(entity: EntityModel, model: SalesModel): Record<string, unk
         tags: tag,
         operationId: `bulk_action_${entity.resource}_${action.name}`,
         summary: `${action.label.en} (several records)`,
-        description: `Runs "${action.label.en}" on each record of \`ids\`, each in its own transaction; one result per id.`,
+        description: `Runs "${action.label.en}" on each record of \`ids\`, each in its own transaction: one refused does not stop the others. One result per id.`,
         requestBody: { required: true, content: { 'application/json': { schema: ref('BulkActionInput') } } },
         responses: {
           '200': { description: 'One result per id', content: { 'application/json': { schema: ref('BulkActionResult') } } },
           '400': response('BadRequest'),
-          '403': response('Forbidden'),
+          '404': response('NotFound'),
         },
       },
     };
@@ -213,12 +222,15 @@ function actionSchemas(): Record<string, JsonSchema> {
   return {
     ActionInput: {
       type: 'object',
-      properties: { _comment: { type: 'string', description: "Kept in the record's history with the action" } },
+      properties: { _comment: { type: 'string', description: "The history comment of the record's update (default: the action's label)" } },
     },
     BulkActionInput: {
       type: 'object',
       required: ['ids'],
-      properties: { ids: { type: 'array', minItems: 1, items: { type: 'integer' } } },
+      properties: {
+        ids: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },
+        _comment: { type: 'string', description: "Kept in each record's history with the action" },
+      },
     },
     BulkActionResult: {
       type: 'object',

@@ -56,7 +56,7 @@ export const ENTITY_BASE_COLUMNS: ColumnShape[] = [
   { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' },
 ];
 
-const BASE_COLUMN_NAMES = new Set([...ENTITY_BASE_COLUMNS.map((column) => column.name), STAGE_ENTERED_FIELD]);
+const BASE_COLUMN_NAMES = new Set(ENTITY_BASE_COLUMNS.map((column) => column.name));
 
 /**
  * Server-owned column of a workflow entity's table: when the record entered its current stage
@@ -107,7 +107,8 @@ function sortIndex(table: string, leading: string[], column: string): IndexShape
 /** The table of one entity: base columns, one column per field, its indexes. */
 export function entityTableShape(entity: EntityModel): TableShape {
   const table = entity.resource;
-  const fields = entity.fields.filter((field) => !BASE_COLUMN_NAMES.has(field.name));
+  // A workflow entity cannot declare the server's stage_entered_at (the loader refuses it).
+  const fields = entity.fields.filter((field) => !BASE_COLUMN_NAMES.has(field.name) && !(entity.workflow && field.name === STAGE_ENTERED_FIELD));
   const workflowField = entity.workflow?.field;
   const stageEntered = workflowField ? [stageEnteredColumn(table, workflowField)] : [];
   const columns = [...ENTITY_BASE_COLUMNS, ...stageEntered, ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field) }))];

@@ -1,6 +1,6 @@
 /**
  * `forecast-vs-quota?from=&to=` → per salesperson, for a period (dates `YYYY-MM-DD` or months
- * `YYYY-MM`, both ends included; the current month when both are absent): their quota against what
+ * `YYYY-MM`, both ends included, either open as in the other reports): their quota against what
  * they won and what their open pipeline forecasts, by the forecast category of each opportunity's
  * stage (`forecast` in the workflow):
  *
@@ -38,10 +38,6 @@ export interface ForecastVsQuotaRow {
   pipeline: number;
 }
 
-function currentMonth(): string {
-  return new Date().toISOString().slice(0, 7);
-}
-
 export async function forecastVsQuota(ctx: RequestContext, query: Query): Promise<ForecastVsQuotaRow[]> {
   const quotas = entityOf(ctx, 'quotas', REPORT);
   const opportunities = entityOf(ctx, OPPORTUNITIES, REPORT);
@@ -50,8 +46,7 @@ export async function forecastVsQuota(ctx: RequestContext, query: Query): Promis
   const workflow = opportunities.entity.workflow!;
   const owner = ownerField(ctx, opportunities);
   const amountField = workflow.amountField;
-  const given = query.from !== undefined || query.to !== undefined;
-  const period = periodParameter(ctx, given ? query : { from: currentMonth(), to: currentMonth() });
+  const period = periodParameter(ctx, query);
   const { knex } = ctx;
 
   const quotaRows = whereMonthIn(readableQuery(ctx, quotas.info, {}), columnOf(quotas, 'period'), period)

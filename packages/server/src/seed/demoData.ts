@@ -7,7 +7,7 @@ import { demoCount, dependencyOrder } from './order.js';
 import { Random } from './random.js';
 import { planSalesforce, SALESPEOPLE, TEAMS, type Salesforce } from './salesforce.js';
 import { addDays, fieldValue, isCompanyEntity, isoDate, isPersonEntity, type RowContext } from './values.js';
-import { entryOnlyFields, pickStagePosition, requiredFields, satisfySchema, type StagePosition } from './workflow.js';
+import { entryOnlyFields, factStages, pickStagePosition, requiredFields, satisfySchema, type StagePosition } from './workflow.js';
 
 export interface DemoOptions {
   /** 1 ≈ a few thousand rows in all. */
@@ -113,7 +113,7 @@ class DemoBuilder {
   private buildRow(entity: EntityModel, id: number, rng: Random): Row {
     const row: Row = { id };
     const workflow = entity.workflow;
-    const position = workflow ? pickStagePosition(workflow, rng) : undefined;
+    const position = workflow ? pickStagePosition(workflow, rng, factStages(entity)) : undefined;
     if (workflow && position) row[workflow.field] = position.stage.id;
 
     const ownerField = entity.access?.ownerField;

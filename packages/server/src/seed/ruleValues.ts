@@ -3,7 +3,7 @@
  * from their `x-sequence` (and the counters left where the numbers stop), computed values, and no
  * two rows sharing a value that must be unique.
  */
-import { computeRecord, expressionUse, hasComputed, holds, type EntityModel, type SalesModel } from '@ra-sales/schema';
+import { computeRecord, evaluate, expressionUse, hasComputed, holds, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { describeResources } from '../router/resources.js';
 import { loadLookups } from '../router/rules/lookups.js';
@@ -54,7 +54,12 @@ function satisfyValidations(entity: EntityModel, row: Row): void {
       const field = entity.fields.find((f) => f.name === name);
       if (!field) continue;
       const others = reads.filter((other) => other !== name && entity.fields.find((f) => f.name === other)?.kind === field.kind).map((other) => row[other]);
-      const candidates = [...others.filter((value) => value !== null && value !== undefined), ...(NUMERIC.has(field.kind) ? [0] : []), ...(field.required ? [] : [null])];
+      const candidates = [
+        ...equalTo(validation.rule, name, row),
+        ...others.filter((value) => value !== null && value !== undefined),
+        ...(NUMERIC.has(field.kind) ? [0] : []),
+        ...(field.required ? [] : [null]),
+      ];
       const fit = candidates.find((value) => holds(validation.rule, { ...row, [name]: value }));
       if (fit !== undefined) {
         row[name] = fit;
@@ -65,6 +70,24 @@ function satisfyValidations(entity: EntityModel, row: Row): void {
 }
 
 const NUMERIC = new Set(['money', 'number', 'integer', 'percent']);
+
+/** Values of the other side of the rule's `==` comparisons of `name` (a total equal to the sum of its parts). */
+function equalTo(rule: unknown, name: string, row: Row): unknown[] {
+  const out: unknown[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [op, args] of Object.entries(node)) {
+      if ((op === '==' || op === '===') && Array.isArray(args) && args.length === 2) {
+        const reads = args.map((side) => expressionUse(side).vars.some((path) => path.split('.')[0] === name));
+        if (reads[0] !== reads[1]) out.push(evaluate(args[reads[0] ? 1 : 0], row));
+      }
+      walk(args);
+    }
+  };
+  walk(rule);
+  return out.filter((value) => value !== null && value !== undefined);
+}
 
 /**
  * A rule comparing with other records (an invoice within its order's total): the rule's amount is
@@ -139,10 +162,76 @@ export async function finishRuleValues(db: Knex, model: SalesModel, rows: Map<st
       const computed = computeRecord(entity, row, lookups);
       const changes = Object.fromEntries(computedFields.filter((f) => computed[f] !== row[f]).map((f) => [f, computed[f]]));
       Object.assign(changes, fitToLookups(entity, { ...row, ...changes }, lookups));
+      Object.assign(changes, await reconcileRollups(db, model, entity, { ...row, ...changes }, resources));
       if (Object.keys(changes).length) {
         Object.assign(row, changes);
         await db(entity.resource).where('id', row.id as number).update(changes);
       }
     }
   }
+}
+
+/**
+ * A rule over rolled-up figures that random rows break (deliveries beyond the order, claims beyond
+ * the budget): the rows rolled up are detached from the record (their reference emptied, when it
+ * may be; else they are left out of the demo, since the server would have refused them); failing
+ * that, the rule's fields that may be empty are emptied. Answers the record's changed fields.
+ */
+async function reconcileRollups(db: Knex, model: SalesModel, entity: EntityModel, row: Row, resources: ReturnType<typeof describeResources>): Promise<Row> {
+  const judge = async () => {
+    const lookups = await loadLookups(db, { resources }, entity, row);
+    const values = computeRecord(entity, row, lookups);
+    return { values, broken: entity.validations.filter((v) => !holds(v.rule, { ...lookups, ...values })) };
+  };
+  let { values, broken } = await judge();
+  if (!broken.length) return {};
+  for (const validation of broken) {
+    for (const lookup of lookupsRead(entity, validation.rule)) {
+      const definition = entity.lookups[lookup];
+      if (definition.kind !== 'aggregate') continue;
+      const key = Object.entries(definition.where).find(([name, value]) => value === '$id' && !name.includes('.'))?.[0];
+      const child = model.entities[Object.keys(model.entities).find((name) => model.entities[name].resource === definition.from) ?? ''];
+      const field = child?.fields.find((f) => f.name === key);
+      if (!key || !field) continue;
+      if (!field.required) await db(definition.from).where(key, row.id as number).update({ [key]: null });
+      else await removeRows(db, model, definition.from, (await db(definition.from).where(key, row.id as number).pluck('id')).map(Number));
+    }
+  }
+  ({ values, broken } = await judge());
+  for (const validation of broken) {
+    for (const name of validation.fields) {
+      const field = entity.fields.find((f) => f.name === name);
+      if (field && !field.required && field.computed === undefined) values[name] = null;
+    }
+  }
+  const lookups = await loadLookups(db, { resources }, entity, { ...row, ...values });
+  const settled = computeRecord(entity, { ...row, ...values }, lookups);
+  return Object.fromEntries(entity.fields.filter((f) => settled[f.name] !== row[f.name] && (f.computed !== undefined || settled[f.name] === null)).map((f) => [f.name, settled[f.name]]));
+}
+
+/** Rows that could not have been saved are left out, and what referred to them with them (or without the reference, when it may be empty). */
+async function removeRows(db: Knex, model: SalesModel, resource: string, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  for (const other of Object.values(model.entities)) {
+    for (const field of other.fields.filter((f) => f.kind === 'reference' && f.ref === resource)) {
+      if (!field.required) await db(other.resource).whereIn(field.name, ids).update({ [field.name]: null });
+      else await removeRows(db, model, other.resource, (await db(other.resource).whereIn(field.name, ids).pluck('id')).map(Number));
+    }
+  }
+  await db(resource).whereIn('id', ids).delete();
+}
+
+/** Lookups a rule reads, directly or through the computed fields it reads. */
+function lookupsRead(entity: EntityModel, rule: unknown): string[] {
+  const seen = new Set<string>();
+  const visit = (expression: unknown) => {
+    for (const name of expressionUse(expression).vars.map((path) => path.split('.')[0])) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const field = entity.fields.find((f) => f.name === name);
+      if (field?.computed !== undefined) visit(field.computed);
+    }
+  };
+  visit(rule);
+  return [...seen].filter((name) => name in entity.lookups);
 }

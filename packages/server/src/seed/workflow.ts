@@ -18,22 +18,44 @@ function openStages(workflow: WorkflowModel): StageModel[] {
   return workflow.stages.filter((stage) => stage.kind === 'open').sort((a, b) => a.order - b.order);
 }
 
-/** Relative weights of the stages: a funnel narrowing at each open stage, some won, fewer lost. */
-export function funnelWeights(workflow: WorkflowModel): number[] {
+/**
+ * Stages a record reaches only through facts the server computes (an entry, or a gate on the way,
+ * naming a computed field: a collection "received", an opportunity past its signed contract).
+ * Random demo values cannot make those facts true, so the seed does not put records there; the
+ * server moves them when the facts hold.
+ */
+export function factStages(entity: EntityModel): Set<string> {
+  const workflow = entity.workflow;
+  if (!workflow) return new Set();
+  const computed = new Set(entity.fields.filter((f) => f.computed !== undefined || f.itemFields?.some((c) => c.computed !== undefined)).map((f) => f.name));
+  const names = (schema: JsonSchema | undefined) => [...requiredFields(schema), ...Object.keys((schema?.properties as object) ?? {})];
+  const factual = (schema: JsonSchema | undefined) => names(schema).some((name) => computed.has(name));
   const open = openStages(workflow);
+  const out = new Set<string>();
+  for (const stage of workflow.stages) {
+    const before = stage.kind === 'won' ? open : stage.kind === 'open' ? open.filter((o) => o.order < stage.order) : [];
+    if (factual(stage.entry) || before.some((o) => factual(o.gate))) out.add(stage.id);
+  }
+  return out;
+}
+
+/** Relative weights of the stages: a funnel narrowing at each open stage, some won, fewer lost. */
+export function funnelWeights(workflow: WorkflowModel, excluded: Set<string> = new Set()): number[] {
+  const open = openStages(workflow).filter((stage) => !excluded.has(stage.id));
   const openWeight = (stage: StageModel) => 10 * FUNNEL_DECAY ** open.indexOf(stage);
   const openTotal = open.reduce((sum, stage) => sum + openWeight(stage), 0) || 10;
   const won = workflow.stages.filter((stage) => stage.kind === 'won').length;
   const lost = workflow.stages.filter((stage) => stage.kind === 'lost').length;
   return workflow.stages.map((stage) =>
-    stage.kind === 'open' ? openWeight(stage) : stage.kind === 'won' ? (openTotal * WON_SHARE) / won : (openTotal * LOST_SHARE) / lost,
+    excluded.has(stage.id) ? 0 : stage.kind === 'open' ? openWeight(stage) : stage.kind === 'won' ? (openTotal * WON_SHARE) / won : (openTotal * LOST_SHARE) / lost,
   );
 }
 
 /** Picks a stage along the funnel and the gates the record has passed to be there. */
-export function pickStagePosition(workflow: WorkflowModel, rng: Random): StagePosition {
-  const stage = rng.weighted(workflow.stages, funnelWeights(workflow));
-  const open = openStages(workflow);
+export function pickStagePosition(workflow: WorkflowModel, rng: Random, excluded: Set<string> = new Set()): StagePosition {
+  const stage = rng.weighted(workflow.stages, funnelWeights(workflow, excluded));
+  // A lost record reached an open stage it could be in.
+  const open = openStages(workflow).filter((candidate) => !excluded.has(candidate.id));
   const lastOpen = open.length ? open[open.length - 1].order : 0;
   const reached =
     stage.kind === 'open' ? stage.order : stage.kind === 'won' ? lastOpen : open.length ? rng.pick(open).order : 0;

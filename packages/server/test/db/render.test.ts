@@ -104,7 +104,7 @@ forEachDatabase('rendered migrations under knex migrate', (database) => {
     const config = { directory: dir };
     await database.db.migrate.latest(config);
     const columns = await database.db('deals').columnInfo();
-    expect(Object.keys(columns).sort()).toEqual(['amount', 'closing_on', 'created_at', 'id', 'items', 'name', 'owner_id', 'region', 'status', 'updated_at', 'version']);
+    expect(Object.keys(columns).sort()).toEqual(['amount', 'closing_on', 'created_at', 'id', 'items', 'name', 'owner_id', 'region', 'stage_entered_at', 'status', 'updated_at', 'version']);
     expect(columns.amount.type).toBe('integer');
     expect(await readSchemaSnapshot(database.db)).toEqual(changedModel());
     expect((await applyMigrations(database.db, changedModel())).steps).toEqual([]);

@@ -27,8 +27,11 @@ forEachDatabase('router crud', (database) => {
       const a = await createValid(admin, model, validators, entity, 1);
       const b = await createValid(admin, model, validators, entity, 2);
       expect(a.id).toEqual(expect.any(Number));
-      expect(a.version).toBe(1);
-      if (entity.workflow) expect(a[entity.workflow.field]).toBe(entity.workflow.initial);
+      // A record whose facts already meet an automatic move (a collection created past its date) was moved once more.
+      const moves = await database.db('sales_history').where({ resource, record_id: a.id }).pluck('to_stage');
+      expect(a.version).toBe(moves.length > 1 ? 2 : 1);
+      if (entity.workflow) expect(a[entity.workflow.field]).toBe(moves.at(-1) ?? entity.workflow.initial);
+      if (entity.workflow) expect(moves[0]).toBe(entity.workflow.initial);
       if (entity.access.ownerField) expect(a[entity.access.ownerField]).toBe(server.users.admin);
 
       expect((await admin.getOne(resource, { id: a.id })).data).toEqual(a);
@@ -60,7 +63,7 @@ forEachDatabase('router crud', (database) => {
       if (change) {
         const updated = (await admin.update(resource, { id: a.id, data: { ...a, [change.field.name]: change.value }, previousData: a })).data;
         expect(updated[change.field.name]).toEqual(change.value);
-        expect(updated.version).toBe(2);
+        expect(updated.version).toBe(a.version + 1);
         const updatedMany = await admin.updateMany(resource, { ids: [a.id, b.id], data: { [change.field.name]: change.value } });
         expect(updatedMany.data!.sort()).toEqual([a.id, b.id].sort());
         expect((await admin.getOne(resource, { id: b.id })).data[change.field.name]).toEqual(change.value);

@@ -17,6 +17,7 @@ import {
 } from './charts.js';
 import { defaultDashboardConfig, type DashboardConfig } from './config.js';
 import { ReportCard } from './ReportCard.js';
+import { StageFigureCards } from './StageFigureCards.js';
 import {
   PERIOD_CHOICES, SALES_DIMENSIONS, complaintsByCategoryReport, expenseRatioReport, forecastAccuracyReport, funnelReport,
   overdueCollectionsReport, periodRange, planVsActualReport, quotaAttainmentReport, salesByReport, satisfactionReport,
@@ -163,6 +164,7 @@ export function SalesDashboard({ model, config: overrides, defaultPeriod = 'year
       <ReportCard title={t('dashboard.complaints')} testId="report-complaints" query={complaints ? complaintsQuery : NOT_READY} missingResource={complaints ? undefined : config.complaints.resource}>
         {(rows) => <ComplaintsChart rows={rows} entity={complaints!} field={config.complaints.category} locale={locale} />}
       </ReportCard>
+      <StageFigureCards model={model} config={config} period={period} />
     </Box>
   );
 }

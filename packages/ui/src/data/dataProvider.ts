@@ -57,6 +57,8 @@ export interface ActionResult {
 export interface RunBulkActionParams {
   ids: Identifier[];
   name: string;
+  /** Kept in each record's history with the action; sent as `_comment`. */
+  comment?: string;
 }
 
 /** One record of a bulk action: done (and what to open), or refused with the server's status and message. */
@@ -114,8 +116,8 @@ export function actionMethods(apiUrl: string, httpClient: HttpClient = fetchUtil
       post(`${base}/${resource}/${encodeURIComponent(String(id))}/actions/${encodeURIComponent(name)}`, comment ? { _comment: comment } : {}).then(
         ({ json }) => ({ data: { record: json?.record, created: json?.created ?? [], opens: json?.opens ?? null } as ActionResult }),
       ),
-    runBulkAction: (resource, { ids, name }) =>
-      post(`${base}/${resource}/actions/${encodeURIComponent(name)}`, { ids }).then(({ json }) => ({ data: (json?.results ?? []) as BulkActionOutcome[] })),
+    runBulkAction: (resource, { ids, name, comment }) =>
+      post(`${base}/${resource}/actions/${encodeURIComponent(name)}`, comment ? { ids, _comment: comment } : { ids }).then(({ json }) => ({ data: (json?.results ?? []) as BulkActionOutcome[] })),
   };
 }
 

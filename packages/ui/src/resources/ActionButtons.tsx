@@ -317,10 +317,10 @@ export function BulkActionButton({ entity, action, model }: BulkActionButtonProp
   const [running, setRunning] = useState(false);
   if (isPending || !actionOfferedToRoles(entity, action, user.roles)) return null;
 
-  const run = async (ids: Identifier[]) => {
+  const run = async (ids: Identifier[], comment: string) => {
     setRunning(true);
     try {
-      const { data: results } = await dataProvider.runBulkAction(entity.resource, { ids, name: action.name });
+      const { data: results } = await dataProvider.runBulkAction(entity.resource, { ids, name: action.name, ...(comment && { comment }) });
       const done = results.filter((outcome) => outcome.ok).length;
       const refused = results.filter((outcome) => !outcome.ok);
       if (refused.length === 0) notify(t('actions.bulk_done', { action: label, done }), { type: 'success' });
@@ -352,8 +352,9 @@ export function BulkActionButton({ entity, action, model }: BulkActionButtonProp
         updates={Object.keys(action.update).length > 0}
         confirmLabel={label}
         running={running}
+        withComment
         onCancel={() => setOpen(false)}
-        onConfirm={() => void run([...selectedIds])}
+        onConfirm={(comment) => void run([...selectedIds], comment)}
       />
     </>
   );

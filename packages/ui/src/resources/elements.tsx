@@ -1,10 +1,13 @@
 import { cloneElement, type ReactElement } from 'react';
-import { SearchInput } from 'react-admin';
+import { NullableBooleanInput, SearchInput } from 'react-admin';
 import type { EntityModel, FieldModel } from '@ra-sales/schema';
 import { ComputedValueInput } from '../fields/ComputedValueInput.js';
 import { kindRegistry } from '../fields/registry.js';
 import type { KindRenderer } from '../fields/types.js';
+import { hasStageLimits } from '../workflow/StageSlaMark.js';
+import { STAGE_OVERDUE_FILTER } from '../workflow/reports.js';
 import { isWorkflowField } from './entity.js';
+import { StageColumn } from './StageColumn.js';
 
 /** The renderer of a field; the workflow field is shown as the enum of its stages whatever its kind. */
 export function rendererFor(entity: EntityModel, field: FieldModel): KindRenderer {
@@ -13,8 +16,19 @@ export function rendererFor(entity: EntityModel, field: FieldModel): KindRendere
 
 const keyed = (element: ReactElement, key: string) => cloneElement(element, { key });
 
-export const listColumns = (entity: EntityModel) =>
-  entity.fields.filter((f) => f.list).map((field) => keyed(rendererFor(entity, field).list({ entity, field }), field.name));
+/** The list column of a field; the workflow field carries the overdue-in-stage mark when stages have time limits. */
+function listColumn(entity: EntityModel, field: FieldModel): ReactElement {
+  const column = rendererFor(entity, field).list({ entity, field });
+  if (!isWorkflowField(entity, field) || !hasStageLimits(entity)) return keyed(column, field.name);
+  const { source, label, sortable } = column.props as { source: string; label?: string; sortable?: boolean };
+  return (
+    <StageColumn key={field.name} entity={entity} source={source} label={label} sortable={sortable}>
+      {column}
+    </StageColumn>
+  );
+}
+
+export const listColumns = (entity: EntityModel) => entity.fields.filter((f) => f.list).map((field) => listColumn(entity, field));
 
 export const showFields = (entity: EntityModel, fields: readonly FieldModel[]) =>
   fields.map((field) => keyed(rendererFor(entity, field).show({ entity, field }), field.name));
@@ -33,5 +47,7 @@ export const formInputs = (entity: EntityModel, fields: readonly FieldModel[], r
 /** `q` when a field is searchable (always shown), then the filters of every `filter` field. */
 export function filterInputs(entity: EntityModel): ReactElement[] {
   const search = entity.fields.some((f) => f.search) ? [<SearchInput key="q" source="q" alwaysOn />] : [];
-  return [...search, ...entity.fields.filter((f) => f.filter).flatMap((field) => rendererFor(entity, field).filters({ entity, field }))];
+  // Records past their stage's time limit (the server's `stage_overdue` filter).
+  const overdue = hasStageLimits(entity) ? [<NullableBooleanInput key={STAGE_OVERDUE_FILTER} source={STAGE_OVERDUE_FILTER} label="ra_sales.workflow.stage_overdue" />] : [];
+  return [...search, ...entity.fields.filter((f) => f.filter).flatMap((field) => rendererFor(entity, field).filters({ entity, field })), ...overdue];
 }

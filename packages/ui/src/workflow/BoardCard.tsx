@@ -6,6 +6,7 @@ import { formatMoney } from '../fields/format.js';
 import { amountOf } from './amount.js';
 import { CardMoveMenu } from './CardMoveMenu.js';
 import type { WorkflowEntity } from './model.js';
+import { StageSlaMark } from './StageSlaMark.js';
 
 export interface BoardCardProps {
   entity: WorkflowEntity;
@@ -54,6 +55,7 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
         >
           {String(record[entity.recordRepresentation] ?? `#${record.id}`)}
         </Typography>
+        <StageSlaMark entity={entity} record={record} />
         <CardMoveMenu entity={entity} record={record} locale={locale} onMove={onMove} />
         </Box>
         <RecordContextProvider value={record}>

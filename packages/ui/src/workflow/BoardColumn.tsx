@@ -1,6 +1,6 @@
 /** One stage of the board: header with count and amount, a page of cards, "load more". */
 import { memo, useState, type DragEvent } from 'react';
-import { Box, Button, Chip, CircularProgress, Paper, Typography } from '@mui/material';
+import { Box, Button, Chip, CircularProgress, Paper, Tooltip, Typography } from '@mui/material';
 import { useInfiniteGetList, type Identifier, type RaRecord } from 'react-admin';
 import type { StageModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
@@ -8,6 +8,7 @@ import { BoardCard } from './BoardCard.js';
 import { formatMoney } from '../fields/format.js';
 import { useSalesTranslate } from './messages.js';
 import type { WorkflowEntity } from './model.js';
+import { hasProbabilities } from './reports.js';
 
 /** Cards fetched per column and per "load more". */
 export const CARDS_PER_PAGE = 20;
@@ -19,6 +20,8 @@ export interface BoardColumnProps {
   locale: string;
   /** Sum of the amount field over the whole stage, from the stage-totals report. */
   amount: number | undefined;
+  /** The stage's weighted amount (amount × probability), from the same report; null when unknown. */
+  weighted?: number | null;
   /** While a card is dragged: whether it may be dropped here (undefined: nothing dragged). */
   accepts: boolean | undefined;
   moving: Identifier | null;
@@ -30,7 +33,7 @@ export interface BoardColumnProps {
 
 /** Memoised: while a card is dragged only the columns whose `accepts` changed render again. */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
-  const { entity, stage, filter, locale, amount, accepts, moving, onDragStart, onDragEnd, onDrop, onMove } = props;
+  const { entity, stage, filter, locale, amount, weighted, accepts, moving, onDragStart, onDragEnd, onDrop, onMove } = props;
   const t = useSalesTranslate();
   const [over, setOver] = useState(false);
   const { data, total, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
@@ -81,9 +84,18 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           <Chip size="small" label={count} data-testid="column-count" />
         </Box>
         {entity.workflow.amountField && (
-          <Typography variant="caption" color="text.secondary" data-testid="column-amount">
-            {amount === undefined ? '…' : formatMoney(amount, locale)}
-          </Typography>
+          <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 1 }}>
+            <Typography variant="caption" color="text.secondary" data-testid="column-amount">
+              {amount === undefined ? '…' : formatMoney(amount, locale)}
+            </Typography>
+            {hasProbabilities(entity) && weighted !== null && (
+              <Tooltip title={t('workflow.weighted_help', { probability: stage.probability ?? '—' })}>
+                <Typography variant="caption" color="text.secondary" data-testid="column-weighted" noWrap>
+                  {t('workflow.weighted', { amount: weighted === undefined ? '…' : formatMoney(weighted, locale) })}
+                </Typography>
+              </Tooltip>
+            )}
+          </Box>
         )}
       </Box>
       <Box sx={{ p: 1, overflowY: 'auto', flex: 1, minHeight: 80 }}>

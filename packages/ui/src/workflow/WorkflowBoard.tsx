@@ -51,6 +51,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     () => new Map(totals.data?.data.map((row) => [row.stage, row.amount])),
     [totals.data],
   );
+  const weights = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.weighted ?? null])), [totals.data]);
   const targets = useMemo(
     () => (dragged ? targetsOf(entity.workflow, dragged[entity.workflow.field] as string) : undefined),
     [dragged, entity],
@@ -85,6 +86,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
             filter={filter}
             locale={locale}
             amount={totals.data ? (amounts.get(stage.id) ?? 0) : undefined}
+            weighted={totals.data ? (weights.get(stage.id) ?? null) : undefined}
             accepts={targets ? targets.has(stage.id) : undefined}
             moving={moving}
             onDragStart={setDragged}

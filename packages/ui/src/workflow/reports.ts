@@ -74,18 +74,36 @@ export interface StageTotal {
   stage: string;
   count: number;
   amount: number;
+  /** Σ amount × probability / 100 (the record's probability, else its stage's); null without probabilities. */
+  weighted?: number | null;
+}
+
+/** Whether the workflow has probabilities to weigh amounts with. */
+export function hasProbabilities(entity: WorkflowEntity): boolean {
+  const { amountField, probabilityField, stages } = entity.workflow;
+  return !!amountField && (!!probabilityField || stages.some((stage) => stage.probability !== undefined));
+}
+
+/** A record's weighted amount: its amount × its probability (else its stage's) / 100. */
+export function weightedOf(entity: WorkflowEntity, record: RaRecord): number {
+  const { amountField, probabilityField, field, stages } = entity.workflow;
+  const own = probabilityField ? record[probabilityField] : undefined;
+  const probability = own !== undefined && own !== null && own !== '' ? Number(own) : stages.find((stage) => stage.id === record[field])?.probability;
+  return probability === undefined || !Number.isFinite(probability) ? 0 : (amountOf(record, amountField) * probability) / 100;
 }
 
 export function stageTotalsFromRecords(entity: WorkflowEntity, rows: RaRecord[]): StageTotal[] {
   const { field, amountField } = entity.workflow;
+  const weighted = hasProbabilities(entity);
   const byStage = new Map<string, StageTotal>(
-    entity.workflow.stages.map((stage) => [stage.id, { stage: stage.id, count: 0, amount: 0 }]),
+    entity.workflow.stages.map((stage) => [stage.id, { stage: stage.id, count: 0, amount: 0, weighted: weighted ? 0 : null }]),
   );
   for (const row of rows) {
     const total = byStage.get(String(row[field]));
     if (!total) continue;
     total.count += 1;
     total.amount += amountOf(row, amountField);
+    if (weighted) total.weighted! += weightedOf(entity, row);
   }
   return [...byStage.values()];
 }
@@ -101,3 +119,6 @@ export function stageTotals(
   });
 }
 
+
+/** The list filter of records past their stage's time limit (`sla_days`), as the server names it. */
+export const STAGE_OVERDUE_FILTER = 'stage_overdue';

@@ -36,9 +36,10 @@ describe('stage totals', () => {
     ];
     const totals = stageTotalsFromRecords(opportunities, rows);
     expect(totals.map((t) => t.stage)).toEqual(opportunities.workflow.stages.map((s) => s.id));
-    expect(totals.find((t) => t.stage === 'development')).toEqual({ stage: 'development', count: 2, amount: 150.5 });
-    expect(totals.find((t) => t.stage === 'proposal')).toEqual({ stage: 'proposal', count: 1, amount: 0 });
-    expect(totals.find((t) => t.stage === 'won')).toEqual({ stage: 'won', count: 1, amount: 1000 });
+    // Weighted by the stage probability (development 10 %, won 100 %) when the record has none.
+    expect(totals.find((t) => t.stage === 'development')).toEqual({ stage: 'development', count: 2, amount: 150.5, weighted: 15.05 });
+    expect(totals.find((t) => t.stage === 'proposal')).toEqual({ stage: 'proposal', count: 1, amount: 0, weighted: 0 });
+    expect(totals.find((t) => t.stage === 'won')).toEqual({ stage: 'won', count: 1, amount: 1000, weighted: 1000 });
   });
 
   it('uses the server report when it exists', async () => {
@@ -57,7 +58,7 @@ describe('stage totals', () => {
     const result = await stageTotals(dp, opportunities);
     expect(dp.getList).toHaveBeenCalledTimes(3);
     expect(result.sampled).toBeUndefined();
-    expect(result.data.find((t) => t.stage === 'development')).toEqual({ stage: 'development', count: 602, amount: 6020 });
+    expect(result.data.find((t) => t.stage === 'development')).toEqual({ stage: 'development', count: 602, amount: 6020, weighted: 602 });
   });
 
   it('reads at most the cap and says how many rows it used', async () => {

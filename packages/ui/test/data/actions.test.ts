@@ -89,4 +89,9 @@ describe('runBulkAction', () => {
       { id: 2, ok: false, status: 409, message: 'Already converted' },
     ]);
   });
+
+  it('sends a comment for every record as _comment', async () => {
+    await createSalesDataProvider(API).runBulkAction('leads', { ids: [1], name: 'convert', comment: 'Fair leads' });
+    expect(calls[0]!.body).toEqual({ ids: [1], _comment: 'Fair leads' });
+  });
 });

@@ -9,7 +9,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { http, HttpResponse } from 'msw';
 import { Admin, memoryStore, type RaRecord } from 'react-admin';
 import { createSalesDataProvider } from '../../src/data/index.js';
-import { createSalesI18nProvider } from '../../src/i18n/index.js';
+import { createSalesI18nProvider, salesMessages } from '../../src/i18n/index.js';
 import { salesResources } from '../../src/resources/index.js';
 import { actionModel } from './actionsFixture.js';
 import { dealRecord, users } from './fixture.js';
@@ -181,5 +181,16 @@ describe('bulk actions on the list', () => {
     fireEvent.click(screen.getAllByRole('checkbox')[1]!);
     await screen.findByRole('button', { name: 'Set Stage' });
     expect(screen.queryByTestId('bulk-action-convert')).toBeNull();
+  });
+});
+
+describe('action messages', () => {
+  it('name each action and describe it in both languages, for a host to override', () => {
+    const zh = salesMessages(actionModel, 'zh-CN') as any;
+    const en = salesMessages(actionModel, 'en') as any;
+    expect(zh.resources.deals.actions).toEqual({ convert: '转为客户', copy: '复制交易' });
+    expect(en.resources.deals.action_help).toEqual({ convert: 'Creates the customer and its contact from the deal' });
+    expect(en.resources.customers.actions).toBeUndefined();
+    expect(zh.ra_sales.actions.bulk_report).toBe('%{action}：%{done} 条已完成，%{refused} 条被拒绝：%{messages}');
   });
 });

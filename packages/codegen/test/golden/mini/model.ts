@@ -213,7 +213,8 @@ export const model: SalesModel = {
       "source": "entities/customer.schema.json",
       "unique": [],
       "lookups": {},
-      "validations": []
+      "validations": [],
+      "actions": {}
     },
     "deals": {
       "name": "deal",
@@ -477,6 +478,7 @@ export const model: SalesModel = {
       "unique": [],
       "lookups": {},
       "validations": [],
+      "actions": {},
       "workflow": {
         "field": "stage",
         "initial": "qualify",
@@ -765,7 +767,8 @@ export const model: SalesModel = {
       "source": "entities/salesperson.schema.json",
       "unique": [],
       "lookups": {},
-      "validations": []
+      "validations": [],
+      "actions": {}
     }
   }
 };

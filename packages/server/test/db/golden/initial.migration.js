@@ -65,6 +65,7 @@ export async function up(knex) {
     "version" integer NOT NULL DEFAULT 1,
     "created_at" timestamptz NOT NULL DEFAULT now(),
     "updated_at" timestamptz NOT NULL DEFAULT now(),
+    "stage_entered_at" timestamptz NOT NULL DEFAULT now(),
     "name" text,
     "status" text,
     "owner_id" bigint,

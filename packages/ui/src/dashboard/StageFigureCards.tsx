@@ -1,0 +1,240 @@
+/**
+ * The dashboard cards of the stage figures: the weighted pipeline (each open stage's amount ×
+ * its win probability, from `stage-totals`), forecast against quota per salesperson for the
+ * dashboard's period (`forecast-vs-quota`), and the records past their stage's time limit
+ * (`stage-sla`), each row opening the list filtered on them.
+ */
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { Link, useDataProvider, useLocaleState } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import type { DataProvider, Identifier } from 'react-admin';
+import type { SalesModel } from '@ra-sales/schema';
+import { formatMoney } from '../fields/format.js';
+import { labelIn } from '../i18n/labels.js';
+import { useSalesTranslate } from '../workflow/messages.js';
+import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
+import { hasProbabilities, STAGE_OVERDUE_FILTER, type StageTotal } from '../workflow/reports.js';
+import type { DashboardConfig } from './config.js';
+import { ReportCard } from './ReportCard.js';
+import { funnelReport, serverReport, type Period } from './reports.js';
+
+/** `GET /api/reports/forecast-vs-quota?from=&to=` */
+export interface ForecastVsQuotaRow {
+  salesperson_id: Identifier;
+  salesperson_name: string | null;
+  quota: number;
+  won: number;
+  commit: number;
+  best_case: number;
+  pipeline: number;
+}
+
+export const forecastVsQuotaReport = (dataProvider: DataProvider, period: Period) =>
+  serverReport<ForecastVsQuotaRow>(dataProvider, 'forecast-vs-quota', { ...period });
+
+/** `GET /api/reports/stage-sla`: per stage with a time limit, the records past it. */
+export interface StageSlaRow {
+  resource: string;
+  stage: string;
+  sla_days: number;
+  count: number;
+  in_stage: number;
+  max_days: number | null;
+}
+
+export const stageSlaReport = (dataProvider: DataProvider) => serverReport<StageSlaRow>(dataProvider, 'stage-sla', {});
+
+/** The list of a resource filtered on the records past their stage's limit, in one stage. */
+export const overdueListPath = (row: Pick<StageSlaRow, 'resource' | 'stage'>, stageField: string) =>
+  `/${row.resource}?filter=${encodeURIComponent(JSON.stringify({ [STAGE_OVERDUE_FILTER]: true, [stageField]: row.stage }))}`;
+
+const NOT_READY = { data: undefined, error: null, isPending: true };
+/** A report the server lacks stays unavailable: no retries. */
+const retry = (failures: number, error: unknown) => !(error as { unavailable?: boolean })?.unavailable && failures < 3;
+
+export function WeightedPipelineTable({ rows, entity, locale }: { rows: StageTotal[]; entity: WorkflowEntity; locale: string }) {
+  const t = useSalesTranslate();
+  const { workflow } = entity;
+  const open = rows.filter((row) => workflow.stages.find((stage) => stage.id === row.stage)?.kind === 'open');
+  const money = (value: number | null | undefined) => formatMoney(value ?? 0, locale);
+  const total = (key: 'amount' | 'weighted') => open.reduce((sum, row) => sum + (row[key] ?? 0), 0);
+  return (
+    <Table size="small" data-testid="weighted-pipeline">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('dashboard.stage')}</TableCell>
+          <TableCell align="right">{t('dashboard.probability')}</TableCell>
+          <TableCell align="right">{t('dashboard.amount')}</TableCell>
+          <TableCell align="right">{t('dashboard.weighted')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {open.map((row) => {
+          const probability = workflow.stages.find((stage) => stage.id === row.stage)?.probability;
+          return (
+            <TableRow key={row.stage}>
+              <TableCell>{`${stageLabel(workflow, row.stage, locale)} (${row.count})`}</TableCell>
+              <TableCell align="right">{probability === undefined ? '—' : `${probability} %`}</TableCell>
+              <TableCell align="right">{money(row.amount)}</TableCell>
+              <TableCell align="right">{money(row.weighted)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell colSpan={2}>{t('dashboard.weighted_total')}</TableCell>
+          <TableCell align="right">{money(total('amount'))}</TableCell>
+          <TableCell align="right" data-testid="weighted-pipeline-total">
+            {money(total('weighted'))}
+          </TableCell>
+        </TableRow>
+      </TableFooter>
+    </Table>
+  );
+}
+
+export function ForecastVsQuotaTable({ rows, locale }: { rows: ForecastVsQuotaRow[]; locale: string }) {
+  const t = useSalesTranslate();
+  const money = (value: number) => formatMoney(value, locale);
+  const percent = (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return (
+    <Table size="small" data-testid="forecast-vs-quota">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('dashboard.salesperson')}</TableCell>
+          <TableCell align="right">{t('dashboard.forecast_quota')}</TableCell>
+          <TableCell align="right">{t('dashboard.won')}</TableCell>
+          <TableCell align="right">{t('dashboard.commit')}</TableCell>
+          <TableCell align="right">{t('dashboard.best_case')}</TableCell>
+          <TableCell align="right">{t('dashboard.pipeline')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => {
+          // Won + commit against the quota: what the salesperson stands behind.
+          const covered = row.quota > 0 ? ` (${percent((row.won + row.commit) / row.quota)})` : '';
+          return (
+            <TableRow key={String(row.salesperson_id)}>
+              <TableCell>{row.salesperson_name ?? `#${row.salesperson_id}`}</TableCell>
+              <TableCell align="right">{money(row.quota)}</TableCell>
+              <TableCell align="right">{money(row.won)}</TableCell>
+              <TableCell align="right">
+                {money(row.commit)}
+                {covered}
+              </TableCell>
+              <TableCell align="right">{money(row.best_case)}</TableCell>
+              <TableCell align="right">{money(row.pipeline)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; model: SalesModel; locale: string }) {
+  const t = useSalesTranslate();
+  return (
+    <Table size="small" data-testid="stage-sla">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('dashboard.entity')}</TableCell>
+          <TableCell>{t('dashboard.stage')}</TableCell>
+          <TableCell align="right">{t('dashboard.sla_limit')}</TableCell>
+          <TableCell align="right">{t('dashboard.sla_overdue')}</TableCell>
+          <TableCell align="right">{t('dashboard.sla_longest')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => {
+          const entity = model.entities[row.resource];
+          const workflow = entity?.workflow;
+          const stage = workflow ? stageLabel(workflow, row.stage, locale) : row.stage;
+          return (
+            <TableRow key={`${row.resource}.${row.stage}`} data-testid="stage-sla-row" data-overdue={row.count}>
+              <TableCell>{entity ? labelIn(entity.pluralLabel, locale) : row.resource}</TableCell>
+              <TableCell>{stage}</TableCell>
+              <TableCell align="right">{t('dashboard.sla_limit_days', { days: row.sla_days })}</TableCell>
+              <TableCell align="right">
+                {row.count > 0 && workflow ? (
+                  <Tooltip title={t('workflow.stage_overdue')}>
+                    <Link to={overdueListPath(row, workflow.field)}>
+                      <Typography component="span" color="warning.main" fontWeight={600}>
+                        {row.count}
+                      </Typography>
+                    </Link>
+                  </Tooltip>
+                ) : (
+                  row.count
+                )}
+                {` / ${row.in_stage}`}
+              </TableCell>
+              <TableCell align="right">{row.max_days == null ? '—' : t('dashboard.sla_limit_days', { days: row.max_days })}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+export interface StageFigureCardsProps {
+  model: SalesModel;
+  config: DashboardConfig;
+  /** The dashboard's period (forecast against quota). */
+  period: Period;
+}
+
+/** The three cards, to place in the dashboard's grid. */
+export function StageFigureCards({ model, config, period }: StageFigureCardsProps) {
+  const dataProvider = useDataProvider();
+  const [locale] = useLocaleState();
+  const t = useSalesTranslate();
+  const opportunities = model.entities[config.opportunities]?.workflow ? (model.entities[config.opportunities] as WorkflowEntity) : undefined;
+  const weighted = !!opportunities && hasProbabilities(opportunities);
+  const quotas = model.entities[config.quotas.resource];
+  const limited = Object.values(model.entities).some((entity) => entity.workflow?.stages.some((stage) => stage.slaDays !== undefined));
+
+  // The funnel's own query: one request for both cards.
+  const funnel = useQuery({
+    queryKey: [config.opportunities, 'report', 'stage-totals'],
+    queryFn: () => funnelReport(dataProvider, opportunities!),
+    enabled: weighted,
+  });
+  const forecast = useQuery({
+    queryKey: [config.opportunities, 'report', 'forecast-vs-quota', period],
+    queryFn: () => forecastVsQuotaReport(dataProvider, period),
+    retry,
+    enabled: !!opportunities && !!quotas,
+  });
+  const sla = useQuery({
+    queryKey: ['stage-sla', 'report'],
+    queryFn: () => stageSlaReport(dataProvider),
+    retry,
+    enabled: limited,
+  });
+
+  return (
+    <>
+      {weighted && (
+        <ReportCard title={t('dashboard.weighted_pipeline')} testId="report-weighted-pipeline" query={funnel}>
+          {(rows) => <WeightedPipelineTable rows={rows} entity={opportunities!} locale={locale} />}
+        </ReportCard>
+      )}
+      <ReportCard
+        title={t('dashboard.forecast_vs_quota')}
+        testId="report-forecast-vs-quota"
+        query={opportunities && quotas ? forecast : NOT_READY}
+        missingResource={!opportunities ? config.opportunities : quotas ? undefined : config.quotas.resource}
+      >
+        {(rows) => <ForecastVsQuotaTable rows={rows} locale={locale} />}
+      </ReportCard>
+      {limited && (
+        <ReportCard title={t('dashboard.stage_sla')} testId="report-stage-sla" query={sla}>
+          {(rows) => <StageSlaTable rows={rows} model={model} locale={locale} />}
+        </ReportCard>
+      )}
+    </>
+  );
+}
