@@ -9720,6 +9720,65 @@ export const model: SalesModel = {
               "paid"
             ]
           }
+        },
+        {
+          "name": "gross_profit",
+          "label": {
+            "en": "Gross profit",
+            "zh-CN": "毛利"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": -999999999999,
+            "maximum": 999999999999,
+            "description": "Amount after amendments × the opportunity's gross margin."
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": -999999999999,
+          "maximum": 999999999999,
+          "computed": {
+            "if": [
+              {
+                "==": [
+                  {
+                    "var": "opportunity.gross_margin"
+                  },
+                  null
+                ]
+              },
+              null,
+              {
+                "round": [
+                  {
+                    "/": [
+                      {
+                        "*": [
+                          {
+                            "var": [
+                              "current_amount",
+                              0
+                            ]
+                          },
+                          {
+                            "var": "opportunity.gross_margin"
+                          }
+                        ]
+                      },
+                      100
+                    ]
+                  },
+                  2
+                ]
+              }
+            ]
+          }
         }
       ],
       "schema": {
@@ -9954,6 +10013,15 @@ export const model: SalesModel = {
               "paid",
               null
             ]
+          },
+          "gross_profit": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": -999999999999,
+            "maximum": 999999999999,
+            "description": "Amount after amendments × the opportunity's gross margin."
           }
         }
       },
@@ -10058,6 +10126,14 @@ export const model: SalesModel = {
           "target": "customers",
           "fields": [
             "name"
+          ]
+        },
+        "opportunity": {
+          "kind": "record",
+          "ref": "opportunity_id",
+          "target": "opportunities",
+          "fields": [
+            "gross_margin"
           ]
         }
       },
@@ -19734,6 +19810,246 @@ export const model: SalesModel = {
           "search": false,
           "readOnly": false,
           "ref": "salespeople"
+        },
+        {
+          "name": "score",
+          "label": {
+            "en": "Score (1–4)",
+            "zh-CN": "满意度得分（1–4）"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "description": "The mean of the four ratings: very satisfied 4, satisfied 3, average 2, poor 1."
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": true,
+          "section": "ratings",
+          "computed": {
+            "if": [
+              {
+                "and": [
+                  {
+                    "var": "attitude"
+                  },
+                  {
+                    "var": "skill"
+                  },
+                  {
+                    "var": "promises_kept"
+                  },
+                  {
+                    "var": "arrival_time"
+                  }
+                ]
+              },
+              {
+                "round": [
+                  {
+                    "/": [
+                      {
+                        "+": [
+                          {
+                            "if": [
+                              {
+                                "==": [
+                                  {
+                                    "var": "attitude"
+                                  },
+                                  "very_satisfied"
+                                ]
+                              },
+                              4,
+                              {
+                                "==": [
+                                  {
+                                    "var": "attitude"
+                                  },
+                                  "satisfied"
+                                ]
+                              },
+                              3,
+                              {
+                                "==": [
+                                  {
+                                    "var": "attitude"
+                                  },
+                                  "average"
+                                ]
+                              },
+                              2,
+                              {
+                                "==": [
+                                  {
+                                    "var": "attitude"
+                                  },
+                                  "poor"
+                                ]
+                              },
+                              1,
+                              null
+                            ]
+                          },
+                          {
+                            "if": [
+                              {
+                                "==": [
+                                  {
+                                    "var": "skill"
+                                  },
+                                  "very_satisfied"
+                                ]
+                              },
+                              4,
+                              {
+                                "==": [
+                                  {
+                                    "var": "skill"
+                                  },
+                                  "satisfied"
+                                ]
+                              },
+                              3,
+                              {
+                                "==": [
+                                  {
+                                    "var": "skill"
+                                  },
+                                  "average"
+                                ]
+                              },
+                              2,
+                              {
+                                "==": [
+                                  {
+                                    "var": "skill"
+                                  },
+                                  "poor"
+                                ]
+                              },
+                              1,
+                              null
+                            ]
+                          },
+                          {
+                            "if": [
+                              {
+                                "==": [
+                                  {
+                                    "var": "promises_kept"
+                                  },
+                                  "very_satisfied"
+                                ]
+                              },
+                              4,
+                              {
+                                "==": [
+                                  {
+                                    "var": "promises_kept"
+                                  },
+                                  "satisfied"
+                                ]
+                              },
+                              3,
+                              {
+                                "==": [
+                                  {
+                                    "var": "promises_kept"
+                                  },
+                                  "average"
+                                ]
+                              },
+                              2,
+                              {
+                                "==": [
+                                  {
+                                    "var": "promises_kept"
+                                  },
+                                  "poor"
+                                ]
+                              },
+                              1,
+                              null
+                            ]
+                          },
+                          {
+                            "if": [
+                              {
+                                "==": [
+                                  {
+                                    "var": "arrival_time"
+                                  },
+                                  "very_satisfied"
+                                ]
+                              },
+                              4,
+                              {
+                                "==": [
+                                  {
+                                    "var": "arrival_time"
+                                  },
+                                  "satisfied"
+                                ]
+                              },
+                              3,
+                              {
+                                "==": [
+                                  {
+                                    "var": "arrival_time"
+                                  },
+                                  "average"
+                                ]
+                              },
+                              2,
+                              {
+                                "==": [
+                                  {
+                                    "var": "arrival_time"
+                                  },
+                                  "poor"
+                                ]
+                              },
+                              1,
+                              null
+                            ]
+                          }
+                        ]
+                      },
+                      4
+                    ]
+                  },
+                  2
+                ]
+              },
+              null
+            ]
+          }
+        },
+        {
+          "name": "account_owner_id",
+          "label": {
+            "en": "Account owner",
+            "zh-CN": "客户负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "description": "The customer's owner when the survey was saved: the salesperson the survey counts for."
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "ref": "salespeople",
+          "computed": {
+            "var": "customer.owner_id"
+          }
         }
       ],
       "schema": {
@@ -19842,6 +20158,20 @@ export const model: SalesModel = {
               "integer",
               "null"
             ]
+          },
+          "score": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The mean of the four ratings: very satisfied 4, satisfied 3, average 2, poor 1."
+          },
+          "account_owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The customer's owner when the survey was saved: the salesperson the survey counts for."
           }
         }
       },
@@ -19883,7 +20213,16 @@ export const model: SalesModel = {
       },
       "source": "entities/satisfaction_survey.schema.json",
       "unique": [],
-      "lookups": {},
+      "lookups": {
+        "customer": {
+          "kind": "record",
+          "ref": "customer_id",
+          "target": "customers",
+          "fields": [
+            "owner_id"
+          ]
+        }
+      },
       "validations": [],
       "actions": {},
       "description": {
@@ -25966,10 +26305,13 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "metrics",
           "minimum": 0,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "var": "contracts_signed"
+          }
         },
         {
           "name": "sales_profit",
@@ -25988,10 +26330,13 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "metrics",
           "minimum": -999999999999,
-          "maximum": 999999999999
+          "maximum": 999999999999,
+          "computed": {
+            "var": "contracts_profit"
+          }
         },
         {
           "name": "new_customers",
@@ -26010,10 +26355,13 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "metrics",
           "minimum": 0,
-          "maximum": 100000
+          "maximum": 100000,
+          "computed": {
+            "var": "customers_new"
+          }
         },
         {
           "name": "satisfaction_score",
@@ -26032,10 +26380,41 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": false,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "metrics",
           "minimum": 0,
-          "maximum": 100
+          "maximum": 100,
+          "computed": {
+            "if": [
+              {
+                ">": [
+                  {
+                    "var": [
+                      "surveys",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              {
+                "round": [
+                  {
+                    "/": [
+                      {
+                        "var": "survey_points"
+                      },
+                      {
+                        "var": "surveys"
+                      }
+                    ]
+                  },
+                  2
+                ]
+              },
+              null
+            ]
+          }
         },
         {
           "name": "quota_completion",
@@ -26054,10 +26433,49 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": false,
-          "readOnly": false,
+          "readOnly": true,
           "section": "metrics",
           "minimum": 0,
-          "maximum": 1000
+          "maximum": 1000,
+          "computed": {
+            "if": [
+              {
+                ">": [
+                  {
+                    "var": [
+                      "quota_target",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              {
+                "round": [
+                  {
+                    "*": [
+                      {
+                        "/": [
+                          {
+                            "var": [
+                              "sales_amount",
+                              0
+                            ]
+                          },
+                          {
+                            "var": "quota_target"
+                          }
+                        ]
+                      },
+                      100
+                    ]
+                  },
+                  1
+                ]
+              },
+              null
+            ]
+          }
         },
         {
           "name": "self_report",
@@ -26216,6 +26634,90 @@ export const model: SalesModel = {
             ],
             "owner": false
           }
+        },
+        {
+          "name": "period_start",
+          "label": {
+            "en": "From",
+            "zh-CN": "起始日"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "if": [
+              {
+                "var": "month"
+              },
+              {
+                "cat": [
+                  {
+                    "var": "month"
+                  },
+                  "-01"
+                ]
+              },
+              null
+            ]
+          }
+        },
+        {
+          "name": "period_end",
+          "label": {
+            "en": "Until (not included)",
+            "zh-CN": "截止日（不含）"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "if": [
+              {
+                "var": "month"
+              },
+              {
+                "cat": [
+                  {
+                    "substr": [
+                      {
+                        "add_days": [
+                          {
+                            "cat": [
+                              {
+                                "var": "month"
+                              },
+                              "-01"
+                            ]
+                          },
+                          32
+                        ]
+                      },
+                      0,
+                      7
+                    ]
+                  },
+                  "-01"
+                ]
+              },
+              null
+            ]
+          }
         }
       ],
       "schema": {
@@ -26325,6 +26827,20 @@ export const model: SalesModel = {
               "dismissal",
               null
             ]
+          },
+          "period_start": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "period_end": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
           }
         }
       },
@@ -26388,7 +26904,81 @@ export const model: SalesModel = {
           "month"
         ]
       ],
-      "lookups": {},
+      "lookups": {
+        "contracts_signed": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "current_amount",
+          "from": "contracts",
+          "where": {
+            "owner_id": "$salesperson_id",
+            "status": [
+              "signed",
+              "archived"
+            ],
+            "sign_date_gte": "$period_start",
+            "sign_date_lt": "$period_end"
+          }
+        },
+        "contracts_profit": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "gross_profit",
+          "from": "contracts",
+          "where": {
+            "owner_id": "$salesperson_id",
+            "status": [
+              "signed",
+              "archived"
+            ],
+            "sign_date_gte": "$period_start",
+            "sign_date_lt": "$period_end"
+          }
+        },
+        "customers_new": {
+          "kind": "aggregate",
+          "fn": "count",
+          "field": "id",
+          "from": "customers",
+          "where": {
+            "owner_id": "$salesperson_id",
+            "created_at_gte": "$period_start",
+            "created_at_lt": "$period_end"
+          }
+        },
+        "survey_points": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "score",
+          "from": "satisfaction_surveys",
+          "where": {
+            "account_owner_id": "$salesperson_id",
+            "survey_date_gte": "$period_start",
+            "survey_date_lt": "$period_end"
+          }
+        },
+        "surveys": {
+          "kind": "aggregate",
+          "fn": "count",
+          "field": "score",
+          "from": "satisfaction_surveys",
+          "where": {
+            "account_owner_id": "$salesperson_id",
+            "survey_date_gte": "$period_start",
+            "survey_date_lt": "$period_end"
+          }
+        },
+        "quota_target": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "target_amount",
+          "from": "quotas",
+          "where": {
+            "salesperson_id": "$salesperson_id",
+            "period": "$month"
+          }
+        }
+      },
       "validations": [],
       "actions": {},
       "description": {
@@ -26410,62 +27000,10 @@ export const model: SalesModel = {
             "order": 0,
             "gate": {
               "required": [
-                "sales_amount",
-                "sales_profit",
-                "new_customers",
-                "quota_completion",
                 "self_report"
               ]
             },
             "gateChecklist": [
-              {
-                "field": "sales_amount",
-                "label": {
-                  "en": "Sales amount",
-                  "zh-CN": "销售额"
-                },
-                "schema": {
-                  "required": [
-                    "sales_amount"
-                  ]
-                }
-              },
-              {
-                "field": "sales_profit",
-                "label": {
-                  "en": "Sales profit (revenue − cost)",
-                  "zh-CN": "销售利润（收入 − 成本）"
-                },
-                "schema": {
-                  "required": [
-                    "sales_profit"
-                  ]
-                }
-              },
-              {
-                "field": "new_customers",
-                "label": {
-                  "en": "New customers",
-                  "zh-CN": "新客户数"
-                },
-                "schema": {
-                  "required": [
-                    "new_customers"
-                  ]
-                }
-              },
-              {
-                "field": "quota_completion",
-                "label": {
-                  "en": "Quota completion %",
-                  "zh-CN": "配额完成率 %"
-                },
-                "schema": {
-                  "required": [
-                    "quota_completion"
-                  ]
-                }
-              },
               {
                 "field": "self_report",
                 "label": {

@@ -1893,26 +1893,6 @@ export interface PerformanceReviewInput {
    */
   status?: ("draft" | "submitted" | "scored" | "reviewed" | null)
   /**
-   * Sales amount
-   */
-  sales_amount?: (number | null)
-  /**
-   * Sales profit (revenue − cost)
-   */
-  sales_profit?: (number | null)
-  /**
-   * New customers
-   */
-  new_customers?: (number | null)
-  /**
-   * Customer satisfaction
-   */
-  satisfaction_score?: (number | null)
-  /**
-   * Quota completion %
-   */
-  quota_completion?: (number | null)
-  /**
    * Month-end report
    */
   self_report?: (string | null)
@@ -2107,6 +2087,8 @@ export interface Contract extends ContractInput, ServerFields {
   readonly outstanding_amount: number | null;
   /** Payment status (computed by the server) */
   readonly payment_status: "unpaid" | "partially_paid" | "paid" | null;
+  /** Gross profit (computed by the server) */
+  readonly gross_profit: number | null;
 }
 /** A stored Credit sale record. */
 export interface CreditSale extends CreditSaleInput, ServerFields {
@@ -2162,7 +2144,12 @@ export interface SalesReturn extends SalesReturnInput, ServerFields {}
 /** A stored Complaint record. */
 export interface Complaint extends ComplaintInput, ServerFields {}
 /** A stored Satisfaction survey record. */
-export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerFields {}
+export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerFields {
+  /** Score (1–4) (computed by the server) */
+  readonly score: number | null;
+  /** Account owner (computed by the server) */
+  readonly account_owner_id: number | null;
+}
 /** A stored Service request record. */
 export interface ServiceRequest extends ServiceRequestInput, ServerFields {}
 /** A stored Budget record. */
@@ -2195,7 +2182,22 @@ export interface ExpenseClaim extends ExpenseClaimInput, ServerFields {
   readonly claim_number: string;
 }
 /** A stored Performance review record. */
-export interface PerformanceReview extends PerformanceReviewInput, ServerFields {}
+export interface PerformanceReview extends PerformanceReviewInput, ServerFields {
+  /** Sales amount (computed by the server) */
+  readonly sales_amount: number | null;
+  /** Sales profit (revenue − cost) (computed by the server) */
+  readonly sales_profit: number | null;
+  /** New customers (computed by the server) */
+  readonly new_customers: number | null;
+  /** Customer satisfaction (computed by the server) */
+  readonly satisfaction_score: number | null;
+  /** Quota completion % (computed by the server) */
+  readonly quota_completion: number | null;
+  /** From (computed by the server) */
+  readonly period_start: string | null;
+  /** Until (not included) (computed by the server) */
+  readonly period_end: string | null;
+}
 /** A stored Salesperson record. */
 export interface Salesperson extends SalespersonInput, ServerFields {}
 /** A stored Sales team record. */

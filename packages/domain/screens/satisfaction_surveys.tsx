@@ -5,7 +5,7 @@ import { model } from '../model.js';
 
 /**
  * Satisfaction survey (satisfaction_surveys) — 客户意见调查
- *   list columns: survey_number, service_request_id, customer_id, engineer_id, survey_date
+ *   list columns: survey_number, service_request_id, customer_id, engineer_id, survey_date, score
  *   filters:      q, service_request_id, customer_id, engineer_id, attitude, skill, arrival_time, promises_kept, surveyed_by_id
  *   sections:     main, ratings
  */

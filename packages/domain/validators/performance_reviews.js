@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["salesperson_id","month"],"properties":{"salesperson_id":{"type":"integer"},"month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$","maxLength":7},"status":{"type":["string","null"],"enum":["draft","submitted","scored","reviewed",null],"default":"draft"},"sales_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"sales_profit":{"type":["number","null"],"minimum":-999999999999,"maximum":999999999999},"new_customers":{"type":["integer","null"],"minimum":0,"maximum":100000},"satisfaction_score":{"type":["number","null"],"minimum":0,"maximum":100},"quota_completion":{"type":["number","null"],"minimum":0,"maximum":1000},"self_report":{"type":["string","null"],"maxLength":20000,"minLength":1},"manager_score":{"type":["number","null"],"minimum":0,"maximum":100},"manager_comment":{"type":["string","null"],"maxLength":20000},"result":{"type":["string","null"],"enum":["bonus","promotion","certificate","coaching","transfer","dismissal",null]}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["salesperson_id","month"],"properties":{"salesperson_id":{"type":"integer"},"month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$","maxLength":7},"status":{"type":["string","null"],"enum":["draft","submitted","scored","reviewed",null],"default":"draft"},"sales_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"sales_profit":{"type":["number","null"],"minimum":-999999999999,"maximum":999999999999},"new_customers":{"type":["integer","null"],"minimum":0,"maximum":100000},"satisfaction_score":{"type":["number","null"],"minimum":0,"maximum":100},"quota_completion":{"type":["number","null"],"minimum":0,"maximum":1000},"self_report":{"type":["string","null"],"maxLength":20000,"minLength":1},"manager_score":{"type":["number","null"],"minimum":0,"maximum":100},"manager_comment":{"type":["string","null"],"maxLength":20000},"result":{"type":["string","null"],"enum":["bonus","promotion","certificate","coaching","transfer","dismissal",null]},"period_start":{"type":["string","null"],"format":"date"},"period_end":{"type":["string","null"],"format":"date"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
+const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -416,14 +417,64 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.period_start !== undefined){
+let data12 = data.period_start;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err34 = {instancePath:instancePath+"/period_start",schemaPath:"#/properties/period_start/type",keyword:"type",params:{type: schema31.properties.period_start.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+if(typeof data12 === "string"){
+if(!(formats0.validate(data12))){
+const err35 = {instancePath:instancePath+"/period_start",schemaPath:"#/properties/period_start/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data.period_end !== undefined){
+let data13 = data.period_end;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err36 = {instancePath:instancePath+"/period_end",schemaPath:"#/properties/period_end/type",keyword:"type",params:{type: schema31.properties.period_end.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(typeof data13 === "string"){
+if(!(formats0.validate(data13))){
+const err37 = {instancePath:instancePath+"/period_end",schemaPath:"#/properties/period_end/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -433,7 +484,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const gate_draft = validate21;
-const schema32 = {"type":"object","required":["sales_amount","sales_profit","new_customers","quota_completion","self_report"]};
+const schema32 = {"type":"object","required":["self_report"]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -446,8 +497,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sales_amount === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sales_amount"},message:"must have required property '"+"sales_amount"+"'"};
+if(data.self_report === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "self_report"},message:"must have required property '"+"self_report"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -456,54 +507,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.sales_profit === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sales_profit"},message:"must have required property '"+"sales_profit"+"'"};
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-if(data.new_customers === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "new_customers"},message:"must have required property '"+"new_customers"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.quota_completion === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quota_completion"},message:"must have required property '"+"quota_completion"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.self_report === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "self_report"},message:"must have required property '"+"self_report"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }

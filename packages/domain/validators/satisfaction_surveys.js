@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["survey_number","service_request_id"],"properties":{"survey_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"service_request_id":{"type":"integer"},"customer_id":{"type":["integer","null"]},"engineer_id":{"type":["integer","null"]},"survey_date":{"type":["string","null"],"format":"date"},"attitude":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"skill":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"arrival_time":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"promises_kept":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"suggestion":{"type":["string","null"],"maxLength":20000},"complaint":{"type":["string","null"],"maxLength":20000},"surveyed_by_id":{"type":["integer","null"]}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["survey_number","service_request_id"],"properties":{"survey_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"service_request_id":{"type":"integer"},"customer_id":{"type":["integer","null"]},"engineer_id":{"type":["integer","null"]},"survey_date":{"type":["string","null"],"format":"date"},"attitude":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"skill":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"arrival_time":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"promises_kept":{"type":["string","null"],"enum":["very_satisfied","satisfied","average","poor",null]},"suggestion":{"type":["string","null"],"maxLength":20000},"complaint":{"type":["string","null"],"maxLength":20000},"surveyed_by_id":{"type":["integer","null"]},"score":{"type":["number","null"],"description":"The mean of the four ratings: very satisfied 4, satisfied 3, average 2, poor 1."},"account_owner_id":{"type":["integer","null"],"description":"The customer's owner when the survey was saved: the salesperson the survey counts for."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -306,14 +306,40 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.score !== undefined){
+let data12 = data.score;
+if((!((typeof data12 == "number") && (isFinite(data12)))) && (data12 !== null)){
+const err24 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: schema31.properties.score.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.account_owner_id !== undefined){
+let data13 = data.account_owner_id;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (data13 !== null)){
+const err25 = {instancePath:instancePath+"/account_owner_id",schemaPath:"#/properties/account_owner_id/type",keyword:"type",params:{type: schema31.properties.account_owner_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000},"current_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"current_delivery_date":{"type":["string","null"],"format":"date"},"invoiced_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"received_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"outstanding_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"payment_status":{"type":["string","null"],"enum":["unpaid","partially_paid","paid",null]}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["contract_number","name","customer_id"],"properties":{"contract_number":{"type":"string","pattern":"^[A-Za-z0-9-]{3,30}$","maxLength":30},"name":{"type":"string","maxLength":200,"minLength":2},"status":{"type":["string","null"],"enum":["draft","legal_review","manager_approval","signed","archived","terminated",null],"default":"draft"},"customer_id":{"type":"integer"},"opportunity_id":{"type":["integer","null"]},"quote_id":{"type":["integer","null"]},"amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"lines":{"type":["array","null"],"maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["product_id","quantity","unit_price"],"properties":{"product_id":{"type":"integer"},"quantity":{"type":"number","minimum":0,"maximum":999999999},"unit_price":{"type":"number","minimum":0,"maximum":999999999999},"discount":{"type":"number","minimum":0,"maximum":100},"amount":{"type":"number","minimum":0,"maximum":999999999999}}}},"delivery_date":{"type":["string","null"],"format":"date"},"payment_method":{"type":["string","null"],"enum":["full","credit","instalments",null]},"payment_terms":{"type":["string","null"],"maxLength":20000},"after_sales_terms":{"type":["string","null"],"maxLength":20000,"minLength":1},"rights_obligations":{"type":["string","null"],"maxLength":20000},"legal_opinion":{"type":["string","null"],"maxLength":20000,"minLength":1},"sign_date":{"type":["string","null"],"format":"date"},"stamped":{"type":["boolean","null"],"default":false},"archived_date":{"type":["string","null"],"format":"date"},"owner_id":{"type":["integer","null"]},"termination_reason":{"type":["string","null"],"maxLength":20000},"current_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"current_delivery_date":{"type":["string","null"],"format":"date"},"invoiced_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"received_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"outstanding_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"payment_status":{"type":["string","null"],"enum":["unpaid","partially_paid","paid",null]},"gross_profit":{"type":["number","null"],"minimum":-999999999999,"maximum":999999999999,"description":"Amount after amendments × the opportunity's gross margin."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z0-9-]{3,30}$", "u");
@@ -924,14 +924,49 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.gross_profit !== undefined){
+let data31 = data.gross_profit;
+if((!((typeof data31 == "number") && (isFinite(data31)))) && (data31 !== null)){
+const err76 = {instancePath:instancePath+"/gross_profit",schemaPath:"#/properties/gross_profit/type",keyword:"type",params:{type: schema31.properties.gross_profit.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 999999999999 || isNaN(data31)){
+const err77 = {instancePath:instancePath+"/gross_profit",schemaPath:"#/properties/gross_profit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data31 < -999999999999 || isNaN(data31)){
+const err78 = {instancePath:instancePath+"/gross_profit",schemaPath:"#/properties/gross_profit/minimum",keyword:"minimum",params:{comparison: ">=", limit: -999999999999},message:"must be >= -999999999999"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }

@@ -88,7 +88,7 @@ export function checkFieldRules(fields: FieldModel[], lookups: Record<string, Lo
 
 function checkExpression(field: FieldModel, names: Set<string>, pointer: string, report: Report): void {
   checkReads(field.computed, `"${field.name}"`, names, pointer, report);
-  const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum']);
+  const kinds = new Set(['number', 'money', 'percent', 'integer', 'boolean', 'string', 'text', 'date', 'enum', 'reference']);
   if (!kinds.has(field.kind)) report(pointer, `a ${field.kind} field cannot be computed`);
 }
 

@@ -155,6 +155,33 @@ forEachDatabase('document chain', (database) => {
     expect(again.changed).toBe(0);
   });
 
+  it('the monthly review computes its five metrics from the month\'s data; the manager scores, once per person and month', async () => {
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const rep = server.users.repB;
+    const customer = created(await post('customers', 'repB', { name: 'Review Month Co', grade: 'B' }));
+    created(await post('customers', 'repB', { name: 'Review Month Two', grade: 'C' }));
+    await db('contracts').insert([
+      { contract_number: 'HT-R-1', name: 'In month', customer_id: customer.id, status: 'signed', sign_date: `${month}-02`, owner_id: rep, amount: 80_000, current_amount: 80_000, gross_profit: 24_000 },
+      { contract_number: 'HT-R-2', name: 'Archived in month', customer_id: customer.id, status: 'archived', sign_date: `${month}-03`, owner_id: rep, amount: 20_000, current_amount: 20_000, gross_profit: 5_000 },
+      { contract_number: 'HT-R-3', name: 'Last year', customer_id: customer.id, status: 'signed', sign_date: `${YEAR - 1}-01-05`, owner_id: rep, amount: 999_000, current_amount: 999_000, gross_profit: 1 },
+      { contract_number: 'HT-R-4', name: 'Draft', customer_id: customer.id, status: 'draft', sign_date: `${month}-04`, owner_id: rep, amount: 5_000, current_amount: 5_000 },
+    ]);
+    created(await post('quotas', 'managerNorth', { name: 'Quota', salesperson_id: rep, period: month, target_amount: 200_000 }));
+    const service = created(await post('service_requests', 'repB', { request_number: 'FW-R-1', customer_id: customer.id, service_type: 'A' }));
+    const survey = { service_request_id: service.id, customer_id: customer.id, survey_date: `${month}-05`, attitude: 'very_satisfied', skill: 'satisfied', promises_kept: 'very_satisfied', arrival_time: 'satisfied' };
+    expect(created(await post('satisfaction_surveys', 'managerNorth', { ...survey, survey_number: 'MY-R-1' }))).toMatchObject({ score: 3.5, account_owner_id: rep });
+    created(await post('satisfaction_surveys', 'managerNorth', { ...survey, survey_number: 'MY-R-2', attitude: 'poor', skill: 'poor', promises_kept: 'poor', arrival_time: 'poor' }));
+
+    await refused(['performance_reviews'], 400, ['sales_amount'], () => post('performance_reviews', 'repB', { salesperson_id: rep, month, sales_amount: 10_000_000 }));
+    let review = created(await post('performance_reviews', 'repB', { salesperson_id: rep, month, self_report: 'Two contracts signed' }));
+    expect(review).toMatchObject({ sales_amount: 100_000, sales_profit: 29_000, new_customers: 2, satisfaction_score: 2.25, quota_completion: 50, period_start: `${month}-01` });
+    await refused(['performance_reviews'], 403, ['manager_score'], () => put('performance_reviews', review, 'repB', { manager_score: 100 }));
+    await refused(['performance_reviews'], 409, ['salesperson_id', 'month'], () => post('performance_reviews', 'managerNorth', { salesperson_id: rep, month }));
+    review = ok(await put('performance_reviews', review, 'managerNorth', { manager_score: 88 }));
+    expect(review.manager_score).toBe(88);
+  });
+
   describe('reconciliation limits', () => {
     it('instalments add up to the plan; the plan is paid off only when every instalment is, and then on its own', async () => {
       const customer = created(await post('customers', 'repA', { name: 'Instalment Buyer', grade: 'B' }));

@@ -3,7 +3,7 @@
  * lookup (a row by id, or an aggregate in SQL), never whole tables. Rules see every record, not
  * only those the user may read: a credit check counts all of the customer's receivables.
  */
-import { bindFilter, type EntityModel, type Filter, type LookupModel } from '@ra-sales/schema';
+import { bindFilter, computeRecord, type EntityModel, type Filter, type LookupModel } from '@ra-sales/schema';
 import type { RequestContext } from '../context.js';
 import { applyFilters, parseFilters } from '../filters.js';
 import { normalizeRow } from '../records.js';
@@ -19,6 +19,11 @@ export async function loadLookups(
   record: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  // A filter may read a computed field that reads no lookup (a review's first and last day of its month).
+  const readsComputed = Object.values(entity.lookups).some(
+    (lookup) => lookup.kind === 'aggregate' && Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
+  );
+  if (readsComputed) record = computeRecord(entity, record, {});
   // Aggregates over the same rows (same source, same bound filter) share one statement.
   const groups = new Map<string, { source: ResourceInfo; filter: Filter; lookups: [string, AggregateLookup][] }>();
   for (const [name, lookup] of Object.entries(entity.lookups)) {
