@@ -19093,7 +19093,7 @@ export const model: SalesModel = {
                 "customer_id": {
                   "var": "customer_id"
                 },
-                "service_type": "repair",
+                "service_type": "C",
                 "problem": {
                   "cat": [
                     {
@@ -19112,9 +19112,6 @@ export const model: SalesModel = {
                       ]
                     }
                   ]
-                },
-                "registered_at": {
-                  "var": "$today"
                 }
               }
             }
@@ -20262,8 +20259,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "FW-{yyyy}{mm}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -20957,7 +20956,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/service_request.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "request_number"
+        ]
+      ],
       "lookups": {},
       "validations": [],
       "actions": {},

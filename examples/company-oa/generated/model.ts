@@ -19094,7 +19094,7 @@ export const model: SalesModel = {
                 "customer_id": {
                   "var": "customer_id"
                 },
-                "service_type": "repair",
+                "service_type": "C",
                 "problem": {
                   "cat": [
                     {
@@ -19113,9 +19113,6 @@ export const model: SalesModel = {
                       ]
                     }
                   ]
-                },
-                "registered_at": {
-                  "var": "$today"
                 }
               }
             }
@@ -20263,8 +20260,10 @@ export const model: SalesModel = {
           "filter": false,
           "sortable": true,
           "search": true,
-          "readOnly": false,
-          "maxLength": 30
+          "readOnly": true,
+          "maxLength": 30,
+          "sequence": "FW-{yyyy}{mm}-{seq:4}",
+          "unique": true
         },
         {
           "name": "status",
@@ -20958,7 +20957,11 @@ export const model: SalesModel = {
         "order": "DESC"
       },
       "source": "entities/service_request.schema.json",
-      "unique": [],
+      "unique": [
+        [
+          "request_number"
+        ]
+      ],
       "lookups": {},
       "validations": [],
       "actions": {},

@@ -1402,10 +1402,6 @@ export interface SatisfactionSurveyInput {
  */
 export interface ServiceRequestInput {
   /**
-   * Service number
-   */
-  request_number: string
-  /**
    * Status
    */
   status?: ("registered" | "dispatched" | "on_site" | "signed" | "archived" | "cancelled" | null)
@@ -2151,7 +2147,10 @@ export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerField
   readonly account_owner_id: number | null;
 }
 /** A stored Service request record. */
-export interface ServiceRequest extends ServiceRequestInput, ServerFields {}
+export interface ServiceRequest extends ServiceRequestInput, ServerFields {
+  /** Service number (numbered by the server) */
+  readonly request_number: string;
+}
 /** A stored Budget record. */
 export interface Budget extends BudgetInput, ServerFields {
   /** Spent (claims paid) (computed by the server) */

@@ -782,6 +782,8 @@ async function main(): Promise<void> {
       )).rows.map((r: { id: number }) => r.id);
       while (products.length < 3) products.push(products.length + 1);
       const ids = (await db.raw(`select id::int from quotes where status = any(?) order by id limit ?`, [openStages('quotes'), ROTATION])).rows.map((r: { id: number }) => r.id);
+      // The bulk rows' dates are drawn independently: the rotation's quotes get a validity after their date (an x-validate rule).
+      await db.raw(`update quotes set valid_until = quote_date + 30 where id = any(?) and quote_date is not null and valid_until < quote_date`, [ids]);
       const requests = ids.map((id: number) => ({
         method: 'PUT',
         path: `/api/quotes/${id}`,
@@ -797,6 +799,27 @@ async function main(): Promise<void> {
       }));
       writeData.push(`quote updates: ${ids.length} quotes in open stages, 3 lines on products ${products.join(', ')} (with approved price policies), a quantity changed on every request`);
       writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · quote lines (baseline: whole tx)', 'quotes', requests, 200, plan.replays));
+    }
+    if (model.entities.collections && model.entities.contracts) {
+      // A receipt rolled up: each collection of the rotation belongs to its own contract, large
+      // enough for every receipt the run records; the contract's figures (received, outstanding,
+      // payment status) and the customer's open receivables are refreshed in the same transaction.
+      const big = 1_000_000_000;
+      const lines = JSON.stringify([{ product_id: 1, quantity: 1, unit_price: big, amount: big }]);
+      const customers = (await db.raw(`select id::int from customers order by id limit ?`, [ROTATION])).rows as { id: number }[];
+      const contracts = (await db('contracts')
+        .insert(customers.map((c, i) => ({ contract_number: `HT-BENCH-${i + 1}`, name: `Bench contract ${i + 1}`, customer_id: c.id, status: 'signed', lines, amount: big, current_amount: big })))
+        .returning(['id', 'customer_id'])) as { id: number; customer_id: number }[];
+      const ids: number[] = [];
+      for (const contract of contracts) {
+        const [row] = await db('collections')
+          .insert({ name: `Bench receipt ${contract.id}`, customer_id: contract.customer_id, contract_id: contract.id, amount: big, expected_date: isoDate(90), status: 'pending' })
+          .returning('id');
+        ids.push(Number(row.id));
+      }
+      const requests = ids.map((id) => ({ method: 'PUT', path: `/api/collections/${id}`, headers: admin, vary: true, body: { received_amount: '{{num}}', received_date: isoDate(0) } }));
+      writeData.push(`collection receipts: ${ids.length} collections, each of its own contract; the amount received changes on every request and rolls up to the contract and the customer`);
+      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · collection received, rolled up (baseline: whole tx)', 'collections', requests, 200, plan.replays));
     }
     for (const w of writeScenarios) statementsPerRequest[w.name.replace(' (baseline: whole tx)', '')] = w.statements;
 

@@ -119,6 +119,8 @@ forEachDatabase('document chain', (database) => {
     invoice = ok(await put('invoice_requests', invoice, 'repA', { invoice_type: 'vat_special', tax_number: '91310000MA1K00000X', status: 'finance_review' }));
     invoice = ok(await put('invoice_requests', invoice, 'finance', { invoice_number: 'FP-1', issued_date: `${YEAR}-12-06`, status: 'issued' }));
     expect((await read('contracts', contract.id)).invoiced_amount).toBe(150_000);
+    // The order's own invoice would pass the contract, already invoiced in full.
+    await refused(['invoice_requests'], 400, ['amount'], () => act('sales_orders', order, 'create_invoice_request'));
 
     // Invoice → collection; the money received settles the collection, the contract and the customer.
     let collection = await opened(await act('invoice_requests', invoice, 'create_collection'));
@@ -168,7 +170,7 @@ forEachDatabase('document chain', (database) => {
       { contract_number: 'HT-R-4', name: 'Draft', customer_id: customer.id, status: 'draft', sign_date: `${month}-04`, owner_id: rep, amount: 5_000, current_amount: 5_000 },
     ]);
     created(await post('quotas', 'managerNorth', { name: 'Quota', salesperson_id: rep, period: month, target_amount: 200_000 }));
-    const service = created(await post('service_requests', 'repB', { request_number: 'FW-R-1', customer_id: customer.id, service_type: 'A' }));
+    const service = created(await post('service_requests', 'repB', { customer_id: customer.id, service_type: 'A' }));
     const survey = { service_request_id: service.id, customer_id: customer.id, survey_date: `${month}-05`, attitude: 'very_satisfied', skill: 'satisfied', promises_kept: 'very_satisfied', arrival_time: 'satisfied' };
     expect(created(await post('satisfaction_surveys', 'managerNorth', { ...survey, survey_number: 'MY-R-1' }))).toMatchObject({ score: 3.5, account_owner_id: rep });
     created(await post('satisfaction_surveys', 'managerNorth', { ...survey, survey_number: 'MY-R-2', attitude: 'poor', skill: 'poor', promises_kept: 'poor', arrival_time: 'poor' }));
@@ -244,6 +246,15 @@ forEachDatabase('document chain', (database) => {
       const conversion = created(await act('leads', lead, 'convert'));
       expect(conversion.created.map((c: any) => c.resource)).toEqual(['contacts', 'opportunities']);
       expect(await call('POST', `/leads/${lead.id}/actions/explode`, 'repA', {})).toMatchObject({ status: 404 });
+    });
+
+    it('a complaint under investigation becomes a free service request', async () => {
+      const customer = created(await post('customers', 'repA', { name: 'Complaining Co', grade: 'C' }));
+      let complaint = created(await post('complaints', 'repA', { subject: 'Unit too warm', customer_id: customer.id, channel: 'phone' }));
+      await refused(['complaints', 'service_requests'], 409, [], () => act('complaints', complaint, 'create_service_request'));
+      complaint = ok(await put('complaints', complaint, 'repA', { category: 'product_quality', severity: 'high', assignee_id: server.users.repA, description: 'Reads 9°C', status: 'investigating' }));
+      const service = await opened(await act('complaints', complaint, 'create_service_request'));
+      expect(service).toMatchObject({ customer_id: customer.id, service_type: 'C', problem: 'Unit too warm: Reads 9°C', status: 'registered' });
     });
   });
 });
