@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotter, startServer, type RunningServer } from './harness.js';
 import { approveInInbox, byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
 import { quoteControlSteps } from './quoteControls.js';
+import { documentChainSteps } from './documentChain.js';
 
 type Row = Record<string, unknown> & { id: number };
 
@@ -164,6 +165,7 @@ const steps: [string, (state: State) => Promise<void>][] = [
     },
   ],
   ...quoteControlSteps,
+  ...documentChainSteps,
   [
     'drag the card on the board',
     async (state) => {

@@ -1,5 +1,5 @@
 import type { EntityModel, FieldModel } from '../model.js';
-import { evaluate, expressionUse } from './expression.js';
+import { evaluatePrepared, expressionUse, prepareData, setPrepared } from './expression.js';
 
 /**
  * The record with every `x-computed` value filled in: first the computed columns of each line
@@ -19,17 +19,29 @@ export function computeRecord(
     out[field.name] = (out[field.name] as unknown[]).map((line) => {
       if (typeof line !== 'object' || line === null) return line;
       const item: Record<string, unknown> = { ...(line as Record<string, unknown>) };
-      for (const column of orderByDependency(computedColumns)) item[column.name] = roundFor(column, evaluate(column.computed, item));
+      const prepared = prepareData(item);
+      for (const column of ordered(field, computedColumns)) {
+        item[column.name] = roundFor(column, evaluatePrepared(column.computed, prepared));
+        setPrepared(prepared, column.name, item[column.name]);
+      }
       return item;
     });
   }
-  const data = { ...lookups, ...out };
-  for (const field of orderByDependency(entity.fields.filter((f) => f.computed !== undefined))) {
-    const value = roundFor(field, evaluate(field.computed, data));
+  const prepared = prepareData({ ...lookups, ...out });
+  for (const field of ordered(entity, entity.fields.filter((f) => f.computed !== undefined))) {
+    const value = roundFor(field, evaluatePrepared(field.computed, prepared));
     out[field.name] = value;
-    data[field.name] = value;
+    setPrepared(prepared, field.name, value);
   }
   return out;
+}
+
+/** The dependency order of an entity's (or a lines field's) computed fields, worked out once. */
+const orders = new WeakMap<object, FieldModel[]>();
+function ordered(owner: object, fields: FieldModel[]): FieldModel[] {
+  let order = orders.get(owner);
+  if (!order) orders.set(owner, (order = orderByDependency(fields)));
+  return order;
 }
 
 /** Whether the entity (or one of its lines) has computed fields. */

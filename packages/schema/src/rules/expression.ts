@@ -40,8 +40,22 @@ export function localToday(now: Date = new Date()): string {
 
 /** The expression's value on `data`; a non-finite number (a division by zero) is no value. */
 export function evaluate(expression: Expression, data: Record<string, unknown>): unknown {
-  const dated = TODAY in data ? data : { ...data, [TODAY]: localToday() };
-  const value = jsonLogic.apply(expression as never, withoutEmpty(dated));
+  return evaluatePrepared(expression, prepareData(data));
+}
+
+/** The data as expressions read it (dated, empty values left out): prepared once for many expressions. */
+export function prepareData(data: Record<string, unknown>): Record<string, unknown> {
+  return withoutEmpty(TODAY in data ? data : { ...data, [TODAY]: localToday() });
+}
+
+/** Sets one value of prepared data, as `prepareData` would have. */
+export function setPrepared(prepared: Record<string, unknown>, name: string, value: unknown): void {
+  if (value === null || value === undefined) delete prepared[name];
+  else prepared[name] = withoutEmpty(value);
+}
+
+export function evaluatePrepared(expression: Expression, prepared: Record<string, unknown>): unknown {
+  const value = jsonLogic.apply(expression as never, prepared);
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value ?? null;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { quoteIdent } from '../migrate/sql.js';
 import { buildDemoData, type DemoOptions } from './demoData.js';
 import { demoHistory } from './history.js';
+import { stageEnteredColumn } from '../migrate/shape.js';
 import { insertRows, rowCount, syncIdentity } from './insert.js';
 import { finishRuleValues } from './ruleValues.js';
 
@@ -56,10 +57,17 @@ export async function seedDemo(db: Knex, model: SalesModel, options: SeedDemoOpt
       counts[resource] = entityRows.length;
     }
     await finishRuleValues(trx, model, rows, sequences);
+    // Rows the rules left out (a delivery beyond its order) are not counted.
+    for (const resource of order) counts[resource] = rows.get(resource)?.length ?? 0;
     if ((await existingTables(trx, [HISTORY_TABLE])).length) {
       const history = demoHistory(model, rows);
       for (let start = 0; start < history.length; start += 1000) await trx(HISTORY_TABLE).insert(history.slice(start, start + 1000));
       historyRows = history.length;
+      // When each record entered its stage, from the history just written (stage time limits read it).
+      for (const resource of order) {
+        const workflow = model.entities[resource].workflow;
+        if (workflow) await trx.raw(stageEnteredColumn(resource, workflow.field).fill!);
+      }
     }
   });
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);

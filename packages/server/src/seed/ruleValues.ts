@@ -162,7 +162,7 @@ export async function finishRuleValues(db: Knex, model: SalesModel, rows: Map<st
       const computed = computeRecord(entity, row, lookups);
       const changes = Object.fromEntries(computedFields.filter((f) => computed[f] !== row[f]).map((f) => [f, computed[f]]));
       Object.assign(changes, fitToLookups(entity, { ...row, ...changes }, lookups));
-      Object.assign(changes, await reconcileRollups(db, model, entity, { ...row, ...changes }, resources));
+      Object.assign(changes, await reconcileRollups(db, model, entity, { ...row, ...changes }, resources, rows));
       if (Object.keys(changes).length) {
         Object.assign(row, changes);
         await db(entity.resource).where('id', row.id as number).update(changes);
@@ -177,7 +177,14 @@ export async function finishRuleValues(db: Knex, model: SalesModel, rows: Map<st
  * may be; else they are left out of the demo, since the server would have refused them); failing
  * that, the rule's fields that may be empty are emptied. Answers the record's changed fields.
  */
-async function reconcileRollups(db: Knex, model: SalesModel, entity: EntityModel, row: Row, resources: ReturnType<typeof describeResources>): Promise<Row> {
+async function reconcileRollups(
+  db: Knex,
+  model: SalesModel,
+  entity: EntityModel,
+  row: Row,
+  resources: ReturnType<typeof describeResources>,
+  rows: Map<string, Row[]>,
+): Promise<Row> {
   const judge = async () => {
     const lookups = await loadLookups(db, { resources }, entity, row);
     const values = computeRecord(entity, row, lookups);
@@ -194,7 +201,7 @@ async function reconcileRollups(db: Knex, model: SalesModel, entity: EntityModel
       const field = child?.fields.find((f) => f.name === key);
       if (!key || !field) continue;
       if (!field.required) await db(definition.from).where(key, row.id as number).update({ [key]: null });
-      else await removeRows(db, model, definition.from, (await db(definition.from).where(key, row.id as number).pluck('id')).map(Number));
+      else await removeRows(db, model, rows, definition.from, (await db(definition.from).where(key, row.id as number).pluck('id')).map(Number));
     }
   }
   ({ values, broken } = await judge());
@@ -210,12 +217,14 @@ async function reconcileRollups(db: Knex, model: SalesModel, entity: EntityModel
 }
 
 /** Rows that could not have been saved are left out, and what referred to them with them (or without the reference, when it may be empty). */
-async function removeRows(db: Knex, model: SalesModel, resource: string, ids: number[]): Promise<void> {
+async function removeRows(db: Knex, model: SalesModel, rows: Map<string, Row[]>, resource: string, ids: number[]): Promise<void> {
   if (!ids.length) return;
+  const gone = new Set(ids);
+  rows.set(resource, (rows.get(resource) ?? []).filter((row) => !gone.has(Number(row.id))));
   for (const other of Object.values(model.entities)) {
     for (const field of other.fields.filter((f) => f.kind === 'reference' && f.ref === resource)) {
       if (!field.required) await db(other.resource).whereIn(field.name, ids).update({ [field.name]: null });
-      else await removeRows(db, model, other.resource, (await db(other.resource).whereIn(field.name, ids).pluck('id')).map(Number));
+      else await removeRows(db, model, rows, other.resource, (await db(other.resource).whereIn(field.name, ids).pluck('id')).map(Number));
     }
   }
   await db(resource).whereIn('id', ids).delete();

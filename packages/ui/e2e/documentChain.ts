@@ -1,0 +1,101 @@
+/**
+ * The document chain through the screens: a qualified lead converted by its action button (the
+ * opportunity opens next), an order's delivery requested by the action and the order's figures
+ * following the delivery, a collection past its date shown overdue, the board's weighted amounts.
+ * The default (demo) user is the administrator; state changes the test is not about go through the API.
+ */
+import assert from 'node:assert/strict';
+import type { State } from './run.js';
+import { byTestId, hashUrl, poll } from './ui.js';
+
+type Row = Record<string, unknown> & { id: number };
+
+async function ok<T = Row>(state: State, path: string, method: string, body?: unknown): Promise<T> {
+  const answer = await state.api<T>(path, { method, body });
+  assert.ok(answer.status >= 200 && answer.status < 300, `${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return answer.json;
+}
+
+async function runAction(state: State, path: string, action: string, resource: string): Promise<number> {
+  const { page, base } = state;
+  await page.goto('about:blank');
+  await page.goto(hashUrl(base, `${path}/show`));
+  const button = byTestId(page, `action-${action}`);
+  await button.waitFor({ timeout: 20_000 });
+  await button.click();
+  await byTestId(page, 'action-dialog').waitFor();
+  await state.shot(`action-${action}-dialog`);
+  await byTestId(page, 'action-confirm').click();
+  await page.waitForURL(new RegExp(`#/${resource}/\\d+/show`), { timeout: 20_000 });
+  return Number(/#\/[a-z_]+\/(\d+)\/show/.exec(page.url())![1]);
+}
+
+export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
+  [
+    'convert a qualified lead with its action button; the opportunity opens',
+    async (state) => {
+      let lead = await ok(state, '/leads', 'POST', { company_name: `E2E Chain Foods ${state.stamp}`, source: 'online', contact_name: 'Mr. Zhao', need: 'Cold chain', budget: 100_000, timeline: 'Q1' });
+      lead = await ok(state, `/leads/${lead.id}`, 'PUT', { ...lead, status: 'contacted' });
+      lead = await ok(state, `/leads/${lead.id}`, 'PUT', { ...lead, status: 'qualified' });
+      const opportunityId = await runAction(state, `/leads/${lead.id}`, 'convert', 'opportunities');
+      await state.shot('lead-converted-opportunity');
+      const converted = await ok(state, `/leads/${lead.id}`, 'GET');
+      assert.equal(converted.status, 'converted');
+      const opportunity = await ok(state, `/opportunities/${opportunityId}`, 'GET');
+      assert.equal(opportunity.lead_id, lead.id);
+      assert.equal(opportunity.customer_id, converted.customer_id);
+    },
+  ],
+  [
+    'request a delivery from an order; the order follows its delivery to completed',
+    async (state) => {
+      const customer = await ok(state, '/customers', 'POST', { name: `E2E Chain Buyer ${state.stamp}`, grade: 'B' });
+      const product = await ok(state, '/products', 'POST', { code: `E2E-${state.stamp}`.slice(0, 30), name: 'E2E unit', unit: 'set', list_price: 1_000, stock: 50 });
+      const order = await ok(state, '/sales_orders', 'POST', { customer_id: customer.id, requested_delivery_date: '2031-01-10', lines: [{ product_id: product.id, quantity: 5, unit_price: 1_000 }] });
+      const deliveryId = await runAction(state, `/sales_orders/${order.id}`, 'create_delivery', 'deliveries');
+      let delivery = await ok(state, `/deliveries/${deliveryId}`, 'GET');
+      assert.deepEqual(delivery.items, [{ product_id: product.id, quantity: 5 }]);
+      for (const changes of [
+        { status: 'approved' },
+        { outbound_note_number: 'CK-E2E', status: 'outbound' },
+        { carrier: 'SF', shipped_date: '2030-12-20', status: 'shipped' },
+        { customer_confirmed: true, confirmation_date: '2030-12-22', status: 'confirmed' },
+      ]) delivery = await ok(state, `/deliveries/${deliveryId}`, 'PUT', { ...delivery, ...changes });
+      const done = await poll(() => ok(state, `/sales_orders/${order.id}`, 'GET'), (o) => o.status === 'completed');
+      assert.equal(done.delivered_qty, 5);
+      assert.equal((await ok(state, `/products/${product.id}`, 'GET')).stock_on_hand, 45);
+      const { page, base } = state;
+      await page.goto('about:blank');
+      await page.goto(hashUrl(base, `/sales_orders/${order.id}/show`));
+      await page.getByText(/已全部交付|Fully delivered/).first().waitFor({ timeout: 20_000 });
+      await state.shot('order-completed-by-its-delivery');
+    },
+  ],
+  [
+    'a collection past its date is overdue on the list',
+    async (state) => {
+      const customer = await ok(state, '/customers', 'POST', { name: `E2E Late Payer ${state.stamp}`, grade: 'C' });
+      const late = await ok(state, '/collections', 'POST', { name: `E2E overdue ${state.stamp}`, customer_id: customer.id, amount: 30_000, expected_date: '2020-08-01' });
+      assert.equal(late.status, 'overdue');
+      const { page, base } = state;
+      const filter = encodeURIComponent(JSON.stringify({ customer_id: customer.id }));
+      await page.goto('about:blank');
+      await page.goto(hashUrl(base, `/collections?filter=${filter}`));
+      const row = page.locator('tr', { hasText: `E2E overdue ${state.stamp}` });
+      await row.waitFor({ timeout: 20_000 });
+      await row.getByText(/逾期|Overdue/).first().waitFor();
+      await state.shot('collection-overdue');
+    },
+  ],
+  [
+    'the board shows each column weighted by its probability',
+    async ({ page, base, shot }) => {
+      await page.goto('about:blank');
+      await page.goto(hashUrl(base, '/board/opportunities'));
+      const weighted = page.locator('[data-testid="column-weighted"]');
+      await weighted.first().waitFor({ timeout: 20_000 });
+      assert.ok((await weighted.count()) > 0);
+      await shot('board-weighted');
+    },
+  ],
+];
