@@ -2040,31 +2040,52 @@ export interface Contact extends ContactInput, ServerFields {}
 export interface Customer extends CustomerInput, ServerFields {
   /** Open receivables (computed by the server) */
   readonly open_receivables: number | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Feedback record. */
-export interface Feedback extends FeedbackInput, ServerFields {}
+export interface Feedback extends FeedbackInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Lead record. */
-export interface Lead extends LeadInput, ServerFields {}
+export interface Lead extends LeadInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Sales channel record. */
 export interface Channel extends ChannelInput, ServerFields {}
 /** A stored Sales forecast record. */
-export interface Forecast extends ForecastInput, ServerFields {}
+export interface Forecast extends ForecastInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Opportunity record. */
 export interface Opportunity extends OpportunityInput, ServerFields {
   /** Contract approved and signed (computed by the server) */
   readonly contract_signed: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Visit plan record. */
-export interface VisitPlan extends VisitPlanInput, ServerFields {}
+export interface VisitPlan extends VisitPlanInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Collection record. */
 export interface Collection extends CollectionInput, ServerFields {
   /** Fully received (computed by the server) */
   readonly fully_received: boolean | null;
   /** Past due (computed by the server) */
   readonly past_due: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Contract amendment record. */
-export interface ContractAmendment extends ContractAmendmentInput, ServerFields {}
+export interface ContractAmendment extends ContractAmendmentInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Sales contract record. */
 export interface Contract extends ContractInput, ServerFields {
   /** Contract number (numbered by the server) */
@@ -2085,6 +2106,8 @@ export interface Contract extends ContractInput, ServerFields {
   readonly payment_status: "unpaid" | "partially_paid" | "paid" | null;
   /** Gross profit (computed by the server) */
   readonly gross_profit: number | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Credit sale record. */
 export interface CreditSale extends CreditSaleInput, ServerFields {
@@ -2094,19 +2117,28 @@ export interface CreditSale extends CreditSaleInput, ServerFields {
   readonly credit_limit: number | null;
   /** Within credit limit (computed by the server) */
   readonly within_credit_limit: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Delivery record. */
 export interface Delivery extends DeliveryInput, ServerFields {
   /** Delivery request number (numbered by the server) */
   readonly request_number: string;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Instalment agreement record. */
 export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {
   /** Instalments total (computed by the server) */
   readonly instalments_total: number | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Invoice request record. */
-export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {}
+export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Quote record. */
 export interface Quote extends QuoteInput, ServerFields {
   /** Quote number (numbered by the server) */
@@ -2117,6 +2149,8 @@ export interface Quote extends QuoteInput, ServerFields {
   readonly discount_authority: "sales_rep" | "sales_director" | "general_manager" | null;
   /** Total (computed by the server) */
   readonly total: number | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Sales order record. */
 export interface SalesOrder extends SalesOrderInput, ServerFields {
@@ -2134,11 +2168,19 @@ export interface SalesOrder extends SalesOrderInput, ServerFields {
   readonly returned_qty: number | null;
   /** Fully delivered (computed by the server) */
   readonly fully_delivered: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Sales return record. */
-export interface SalesReturn extends SalesReturnInput, ServerFields {}
+export interface SalesReturn extends SalesReturnInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Complaint record. */
-export interface Complaint extends ComplaintInput, ServerFields {}
+export interface Complaint extends ComplaintInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Satisfaction survey record. */
 export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerFields {
   /** Score (1–4) (computed by the server) */
@@ -2150,6 +2192,8 @@ export interface SatisfactionSurvey extends SatisfactionSurveyInput, ServerField
 export interface ServiceRequest extends ServiceRequestInput, ServerFields {
   /** Service number (numbered by the server) */
   readonly request_number: string;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Budget record. */
 export interface Budget extends BudgetInput, ServerFields {
@@ -2159,26 +2203,42 @@ export interface Budget extends BudgetInput, ServerFields {
   readonly committed: number | null;
   /** Remaining (computed by the server) */
   readonly remaining: number | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Price policy record. */
-export interface PricePolicy extends PricePolicyInput, ServerFields {}
+export interface PricePolicy extends PricePolicyInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Product record. */
 export interface Product extends ProductInput, ServerFields {
   /** Stock on hand (computed by the server) */
   readonly stock_on_hand: number | null;
 }
 /** A stored Promotion record. */
-export interface Promotion extends PromotionInput, ServerFields {}
+export interface Promotion extends PromotionInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Sales quota record. */
-export interface Quota extends QuotaInput, ServerFields {}
+export interface Quota extends QuotaInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Sales plan record. */
-export interface SalesPlan extends SalesPlanInput, ServerFields {}
+export interface SalesPlan extends SalesPlanInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Territory record. */
 export interface Territory extends TerritoryInput, ServerFields {}
 /** A stored Expense claim record. */
 export interface ExpenseClaim extends ExpenseClaimInput, ServerFields {
   /** Claim number (numbered by the server) */
   readonly claim_number: string;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Performance review record. */
 export interface PerformanceReview extends PerformanceReviewInput, ServerFields {
@@ -2196,13 +2256,18 @@ export interface PerformanceReview extends PerformanceReviewInput, ServerFields 
   readonly period_start: string | null;
   /** Until (not included) (computed by the server) */
   readonly period_end: string | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
 }
 /** A stored Salesperson record. */
 export interface Salesperson extends SalespersonInput, ServerFields {}
 /** A stored Sales team record. */
 export interface Team extends TeamInput, ServerFields {}
 /** A stored Recruitment / training plan record. */
-export interface TrainingPlan extends TrainingPlanInput, ServerFields {}
+export interface TrainingPlan extends TrainingPlanInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 
 export type CustomerStage = "potential" | "intent" | "customer" | "key_account" | "lost";
 export type FeedbackStage = "collected" | "classified" | "counted";

@@ -1,4 +1,4 @@
-import type { ActionModel, EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type ActionModel, type EntityModel, type JsonSchema, type SalesModel } from '@ra-sales/schema';
 import { jsonWithBanner } from './banner.js';
 
 /** OpenAPI 3.1 of the CRUD API. 3.1 speaks JSON Schema 2020-12, so the entity schemas are used as they are. */
@@ -19,8 +19,14 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
         { $ref: `#/components/schemas/${entity.typeName}Input` },
         {
           type: 'object',
-          required: ['id', 'version', 'created_at', 'updated_at'],
-          properties: { id: { type: 'integer' }, version: { type: 'integer' }, created_at: { type: 'string', format: 'date-time' }, updated_at: { type: 'string', format: 'date-time' } },
+          required: ['id', 'version', 'created_at', 'updated_at', ...(entity.workflow ? [STAGE_ENTERED_FIELD] : [])],
+          properties: {
+            id: { type: 'integer' },
+            version: { type: 'integer' },
+            created_at: { type: 'string', format: 'date-time' },
+            updated_at: { type: 'string', format: 'date-time' },
+            ...(entity.workflow ? { [STAGE_ENTERED_FIELD]: { type: 'string', format: 'date-time', description: 'When the record entered its current stage.' } } : {}),
+          },
         },
       ],
     };

@@ -1,5 +1,5 @@
 import { compile } from 'json-schema-to-typescript';
-import type { EntityModel, JsonSchema, SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type EntityModel, type JsonSchema, type SalesModel } from '@ra-sales/schema';
 import { tsBanner } from './banner.js';
 import { memoize } from './memo.js';
 
@@ -73,6 +73,7 @@ function recordTypes(entities: EntityModel[]): string {
     entities
       .map((e) => {
         const members = serverSet(e).map((f) => `  /** ${f.label.en} (${f.computed !== undefined ? 'computed' : 'numbered'} by the server) */\n  readonly ${f.name}: ${tsTypeOf(f)}${f.required ? '' : ' | null'};`);
+        if (e.workflow) members.push(`  /** When the record entered its current stage (set by the server) */\n  readonly ${STAGE_ENTERED_FIELD}: string;`);
         const body = members.length ? `{\n${members.join('\n')}\n}` : '{}';
         return `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields ${body}`;
       })

@@ -91,7 +91,10 @@ export interface SalespersonInput {
 /** A stored Customer record. */
 export interface Customer extends CustomerInput, ServerFields {}
 /** A stored Deal record. */
-export interface Deal extends DealInput, ServerFields {}
+export interface Deal extends DealInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Salesperson record. */
 export interface Salesperson extends SalespersonInput, ServerFields {}
 
