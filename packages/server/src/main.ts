@@ -21,10 +21,18 @@ const repo = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 3000);
 const domain = await loadDomain(resolve(repo, process.env.SALES_DOMAIN ?? 'packages/domain'));
 const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
+/** An empty database (no salesperson yet) gets the demo data. */
+const salespeople = async () => Number(((await knex('salespeople').count({ count: '*' }).first()) as { count: number | string }).count);
 
 try {
   const migration = await applyMigrations(knex, domain.model, { allowDestructive: process.env.ALLOW_DESTRUCTIVE === '1' });
   if (migration.steps.length) console.log(`Database migrated: ${migration.steps.length} step(s).`);
+  // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
+  if (migration.steps.length && (await salespeople()) > 0) {
+    const entities = Object.values(domain.model.entities).filter((e) => e.fields.some((f) => f.computed !== undefined || f.itemFields?.some((c) => c.computed !== undefined)));
+    const refreshed = await refreshRecords({ knex, model: domain.model, validators: domain.validators, entities });
+    console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
+  }
 } catch (error) {
   if (error instanceof DestructiveMigrationError) {
     console.error(error.message);
@@ -33,8 +41,7 @@ try {
   throw error;
 }
 
-const { count } = (await knex('salespeople').count({ count: '*' }).first()) as { count: number | string };
-if (Number(count) === 0) {
+if ((await salespeople()) === 0) {
   const seeded = await seedDemo(knex, domain.model);
   console.log(`Demo data: ${seeded.total} records in ${Math.round(seeded.milliseconds)} ms.`);
   // The demo rows are loaded in bulk: their rolled-up figures are computed once, here.
