@@ -14,6 +14,7 @@ import { connectDatabase } from './db/index.js';
 import { applyMigrations, DestructiveMigrationError } from './migrate/index.js';
 import { seedDemo } from './seed/index.js';
 import { refreshRecords, rollupEntities, sweepDatedRecords } from './router/index.js';
+import { refreshAfterMigration } from './standalone/afterMigration.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
 
@@ -29,8 +30,7 @@ try {
   if (migration.steps.length) console.log(`Database migrated: ${migration.steps.length} step(s).`);
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && (await salespeople()) > 0) {
-    const entities = Object.values(domain.model.entities).filter((e) => e.fields.some((f) => f.computed !== undefined || f.itemFields?.some((c) => c.computed !== undefined)));
-    const refreshed = await refreshRecords({ knex, model: domain.model, validators: domain.validators, entities });
+    const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators);
     console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
   }
 } catch (error) {
