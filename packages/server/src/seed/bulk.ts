@@ -10,7 +10,7 @@ import { Random } from './random.js';
 import { SALESPEOPLE, TEAMS } from './salesforce.js';
 import { fieldValue, isCompanyEntity, type RowContext } from './values.js';
 import { COMPANY_INDUSTRIES, COMPANY_SUFFIXES, COMPANY_WORDS, CITIES } from './vocabulary.js';
-import { entryOnlyFields, factStages, funnelWeights, requiredFields } from './workflow.js';
+import { entryOnlyFields, funnelWeights, requiredFields } from './workflow.js';
 
 export interface BulkOptions {
   /** Rows per INSERT … SELECT statement. */
@@ -152,7 +152,9 @@ function stageCondition(entity: EntityModel, field: FieldModel, expression: stri
 
 function stageSlots(entity: EntityModel): number[] {
   const workflow = entity.workflow!;
-  const weights = funnelWeights(workflow, factStages(entity));
+  // Volume for measuring, not a demo: stages reached through computed facts keep their share (won
+  // deals matter to the reports), their gate fields written as the gates ask.
+  const weights = funnelWeights(workflow);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const slots: number[] = [];
   weights.forEach((weight, index) => {
