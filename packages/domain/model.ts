@@ -9484,7 +9484,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9559,7 +9558,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9587,7 +9585,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9615,7 +9612,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9684,7 +9680,6 @@ export const model: SalesModel = {
               }
             }
           ],
-          "section": "lines",
           "computed": {
             "if": [
               {

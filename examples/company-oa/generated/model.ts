@@ -9485,7 +9485,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9560,7 +9559,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9588,7 +9586,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9616,7 +9613,6 @@ export const model: SalesModel = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "lines",
           "minimum": 0,
           "maximum": 999999999999,
           "computed": {
@@ -9685,7 +9681,6 @@ export const model: SalesModel = {
               }
             }
           ],
-          "section": "lines",
           "computed": {
             "if": [
               {

@@ -35,7 +35,82 @@ async function runAction(state: State, path: string, action: string, resource: s
   return Number(/#\/[a-z_]+\/(\d+)\/show/.exec(page.url())![1]);
 }
 
+async function person(state: State, role: string): Promise<Row> {
+  const rows = await ok<Row[]>(state, `/salespeople?filter=${encodeURIComponent(JSON.stringify({ role, status: 'active' }))}&range=[0,9]`, 'GET');
+  assert.ok(rows.length > 0, `the demo has a ${role}`);
+  return rows[0]!;
+}
+
+/** PUT of changes over the record as it is now. */
+async function change(who: { api: Api }, path: string, changes: Record<string, unknown>): Promise<Row> {
+  return ok(who, path, 'PUT', { ...(await ok(who, path, 'GET')), ...changes });
+}
+
+async function showPage(state: State, path: string, text: RegExp, shot: string): Promise<void> {
+  const { page, base } = state;
+  await page.goto('about:blank');
+  await page.goto(hashUrl(base, `${path}/show`));
+  await page.getByText(text).first().waitFor({ timeout: 20_000 });
+  await state.shot(shot);
+}
+
 export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
+  [
+    'one deal from the lead to its last collection, each next document made by its button',
+    async (state) => {
+      const manager = state.manager!;
+      const as = (user: Row) => ({ api: apiClient(state.base, user.id) as Api });
+      const [m, legal, finance] = [as(manager), as(await person(state, 'legal')), as(await person(state, 'finance'))];
+      await actAs(state.page, manager.id);
+      const lead = await ok(m, '/leads', 'POST', { company_name: `E2E Whole Chain ${state.stamp}`, source: 'exhibition', contact_name: 'Ms. Sun', need: 'Plant ERP', budget: 500_000, timeline: 'Q2' });
+      await change(m, `/leads/${lead.id}`, { status: 'contacted' });
+      await change(m, `/leads/${lead.id}`, { status: 'qualified' });
+      const opportunityId = await runAction(state, `/leads/${lead.id}`, 'convert', 'opportunities');
+      const opportunity = `/opportunities/${opportunityId}`;
+      for (const changes of [
+        { need: 'Plant ERP', budget: 500_000, expected_sign_date: '2031-03-31', competitors: 'Two', decision_process: 'Board', stage: 'initiation' },
+        { project_number: `PRJ-${state.stamp}`, customer_owner_name: 'Ms. Sun', expected_amount: 120_000, gross_margin: 30, expense_budget: 5_000, category: 'software', importance: 'N', stage: 'proposal' },
+        { key_contacts: 'CIO', criteria_influenced: true, stage: 'bidding' },
+        { bid_price: 125_000, bid_submitted: true, stage: 'negotiation' },
+        { final_price: 120_000 },
+      ]) await change(m, opportunity, changes);
+
+      const quoteId = await runAction(state, opportunity, 'create_quote', 'quotes');
+      await change(m, `/quotes/${quoteId}`, { lines: [{ product_id: 1, quantity: 12, unit_price: 10_000 }], payment_terms: '30% on signing' });
+      for (const status of ['review', 'sent', 'accepted']) await change(m, `/quotes/${quoteId}`, { status });
+
+      const contractId = await runAction(state, `/quotes/${quoteId}`, 'create_contract', 'contracts');
+      const contract = `/contracts/${contractId}`;
+      await change(m, contract, { payment_method: 'full', delivery_date: '2031-04-30', after_sales_terms: 'One year', status: 'legal_review' });
+      await change(legal, contract, { legal_opinion: 'No objection', status: 'manager_approval' });
+      await change(m, contract, { status: 'signed' });
+      assert.equal((await ok(m, opportunity, 'GET')).stage, 'won', 'the signed contract wins the opportunity');
+
+      const orderId = await runAction(state, contract, 'create_order', 'sales_orders');
+      const deliveryId = await runAction(state, `/sales_orders/${orderId}`, 'create_delivery', 'deliveries');
+      for (const changes of [
+        { status: 'approved' },
+        { outbound_note_number: `CK-${state.stamp}`, status: 'outbound' },
+        { carrier: 'SF', shipped_date: '2031-04-20', status: 'shipped' },
+        { customer_confirmed: true, confirmation_date: '2031-04-22', status: 'confirmed' },
+      ]) await change(m, `/deliveries/${deliveryId}`, changes);
+      assert.equal((await ok(m, `/sales_orders/${orderId}`, 'GET')).status, 'completed');
+
+      const invoiceId = await runAction(state, contract, 'create_invoice_request', 'invoice_requests');
+      await change(m, `/invoice_requests/${invoiceId}`, { invoice_type: 'vat_special', tax_number: '91310000MA1K00000X', status: 'finance_review' });
+      await change(finance, `/invoice_requests/${invoiceId}`, { invoice_number: `FP-${state.stamp}`, issued_date: '2031-04-25', status: 'issued' });
+      const collectionId = await runAction(state, `/invoice_requests/${invoiceId}`, 'create_collection', 'collections');
+      const collection = await ok(m, `/collections/${collectionId}`, 'GET');
+      assert.equal(collection.amount, 120_000);
+      const received = await change(finance, `/collections/${collectionId}`, { received_amount: 120_000, received_date: '2031-05-20' });
+      assert.equal(received.status, 'received');
+      const paid = await ok(m, contract, 'GET');
+      assert.deepEqual([paid.invoiced_amount, paid.received_amount, paid.outstanding_amount, paid.payment_status], [120_000, 120_000, 0, 'paid']);
+      await actAs(state.page, null);
+      await showPage(state, contract, /已收齐|Paid/, 'contract-paid-in-full');
+      await showPage(state, opportunity, /结项（成功）|Closed – won/, 'opportunity-won-by-its-contract');
+    },
+  ],
   [
     'convert a qualified lead with its action button; the opportunity opens',
     async (state) => {
