@@ -89,6 +89,8 @@ const en = {
     bulk_confirm: '%{action} on %{smart_count} record? |||| %{action} on %{smart_count} records?',
     bulk_done: '%{action}: %{done} done',
     bulk_report: '%{action}: %{done} done, %{refused} refused: %{messages}',
+    bulk_none_offered: 'None of the selected records is in a stage where this can be run',
+    bulk_skipped: '%{smart_count} selected record is not in a stage where this can be run and is left out |||| %{smart_count} selected records are not in a stage where this can be run and are left out',
   },
   /** The dashboard's server-computed reports (sales by dimension, plan vs actual, …) and their period. */
   reports: {
@@ -216,6 +218,8 @@ const zhCN: typeof en = {
     bulk_confirm: '对 %{smart_count} 条记录执行「%{action}」？',
     bulk_done: '%{action}：%{done} 条已完成',
     bulk_report: '%{action}：%{done} 条已完成，%{refused} 条被拒绝：%{messages}',
+    bulk_none_offered: '所选记录都不在可执行此操作的阶段',
+    bulk_skipped: '所选记录中有 %{smart_count} 条不在可执行此操作的阶段，已略过',
   },
   reports: {
     period: '期间',

@@ -305,7 +305,7 @@ function refusedText(refused: BulkActionOutcome[]): string {
  * whose roles may not run it.
  */
 export function BulkActionButton({ entity, action, model }: BulkActionButtonProps) {
-  const { selectedIds, onUnselectItems } = useListContext();
+  const { selectedIds, data, onUnselectItems } = useListContext();
   const dataProvider = useDataProvider() as unknown as ActionsDataProvider;
   const notify = useNotify();
   const refresh = useRefresh();
@@ -316,6 +316,11 @@ export function BulkActionButton({ entity, action, model }: BulkActionButtonProp
   const [open, setOpen] = useState(false);
   const [running, setRunning] = useState(false);
   if (isPending || !actionOfferedToRoles(entity, action, user.roles)) return null;
+  // Selected records on this page whose stage does not offer the action are left out before asking
+  // (those selected on other pages are the server's to judge).
+  const shown = new Map((data ?? []).map((record) => [record.id, record]));
+  const skipped = selectedIds.filter((id) => shown.has(id) && !actionOffered(entity, action, shown.get(id)!, user.roles));
+  const ids = selectedIds.filter((id) => !skipped.includes(id));
 
   const run = async (ids: Identifier[], comment: string) => {
     setRunning(true);
@@ -341,20 +346,26 @@ export function BulkActionButton({ entity, action, model }: BulkActionButtonProp
 
   return (
     <>
-      <RaButton label={label} title={description || undefined} disabled={running || selectedIds.length === 0} onClick={() => setOpen(true)} data-testid={`bulk-action-${action.name}`}>
+      <RaButton
+        label={label}
+        title={(ids.length === 0 && selectedIds.length > 0 ? t('actions.bulk_none_offered') : description) || undefined}
+        disabled={running || ids.length === 0}
+        onClick={() => setOpen(true)}
+        data-testid={`bulk-action-${action.name}`}
+      >
         <NextPlanIcon />
       </RaButton>
       <ActionDialog
         open={open}
-        title={t('actions.bulk_confirm', { action: label, smart_count: selectedIds.length })}
-        description={description}
+        title={t('actions.bulk_confirm', { action: label, smart_count: ids.length })}
+        description={[description, skipped.length ? t('actions.bulk_skipped', { smart_count: skipped.length }) : ''].filter(Boolean).join(' ')}
         steps={steps}
         updates={Object.keys(action.update).length > 0}
         confirmLabel={label}
         running={running}
         withComment
         onCancel={() => setOpen(false)}
-        onConfirm={(comment) => void run([...selectedIds], comment)}
+        onConfirm={(comment) => void run(ids, comment)}
       />
     </>
   );

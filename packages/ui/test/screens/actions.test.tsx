@@ -150,28 +150,39 @@ describe('bulk actions on the list', () => {
     return db;
   };
 
-  it('runs a bulk action on the selected records and reports what was done and refused', async () => {
-    const bulk = http.post(`${API}/deals/actions/:name`, () =>
-      HttpResponse.json({
-        results: [
-          { id: 1, ok: true, opens: { resource: 'customers', id: 9 } },
-          { id: 2, ok: false, status: 409, message: 'Not offered in stage Won' },
-        ],
-      }),
-    );
-    server.use(...apiHandlers(twoDeals(), seen, [bulk]));
+  it('runs a bulk action on the selected records offered it, leaving out those in other stages, and reports what was done and refused', async () => {
+    const bulk = http.post(`${API}/deals/actions/:name`, async ({ request }) => {
+      const { ids } = (await request.json()) as { ids: number[] };
+      return HttpResponse.json({ results: ids.map((id) => (id === 3 ? { id, ok: false, status: 409, message: 'Customer name taken' } : { id, ok: true, opens: { resource: 'customers', id: 9 } })) });
+    });
+    const db = twoDeals();
+    db.deals!.push({ ...structuredClone(dealRecord), id: 3, name: 'Harbour extension' } as RaRecord);
+    server.use(...apiHandlers(db, seen, [bulk]));
     renderActionsApp('/deals');
     await screen.findByText('Harbour renewal');
     fireEvent.click(screen.getAllByRole('checkbox')[0]!); // selects all
     fireEvent.click(await screen.findByTestId('bulk-action-convert'));
     const dialog = await screen.findByTestId('action-dialog');
+    // The won deal (id 2) is not offered the action: left out before asking.
     expect(within(dialog).getByText('Convert to customer on 2 records?')).toBeTruthy();
+    expect(within(dialog).getByText(/1 selected record is not in a stage where this can be run and is left out/)).toBeTruthy();
     expect(screen.queryByTestId('bulk-action-copy')).toBeNull(); // not a bulk action
     fireEvent.click(within(dialog).getByTestId('action-confirm'));
     await waitFor(() => expect(posts()).toHaveLength(1));
     expect(posts()[0]!.url.pathname).toBe('/api/deals/actions/convert');
-    expect((posts()[0]!.body as { ids: number[] }).ids.sort()).toEqual([1, 2]);
-    await screen.findByText('Convert to customer: 1 done, 1 refused: 2: Not offered in stage Won');
+    expect((posts()[0]!.body as { ids: number[] }).ids.sort()).toEqual([1, 3]);
+    await screen.findByText('Convert to customer: 1 done, 1 refused: 3: Customer name taken');
+  });
+
+  it('is disabled when no selected record is in a stage that offers it', async () => {
+    server.use(...apiHandlers(twoDeals(), seen, []));
+    renderActionsApp('/deals');
+    await screen.findByText('Harbour renewal');
+    fireEvent.click(within(screen.getByText('Harbour renewal').closest('tr')!).getByRole('checkbox')); // the won deal only
+    const button = await screen.findByTestId('bulk-action-convert');
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(true));
+    fireEvent.click(within(screen.getByText('Harbour upgrade').closest('tr')!).getByRole('checkbox')); // and an open one
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
   });
 
   it('is not offered to a role the action does not list', async () => {
