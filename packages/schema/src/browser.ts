@@ -3,3 +3,4 @@ export * from './model.js';
 export * from './validators.js';
 export { labelOf } from './labels.js';
 export * from './rules/index.js';
+export { ICON_NAMES, type IconName } from './icons.js';

@@ -8,3 +8,5 @@ export { AJV_OPTIONS } from './compile/ajvOptions.js';
 export { recordSchema, stripExtensions } from './load/recordSchema.js';
 export { labelOf } from './labels.js';
 export * from './rules/index.js';
+export { ICON_NAMES, type IconName } from './icons.js';
+export { editDistance, closestNames, didYouMean } from './didYouMean.js';

@@ -4,6 +4,8 @@ import { buildWorkflow } from './buildWorkflow.js';
 import { buildActions } from './buildActions.js';
 import { buildLookups, buildUnique, buildValidations, checkFieldRules } from './buildRules.js';
 import { recordSchema } from './recordSchema.js';
+import { ICON_NAMES } from '../icons.js';
+import { didYouMean } from '../didYouMean.js';
 
 /** An entity file after overlay merge and `$ref` resolution, turned into its part of the model. */
 export function buildEntity(
@@ -77,7 +79,13 @@ export function buildEntity(
     ),
   };
   if (doc['x-description']) entity.description = doc['x-description'] as Labels;
-  if (doc['x-icon']) entity.icon = doc['x-icon'] as string;
+  if (doc['x-icon']) {
+    entity.icon = doc['x-icon'] as string;
+    if (!(ICON_NAMES as readonly string[]).includes(entity.icon)) {
+      const hint = didYouMean(entity.icon, ICON_NAMES);
+      report('/x-icon', `"${entity.icon}" is not an icon ra-sales knows${hint ? `: ${hint}` : ''} (the names are listed in packages/schema/src/icons.ts)`);
+    }
+  }
   if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report, Object.keys(lookups));
   return entity;
 }

@@ -1,5 +1,5 @@
 import type { EnumOption, FieldModel, JsonSchema, Labels } from '../model.js';
-import { kindMismatch, kindOf } from './fieldKind.js';
+import { jsonType, kindMismatch, kindOf } from './fieldKind.js';
 import { stripExtensions } from './recordSchema.js';
 
 export type Report = (pointer: string, message: string) => void;
@@ -18,6 +18,7 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
   const kind = kindOf(schema);
   const mismatch = kindMismatch(kind, schema);
   if (mismatch) report(pointer, `field "${name}": ${mismatch}`);
+  else checkValues(name, kind, schema, pointer, report);
   const label = (schema['x-label'] as Labels | undefined) ?? { en: humanize(name) };
   const field: FieldModel = {
     name,
@@ -77,6 +78,62 @@ function addRules(field: FieldModel, schema: JsonSchema, pointer: string, report
     if (field.kind !== 'reference') report(`${pointer}/x-ref-where`, `field "${field.name}" is not a reference; "x-ref-where" filters the records a reference may point at`);
     field.refWhere = schema['x-ref-where'] as Record<string, unknown>;
   }
+}
+
+/**
+ * What would pass today and fail at run time: enum values the server cannot give back as they
+ * were written, a default the field's own validator refuses, bounds no value can meet.
+ */
+function checkValues(name: string, kind: string, schema: JsonSchema, pointer: string, report: Report): void {
+  const type = jsonType(schema);
+  const values = Array.isArray(schema.enum) ? (schema.enum as unknown[]).filter((v) => v !== null) : undefined;
+  const numericEnum = kind === 'enum' && values !== undefined && (type === 'integer' || type === 'number' || values.some((v) => typeof v !== 'string'));
+  if (numericEnum) {
+    const asText = JSON.stringify(values!.map(String));
+    report(
+      `${pointer}/enum`,
+      `field "${name}": enum values are strings (an enum is stored as text, so ${JSON.stringify(values![0])} would come back as "${String(values![0])}"): write "type": "string", "enum": ${asText}, or for a number drop "enum" and use "minimum" / "maximum"`,
+    );
+  }
+  // With a numeric enum the default is wrong for the same reason: one error is enough.
+  if (schema.default !== undefined && !numericEnum) {
+    const wrongType = defaultTypeProblem(schema.default, schema);
+    if (wrongType) report(`${pointer}/default`, `field "${name}": the default ${JSON.stringify(schema.default)} is not ${wrongType}`);
+    else if (values && schema.default !== null && !values.includes(schema.default)) {
+      report(`${pointer}/default`, `field "${name}": the default ${JSON.stringify(schema.default)} is not one of its values (${values.join(', ')})`);
+    }
+  }
+  const bound = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const pairs: [string, string, boolean][] = [
+    ['minLength', 'maxLength', false],
+    ['minItems', 'maxItems', false],
+    ['minimum', 'maximum', false],
+    ['exclusiveMinimum', 'maximum', true],
+    ['minimum', 'exclusiveMaximum', true],
+    ['exclusiveMinimum', 'exclusiveMaximum', true],
+  ];
+  for (const [low, high, strict] of pairs) {
+    const a = bound(low);
+    const b = bound(high);
+    if (a === undefined || b === undefined || (strict ? a < b : a <= b)) continue;
+    report(`${pointer}/${low}`, `field "${name}": ${low} ${a} is ${strict && a === b ? 'equal to' : 'greater than'} ${high} ${b}, so no value can be valid`);
+  }
+}
+
+/** Why a default does not fit the field's JSON type ("a string", "an integer" …), or undefined. */
+function defaultTypeProblem(value: unknown, schema: JsonSchema): string | undefined {
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t): t is string => typeof t === 'string');
+  if (types.length === 0) return undefined;
+  const fits = (t: string) =>
+    t === 'null' ? value === null
+    : t === 'integer' ? Number.isInteger(value)
+    : t === 'number' ? typeof value === 'number'
+    : t === 'array' ? Array.isArray(value)
+    : t === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value)
+    : typeof value === t;
+  if (types.some(fits)) return undefined;
+  const words = types.map((t) => (t === 'integer' ? 'an integer' : t === 'array' ? 'a list' : t === 'object' ? 'an object' : t === 'null' ? 'null' : `a ${t}`));
+  return words.join(' or ');
 }
 
 function enumOptions(name: string, schema: JsonSchema, pointer: string, report: Report): EnumOption[] {

@@ -97,10 +97,14 @@ export function buildWorkflow(
     return lock;
   }
 
+  // A transition naming no stage already has its error (a misspelt id, most likely of the stage
+  // it meant): reachability is then not judged, so one typo gives one error.
+  let unknownStage = false;
   const expand = (refs: StageRefs, pointer: string): string[] => {
     if (refs === '*') return stageIds;
     const list = Array.isArray(refs) ? refs : [refs];
     list.forEach((id, i) => {
+      if (!known.has(id)) unknownStage = true;
       if (!known.has(id)) report(Array.isArray(refs) ? `${pointer}/${i}` : pointer, `"${id}" is not a stage (${stageIds.join(', ')})`);
     });
     return list.filter((id) => known.has(id));
@@ -130,6 +134,16 @@ export function buildWorkflow(
       if (!raw.stages.find((s) => s.id === to)?.entry) {
         report(`${AT}/transitions/${i}/auto`, `an automatic move needs an entry condition on the stage it enters ("${to}"): the server moves when that condition holds`);
       }
+    }
+  });
+
+  stages.forEach((stage, i) => {
+    if (stageIds.indexOf(stage.id) !== i || unknownStage) return;
+    if (stage.id !== initial && !transitions.some((t) => t.to === stage.id)) {
+      report(`${AT}/stages/${i}`, `stage "${stage.id}" cannot be reached: no transition leads to it; add one (e.g. { "from": "${initial ?? '…'}", "to": "${stage.id}" }) or remove the stage`);
+    }
+    if (stage.kind === 'open' && !transitions.some((t) => t.from === stage.id)) {
+      report(`${AT}/stages/${i}`, `stage "${stage.id}" is open but no transition leaves it, so a record there is stuck: add one (e.g. { "from": "${stage.id}", "to": "…" }), or give the stage "kind": "won" or "lost" if it ends the workflow`);
     }
   });
 

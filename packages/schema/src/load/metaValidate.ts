@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
+import { didYouMean } from '../didYouMean.js';
 
 const require = createRequire(import.meta.url);
 const entityMetaSchema = require('../../meta-schema.json');
@@ -48,10 +49,24 @@ function describe(errors: ErrorObject[]): MetaIssue[] {
     if (e.keyword !== 'anyOf' && alternativesAt.has(e.instancePath)) return false;
     return true;
   });
+  // The keywords a place accepts come with the errors about a key's name (an enum of them).
+  const known = new Map<string, string[]>();
+  for (const e of errors) {
+    const key = (e as ErrorObject & { propertyName?: string }).propertyName;
+    if (key === undefined || e.keyword !== 'enum') continue;
+    const at = `${e.instancePath}\0${key}`;
+    known.set(at, [...(known.get(at) ?? []), ...((e.params as { allowedValues: unknown[] }).allowedValues.map(String))]);
+  }
   const seen = new Set<string>();
   const issues: MetaIssue[] = [];
   for (const error of kept) {
     const issue = sentence(error);
+    if (error.keyword === 'propertyNames') {
+      const key = String((error.params as { propertyName: unknown }).propertyName);
+      const hint = didYouMean(key, known.get(`${error.instancePath}\0${key}`) ?? []);
+      // "… can have (a typo?)" → "… can have: did you mean …?"; "… here (see docs …)" → "… here: did you mean …? (see docs …)".
+      if (hint) issue.message = issue.message.replace(/ \(a typo\?\)$/, '').replace(/^(.*?)( \(see .*\))?$/, `$1: ${hint}$2`);
+    }
     const key = issue.pointer + issue.message;
     if (!seen.has(key)) issues.push(issue), seen.add(key);
   }

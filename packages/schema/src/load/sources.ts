@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { SchemaError } from './errors.js';
 import { mergePatch } from './mergePatch.js';
+import { didYouMean } from '../didYouMean.js';
 import { readJson } from './readJson.js';
 
 /** One logical schema document: the default file, merged with every overlay file of the same name. */
@@ -45,6 +46,10 @@ export function readSources(dir: string, overlays: readonly string[], errors: Sc
         existing.value = mergePatch(existing.value, read.value);
         existing.files.push(shown);
         existing.patches.push({ file: shown, value: read.value });
+      } else if (!existing && isOverlay && name.startsWith('entities/')) {
+        const problem = notANewEntity(name, read.value, [...documents.keys()]);
+        if (problem) errors.push({ file: shown, pointer: '', message: problem });
+        else documents.set(name, { name, files: [shown], patches: [{ file: shown, value: read.value }], value: read.value });
       } else if (!existing) {
         documents.set(name, { name, files: [shown], patches: isOverlay ? [{ file: shown, value: read.value }] : [], value: read.value });
       }
@@ -56,6 +61,29 @@ export function readSources(dir: string, overlays: readonly string[], errors: Sc
     shared: all.filter((d) => d.name.startsWith('shared/')),
     entities: all.filter((d) => d.name.startsWith('entities/')),
   };
+}
+
+const ENTITY_KEYS = ['type', 'properties', 'x-resource', 'x-label'];
+
+/**
+ * An overlay file with no default of the same name adds an entity. One that removes (`x-removed`)
+ * or only changes keys of an entity (lacks what a new entity needs) names an entity that does not
+ * exist: most likely a misspelt file name. Says why, or undefined when it is a whole new entity.
+ */
+function notANewEntity(name: string, value: unknown, known: string[]): string | undefined {
+  const entityName = (file: string) => file.replace(/^entities\//, '').replace(/\.schema\.json$|\.json$/, '');
+  const entities = known.filter((n) => n.startsWith('entities/'));
+  const doc = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const missing = ENTITY_KEYS.filter((k) => !(k in doc));
+  if (doc['x-removed'] !== true && missing.length === 0) return undefined;
+  const byName = new Map(entities.map((n) => [entityName(n), n]));
+  const hint = didYouMean(entityName(name), byName.keys(), (n) => byName.get(n)!);
+  const what = doc['x-removed'] === true ? 'removes' : 'changes';
+  return (
+    `${what} entity "${entityName(name)}", but there is no default ${name}` +
+    (hint ? `: ${hint}` : ` (entities: ${[...byName.keys()].join(', ')})`) +
+    (what === 'changes' ? ` A new entity needs ${ENTITY_KEYS.map((k) => `"${k}"`).join(', ')}; this file lacks ${missing.map((k) => `"${k}"`).join(', ')}.` : '')
+  );
 }
 
 function listSchemaFiles(root: string): string[] {

@@ -81,7 +81,8 @@ function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
   for (const column of old.columns) if (!nextColumns.has(column.name)) steps.push(step.dropColumn(old.name, column));
 
   const indexKey = (index: TableShape['indexes'][number]) =>
-    `${index.unique ? 'unique ' : ''}${index.name}(${index.columns.join(',')})${index.nullsFirst ? ` nulls first ${index.nullsFirst.join(',')}` : ''}`;
+    `${index.unique ? 'unique ' : ''}${index.name}(${index.columns.join(',')})${index.nullsFirst ? ` nulls first ${index.nullsFirst.join(',')}` : ''}` +
+    `${index.include?.length ? ` include ${index.include.join(',')}` : ''}${index.only ? ` where ${index.only.column} in ${index.only.values.join(',')}` : ''}`;
   const oldIndexes = new Set(old.indexes.map(indexKey));
   const nextIndexes = new Set(next.indexes.map(indexKey));
   for (const index of old.indexes) if (!nextIndexes.has(indexKey(index))) steps.push(step.dropIndex(index));

@@ -28,6 +28,10 @@ export interface IndexShape {
   nullsFirst?: string[];
   /** `UNIQUE`, over the rows where every column holds a value (a record with an empty field in the set does not count). */
   unique?: boolean;
+  /** Columns carried in the index (`INCLUDE`) so a query reading only them never visits the table. */
+  include?: string[];
+  /** Only the rows whose `column` is one of `values` (a partial index). */
+  only?: { column: string; values: string[] };
 }
 
 export interface WorkflowShape {
@@ -104,6 +108,27 @@ function sortIndex(table: string, leading: string[], column: string): IndexShape
   return { name: fitIdentifier(`${table}_${[...leading, column].join('_')}_order_idx`), table, columns: [...leading, column, 'id'], nullsFirst: [column] };
 }
 
+/**
+ * The won records by the time they were won, carrying what the sales reports sum and group by
+ * (amount, owner, references, filterable choices): a report of a period reads this index alone,
+ * never the table's other rows (reports at a million records, docs/server.md).
+ */
+function wonIndex(entity: EntityModel, columns: string[]): IndexShape | undefined {
+  const workflow = entity.workflow;
+  const won = workflow?.stages.filter((stage) => stage.kind === 'won').map((stage) => stage.id) ?? [];
+  if (!workflow?.amountField || !won.length || !columns.includes(workflow.amountField) || !columns.includes(workflow.field)) return undefined;
+  const carried = entity.fields.filter(
+    (field) => field.name === workflow.amountField || field.name === entity.access?.ownerField || field.kind === 'reference' || (field.kind === 'enum' && field.filter),
+  );
+  return {
+    name: fitIdentifier(`${entity.resource}_won_idx`),
+    table: entity.resource,
+    columns: [STAGE_ENTERED_FIELD],
+    include: ['id', ...carried.map((field) => field.name).filter((name) => columns.includes(name))],
+    only: { column: workflow.field, values: won },
+  };
+}
+
 /** The table of one entity: base columns, one column per field, its indexes. */
 export function entityTableShape(entity: EntityModel): TableShape {
   const table = entity.resource;
@@ -135,6 +160,8 @@ export function entityTableShape(entity: EntityModel): TableShape {
   }
   // Snapshots stored before unique sets existed lack `unique`.
   indexes.push(...uniqueIndexes(table, entity.unique ?? []));
+  const won = wonIndex(entity, fields.map((field) => field.name));
+  if (won) indexes.push(won);
   const workflow = entity.workflow && {
     field: entity.workflow.field,
     initial: entity.workflow.initial,

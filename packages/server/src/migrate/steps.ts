@@ -85,7 +85,9 @@ export function describeStep(s: MigrationStep): string {
     case 'create_index': {
       const columns = s.index.columns.map((c) => (s.index.nullsFirst?.includes(c) ? `${c} nulls first` : c)).join(', ');
       if (s.index.unique) return `create unique index ${s.index.name} on ${s.index.table} (${columns}) where every column has a value`;
-      return `create index ${s.index.name} on ${s.index.table} (${columns})`;
+      const include = s.index.include?.length ? ` carrying ${s.index.include.join(', ')}` : '';
+      const only = s.index.only ? ` for ${s.index.only.column} ${s.index.only.values.join(' or ')}` : '';
+      return `create index ${s.index.name} on ${s.index.table} (${columns})${include}${only}`;
     }
     case 'drop_index':
       return `drop index ${s.index.name}`;
@@ -120,7 +122,9 @@ function createIndexSql(index: IndexShape): string {
   const column = (name: string) => (index.nullsFirst?.includes(name) ? `${quoteIdent(name)} NULLS FIRST` : quoteIdent(name));
   const columns = `${quoteIdent(index.table)} (${index.columns.map(column).join(', ')})`;
   if (index.unique) return `CREATE UNIQUE INDEX ${quoteIdent(index.name)} ON ${columns} WHERE ${uniqueIndexCondition(index)}`;
-  return `CREATE INDEX ${quoteIdent(index.name)} ON ${columns}`;
+  const include = index.include?.length ? ` INCLUDE (${index.include.map(quoteIdent).join(', ')})` : '';
+  const only = index.only ? ` WHERE ${quoteIdent(index.only.column)} IN (${index.only.values.map(quoteLiteral).join(', ')})` : '';
+  return `CREATE INDEX ${quoteIdent(index.name)} ON ${columns}${include}${only}`;
 }
 
 function moveStageSql(table: string, field: string, from: string, to: string): string {

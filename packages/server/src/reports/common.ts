@@ -186,6 +186,8 @@ export function whereMonthIn(query: Knex.QueryBuilder, column: string, period: P
 export interface Expression {
   sql: string;
   bindings: string[];
+  /** A moment (timestamptz), not a day: a period ends before the day after its last. */
+  instant?: boolean;
 }
 
 /** The first of `fields` that holds a date: `coalesce(t.a, t.b)`. */
@@ -197,7 +199,7 @@ export function dateOf(ctx: RequestContext, source: Source, fields: string[]): E
 /** Keeps the rows whose date expression lies in the period (both ends included). */
 export function whereInPeriod(query: Knex.QueryBuilder, date: Expression, period: Period): Knex.QueryBuilder {
   if (period.from) query.whereRaw(`${date.sql} >= ?::date`, [...date.bindings, period.from]);
-  if (period.to) query.whereRaw(`${date.sql} <= ?::date`, [...date.bindings, period.to]);
+  if (period.to) query.whereRaw(date.instant ? `${date.sql} < ?::date + 1` : `${date.sql} <= ?::date`, [...date.bindings, period.to]);
   return query;
 }
 
@@ -210,20 +212,17 @@ export const OPPORTUNITIES = 'opportunities';
 export const STAGE_ENTERED_COLUMN = 'stage_entered_at';
 
 /**
- * The date an opportunity was won, the first known of: its acceptance date (工程验收, the key node a
- * project passes to enter the won stage through implementation); the day it entered its won stage
- * (the server's `stage_entered_at`, when the table has it: a move to won without acceptance, e.g.
- * when its contract is signed); its expected signing date (the plan, frozen at initiation).
+ * When an opportunity was won: the moment it entered its won stage (the server's
+ * `stage_entered_at`, set by every move, by the user, an approval or the signed contract). The
+ * table's partial index of won records by that moment carries the grouped columns, so a period's
+ * won sales are read from the index alone. A table without the column (an older embedding) falls
+ * back to the acceptance date (工程验收), else the expected signing date.
  */
-export const WON_DATE_FIELDS = ['acceptance_date', STAGE_ENTERED_COLUMN, 'expected_sign_date'];
+export const WON_DATE_FALLBACKS = ['acceptance_date', 'expected_sign_date'];
 
 export function wonDateOf(ctx: RequestContext, source: Source): Expression {
-  const parts = WON_DATE_FIELDS.flatMap((name) =>
-    hasField(source, name) ? [{ sql: '??', name }] : name === STAGE_ENTERED_COLUMN && source.info.columns.has(name) ? [{ sql: '??::date', name }] : [],
-  );
-  if (!parts.length) presentFields(ctx, source, WON_DATE_FIELDS.filter((name) => name !== STAGE_ENTERED_COLUMN));
-  const sql = parts.map((p) => p.sql).join(', ');
-  return { sql: parts.length > 1 ? `coalesce(${sql})` : sql, bindings: parts.map((p) => columnOf(source, p.name)) };
+  if (source.info.columns.has(STAGE_ENTERED_COLUMN)) return { sql: '??', bindings: [columnOf(source, STAGE_ENTERED_COLUMN)], instant: true };
+  return dateOf(ctx, source, WON_DATE_FALLBACKS);
 }
 
 /**

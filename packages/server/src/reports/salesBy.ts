@@ -29,6 +29,8 @@ const LINE_AMOUNT = `coalesce((line.item->>'amount')::numeric,
 interface Grouping {
   items: Knex.QueryBuilder;
   labels: Knex.QueryBuilder | Knex.Raw;
+  /** Several rows per document (a contract's lines): documents are counted once each. */
+  perLine?: boolean;
 }
 
 function wonBy(ctx: RequestContext, period: Period, key: string, extra: string[] = []): Knex.QueryBuilder {
@@ -64,19 +66,20 @@ const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grou
       .select({ doc_id: columnOf(contracts, 'id') })
       .select(ctx.knex.raw(`(line.item->>'product_id')::bigint as key`))
       .select(ctx.knex.raw(`${LINE_AMOUNT} as amount`));
-    return { items, labels: namesOf(ctx, 'products', REPORT).as('l') };
+    return { items, labels: namesOf(ctx, 'products', REPORT).as('l'), perLine: true };
   },
 };
 
 export async function salesBy(ctx: RequestContext, query: Query) {
   const by = choiceParameter(ctx, query, 'by', SALES_DIMENSIONS, 'salesperson');
-  const { items, labels } = GROUPINGS[by](ctx, periodParameter(ctx, query));
+  const { items, labels, perLine } = GROUPINGS[by](ctx, periodParameter(ctx, query));
   return (await ctx.knex
     .from(items.as('s'))
     .leftJoin(labels, 'l.id', 's.key')
     .select('s.key', 'l.label')
     .select(money(ctx, 'sum(s.amount)', 'amount'))
-    .select(ctx.knex.raw('count(distinct s.doc_id)::int as count'))
+    // One row per won opportunity needs no distinct (a sort of every row at a million records).
+    .select(ctx.knex.raw(perLine ? 'count(distinct s.doc_id)::int as count' : 'count(*)::int as count'))
     .groupBy('s.key', 'l.label')
     .orderBy([{ column: 'amount', order: 'desc' }, { column: 's.key', order: 'asc', nulls: 'last' }])) as { key: number | string | null; label: string | null; amount: number; count: number }[];
 }

@@ -50,7 +50,7 @@ describe('planMigration', () => {
     expect(planMigration(testModel(), testModel())).toEqual([]);
   });
 
-  it('indexes references, workflow, owner, filter and sortable fields (in list order), plus (workflow, owner, default sort)', () => {
+  it('indexes references, workflow, owner, filter and sortable fields (in list order), plus (workflow, owner, default sort) and the won records', () => {
     const opportunities = entityTableShapes(testModel()).get('opportunities')!;
     expect(opportunities.indexes.map((index) => index.name)).toEqual([
       'opportunities_name_order_idx',
@@ -60,16 +60,21 @@ describe('planMigration', () => {
       'opportunities_expected_amount_order_idx',
       'opportunities_expected_sign_date_order_idx',
       'opportunities_stage_owner_id_expected_amount_order_idx',
+      'opportunities_won_idx',
     ]);
+    // The won records by when they were won, carrying what the sales reports sum and group by.
+    const won = opportunities.indexes.at(-1)!;
+    expect(won).toMatchObject({ columns: ['stage_entered_at'], only: { column: 'stage', values: ['won'] } });
+    expect(won.include).toEqual(expect.arrayContaining(['expected_amount', 'owner_id', 'customer_id']));
     expect(opportunities.indexes.find((i) => i.name === 'opportunities_expected_amount_order_idx')).toMatchObject({ columns: ['expected_amount', 'id'], nullsFirst: ['expected_amount'] });
-    expect(opportunities.indexes.at(-1)).toEqual({
+    expect(opportunities.indexes.at(-2)).toEqual({
       name: 'opportunities_stage_owner_id_expected_amount_order_idx',
       table: 'opportunities',
       columns: ['stage', 'owner_id', 'expected_amount', 'id'],
       nullsFirst: ['expected_amount'],
     });
     const sortedById = withEntity(testModel(), 'opportunities', (e) => ({ ...e, sort: { field: 'id', order: 'DESC' } }));
-    expect(entityTableShapes(sortedById).get('opportunities')!.indexes.at(-1)!.columns).toEqual(['stage', 'owner_id', 'id']);
+    expect(entityTableShapes(sortedById).get('opportunities')!.indexes.at(-2)!.columns).toEqual(['stage', 'owner_id', 'id']);
   });
 
   it('marks narrowing, dropping and stage removal as destructive, widening not', () => {

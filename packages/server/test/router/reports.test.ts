@@ -51,16 +51,19 @@ forEachDatabase('router reports', (database) => {
     ids.router = await insert('products', { code: 'P1', name: 'Router' });
     ids.switch = await insert('products', { code: 'P2', name: 'Switch' });
 
-    // Won opportunities (2021 unless said), dated by their acceptance date.
+    // Won opportunities (2021 unless said), dated by the moment they entered the won stage (accepted that day).
     const won = (name: string, owner: UserName, customer: number, amount: number, acceptance: string | null, source: string | null, more: Record<string, unknown> = {}) =>
-      insert('opportunities', { name, stage: 'won', owner_id: u[owner], customer_id: customer, expected_amount: amount, acceptance_date: acceptance, source, ...more });
+      insert('opportunities', {
+        name, stage: 'won', owner_id: u[owner], customer_id: customer, expected_amount: amount, acceptance_date: acceptance, source,
+        ...(acceptance ? { stage_entered_at: `${acceptance}T10:00:00Z` } : {}),
+        ...more,
+      });
     await won('Won A March', 'repA', customerA.id, 1000, '2021-03-10', 'referral');
     await won('Won A April', 'repA', customerA.id, 500, '2021-04-05', 'online');
     await won('Won B March', 'repB', custB, 300, '2021-03-20', 'referral');
     await won('Won South March', 'repSouth', customerSouth.id, 2000, '2021-03-15', 'exhibition');
-    // No acceptance date: dated by the day it entered the won stage (the server's stage_entered_at), else its expected signing date.
-    const stageEntered = 'stage_entered_at' in (await database.db('opportunities').columnInfo());
-    await won('Won A 1999', 'repA', customerA.id, 700, null, null, { expected_sign_date: '1999-01-15', ...(stageEntered ? { stage_entered_at: '1999-01-15T08:00:00Z' } : {}) });
+    // Won without an acceptance date (its contract signed): dated by the moment it entered the won stage.
+    await won('Won A 1999', 'repA', customerA.id, 700, null, null, { expected_sign_date: '2021-03-15', stage_entered_at: '1999-01-15T08:00:00Z' });
     await won('Lost A', 'repA', customerA.id, 999, '2021-03-01', 'referral', { stage: 'lost', close_reason: 'Price too high' });
     await won('Won A today', 'repA', customerA.id, 400, TODAY, 'online');
     // repB's win for a customer repB may not read (repA's): no region for repB.

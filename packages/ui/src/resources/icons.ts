@@ -53,6 +53,7 @@ import Contacts from '@mui/icons-material/Contacts';
 import ListAlt from '@mui/icons-material/ListAlt';
 import Sell from '@mui/icons-material/Sell';
 import LocalOffer from '@mui/icons-material/LocalOffer';
+import type { IconName } from '@ra-sales/schema';
 import type { ComponentType } from 'react';
 
 /** The default when `x-icon` is absent or not in this table. */
@@ -61,8 +62,10 @@ export const DefaultIcon = ListAlt;
 /**
  * Material icons by name. The generated screens import their icon directly, so any Material
  * icon works there; `salesResources` looks names up here, and a host adds more with `icons`.
+ * Typed against `ICON_NAMES` of @ra-sales/schema (the names `pnpm check` accepts): a name missing
+ * here, or one here that the list lacks, fails the type check.
  */
-export const materialIcons: Record<string, ComponentType> = {
+export const materialIcons: Record<IconName, ComponentType> = {
   AccountBalanceWallet,
   AssignmentReturn,
   Build,
@@ -120,5 +123,5 @@ export const materialIcons: Record<string, ComponentType> = {
 };
 
 export function iconFor(name: string | undefined, extra: Record<string, ComponentType> = {}): ComponentType {
-  return (name && (extra[name] ?? materialIcons[name])) || DefaultIcon;
+  return (name && (extra[name] ?? (materialIcons as Record<string, ComponentType | undefined>)[name])) || DefaultIcon;
 }
