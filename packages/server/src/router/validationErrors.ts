@@ -2,6 +2,7 @@ import localize from 'ajv-i18n';
 import type { EntityModel, ValidationError } from '@ra-sales/schema';
 import { HttpError } from './errors.js';
 import { fieldName, listWords, phrase } from './locale.js';
+import { ruleWords } from './ruleWords.js';
 
 /** The field an error is about: the first segment of its instance path, or the missing property. */
 export function fieldOf(error: ValidationError): string {
@@ -19,8 +20,9 @@ type Localize = (errors: ValidationError[]) => void;
 const LOCALIZERS = localize as unknown as Record<string, Localize | undefined>;
 
 /**
- * The rule an ajv error states, in `locale`: ajv's own (English) message in English, else the
- * ajv-i18n translation (`zh-CN` → `zh`); an enum names its allowed values.
+ * ajv's own words for an error, in `locale`: its (English) message in English, else the ajv-i18n
+ * translation (`zh-CN` → `zh`); an enum names its allowed values. Only the fallback of
+ * `ruleWords` (keywords it has no business words for) and of messages with no field model.
  */
 export function ruleMessage(error: ValidationError, locale: string): string {
   const allowed = error.params?.allowedValues;
@@ -36,36 +38,14 @@ export function ruleMessage(error: ValidationError, locale: string): string {
   return copy[0].message ?? error.message ?? error.keyword;
 }
 
-/**
- * Where below its field an error is, e.g. `lines/0/Quantity` (a column of lines named by its
- * label); empty for an error about the field itself.
- */
-function pathOf(error: ValidationError, entity: EntityModel | undefined, locale: string): string {
-  const segments = error.instancePath.split('/').slice(1).map(decodePointer);
-  const named = error.params?.missingProperty ?? error.params?.additionalProperty;
-  if ((error.keyword === 'required' || error.keyword === 'additionalProperties') && typeof named === 'string') segments.push(named);
-  if (segments.length < 2) return '';
-  const field = entity?.fields.find((f) => f.name === segments[0]);
-  if (field?.itemFields && segments.length >= 3 && /^\d+$/.test(segments[1])) {
-    segments[2] = fieldName({ fields: field.itemFields }, segments[2], locale);
-  }
-  return segments.join('/');
-}
-
 function messageOf(error: ValidationError, entity: EntityModel | undefined, locale: string): string {
-  const rule =
-    error.keyword === 'required'
-      ? phrase(locale, 'ruleRequired', {})
-      : error.keyword === 'additionalProperties'
-        ? phrase(locale, 'ruleUnknownField', {})
-        : ruleMessage(error, locale);
-  const path = pathOf(error, entity, locale);
-  return path ? phrase(locale, 'nestedRule', { path, message: rule }) : rule;
+  return ruleWords(error, entity, locale, ruleMessage);
 }
 
 /**
- * `{ field: message }`, the first error per field, in `locale`; errors about the whole record go
- * under `root`. With the entity, columns of lines are named by their labels.
+ * `{ field: message }`, the first error per field, in `locale`, in business words (`ruleWords.ts`:
+ * `Fill in “Name”`, `「信用额度」不能小于 0`); errors about the whole record go under `root`. With
+ * the entity, fields, columns of lines and enum values are named by their labels.
  */
 export function fieldErrors(
   errors: readonly ValidationError[] | null | undefined,

@@ -4,6 +4,7 @@
  */
 import { labelOf, type EntityModel, type EntityValidators, type StageModel, type ValidateFunction, type WorkflowModel } from '@ra-sales/schema';
 import { fieldOf, ruleMessage } from './validationErrors.js';
+import { ruleWords } from './ruleWords.js';
 import { phrase } from './locale.js';
 
 export interface MissingItem {
@@ -50,14 +51,13 @@ function unmet(
   if (!validate || validate(record)) return [];
   const items = new Map<string, MissingItem>();
   const stageLabel = labelOf(stage.label, locale);
+  const condition = direction === 'Leave' ? stage.gate : stage.entry;
   for (const error of validate.errors ?? []) {
     const field = fieldOf(error);
     if (!field || items.has(field)) continue;
     const model = entity.fields.find((f) => f.name === field);
-    const message =
-      error.keyword === 'required'
-        ? phrase(locale, `requiredTo${direction}`, { stage: stageLabel })
-        : phrase(locale, `invalidTo${direction}`, { stage: stageLabel, message: ruleMessage(error, locale) });
+    const rule = ruleWords(error, entity, locale, ruleMessage, condition);
+    const message = phrase(locale, `ruleTo${direction}`, { stage: stageLabel, message: rule });
     items.set(field, { field, label: model ? labelOf(model.label, locale) : field, message });
   }
   return [...items.values()];

@@ -10,6 +10,10 @@ import { fromDatabaseError, type HttpError } from '../../src/router/errors.js';
 import { parseFilters } from '../../src/router/filters.js';
 import { describeResources } from '../../src/router/resources.js';
 import { defaultDomain } from './support/model.js';
+import { ruleWords } from '../../src/router/ruleWords.js';
+import { ruleMessage } from '../../src/router/validationErrors.js';
+import { checkMove } from '../../src/router/workflow.js';
+import { createAjv, type FieldModel, type JsonSchema, type ValidationError } from '@ra-sales/schema';
 
 import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
 import { REPORTS } from '../../src/reports/reports.js';
@@ -52,29 +56,33 @@ forEachDatabase('router messages', (database) => {
     return answer.json as Record<string, any>;
   }
 
-  describe('validation errors (ajv, translated by ajv-i18n)', () => {
+  describe('validation errors (in business words, ruleWords.ts)', () => {
     it('names invalid fields by label and states each rule', async () => {
       const { en, zh } = await inBoth('POST', '/customers', { body: { name: 'Bad grade', grade: 'Z', credit_limit: -1 } });
       expect(en.status).toBe(400);
       expect(en.json).toEqual({
         message: 'Invalid record: Grade, Credit limit',
-        errors: { grade: 'must be one of: A, B, C, D', credit_limit: 'must be >= 0' },
+        errors: { grade: 'Grade must be “A – key”, “B – important”, “C – ordinary” or “D – low”', credit_limit: 'Credit limit must be at least 0' },
       });
       expect(zh.json).toEqual({
         message: '记录无效：客户等级、信用额度',
-        errors: { grade: '必须是以下值之一: A, B, C, D', credit_limit: '应当为 >= 0' },
+        errors: { grade: '「客户等级」必须是「A 类（重点）」、「B 类（重要）」、「C 类（一般）」或「D 类（低）」之一', credit_limit: '「信用额度」不能小于 0' },
       });
     });
 
     it('required fields, types and formats', async () => {
       const { en, zh } = await inBoth('POST', '/customers', { body: { grade: 'A', website: 'not a url', credit_limit: 'lots' } });
       expect(en.json.message).toBe('Invalid record: Name, Website, Credit limit');
-      expect(en.json.errors).toEqual({ name: 'required', website: 'must match format "uri"', credit_limit: 'must be number,null' });
+      expect(en.json.errors).toEqual({
+        name: 'Fill in “Name”',
+        website: 'Website is not in the right format (e.g. https://example.com)',
+        credit_limit: 'Credit limit must be a number',
+      });
       expect(zh.json.message).toBe('记录无效：客户名称、网址、信用额度');
-      expect(zh.json.errors).toEqual({ name: '必填', website: '应当匹配格式 "uri"', credit_limit: '应当是 number,null 类型' });
+      expect(zh.json.errors).toEqual({ name: '请填写「客户名称」', website: '「网址」格式不正确（例如 https://example.com）', credit_limit: '「信用额度」必须是数字' });
     });
 
-    it('errors inside lines keep their path and name the column by its label', async () => {
+    it('errors inside lines name the field, the line and the column by their labels', async () => {
       const [product] = await database.db('products').insert({ code: 'P-1', name: 'Widget', unit: 'pc', list_price: 10 }).returning('id');
       const negative = await inBoth('POST', '/sales_plans', {
         body: { name: 'Plan 2026', plan_type: 'annual', year: 2026, product_targets: [{ product_id: Number(product.id), target_quantity: -1, target_amount: 10 }] },
@@ -82,24 +90,24 @@ forEachDatabase('router messages', (database) => {
       expect(negative.en.status).toBe(400);
       expect(negative.en.json).toEqual({
         message: 'Invalid record: Product targets',
-        errors: { product_targets: 'product_targets/0/Target quantity: must be >= 0' },
+        errors: { product_targets: 'Product targets, line 1: Target quantity must be at least 0' },
       });
       expect(negative.zh.json).toEqual({
         message: '记录无效：产品销售目标',
-        errors: { product_targets: 'product_targets/0/目标数量：应当为 >= 0' },
+        errors: { product_targets: '「产品销售目标」第 1 行：「目标数量」不能小于 0' },
       });
 
       const missing = await inBoth('POST', '/training_plans', { body: { name: 'Onboarding', plan_type: 'training', attendees: [{ passed: true }] } });
-      expect(missing.en.json.errors).toEqual({ attendees: 'attendees/0/Salesperson: required' });
-      expect(missing.zh.json.errors).toEqual({ attendees: 'attendees/0/销售人员：必填' });
+      expect(missing.en.json.errors).toEqual({ attendees: 'Attendees, line 1: Fill in “Salesperson”' });
+      expect(missing.zh.json.errors).toEqual({ attendees: '「参加人员」第 1 行：请填写「销售人员」' });
     });
 
-    it('the rule a stage gate states is translated too', async () => {
+    it('the rule a stage gate states is in business words too', async () => {
       const record = await create('opportunities', { name: 'Gate rule', customer_id: customerId });
       const { en, zh } = await inBoth('PUT', `/opportunities/${record.id}`, { as: 'repA', body: { ...record, stage: 'lost', close_reason: 'no' } });
       expect(en.status).toBe(422);
-      expect(en.json.errors.close_reason).toMatch(/^must NOT have fewer than \d+ characters to enter Lost$/);
-      expect(zh.json.errors.close_reason).toMatch(/^进入「丢单」前需满足：不应少于 \d+ 个字符$/);
+      expect(en.json.errors.close_reason).toMatch(/^Closing reason \/ summary needs at least \d+ characters to enter Lost$/);
+      expect(zh.json.errors.close_reason).toMatch(/^进入「丢单」前：「结项原因 \/ 总结报告」至少 \d+ 个字$/);
     });
   });
 
@@ -315,8 +323,8 @@ forEachDatabase('router messages', (database) => {
       expect(gate.en.status).toBe(422);
       expect(gate.en.json.message).toBe(`Opportunity ${emptied.record.id} cannot move to Proposal yet`);
       expect(gate.zh.json.message).toBe(`销售机会 ${emptied.record.id} 暂不能推进到「提案」`);
-      expect(gate.en.json.errors.project_number).toBe('required to leave Project initiation');
-      expect(gate.zh.json.errors.project_number).toBe('离开「立项」前必须填写');
+      expect(gate.en.json.errors.project_number).toBe('Fill in “Project number” to leave Project initiation');
+      expect(gate.zh.json.errors.project_number).toBe('离开「立项」前：请填写「项目编号」');
     });
   });
 
@@ -518,5 +526,151 @@ forEachDatabase('router messages', (database) => {
   it('without Accept-Language the model\'s first locale answers', async () => {
     const answer = await server.request('GET', '/customers/99999999', { headers: { 'Accept-Language': '' } });
     expect(answer.json.message).toBe('找不到客户记录 99999999');
+  });
+});
+
+describe('rules in business words (ruleWords.ts), every keyword in both languages', () => {
+  const field = (name: string, en: string, zh: string, more: Partial<FieldModel> = {}): FieldModel =>
+    ({ name, label: { en, 'zh-CN': zh }, kind: 'string', required: false, schema: {}, list: false, filter: false, sortable: false, search: false, readOnly: false, ...more }) as FieldModel;
+  const owner = {
+    fields: [
+      field('criteria_influenced', 'Evaluation criteria influenced', '已影响评标标准', { kind: 'boolean', schema: { type: 'boolean' } }),
+      field('fully_received', 'Fully received', '已收齐', { kind: 'boolean', schema: { type: 'boolean' } }),
+      field('bid_price', 'Bid price', '投标价格', { kind: 'money' }),
+      field('credit_assessment', 'Credit assessment', '信用评估结果', {
+        kind: 'enum',
+        options: [
+          { value: 'pending', label: { en: 'Pending', 'zh-CN': '待评估' } },
+          { value: 'approved', label: { en: 'Approved', 'zh-CN': '通过' } },
+          { value: 'rejected', label: { en: 'Rejected', 'zh-CN': '不通过' } },
+        ],
+      }),
+      field('close_reason', 'Closing reason', '结项原因'),
+      field('contract_number', 'Contract number', '合同编号'),
+      field('sign_date', 'Sign date', '签订日期', { kind: 'date' }),
+      field('email', 'Email', '电子邮箱', { kind: 'email' }),
+      field('lines', 'Lines', '明细', { kind: 'lines', itemFields: [field('quantity', 'Quantity', '数量', { kind: 'number' })] }),
+    ],
+  };
+  const ajv = createAjv({ strict: false });
+
+  /** The words of the first error `data` gets against `schema`, in English and in Chinese. */
+  function words(schema: JsonSchema, data: Record<string, unknown>, condition?: JsonSchema): [string, string] {
+    const validate = ajv.compile({ type: 'object', ...schema });
+    expect(validate(data)).toBe(false);
+    const error = validate.errors![0] as ValidationError;
+    return [ruleWords(error, owner, 'en', ruleMessage, condition), ruleWords(error, owner, 'zh-CN', ruleMessage, condition)];
+  }
+
+  it('const: a box to tick, a box to untick, a value by its label', () => {
+    const tick = { properties: { criteria_influenced: { const: true } } };
+    expect(words(tick, { criteria_influenced: false })).toEqual(['Tick “Evaluation criteria influenced”', '请勾选「已影响评标标准」']);
+    expect(words({ properties: { fully_received: { const: false } } }, { fully_received: true })).toEqual(['Untick “Fully received”', '请取消勾选「已收齐」']);
+    expect(words({ properties: { credit_assessment: { const: 'approved' } } }, { credit_assessment: 'pending' })).toEqual([
+      'Credit assessment must be “Approved”',
+      '「信用评估结果」必须为「通过」',
+    ]);
+    expect(words({ properties: { bid_price: { const: 5 } } }, { bid_price: 4 })).toEqual(['Bid price must be “5”', '「投标价格」必须为「5」']);
+  });
+
+  it('required: fill in, or tick when the condition wants the box ticked', () => {
+    expect(words({ required: ['close_reason'] }, {})).toEqual(['Fill in “Closing reason”', '请填写「结项原因」']);
+    const gate = { required: ['criteria_influenced'], properties: { criteria_influenced: { const: true } } };
+    expect(words(gate, {}, gate)).toEqual(['Tick “Evaluation criteria influenced”', '请勾选「已影响评标标准」']);
+    expect(words({ required: ['unknown_thing'] }, {})).toEqual(['Fill in “unknown_thing”', '请填写「unknown_thing」']);
+  });
+
+  it('minimum, maximum and their exclusive forms, numbers written for the locale', () => {
+    expect(words({ properties: { bid_price: { exclusiveMinimum: 0 } } }, { bid_price: 0 })).toEqual(['Bid price must be greater than 0', '「投标价格」必须大于 0']);
+    expect(words({ properties: { bid_price: { minimum: 1000.5 } } }, { bid_price: 1 })).toEqual(['Bid price must be at least 1,000.5', '「投标价格」不能小于 1,000.5']);
+    expect(words({ properties: { bid_price: { maximum: 999999999 } } }, { bid_price: 1e10 })).toEqual([
+      'Bid price must be at most 999,999,999',
+      '「投标价格」不能大于 999,999,999',
+    ]);
+    expect(words({ properties: { bid_price: { exclusiveMaximum: 100 } } }, { bid_price: 100 })).toEqual(['Bid price must be less than 100', '「投标价格」必须小于 100']);
+  });
+
+  it('minLength and maxLength in characters; a minimum of one character is "fill in"', () => {
+    expect(words({ properties: { close_reason: { minLength: 5 } } }, { close_reason: 'no' })).toEqual([
+      'Closing reason needs at least 5 characters',
+      '「结项原因」至少 5 个字',
+    ]);
+    expect(words({ properties: { close_reason: { minLength: 1 } } }, { close_reason: '' })).toEqual(['Fill in “Closing reason”', '请填写「结项原因」']);
+    expect(words({ properties: { close_reason: { maxLength: 3 } } }, { close_reason: 'long' })).toEqual([
+      'Closing reason takes at most 3 characters',
+      '「结项原因」最多 3 个字',
+    ]);
+  });
+
+  it('enum: the allowed values by their labels', () => {
+    expect(words({ properties: { credit_assessment: { enum: ['pending', 'approved', 'rejected'] } } }, { credit_assessment: 'maybe' })).toEqual([
+      'Credit assessment must be “Pending”, “Approved” or “Rejected”',
+      '「信用评估结果」必须是「待评估」、「通过」或「不通过」之一',
+    ]);
+    expect(words({ properties: { credit_assessment: { enum: ['approved'] } } }, { credit_assessment: 'maybe' })).toEqual([
+      'Credit assessment must be “Approved”',
+      '「信用评估结果」必须为「通过」',
+    ]);
+  });
+
+  it('minItems and maxItems on lines; a rule inside a line names the line and the column', () => {
+    expect(words({ properties: { lines: { type: 'array', minItems: 1 } } }, { lines: [] })).toEqual(['Add at least 1 line to “Lines”', '「明细」至少 1 行']);
+    expect(words({ properties: { lines: { type: 'array', minItems: 2 } } }, { lines: [{}] })).toEqual(['Add at least 2 lines to “Lines”', '「明细」至少 2 行']);
+    expect(words({ properties: { lines: { type: 'array', maxItems: 1 } } }, { lines: [{}, {}] })).toEqual(['Lines takes at most 1 line', '「明细」最多 1 行']);
+    const lines = { properties: { lines: { type: 'array', items: { type: 'object', properties: { quantity: { exclusiveMinimum: 0 } }, required: ['quantity'] } } } };
+    expect(words(lines, { lines: [{ quantity: 1 }, { quantity: 0 }] })).toEqual(['Lines, line 2: Quantity must be greater than 0', '「明细」第 2 行：「数量」必须大于 0']);
+    expect(words(lines, { lines: [{}] })).toEqual(['Lines, line 1: Fill in “Quantity”', '「明细」第 1 行：请填写「数量」']);
+  });
+
+  it('pattern and format: "not in the right format", with an example where the format is known', () => {
+    expect(words({ properties: { contract_number: { pattern: '^[A-Z0-9-]{3,30}$' } } }, { contract_number: 'a' })).toEqual([
+      'Contract number is not in the right format',
+      '「合同编号」格式不正确',
+    ]);
+    expect(words({ properties: { sign_date: { format: 'date' } } }, { sign_date: '31/12/2026' })).toEqual([
+      'Sign date is not in the right format (e.g. 2026-12-31)',
+      '「签订日期」格式不正确（例如 2026-12-31）',
+    ]);
+    expect(words({ properties: { email: { format: 'email' } } }, { email: 'nobody' })).toEqual([
+      'Email is not in the right format (e.g. name@example.com)',
+      '「电子邮箱」格式不正确（例如 name@example.com）',
+    ]);
+  });
+
+  it('type, and keywords with no business words of their own (ajv\'s words after the label)', () => {
+    expect(words({ properties: { bid_price: { type: ['number', 'null'] } } }, { bid_price: 'lots' })).toEqual(['Bid price must be a number', '「投标价格」必须是数字']);
+    const [en, zh] = words({ properties: { bid_price: { multipleOf: 2 } } }, { bid_price: 3 });
+    expect(en).toBe('Bid price: must be multiple of 2');
+    expect(zh).toMatch(/^「投标价格」：.*2/);
+  });
+
+  it('gates and entry conditions of the default model: "to leave" / "to enter" the stage, in business words', () => {
+    const { model, validators } = defaultDomain();
+    const moveWords = (resource: string, record: Record<string, unknown>, from: string, to: string, name: string) =>
+      ['en', 'zh-CN'].map((locale) => checkMove(model.entities[resource], validators[resource], record, from, to, locale).missing.find((m) => m.field === name)?.message);
+    expect(moveWords('opportunities', { contract_signed: false }, 'negotiation', 'implementation', 'contract_signed')).toEqual([
+      'Tick “Contract approved and signed” to leave Negotiation',
+      '离开「商务谈判」前：请勾选「合同已审批并签订」',
+    ]);
+    expect(moveWords('opportunities', {}, 'negotiation', 'implementation', 'contract_signed')).toEqual([
+      'Tick “Contract approved and signed” to leave Negotiation',
+      '离开「商务谈判」前：请勾选「合同已审批并签订」',
+    ]);
+    expect(moveWords('opportunities', { bid_price: 0 }, 'bidding', 'negotiation', 'bid_price')).toEqual([
+      'Bid price must be greater than 0 to leave Bidding',
+      '离开「招投标」前：「投标价格」必须大于 0',
+    ]);
+    expect(moveWords('contracts', { lines: [] }, 'draft', 'legal_review', 'lines')).toEqual([
+      'Add at least 1 line to “Products and prices” to leave Draft',
+      '离开「起草」前：「产品规格及价格」至少 1 行',
+    ]);
+    expect(moveWords('credit_sales', { credit_assessment: 'pending' }, 'credit_review', 'approved', 'credit_assessment')).toEqual([
+      'Credit assessment must be “Approved” to leave Credit review',
+      '离开「信用审核」前：「信用评估结果」必须为「通过」',
+    ]);
+    expect(moveWords('collections', {}, 'pending', 'received', 'received_date')).toEqual([
+      'Fill in “Received on” to enter Received',
+      '进入「已到账」前：请填写「到账日期」',
+    ]);
   });
 });

@@ -125,7 +125,7 @@ forEachDatabase('router protocol', (database) => {
       expect(answer.status).toBe(400);
       expect(Object.keys(answer.json.errors).sort()).toEqual(['credit_limit', 'grade', 'name', 'website']);
       const missing = await server.request('POST', '/customers', { body: { grade: 'A' } });
-      expect(missing.json.errors).toEqual({ name: 'required' });
+      expect(missing.json.errors).toEqual({ name: 'Fill in “Name”' });
       const extra = await server.request('POST', '/customers', { body: { name: 'Extra', grade: 'A', colour: 'red' } });
       expect(extra.json.errors).toEqual({ colour: 'unknown field' });
     });

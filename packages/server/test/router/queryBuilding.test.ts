@@ -117,7 +117,7 @@ describe('workflow rules', () => {
   it('lists what a move misses and which approvals it needs', () => {
     const check = checkMove(entity, validators.opportunities, { name: 'x', customer_id: 1, importance: 'VI' }, 'initiation', 'proposal', 'en');
     expect(check.allowed).toBe(false);
-    expect(check.missing.find((m) => m.field === 'gross_margin')).toEqual({ field: 'gross_margin', label: 'Estimated gross margin', message: 'required to leave Project initiation' });
+    expect(check.missing.find((m) => m.field === 'gross_margin')).toEqual({ field: 'gross_margin', label: 'Estimated gross margin', message: 'Fill in “Estimated gross margin” to leave Project initiation' });
     expect(check.approvalRoles).toEqual(['sales_manager', 'general_manager']);
   });
 
@@ -128,6 +128,6 @@ describe('workflow rules', () => {
         { instancePath: '/lines/0/quantity', keyword: 'minimum', params: {}, message: 'must be >= 0' },
         { instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: 'x' } },
       ]),
-    ).toEqual({ name: 'required', lines: 'lines/0/quantity: must be >= 0', x: 'unknown field' });
+    ).toEqual({ name: 'Fill in “name”', lines: 'lines, line 1: quantity: must be >= 0', x: 'Unknown field “x”' });
   });
 });

@@ -217,7 +217,7 @@ forEachDatabase('stage figures', (database) => {
       await insert('A best case', 'repA', 'proposal', 200_000, { probability: 40, expected_sign_date: '2031-03-15' });
       await insert('A pipeline', 'repA', 'development', 300_000, { probability: null, expected_sign_date: '2031-03-31' });
       await insert('A next month', 'repA', 'negotiation', 999_000, { probability: 80, expected_sign_date: '2031-04-01' });
-      await insert('A won', 'repA', 'won', 70_000, { probability: 100, acceptance_date: '2031-03-05', expected_sign_date: '2031-01-10' });
+      await insert('A won', 'repA', 'won', 70_000, { probability: 100, acceptance_date: '2031-03-05', expected_sign_date: '2031-01-10', stage_entered_at: '2031-03-05T10:00:00Z' });
       await insert('A lost', 'repA', 'lost', 80_000, { probability: 0, expected_sign_date: '2031-03-05' });
       await insert('B best case', 'repB', 'bidding', 400_000, { probability: 30, expected_sign_date: '2031-03-02' });
       await insert('South commit', 'repSouth', 'negotiation', 60_000, { probability: 80, expected_sign_date: '2031-03-02' });

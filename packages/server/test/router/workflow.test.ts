@@ -69,12 +69,12 @@ forEachDatabase('router workflow', (database) => {
     const answer = await put(record, { stage: 'initiation' });
     expect(answer.status).toBe(422);
     expect(Object.keys(answer.json.errors).sort()).toEqual(['budget', 'competitors', 'decision_process', 'expected_sign_date']);
-    expect(answer.json.errors.budget).toBe('required to leave Customer development');
-    expect(answer.json.missing).toContainEqual({ field: 'budget', label: 'Customer budget', message: 'required to leave Customer development' });
+    expect(answer.json.errors.budget).toBe('Fill in “Customer budget” to leave Customer development');
+    expect(answer.json.missing).toContainEqual({ field: 'budget', label: 'Customer budget', message: 'Fill in “Customer budget” to leave Customer development' });
     expect(await tableFingerprint(db, 'opportunities')).toBe(before);
 
     const chinese = await put(record, { stage: 'initiation' }, 'repA', { 'Accept-Language': 'zh-CN,zh;q=0.9' });
-    expect(chinese.json.errors.budget).toBe('离开「客户开发」前必须填写');
+    expect(chinese.json.errors.budget).toBe('离开「客户开发」前：请填写「客户预算」');
     expect(chinese.json.message).toBe('无法推进到「立项」：客户预算、预计签约时间、竞争对手、决策流程');
     expect(chinese.json.missing).toContainEqual(expect.objectContaining({ field: 'budget', label: '客户预算' }));
   });
@@ -205,7 +205,7 @@ forEachDatabase('router workflow', (database) => {
     const record = await newOpportunity();
     const without = await put(record, { stage: 'lost' });
     expect(without.status).toBe(422);
-    expect(without.json.errors).toEqual({ close_reason: 'required to enter Lost' });
+    expect(without.json.errors).toEqual({ close_reason: 'Fill in “Closing reason / summary” to enter Lost' });
     const tooShort = await put(record, { stage: 'lost', close_reason: 'no' });
     expect(tooShort.status).toBe(422);
     expect(Object.keys(tooShort.json.errors)).toEqual(['close_reason']);
