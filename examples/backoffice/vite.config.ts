@@ -15,5 +15,6 @@ export default defineConfig({
     ? { alias: { '@ra-sales/domain': resolve(repo, process.env.SALES_DOMAIN, 'index.ts') } }
     : {},
   server: { proxy: { '/api': process.env.SALES_API ?? 'http://localhost:3000' } },
-  build: { outDir: 'dist', chunkSizeWarningLimit: 4000 },
+  // `ADMIN_DIR` (relative to the repository, as the server reads it) builds where the server serves from.
+  build: { outDir: process.env.ADMIN_DIR ? resolve(repo, process.env.ADMIN_DIR) : 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

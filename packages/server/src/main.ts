@@ -8,10 +8,11 @@
  *   SALES_DOMAIN    a generated folder (default packages/domain; e.g. examples/company-oa/generated)
  *   ADMIN_DIR       the built admin app (default examples/backoffice/dist)
  *   SWEEP_EVERY_MS  how often dated values (overdue) are refreshed (default one hour)
+ *   ALLOW_DESTRUCTIVE=1  apply a migration that loses data (the log lists what was lost)
  */
 import { resolve } from 'node:path';
 import { connectDatabase } from './db/index.js';
-import { applyMigrations, DestructiveMigrationError } from './migrate/index.js';
+import { applyMigrations, describeStep, DestructiveMigrationError } from './migrate/index.js';
 import { seedDemo } from './seed/index.js';
 import { refreshRecords, rollupEntities, sweepDatedRecords } from './router/index.js';
 import { refreshAfterMigration } from './standalone/afterMigration.js';
@@ -27,7 +28,12 @@ const salespeople = async () => Number(((await knex('salespeople').count({ count
 
 try {
   const migration = await applyMigrations(knex, domain.model, { allowDestructive: process.env.ALLOW_DESTRUCTIVE === '1' });
-  if (migration.steps.length) console.log(`Database migrated: ${migration.steps.length} step(s).`);
+  if (migration.steps.length) {
+    console.log(`Database migrated: ${migration.steps.length} step(s).`);
+    // A first migration creates everything: its steps are not worth a line each.
+    if (migration.steps.length < 50) for (const step of migration.steps) console.log(`  - ${describeStep(step)}`);
+    for (const loss of migration.losses) console.log(`  lost: ${loss.message.replace(/ Re-run with allowDestructive[^.]*\.$/, '')}`);
+  }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && (await salespeople()) > 0) {
     const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators);
@@ -36,6 +42,7 @@ try {
 } catch (error) {
   if (error instanceof DestructiveMigrationError) {
     console.error(error.message);
+    console.error('Nothing was changed. To apply it anyway, losing what is listed above: ALLOW_DESTRUCTIVE=1 pnpm start');
     process.exit(1);
   }
   throw error;
