@@ -129,6 +129,21 @@ function wonIndex(entity: EntityModel, columns: string[]): IndexShape | undefine
   };
 }
 
+/**
+ * A required field added to a table that holds records: the records get the field's default, so
+ * none is left empty where the schema says it never is. (An optional field stays empty: an empty
+ * value is a true state of it, a default would be a guess.)
+ */
+function defaultFill(table: string, field: EntityModel['fields'][number]): Pick<ColumnShape, 'fill'> {
+  if (!field.required || field.default === undefined || field.default === null) return {};
+  const type = columnTypeOf(field);
+  const value =
+    typeof field.default === 'number' || typeof field.default === 'boolean'
+      ? String(field.default)
+      : `${quoteLiteral(typeof field.default === 'string' ? field.default : JSON.stringify(field.default))}::${type}`;
+  return { fill: `UPDATE ${quoteIdent(table)} SET ${quoteIdent(field.name)} = ${value} WHERE ${quoteIdent(field.name)} IS NULL` };
+}
+
 /** The table of one entity: base columns, one column per field, its indexes. */
 export function entityTableShape(entity: EntityModel): TableShape {
   const table = entity.resource;
@@ -136,7 +151,11 @@ export function entityTableShape(entity: EntityModel): TableShape {
   const fields = entity.fields.filter((field) => !BASE_COLUMN_NAMES.has(field.name) && !(entity.workflow && field.name === STAGE_ENTERED_FIELD));
   const workflowField = entity.workflow?.field;
   const stageEntered = workflowField ? [stageEnteredColumn(table, workflowField)] : [];
-  const columns = [...ENTITY_BASE_COLUMNS, ...stageEntered, ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field) }))];
+  const columns = [
+    ...ENTITY_BASE_COLUMNS,
+    ...stageEntered,
+    ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field), ...defaultFill(table, field) })),
+  ];
   const ownerField = entity.access?.ownerField;
   const indexed = fields.filter(
     (field) =>

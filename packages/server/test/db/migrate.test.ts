@@ -172,6 +172,22 @@ forEachDatabase('applyMigrations', (database) => {
     expect(await readSchemaSnapshot(database.db)).toEqual(after);
   });
 
+  it('fills a new required field with its default in the records already stored; a new optional one stays empty', async () => {
+    await database.reset();
+    const before = testModel();
+    await applyMigrations(database.db, before);
+    await database.db('opportunities').insert([{ name: 'old one', customer_id: 1, stage: 'bidding' }, { name: 'old two', customer_id: 1, stage: 'won' }]);
+    const after = withEntity(before, 'opportunities', (e) => ({
+      ...e,
+      fields: [...e.fields, field('priority', 'enum', { required: true, default: 'normal', options: [{ value: 'normal', label: { en: 'Normal' } }, { value: 'high', label: { en: 'High' } }] }), field('note', 'string', { default: 'n/a' }), field('seats', 'integer', { required: true, default: 5 })],
+    }));
+    await applyMigrations(database.db, after);
+    expect(await database.db('opportunities').orderBy('id').select('name', 'priority', 'note', 'seats')).toEqual([
+      { name: 'old one', priority: 'normal', note: null, seats: 5 },
+      { name: 'old two', priority: 'normal', note: null, seats: 5 },
+    ]);
+  });
+
   it('drops a column, narrows a type and removes a stage freely while no data is affected', async () => {
     const before = testModel();
     await applyMigrations(database.db, before);
