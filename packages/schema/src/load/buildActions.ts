@@ -2,7 +2,8 @@
  * `x-actions`: the next documents created from a record. Built per entity; what needs the other
  * entities (the resources created and their fields) is checked by checkActionsAcross.
  */
-import type { ActionModel, ActionStep, EntityModel, Expression, FieldModel, Labels, LinesMapping } from '../model.js';
+import type { ActionModel, ActionStep, EntityModel, Expression, FieldModel, Labels } from '../model.js';
+import { isLinesMapping } from '../rules/actions.js';
 import { checkReads } from './buildRules.js';
 import type { Report } from './buildFields.js';
 
@@ -19,10 +20,6 @@ interface RawAction {
 
 /** Names an action's expressions may read besides the record's fields and lookups. */
 const ITEM_NAMES = ['$item', '$index'];
-
-export function isLinesMapping(value: unknown): value is LinesMapping {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'rows' in value && 'columns' in value;
-}
 
 export function buildActions(
   raw: Record<string, RawAction> | undefined,

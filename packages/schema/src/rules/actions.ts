@@ -2,8 +2,13 @@
  * Whether an action of `x-actions` is offered on a record to a user: the same test in the screens
  * (the button) and on the server (which also checks the write rights of every record it touches).
  */
-import type { ActionModel, EntityModel } from '../model.js';
+import type { ActionModel, EntityModel, LinesMapping } from '../model.js';
 import { SUPER_ROLE } from './rights.js';
+
+/** A step's value for a lines field (`{ rows, columns }`), not a JSON Logic expression. */
+export function isLinesMapping(value: unknown): value is LinesMapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'rows' in value && 'columns' in value;
+}
 
 export function actionOffered(entity: EntityModel, action: ActionModel, record: Record<string, unknown>, roles: readonly string[]): boolean {
   const workflow = entity.workflow;

@@ -46,7 +46,12 @@ function ordered(owner: object, fields: FieldModel[]): FieldModel[] {
 
 /** Whether the entity (or one of its lines) has computed fields. */
 export function hasComputed(entity: EntityModel): boolean {
-  return entity.fields.some((f) => f.computed !== undefined || (f.itemFields ?? []).some((i) => i.computed !== undefined));
+  return entity.fields.some(isComputedField);
+}
+
+/** Whether the server computes the field's value, or a column of its lines. */
+export function isComputedField(field: FieldModel): boolean {
+  return field.computed !== undefined || (field.itemFields ?? []).some((column) => column.computed !== undefined);
 }
 
 /** Money to the cent, integers whole, so the stored value equals what the form showed. */

@@ -3,7 +3,7 @@
  * one transaction, each through the same path as a user's create (rights, rules, numbers, roll-ups),
  * then updates the record (a stage change is a move, checked like one). Any refusal rolls it all back.
  */
-import { actionOffered, evaluate, holds, labelOf, type ActionModel, type ActionStep, type Expression, type LinesMapping } from '@ra-sales/schema';
+import { actionOffered, evaluate, holds, isLinesMapping, labelOf, type ActionModel, type ActionStep, type Expression } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
@@ -87,7 +87,7 @@ async function runWithin(trx: Knex.Transaction, ctx: RequestContext, resource: R
 function valuesOf(step: ActionStep, scope: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(step.set)) {
-    const result = isLines(value)
+    const result = isLinesMapping(value)
       ? asList(evaluate(value.rows, scope)).map((row) => Object.fromEntries(Object.entries(value.columns).map(([column, expression]) => [column, evaluate(expression, { ...scope, $row: row })])))
       : evaluate(value as Expression, scope);
     if (result !== null && result !== undefined) out[field] = result;
@@ -95,7 +95,6 @@ function valuesOf(step: ActionStep, scope: Record<string, unknown>): Record<stri
   return out;
 }
 
-const isLines = (value: unknown): value is LinesMapping => typeof value === 'object' && value !== null && 'rows' in value && 'columns' in value;
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A refusal of a created record says which record it is about. */

@@ -20,10 +20,6 @@ export function requestLocale(req: Request, model: SalesModel): string {
 
 const PHRASES: Record<string, Record<string, string>> = {
   en: {
-    requiredToLeave: 'required to leave {stage}',
-    invalidToLeave: '{message} to leave {stage}',
-    requiredToEnter: 'required to enter {stage}',
-    invalidToEnter: '{message} to enter {stage}',
     cannotMove: 'Cannot move to {stage}: {missing}',
     // Rules of the schema language (x-write, locks, approvals, computed, unique, x-ref-where).
     onlyRolesWrite: 'only {roles} may set this field',
@@ -54,10 +50,8 @@ const PHRASES: Record<string, Record<string, string>> = {
     listSeparator: ', ',
     invalidRecord: 'Invalid record: {fields}',
     rejectedBySchema: 'rejected by the schema',
-    ruleRequired: 'required',
     ruleUnknownField: 'unknown field',
     ruleOneOf: 'must be one of: {values}',
-    nestedRule: '{path}: {message}',
     quotedName: '"{name}"',
     unknownFields: 'Unknown field {fields}',
     serverOwned: 'Field {fields} is set by the server',
@@ -208,10 +202,6 @@ const PHRASES: Record<string, Record<string, string>> = {
     valueNo: 'No',
   },
   'zh-CN': {
-    requiredToLeave: '离开「{stage}」前必须填写',
-    invalidToLeave: '离开「{stage}」前需满足：{message}',
-    requiredToEnter: '进入「{stage}」前必须填写',
-    invalidToEnter: '进入「{stage}」前需满足：{message}',
     cannotMove: '无法推进到「{stage}」：{missing}',
     onlyRolesWrite: '只有{roles}可以填写此字段',
     notOnOwnRecord: '不能在本人的记录上填写',
@@ -240,10 +230,8 @@ const PHRASES: Record<string, Record<string, string>> = {
     listSeparator: '、',
     invalidRecord: '记录无效：{fields}',
     rejectedBySchema: '不符合数据规则',
-    ruleRequired: '必填',
     ruleUnknownField: '未知字段',
     ruleOneOf: '必须是以下值之一: {values}',
-    nestedRule: '{path}：{message}',
     quotedName: '「{name}」',
     unknownFields: '未知字段：{fields}',
     serverOwned: '字段{fields}由服务器设置，不能修改',

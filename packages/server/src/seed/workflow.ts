@@ -1,4 +1,4 @@
-import type { EntityModel, JsonSchema, StageModel, WorkflowModel } from '@ra-sales/schema';
+import { isComputedField, type EntityModel, type JsonSchema, type StageModel, type WorkflowModel } from '@ra-sales/schema';
 import type { Random } from './random.js';
 
 /** Where a record stands in its workflow. */
@@ -27,7 +27,7 @@ function openStages(workflow: WorkflowModel): StageModel[] {
 export function factStages(entity: EntityModel): Set<string> {
   const workflow = entity.workflow;
   if (!workflow) return new Set();
-  const computed = new Set(entity.fields.filter((f) => f.computed !== undefined || f.itemFields?.some((c) => c.computed !== undefined)).map((f) => f.name));
+  const computed = new Set(entity.fields.filter(isComputedField).map((f) => f.name));
   const names = (schema: JsonSchema | undefined) => [...requiredFields(schema), ...Object.keys((schema?.properties as object) ?? {})];
   const factual = (schema: JsonSchema | undefined) => names(schema).some((name) => computed.has(name));
   const open = openStages(workflow);

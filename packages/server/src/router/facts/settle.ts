@@ -3,7 +3,7 @@
  * values are refreshed, its automatic moves (`"auto": true` transitions) are taken, and the
  * records that roll it up are refreshed the same way, up the chain.
  */
-import { computeRecord, holds, type EntityModel, type ValidationRule } from '@ra-sales/schema';
+import { computeRecord, holds, isComputedField, type EntityModel, type ValidationRule } from '@ra-sales/schema';
 import type { RequestContext } from '../context.js';
 import type { ResourceInfo } from '../resources.js';
 import type { Db, Row } from '../types.js';
@@ -62,7 +62,7 @@ export async function settle(db: Db, ctx: RequestContext, resource: ResourceInfo
   const current = editableView(stored, entity);
   const lookups = await loadLookups(db, ctx, entity, { ...current, id: stored.id });
   const values = computeRecord(entity, withoutEmptyCells(entity, current), lookups);
-  const changed = entity.fields.filter((f) => f.computed !== undefined || f.itemFields?.some((c) => c.computed !== undefined)).filter((f) => !sameValue(values[f.name], current[f.name]));
+  const changed = entity.fields.filter(isComputedField).filter((f) => !sameValue(values[f.name], current[f.name]));
   if (changed.length) refuseBrokenRules(ctx, resource, stored, current, values, lookups);
   const moves = await automaticMoves(db, ctx, entity, stored, values, lookups);
   if (!changed.length && !moves.length) return stored;
