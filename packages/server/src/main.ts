@@ -36,7 +36,7 @@ try {
   }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && (await salespeople()) > 0) {
-    const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators);
+    const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators, migration.steps);
     console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
   }
 } catch (error) {

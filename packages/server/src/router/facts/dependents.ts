@@ -43,6 +43,12 @@ function buildDependents(model: SalesModel): Map<string, Dependent[]> {
   return out;
 }
 
+/** Entities whose lookups aggregate other records by their own id: their stored figures follow those records. */
+export function rollupEntities(model: SalesModel): EntityModel[] {
+  const parents = new Set(Object.values(model.entities).flatMap((entity) => dependentsOf(model, entity.resource).map((d) => d.parent)));
+  return Object.values(model.entities).filter((entity) => parents.has(entity));
+}
+
 /** `status_neq` → `status`, `items.product_id` → `items`. */
 function fieldOfKey(key: string): string {
   const head = key.split('.')[0];

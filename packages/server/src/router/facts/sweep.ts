@@ -24,13 +24,6 @@ export function datedEntities(model: SalesModel): EntityModel[] {
   );
 }
 
-/** Entities whose lookups aggregate other records by their id: their stored figures follow those records. */
-export function rollupEntities(model: SalesModel): EntityModel[] {
-  return Object.values(model.entities).filter((entity) =>
-    Object.values(entity.lookups).some((lookup) => lookup.kind === 'aggregate' && Object.values(lookup.where).includes('$id')),
-  );
-}
-
 /** The server acting on its own: history and audit rows name user 0. */
 export const SERVER_USER = { id: 0, roles: ['admin'], teamId: null };
 
