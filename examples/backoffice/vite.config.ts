@@ -12,7 +12,7 @@ const repo = resolve(import.meta.dirname, '../..');
 export default defineConfig({
   plugins: [react()],
   resolve: process.env.SALES_DOMAIN
-    ? { alias: { '@ra-sales/domain': resolve(repo, process.env.SALES_DOMAIN, 'index.ts') } }
+    ? { alias: [{ find: /^@ra-sales\/domain\/client$/, replacement: resolve(repo, process.env.SALES_DOMAIN, 'client.js') }] }
     : {},
   server: { proxy: { '/api': process.env.SALES_API ?? 'http://localhost:3000' } },
   // `ADMIN_DIR` (relative to the repository, as the server reads it) builds where the server serves from.

@@ -72,7 +72,7 @@ for (let i = 0; i < RUNS; i++) {
   schema.properties[`bench_field_${i}`] = { type: 'string', maxLength: 10, 'x-label': { en: 'Bench', 'zh-CN': '测试' } };
   const start = performance.now();
   writeFileSync(file, JSON.stringify(schema));
-  await until(() => readFileSync(join(watchOut, 'types.ts'), 'utf8').includes(`bench_field_${i}`));
+  await until(() => readFileSync(join(watchOut, 'types.d.ts'), 'utf8').includes(`bench_field_${i}`));
   latencies.push(performance.now() - start);
 }
 watcher.kill();

@@ -1,5 +1,5 @@
 import { loadModel, type LoadOptions, type SalesModel, type SchemaError } from '@ra-sales/schema';
-import { emitModel, emitIndex } from './emit/domainModule.js';
+import { emitModelFiles } from './emit/domainModule.js';
 import { emitOpenApi } from './emit/openapi.js';
 import { emitTypes } from './emit/types.js';
 import { emitValidators } from './emit/validators.js';
@@ -25,9 +25,8 @@ export async function generate(options: LoadOptions, sourceLabel = describeSourc
 
 export async function render(model: SalesModel, sources: string): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
-  files.set('index.ts', emitIndex(sources));
-  files.set('model.ts', emitModel(model, sources));
-  files.set('types.ts', await emitTypes(model, sources));
+  for (const [name, content] of emitModelFiles(model, sources)) files.set(name, content);
+  files.set('types.d.ts', await emitTypes(model, sources));
   for (const [name, content] of emitValidators(model, sources)) files.set(name, content);
   files.set('openapi.json', emitOpenApi(model, sources));
   for (const [name, content] of emitScreenFiles(model, sources)) files.set(name, content);

@@ -24,12 +24,12 @@ describe('generate --watch', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const types = () => (existsSync(join(out, 'types.ts')) ? readFileSync(join(out, 'types.ts'), 'utf8') : '');
+  const types = () => (existsSync(join(out, 'types.d.ts')) ? readFileSync(join(out, 'types.d.ts'), 'utf8') : '');
 
   it('regenerates when a schema file changes', async () => {
     await waitFor(() => output.includes('Watching'), 'the watcher to start');
     editJson(join(schemas, 'entities/customer.schema.json'), (s) => (s.properties.vip_since = { type: 'string', format: 'date', 'x-label': { en: 'VIP since', 'zh-CN': '成为 VIP 日期' } }));
-    await waitFor(() => types().includes('vip_since'), 'the new field in types.ts');
+    await waitFor(() => types().includes('vip_since'), 'the new field in types.d.ts');
   });
 
   it('reports a broken file, keeps the last good output, and recovers', async () => {

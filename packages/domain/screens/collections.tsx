@@ -1,7 +1,7 @@
 // Generated from schemas/entities/collection.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import PaymentsIcon from '@mui/icons-material/Payments';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Collection (collections) — 回款

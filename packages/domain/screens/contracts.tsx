@@ -1,7 +1,7 @@
 // Generated from schemas/entities/contract.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import DescriptionIcon from '@mui/icons-material/Description';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales contract (contracts) — 销售合同

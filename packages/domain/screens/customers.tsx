@@ -1,7 +1,7 @@
 // Generated from schemas/entities/customer.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import BusinessIcon from '@mui/icons-material/Business';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Customer (customers) — 客户

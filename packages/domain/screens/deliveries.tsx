@@ -1,7 +1,7 @@
 // Generated from schemas/entities/delivery.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Delivery (deliveries) — 发货

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/feedback.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import FeedbackIcon from '@mui/icons-material/Feedback';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Feedback (feedback_items) — 意见

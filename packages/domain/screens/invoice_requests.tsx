@@ -1,7 +1,7 @@
 // Generated from schemas/entities/invoice_request.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Invoice request (invoice_requests) — 开票申请

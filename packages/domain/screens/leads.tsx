@@ -1,7 +1,7 @@
 // Generated from schemas/entities/lead.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import LightbulbIcon from '@mui/icons-material/Lightbulb';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Lead (leads) — 销售线索

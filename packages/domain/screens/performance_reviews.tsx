@@ -1,7 +1,7 @@
 // Generated from schemas/entities/performance_review.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Performance review (performance_reviews) — 业绩考评

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/product.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Product (products) — 货品

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/promotion.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import CampaignIcon from '@mui/icons-material/Campaign';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Promotion (promotions) — 促销活动

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/quota.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import FlagIcon from '@mui/icons-material/Flag';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales quota (quotas) — 销售配额

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/satisfaction_survey.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import SentimentSatisfiedIcon from '@mui/icons-material/SentimentSatisfied';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Satisfaction survey (satisfaction_surveys) — 客户意见调查

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/service_request.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import BuildIcon from '@mui/icons-material/Build';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Service request (service_requests) — 售后服务

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/team.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import GroupsIcon from '@mui/icons-material/Groups';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales team (teams) — 销售团队

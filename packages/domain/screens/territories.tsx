@@ -1,7 +1,7 @@
 // Generated from schemas/entities/territory.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import MapIcon from '@mui/icons-material/Map';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Territory (territories) — 销售区域

@@ -34,19 +34,18 @@ export interface EnumOption {
   label: Labels;
 }
 
-export interface FieldModel {
+/** A field as the screens know it: everything but its JSON Schema (see `FieldModel`). */
+export interface ClientFieldModel {
   name: string;
   label: Labels;
   kind: FieldKind;
   required: boolean;
-  /** The property's JSON Schema after `$ref` resolution, without the x- keywords (they are the fields of this model). */
-  schema: JsonSchema;
   /** Target resource of a `reference` field. */
   ref?: string;
   /** Options of an `enum` field, in schema order. */
   options?: EnumOption[];
   /** Columns of a `lines` field (an array of objects), e.g. product, quantity, unit price. */
-  itemFields?: FieldModel[];
+  itemFields?: ClientFieldModel[];
   /** Shown as a column in the list. */
   list: boolean;
   /** Offered as a list filter. */
@@ -64,7 +63,10 @@ export interface FieldModel {
   help?: Labels;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
   maxLength?: number;
+  /** A regular expression (`u` flag) a text value must match. */
+  pattern?: string;
   default?: unknown;
   /** `x-write`: only these roles may give the field a value or change it. Absent: whoever may write the record. */
   write?: FieldRight;
@@ -85,6 +87,13 @@ export interface FieldModel {
    * values are read from this record, e.g. `{ "customer_id": "$customer_id" }` (a contact of the chosen customer).
    */
   refWhere?: Filter;
+}
+
+/** A field as the server knows it. */
+export interface FieldModel extends ClientFieldModel {
+  /** The property's JSON Schema after `$ref` resolution, without the x- keywords (they are the fields of this model). */
+  schema: JsonSchema;
+  itemFields?: FieldModel[];
 }
 
 /** A JSON Logic expression (https://jsonlogic.com). */
@@ -223,7 +232,8 @@ export interface AccessModel {
   default: { read: Scope; write: Scope };
 }
 
-export interface EntityModel {
+/** An entity as the screens know it: everything but its JSON Schema and source file (see `EntityModel`). */
+export interface ClientEntityModel {
   /** Singular name, from the file name: `opportunity`. */
   name: string;
   /** PascalCase type name: `Opportunity`. */
@@ -238,15 +248,11 @@ export interface EntityModel {
   recordRepresentation: string;
   /** Where in the menu: a group id of `model.groups`. */
   group: string;
-  fields: FieldModel[];
-  /** The entity's JSON Schema (resolved, stage enum filled in), without server-owned fields. */
-  schema: JsonSchema;
+  fields: ClientFieldModel[];
   workflow?: WorkflowModel;
   access: AccessModel;
   /** Default list sort. */
   sort: { field: string; order: 'ASC' | 'DESC' };
-  /** The schema file it came from, relative to the schema folder. */
-  source: string;
   /** Sets of fields no two records may share (`x-unique` on fields and on the entity). */
   unique: string[][];
   /** `x-lookups` by name. */
@@ -255,6 +261,15 @@ export interface EntityModel {
   validations: ValidationRule[];
   /** `x-actions` by name: the next documents created from a record. */
   actions: Record<string, ActionModel>;
+}
+
+/** An entity as the server knows it. */
+export interface EntityModel extends ClientEntityModel {
+  fields: FieldModel[];
+  /** The entity's JSON Schema (resolved, stage enum filled in), without server-owned fields. */
+  schema: JsonSchema;
+  /** The schema file it came from, relative to the schema folder. */
+  source: string;
 }
 
 /** `x-actions`: records of other entities created from this one, in one transaction. */
@@ -303,14 +318,33 @@ export interface MenuGroup {
   label: Labels;
 }
 
-export interface SalesModel {
+/** The model as the browser receives it (`toClientModel`): labels, fields, stages and rules, no JSON Schemas. */
+export interface ClientSalesModel {
   /** Locales every label is given in. */
   locales: string[];
   groups: MenuGroup[];
   /** Role ids and their labels. */
   roles: Record<string, Labels>;
   /** Entities by resource name, in menu order. */
+  entities: Record<string, ClientEntityModel>;
+}
+
+/** The whole compiled model: what the server, the migrations and the generators read. */
+export interface SalesModel extends ClientSalesModel {
   entities: Record<string, EntityModel>;
+}
+
+function clientField({ schema: _schema, itemFields, ...field }: FieldModel): ClientFieldModel {
+  return itemFields ? { ...field, itemFields: itemFields.map(clientField) } : field;
+}
+
+/** The part of the model the screens need: the server keeps the JSON Schemas and the source file names. */
+export function toClientModel(model: SalesModel): ClientSalesModel {
+  const entities: Record<string, ClientEntityModel> = {};
+  for (const [resource, { schema: _schema, source: _source, fields, ...entity }] of Object.entries(model.entities)) {
+    entities[resource] = { ...entity, fields: fields.map(clientField) };
+  }
+  return { ...model, entities };
 }
 
 /** Fields every table has that only the server writes. */

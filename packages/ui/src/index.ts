@@ -1,4 +1,3 @@
-export * from './fields/index.js';
 export * from './resources/index.js';
 export * from './i18n/index.js';
 export * from './layout/index.js';
@@ -25,17 +24,8 @@ export {
   type HttpClient,
   isRuleRefusal,
   keepSessionOnRuleRefusals,
+  isSalesRefusal,
+  asSalesRefusal,
+  withSalesRefusals,
+  SalesRefusal,
 } from './data/index.js';
-export {
-  ActionButtons,
-  ActionDialog,
-  ActionRefusalDialog,
-  BulkActionButton,
-  ShowActionsToolbar,
-  actionOfferedToRoles,
-  bulkActionsOf,
-  type ActionButtonsProps,
-  type ActionDialogProps,
-  type BulkActionButtonProps,
-} from './resources/ActionButtons.js';
-export { emitScreens, type EmitScreensOptions } from './codegen/emitScreens.js';

@@ -1,4 +1,4 @@
-/** The back office's own labels, merged into the sales i18n provider. */
+/** The back office's own labels, in its own i18n provider (see App.tsx), under which the sales texts are layered. */
 export const backofficeMessages = {
   'zh-CN': {
     resources: {

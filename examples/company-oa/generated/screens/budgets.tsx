@@ -1,7 +1,7 @@
 // Generated from schemas/entities/budget.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Budget (budgets) — 费用预算

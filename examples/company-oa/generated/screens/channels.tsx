@@ -1,7 +1,7 @@
 // Generated from schemas/entities/channel.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import StorefrontIcon from '@mui/icons-material/Storefront';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales channel (channels) — 销售渠道

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/complaint.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Complaint (complaints) — 客户投诉

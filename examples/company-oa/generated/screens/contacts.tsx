@@ -1,7 +1,7 @@
 // Generated from schemas/entities/contact.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Contact (contacts) — 联系人

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/contract_amendment.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Contract amendment (contract_amendments) — 合同变更

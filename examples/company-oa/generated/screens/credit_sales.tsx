@@ -1,7 +1,7 @@
 // Generated from schemas/entities/credit_sale.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import CreditScoreIcon from '@mui/icons-material/CreditScore';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Credit sale (credit_sales) — 赊销

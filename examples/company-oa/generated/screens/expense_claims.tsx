@@ -1,7 +1,7 @@
 // Generated from schemas/entities/expense_claim.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ReceiptIcon from '@mui/icons-material/Receipt';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Expense claim (expense_claims) — 费用报销单

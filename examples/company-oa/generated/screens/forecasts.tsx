@@ -1,7 +1,7 @@
 // Generated from schemas/entities/forecast.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import InsightsIcon from '@mui/icons-material/Insights';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales forecast (forecasts) — 销售预测

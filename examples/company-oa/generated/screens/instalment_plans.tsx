@@ -1,7 +1,7 @@
 // Generated from schemas/entities/instalment_plan.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Instalment agreement (instalment_plans) — 分期付款协议

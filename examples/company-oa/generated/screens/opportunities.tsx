@@ -1,7 +1,7 @@
 // Generated from schemas/entities/opportunity.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Opportunity (opportunities) — 销售机会

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/price_policy.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Price policy (price_policies) — 产品销售价格策略

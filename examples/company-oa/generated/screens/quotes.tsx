@@ -1,7 +1,7 @@
 // Generated from schemas/entities/quote.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Quote (quotes) — 报价单

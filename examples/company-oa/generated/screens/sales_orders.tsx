@@ -1,7 +1,7 @@
 // Generated from schemas/entities/sales_order.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales order (sales_orders) — 销售订单

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/sales_plan.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales plan (sales_plans) — 销售计划

@@ -1,7 +1,7 @@
 // Generated from schemas/entities/sales_return.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Sales return (sales_returns) — 退货

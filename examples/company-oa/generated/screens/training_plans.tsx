@@ -1,7 +1,7 @@
 // Generated from schemas/entities/training_plan.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import SchoolIcon from '@mui/icons-material/School';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Recruitment / training plan (training_plans) — 招募与培训计划

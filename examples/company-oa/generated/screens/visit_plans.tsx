@@ -1,7 +1,7 @@
 // Generated from schemas/entities/visit_plan.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Visit plan (visit_plans) — 拜访计划

@@ -1,7 +1,7 @@
 import type { SalesModel } from '@ra-sales/schema';
-import { emitScreens } from '@ra-sales/ui/codegen';
+import { emitScreens } from './emitScreens.js';
 
-/** react-admin screens per entity. The emitter lives with the components it uses, in @ra-sales/ui. */
+/** react-admin screens per entity: starting points a developer copies; nothing imports them. */
 export function emitScreenFiles(model: SalesModel, sources: string): Map<string, string> {
   return new Map(Object.entries(emitScreens(model, { schemaDir: sources.split(' + ')[0].replace(/\/$/, '') })));
 }

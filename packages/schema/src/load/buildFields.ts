@@ -48,7 +48,9 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
   copyIfSet(field, 'help', schema['x-help']);
   copyIfSet(field, 'minimum', schema.minimum ?? schema.exclusiveMinimum);
   copyIfSet(field, 'maximum', schema.maximum ?? schema.exclusiveMaximum);
+  if (typeof schema.minLength === 'number' && schema.minLength > 0) field.minLength = schema.minLength;
   copyIfSet(field, 'maxLength', schema.maxLength);
+  copyIfSet(field, 'pattern', schema.pattern);
   copyIfSet(field, 'default', schema.default);
   addRules(field, schema, pointer, report);
   return field;

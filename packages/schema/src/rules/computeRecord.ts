@@ -1,4 +1,4 @@
-import type { EntityModel, FieldModel } from '../model.js';
+import type { ClientEntityModel, ClientFieldModel } from '../model.js';
 import { evaluatePrepared, expressionUse, prepareData, setPrepared } from './expression.js';
 
 /**
@@ -7,7 +7,7 @@ import { evaluatePrepared, expressionUse, prepareData, setPrepared } from './exp
  * expression sees the record, the computed lines and the lookups by name).
  */
 export function computeRecord(
-  entity: EntityModel,
+  entity: ClientEntityModel,
   record: Record<string, unknown>,
   lookups: Record<string, unknown> = {},
 ): Record<string, unknown> {
@@ -37,25 +37,25 @@ export function computeRecord(
 }
 
 /** The dependency order of an entity's (or a lines field's) computed fields, worked out once. */
-const orders = new WeakMap<object, FieldModel[]>();
-function ordered(owner: object, fields: FieldModel[]): FieldModel[] {
+const orders = new WeakMap<object, ClientFieldModel[]>();
+function ordered(owner: object, fields: ClientFieldModel[]): ClientFieldModel[] {
   let order = orders.get(owner);
   if (!order) orders.set(owner, (order = orderByDependency(fields)));
   return order;
 }
 
 /** Whether the entity (or one of its lines) has computed fields. */
-export function hasComputed(entity: EntityModel): boolean {
+export function hasComputed(entity: ClientEntityModel): boolean {
   return entity.fields.some(isComputedField);
 }
 
 /** Whether the server computes the field's value, or a column of its lines. */
-export function isComputedField(field: FieldModel): boolean {
+export function isComputedField(field: ClientFieldModel): boolean {
   return field.computed !== undefined || (field.itemFields ?? []).some((column) => column.computed !== undefined);
 }
 
 /** Money to the cent, integers whole, so the stored value equals what the form showed. */
-function roundFor(field: FieldModel, value: unknown): unknown {
+function roundFor(field: ClientFieldModel, value: unknown): unknown {
   if (typeof value !== 'number') return value;
   if (field.kind === 'money') return Math.round(value * 100) / 100;
   if (field.kind === 'integer') return Math.round(value);
@@ -63,11 +63,11 @@ function roundFor(field: FieldModel, value: unknown): unknown {
 }
 
 /** Computed fields that read other computed fields come after them (cycles are refused by the schema check). */
-export function orderByDependency(fields: FieldModel[]): FieldModel[] {
+export function orderByDependency(fields: ClientFieldModel[]): ClientFieldModel[] {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const done = new Set<string>();
-  const out: FieldModel[] = [];
-  const visit = (field: FieldModel, path: Set<string>) => {
+  const out: ClientFieldModel[] = [];
+  const visit = (field: ClientFieldModel, path: Set<string>) => {
     if (done.has(field.name) || path.has(field.name)) return;
     path.add(field.name);
     for (const name of expressionUse(field.computed).vars.map((v) => v.split('.')[0])) {
@@ -82,9 +82,9 @@ export function orderByDependency(fields: FieldModel[]): FieldModel[] {
 }
 
 /** Names of computed fields that read themselves through other computed fields. */
-export function computedCycles(fields: FieldModel[]): string[] {
+export function computedCycles(fields: ClientFieldModel[]): string[] {
   const computed = new Map(fields.filter((f) => f.computed !== undefined).map((f) => [f.name, f]));
-  const reads = (f: FieldModel) => expressionUse(f.computed).vars.map((v) => v.split('.')[0]).filter((n) => computed.has(n));
+  const reads = (f: ClientFieldModel) => expressionUse(f.computed).vars.map((v) => v.split('.')[0]).filter((n) => computed.has(n));
   const cyclic: string[] = [];
   for (const start of computed.values()) {
     const seen = new Set<string>();

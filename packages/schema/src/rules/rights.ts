@@ -1,4 +1,4 @@
-import type { EntityModel, FieldModel, StageLock, StageModel } from '../model.js';
+import type { ClientEntityModel, ClientFieldModel, StageLock, StageModel } from '../model.js';
 
 /** The role that may do everything a rule allows any role. */
 export const SUPER_ROLE = 'admin';
@@ -9,7 +9,7 @@ export interface RuleUser {
 }
 
 /** Whether `user` may give `field` a value or change it on a record they own (`isOwner`) or not. */
-export function mayWriteField(field: FieldModel, user: RuleUser, isOwner: boolean): boolean {
+export function mayWriteField(field: ClientFieldModel, user: RuleUser, isOwner: boolean): boolean {
   if (!field.write) return true;
   if (user.roles.includes(SUPER_ROLE)) return true;
   if (isOwner && !field.write.owner) return false;
@@ -17,13 +17,13 @@ export function mayWriteField(field: FieldModel, user: RuleUser, isOwner: boolea
 }
 
 /** Whether `user` owns `record` by the entity's owner field. */
-export function ownsRecord(entity: EntityModel, user: RuleUser, record: Record<string, unknown>): boolean {
+export function ownsRecord(entity: ClientEntityModel, user: RuleUser, record: Record<string, unknown>): boolean {
   const owner = entity.access.ownerField;
   return owner !== undefined && record[owner] !== null && record[owner] !== undefined && Number(record[owner]) === user.id;
 }
 
 /** The stage the record is in, when that stage is locked. */
-export function lockedStage(entity: EntityModel, record: Record<string, unknown>): (StageModel & { lock: StageLock }) | undefined {
+export function lockedStage(entity: ClientEntityModel, record: Record<string, unknown>): (StageModel & { lock: StageLock }) | undefined {
   const workflow = entity.workflow;
   if (!workflow) return undefined;
   const stage = workflow.stages.find((s) => s.id === record[workflow.field]);
@@ -36,7 +36,7 @@ export function mayReverse(lock: StageLock, user: RuleUser): boolean {
 }
 
 /** Fields the user may not write on this record: by field right, or because its stage is locked. */
-export function readOnlyFieldsFor(entity: EntityModel, user: RuleUser, record: Record<string, unknown>): Set<string> {
+export function readOnlyFieldsFor(entity: ClientEntityModel, user: RuleUser, record: Record<string, unknown>): Set<string> {
   const owned = ownsRecord(entity, user, record);
   const lock = lockedStage(entity, record)?.lock;
   const out = new Set<string>();

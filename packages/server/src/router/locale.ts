@@ -15,6 +15,9 @@ export function requestLocale(req: Request, model: SalesModel): string {
     const sameLanguage = model.locales.find((l) => l.toLowerCase().split('-')[0] === tag.split('-')[0]);
     if (sameLanguage) return sameLanguage;
   }
+  // A caller asking for a language the model lacks (a French host) reads English, as the screens fall back to;
+  // no header at all gets the model's first language.
+  if (wanted.length && model.locales.includes('en')) return 'en';
   return model.locales[0] ?? 'en';
 }
 

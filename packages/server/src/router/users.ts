@@ -16,13 +16,38 @@ export const DEMO_ADMIN_ID = 1;
 
 const unauthorized = (message: string) => new HttpError(401, message);
 
+/** The demo's user for `X-Sales-User`: salesperson 1 is also an admin there (only there). */
 export async function salespersonAsUser(knex: Knex, model: SalesModel, id: number): Promise<SalesUser | undefined> {
+  const user = await findSalesperson(knex, model, { id });
+  if (user && id === DEMO_ADMIN_ID && !user.roles.includes(ADMIN_ROLE)) user.roles.push(ADMIN_ROLE);
+  return user;
+}
+
+/**
+ * The salesperson a host's signed-in user is, found by any of their columns (an e-mail, an
+ * employee number), as the `auth` hook returns it: `auth: (req) => findSalesperson(knex, model, { email: req.user.email })`.
+ */
+export async function findSalesperson(knex: Knex, model: SalesModel, where: Record<string, string | number>): Promise<SalesUser | undefined> {
   if (!model.entities[USERS_RESOURCE]) return undefined;
-  const row = await knex(USERS_RESOURCE).where('id', id).first();
+  const row = await knex(USERS_RESOURCE).where(where).first();
   if (!row) return undefined;
-  const roles = [row[USER_ROLE_FIELD], id === DEMO_ADMIN_ID ? ADMIN_ROLE : undefined].filter((r): r is string => typeof r === 'string');
+  const role = row[USER_ROLE_FIELD];
   const team = row[USER_TEAM_FIELD];
-  return { id, roles: [...new Set(roles)], teamId: team == null ? null : Number(team) };
+  return { id: Number(row.id), roles: typeof role === 'string' ? [role] : [], teamId: team == null ? null : Number(team) };
+}
+
+/**
+ * The first user of an empty installation: the salesperson matching `where`, created with `values`
+ * when there is none (e.g. `{ email: 'boss@example.com' }`, `{ name: '王总', role: 'admin', status: 'active' }`).
+ */
+export async function ensureSalesperson(
+  knex: Knex, model: SalesModel, where: Record<string, string | number>, values: Record<string, unknown>,
+): Promise<SalesUser> {
+  const found = await findSalesperson(knex, model, where);
+  if (found) return found;
+  if (!model.entities[USERS_RESOURCE]) throw new Error(`the model has no "${USERS_RESOURCE}" entity to hold users`);
+  await knex(USERS_RESOURCE).insert({ ...values, ...where });
+  return (await findSalesperson(knex, model, where))!;
 }
 
 export async function resolveUser(req: Request, knex: Knex, model: SalesModel, auth: AuthHook, demoUsers: boolean): Promise<SalesUser> {

@@ -2,10 +2,13 @@
  * Workflow rules of an entity: which moves exist, what a move requires (the gate of the stage left
  * forward, the entry condition of the stage entered) and which approvals it needs.
  */
-import { labelOf, type EntityModel, type EntityValidators, type StageModel, type ValidateFunction, type WorkflowModel } from '@ra-sales/schema';
+import { isForward, labelOf, nextStages, stageOf, type EntityModel, type EntityValidators, type StageModel, type ValidateFunction, type WorkflowModel } from '@ra-sales/schema';
 import { fieldOf, ruleMessage } from './validationErrors.js';
 import { ruleWords } from './ruleWords.js';
 import { phrase } from './locale.js';
+
+// The move rules live in @ra-sales/schema, shared with the screens; re-exported for the router's modules.
+export { isForward, nextStages, stageOf };
 
 export interface MissingItem {
   field: string;
@@ -22,22 +25,6 @@ export interface MoveCheck {
   /** Indices into `workflow.approvals` of the rules this move needs now. */
   approvalRules: number[];
   approvalRoles: string[];
-}
-
-export function stageOf(workflow: WorkflowModel, id: unknown): StageModel | undefined {
-  return workflow.stages.find((s) => s.id === id);
-}
-
-export function nextStages(workflow: WorkflowModel, from: string): string[] {
-  return workflow.transitions.filter((t) => t.from === from).map((t) => t.to);
-}
-
-/** Forward: to a later open stage, or to a won stage. Backward moves and losing need no gate. */
-export function isForward(workflow: WorkflowModel, from: string, to: string): boolean {
-  const a = stageOf(workflow, from);
-  const b = stageOf(workflow, to);
-  if (!a || !b) return false;
-  return b.kind === 'won' || (b.kind === 'open' && b.order > a.order);
 }
 
 function unmet(

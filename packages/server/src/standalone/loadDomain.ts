@@ -15,7 +15,7 @@ export interface Domain {
  */
 export async function loadDomain(dir: string): Promise<Domain> {
   const at = (file: string) => pathToFileURL(resolve(dir, file)).href;
-  const { model } = (await import(at('model.ts'))) as { model: SalesModel };
+  const { model } = (await import(at('model.js'))) as { model: SalesModel };
   const { validators } = (await import(at('validators.js'))) as { validators: Validators };
   const openapi = JSON.parse(readFileSync(resolve(dir, 'openapi.json'), 'utf8')) as object;
   return { model, validators, openapi };

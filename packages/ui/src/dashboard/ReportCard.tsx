@@ -20,19 +20,19 @@ export function ReportCard<T>({ title, testId, missingResource, query, action, c
   const t = useSalesTranslate();
   const ui = useUiTranslate();
   const body = () => {
-    if (missingResource) return <Typography color="text.secondary">{t('dashboard.unavailable', { resource: missingResource })}</Typography>;
+    if (missingResource) return <Typography sx={{ color: 'text.secondary' }}>{t('dashboard.unavailable', { resource: missingResource })}</Typography>;
     // A report the server lacks (or answers 404 for, a field having been removed): say why, not as an error.
     if ((query.error as { unavailable?: boolean } | null)?.unavailable) {
-      return <Typography color="text.secondary">{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>;
+      return <Typography sx={{ color: 'text.secondary' }}>{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>;
     }
     if (query.error) return <Alert severity="error">{(query.error as Error).message}</Alert>;
     if (query.isPending || !query.data) return <CircularProgress size={24} />;
-    if (query.data.data.length === 0) return <Typography color="text.secondary">{t('dashboard.no_data')}</Typography>;
+    if (query.data.data.length === 0) return <Typography sx={{ color: 'text.secondary' }}>{t('dashboard.no_data')}</Typography>;
     return (
       <>
         {children(query.data.data)}
         {query.data.sampled && (
-          <Typography variant="caption" color="text.secondary">
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
             {t('dashboard.partial', { count: query.data.sampled })}
           </Typography>
         )}
@@ -41,7 +41,16 @@ export function ReportCard<T>({ title, testId, missingResource, query, action, c
   };
   return (
     <Card data-testid={testId} sx={{ height: '100%' }}>
-      <CardHeader title={title} titleTypographyProps={{ variant: 'h6' }} action={action} />
+      {/* The title's Typography given here: `titleTypographyProps` (MUI 5) is gone in MUI 9, `slotProps.title` is not in MUI 5. */}
+      <CardHeader
+        disableTypography
+        title={
+          <Typography variant="h6" component="span" sx={{ display: 'block' }}>
+            {title}
+          </Typography>
+        }
+        action={action}
+      />
       <CardContent>{body()}</CardContent>
     </Card>
   );

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { Box, MenuItem, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { Title, useDataProvider, useLocaleState } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
+import { withInputSlots } from '../fields/muiCompat.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import type { WorkflowEntity } from '../workflow/model.js';
@@ -25,7 +26,7 @@ import {
 } from './reports.js';
 
 export interface SalesDashboardProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   config?: Partial<DashboardConfig>;
   /** The period shown first (default: this year). */
   defaultPeriod?: PeriodChoice;
@@ -128,7 +129,7 @@ export function SalesDashboard({ model, config: overrides, defaultPeriod = 'year
           value={periodChoice}
           onChange={(event) => setPeriodChoice(event.target.value as PeriodChoice)}
           sx={{ minWidth: 160 }}
-          slotProps={{ htmlInput: { 'data-testid': 'dashboard-period' } }}
+          {...withInputSlots({}, undefined, { 'data-testid': 'dashboard-period' })}
         >
           {PERIOD_CHOICES.map((choice) => (
             <MenuItem key={choice} value={choice}>

@@ -5,10 +5,10 @@
  * (`stage-sla`), each row opening the list filtered on them.
  */
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { Link, useDataProvider, useLocaleState } from 'react-admin';
+import { Link, useCreatePath, useDataProvider, useLocaleState } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import type { DataProvider, Identifier } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { formatMoney } from '../fields/format.js';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesTranslate } from '../workflow/messages.js';
@@ -44,9 +44,13 @@ export interface StageSlaRow {
 
 export const stageSlaReport = (dataProvider: DataProvider) => serverReport<StageSlaRow>(dataProvider, 'stage-sla', {});
 
-/** The list of a resource filtered on the records past their stage's limit, in one stage. */
-export const overdueListPath = (row: Pick<StageSlaRow, 'resource' | 'stage'>, stageField: string) =>
-  `/${row.resource}?filter=${encodeURIComponent(JSON.stringify({ [STAGE_OVERDUE_FILTER]: true, [stageField]: row.stage }))}`;
+/**
+ * The list of a resource filtered on the records past their stage's limit, in one stage. `listPath`
+ * is the list's path in the admin (`useCreatePath()({ resource, type: 'list' })`, which carries
+ * `<Admin basename>`); without it, `/<resource>`.
+ */
+export const overdueListPath = (row: Pick<StageSlaRow, 'resource' | 'stage'>, stageField: string, listPath = `/${row.resource}`) =>
+  `${listPath}?filter=${encodeURIComponent(JSON.stringify({ [STAGE_OVERDUE_FILTER]: true, [stageField]: row.stage }))}`;
 
 const NOT_READY = { data: undefined, error: null, isPending: true };
 /** A report the server lacks stays unavailable: no retries. */
@@ -133,8 +137,9 @@ export function ForecastVsQuotaTable({ rows, locale }: { rows: ForecastVsQuotaRo
   );
 }
 
-export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; model: SalesModel; locale: string }) {
+export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; model: ClientSalesModel; locale: string }) {
   const t = useSalesTranslate();
+  const createPath = useCreatePath();
   return (
     <Table size="small" data-testid="stage-sla">
       <TableHead>
@@ -159,8 +164,8 @@ export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; mo
               <TableCell align="right">
                 {row.count > 0 && workflow ? (
                   <Tooltip title={t('workflow.stage_overdue')}>
-                    <Link to={overdueListPath(row, workflow.field)}>
-                      <Typography component="span" color="warning.main" fontWeight={600}>
+                    <Link to={overdueListPath(row, workflow.field, createPath({ resource: row.resource, type: 'list' }))}>
+                      <Typography component="span" sx={{ color: 'warning.main', fontWeight: 600 }}>
                         {row.count}
                       </Typography>
                     </Link>
@@ -180,7 +185,7 @@ export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; mo
 }
 
 export interface StageFigureCardsProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   config: DashboardConfig;
   /** The dashboard's period (forecast against quota). */
   period: Period;

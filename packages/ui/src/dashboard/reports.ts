@@ -5,7 +5,7 @@
  * endpoint must return).
  */
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { amountOf } from '../workflow/amount.js';
 import type { WorkflowEntity } from '../workflow/model.js';
 import type { SalesApi } from '../workflow/api.js';
@@ -111,7 +111,7 @@ export function daysBetween(from: string, to: string): number {
 export function overdueBucketsFromRows(
   rows: RaRecord[],
   asOf: string,
-  entity: Pick<EntityModel, 'workflow'>,
+  entity: Pick<ClientEntityModel, 'workflow'>,
   fields: DashboardConfig['collections'],
 ): AgeBucketRow[] {
   const closed = new Set((entity.workflow?.stages ?? []).filter((stage) => stage.kind === 'lost').map((stage) => stage.id));
@@ -136,7 +136,7 @@ export function todayIso(now = new Date()): string {
 
 export function overdueCollectionsReport(
   dataProvider: DataProvider,
-  entity: EntityModel,
+  entity: ClientEntityModel,
   config: DashboardConfig,
   asOf = todayIso(),
 ): Promise<ReportResult<AgeBucketRow[]>> {
@@ -165,7 +165,7 @@ export function categoriesFromRows(rows: RaRecord[], field: string, options: str
 
 export function complaintsByCategoryReport(
   dataProvider: DataProvider,
-  entity: EntityModel,
+  entity: ClientEntityModel,
   config: DashboardConfig,
 ): Promise<ReportResult<CategoryRow[]>> {
   return fetchReport(dataProvider, 'complaints-by-category', {}, async () => {

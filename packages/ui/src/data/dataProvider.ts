@@ -1,7 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { salesApiMethods, type SalesApi } from '../workflow/api.js';
+import { asSalesRefusal } from './ruleRefusals.js';
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
@@ -14,7 +15,7 @@ export interface SalesDataProviderOptions {
   /** Demo only: the salesperson to act as, sent in `X-Sales-User`; a function is read at every request. */
   user?: Identifier | null | (() => Identifier | null | undefined);
   /** Needed by `transition` to know each resource's workflow field. */
-  model?: SalesModel;
+  model?: ClientSalesModel;
   /** The UI language, sent as `Accept-Language` so the server's refusals come in it (e.g. `() => i18nProvider.getLocale()`). */
   locale?: () => string | undefined;
 }
@@ -107,6 +108,18 @@ export function withLocale(httpClient: HttpClient, locale: SalesDataProviderOpti
   return withHeaders(httpClient, () => ({ 'Accept-Language': locale() }));
 }
 
+/**
+ * Rejects a 403 (and a rule refusal: 403 naming fields, 409 `lock`) as a `SalesRefusal`, which a
+ * host's `authProvider.checkError` does not take for an authentication failure: the session is
+ * kept and react-admin notifies the server's message. A 401 and every other error pass unchanged.
+ */
+export function withSalesRefusals(httpClient: HttpClient): HttpClient {
+  return (url, options) =>
+    httpClient(url, options).catch((error: unknown) => {
+      throw asSalesRefusal(error);
+    });
+}
+
 /** `runAction` and `runBulkAction` over `httpClient` (the locale and user headers included). */
 export function actionMethods(apiUrl: string, httpClient: HttpClient = fetchUtils.fetchJson): Pick<SalesDataMethods, 'runAction' | 'runBulkAction'> {
   const base = apiUrl.replace(/\/$/, '');
@@ -125,9 +138,10 @@ export function actionMethods(apiUrl: string, httpClient: HttpClient = fetchUtil
  * ra-data-simple-rest extended for the sales API: the demo user header, `version` sent back on
  * every update (the server answers 409 when the record changed meanwhile), the workflow and
  * report endpoints, `transition` and the actions of `x-actions` (`runAction`, `runBulkAction`).
+ * Refusals (403, rule refusals) reject as `SalesRefusal`, so they never log the user out; a 401 does.
  */
 export function createSalesDataProvider(apiUrl: string, options: SalesDataProviderOptions = {}): SalesDataProvider {
-  const httpClient = withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale);
+  const httpClient = withSalesRefusals(withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale));
   const base = simpleRestProvider(apiUrl, httpClient);
   const update: DataProvider['update'] = (resource, params) => {
     const version = params.data?.version ?? params.previousData?.version;

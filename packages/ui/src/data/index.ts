@@ -3,6 +3,7 @@ export {
   withDemoUser,
   actionMethods,
   withLocale,
+  withSalesRefusals,
   DEMO_USER_HEADER,
   type SalesDataProviderOptions,
   type SalesDataProvider,
@@ -15,4 +16,4 @@ export {
   type BulkActionOutcome,
   type HttpClient,
 } from './dataProvider.js';
-export { isRuleRefusal, keepSessionOnRuleRefusals } from './ruleRefusals.js';
+export { isRuleRefusal, isSalesRefusal, asSalesRefusal, keepSessionOnRuleRefusals, SalesRefusal } from './ruleRefusals.js';

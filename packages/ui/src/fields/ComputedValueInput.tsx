@@ -6,20 +6,21 @@
 import { useEffect } from 'react';
 import { TextField } from '@mui/material';
 import { FieldTitle, FormDataConsumer, useInput, useLocale, useResourceContext, useTranslate } from 'react-admin';
-import { labelOf, type EntityModel, type FieldModel } from '@ra-sales/schema';
+import { labelOf, type ClientEntityModel, type ClientFieldModel } from '@ra-sales/schema';
 import { liveComputedValue } from '../rules/liveCompute.js';
 import { formatMoney } from './format.js';
+import { withInputSlots } from './muiCompat.js';
 
 export interface ComputedValueInputProps {
-  entity: EntityModel;
-  field: FieldModel;
+  entity: ClientEntityModel;
+  field: ClientFieldModel;
   source?: string;
   label?: string;
   /** Why it is read-only (e.g. "Calculated automatically"). */
   hint?: string;
 }
 
-function display(field: FieldModel, value: unknown, locale: string, translate: (key: string) => string): string {
+function display(field: ClientFieldModel, value: unknown, locale: string, translate: (key: string) => string): string {
   if (value == null || value === '') return '';
   const option = field.options?.find((o) => o.value === value);
   if (option) return labelOf(option.label, locale);
@@ -62,8 +63,8 @@ export const ComputedValueInput = ({ entity, field, source = field.name, label, 
         variant="filled"
         size="small"
         margin="dense"
-        slotProps={{ input: { readOnly: true }, htmlInput: { 'data-computed': input.name } }}
         sx={{ minWidth: 170 }}
+        {...withInputSlots({}, { readOnly: true }, { 'data-computed': input.name })}
       />
     </>
   );

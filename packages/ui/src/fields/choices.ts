@@ -1,5 +1,5 @@
 import { useLocale, useTranslate } from 'react-admin';
-import type { EntityModel, FieldModel, Labels } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel, Labels } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
 
@@ -18,7 +18,7 @@ interface RawOption {
  * The options of an enum field with their translation keys. The workflow field's options are
  * the stages; an item field of a `lines` field is addressed as `<lines>.<item>`.
  */
-export function optionsOf(entity: EntityModel, field: FieldModel, linesField?: string): RawOption[] {
+export function optionsOf(entity: ClientEntityModel, field: ClientFieldModel, linesField?: string): RawOption[] {
   const res = entity.resource;
   if (!linesField && entity.workflow?.field === field.name) {
     return entity.workflow.stages.map((s) => ({ value: s.id, label: s.label, key: keys.stage(res, s.id) }));
@@ -28,13 +28,13 @@ export function optionsOf(entity: EntityModel, field: FieldModel, linesField?: s
 }
 
 /** `{ id, name }` choices in the current locale: the translation when the i18n provider has it, else the schema label. */
-export function useFieldChoices(entity: EntityModel, field: FieldModel, linesField?: string): Choice[] {
+export function useFieldChoices(entity: ClientEntityModel, field: ClientFieldModel, linesField?: string): Choice[] {
   const translate = useTranslate();
   const locale = useLocale();
   return optionsOf(entity, field, linesField).map((o) => ({ id: o.value, name: translate(o.key, { _: labelIn(o.label, locale) }) }));
 }
 
 /** Whether a field holds one of a fixed list of values (an enum, or the workflow's stage). */
-export function hasOptions(entity: EntityModel, field: FieldModel): boolean {
+export function hasOptions(entity: ClientEntityModel, field: ClientFieldModel): boolean {
   return field.kind === 'enum' || entity.workflow?.field === field.name;
 }

@@ -10,7 +10,7 @@ import {
   type TextFieldProps,
 } from 'react-admin';
 import { Link } from '@mui/material';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import { useFieldChoices } from './choices.js';
 import { moneyOptions, percentOptions, toFraction } from './format.js';
 
@@ -27,8 +27,8 @@ export const PercentField = (props: NumberFieldProps) => (
 export const LocaleNumberField = (props: NumberFieldProps) => <NumberField locales={useLocale()} {...props} />;
 
 export interface EnumFieldProps extends FieldProps {
-  entity: EntityModel;
-  schemaField: FieldModel;
+  entity: ClientEntityModel;
+  schemaField: ClientFieldModel;
   linesField?: string;
 }
 

@@ -10,21 +10,24 @@ import {
   type TextInputProps,
   type Validator,
 } from 'react-admin';
-import type { EntityModel, FieldModel, Filter } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel, Filter } from '@ra-sales/schema';
 import { BoundReferenceInput } from './BoundReferenceInput.js';
 import { useFieldChoices } from './choices.js';
+import { withInputSlots } from './muiCompat.js';
 
+/** Money, `¥` before the amount (the adornment goes where the running MUI reads it: see `withInputSlots`). */
 export const MoneyInput = (props: NumberInputProps) => (
-  <NumberInput InputProps={{ startAdornment: <InputAdornment position="start">¥</InputAdornment> }} sx={{ minWidth: 170 }} {...props} />
+  <NumberInput {...withInputSlots({ sx: { minWidth: 170 }, ...props }, { startAdornment: <InputAdornment position="start">¥</InputAdornment> })} />
 );
 
+/** A percentage, `%` after the number. */
 export const PercentInput = (props: NumberInputProps) => (
-  <NumberInput InputProps={{ endAdornment: <InputAdornment position="end">%</InputAdornment> }} {...props} />
+  <NumberInput {...withInputSlots(props, { endAdornment: <InputAdornment position="end">%</InputAdornment> })} />
 );
 
 export interface EnumInputProps extends Omit<SelectInputProps, 'choices'> {
-  entity: EntityModel;
-  schemaField: FieldModel;
+  entity: ClientEntityModel;
+  schemaField: ClientFieldModel;
   linesField?: string;
 }
 

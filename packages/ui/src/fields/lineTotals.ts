@@ -1,4 +1,4 @@
-import type { FieldModel } from '@ra-sales/schema';
+import type { ClientFieldModel } from '@ra-sales/schema';
 
 /** Which item fields of a `lines` field make up a line total: quantity × unit price × (1 − discount %). */
 export interface LineColumns {
@@ -8,7 +8,7 @@ export interface LineColumns {
 }
 
 /** Typed columns only: a computed column (`x-computed`) is a result, not an input of the total. */
-export function lineColumns(field: FieldModel): LineColumns {
+export function lineColumns(field: ClientFieldModel): LineColumns {
   const items = (field.itemFields ?? []).filter((f) => f.computed === undefined);
   const quantity = items.find((f) => f.name === 'quantity') ?? items.find((f) => f.kind === 'number' || f.kind === 'integer');
   return {

@@ -11,7 +11,7 @@ import {
   useTranslate,
   type FieldProps,
 } from 'react-admin';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
 import { ComputedValueInput } from './ComputedValueInput.js';
@@ -21,13 +21,13 @@ import { kindRegistry } from './registry.js';
 import type { KindProps } from './types.js';
 
 /** Labels of the item fields of a `lines` field in the current locale. */
-function useItemLabel(entity: EntityModel, field: FieldModel) {
+function useItemLabel(entity: ClientEntityModel, field: ClientFieldModel) {
   const translate = useTranslate();
   const locale = useLocale();
-  return (item: FieldModel) => translate(keys.item(entity.resource, field.name, item.name), { _: labelIn(item.label, locale) });
+  return (item: ClientFieldModel) => translate(keys.item(entity.resource, field.name, item.name), { _: labelIn(item.label, locale) });
 }
 
-const itemProps = (entity: EntityModel, field: FieldModel, item: FieldModel, label: string): KindProps => ({
+const itemProps = (entity: ClientEntityModel, field: ClientFieldModel, item: ClientFieldModel, label: string): KindProps => ({
   entity,
   field: item,
   source: item.name,
@@ -36,7 +36,7 @@ const itemProps = (entity: EntityModel, field: FieldModel, item: FieldModel, lab
 });
 
 /** An item column's input: computed columns are read-only and follow the line as it is typed. */
-function itemInput(entity: EntityModel, field: FieldModel, item: FieldModel, label: string, readOnly: boolean | undefined) {
+function itemInput(entity: ClientEntityModel, field: ClientFieldModel, item: ClientFieldModel, label: string, readOnly: boolean | undefined) {
   if (item.computed !== undefined) return <ComputedValueInput key={item.name} entity={entity} field={item} source={item.name} label={label} />;
   return cloneElement(kindRegistry[item.kind].input({ ...itemProps(entity, field, item, label), readOnly }), { key: item.name });
 }
@@ -59,7 +59,7 @@ export const LinesInput = ({ entity, field, source = field.name, readOnly, hint 
             <FormDataConsumer>
               {({ scopedFormData }) => (
                 <Box sx={{ minWidth: 120, textAlign: 'right' }}>
-                  <Typography variant="caption" color="text.secondary" display="block">
+                  <Typography variant="caption" sx={{ color: 'text.secondary', display: 'block' }}>
                     {translate('ra_sales.lines.line_total')}
                   </Typography>
                   <span data-testid="line-total">{money(lineTotal(scopedFormData, columns))}</span>
@@ -119,7 +119,7 @@ export const LinesField = ({ entity, field, source = field.name }: KindProps) =>
 };
 
 /** In a list: the grand total (or the number of lines when they have no price). */
-export const LinesSummaryField = ({ schemaField: field, ...props }: FieldProps & { schemaField: FieldModel }) => {
+export const LinesSummaryField = ({ schemaField: field, ...props }: FieldProps & { schemaField: ClientFieldModel }) => {
   const translate = useTranslate();
   const money = useMoneyFormat();
   const columns = lineColumns(field);

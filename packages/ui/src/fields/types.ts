@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 
 /** What every renderer of the kind registry receives. */
 export interface KindProps {
-  entity: EntityModel;
-  field: FieldModel;
+  entity: ClientEntityModel;
+  field: ClientFieldModel;
   /** Defaults to the field's name. */
   source?: string;
   /** Only for item fields of a `lines` field; top-level labels come from `resources.<res>.fields.<field>`. */

@@ -1,4 +1,4 @@
-import type { EntityModel, FieldModel, SalesModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel, ClientSalesModel } from '@ra-sales/schema';
 import { humanize, labelIn } from './labels.js';
 import { RANGE_FILTER_KINDS, rangeSources } from '../fields/kinds.js';
 import { uiMessages } from './uiMessages.js';
@@ -12,7 +12,7 @@ export const SALES_LOCALES = ['zh-CN', 'en'] as const;
  * react-admin messages for `locale` built from the schema labels:
  * `resources.<res>.{name, plural, fields, items, help, enums, stages, sections}` and `ra_sales.*`.
  */
-export function salesMessages(model: SalesModel, locale: string): Messages {
+export function salesMessages(model: ClientSalesModel, locale: string): Messages {
   const resources: Messages = {};
   for (const entity of Object.values(model.entities)) resources[entity.resource] = entityMessages(entity, locale);
   const ui = (uiMessages[locale] ?? uiMessages.en) as unknown as Messages;
@@ -26,7 +26,7 @@ export function salesMessages(model: SalesModel, locale: string): Messages {
   };
 }
 
-function entityMessages(entity: EntityModel, locale: string): Messages {
+function entityMessages(entity: ClientEntityModel, locale: string): Messages {
   const ui = uiMessages[locale] ?? uiMessages.en;
   const singular = labelIn(entity.label, locale);
   const plural = labelIn(entity.pluralLabel, locale) || singular;
@@ -66,7 +66,7 @@ function entityMessages(entity: EntityModel, locale: string): Messages {
 }
 
 /** `actions.<name>`: the label of each action of `x-actions`; `action_help.<name>`: its description. */
-function actionMessages(entity: EntityModel, locale: string): Messages {
+function actionMessages(entity: ClientEntityModel, locale: string): Messages {
   const actions = Object.values(entity.actions ?? {});
   if (actions.length === 0) return {};
   return {
@@ -75,12 +75,12 @@ function actionMessages(entity: EntityModel, locale: string): Messages {
   };
 }
 
-function optionMessages(field: FieldModel, locale: string): Messages {
+function optionMessages(field: ClientFieldModel, locale: string): Messages {
   return Object.fromEntries((field.options ?? []).map((o) => [o.value, labelIn(o.label, locale)]));
 }
 
 /** Sections have no labels in the schema: a stage of the same id names it, else a built-in word, else its id. */
-function sectionMessages(entity: EntityModel, stages: Messages, locale: string): Messages {
+function sectionMessages(entity: ClientEntityModel, stages: Messages, locale: string): Messages {
   const builtIn: Record<string, string> = (uiMessages[locale] ?? uiMessages.en).section;
   const result: Messages = { main: builtIn.main };
   for (const field of entity.fields) {

@@ -1,23 +1,37 @@
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { Layout, type LayoutProps } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
-import { SalesMenu } from './SalesMenu.js';
+import type { ClientSalesModel } from '@ra-sales/schema';
+import { SalesMenu, type SalesMenuProps } from './SalesMenu.js';
 
 export interface SalesLayoutProps extends LayoutProps {
-  model: SalesModel;
-  /** The host's own menu entries, shown above the sales ones. */
+  model: ClientSalesModel;
+  /** The host's own menu entries (e.g. `<Menu.ResourceItem name="posts" />`), shown above the sales ones. */
   menuItems?: ReactNode;
+  /** Boards given their own menu entry (see `WorkflowMenuItems`). */
+  boards?: SalesMenuProps['boards'];
 }
 
+const MenuPropsContext = createContext<SalesMenuProps | null>(null);
+
+/** One component type for every render (the props come through context), so the menu is never remounted. */
+const LayoutMenu = () => {
+  const props = useContext(MenuPropsContext);
+  return props ? <SalesMenu {...props} /> : null;
+};
+
 /**
- * react-admin's Layout with the sales menu. Its app bar already offers 中文 / English, because
- * the sales i18n provider lists both locales; a custom app bar adds `<SalesLocaleSwitcher />`.
+ * react-admin's Layout with the sales menu. Its app bar offers a language menu whenever the i18n
+ * provider lists more than one locale (with `createSalesI18nProvider`: the host's languages and
+ * the library's); a custom app bar adds `<SalesLocaleSwitcher />`. Other `Layout` props
+ * (`appBar`, `sidebar`, …) pass through.
  */
-export const SalesLayout = ({ model, menuItems, children, ...props }: SalesLayoutProps) => {
-  const menu = useMemo(() => () => <SalesMenu model={model}>{menuItems}</SalesMenu>, [model, menuItems]);
+export const SalesLayout = ({ model, menuItems, boards, children, ...props }: SalesLayoutProps) => {
+  const menuProps = useMemo<SalesMenuProps>(() => ({ model, boards, children: menuItems }), [model, boards, menuItems]);
   return (
-    <Layout menu={menu} {...props}>
-      {children}
-    </Layout>
+    <MenuPropsContext.Provider value={menuProps}>
+      <Layout menu={LayoutMenu} {...props}>
+        {children}
+      </Layout>
+    </MenuPropsContext.Provider>
   );
 };

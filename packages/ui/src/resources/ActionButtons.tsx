@@ -3,6 +3,7 @@
  * page), one bulk button per `bulk` action (list). Each asks for confirmation, naming what it
  * creates, then calls the data provider's `runAction` / `runBulkAction`; the server decides.
  */
+import { withInputSlots } from '../fields/muiCompat.js';
 import { useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -35,7 +36,7 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
-import { actionOffered, type ActionModel, type EntityModel, type SalesModel } from '@ra-sales/schema';
+import { actionOffered, type ActionModel, type ClientEntityModel, type ClientSalesModel } from '@ra-sales/schema';
 import type { BulkActionOutcome, SalesDataMethods } from '../data/dataProvider.js';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
@@ -48,15 +49,15 @@ import { readRefusal, type Refusal } from '../workflow/refusal.js';
 type ActionsDataProvider = Pick<SalesDataMethods, 'runAction' | 'runBulkAction'>;
 
 export interface ActionButtonsProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   /** Names the created resources in the dialog when the i18n messages do not. */
-  model?: SalesModel;
+  model?: ClientSalesModel;
   /** The record (default: the record in context). */
   record?: RaRecord;
 }
 
 /** The action's label and description in the UI language (the i18n messages first, then the schema). */
-function useActionText(entity: EntityModel, action: ActionModel) {
+function useActionText(entity: ClientEntityModel, action: ActionModel) {
   const translate = useTranslate();
   const locale = useLocale();
   return {
@@ -66,7 +67,7 @@ function useActionText(entity: EntityModel, action: ActionModel) {
 }
 
 /** What the action creates, one line per step: `Customer`, `Contact (one per item)`, `Opportunity (if needed)`. */
-function useStepLabels(action: ActionModel, model?: SalesModel): string[] {
+function useStepLabels(action: ActionModel, model?: ClientSalesModel): string[] {
   const translate = useTranslate();
   const locale = useLocale();
   const t = useUiTranslate();
@@ -79,7 +80,7 @@ function useStepLabels(action: ActionModel, model?: SalesModel): string[] {
 }
 
 /** Whether the user's roles may run the action at all, whatever the record's stage (the list's bulk buttons). */
-export function actionOfferedToRoles(entity: EntityModel, action: ActionModel, roles: readonly string[]): boolean {
+export function actionOfferedToRoles(entity: ClientEntityModel, action: ActionModel, roles: readonly string[]): boolean {
   const { stages: _anyStage, ...anyStage } = action;
   return actionOffered(entity, anyStage, {}, roles);
 }
@@ -108,10 +109,10 @@ export function ActionButtons({ entity, model, record: recordProp }: ActionButto
 }
 
 interface ActionButtonProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   action: ActionModel;
   record: RaRecord;
-  model?: SalesModel;
+  model?: ClientSalesModel;
   disabledReason?: string;
 }
 
@@ -230,7 +231,7 @@ export function ActionDialog({ open, title, description, steps, updates, confirm
             label={t('actions.comment')}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'action-comment' } }}
+            {...withInputSlots({}, undefined, { 'data-testid': 'action-comment' })}
           />
         )}
       </DialogContent>
@@ -273,7 +274,7 @@ export function ActionRefusalDialog({ refusal, title, onClose }: { refusal: Refu
  * The show page's top toolbar: the entity's action buttons beside Edit and Delete
  * (`ShowRecordActions`). An entity without actions gets `ShowRecordActions` alone.
  */
-export function ShowActionsToolbar({ entity, model }: { entity: EntityModel; model?: SalesModel }) {
+export function ShowActionsToolbar({ entity, model }: { entity: ClientEntityModel; model?: ClientSalesModel }) {
   if (Object.keys(entity.actions ?? {}).length === 0) return <ShowRecordActions entity={entity} />;
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'flex-end', flexWrap: 'wrap' }}>
@@ -286,12 +287,12 @@ export function ShowActionsToolbar({ entity, model }: { entity: EntityModel; mod
 }
 
 /** The actions of the entity offered on the list for the selected records (`bulk: true`). */
-export const bulkActionsOf = (entity: EntityModel): ActionModel[] => Object.values(entity.actions ?? {}).filter((action) => action.bulk);
+export const bulkActionsOf = (entity: ClientEntityModel): ActionModel[] => Object.values(entity.actions ?? {}).filter((action) => action.bulk);
 
 export interface BulkActionButtonProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   action: ActionModel;
-  model?: SalesModel;
+  model?: ClientSalesModel;
 }
 
 /** `"12: message; 13: message"`, the refused records of a bulk action. */

@@ -12,7 +12,7 @@ import {
   useUpdateMany,
   type HttpError,
 } from 'react-admin';
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import { useFieldChoices } from '../fields/choices.js';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
@@ -20,8 +20,8 @@ import type { SalesDataProvider } from '../data/dataProvider.js';
 import { isWorkflowField } from './entity.js';
 
 export interface BulkSetButtonProps {
-  entity: EntityModel;
-  field: FieldModel;
+  entity: ClientEntityModel;
+  field: ClientFieldModel;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LinearProgress } from '@mui/material';
 import { SimpleForm, TabbedForm, useRecordContext } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { EditFormToolbar } from '../rules/RecordButtons.js';
 import { isNewRecord, useReadOnlyHints } from '../rules/useReadOnlyHints.js';
 import { formInputs } from './elements.js';
@@ -13,7 +13,7 @@ import { useSectionLabel } from './useSectionLabel.js';
  * section. Fields the current user may not write on this record are read-only and say why;
  * computed fields follow the others as they are typed. Waits for the user to be known.
  */
-export const EntityForm = ({ entity }: { entity: EntityModel }) => {
+export const EntityForm = ({ entity }: { entity: ClientEntityModel }) => {
   const sectionLabel = useSectionLabel(entity);
   const record = useRecordContext();
   const { hints, isPending } = useReadOnlyHints(entity);

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { BulkDeleteButton, BulkExportButton, Datagrid, List, ListActions, useLocale, useTranslate, type ListProps } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import { BulkDeleteButton, BulkExportButton, Datagrid, Empty, List, ListActions, useLocale, useTranslate, type ListProps } from 'react-admin';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { hasOptions } from '../fields/choices.js';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
 import { RowRecordActions } from '../rules/RecordButtons.js';
-import { useMayCreate } from '../rules/useMayCreate.js';
+import { useMayCreate, useMayWrite } from '../rules/useMayCreate.js';
 import { BulkSetButton } from './BulkSetButton.js';
 import { BulkActionButton, bulkActionsOf } from './ActionButtons.js';
 import { listColumns, filterInputs } from './elements.js';
@@ -18,24 +18,32 @@ export interface EntityListProps extends EntityScreenProps, Omit<ListProps, 'res
 }
 
 /** Enum fields offered for a bulk update: the workflow field and enums that are both listed and filtered. */
-const bulkFields = (entity: EntityModel) =>
+const bulkFields = (entity: ClientEntityModel) =>
   entity.fields.filter((f) => isWorkflowField(entity, f) || (hasOptions(entity, f) && f.list && f.filter));
 
-export const EntityBulkActions = ({ entity }: { entity: EntityModel }) => (
-  <>
-    {bulkFields(entity).map((field) => (
-      <BulkSetButton key={field.name} entity={entity} field={field} />
-    ))}
-    {bulkActionsOf(entity).map((action) => (
-      <BulkActionButton key={`action-${action.name}`} entity={entity} action={action} />
-    ))}
-    <BulkExportButton />
-    <BulkDeleteButton mutationMode="pessimistic" />
-  </>
-);
+/**
+ * The list's bulk actions. Setting a field and Delete are writes: hidden from a user who may write
+ * no record of the entity (write scope `none`); the server still judges each selected record.
+ */
+export const EntityBulkActions = ({ entity }: { entity: ClientEntityModel }) => {
+  const mayWrite = useMayWrite(entity);
+  return (
+    <>
+      {mayWrite &&
+        bulkFields(entity).map((field) => (
+          <BulkSetButton key={field.name} entity={entity} field={field} />
+        ))}
+      {bulkActionsOf(entity).map((action) => (
+        <BulkActionButton key={`action-${action.name}`} entity={entity} action={action} />
+      ))}
+      <BulkExportButton />
+      {mayWrite && <BulkDeleteButton mutationMode="pessimistic" />}
+    </>
+  );
+};
 
 /** The collection title, e.g. 客户档案 / Customers. */
-export function usePluralTitle(entity: EntityModel): string {
+export function usePluralTitle(entity: ClientEntityModel): string {
   const translate = useTranslate();
   const locale = useLocale();
   return translate(keys.resourcePlural(entity.resource), { _: labelIn(entity.pluralLabel, locale) });
@@ -44,7 +52,9 @@ export function usePluralTitle(entity: EntityModel): string {
 /**
  * The list of an entity: its `list` fields, `q` search and field filters, bulk actions and a
  * labelled CSV export. Each row offers Edit / Delete when the current user may use them there;
- * Create is hidden from a user whose write scope is `none`.
+ * Create (in the toolbar and on the empty page), bulk Delete and the bulk field updates are
+ * hidden from a user whose write scope is `none` — whether or not the host's authProvider has
+ * `canAccess` (when it has, react-admin's buttons apply it too).
  */
 export const EntityList = ({ model, resource, children, ...props }: EntityListProps) => {
   const entity = entityOf(model, resource);
@@ -58,6 +68,7 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       filters={filterInputs(entity)}
       exporter={exporter}
       actions={mayCreate ? undefined : <ListActions hasCreate={false} />}
+      empty={mayCreate ? undefined : <Empty hasCreate={false} />}
       {...props}
     >
       <Datagrid rowClick="show" bulkActionButtons={<EntityBulkActions entity={entity} />}>

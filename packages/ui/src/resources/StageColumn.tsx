@@ -4,11 +4,11 @@
  */
 import type { ReactElement } from 'react';
 import { Box } from '@mui/material';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { StageSlaMark } from '../workflow/StageSlaMark.js';
 
 export interface StageColumnProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   /** The stage field as the kind registry renders it. */
   children: ReactElement;
   /** Read by the Datagrid header, like any column's. */

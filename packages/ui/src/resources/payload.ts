@@ -5,14 +5,14 @@
  * sent without their computed columns and without empty optional cells (the server refuses
  * `null` in a number column).
  */
-import type { EntityModel, FieldModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import type { RaRecord } from 'react-admin';
 import { editableFields } from './entity.js';
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
 /** One line as sent: computed columns dropped, empty cells of optional columns left out. */
-export function linePayload(field: FieldModel, line: unknown): unknown {
+export function linePayload(field: ClientFieldModel, line: unknown): unknown {
   if (typeof line !== 'object' || line === null || Array.isArray(line)) return line;
   const columns = new Map((field.itemFields ?? []).map((item) => [item.name, item]));
   const out: Record<string, unknown> = {};
@@ -25,13 +25,13 @@ export function linePayload(field: FieldModel, line: unknown): unknown {
   return out;
 }
 
-function fieldPayload(field: FieldModel, value: unknown): unknown {
+function fieldPayload(field: ClientFieldModel, value: unknown): unknown {
   if (field.kind === 'lines' && Array.isArray(value)) return value.map((line) => linePayload(field, line));
   return value;
 }
 
 /** `readOnly`: names of fields the user may not write on this record (see `readOnlyReasons`); never sent. */
-export function toPayload(entity: EntityModel, mode: 'create' | 'edit', readOnly: ReadonlySet<string> = new Set()) {
+export function toPayload(entity: ClientEntityModel, mode: 'create' | 'edit', readOnly: ReadonlySet<string> = new Set()) {
   const fields = editableFields(entity).filter((f) => !readOnly.has(f.name));
   return (values: RaRecord | Record<string, unknown>) => {
     const payload: Record<string, unknown> = {};

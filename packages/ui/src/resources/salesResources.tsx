@@ -1,12 +1,15 @@
+/**
+ * The `<Resource>` declarations of the sales entities. Only the declarations, their menu labels
+ * and icons are in the host's first chunk: the list / show / edit / create screens (forms,
+ * fields, the workflow widgets on them) load on demand, in one chunk, the first time a sales
+ * screen opens.
+ */
 import type { ComponentType, ReactElement } from 'react';
 import { Resource, type ResourceProps } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
-import { EntityCreate } from './EntityCreate.js';
-import { EntityEdit } from './EntityEdit.js';
-import { EntityList } from './EntityList.js';
-import { EntityShow } from './EntityShow.js';
 import { iconFor } from './icons.js';
+import { EntityCreate, EntityEdit, EntityList, EntityShow } from './onDemand.js';
 
 /** The screens of one resource, as `screens/<resource>.tsx` exports them. */
 export interface ResourceScreens {
@@ -25,11 +28,15 @@ export interface SalesResourcesOptions {
   icons?: Record<string, ComponentType>;
 }
 
-type DefaultScreens = Record<'list' | 'show' | 'edit' | 'create', ComponentType>;
-const cache = new WeakMap<SalesModel, Map<string, DefaultScreens>>();
+type ScreenKind = 'list' | 'show' | 'edit' | 'create';
+type DefaultScreens = Record<ScreenKind, ComponentType>;
+const cache = new WeakMap<ClientSalesModel, Map<string, DefaultScreens>>();
 
-/** The library's screens for a resource, made once per model so that re-renders keep the same components. */
-export function defaultScreens(model: SalesModel, resource: string): DefaultScreens {
+/**
+ * The library's screens for a resource, loaded on demand; made once per model so that
+ * re-renders keep the same components.
+ */
+export function defaultScreens(model: ClientSalesModel, resource: string): DefaultScreens {
   if (!cache.has(model)) cache.set(model, new Map());
   const byResource = cache.get(model)!;
   if (!byResource.has(resource)) {
@@ -47,7 +54,7 @@ const pick = (override: ComponentType | null | undefined, fallback: ComponentTyp
   override === undefined ? fallback : (override ?? undefined);
 
 /** One `<Resource>` per entity, in menu order, to drop into any `<Admin>`. */
-export function salesResources(model: SalesModel, options: SalesResourcesOptions = {}): ReactElement[] {
+export function salesResources(model: ClientSalesModel, options: SalesResourcesOptions = {}): ReactElement[] {
   const { overrides = {}, icons } = options;
   const fallbackLocale = model.locales[0] ?? 'en';
   return Object.values(model.entities).map((entity) => {

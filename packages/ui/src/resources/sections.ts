@@ -1,16 +1,16 @@
-import type { FieldModel } from '@ra-sales/schema';
+import type { ClientFieldModel } from '@ra-sales/schema';
 
 /** Fields without a section go to this one, shown first. */
 export const MAIN_SECTION = 'main';
 
 export interface Section {
   id: string;
-  fields: FieldModel[];
+  fields: ClientFieldModel[];
 }
 
 /** Fields grouped by `section`, the main section first, the others in order of first appearance. */
-export function sectionsOf(fields: readonly FieldModel[]): Section[] {
-  const byId = new Map<string, FieldModel[]>([[MAIN_SECTION, []]]);
+export function sectionsOf(fields: readonly ClientFieldModel[]): Section[] {
+  const byId = new Map<string, ClientFieldModel[]>([[MAIN_SECTION, []]]);
   for (const field of fields) {
     const id = field.section ?? MAIN_SECTION;
     if (!byId.has(id)) byId.set(id, []);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box } from '@mui/material';
-import { StageHistory, StageStepper } from '../workflow/index.js';
+import { StageHistory } from '../workflow/StageHistory.js';
+import { StageStepper } from '../workflow/StageStepper.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 
 export interface WorkflowSlotProps {

@@ -2,13 +2,13 @@
 import { Alert } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
 import { useRecordContext, type RaRecord } from 'react-admin';
-import { lockedStage, type EntityModel } from '@ra-sales/schema';
+import { lockedStage, type ClientEntityModel } from '@ra-sales/schema';
 import { useRoleNames } from '../i18n/useRoleNames.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useStageName } from './useStageName.js';
 
 export interface LockBannerProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   /** Defaults to the record in context. */
   record?: RaRecord;
 }

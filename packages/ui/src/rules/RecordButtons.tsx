@@ -5,11 +5,11 @@
  */
 import { Box } from '@mui/material';
 import { DeleteButton, EditButton, SaveButton, Toolbar, TopToolbar, useResourceDefinition } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { useRecordAccess } from './useRecordAccess.js';
 
 export interface RecordButtonsProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
 }
 
 /** The actions of a Show page. */

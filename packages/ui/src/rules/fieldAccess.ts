@@ -5,7 +5,7 @@
  */
 import {
   lockedStage, mayWriteField, ownsRecord, readOnlyFieldsFor,
-  type EntityModel, type RuleUser, type StageLock, type StageModel,
+  type ClientEntityModel, type RuleUser, type StageLock, type StageModel,
 } from '@ra-sales/schema';
 
 export type ReadOnlyReason =
@@ -27,7 +27,7 @@ export type ReadOnlyReason =
  * on a new record (which its creator owns). `frozen`: fields frozen by pending approvals (see `frozenFields`).
  */
 export function readOnlyReasons(
-  entity: EntityModel,
+  entity: ClientEntityModel,
   user: RuleUser,
   record?: Record<string, unknown>,
   frozen: ReadonlyMap<string, string[]> = new Map(),

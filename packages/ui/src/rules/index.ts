@@ -3,9 +3,10 @@ export { recordAccess, writeScopeOf, inWriteScope, type RecordAccess } from './r
 export { serverComputedFields, liveComputedValue, valueAt } from './liveCompute.js';
 export { useReadOnlyHints, isNewRecord, type ReadOnlyHints } from './useReadOnlyHints.js';
 export { useRecordAccess } from './useRecordAccess.js';
-export { useMayCreate } from './useMayCreate.js';
+export { useMayCreate, useMayWrite } from './useMayCreate.js';
 export { useStageName } from './useStageName.js';
-export { LockBanner, type LockBannerProps } from './LockBanner.js';
-export { ShowRecordActions, RowRecordActions, EditFormToolbar, type RecordButtonsProps } from './RecordButtons.js';
+// The rules' components (LockBanner, the record buttons) are parts of the screens: exported by `@ra-sales/ui/screens`.
+export type { LockBannerProps } from './LockBanner.js';
+export type { RecordButtonsProps } from './RecordButtons.js';
 export { frozenFields } from './approvalFreezes.js';
 export { usePendingFreezes } from './usePendingFreezes.js';

@@ -3,10 +3,10 @@
  * browser cannot compute — those reading lookups (values of other records the server reads in
  * its transaction), and those reading such fields — which keep their stored value.
  */
-import { computeRecord, expressionUse, orderByDependency, type EntityModel } from '@ra-sales/schema';
+import { computeRecord, expressionUse, orderByDependency, type ClientEntityModel } from '@ra-sales/schema';
 
 /** Computed fields only the server can compute, because they read a lookup directly or through another field. */
-export function serverComputedFields(entity: EntityModel): Set<string> {
+export function serverComputedFields(entity: ClientEntityModel): Set<string> {
   const fieldNames = new Set(entity.fields.map((f) => f.name));
   const lookups = new Set(Object.keys(entity.lookups ?? {}).filter((name) => !fieldNames.has(name)));
   const out = new Set<string>();
@@ -27,7 +27,7 @@ export function valueAt(record: unknown, path: string): unknown {
  * `lines.0.net_price`) given the form `values`; `undefined` when the browser cannot compute it
  * (keep what the form holds, i.e. the stored value).
  */
-export function liveComputedValue(entity: EntityModel, values: Record<string, unknown>, path: string): unknown {
+export function liveComputedValue(entity: ClientEntityModel, values: Record<string, unknown>, path: string): unknown {
   if (serverComputedFields(entity).has(path)) return undefined;
   return valueAt(computeRecord(entity, values), path) ?? null;
 }

@@ -4,21 +4,31 @@
  * its stage lock and the fields left writable. Where the browser cannot tell (a `team` scope:
  * it does not know the owner's team), it allows and the server decides.
  */
-import { lockedStage, ownsRecord, readOnlyFieldsFor, scopeOf, type EntityModel, type RuleUser, type Scope } from '@ra-sales/schema';
+import { lockedStage, ownsRecord, readOnlyFieldsFor, scopeOf, type ClientEntityModel, type RuleUser, type Scope } from '@ra-sales/schema';
 import { editableFields } from '../resources/entity.js';
 import { UNKNOWN_USER } from '../user/unknownUser.js';
 
 /** The widest write scope among the user's roles (the server's own rule, from @ra-sales/schema). */
-export function writeScopeOf(entity: EntityModel, user: RuleUser): Scope {
+export function writeScopeOf(entity: ClientEntityModel, user: RuleUser): Scope {
   return scopeOf(entity, user, 'write');
 }
 
-/** Whether the record is inside the user's write scope (`team`: assumed, the server checks). */
-export function inWriteScope(entity: EntityModel, user: RuleUser, record: Record<string, unknown>): boolean {
+/** The users entity, whose `own` row is the user's and whose `team` rows are their team's (as on the server). */
+const USERS_RESOURCE = 'salespeople';
+
+/**
+ * Whether the record is inside the user's write scope, by the server's rule: `own` — the owner
+ * field holds the user's id; `team` — assumed (the browser does not know the owner's team; the
+ * server checks). An entity without an owner field has no owned rows (`own` and `team` match
+ * nothing), except the users entity, whose `own` row is the user's.
+ */
+export function inWriteScope(entity: ClientEntityModel, user: RuleUser, record: Record<string, unknown>): boolean {
   const scope = writeScopeOf(entity, user);
   if (scope === 'none') return false;
-  if (scope === 'own' && entity.access.ownerField) return ownsRecord(entity, user, record);
-  return true;
+  if (scope === 'all') return true;
+  if (entity.access.ownerField) return scope === 'team' || ownsRecord(entity, user, record);
+  if (entity.resource !== USERS_RESOURCE) return false;
+  return scope === 'team' || (record.id != null && Number(record.id) === user.id);
 }
 
 export interface RecordAccess {
@@ -29,7 +39,7 @@ export interface RecordAccess {
 }
 
 /** `user` undefined: not known to the UI, which then checks only what holds for everyone (locks). */
-export function recordAccess(entity: EntityModel, user: RuleUser | undefined, record: Record<string, unknown>): RecordAccess {
+export function recordAccess(entity: ClientEntityModel, user: RuleUser | undefined, record: Record<string, unknown>): RecordAccess {
   if (user && !inWriteScope(entity, user, record)) return { edit: false, delete: false };
   const readOnly = readOnlyFieldsFor(entity, user ?? UNKNOWN_USER, record);
   return {

@@ -1,6 +1,6 @@
 import { useDataProvider, useRecordContext, type DataProvider, type Identifier } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import type { SalesApi, WorkflowInfo } from '../workflow/api.js';
 import { frozenFields } from './approvalFreezes.js';
 
@@ -11,7 +11,7 @@ const NONE: ReadonlyMap<string, string[]> = new Map();
  * `GET /<resource>/:id/workflow` (the stage stepper's query, so it is fetched once). Nothing on
  * a new record, an entity without a workflow, or a data provider without `getWorkflow()`.
  */
-export function usePendingFreezes(entity: EntityModel): ReadonlyMap<string, string[]> {
+export function usePendingFreezes(entity: ClientEntityModel): ReadonlyMap<string, string[]> {
   const record = useRecordContext();
   const dataProvider = useDataProvider() as DataProvider & Partial<SalesApi>;
   const workflow = entity.workflow;

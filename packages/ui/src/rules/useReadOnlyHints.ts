@@ -4,7 +4,7 @@
  * while the approval of … is pending", …).
  */
 import { useRecordContext } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { useRoleNames } from '../i18n/useRoleNames.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useRuleUser } from '../user/ruleUser.js';
@@ -22,7 +22,7 @@ export interface ReadOnlyHints {
 /** Whether the form edits a new record (no id yet): its creator will own it. */
 export const isNewRecord = (record: { id?: unknown } | undefined) => record?.id == null;
 
-export function useReadOnlyHints(entity: EntityModel): ReadOnlyHints {
+export function useReadOnlyHints(entity: ClientEntityModel): ReadOnlyHints {
   const record = useRecordContext();
   const { user, isPending } = useRuleUser();
   const t = useUiTranslate();

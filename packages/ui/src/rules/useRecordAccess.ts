@@ -1,5 +1,5 @@
 import { useRecordContext, type RaRecord } from 'react-admin';
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { useRuleUser } from '../user/ruleUser.js';
 import { recordAccess, type RecordAccess } from './recordAccess.js';
 
@@ -9,7 +9,7 @@ const NOTHING: RecordAccess = { edit: false, delete: false };
  * Whether the current user may edit / delete the record (the record in context by default).
  * Nothing while the user is being fetched, so buttons do not flash and vanish.
  */
-export function useRecordAccess(entity: EntityModel, recordProp?: RaRecord): RecordAccess {
+export function useRecordAccess(entity: ClientEntityModel, recordProp?: RaRecord): RecordAccess {
   const contextRecord = useRecordContext();
   const record = recordProp ?? contextRecord;
   const { user, known, isPending } = useRuleUser();

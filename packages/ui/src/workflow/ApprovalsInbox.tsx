@@ -12,7 +12,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesUser } from '../user/useSalesUser.js';
 import type { ApprovalRecord, ApprovalStatus } from './api.js';
@@ -21,7 +21,7 @@ import { serverLabel, stageLabel } from './model.js';
 import { TextPromptDialog } from './TextPromptDialog.js';
 
 export interface ApprovalsInboxProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   /** Where `requested_by` / `decided_by` point (default `salespeople`). */
   userResource?: string;
   /** Roles that see every pending approval (default `admin`). */
@@ -75,7 +75,7 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
     const entity = model.entities[row.resource];
     return (
       <>
-        <Typography variant="caption" color="text.secondary" component="div">
+        <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
           {entity ? labelIn(entity.label, locale) : row.resource}
         </Typography>
         <ReferenceField source="record_id" reference={row.resource} link="show" />
@@ -89,7 +89,7 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
       <Card sx={{ mb: 2 }}>
         <CardHeader title={t('approvals.pending')} />
         <CardContent>
-          {!pending.isPending && mine.length === 0 && <Typography color="text.secondary">{t('approvals.none_pending')}</Typography>}
+          {!pending.isPending && mine.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_pending')}</Typography>}
           {mine.length > 0 && (
             <Table size="small">
               <TableHead>
@@ -108,19 +108,19 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
                       <TableCell>{recordCell(row)}</TableCell>
                       <TableCell>
                         {moveText(row)}
-                        <Typography variant="caption" color="text.secondary" component="div">
+                        <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
                           {serverLabel(row.label, locale)}
                         </Typography>
                       </TableCell>
                       <TableCell>{roleLabel(row.role)}</TableCell>
                       <TableCell>
                         {row.requested_by != null && <ReferenceField source="requested_by" reference={userResource} link={false} />}
-                        <Typography variant="caption" color="text.secondary" component="div">
+                        <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
                           <DateField source="created_at" showTime />
                         </Typography>
                       </TableCell>
                       <TableCell align="right">
-                        <Stack direction="row" spacing={1} justifyContent="flex-end">
+                        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
                           <Button size="small" variant="contained" color="success" onClick={() => setDecision({ approval: row, status: 'approved' })}>
                             {t('approvals.approve')}
                           </Button>
@@ -140,7 +140,7 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
       <Card>
         <CardHeader title={t('approvals.recent')} />
         <CardContent>
-          {!recent.isPending && decided.length === 0 && <Typography color="text.secondary">{t('approvals.none_recent')}</Typography>}
+          {!recent.isPending && decided.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_recent')}</Typography>}
           {decided.length > 0 && (
             <Table size="small">
               <TableHead>

@@ -60,7 +60,7 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
         </Box>
         <RecordContextProvider value={record}>
           {owner && (
-            <Typography variant="caption" color="text.secondary" component="div">
+            <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
               <ReferenceField source={owner.source} reference={owner.reference} link={false} />
             </Typography>
           )}

@@ -85,12 +85,12 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
         </Box>
         {entity.workflow.amountField && (
           <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 1 }}>
-            <Typography variant="caption" color="text.secondary" data-testid="column-amount">
+            <Typography variant="caption" sx={{ color: 'text.secondary' }} data-testid="column-amount">
               {amount === undefined ? '…' : formatMoney(amount, locale)}
             </Typography>
             {hasProbabilities(entity) && weighted !== null && (
               <Tooltip title={t('workflow.weighted_help', { probability: stage.probability ?? '—' })}>
-                <Typography variant="caption" color="text.secondary" data-testid="column-weighted" noWrap>
+                <Typography variant="caption" sx={{ color: 'text.secondary' }} data-testid="column-weighted" noWrap>
                   {t('workflow.weighted', { amount: weighted === undefined ? '…' : formatMoney(weighted, locale) })}
                 </Typography>
               </Tooltip>
@@ -101,7 +101,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       <Box sx={{ p: 1, overflowY: 'auto', flex: 1, minHeight: 80 }}>
         {isPending && <CircularProgress size={20} />}
         {!isPending && records.length === 0 && (
-          <Typography variant="caption" color="text.secondary">
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
             {t('workflow.empty_column')}
           </Typography>
         )}

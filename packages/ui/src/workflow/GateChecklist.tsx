@@ -17,7 +17,7 @@ export function GateChecklist({ stage, missing, locale }: { stage: StageModel; m
     <div data-testid="gate-checklist">
       <Typography variant="subtitle2">{t('workflow.checklist_title', { stage: labelIn(stage.label, locale) })}</Typography>
       {missing.length === 0 && (
-        <Typography variant="body2" color="success.main">
+        <Typography variant="body2" sx={{ color: 'success.main' }}>
           {t('workflow.checklist_done')}
         </Typography>
       )}

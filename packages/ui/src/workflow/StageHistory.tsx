@@ -1,12 +1,12 @@
 /** A timeline of a record's stage changes, from the read-only `history` resource. */
 import { Box, Typography } from '@mui/material';
 import { DateField, RecordContextProvider, ReferenceField, useGetList, useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { useSalesTranslate } from './messages.js';
 import { stageLabel, workflowEntity } from './model.js';
 
 export interface StageHistoryProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   resource: string;
   record?: RaRecord;
   /** Where `user_id` points (default `salespeople`). */
@@ -35,7 +35,7 @@ export function StageHistory({ model, resource, record: recordProp, userResource
         {t('workflow.history')}
       </Typography>
       {!isPending && data.length === 0 && (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {t('workflow.history_empty')}
         </Typography>
       )}
@@ -46,7 +46,7 @@ export function StageHistory({ model, resource, record: recordProp, userResource
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {row.from_stage ? `${label(row.from_stage)} → ${label(row.to_stage)}` : t('workflow.history_created', { stage: label(row.to_stage) })}
             </Typography>
-            <Typography variant="caption" color="text.secondary" component="div">
+            <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
               <DateField source="created_at" showTime /> ·{' '}
               {row.user_id != null ? <ReferenceField source="user_id" reference={userResource} link={false} /> : t('workflow.unknown_user')}
             </Typography>

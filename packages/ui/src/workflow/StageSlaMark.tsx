@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { Chip, Tooltip } from '@mui/material';
 import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import { useRecordContext, type RaRecord } from 'react-admin';
-import { STAGE_ENTERED_FIELD, type EntityModel, type WorkflowModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type ClientEntityModel, type WorkflowModel } from '@ra-sales/schema';
 import { useSalesTranslate } from './messages.js';
 
 const DAY = 86_400_000;
@@ -32,10 +32,10 @@ export function stageOverdue(workflow: WorkflowModel, record: RaRecord | undefin
 }
 
 /** Whether any stage of the workflow has a time limit (the list then offers the filter and the mark). */
-export const hasStageLimits = (entity: EntityModel) => !!entity.workflow?.stages.some((stage) => stage.slaDays !== undefined);
+export const hasStageLimits = (entity: ClientEntityModel) => !!entity.workflow?.stages.some((stage) => stage.slaDays !== undefined);
 
 export interface StageSlaMarkProps {
-  entity: EntityModel;
+  entity: ClientEntityModel;
   /** The record; the record context when absent (a list cell). */
   record?: RaRecord;
 }

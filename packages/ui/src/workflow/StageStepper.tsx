@@ -4,7 +4,7 @@
  */
 import { Alert, Box, Button, Chip, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import { useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { GateChecklist } from './GateChecklist.js';
 import { useSalesTranslate } from './messages.js';
@@ -14,7 +14,7 @@ import { useStageMove } from './useStageMove.js';
 import { useWorkflowInfo } from './useWorkflowInfo.js';
 
 export interface StageStepperProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   resource: string;
   /** Defaults to the record of the surrounding Show/Edit. */
   record?: RaRecord;

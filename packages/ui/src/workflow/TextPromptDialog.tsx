@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useSalesTranslate } from './messages.js';
+import { withInputSlots } from '../fields/muiCompat.js';
 
 export interface TextPromptDialogProps {
   open: boolean;
@@ -37,7 +38,7 @@ export function TextPromptDialog({ open, title, label, minLength = 0, confirmLab
           onChange={(event) => setText(event.target.value)}
           required={minLength > 0}
           helperText={minLength > 1 ? t('workflow.reason_help', { min: minLength }) : undefined}
-          slotProps={{ htmlInput: { 'data-testid': 'text-prompt-input' } }}
+          {...withInputSlots({}, undefined, { 'data-testid': 'text-prompt-input' })}
         />
       </DialogContent>
       <DialogActions>

@@ -12,7 +12,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { SalesModel } from '@ra-sales/schema';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { BoardColumn } from './BoardColumn.js';
 import { useSalesTranslate } from './messages.js';
@@ -21,7 +21,7 @@ import { stageTotals } from './reports.js';
 import { useStageMove } from './useStageMove.js';
 
 export interface WorkflowBoardProps {
-  model: SalesModel;
+  model: ClientSalesModel;
   resource: string;
   /** Extra list filter applied to every column and to the totals (e.g. an owner). */
   filter?: Record<string, unknown>;
@@ -29,7 +29,7 @@ export interface WorkflowBoardProps {
   title?: boolean;
 }
 
-export function useStageTotals(model: SalesModel, resource: string, filter: Record<string, unknown> = {}) {
+export function useStageTotals(model: ClientSalesModel, resource: string, filter: Record<string, unknown> = {}) {
   const dataProvider = useDataProvider();
   const entity = workflowEntity(model, resource);
   return useQuery({
@@ -72,7 +72,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     <Box sx={{ mt: 1 }} data-testid="workflow-board">
       {title && <Title title={t('workflow.board_title', { name })} />}
       {totals.data?.sampled && (
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" sx={{ color: 'text.secondary' }}>
           {t('workflow.partial_totals', { count: totals.data.sampled })}
         </Typography>
       )}

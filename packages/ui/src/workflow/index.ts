@@ -1,3 +1,6 @@
+// The board and the inbox stay exported for hosts that place them themselves. `salesCustomRoutes`
+// loads them with import(): a bundler that tree-shakes re-exports (the package has
+// "sideEffects": false) still puts them in their own chunks unless the host imports them from here.
 export { WorkflowBoard, useStageTotals, type WorkflowBoardProps } from './WorkflowBoard.js';
 export { CARDS_PER_PAGE } from './BoardColumn.js';
 export { StageStepper, type StageStepperProps } from './StageStepper.js';

@@ -1,22 +1,14 @@
 /** Reading a workflow out of the compiled model: stages, moves, labels. */
-import type { EntityModel, SalesModel, StageModel, WorkflowModel } from '@ra-sales/schema';
+import { nextStages, stageOf, type ClientEntityModel, type ClientSalesModel, type WorkflowEntity, type WorkflowModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import type { ServerLabel } from './api.js';
 
-export type WorkflowEntity = EntityModel & { workflow: WorkflowModel };
+export { workflowEntities, stageOf, isForward, type WorkflowEntity } from '@ra-sales/schema';
 
-export function workflowEntities(model: SalesModel): WorkflowEntity[] {
-  return Object.values(model.entities).filter((entity): entity is WorkflowEntity => !!entity.workflow);
-}
-
-export function workflowEntity(model: SalesModel, resource: string): WorkflowEntity {
+export function workflowEntity(model: ClientSalesModel, resource: string): WorkflowEntity {
   const entity = model.entities[resource];
   if (!entity?.workflow) throw new Error(`ra-sales: "${resource}" is not an entity with a workflow`);
   return entity as WorkflowEntity;
-}
-
-export function stageOf(workflow: WorkflowModel, id: string | undefined): StageModel | undefined {
-  return workflow.stages.find((stage) => stage.id === id);
 }
 
 export function stageLabel(workflow: WorkflowModel, id: string | undefined, locale: string): string {
@@ -25,18 +17,7 @@ export function stageLabel(workflow: WorkflowModel, id: string | undefined, loca
 }
 
 /** Stages a record may move to from `from`, following the schema's transitions. */
-export function targetsOf(workflow: WorkflowModel, from: string | undefined): Set<string> {
-  return new Set(workflow.transitions.filter((t) => t.from === from).map((t) => t.to));
-}
-
-/** A move forward: to a later open stage or to a won stage. */
-export function isForward(workflow: WorkflowModel, from: string | undefined, to: string): boolean {
-  const target = stageOf(workflow, to);
-  const source = stageOf(workflow, from);
-  if (!target) return false;
-  if (target.kind === 'won') return true;
-  return target.kind === 'open' && !!source && target.order > source.order;
-}
+export const targetsOf = (workflow: WorkflowModel, from: string | undefined): Set<string> => new Set(nextStages(workflow, from));
 
 /**
  * Whether entering `to` needs the reason field filled in first: its entry schema requires the
@@ -58,7 +39,7 @@ export function reasonMinLength(workflow: WorkflowModel, to: string): number | u
   return reason ? properties?.[reason]?.minLength : undefined;
 }
 
-export function fieldLabel(entity: EntityModel, field: string, locale: string): string {
+export function fieldLabel(entity: ClientEntityModel, field: string, locale: string): string {
   const model = entity.fields.find((f) => f.name === field);
   return model ? labelIn(model.label, locale) : field;
 }

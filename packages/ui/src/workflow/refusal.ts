@@ -1,5 +1,5 @@
 /** Turning a refused transition (409/422 `{ message, errors: { field: msg } }`) into readable reasons. */
-import type { EntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel } from '@ra-sales/schema';
 import { fieldLabel } from './model.js';
 
 export interface RefusalReason {
@@ -19,7 +19,7 @@ function messageOf(value: unknown): string | undefined {
   return undefined;
 }
 
-export function readRefusal(error: unknown, entity: EntityModel, locale: string): Refusal {
+export function readRefusal(error: unknown, entity: ClientEntityModel, locale: string): Refusal {
   const err = error as { message?: string; body?: { message?: string; errors?: Record<string, unknown> } };
   const body = err?.body ?? {};
   const reasons: RefusalReason[] = [];

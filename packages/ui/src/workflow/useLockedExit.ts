@@ -4,7 +4,7 @@
  * the current user may reverse it, and who may.
  */
 import type { RaRecord } from 'react-admin';
-import { lockedStage, mayReverse, type EntityModel, type StageLock, type StageModel } from '@ra-sales/schema';
+import { lockedStage, mayReverse, type ClientEntityModel, type StageLock, type StageModel } from '@ra-sales/schema';
 import { useRoleNames } from '../i18n/useRoleNames.js';
 import { useRuleUser } from '../user/ruleUser.js';
 
@@ -16,7 +16,7 @@ export interface LockedExit {
   who: string;
 }
 
-export function useLockedExit(entity: EntityModel): (record: RaRecord | undefined) => LockedExit | undefined {
+export function useLockedExit(entity: ClientEntityModel): (record: RaRecord | undefined) => LockedExit | undefined {
   const { user } = useRuleUser();
   const roleNames = useRoleNames();
   return (record) => {

@@ -1,10 +1,12 @@
 /** The dashboard cards of the stage figures: weighted pipeline, forecast against quota, overdue in stage. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { AdminContext } from 'react-admin';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { formatMoney } from '../../src/fields/format.js';
-import { StageFigureCards, overdueListPath } from '../../src/dashboard/StageFigureCards.js';
+import { StageFigureCards, StageSlaTable, overdueListPath } from '../../src/dashboard/StageFigureCards.js';
 import { defaultDashboardConfig } from '../../src/dashboard/config.js';
 import { API, renderInAdmin, testModel } from '../workflow/support.js';
 
@@ -53,5 +55,17 @@ describe('dashboard cards', () => {
     expect(link.getAttribute('href')).toContain(encodeURIComponent(JSON.stringify({ stage_overdue: true, status: 'received' })));
     expect(overdueListPath({ resource: 'complaints', stage: 'received' }, 'status')).toBe(`/complaints?filter=${encodeURIComponent('{"stage_overdue":true,"status":"received"}')}`);
     expect(rows[0]!.textContent).toContain('Complaints');
+  });
+
+  it('links the overdue count inside the admin when the host mounts it under a basename', () => {
+    render(
+      <MemoryRouter initialEntries={['/admin']}>
+        <AdminContext basename="/admin">
+          <StageSlaTable rows={[{ resource: 'complaints', stage: 'received', sla_days: 1, count: 2, in_stage: 5, max_days: 4 }]} model={testModel()} locale="en" />
+        </AdminContext>
+      </MemoryRouter>,
+    );
+    const link = within(screen.getByTestId('stage-sla-row')).getByRole('link');
+    expect(link.getAttribute('href')).toBe(`/admin/complaints?filter=${encodeURIComponent('{"stage_overdue":true,"status":"received"}')}`);
   });
 });

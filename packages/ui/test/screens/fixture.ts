@@ -37,7 +37,7 @@ const linesTotal = { reduce: [{ var: 'lines' }, { '+': [{ var: 'accumulator' }, 
 
 export const dealFields: FieldModel[] = [
   field('name', 'string', 'Deal name', '交易名称', {
-    required: true, list: true, sortable: true, search: true, maxLength: 50, schema: { type: 'string', minLength: 2, maxLength: 50 },
+    required: true, list: true, sortable: true, search: true, minLength: 2, maxLength: 50, schema: { type: 'string', minLength: 2, maxLength: 50 },
   }),
   field('notes', 'text', 'Notes', '备注', { search: true }),
   field('seats', 'integer', 'Seats', '席位数', { minimum: 1, maximum: 1000 }),
@@ -60,7 +60,7 @@ export const dealFields: FieldModel[] = [
   field('contact_id', 'reference', 'Contact', '联系人', { ref: 'contacts', refWhere: { customer_id: '$customer_id' } }),
   field('stage', 'enum', 'Stage', '阶段', { list: true, filter: true }),
   field('email', 'email', 'Email', '电子邮箱', { section: 'contact' }),
-  field('phone', 'phone', 'Phone', '电话', { section: 'contact', schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' } }),
+  field('phone', 'phone', 'Phone', '电话', { section: 'contact', pattern: '^[0-9+()\\- ]{5,30}$', schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' } }),
   field('website', 'url', 'Website', '网址', { section: 'contact' }),
   field('lines', 'lines', 'Lines', '明细', {
     section: 'items',

@@ -1,7 +1,7 @@
 // Generated from test/fixtures/mini/entities/salesperson.schema.json by ra-sales; do not edit: change the schema and run `pnpm gen`.
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import { EntityCreate, EntityEdit, EntityList, EntityShow } from '@ra-sales/ui';
-import { model } from '../model.js';
+import { model } from '../client.js';
 
 /**
  * Salesperson (salespeople) — 销售人员

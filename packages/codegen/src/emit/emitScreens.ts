@@ -1,7 +1,7 @@
 import type { EntityModel, SalesModel } from '@ra-sales/schema';
 
 /** Where the screens import the compiled model from, relative to `screens/`. */
-const MODEL_IMPORT = '../model.js';
+const MODEL_IMPORT = '../client.js';
 const LIBRARY = '@ra-sales/ui';
 
 const q = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
