@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the schema files and the generated files, the type check, the unit and integration
-# tests (PGlite and a throwaway PostgreSQL), and the browser tests in headless Chromium.
+# tests (PGlite and a throwaway PostgreSQL), the browser tests in headless Chromium, and the packed
+# packages in two host apps installed with npm (which needs the npm registry).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +17,6 @@ pnpm exec vitest run
 
 echo "== browser tests (headless Chromium against the standalone server)"
 pnpm --filter @ra-sales/ui run e2e
+
+echo "== the packed packages in two host apps (npm install, type check, build, plain node, Chromium)"
+pnpm exec tsx scripts/hosts/run.ts

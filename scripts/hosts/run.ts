@@ -36,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { readmeDifferences } from './readme.js';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -339,7 +340,7 @@ async function startHostServer(dir: string): Promise<HostServer> {
   rmSync(dataDir, { recursive: true, force: true });
   const child = spawn('node', ['server.mjs'], {
     cwd: dir,
-    env: hostEnv({ PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' }),
+    env: hostEnv({ PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', SALES_DEMO: '1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -677,6 +678,11 @@ async function main(): Promise<number> {
   const started = Date.now();
   const work = reuse ? resolve(reuse) : await mkdtemp(join(tmpdir(), 'ra-sales-hosts-'));
   console.log(`working folder: ${work}`);
+  await step('all', "README.md's drop-in section is the hosts' code", async () => {
+    const { blocks, lines, problems } = readmeDifferences(REPO);
+    if (problems.length) throw new StepFailure(problems.join('\n'));
+    console.log(`[all]   ${blocks} block(s), ${lines} line(s) of README.md are the hosts' files as they are`);
+  });
   let tarballs: string[] | undefined;
   if (!reuse) {
     const packDir = packed ? resolve(packed) : join(work, 'pack');

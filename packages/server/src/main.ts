@@ -13,8 +13,8 @@
 import { resolve } from 'node:path';
 import { connectDatabase } from './db/index.js';
 import { applyMigrations, describeStep, DestructiveMigrationError } from './migrate/index.js';
-import { seedDemo } from './seed/index.js';
-import { refreshRecords, rollupEntities, sweepDatedRecords } from './router/index.js';
+import { hasNoUsers, seedDemoWhenEmpty } from './seed/index.js';
+import { sweepDatedRecords } from './router/index.js';
 import { refreshAfterMigration } from './standalone/afterMigration.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
@@ -23,8 +23,6 @@ const repo = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 3000);
 const domain = await loadDomain(resolve(repo, process.env.SALES_DOMAIN ?? 'packages/domain'));
 const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
-/** An empty database (no salesperson yet) gets the demo data. */
-const salespeople = async () => Number(((await knex('salespeople').count({ count: '*' }).first()) as { count: number | string }).count);
 
 try {
   const migration = await applyMigrations(knex, domain.model, { allowDestructive: process.env.ALLOW_DESTRUCTIVE === '1' });
@@ -35,7 +33,7 @@ try {
     for (const loss of migration.losses) console.log(`  lost: ${loss.message.replace(/ Re-run with allowDestructive[^.]*\.$/, '')}`);
   }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
-  if (migration.steps.length && (await salespeople()) > 0) {
+  if (migration.steps.length && !(await hasNoUsers(knex))) {
     const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators, migration.steps);
     console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
   }
@@ -48,12 +46,10 @@ try {
   throw error;
 }
 
-if ((await salespeople()) === 0) {
-  const seeded = await seedDemo(knex, domain.model);
-  console.log(`Demo data: ${seeded.total} records in ${Math.round(seeded.milliseconds)} ms.`);
-  // The demo rows are loaded in bulk: their rolled-up figures are computed once, here.
-  const rolled = await refreshRecords({ knex, model: domain.model, validators: domain.validators, entities: rollupEntities(domain.model) });
-  console.log(`Roll-ups computed: ${rolled.changed} record(s) updated.`);
+const demo = await seedDemoWhenEmpty({ knex, model: domain.model, validators: domain.validators });
+if (demo) {
+  console.log(`Demo data: ${demo.seeded.total} records in ${Math.round(demo.seeded.milliseconds)} ms.`);
+  console.log(`Roll-ups computed: ${demo.rolledUp} record(s) updated.`);
 }
 
 // Values that change with the date (overdue collections and instalments): now, then every hour.

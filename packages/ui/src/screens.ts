@@ -1,7 +1,7 @@
 /**
- * `@ra-sales/ui/screens`: the screens and their parts, for a host composing its own screens or
- * a generated `screens/<resource>.tsx`. `salesResources` (in the main entry) loads the generic
- * screens on demand; importing this module statically puts them in the importer's chunk.
+ * `@ra-sales/ui/screens`: the screens, the board, the inbox, the dashboard and their parts, for a
+ * host composing its own pages. The main entry loads them on demand (`salesResources`,
+ * `salesCustomRoutes`, `SalesDashboard`); importing this module puts them in the importer's chunk.
  */
 export * from './fields/index.js';
 export { EntityList, EntityBulkActions, usePluralTitle, type EntityListProps } from './resources/EntityList.js';
@@ -29,3 +29,8 @@ export {
   type ActionDialogProps,
   type BulkActionButtonProps,
 } from './resources/ActionButtons.js';
+export { WorkflowBoard, useStageTotals, type WorkflowBoardProps } from './workflow/WorkflowBoard.js';
+export { ApprovalsInbox, type ApprovalsInboxProps } from './workflow/ApprovalsInbox.js';
+export { StageStepper, type StageStepperProps } from './workflow/StageStepper.js';
+export { StageHistory, type StageHistoryProps } from './workflow/StageHistory.js';
+export { SalesDashboard, type SalesDashboardProps } from './dashboard/SalesDashboard.js';

@@ -1,21 +1,18 @@
 // The app's server: the built admin at /, the sales API under /api/sales.
 //   PORT (default 3001), DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR, default .data/sales)
+// #region drop-in (README.md shows this region as it is)
 import express from 'express';
-import { fileURLToPath } from 'node:url';
 import {
-  applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson, refreshRecords, rollupEntities, seedDemo,
+  applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson, seedDemoWhenEmpty,
 } from '@ra-sales/server';
 import { model } from '@ra-sales/domain';
 import { validators } from '@ra-sales/domain/validators';
 
 const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? '.data/sales' });
 await applyMigrations(knex, model);
-const { count } = await knex('salespeople').count({ count: '*' }).first();
-if (Number(count) === 0) {
-  // An empty database gets the demo data, then its rolled-up figures.
-  await seedDemo(knex, model);
-  await refreshRecords({ knex, model, validators, entities: rollupEntities(model) });
-}
+// To try the screens: SALES_DEMO=1 fills a database no one has used with demo data.
+if (process.env.SALES_DEMO === '1') await seedDemoWhenEmpty({ knex, model, validators });
+// The first user, so that somebody may sign in.
 await ensureSalesperson(knex, model, { email: 'admin@example.com' }, { name: 'Administrator', role: 'admin', status: 'active' });
 
 const app = express();
@@ -25,8 +22,9 @@ app.use((req, _res, next) => {
   next();
 });
 app.use('/api/sales', createSalesRouter({ knex, model, validators, auth: (req) => findSalesperson(knex, model, { email: req.user.email }) }));
+// #endregion
 
-const dist = fileURLToPath(new URL('./dist', import.meta.url));
+const dist = `${import.meta.dirname}/dist`;
 app.use(express.static(dist));
 app.use('/assets', (_req, res) => res.sendStatus(404));
 

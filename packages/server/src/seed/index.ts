@@ -4,3 +4,4 @@ export { dependencyOrder, demoCount } from './order.js';
 export { planSalesforce, SALESPEOPLE, TEAMS, type Salesforce, type SalesforceMember } from './salesforce.js';
 export { seedBulk, type BulkOptions, type BulkSummary } from './bulk.js';
 export { demoHistory, stagePath } from './history.js';
+export { seedDemoWhenEmpty, hasNoUsers, type DemoSeeded } from './whenEmpty.js';

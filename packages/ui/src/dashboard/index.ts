@@ -1,4 +1,4 @@
-export { SalesDashboard, type SalesDashboardProps } from './SalesDashboard.js';
+export { SalesDashboard, type SalesDashboardProps } from './onDemand.js';
 export { defaultDashboardConfig, type DashboardConfig } from './config.js';
 export {
   funnelReport, quotaAttainmentReport, overdueCollectionsReport, complaintsByCategoryReport,

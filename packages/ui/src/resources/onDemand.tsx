@@ -5,8 +5,7 @@
  * `@ra-sales/ui` keeps the host's first chunk free of the screens; `@ra-sales/ui/screens` exports
  * the components themselves.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
-import { LinearProgress } from 'react-admin';
+import { onDemand } from '../lazy/onDemand.js';
 import type { EntityCreateProps } from './EntityCreate.js';
 import type { EntityEditProps } from './EntityEdit.js';
 import type { EntityListProps } from './EntityList.js';
@@ -25,23 +24,11 @@ export function loadSalesScreens(): Promise<Screens> {
   return loading;
 }
 
-function onDemand<P extends object>(name: string, pick: (screens: Screens) => ComponentType<P>): ComponentType<P> {
-  // Cast: React 18's and 19's typings of `lazy` disagree on generic components.
-  const Lazy = lazy(() => loadSalesScreens().then((screens) => ({ default: pick(screens) }))) as unknown as ComponentType<P>;
-  const OnDemand = (props: P) => (
-    <Suspense fallback={<LinearProgress />}>
-      <Lazy {...props} />
-    </Suspense>
-  );
-  OnDemand.displayName = name;
-  return OnDemand;
-}
-
 /** The list of an entity (see `@ra-sales/ui/screens`), loaded on demand. */
-export const EntityList = onDemand<EntityListProps>('EntityList', (s) => s.EntityList);
+export const EntityList = onDemand<EntityListProps>('EntityList', () => loadSalesScreens().then((s) => s.EntityList));
 /** A record's show page (see `@ra-sales/ui/screens`), loaded on demand. */
-export const EntityShow = onDemand<EntityShowProps>('EntityShow', (s) => s.EntityShow);
+export const EntityShow = onDemand<EntityShowProps>('EntityShow', () => loadSalesScreens().then((s) => s.EntityShow));
 /** A record's edit page (see `@ra-sales/ui/screens`), loaded on demand. */
-export const EntityEdit = onDemand<EntityEditProps>('EntityEdit', (s) => s.EntityEdit);
+export const EntityEdit = onDemand<EntityEditProps>('EntityEdit', () => loadSalesScreens().then((s) => s.EntityEdit));
 /** A new record's page (see `@ra-sales/ui/screens`), loaded on demand. */
-export const EntityCreate = onDemand<EntityCreateProps>('EntityCreate', (s) => s.EntityCreate);
+export const EntityCreate = onDemand<EntityCreateProps>('EntityCreate', () => loadSalesScreens().then((s) => s.EntityCreate));

@@ -1,11 +1,6 @@
-// The board and the inbox stay exported for hosts that place them themselves. `salesCustomRoutes`
-// loads them with import(): a bundler that tree-shakes re-exports (the package has
-// "sideEffects": false) still puts them in their own chunks unless the host imports them from here.
-export { WorkflowBoard, useStageTotals, type WorkflowBoardProps } from './WorkflowBoard.js';
+// The board, the inbox, the stepper and the history are pages and page parts: `@ra-sales/ui/screens`
+// exports them; here `salesCustomRoutes` and the show pages load them on demand.
 export { CARDS_PER_PAGE } from './BoardColumn.js';
-export { StageStepper, type StageStepperProps } from './StageStepper.js';
-export { StageHistory, type StageHistoryProps } from './StageHistory.js';
-export { ApprovalsInbox, type ApprovalsInboxProps } from './ApprovalsInbox.js';
 export { useStageMove, type StageMove } from './useStageMove.js';
 export { useLockedExit, type LockedExit } from './useLockedExit.js';
 export { useWorkflowInfo } from './useWorkflowInfo.js';

@@ -1,5 +1,4 @@
 /** Pages of the workflow module: a board per workflow entity and the approvals inbox, with menu items. */
-import { lazy, Suspense, type ReactNode } from 'react';
 import { CustomRoutes, Loading, Menu, useLocaleState } from 'react-admin';
 import { Route } from 'react-router-dom';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
@@ -7,6 +6,7 @@ import HowToRegIcon from '@mui/icons-material/HowToReg';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
+import { onDemand } from '../lazy/onDemand.js';
 import { useAdminPath } from '../layout/basename.js';
 import { BoardIndex } from './BoardIndex.js';
 import { useSalesTranslate } from './messages.js';
@@ -14,15 +14,13 @@ import { workflowEntities } from './model.js';
 
 // Loaded on demand: a host's first chunk carries neither the board nor the inbox. Nothing else
 // in the library's entry graph may import these two modules statically for the split to happen.
-const LazyWorkflowBoard = lazy(() => import('./WorkflowBoard.js').then((module) => ({ default: module.WorkflowBoard })));
-const LazyApprovalsInbox = lazy(() => import('./ApprovalsInbox.js').then((module) => ({ default: module.ApprovalsInbox })));
+const LazyWorkflowBoard = onDemand('WorkflowBoard', () => import('./WorkflowBoard.js').then((module) => module.WorkflowBoard), <Loading />);
+const LazyApprovalsInbox = onDemand('ApprovalsInbox', () => import('./ApprovalsInbox.js').then((module) => module.ApprovalsInbox), <Loading />);
 
 /** Paths relative to the admin: `<CustomRoutes>` nests them under `<Admin basename>`; links go through `useAdminPath`. */
 export const APPROVALS_INBOX_PATH = '/approvals-inbox';
 export const BOARDS_PATH = '/board';
 export const boardPath = (resource: string) => `${BOARDS_PATH}/${resource}`;
-
-const Page = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
 /**
  * `<Admin>{salesCustomRoutes(model)}</Admin>`: a `<CustomRoutes>` element (must be a direct child
@@ -37,11 +35,11 @@ export function salesCustomRoutes(model: ClientSalesModel) {
         <Route
           key={entity.resource}
           path={boardPath(entity.resource)}
-          element={<Page><LazyWorkflowBoard model={model} resource={entity.resource} /></Page>}
+          element={<LazyWorkflowBoard model={model} resource={entity.resource} />}
         />
       ))}
       <Route path={BOARDS_PATH} element={<BoardIndex model={model} boardPath={boardPath} />} />
-      <Route path={APPROVALS_INBOX_PATH} element={<Page><LazyApprovalsInbox model={model} /></Page>} />
+      <Route path={APPROVALS_INBOX_PATH} element={<LazyApprovalsInbox model={model} />} />
     </CustomRoutes>
   );
 }

@@ -1,14 +1,13 @@
 /**
- * The board and the approvals inbox are loaded on demand by `salesCustomRoutes`: no module of
- * the library imports them statically (type-only imports are erased), except the workflow
- * index's re-exports for hosts — which a bundler drops when the host does not use them.
+ * The board and the approvals inbox are loaded on demand by `salesCustomRoutes`: routes.tsx reaches
+ * them only through `import()`, and of the library's modules only `@ra-sales/ui/screens` imports them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SRC, staticGraph, staticImports } from '../support/importGraph.js';
 
-const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../src');
+const PAGES = /\/(WorkflowBoard|ApprovalsInbox)(\.js)?$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,25 +16,16 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Value imports and re-exports (`import { X } from`, `export { X } from`, `import './X'`), not `import type`. */
-const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/g;
-
-function staticImportsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)].map((match) => match[1]!);
-}
-
 describe('lazy workflow pages', () => {
-  it('routes.tsx imports WorkflowBoard and ApprovalsInbox only through import()', () => {
-    const routes = readFileSync(join(SRC, 'workflow/routes.tsx'), 'utf8');
-    expect(staticImportsOf(join(SRC, 'workflow/routes.tsx')).filter((path) => /WorkflowBoard|ApprovalsInbox/.test(path))).toEqual([]);
-    expect(routes).toMatch(/lazy\(\(\) => import\('\.\/WorkflowBoard\.js'\)/);
-    expect(routes).toMatch(/lazy\(\(\) => import\('\.\/ApprovalsInbox\.js'\)/);
+  it('routes.tsx does not reach them by static imports', () => {
+    const graph = staticGraph('workflow/routes.tsx');
+    expect([...graph].filter((file) => /WorkflowBoard|ApprovalsInbox/.test(file))).toEqual([]);
   });
 
-  it('no other module imports them statically, except the workflow index re-exports', () => {
+  it('only the screens subpath imports them statically', () => {
     const importers = sources(SRC)
-      .filter((file) => staticImportsOf(file).some((path) => /\/(WorkflowBoard|ApprovalsInbox)(\.js)?$/.test(path)))
+      .filter((file) => staticImports(file).some((path) => PAGES.test(path)))
       .map((file) => relative(SRC, file));
-    expect(importers).toEqual(['workflow/index.ts']);
+    expect(importers).toEqual(['screens.ts']);
   });
 });

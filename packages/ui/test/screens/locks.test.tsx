@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { RaRecord } from 'react-admin';
-import { WorkflowBoard } from '../../src/workflow/index.js';
+import { WorkflowBoard } from '../../src/workflow/WorkflowBoard.js';
 import { dealRecord, fixtureModel, users } from './fixture.js';
 import { dealIn, helperOf, openEditForm, putsIn } from './ruleForms.js';
 import { API, apiHandlers, freshDb, mockApi, renderApp, renderInContext } from './support.js';
