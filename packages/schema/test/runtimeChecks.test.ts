@@ -67,6 +67,14 @@ describe('field values the server could not keep', () => {
     ]);
   });
 
+  it('refuses lines inside lines: a line column renders as a single value', () => {
+    const line = (properties: Record<string, unknown>) => ({ type: 'array', items: { type: 'object', properties }, 'x-label': label('Items') });
+    const nested = line({ parts: line({ name: { type: 'string', 'x-label': label('Part') } }) });
+    expect(check({ [TICKET]: ticket({ items: nested }) })).toEqual([
+      `${TICKET}#/properties/items/items/properties/parts: column "parts" of the lines field "items" is itself a list of lines; lines do not nest (a column may be "x-kind": "json")`,
+    ]);
+  });
+
   it('refuses a default that is not one of the values, or not of the field type', () => {
     expect(check({ [TICKET]: ticket({ level: { type: 'string', enum: ['low', 'high'], default: 'medium', 'x-label': label('Level') } }) })).toEqual([
       `${TICKET}#/properties/level/default: field "level": the default "medium" is not one of its values (low, high)`,

@@ -42,6 +42,9 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
     const items = schema.items as JsonSchema;
     const itemProperties = (items.properties ?? {}) as Record<string, JsonSchema>;
     field.itemFields = buildFields(itemProperties, (items.required as string[]) ?? [], `${pointer}/items/properties`, report);
+    for (const column of field.itemFields.filter((c) => c.kind === 'lines')) {
+      report(`${pointer}/items/properties/${column.name}`, `column "${column.name}" of the lines field "${name}" is itself a list of lines; lines do not nest (a column may be "x-kind": "json")`);
+    }
   }
   copyIfSet(field, 'widget', schema['x-widget']);
   copyIfSet(field, 'section', schema['x-section']);

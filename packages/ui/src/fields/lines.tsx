@@ -17,8 +17,11 @@ import { labelIn } from '../i18n/labels.js';
 import { ComputedValueInput } from './ComputedValueInput.js';
 import { useMoneyFormat } from './format.js';
 import { grandTotal, lineColumns, lineTotal } from './lineTotals.js';
-import { kindRegistry } from './registry.js';
+import { scalarKinds, type ScalarKind } from './scalarKinds.js';
 import type { KindProps } from './types.js';
+
+/** A line's column renders as its kind does elsewhere; the loader refuses lines inside lines. */
+const columnKind = (item: ClientFieldModel) => scalarKinds[item.kind as ScalarKind];
 
 /** Labels of the item fields of a `lines` field in the current locale. */
 function useItemLabel(entity: ClientEntityModel, field: ClientFieldModel) {
@@ -38,7 +41,7 @@ const itemProps = (entity: ClientEntityModel, field: ClientFieldModel, item: Cli
 /** An item column's input: computed columns are read-only and follow the line as it is typed. */
 function itemInput(entity: ClientEntityModel, field: ClientFieldModel, item: ClientFieldModel, label: string, readOnly: boolean | undefined) {
   if (item.computed !== undefined) return <ComputedValueInput key={item.name} entity={entity} field={item} source={item.name} label={label} />;
-  return cloneElement(kindRegistry[item.kind].input({ ...itemProps(entity, field, item, label), readOnly }), { key: item.name });
+  return cloneElement(columnKind(item).input({ ...itemProps(entity, field, item, label), readOnly }), { key: item.name });
 }
 
 /**
@@ -93,7 +96,7 @@ export const LinesField = ({ entity, field, source = field.name }: KindProps) =>
       <ArrayField source={source}>
         <Datagrid bulkActionButtons={false} rowClick={false}>
           {(field.itemFields ?? []).map((item) =>
-            cloneElement(kindRegistry[item.kind].list(itemProps(entity, field, item, itemLabel(item))), { key: item.name }),
+            cloneElement(columnKind(item).list(itemProps(entity, field, item, itemLabel(item))), { key: item.name }),
           )}
           {columns.unitPrice && (
             <FunctionField

@@ -1,5 +1,5 @@
 /** The package's static import graph, read from its sources: what a bundler cannot split off. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +15,7 @@ export function staticImports(file: string): string[] {
   return found;
 }
 
-function resolveLocal(from: string, source: string): string | undefined {
+export function resolveLocal(from: string, source: string): string | undefined {
   if (!source.startsWith('.')) return undefined;
   const base = resolve(dirname(from), source).replace(/\.js$/, '');
   return ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find(existsSync);
@@ -54,3 +54,11 @@ export const ON_DEMAND_MODULES = [
   'dashboard/charts.tsx',
   'dashboard/svgCharts.tsx',
 ];
+
+/** Every TypeScript source under `dir` (the package's `src` by default). */
+export function sources(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
