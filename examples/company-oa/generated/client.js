@@ -21569,5 +21569,113 @@ export const model = {
         }
       ]
     }
-  }
+  },
+  "users": {
+    "resource": "salespeople",
+    "roleField": "role",
+    "teamField": "team_id"
+  },
+  "dashboard": [
+    {
+      "report": "stage-totals",
+      "title": {
+        "en": "Pipeline by stage",
+        "zh-CN": "销售漏斗"
+      },
+      "params": {
+        "resource": "opportunities"
+      }
+    },
+    {
+      "report": "sales-by",
+      "title": {
+        "en": "Won sales",
+        "zh-CN": "成交销售额"
+      },
+      "params": {}
+    },
+    {
+      "report": "quota-attainment",
+      "title": {
+        "en": "Quota attainment",
+        "zh-CN": "配额完成情况"
+      },
+      "params": {}
+    },
+    {
+      "report": "plan-vs-actual",
+      "title": {
+        "en": "Plan vs actual",
+        "zh-CN": "销售计划完成情况"
+      },
+      "params": {}
+    },
+    {
+      "report": "forecast-accuracy",
+      "title": {
+        "en": "Forecast accuracy",
+        "zh-CN": "预测准确率"
+      },
+      "params": {}
+    },
+    {
+      "report": "expense-ratio",
+      "title": {
+        "en": "Expense ratio",
+        "zh-CN": "销售费用率"
+      },
+      "params": {}
+    },
+    {
+      "report": "overdue-collections",
+      "title": {
+        "en": "Overdue collections and instalments by age",
+        "zh-CN": "逾期回款与分期款账龄"
+      },
+      "params": {}
+    },
+    {
+      "report": "satisfaction-by-engineer",
+      "title": {
+        "en": "Satisfaction by engineer",
+        "zh-CN": "服务工程师满意度"
+      },
+      "params": {}
+    },
+    {
+      "report": "complaints-by-category",
+      "title": {
+        "en": "Complaints by category",
+        "zh-CN": "投诉分类统计"
+      },
+      "params": {}
+    },
+    {
+      "report": "stage-totals",
+      "title": {
+        "en": "Weighted pipeline",
+        "zh-CN": "加权销售管道"
+      },
+      "params": {
+        "resource": "opportunities"
+      },
+      "chart": "weighted"
+    },
+    {
+      "report": "forecast-vs-quota",
+      "title": {
+        "en": "Forecast against quota",
+        "zh-CN": "预测与配额对比"
+      },
+      "params": {}
+    },
+    {
+      "report": "stage-sla",
+      "title": {
+        "en": "Overdue in stage",
+        "zh-CN": "阶段超时"
+      },
+      "params": {}
+    }
+  ]
 };

@@ -38,3 +38,9 @@ export function didYouMean(word: string, candidates: Iterable<string>, show = (n
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
   return `did you mean ${list}?`;
 }
+
+/** The end of an "unknown name" message: `: did you mean "a"?` when a name is close, else ` (<what>: a, b, c)`. */
+export function unknownTail(word: string, known: Iterable<string>, what: string): string {
+  const hint = didYouMean(word, known);
+  return hint ? `: ${hint}` : ` (${what}: ${[...known].sort().join(', ')})`;
+}

@@ -1,4 +1,5 @@
 export * from './model.js';
+export * from './reports.js';
 export * from './validators.js';
 export { loadModel, type LoadOptions, type LoadResult } from './load/loadModel.js';
 export { type SchemaError, formatSchemaErrors } from './load/errors.js';

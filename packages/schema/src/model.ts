@@ -2,6 +2,7 @@
  * The compiled model: what every generator, the server and the screens read.
  * Nothing downstream reads the raw schema files; they read this.
  */
+import type { ReportId } from './reports.js';
 
 /** A human label per locale, e.g. `{ en: "Customer", "zh-CN": "客户" }`. `en` is always present. */
 export type Labels = { en: string; 'zh-CN'?: string; [locale: string]: string | undefined };
@@ -318,6 +319,30 @@ export interface MenuGroup {
   label: Labels;
 }
 
+/**
+ * `users` in model.json: the entity whose records are the users. Owner fields reference it, the
+ * `team` scope reads its team field, and the server finds a signed-in user's roles in it.
+ */
+export interface UsersModel {
+  /** The entity's resource, e.g. `salespeople`. */
+  resource: string;
+  /** Its enum field holding the user's role (a role id of the model). */
+  roleField: string;
+  /** Its reference field holding the user's team; without it, `team` scopes act as `own`. */
+  teamField?: string;
+}
+
+/** One report card of the dashboard (`dashboard.cards` in model.json), in the declared order. */
+export interface DashboardCard {
+  /** A report of the server: a key of `REPORT_SPECS`. */
+  report: ReportId;
+  title: Labels;
+  /** Parameters sent with every request, e.g. `{ "resource": "opportunities" }`. */
+  params: Record<string, unknown>;
+  /** How the answer is shown, one of the report's `charts` (its first when not declared). */
+  chart?: string;
+}
+
 /** The model as the browser receives it (`toClientModel`): labels, fields, stages and rules, no JSON Schemas. */
 export interface ClientSalesModel {
   /** Locales every label is given in. */
@@ -327,6 +352,10 @@ export interface ClientSalesModel {
   roles: Record<string, Labels>;
   /** Entities by resource name, in menu order. */
   entities: Record<string, ClientEntityModel>;
+  /** The users entity; absent: the model keeps no users (no owner fields, the host's `auth` alone). */
+  users?: UsersModel;
+  /** The dashboard's report cards, in order. */
+  dashboard: DashboardCard[];
 }
 
 /** The whole compiled model: what the server, the migrations and the generators read. */

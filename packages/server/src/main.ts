@@ -33,7 +33,7 @@ try {
     for (const loss of migration.losses) console.log(`  lost: ${loss.message.replace(/ Re-run with allowDestructive[^.]*\.$/, '')}`);
   }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
-  if (migration.steps.length && !(await hasNoUsers(knex))) {
+  if (migration.steps.length && !(await hasNoUsers(knex, domain.model))) {
     const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators, migration.steps);
     console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
   }

@@ -34,3 +34,4 @@ export { ApprovalsInbox, type ApprovalsInboxProps } from './workflow/ApprovalsIn
 export { StageStepper, type StageStepperProps } from './workflow/StageStepper.js';
 export { StageHistory, type StageHistoryProps } from './workflow/StageHistory.js';
 export { SalesDashboard, type SalesDashboardProps } from './dashboard/SalesDashboard.js';
+export { DashboardCardView, type DashboardCardViewProps } from './dashboard/DashboardCardView.js';

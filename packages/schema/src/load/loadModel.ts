@@ -6,6 +6,8 @@ import { resolveRefs } from './resolveRefs.js';
 import { checkRulesAcross } from './buildRules.js';
 import { checkActionsAcross } from './buildActions.js';
 import { fileOf, readSources, type SourceDocument } from './sources.js';
+import { buildUsers, checkOwners, type RawUsers } from './buildUsers.js';
+import { buildDashboard, type RawDashboard } from './buildDashboard.js';
 
 export interface LoadOptions {
   /** The folder holding `model.json`, `shared/` and `entities/`. */
@@ -32,7 +34,9 @@ export function loadModel(options: LoadOptions): LoadResult {
   }
   const modelReport = reporter(sources.model);
   checkModelFile(sources.model.value).forEach((i) => modelReport(i.pointer, i.message));
-  const modelFile = sources.model.value as { locales?: string[]; groups?: MenuGroup[]; roles?: Record<string, Labels> };
+  const modelFile = sources.model.value as {
+    locales?: string[]; groups?: MenuGroup[]; roles?: Record<string, Labels>; users?: RawUsers; dashboard?: RawDashboard;
+  };
   const roles = Object.keys(modelFile.roles ?? {});
   const groups = (modelFile.groups ?? []).map((g) => g.id);
 
@@ -55,6 +59,12 @@ export function loadModel(options: LoadOptions): LoadResult {
   // every reference to that entity an error too.
   const declared = new Set(sources.entities.map((d) => (d.value as JsonSchema)?.['x-resource']).filter((r): r is string => typeof r === 'string'));
   checkAcrossEntities(entities, declared, sources.entities, reporter);
+  // A resource model.json names may be declared by an entity file that could not be read: not reported twice.
+  const unreadable = errors.some((e) => e.pointer === '' && /(^|\/)entities\//.test(e.file));
+  const mayExist = (resource: string) => declared.has(resource) || unreadable;
+  const users = buildUsers(modelFile.users, entities, mayExist, roles, modelReport);
+  checkOwners(entities, users, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
+  const dashboard = buildDashboard(modelFile.dashboard, entities, mayExist, modelReport);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
   const order = new Map(groups.map((g, i) => [g, i]));
@@ -66,6 +76,8 @@ export function loadModel(options: LoadOptions): LoadResult {
       groups: modelFile.groups ?? [],
       roles: modelFile.roles ?? {},
       entities: Object.fromEntries(entities.map((e) => [e.resource, e])),
+      ...(users ? { users } : {}),
+      dashboard,
     },
   };
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { badRequest, notFound } from '../router/errors.js';
 import { listWords, phrase } from '../router/locale.js';
-import { USERS_RESOURCE, type ResourceInfo } from '../router/resources.js';
+import type { ResourceInfo } from '../router/resources.js';
 
 export type Query = Record<string, unknown>;
 export type Report = (ctx: RequestContext, query: Query) => Promise<unknown[]>;
@@ -267,7 +267,8 @@ export function namesOf(ctx: RequestContext, resource: string, report: string): 
   return readableQuery(ctx, source.info, {}).select({ id: columnOf(source, 'id'), label: columnOf(source, source.entity.recordRepresentation) });
 }
 
-export const salespeopleNames = (ctx: RequestContext, report: string) => namesOf(ctx, USERS_RESOURCE, report);
+/** The users' names (model.json `users`); a model keeping no users answers 404 like any missing entity. */
+export const salespeopleNames = (ctx: RequestContext, report: string) => namesOf(ctx, ctx.model.users?.resource ?? 'users', report);
 
 /** An enum field's options as a derived table `alias(id, label)` (the value and its label in the caller's locale), to left-join like names. */
 export function enumLabels(ctx: RequestContext, source: Source, field: string, alias: string): Knex.Raw {

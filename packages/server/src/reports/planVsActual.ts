@@ -7,7 +7,7 @@
  */
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
-import { USERS_RESOURCE, USER_TEAM_FIELD } from '../router/resources.js';
+import { usersOf } from '../router/resources.js';
 import {
   columnOf, entityOf, hasField, jsonParameter, money, namesOf, ownerField, periodParameter, requireFields, salespeopleNames,
   whereNotLost, wonOpportunities, type Query,
@@ -41,10 +41,10 @@ export async function planVsActual(ctx: RequestContext, query: Query) {
   if (period.to) planned.where('starts', '<=', period.to);
   if (period.from) planned.where('ends', '>', period.from);
   // Won sales with their owner's team (today's membership, as the team scope reads it).
-  const won = knex
-    .from(wonOpportunities(ctx, REPORT, {}).as('o'))
-    .leftJoin({ t: USERS_RESOURCE }, 't.id', 'o.salesperson_id')
-    .select('o.*', { team_id: `t.${USER_TEAM_FIELD}` });
+  const users = usersOf(ctx.model);
+  const won = knex.from(wonOpportunities(ctx, REPORT, {}).as('o'));
+  if (users?.teamField) won.leftJoin({ t: users.resource }, 't.id', 'o.salesperson_id').select('o.*', { team_id: `t.${users.teamField}` });
+  else won.select('o.*', knex.raw('null::bigint as team_id'));
   return (await knex
     .from(planned.as('p'))
     .leftJoin(won.as('w'), (on) =>

@@ -2,16 +2,16 @@
  * The aggregates a sales manager reads (docs/server.md, "Reports"), computed in SQL over the rows
  * the user may read — the same scope and filters as a list, so a report never counts a row the
  * user could not list. Each answers `[rows]`; an entity or field a report needs that the model
- * lacks (a company removed it) answers 404, and the screens fall back to their own counting.
+ * lacks (a company removed it) answers 404, and the dashboard's card says the report is not available.
  * One report per function; what they share (entities, parameters, won sales, names) is in common.ts.
  */
-import { labelOf } from '@ra-sales/schema';
+import { labelOf, type ReportId } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { badRequest } from '../router/errors.js';
 import { phrase } from '../router/locale.js';
 import { stageProbabilitySql } from '../router/stageFigures.js';
-import { entityOf, jsonParameter, requireFields, type Query, type Report } from './common.js';
+import { entityOf, enumLabels, jsonParameter, requireFields, type Query, type Report } from './common.js';
 import { expenseRatio } from './expenseRatio.js';
 import { forecastAccuracy } from './forecastAccuracy.js';
 import { forecastVsQuota } from './forecastVsQuota.js';
@@ -61,21 +61,26 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
   }));
 }
 
-/** `complaints-by-category` → how many complaints of each category. */
+/** `complaints-by-category` → how many complaints of each category, with the category's label in the caller's language. */
 export async function complaintsByCategory(ctx: RequestContext, query: Query) {
   const complaints = entityOf(ctx, 'complaints', 'complaints-by-category');
   requireFields(ctx, complaints, ['category']);
-  const rows = (await readableQuery(ctx, complaints.info, jsonParameter(ctx, query, 'filter'))
+  const counts = readableQuery(ctx, complaints.info, jsonParameter(ctx, query, 'filter'))
     .select({ category: 'category' })
     .count({ count: '*' })
-    .groupBy('category')
-    .orderBy('count', 'desc')) as { category: string | null; count: string | number }[];
-  return rows.map((r) => ({ category: r.category, count: Number(r.count) }));
+    .groupBy('category');
+  const rows = (await ctx.knex
+    .from(counts.as('c'))
+    .leftJoin(enumLabels(ctx, complaints, 'category', 'l'), 'l.id', 'c.category')
+    .select('c.category', 'c.count', { label: 'l.label' })
+    .orderBy('c.count', 'desc')) as { category: string | null; count: string | number; label: string | null }[];
+  return rows.map((r) => ({ category: r.category, label: r.label, count: Number(r.count) }));
 }
 
 export { expenseRatio, forecastAccuracy, overdueAgeing, planVsActual, quotaAttainment, salesBy, satisfactionByEngineer };
 
-export const REPORTS: Record<string, Report> = {
+/** One function per report id of @ra-sales/schema's `REPORT_SPECS`, which dashboard cards are checked against. */
+export const REPORTS: Record<ReportId, Report> = {
   'stage-totals': stageTotals,
   'quota-attainment': quotaAttainment,
   'overdue-collections': overdueAgeing,

@@ -6,6 +6,7 @@
  * opportunity carries no products. See docs/server.md, "Reports".
  */
 import type { Knex } from 'knex';
+import { SALES_DIMENSIONS, type SalesDimension } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
@@ -14,8 +15,7 @@ import {
 } from './common.js';
 
 const REPORT = 'sales-by';
-export const SALES_DIMENSIONS = ['salesperson', 'region', 'product', 'channel'] as const;
-type Dimension = (typeof SALES_DIMENSIONS)[number];
+type Dimension = SalesDimension;
 
 /** The opportunity field standing for the channel: where the business came from (no sale references a `channels` record). */
 export const CHANNEL_FIELD = 'source';

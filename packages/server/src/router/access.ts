@@ -5,17 +5,17 @@
  * counted, listed, embedded or written.
  *
  *   own   the owner field equals the user's id
- *   team  the owner is the user or a salesperson with the user's team_id (own without a team)
+ *   team  the owner is the user or a user of the user's team (own without a team)
  *   all   no condition
  *   none  no rows
  *
  * An entity without an owner field has no owned rows: `own` and `team` match nothing, except in
- * the users entity (salespeople), where `own` is the user's own row and `team` their team's rows.
+ * the users entity (model.json `users`), where `own` is the user's own row and `team` their team's rows.
  */
 import type { Knex } from 'knex';
 import { scopeOf, SCOPE_WIDTH, type EntityModel, type SalesModel, type Scope } from '@ra-sales/schema';
 import type { SalesUser } from './types.js';
-import { APPROVALS, USERS_RESOURCE, USER_TEAM_FIELD, type ResourceInfo } from './resources.js';
+import { APPROVALS, usersOf, type ResourceInfo, type UsersEntity } from './resources.js';
 
 export type AccessMode = 'read' | 'write';
 
@@ -26,8 +26,8 @@ export { scopeOf, SCOPE_WIDTH };
 
 type Where = Knex.QueryBuilder;
 
-function teamMembers(knex: Knex, teamId: number): Knex.QueryBuilder {
-  return knex(USERS_RESOURCE).select('id').where(USER_TEAM_FIELD, teamId);
+function teamMembers(knex: Knex, users: UsersEntity & { teamField: string }, teamId: number): Knex.QueryBuilder {
+  return knex(users.resource).select('id').where(users.teamField, teamId);
 }
 
 /** Adds the entity's scope for the user to a query on `table` (the entity's table or an alias of it). */
@@ -46,20 +46,21 @@ export function addEntityScope(
     qb.whereRaw('false');
     return;
   }
-  const hasTeams = Boolean(model.entities[USERS_RESOURCE]) && user.teamId != null;
+  const users = usersOf(model);
+  const teams = users?.teamField && user.teamId != null ? { ...users, teamField: users.teamField } : undefined;
   const owner = entity.access.ownerField;
   if (owner) {
     const column = `${table}.${owner}`;
-    if (scope === 'team' && hasTeams) {
-      qb.where((w) => w.where(column, user.id).orWhereIn(column, teamMembers(knex, user.teamId!)));
+    if (scope === 'team' && teams) {
+      qb.where((w) => w.where(column, user.id).orWhereIn(column, teamMembers(knex, teams, user.teamId!)));
     } else {
       qb.where(column, user.id);
     }
     return;
   }
-  if (entity.resource === USERS_RESOURCE) {
-    if (scope === 'team' && user.teamId != null) {
-      qb.where((w) => w.where(`${table}.id`, user.id).orWhere(`${table}.${USER_TEAM_FIELD}`, user.teamId!));
+  if (entity.resource === users?.resource) {
+    if (scope === 'team' && teams) {
+      qb.where((w) => w.where(`${table}.id`, user.id).orWhere(`${table}.${teams.teamField}`, user.teamId!));
     } else {
       qb.where(`${table}.id`, user.id);
     }

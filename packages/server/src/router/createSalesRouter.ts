@@ -4,6 +4,7 @@
  * `GET /reports/:name` and `GET /openapi.json`. See docs/server.md.
  */
 import { Router, type Request, type Response } from 'express';
+import type { ReportId } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { SalesRouterOptions } from './types.js';
 import { Counter } from './counting.js';
@@ -60,7 +61,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   router.get('/reports/:name', async (req, res) => {
     const name = String(req.params.name);
     // Own keys only: `toString` and friends are not reports.
-    const report = Object.hasOwn(REPORTS, name) ? REPORTS[name] : undefined;
+    const report = Object.hasOwn(REPORTS, name) ? REPORTS[name as ReportId] : undefined;
     if (!report) {
       const locale = requestLocale(req, model);
       throw notFound(phrase(locale, 'reportUnknown', { name: JSON.stringify(req.params.name), reports: listWords(locale, Object.keys(REPORTS)) }));

@@ -11,12 +11,13 @@ import { scopeOf } from './access.js';
 import { badRequest } from './errors.js';
 import { fieldName, phrase } from './locale.js';
 import { refuseChanges, sameValue } from './records.js';
-import { USERS_RESOURCE, USER_TEAM_FIELD } from './resources.js';
+import { usersOf } from './resources.js';
 
 async function isTeamMember(db: Db, ctx: RequestContext, id: unknown): Promise<boolean> {
   if (sameValue(id, ctx.user.id)) return true;
-  if (!ctx.model.entities[USERS_RESOURCE] || ctx.user.teamId == null || typeof id !== 'number') return false;
-  return Boolean(await (db as Knex)(USERS_RESOURCE).select('id').where({ id, [USER_TEAM_FIELD]: ctx.user.teamId }).first());
+  const users = usersOf(ctx.model);
+  if (!users?.teamField || ctx.user.teamId == null || typeof id !== 'number') return false;
+  return Boolean(await (db as Knex)(users.resource).select('id').where({ id, [users.teamField]: ctx.user.teamId }).first());
 }
 
 /** A new record belongs to its author unless the body names an owner. */

@@ -1,9 +1,18 @@
-import { STAGE_ENTERED_FIELD, type EntityModel, type FieldKind, type SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type EntityModel, type FieldKind, type SalesModel, type UsersModel } from '@ra-sales/schema';
 
-/** The entity holding the users (salespeople with `role` and `team_id`). */
-export const USERS_RESOURCE = 'salespeople';
-export const USER_ROLE_FIELD = 'role';
-export const USER_TEAM_FIELD = 'team_id';
+export type UsersEntity = UsersModel & { entity: EntityModel };
+
+/** The entity holding the users, as model.json's `users` declares it; undefined when the model keeps none. */
+export function usersOf(model: SalesModel): UsersEntity | undefined {
+  const entity = model.users && model.entities[model.users.resource];
+  return entity ? { ...model.users!, entity } : undefined;
+}
+
+/** The resource the users' team field points into (`teams`), when users have teams. */
+export function teamsOf(model: SalesModel): string | undefined {
+  const users = usersOf(model);
+  return users?.entity.fields.find((f) => f.name === users.teamField)?.ref;
+}
 
 export const APPROVALS = 'approvals';
 export const HISTORY = 'history';
@@ -43,7 +52,7 @@ const SERVER_COLUMNS: Column[] = [
   { name: 'updated_at', kind: 'datetime' },
 ];
 
-const APPROVAL_COLUMNS: Column[] = [
+const approvalColumns = (users: string | undefined): Column[] => [
   { name: 'resource', kind: 'string' },
   { name: 'record_id', kind: 'integer' },
   { name: 'from_stage', kind: 'string' },
@@ -52,20 +61,20 @@ const APPROVAL_COLUMNS: Column[] = [
   { name: 'rule_index', kind: 'integer' },
   { name: 'label', kind: 'json' },
   { name: 'status', kind: 'enum' },
-  { name: 'requested_by', kind: 'reference', ref: USERS_RESOURCE },
-  { name: 'decided_by', kind: 'reference', ref: USERS_RESOURCE },
+  { name: 'requested_by', kind: 'reference', ref: users },
+  { name: 'decided_by', kind: 'reference', ref: users },
   { name: 'decided_at', kind: 'datetime' },
   { name: 'comment', kind: 'text' },
   { name: 'frozen', kind: 'json' },
 ];
 
-const HISTORY_COLUMNS: Column[] = [
+const historyColumns = (users: string | undefined): Column[] => [
   { name: 'id', kind: 'integer' },
   { name: 'resource', kind: 'string' },
   { name: 'record_id', kind: 'integer' },
   { name: 'from_stage', kind: 'string' },
   { name: 'to_stage', kind: 'string' },
-  { name: 'user_id', kind: 'reference', ref: USERS_RESOURCE },
+  { name: 'user_id', kind: 'reference', ref: users },
   { name: 'comment', kind: 'text' },
   { name: 'created_at', kind: 'datetime' },
 ];
@@ -121,14 +130,14 @@ export function describeResources(model: SalesModel): Map<string, ResourceInfo> 
   }
   resources.set(
     APPROVALS,
-    describe(APPROVALS, 'sales_approvals', 'approvals', [...SERVER_COLUMNS, ...APPROVAL_COLUMNS], {
+    describe(APPROVALS, 'sales_approvals', 'approvals', [...SERVER_COLUMNS, ...approvalColumns(model.users?.resource)], {
       searchFields: ['comment'],
       defaultSort: { field: 'created_at', order: 'DESC' },
     }, model),
   );
   resources.set(
     HISTORY,
-    describe(HISTORY, 'sales_history', 'history', HISTORY_COLUMNS, {
+    describe(HISTORY, 'sales_history', 'history', historyColumns(model.users?.resource), {
       searchFields: ['comment'],
       defaultSort: { field: 'created_at', order: 'DESC' },
     }, model),

@@ -1,6 +1,7 @@
 /**
  * Who is calling. The host's `auth` hook decides; with `demoUsers`, the header `X-Sales-User: <id>`
- * picks a salesperson instead (roles from their `role` field; salesperson 1 is also an admin).
+ * picks a record of the users entity instead (model.json `users`: roles from its role field, the
+ * team from its team field; user 1 is also an admin).
  */
 import type { Request } from 'express';
 import type { Knex } from 'knex';
@@ -9,7 +10,7 @@ import type { AuthHook, SalesUser } from './types.js';
 import { ADMIN_ROLE } from './access.js';
 import { HttpError } from './errors.js';
 import { phrase, requestLocale } from './locale.js';
-import { USERS_RESOURCE, USER_ROLE_FIELD, USER_TEAM_FIELD } from './resources.js';
+import { usersOf } from './resources.js';
 
 export const DEMO_USER_HEADER = 'x-sales-user';
 export const DEMO_ADMIN_ID = 1;
@@ -28,11 +29,12 @@ export async function salespersonAsUser(knex: Knex, model: SalesModel, id: numbe
  * employee number), as the `auth` hook returns it: `auth: (req) => findSalesperson(knex, model, { email: req.user.email })`.
  */
 export async function findSalesperson(knex: Knex, model: SalesModel, where: Record<string, string | number>): Promise<SalesUser | undefined> {
-  if (!model.entities[USERS_RESOURCE]) return undefined;
-  const row = await knex(USERS_RESOURCE).where(where).first();
+  const users = usersOf(model);
+  if (!users) return undefined;
+  const row = await knex(users.resource).where(where).first();
   if (!row) return undefined;
-  const role = row[USER_ROLE_FIELD];
-  const team = row[USER_TEAM_FIELD];
+  const role = row[users.roleField];
+  const team = users.teamField ? row[users.teamField] : null;
   return { id: Number(row.id), roles: typeof role === 'string' ? [role] : [], teamId: team == null ? null : Number(team) };
 }
 
@@ -45,8 +47,9 @@ export async function ensureSalesperson(
 ): Promise<SalesUser> {
   const found = await findSalesperson(knex, model, where);
   if (found) return found;
-  if (!model.entities[USERS_RESOURCE]) throw new Error(`the model has no "${USERS_RESOURCE}" entity to hold users`);
-  await knex(USERS_RESOURCE).insert({ ...values, ...where });
+  const users = usersOf(model);
+  if (!users) throw new Error('the model keeps no users: declare "users" in model.json');
+  await knex(users.resource).insert({ ...values, ...where });
   return (await findSalesperson(knex, model, where))!;
 }
 
@@ -67,11 +70,11 @@ export async function resolveUser(req: Request, knex: Knex, model: SalesModel, a
 
 /** `GET /me`: the user with a display name (react-admin's `getIdentity`). */
 export async function describeUser(knex: Knex, model: SalesModel, user: SalesUser) {
-  const entity = model.entities[USERS_RESOURCE];
+  const users = usersOf(model);
   let fullName: string | null = null;
-  if (entity) {
-    const row = await knex(USERS_RESOURCE).where('id', user.id).first();
-    const name = row?.[entity.recordRepresentation];
+  if (users) {
+    const row = await knex(users.resource).where('id', user.id).first();
+    const name = row?.[users.entity.recordRepresentation];
     if (typeof name === 'string') fullName = name;
   }
   return { id: user.id, roles: user.roles, teamId: user.teamId ?? null, fullName };

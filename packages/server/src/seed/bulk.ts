@@ -7,7 +7,7 @@ import { insertRows, rowCount, syncIdentity } from './insert.js';
 import { companyName, personName } from './names.js';
 import { dependencyOrder } from './order.js';
 import { Random } from './random.js';
-import { SALESPEOPLE, TEAMS } from './salesforce.js';
+import { teamsOf, usersOf } from '../router/resources.js';
 import { fieldValue, isCompanyEntity, type RowContext } from './values.js';
 import { COMPANY_INDUSTRIES, COMPANY_SUFFIXES, COMPANY_WORDS, CITIES } from './vocabulary.js';
 import { entryOnlyFields, funnelWeights, requiredFields } from './workflow.js';
@@ -212,19 +212,19 @@ async function maxId(db: Knex, table: string): Promise<number> {
 
 /** Inserts the demo sales force when there is none, so that bulk rows have owners. */
 async function ensureSalesforce(db: Knex, model: SalesModel, seed: number, today: Date): Promise<number[]> {
-  const people = model.entities[SALESPEOPLE];
-  if (!people) return [];
-  if ((await rowCount(db, SALESPEOPLE)) === 0) {
-    const small: SalesModel = { ...model, entities: Object.fromEntries(Object.entries(model.entities).filter(([key]) => key === SALESPEOPLE || key === TEAMS)) };
+  const users = usersOf(model);
+  if (!users) return [];
+  const teams = teamsOf(model);
+  if ((await rowCount(db, users.resource)) === 0) {
+    const small: SalesModel = { ...model, entities: Object.fromEntries(Object.entries(model.entities).filter(([key]) => key === users.resource || key === teams)) };
     const built = buildDemoData(small, { seed, today });
     for (const resource of built.order) {
       await insertRows(db, model.entities[resource], built.rows.get(resource)!);
       await syncIdentity(db, resource);
     }
   }
-  const roleField = people.fields.some((field) => field.name === 'role');
-  const reps = roleField ? await db(SALESPEOPLE).where('role', 'sales_rep').pluck('id') : [];
-  return (reps.length ? reps : await db(SALESPEOPLE).pluck('id')).map(Number);
+  const reps = await db(users.resource).where(users.roleField, 'sales_rep').pluck('id');
+  return (reps.length ? reps : await db(users.resource).pluck('id')).map(Number);
 }
 
 /**

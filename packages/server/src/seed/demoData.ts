@@ -5,7 +5,8 @@ import { applyRuleValues, type SequenceCounter } from './ruleValues.js';
 import { companyName, personName, type Company, type Person } from './names.js';
 import { demoCount, dependencyOrder } from './order.js';
 import { Random } from './random.js';
-import { planSalesforce, SALESPEOPLE, TEAMS, type Salesforce } from './salesforce.js';
+import { teamsOf, usersOf, type UsersEntity } from '../router/resources.js';
+import { planSalesforce, type Salesforce } from './salesforce.js';
 import { addDays, fieldValue, isCompanyEntity, isoDate, isPersonEntity, type RowContext } from './values.js';
 import { entryOnlyFields, factStages, pickStagePosition, requiredFields, satisfySchema, type StagePosition } from './workflow.js';
 
@@ -38,6 +39,9 @@ class DemoBuilder {
   readonly counts = new Map<string, number>();
   private readonly companies = new Map<string, Company>();
   private readonly childIndex = new Map<string, Map<unknown, number[]>>();
+  /** The users entity (model.json `users`) and their role and team fields, if the model keeps users. */
+  private readonly users: UsersEntity | undefined;
+  private readonly teams: string | undefined;
 
   constructor(
     readonly model: SalesModel,
@@ -47,8 +51,10 @@ class DemoBuilder {
     scale: number,
     readonly order: string[],
   ) {
+    this.users = usersOf(model);
+    this.teams = teamsOf(model);
     for (const entity of Object.values(model.entities)) {
-      this.counts.set(entity.resource, entity.resource === SALESPEOPLE ? salesforce.members.length : demoCount(entity, scale));
+      this.counts.set(entity.resource, entity.resource === this.users?.resource ? salesforce.members.length : demoCount(entity, scale));
     }
   }
 
@@ -63,7 +69,7 @@ class DemoBuilder {
   }
 
   private anyId(resource: string, rng: Random): number | null {
-    if (resource === SALESPEOPLE && this.model.entities[SALESPEOPLE]) return rng.pick(this.salesforce.staffIds);
+    if (resource === this.users?.resource) return rng.pick(this.salesforce.staffIds);
     const count = this.counts.get(resource) ?? 0;
     return count > 0 ? rng.int(1, count) : null;
   }
@@ -90,7 +96,7 @@ class DemoBuilder {
     if (!target) return null;
     if (this.rows.has(target.resource)) {
       for (const parentField of target.fields) {
-        if (parentField.kind !== 'reference' || !parentField.ref || parentField.ref === SALESPEOPLE) continue;
+        if (parentField.kind !== 'reference' || !parentField.ref || parentField.ref === this.users?.resource) continue;
         const sibling = entity.fields.find((own) => own.kind === 'reference' && own.ref === parentField.ref && own.name !== field.name);
         if (sibling && row[sibling.name] != null) {
           const matching = this.childrenOf(target.resource, parentField.name, row[sibling.name]);
@@ -175,10 +181,10 @@ class DemoBuilder {
 
   /** The owner of a record: the owner of the company it is about, else a rep. */
   private ownerOf(entity: EntityModel, row: Row, rng: Random): number | null {
-    if (!this.model.entities[SALESPEOPLE]) return null;
+    if (!this.users) return null;
     for (const field of entity.fields) {
-      if (field.kind !== 'reference' || !field.ref || field.ref === SALESPEOPLE) continue;
-      const parent = this.model.entities[field.ref];
+      if (field.kind !== 'reference' || !field.ref || field.ref === this.users.resource) continue;
+      const parent: EntityModel | undefined = this.model.entities[field.ref];
       const parentOwner = parent?.access?.ownerField;
       const parentRow = this.referencedRow(field.ref, row[field.name]);
       if (parentOwner && parentRow && typeof parentRow[parentOwner] === 'number') return parentRow[parentOwner] as number;
@@ -213,20 +219,19 @@ class DemoBuilder {
 
   /** Salespeople get their role and team; teams get their manager. */
   private applySalesforce(entity: EntityModel, row: Row): void {
-    const has = (name: string) => entity.fields.some((field) => field.name === name);
-    if (entity.resource === SALESPEOPLE) {
+    const users = this.users;
+    if (entity.resource === users?.resource) {
       const member = this.salesforce.members[(row.id as number) - 1];
-      if (has('role')) row.role = member.role;
-      const teamField = entity.fields.find((field) => field.name === 'team_id' || (field.kind === 'reference' && field.ref === TEAMS));
-      if (teamField) row[teamField.name] = member.team;
+      row[users.roleField] = member.role;
+      if (users.teamField) row[users.teamField] = member.team;
       const active = entity.fields.find((field) => /^(active|enabled)$/.test(field.name) && field.kind === 'boolean');
       if (active) row[active.name] = true;
       const status = entity.fields.find((field) => field.name === 'status' && field.kind === 'enum');
       const activeOption = status?.options?.find((option) => /active|employed|on_duty|在职/.test(option.value));
       if (status && activeOption && !entity.workflow) row[status.name] = activeOption.value;
     }
-    if (entity.resource === TEAMS) {
-      const manager = entity.fields.find((field) => field.kind === 'reference' && field.ref === SALESPEOPLE && /manager|leader|head|owner/.test(field.name));
+    if (users && entity.resource === this.teams) {
+      const manager = entity.fields.find((field) => field.kind === 'reference' && field.ref === users.resource && /manager|leader|head|owner/.test(field.name));
       if (manager) row[manager.name] = this.salesforce.managerIds[((row.id as number) - 1) % this.salesforce.managerIds.length] ?? null;
     }
   }

@@ -1,8 +1,6 @@
-import type { EntityModel, SalesModel } from '@ra-sales/schema';
+import type { SalesModel } from '@ra-sales/schema';
+import { usersOf } from '../router/resources.js';
 
-/** The resource holding the users (docs/architecture.md: "Users, roles, ownership"). */
-export const SALESPEOPLE = 'salespeople';
-export const TEAMS = 'teams';
 export const TEAM_COUNT = 2;
 
 const OVERSIGHT_ROLES = ['sales_director', 'general_manager', 'finance', 'legal', 'warehouse', 'service_engineer', 'analyst', 'hr'];
@@ -29,13 +27,15 @@ export interface Salesforce {
   staffIds: number[];
 }
 
-function roleOptions(entity: EntityModel | undefined): string[] {
-  const role = entity?.fields.find((field) => field.name === 'role');
+/** The roles the users entity's role field offers (model.json `users`). */
+function roleOptions(model: SalesModel): string[] {
+  const users = usersOf(model);
+  const role = users?.entity.fields.find((field) => field.name === users.roleField);
   return role?.options?.map((option) => option.value) ?? [];
 }
 
 export function planSalesforce(model: SalesModel, scale: number): Salesforce {
-  const options = roleOptions(model.entities[SALESPEOPLE]);
+  const options = roleOptions(model);
   const role = (wanted: string, fallback: string) => (options.length === 0 || options.includes(wanted) ? wanted : fallback);
   const admin = role('admin', options[0] ?? 'admin');
   const manager = role('sales_manager', admin);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { SalesModel, Validators } from '@ra-sales/schema';
 import { rollupEntities } from '../router/facts/dependents.js';
 import { refreshRecords } from '../router/facts/sweep.js';
-import { USERS_RESOURCE } from '../router/resources.js';
+import { usersOf } from '../router/resources.js';
 import { seedDemo, type SeedSummary } from './demo.js';
 
 export interface DemoSeeded {
@@ -11,9 +11,11 @@ export interface DemoSeeded {
   rolledUp: number;
 }
 
-/** Whether nobody is in the users entity yet: a database no one has used. */
-export async function hasNoUsers(knex: Knex): Promise<boolean> {
-  const row = (await knex(USERS_RESOURCE).count({ count: '*' }).first()) as { count: number | string } | undefined;
+/** Whether nobody is in the users entity yet (or the model keeps none): a database no one has used. */
+export async function hasNoUsers(knex: Knex, model: SalesModel): Promise<boolean> {
+  const users = usersOf(model);
+  if (!users) return true;
+  const row = (await knex(users.resource).count({ count: '*' }).first()) as { count: number | string } | undefined;
   return Number(row?.count ?? 0) === 0;
 }
 
@@ -22,7 +24,7 @@ export async function hasNoUsers(knex: Knex): Promise<boolean> {
  * the bulk load leaves to be computed once here. Nothing happens on a database in use.
  */
 export async function seedDemoWhenEmpty(options: { knex: Knex; model: SalesModel; validators: Validators }): Promise<DemoSeeded | undefined> {
-  if (!(await hasNoUsers(options.knex))) return undefined;
+  if (!(await hasNoUsers(options.knex, options.model))) return undefined;
   const seeded = await seedDemo(options.knex, options.model);
   const rolled = await refreshRecords({ ...options, entities: rollupEntities(options.model) });
   return { seeded, rolledUp: rolled.changed };

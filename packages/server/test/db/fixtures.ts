@@ -193,6 +193,8 @@ export function testModel(entities: EntityModel[] = defaultEntities()): SalesMod
     groups: [{ id: 'main', label: { en: 'Main' } }],
     roles: { admin: { en: 'Admin' }, sales_manager: { en: 'Sales manager' }, sales_rep: { en: 'Sales rep' } },
     entities: Object.fromEntries(entities.map((e) => [e.resource, e])),
+    users: { resource: 'salespeople', roleField: 'role', teamField: 'team_id' },
+    dashboard: [],
   };
 }
 

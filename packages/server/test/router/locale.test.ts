@@ -4,7 +4,7 @@ import type { SalesModel } from '@ra-sales/schema';
 import { describe, expect, it } from 'vitest';
 import { requestLocale } from '../../src/router/locale.js';
 
-const model = { locales: ['zh-CN', 'en'], groups: [], roles: {}, entities: {} } as SalesModel;
+const model: SalesModel = { locales: ['zh-CN', 'en'], groups: [], roles: {}, entities: {}, dashboard: [] };
 const asking = (header?: string) => ({ get: (name: string) => (name.toLowerCase() === 'accept-language' ? header : undefined) }) as unknown as Request;
 
 describe('requestLocale', () => {

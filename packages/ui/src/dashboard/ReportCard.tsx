@@ -1,4 +1,4 @@
-/** A dashboard tile: title, loading / error / empty states, and a note when a fallback sampled rows. */
+/** A dashboard tile: title, loading / error / empty / not-available states. */
 import type { ReactNode } from 'react';
 import { Alert, Card, CardContent, CardHeader, CircularProgress, Typography } from '@mui/material';
 import type { ReportResult } from '../workflow/reports.js';
@@ -8,19 +8,16 @@ import { useUiTranslate } from '../i18n/useUiTranslate.js';
 export interface ReportCardProps<T> {
   title: string;
   testId: string;
-  /** The report is not available (its resource is not in the model): show why instead. */
-  missingResource?: string;
   query: { data?: ReportResult<T[]>; error: unknown; isPending: boolean };
   /** Controls shown in the card's header (e.g. what the report groups by). */
   action?: ReactNode;
   children: (rows: T[]) => ReactNode;
 }
 
-export function ReportCard<T>({ title, testId, missingResource, query, action, children }: ReportCardProps<T>) {
+export function ReportCard<T>({ title, testId, query, action, children }: ReportCardProps<T>) {
   const t = useSalesTranslate();
   const ui = useUiTranslate();
   const body = () => {
-    if (missingResource) return <Typography sx={{ color: 'text.secondary' }}>{t('dashboard.unavailable', { resource: missingResource })}</Typography>;
     // A report the server lacks (or answers 404 for, a field having been removed): say why, not as an error.
     if ((query.error as { unavailable?: boolean } | null)?.unavailable) {
       return <Typography sx={{ color: 'text.secondary' }}>{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>;
@@ -28,16 +25,7 @@ export function ReportCard<T>({ title, testId, missingResource, query, action, c
     if (query.error) return <Alert severity="error">{(query.error as Error).message}</Alert>;
     if (query.isPending || !query.data) return <CircularProgress size={24} />;
     if (query.data.data.length === 0) return <Typography sx={{ color: 'text.secondary' }}>{t('dashboard.no_data')}</Typography>;
-    return (
-      <>
-        {children(query.data.data)}
-        {query.data.sampled && (
-          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            {t('dashboard.partial', { count: query.data.sampled })}
-          </Typography>
-        )}
-      </>
-    );
+    return children(query.data.data);
   };
   return (
     <Card data-testid={testId} sx={{ height: '100%' }}>

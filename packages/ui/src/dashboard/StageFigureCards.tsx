@@ -1,22 +1,17 @@
 /**
- * The dashboard cards of the stage figures: the weighted pipeline (each open stage's amount ×
- * its win probability, from `stage-totals`), forecast against quota per salesperson for the
- * dashboard's period (`forecast-vs-quota`), and the records past their stage's time limit
- * (`stage-sla`), each row opening the list filtered on them.
+ * The tables of the stage figures: the weighted pipeline (each open stage's amount × its win
+ * probability, from `stage-totals`), forecast against quota per salesperson (`forecast-vs-quota`),
+ * and the records past their stage's time limit (`stage-sla`), each row opening the list filtered on them.
  */
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import { Link, useCreatePath, useDataProvider, useLocaleState } from 'react-admin';
-import { useQuery } from '@tanstack/react-query';
-import type { DataProvider, Identifier } from 'react-admin';
+import { Link, useCreatePath } from 'react-admin';
+import type { Identifier } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { formatMoney } from '../fields/format.js';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
-import { hasProbabilities, STAGE_OVERDUE_FILTER, type StageTotal } from '../workflow/reports.js';
-import type { DashboardConfig } from './config.js';
-import { ReportCard } from './ReportCard.js';
-import { funnelReport, serverReport, type Period } from './reports.js';
+import { STAGE_OVERDUE_FILTER, type StageTotal } from '../workflow/reports.js';
 
 /** `GET /api/reports/forecast-vs-quota?from=&to=` */
 export interface ForecastVsQuotaRow {
@@ -29,9 +24,6 @@ export interface ForecastVsQuotaRow {
   pipeline: number;
 }
 
-export const forecastVsQuotaReport = (dataProvider: DataProvider, period: Period) =>
-  serverReport<ForecastVsQuotaRow>(dataProvider, 'forecast-vs-quota', { ...period });
-
 /** `GET /api/reports/stage-sla`: per stage with a time limit, the records past it. */
 export interface StageSlaRow {
   resource: string;
@@ -42,8 +34,6 @@ export interface StageSlaRow {
   max_days: number | null;
 }
 
-export const stageSlaReport = (dataProvider: DataProvider) => serverReport<StageSlaRow>(dataProvider, 'stage-sla', {});
-
 /**
  * The list of a resource filtered on the records past their stage's limit, in one stage. `listPath`
  * is the list's path in the admin (`useCreatePath()({ resource, type: 'list' })`, which carries
@@ -51,10 +41,6 @@ export const stageSlaReport = (dataProvider: DataProvider) => serverReport<Stage
  */
 export const overdueListPath = (row: Pick<StageSlaRow, 'resource' | 'stage'>, stageField: string, listPath = `/${row.resource}`) =>
   `${listPath}?filter=${encodeURIComponent(JSON.stringify({ [STAGE_OVERDUE_FILTER]: true, [stageField]: row.stage }))}`;
-
-const NOT_READY = { data: undefined, error: null, isPending: true };
-/** A report the server lacks stays unavailable: no retries. */
-const retry = (failures: number, error: unknown) => !(error as { unavailable?: boolean })?.unavailable && failures < 3;
 
 export function WeightedPipelineTable({ rows, entity, locale }: { rows: StageTotal[]; entity: WorkflowEntity; locale: string }) {
   const t = useSalesTranslate();
@@ -181,65 +167,5 @@ export function StageSlaTable({ rows, model, locale }: { rows: StageSlaRow[]; mo
         })}
       </TableBody>
     </Table>
-  );
-}
-
-export interface StageFigureCardsProps {
-  model: ClientSalesModel;
-  config: DashboardConfig;
-  /** The dashboard's period (forecast against quota). */
-  period: Period;
-}
-
-/** The three cards, to place in the dashboard's grid. */
-export function StageFigureCards({ model, config, period }: StageFigureCardsProps) {
-  const dataProvider = useDataProvider();
-  const [locale] = useLocaleState();
-  const t = useSalesTranslate();
-  const opportunities = model.entities[config.opportunities]?.workflow ? (model.entities[config.opportunities] as WorkflowEntity) : undefined;
-  const weighted = !!opportunities && hasProbabilities(opportunities);
-  const quotas = model.entities[config.quotas.resource];
-  const limited = Object.values(model.entities).some((entity) => entity.workflow?.stages.some((stage) => stage.slaDays !== undefined));
-
-  // The funnel's own query: one request for both cards.
-  const funnel = useQuery({
-    queryKey: [config.opportunities, 'report', 'stage-totals'],
-    queryFn: () => funnelReport(dataProvider, opportunities!),
-    enabled: weighted,
-  });
-  const forecast = useQuery({
-    queryKey: [config.opportunities, 'report', 'forecast-vs-quota', period],
-    queryFn: () => forecastVsQuotaReport(dataProvider, period),
-    retry,
-    enabled: !!opportunities && !!quotas,
-  });
-  const sla = useQuery({
-    queryKey: ['stage-sla', 'report'],
-    queryFn: () => stageSlaReport(dataProvider),
-    retry,
-    enabled: limited,
-  });
-
-  return (
-    <>
-      {weighted && (
-        <ReportCard title={t('dashboard.weighted_pipeline')} testId="report-weighted-pipeline" query={funnel}>
-          {(rows) => <WeightedPipelineTable rows={rows} entity={opportunities!} locale={locale} />}
-        </ReportCard>
-      )}
-      <ReportCard
-        title={t('dashboard.forecast_vs_quota')}
-        testId="report-forecast-vs-quota"
-        query={opportunities && quotas ? forecast : NOT_READY}
-        missingResource={!opportunities ? config.opportunities : quotas ? undefined : config.quotas.resource}
-      >
-        {(rows) => <ForecastVsQuotaTable rows={rows} locale={locale} />}
-      </ReportCard>
-      {limited && (
-        <ReportCard title={t('dashboard.stage_sla')} testId="report-stage-sla" query={sla}>
-          {(rows) => <StageSlaTable rows={rows} model={model} locale={locale} />}
-        </ReportCard>
-      )}
-    </>
   );
 }

@@ -1,9 +1,6 @@
 /** The dashboard charts and tables; each takes the rows of its report. */
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useGetManyAggregate, useGetRecordRepresentation } from 'react-admin';
-import type { ClientEntityModel } from '@ra-sales/schema';
 import { formatMoney } from '../fields/format.js';
-import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
@@ -37,16 +34,11 @@ export function FunnelChart({ rows, entity, locale }: { rows: StageTotal[]; enti
   );
 }
 
-export function QuotaChart({ rows, salespeople, locale }: { rows: QuotaRow[]; salespeople: string; locale: string }) {
+export function QuotaChart({ rows, locale }: { rows: QuotaRow[]; locale: string }) {
   const t = useSalesTranslate();
-  // The server names each salesperson; rows of the browser fallback are named from the salespeople.
-  const unnamed = rows.filter((row) => !row.salesperson_name).map((row) => row.salesperson_id);
-  const { data = [] } = useGetManyAggregate(salespeople, { ids: unnamed }, { enabled: unnamed.length > 0 });
-  const represent = useGetRecordRepresentation(salespeople);
-  const fetched = new Map(data.map((record) => [String(record.id), String(represent(record))]));
   // Rows are told apart by their key, so two salespeople of the same name keep their own bars.
   const bars = rows.map((row) => {
-    const name = row.salesperson_name || fetched.get(String(row.salesperson_id)) || `#${row.salesperson_id}`;
+    const name = row.salesperson_name || `#${row.salesperson_id}`;
     const ratio = row.quota > 0 ? Math.round((row.won / row.quota) * 100) : null;
     return { key: String(row.salesperson_id), name, detail: ratio == null ? name : `${name} · ${ratio}%`, values: { quota: row.quota, won: row.won } };
   });
@@ -76,14 +68,14 @@ export function OverdueChart({ rows, locale }: { rows: AgeBucketRow[]; locale: s
   );
 }
 
-export function ComplaintsChart({ rows, entity, field, locale }: { rows: CategoryRow[]; entity: ClientEntityModel; field: string; locale: string }) {
+export function ComplaintsChart({ rows, locale }: { rows: CategoryRow[]; locale: string }) {
   const t = useSalesTranslate();
-  const options = entity.fields.find((item) => item.name === field)?.options ?? [];
-  const label = (value: string) => labelIn(options.find((option) => option.value === value)?.label, locale) || value || '—';
+  // The server labels each category in the request's language.
+  const label = (row: CategoryRow) => row.label || row.category || '—';
   return (
     <DonutChart
       title={t('dashboard.complaints')}
-      slices={rows.map((row, index) => ({ key: `${index}`, label: label(row.category), value: row.count }))}
+      slices={rows.map((row, index) => ({ key: `${index}`, label: label(row), value: row.count }))}
       format={(value) => new Intl.NumberFormat(locale).format(value)}
       locale={locale}
     />

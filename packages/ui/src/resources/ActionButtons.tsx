@@ -98,7 +98,7 @@ export function ActionButtons({ entity, model, record: recordProp }: ActionButto
   const actions = Object.values(entity.actions ?? {});
   if (!record || isPending || actions.length === 0) return null;
   const offered = actions.filter((action) => actionOffered(entity, action, record, user.roles));
-  const blocked = known && !inWriteScope(entity, user, record) ? t('actions.not_writable') : undefined;
+  const blocked = known && !inWriteScope(entity, user, record, model?.users?.resource) ? t('actions.not_writable') : undefined;
   return (
     <>
       {offered.map((action) => (
@@ -275,13 +275,13 @@ export function ActionRefusalDialog({ refusal, title, onClose }: { refusal: Refu
  * (`ShowRecordActions`). An entity without actions gets `ShowRecordActions` alone.
  */
 export function ShowActionsToolbar({ entity, model }: { entity: ClientEntityModel; model?: ClientSalesModel }) {
-  if (Object.keys(entity.actions ?? {}).length === 0) return <ShowRecordActions entity={entity} />;
+  if (Object.keys(entity.actions ?? {}).length === 0) return <ShowRecordActions entity={entity} model={model} />;
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'flex-end', flexWrap: 'wrap' }}>
       <TopToolbar data-testid="action-buttons">
         <ActionButtons entity={entity} model={model} />
       </TopToolbar>
-      <ShowRecordActions entity={entity} />
+      <ShowRecordActions entity={entity} model={model} />
     </Box>
   );
 }

@@ -13,7 +13,7 @@ export const EntityCreate = ({ model, resource, ...props }: EntityCreateProps) =
   const transform = useSavePayload(entity, 'create');
   return (
     <Create resource={resource} mutationOptions={{ onError }} transform={transform} redirect="show" {...props}>
-      <EntityForm entity={entity} />
+      <EntityForm entity={entity} model={model} />
     </Create>
   );
 };

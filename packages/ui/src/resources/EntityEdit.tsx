@@ -22,7 +22,7 @@ export const EntityEdit = ({ model, resource, stepper, aside, ...props }: Entity
     <Edit resource={resource} mutationOptions={{ onError }} mutationMode="pessimistic" transform={transform} redirect="show" aside={slots.aside ?? undefined} {...props}>
       {slots.stepper}
       <LockBanner entity={entity} />
-      <EntityForm entity={entity} />
+      <EntityForm entity={entity} model={model} />
     </Edit>
   );
 };

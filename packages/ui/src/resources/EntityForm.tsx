@@ -1,6 +1,6 @@
 import { LinearProgress } from '@mui/material';
 import { SimpleForm, TabbedForm, useRecordContext } from 'react-admin';
-import type { ClientEntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
 import { EditFormToolbar } from '../rules/RecordButtons.js';
 import { isNewRecord, useReadOnlyHints } from '../rules/useReadOnlyHints.js';
 import { formInputs } from './elements.js';
@@ -13,13 +13,13 @@ import { useSectionLabel } from './useSectionLabel.js';
  * section. Fields the current user may not write on this record are read-only and say why;
  * computed fields follow the others as they are typed. Waits for the user to be known.
  */
-export const EntityForm = ({ entity }: { entity: ClientEntityModel }) => {
+export const EntityForm = ({ entity, model }: { entity: ClientEntityModel; model?: ClientSalesModel }) => {
   const sectionLabel = useSectionLabel(entity);
   const record = useRecordContext();
   const { hints, isPending } = useReadOnlyHints(entity);
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
   const sections = sectionsOf(formFields(entity));
-  const toolbar = isNewRecord(record) ? undefined : <EditFormToolbar entity={entity} />;
+  const toolbar = isNewRecord(record) ? undefined : <EditFormToolbar entity={entity} model={model} />;
   if (sections.length <= 1) return <SimpleForm toolbar={toolbar}>{formInputs(entity, sections[0]?.fields ?? [], hints)}</SimpleForm>;
   return (
     <TabbedForm toolbar={toolbar}>

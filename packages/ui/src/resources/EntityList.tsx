@@ -72,7 +72,7 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       {...props}
     >
       <Datagrid rowClick="show" bulkActionButtons={<EntityBulkActions entity={entity} />}>
-        {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} />]}
+        {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} model={model} />]}
       </Datagrid>
     </List>
   );

@@ -5,16 +5,18 @@
  */
 import { Box } from '@mui/material';
 import { DeleteButton, EditButton, SaveButton, Toolbar, TopToolbar, useResourceDefinition } from 'react-admin';
-import type { ClientEntityModel } from '@ra-sales/schema';
+import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
 import { useRecordAccess } from './useRecordAccess.js';
 
 export interface RecordButtonsProps {
   entity: ClientEntityModel;
+  /** Names the users entity (`users`), whose own row a user with an `own` scope may edit. */
+  model?: ClientSalesModel;
 }
 
 /** The actions of a Show page. */
-export function ShowRecordActions({ entity }: RecordButtonsProps) {
-  const access = useRecordAccess(entity);
+export function ShowRecordActions({ entity, model }: RecordButtonsProps) {
+  const access = useRecordAccess(entity, model);
   const { hasEdit } = useResourceDefinition({ resource: entity.resource });
   return (
     <TopToolbar>
@@ -25,8 +27,8 @@ export function ShowRecordActions({ entity }: RecordButtonsProps) {
 }
 
 /** The last cell of a list row. */
-export function RowRecordActions({ entity }: RecordButtonsProps) {
-  const access = useRecordAccess(entity);
+export function RowRecordActions({ entity, model }: RecordButtonsProps) {
+  const access = useRecordAccess(entity, model);
   const { hasEdit } = useResourceDefinition({ resource: entity.resource });
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', whiteSpace: 'nowrap' }} data-testid="row-actions">
@@ -37,8 +39,8 @@ export function RowRecordActions({ entity }: RecordButtonsProps) {
 }
 
 /** The toolbar of an Edit form: Save, and Delete when the record may be deleted. */
-export function EditFormToolbar({ entity }: RecordButtonsProps) {
-  const access = useRecordAccess(entity);
+export function EditFormToolbar({ entity, model }: RecordButtonsProps) {
+  const access = useRecordAccess(entity, model);
   return (
     <Toolbar>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', width: '100%' }}>

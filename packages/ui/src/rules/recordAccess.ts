@@ -13,21 +13,19 @@ export function writeScopeOf(entity: ClientEntityModel, user: RuleUser): Scope {
   return scopeOf(entity, user, 'write');
 }
 
-/** The users entity, whose `own` row is the user's and whose `team` rows are their team's (as on the server). */
-const USERS_RESOURCE = 'salespeople';
-
 /**
  * Whether the record is inside the user's write scope, by the server's rule: `own` — the owner
  * field holds the user's id; `team` — assumed (the browser does not know the owner's team; the
  * server checks). An entity without an owner field has no owned rows (`own` and `team` match
- * nothing), except the users entity, whose `own` row is the user's.
+ * nothing), except the users entity (`usersResource`: the model's `users.resource`), whose `own`
+ * row is the user's.
  */
-export function inWriteScope(entity: ClientEntityModel, user: RuleUser, record: Record<string, unknown>): boolean {
+export function inWriteScope(entity: ClientEntityModel, user: RuleUser, record: Record<string, unknown>, usersResource?: string): boolean {
   const scope = writeScopeOf(entity, user);
   if (scope === 'none') return false;
   if (scope === 'all') return true;
   if (entity.access.ownerField) return scope === 'team' || ownsRecord(entity, user, record);
-  if (entity.resource !== USERS_RESOURCE) return false;
+  if (usersResource === undefined || entity.resource !== usersResource) return false;
   return scope === 'team' || (record.id != null && Number(record.id) === user.id);
 }
 
@@ -39,8 +37,10 @@ export interface RecordAccess {
 }
 
 /** `user` undefined: not known to the UI, which then checks only what holds for everyone (locks). */
-export function recordAccess(entity: ClientEntityModel, user: RuleUser | undefined, record: Record<string, unknown>): RecordAccess {
-  if (user && !inWriteScope(entity, user, record)) return { edit: false, delete: false };
+export function recordAccess(
+  entity: ClientEntityModel, user: RuleUser | undefined, record: Record<string, unknown>, usersResource?: string,
+): RecordAccess {
+  if (user && !inWriteScope(entity, user, record, usersResource)) return { edit: false, delete: false };
   const readOnly = readOnlyFieldsFor(entity, user ?? UNKNOWN_USER, record);
   return {
     edit: editableFields(entity).some((field) => !readOnly.has(field.name)),

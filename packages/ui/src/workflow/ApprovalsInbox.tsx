@@ -19,10 +19,11 @@ import type { ApprovalRecord, ApprovalStatus } from './api.js';
 import { useSalesTranslate } from './messages.js';
 import { serverLabel, stageLabel } from './model.js';
 import { TextPromptDialog } from './TextPromptDialog.js';
+import { UserReference } from './UserReference.js';
 
 export interface ApprovalsInboxProps {
   model: ClientSalesModel;
-  /** Where `requested_by` / `decided_by` point (default `salespeople`). */
+  /** Where `requested_by` / `decided_by` point (default: the model's users entity, `users` in model.json). */
   userResource?: string;
   /** Roles that see every pending approval (default `admin`). */
   seeAllRoles?: string[];
@@ -30,7 +31,7 @@ export interface ApprovalsInboxProps {
 
 type Decision = { approval: ApprovalRecord; status: Extract<ApprovalStatus, 'approved' | 'rejected'> };
 
-export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRoles = ['admin'] }: ApprovalsInboxProps) {
+export function ApprovalsInbox({ model, userResource = model.users?.resource, seeAllRoles = ['admin'] }: ApprovalsInboxProps) {
   const t = useSalesTranslate();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider();
@@ -114,7 +115,7 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
                       </TableCell>
                       <TableCell>{roleLabel(row.role)}</TableCell>
                       <TableCell>
-                        {row.requested_by != null && <ReferenceField source="requested_by" reference={userResource} link={false} />}
+                        {row.requested_by != null && <UserReference source="requested_by" resource={userResource} />}
                         <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
                           <DateField source="created_at" showTime />
                         </Typography>
@@ -161,7 +162,7 @@ export function ApprovalsInbox({ model, userResource = 'salespeople', seeAllRole
                       <TableCell>
                         <Chip size="small" color={row.status === 'approved' ? 'success' : 'default'} label={t(`approvals.status_${row.status}`)} />
                       </TableCell>
-                      <TableCell>{row.decided_by != null && <ReferenceField source="decided_by" reference={userResource} link={false} />}</TableCell>
+                      <TableCell>{row.decided_by != null && <UserReference source="decided_by" resource={userResource} />}</TableCell>
                       <TableCell>{row.comment}</TableCell>
                     </TableRow>
                   </RecordContextProvider>

@@ -18,8 +18,8 @@ export interface BoardColumnProps {
   stage: StageModel;
   filter: Record<string, unknown>;
   locale: string;
-  /** Sum of the amount field over the whole stage, from the stage-totals report. */
-  amount: number | undefined;
+  /** Sum of the amount field over the whole stage, from the stage-totals report; null: the server lacks the report. */
+  amount: number | null | undefined;
   /** The stage's weighted amount (amount × probability), from the same report; null when unknown. */
   weighted?: number | null;
   /** While a card is dragged: whether it may be dropped here (undefined: nothing dragged). */
@@ -86,7 +86,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
         {entity.workflow.amountField && (
           <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 1 }}>
             <Typography variant="caption" sx={{ color: 'text.secondary' }} data-testid="column-amount">
-              {amount === undefined ? '…' : formatMoney(amount, locale)}
+              {amount === undefined ? '…' : amount === null ? '—' : formatMoney(amount, locale)}
             </Typography>
             {hasProbabilities(entity) && weighted !== null && (
               <Tooltip title={t('workflow.weighted_help', { probability: stage.probability ?? '—' })}>

@@ -1,19 +1,20 @@
 /** A timeline of a record's stage changes, from the read-only `history` resource. */
 import { Box, Typography } from '@mui/material';
-import { DateField, RecordContextProvider, ReferenceField, useGetList, useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
+import { DateField, RecordContextProvider, useGetList, useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { useSalesTranslate } from './messages.js';
 import { stageLabel, workflowEntity } from './model.js';
+import { UserReference } from './UserReference.js';
 
 export interface StageHistoryProps {
   model: ClientSalesModel;
   resource: string;
   record?: RaRecord;
-  /** Where `user_id` points (default `salespeople`). */
+  /** Where `user_id` points (default: the model's users entity, `users` in model.json). */
   userResource?: string;
 }
 
-export function StageHistory({ model, resource, record: recordProp, userResource = 'salespeople' }: StageHistoryProps) {
+export function StageHistory({ model, resource, record: recordProp, userResource = model.users?.resource }: StageHistoryProps) {
   const contextRecord = useRecordContext();
   const record = recordProp ?? contextRecord;
   const { workflow } = workflowEntity(model, resource);
@@ -48,7 +49,7 @@ export function StageHistory({ model, resource, record: recordProp, userResource
             </Typography>
             <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
               <DateField source="created_at" showTime /> ·{' '}
-              {row.user_id != null ? <ReferenceField source="user_id" reference={userResource} link={false} /> : t('workflow.unknown_user')}
+              {row.user_id != null ? <UserReference source="user_id" resource={userResource} /> : t('workflow.unknown_user')}
             </Typography>
             {row.comment && <Typography variant="body2">{row.comment}</Typography>}
           </Box>

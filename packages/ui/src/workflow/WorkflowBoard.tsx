@@ -9,7 +9,7 @@
  * the card stays where it is until the server accepts, then the lists are refetched.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import type { ClientSalesModel } from '@ra-sales/schema';
@@ -17,7 +17,7 @@ import { labelIn } from '../i18n/labels.js';
 import { BoardColumn } from './BoardColumn.js';
 import { useSalesTranslate } from './messages.js';
 import { targetsOf, workflowEntity } from './model.js';
-import { stageTotals } from './reports.js';
+import { retryUnlessUnavailable, stageTotals } from './reports.js';
 import { useStageMove } from './useStageMove.js';
 
 export interface WorkflowBoardProps {
@@ -35,6 +35,8 @@ export function useStageTotals(model: ClientSalesModel, resource: string, filter
   return useQuery({
     queryKey: [resource, 'stageTotals', filter],
     queryFn: () => stageTotals(dataProvider, entity, filter),
+    // Without the server's report the columns show no totals: the browser does not count them.
+    retry: retryUnlessUnavailable,
   });
 }
 
@@ -51,6 +53,8 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     () => new Map(totals.data?.data.map((row) => [row.stage, row.amount])),
     [totals.data],
   );
+  // The server's report failed (or the server lacks it): the totals say so instead of loading on.
+  const unavailable = totals.error ? null : undefined;
   const weights = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.weighted ?? null])), [totals.data]);
   const targets = useMemo(
     () => (dragged ? targetsOf(entity.workflow, dragged[entity.workflow.field] as string) : undefined),
@@ -71,11 +75,6 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
   return (
     <Box sx={{ mt: 1 }} data-testid="workflow-board">
       {title && <Title title={t('workflow.board_title', { name })} />}
-      {totals.data?.sampled && (
-        <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-          {t('workflow.partial_totals', { count: totals.data.sampled })}
-        </Typography>
-      )}
       {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
       <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}>
         {entity.workflow.stages.map((stage) => (
@@ -85,8 +84,8 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
             stage={stage}
             filter={filter}
             locale={locale}
-            amount={totals.data ? (amounts.get(stage.id) ?? 0) : undefined}
-            weighted={totals.data ? (weights.get(stage.id) ?? null) : undefined}
+            amount={totals.data ? (amounts.get(stage.id) ?? 0) : unavailable}
+            weighted={totals.data ? (weights.get(stage.id) ?? null) : unavailable}
             accepts={targets ? targets.has(stage.id) : undefined}
             moving={moving}
             onDragStart={setDragged}

@@ -13,7 +13,7 @@ export {
 } from './api.js';
 export { workflowMessages, useSalesTranslate } from './messages.js';
 export {
-  fetchReport, fetchAllRecords, stageTotals, stageTotalsFromRecords, hasProbabilities, weightedOf, STAGE_OVERDUE_FILTER, type StageTotal, type ReportResult,
+  stageTotals, hasProbabilities, STAGE_OVERDUE_FILTER, type StageTotal, type ReportResult,
 } from './reports.js';
 export { StageSlaMark, stageOverdue, hasStageLimits, type StageSlaMarkProps, type StageOverdue } from './StageSlaMark.js';
 export { workflowEntities, workflowEntity, type WorkflowEntity } from './model.js';

@@ -11,7 +11,6 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe('SalesDashboard', () => {
-  // First: a report found missing (404) is remembered for the session, and the next test makes them all missing.
   it('draws the server reports for the chosen period, salespeople named on the quota axis', async () => {
     const asked: string[] = [];
     const answers: Record<string, unknown> = {
@@ -33,10 +32,9 @@ describe('SalesDashboard', () => {
         asked.push(`${params.name}${new URL(request.url).search}`);
         return HttpResponse.json(answers[String(params.name)] ?? []);
       }),
-      ...restHandlers({ opportunities: [], quotas: [], collections: [], complaints: [], salespeople: [] }),
     );
     renderInAdmin(<SalesDashboard model={testModel()} defaultPeriod="last_year" />);
-    const quota = await screen.findByTestId('report-quota');
+    const quota = await screen.findByTestId('report-quota-attainment');
     await waitFor(() => expect(within(quota).getAllByText('Wang Fang').length).toBeGreaterThan(0), { timeout: 5000 });
     const salesBy = screen.getByTestId('report-sales-by');
     await waitFor(() => expect(within(salesBy).getAllByText('East China').length).toBeGreaterThan(0), { timeout: 5000 });
@@ -45,7 +43,7 @@ describe('SalesDashboard', () => {
     await waitFor(() => expect(within(forecast).getByText('80%')).toBeTruthy(), { timeout: 5000 });
     const expenses = screen.getByTestId('report-expense-ratio');
     expect(within(expenses).getByText('Total')).toBeTruthy();
-    const satisfaction = screen.getByTestId('report-satisfaction');
+    const satisfaction = screen.getByTestId('report-satisfaction-by-engineer');
     await waitFor(() => expect(within(satisfaction).getAllByText('Zhao Lei').length).toBeGreaterThan(0), { timeout: 5000 });
     const lastYear = new Date().getFullYear() - 1;
     const range = `from=${lastYear}-01-01&to=${lastYear}-12-31`;
@@ -57,40 +55,50 @@ describe('SalesDashboard', () => {
     await waitFor(() => expect(asked).toContain(`sales-by?by=region&${range}`));
   });
 
-  it('renders the four reports from the browser fallback when the server lacks them; the server-only reports say they are not available', async () => {
-    const requests: Request[] = [];
+  it('shows the cards model.json declares, in the declared order, titled in the user\'s language', async () => {
+    server.use(http.get(`${API}/reports/:name`, () => HttpResponse.json([])));
+    const model = testModel();
+    const declared = model.dashboard.map((card) => `report-${card.report}${card.chart ? `-${card.chart}` : ''}`);
+    renderInAdmin(<SalesDashboard model={model} />);
+    await screen.findByTestId(declared[0]!);
+    const shown = () => [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) => card.getAttribute('data-testid'));
+    expect(shown()).toEqual(declared);
+    expect(within(screen.getByTestId('report-stage-totals')).getByText(model.dashboard[0]!.title.en)).toBeTruthy();
+  });
+
+  it('follows another declaration: other cards, another order, other titles', async () => {
+    const asked: string[] = [];
     server.use(
-      ...restHandlers(
-        {
-          opportunities: [{ id: 1, stage: 'won', owner_id: 1, expected_amount: 500 }],
-          quotas: [{ id: 1, salesperson_id: 1, target_amount: 1000 }],
-          collections: [{ id: 1, status: 'overdue', expected_date: '2020-01-01', amount: 10, received_amount: 0 }],
-          complaints: [{ id: 1, category: 'delivery' }],
-          salespeople: [{ id: 1, name: 'Li Lei' }],
-        },
-        requests,
-      ),
+      http.get(`${API}/reports/:name`, ({ request, params }) => {
+        asked.push(`${params.name}${new URL(request.url).search}`);
+        return HttpResponse.json(params.name === 'complaints-by-category' ? [{ category: 'delivery', label: 'Late delivery', count: 3 }] : []);
+      }),
     );
+    const model = {
+      ...testModel(),
+      dashboard: [
+        { report: 'complaints-by-category' as const, params: { filter: { status: 'received' } }, title: { en: 'Open complaints', 'zh-CN': '待处理投诉' } },
+        { report: 'stage-totals' as const, params: { resource: 'quotes' }, title: { en: 'Quotes by stage', 'zh-CN': '报价阶段' } },
+      ],
+    };
+    renderInAdmin(<SalesDashboard model={model} />);
+    const complaints = await screen.findByTestId('report-complaints-by-category');
+    expect(within(complaints).getByText('Open complaints')).toBeTruthy();
+    await waitFor(() => expect(within(complaints).getAllByText(/Late delivery/).length).toBeGreaterThan(0), { timeout: 5000 });
+    const cards = [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) => card.getAttribute('data-testid'));
+    expect(cards).toEqual(['report-complaints-by-category', 'report-stage-totals']);
+    await waitFor(() => expect(asked.filter((a) => a.startsWith('stage-totals?'))).toEqual(['stage-totals?resource=quotes']));
+    expect(asked).toContain(`complaints-by-category?filter=${encodeURIComponent(JSON.stringify({ status: 'received' }))}`);
+  });
+
+  it('says a report the server lacks is not available, and counts nothing in the browser', async () => {
+    const requests: Request[] = [];
+    server.use(...restHandlers({ opportunities: [{ id: 1, stage: 'won', owner_id: 1, expected_amount: 500 }], quotas: [], collections: [], complaints: [] }, requests));
     renderInAdmin(<SalesDashboard model={testModel()} />);
-    for (const id of ['report-funnel', 'report-quota', 'report-overdue', 'report-complaints']) {
-      const card = await screen.findByTestId(id);
-      await waitFor(() => expect(card.querySelector('[role="progressbar"]')).toBeNull());
-      expect(within(card).queryByRole('alert')).toBeNull();
-    }
-    for (const id of ['report-sales-by', 'report-plan-vs-actual', 'report-forecast-accuracy', 'report-expense-ratio', 'report-satisfaction']) {
+    for (const id of ['report-stage-totals', 'report-quota-attainment', 'report-overdue-collections', 'report-complaints-by-category', 'report-sales-by']) {
       const card = await screen.findByTestId(id);
       await waitFor(() => expect(within(card).getByText(/^Not available on this server/)).toBeTruthy(), { timeout: 5000 });
     }
-    const reportCalls = requests.filter((r) => r.path.startsWith('/reports/')).map((r) => r.path);
-    expect(reportCalls).toEqual(expect.arrayContaining([
-      '/reports/complaints-by-category', '/reports/expense-ratio', '/reports/forecast-accuracy', '/reports/overdue-collections',
-      '/reports/plan-vs-actual', '/reports/quota-attainment', '/reports/sales-by', '/reports/satisfaction-by-engineer', '/reports/stage-totals',
-    ]));
-  });
-
-  it('says which resource is missing from the model', async () => {
-    server.use(...restHandlers({ opportunities: [], complaints: [], collections: [], quotas: [] }));
-    renderInAdmin(<SalesDashboard model={testModel()} config={{ complaints: { resource: 'grievances', category: 'kind' } }} />);
-    expect(await screen.findByText('Not available: the resource "grievances" is not in the model')).toBeTruthy();
+    expect(requests.filter((r) => !r.path.startsWith('/reports/')).map((r) => r.path)).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { AdminContext } from 'react-admin';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { formatMoney } from '../../src/fields/format.js';
-import { StageFigureCards, StageSlaTable, overdueListPath } from '../../src/dashboard/StageFigureCards.js';
-import { defaultDashboardConfig } from '../../src/dashboard/config.js';
+import { StageSlaTable, overdueListPath } from '../../src/dashboard/StageFigureCards.js';
+import { SalesDashboard } from '../../src/dashboard/SalesDashboard.js';
 import { API, renderInAdmin, testModel } from '../workflow/support.js';
 
 const server = setupServer();
@@ -36,7 +36,16 @@ describe('dashboard cards', () => {
         return HttpResponse.json(answers[String(params.name)] ?? []);
       }),
     );
-    renderInAdmin(<StageFigureCards model={testModel()} config={defaultDashboardConfig} period={{ from: '2026-03-01', to: '2026-03-31' }} />);
+    const title = { en: 'Card' };
+    const model = {
+      ...testModel(),
+      dashboard: [
+        { report: 'stage-totals' as const, chart: 'weighted', params: { resource: 'opportunities' }, title },
+        { report: 'forecast-vs-quota' as const, params: {}, title },
+        { report: 'stage-sla' as const, params: {}, title },
+      ],
+    };
+    renderInAdmin(<SalesDashboard model={model} defaultPeriod="last_year" />);
 
     const weighted = await screen.findByTestId('weighted-pipeline');
     // Open stages only: the won amount is no pipeline.
@@ -46,7 +55,8 @@ describe('dashboard cards', () => {
     const forecast = await screen.findByTestId('forecast-vs-quota');
     expect(within(forecast).getByText('Wang Fang')).toBeTruthy();
     expect(within(forecast).getByText(`${formatMoney(300_000, 'en')} (50%)`)).toBeTruthy();
-    expect(asked).toContain('forecast-vs-quota?from=2026-03-01&to=2026-03-31');
+    const lastYear = new Date().getFullYear() - 1;
+    expect(asked).toContain(`forecast-vs-quota?from=${lastYear}-01-01&to=${lastYear}-12-31`);
 
     const sla = await screen.findByTestId('stage-sla');
     const rows = within(sla).getAllByTestId('stage-sla-row');

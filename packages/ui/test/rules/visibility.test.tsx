@@ -148,9 +148,15 @@ describe('write scopes on an entity without an owner field', () => {
     }
   });
 
-  it("except the users entity, whose own row is the user's", () => {
-    const entity = withAccess({ roles: { sales_rep: { read: 'all', write: 'own' } }, default: { read: 'all', write: 'none' } }, 'salespeople');
-    expect(inWriteScope(entity, rep, { id: 5 })).toBe(true);
-    expect(inWriteScope(entity, rep, { id: 6 })).toBe(false);
+  it("except the users entity model.json declares, whatever its name, whose own row is the user's", () => {
+    const ownRow = { roles: { sales_rep: { read: 'all', write: 'own' } }, default: { read: 'all', write: 'none' } } as EntityModel['access'];
+    const staff = withAccess(ownRow, 'staff');
+    expect(inWriteScope(staff, rep, { id: 5 }, 'staff')).toBe(true);
+    expect(inWriteScope(staff, rep, { id: 6 }, 'staff')).toBe(false);
+    expect(recordAccess(staff, rep, { id: 5 }, 'staff').edit).toBe(true);
+    // "salespeople" is nothing special: not the users entity of this model, no own row.
+    const salespeople = withAccess(ownRow, 'salespeople');
+    expect(inWriteScope(salespeople, rep, { id: 5 }, 'staff')).toBe(false);
+    expect(inWriteScope(staff, rep, { id: 5 })).toBe(false);
   });
 });

@@ -164,6 +164,7 @@ export const fixtureModel: SalesModel = {
     sales_manager: { en: 'Sales manager', 'zh-CN': '销售经理' },
   },
   entities: { deals, customers, contacts },
+  dashboard: [],
 };
 
 export const dealRecord = {

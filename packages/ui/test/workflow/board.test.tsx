@@ -39,8 +39,14 @@ function drag(id: number, stage: string) {
 }
 
 describe('WorkflowBoard', () => {
-  it('shows one column per stage in schema order with counts and amount sums, 20 cards a column', async () => {
-    setup();
+  it('shows one column per stage in schema order with counts and the amount sums of the server\'s stage-totals, 20 cards a column', async () => {
+    // The server sums the stages: the board never adds up records itself.
+    const totals = { development: { count: 25, amount: 25000 }, proposal: { count: 2, amount: 300000 } } as Record<string, { count: number; amount: number }>;
+    setup([
+      http.get(`${API}/reports/stage-totals`, () =>
+        HttpResponse.json(testModel().entities.opportunities!.workflow!.stages.map((stage) => ({ stage: stage.id, weighted: 0, ...(totals[stage.id] ?? { count: 0, amount: 0 }) }))),
+      ),
+    ]);
     await screen.findByText('Deal 1');
     const stages = [...document.querySelectorAll('[data-testid="board-column"]')].map((el) => el.getAttribute('data-stage'));
     expect(stages).toEqual(testModel().entities.opportunities!.workflow!.stages.map((stage) => stage.id));

@@ -1,6 +1,6 @@
 /**
- * Stage figures on screen: the board column's weighted amount (from the server's stage-totals,
- * else computed in the browser), the overdue-in-stage mark on the board card and in the list's
+ * Stage figures on screen: the board column's weighted amount (from the server's stage-totals
+ * only), the overdue-in-stage mark on the board card and in the list's
  * stage column (the dashboard cards: test/dashboard/stageFigureCards.test.tsx).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import { formatMoney } from '../../src/fields/format.js';
 import { EntityList } from '../../src/resources/EntityList.js';
 import { WorkflowBoard } from '../../src/workflow/WorkflowBoard.js';
 import { stageOverdue } from '../../src/workflow/StageSlaMark.js';
-import { stageTotalsFromRecords, weightedOf } from '../../src/workflow/reports.js';
 import type { WorkflowEntity } from '../../src/workflow/model.js';
 import { API, renderInAdmin, restHandlers, testModel, type Request } from './support.js';
 
@@ -38,19 +37,6 @@ function deals(): RaRecord[] {
 }
 
 describe('weighted amounts', () => {
-  it('weighs a record by its own probability, else by its stage one', () => {
-    const entity = opportunities();
-    const [plant, warehouse, erp] = deals();
-    expect(weightedOf(entity, plant!)).toBe(80_000);
-    expect(weightedOf(entity, warehouse!)).toBe(25_000);
-    expect(weightedOf(entity, erp!)).toBe(400_000);
-    const totals = stageTotalsFromRecords(entity, deals());
-    expect(totals.find((row) => row.stage === 'proposal')).toEqual({ stage: 'proposal', count: 2, amount: 300_000, weighted: 105_000 });
-    // A workflow without probabilities has no weighted amounts.
-    const quotes = testModel().entities.quotes as WorkflowEntity;
-    expect(stageTotalsFromRecords(quotes, []).every((row) => row.weighted === null)).toBe(true);
-  });
-
   // First: the report answered by the server (a 404 would be remembered for the rest of the file).
   it('shows each board column its weighted amount beside its total, as the server sums them', async () => {
     const asked: string[] = [];
@@ -73,15 +59,23 @@ describe('weighted amounts', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('computes them in the browser while the server lacks the report, and not for a workflow without probabilities', async () => {
-    server.use(...restHandlers({ opportunities: deals(), salespeople: [{ id: 1, name: 'Li Lei' }] }));
+  it('shows no totals while the server lacks the report (the browser counts nothing), and no weighted amount without probabilities', async () => {
+    const requests: Request[] = [];
+    server.use(...restHandlers({ opportunities: deals(), salespeople: [{ id: 1, name: 'Li Lei' }] }, requests));
     const view = renderInAdmin(<WorkflowBoard model={testModel()} resource="opportunities" />);
     await screen.findByText('HQ ERP');
-    await waitFor(() => expect(within(column('negotiation')).getByTestId('column-weighted').textContent).toBe(`weighted ${formatMoney(400_000, 'en')}`));
-    expect(within(column('proposal')).getByTestId('column-weighted').textContent).toBe(`weighted ${formatMoney(105_000, 'en')}`);
+    await waitFor(() => expect(requests.some((r) => r.path.startsWith('/reports/stage-totals'))).toBe(true));
+    await waitFor(() => expect(within(column('proposal')).getByTestId('column-amount').textContent).toBe('—'));
+    expect(document.querySelector('[data-testid="column-weighted"]')).toBeNull();
+    // The cards' own list reads are the only getList calls: one page per column, no paging through every record.
+    expect(requests.filter((r) => r.method === 'GET' && r.path.startsWith('/opportunities')).length).toBeLessThanOrEqual(opportunities().workflow.stages.length);
     view.unmount();
 
-    server.use(...restHandlers({ quotes: [{ id: 1, quote_number: 'BJ-1', status: 'draft', total: 1000, version: 1 }], salespeople: [] }));
+    const quoteStages = (testModel().entities.quotes as WorkflowEntity).workflow.stages;
+    server.use(
+      http.get(`${API}/reports/stage-totals`, () => HttpResponse.json(quoteStages.map((stage) => ({ stage: stage.id, count: stage.id === 'draft' ? 1 : 0, amount: stage.id === 'draft' ? 1000 : 0, weighted: null })))),
+      ...restHandlers({ quotes: [{ id: 1, quote_number: 'BJ-1', status: 'draft', total: 1000, version: 1 }], salespeople: [] }),
+    );
     renderInAdmin(<WorkflowBoard model={testModel()} resource="quotes" />);
     await screen.findByText('BJ-1');
     await waitFor(() => expect(within(column('draft')).getByTestId('column-amount').textContent).toBe(formatMoney(1000, 'en')));

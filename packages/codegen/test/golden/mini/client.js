@@ -568,5 +568,10 @@ export const model = {
         }
       ]
     }
-  }
+  },
+  "users": {
+    "resource": "salespeople",
+    "roleField": "role"
+  },
+  "dashboard": []
 };

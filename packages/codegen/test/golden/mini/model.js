@@ -772,5 +772,10 @@ export const model = {
       "validations": [],
       "actions": {}
     }
-  }
+  },
+  "users": {
+    "resource": "salespeople",
+    "roleField": "role"
+  },
+  "dashboard": []
 };

@@ -9,7 +9,7 @@ import type { RequestContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { phrase } from '../locale.js';
 import { sameValue } from '../records.js';
-import { USERS_RESOURCE } from '../resources.js';
+import { usersOf } from '../resources.js';
 import type { Db } from '../types.js';
 import { joinLabels } from './labels.js';
 
@@ -41,10 +41,11 @@ export async function checkUnique(
 
 async function ownerName(db: Db, ctx: RequestContext, entity: EntityModel, row: Record<string, unknown>): Promise<string | undefined> {
   const ownerField = entity.access.ownerField;
-  const users = ctx.model.entities[USERS_RESOURCE];
+  const users = usersOf(ctx.model);
   if (!ownerField || row[ownerField] == null || !users) return undefined;
-  const user = await db(USERS_RESOURCE).select(users.recordRepresentation).where('id', row[ownerField] as number).first();
-  return user ? String(user[users.recordRepresentation]) : undefined;
+  const name = users.entity.recordRepresentation;
+  const user = await db(users.resource).select(name).where('id', row[ownerField] as number).first();
+  return user ? String(user[name]) : undefined;
 }
 
 /** The write that `run` makes, its unique-index violation turned into a refusal naming the record already there. */
