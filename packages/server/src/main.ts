@@ -15,7 +15,7 @@ import { connectDatabase } from './db/index.js';
 import { applyMigrations, describeStep, DestructiveMigrationError } from './migrate/index.js';
 import { hasNoUsers, seedDemoWhenEmpty } from './seed/index.js';
 import { sweepDatedRecords } from './router/index.js';
-import { refreshAfterMigration } from './standalone/afterMigration.js';
+import { refreshAfterMigration } from './router/facts/afterMigration.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
 

@@ -3,3 +3,4 @@ export type { SalesRouterOptions, SalesUser, AuthHook } from './types.js';
 export { DEMO_USER_HEADER, findSalesperson, ensureSalesperson } from './users.js';
 export { sweepDatedRecords, refreshRecords, datedEntities, type SweepResult } from './facts/sweep.js';
 export { rollupEntities } from './facts/dependents.js';
+export { refreshAfterMigration } from './facts/afterMigration.js';

@@ -4,7 +4,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/migrate/index.js';
-import { refreshAfterMigration } from '../../src/standalone/afterMigration.js';
+import { refreshAfterMigration } from '../../src/router/facts/afterMigration.js';
 import { forEachDatabase } from '../support/databases.js';
 import { defaultDomain } from '../router/support/model.js';
 

@@ -4,8 +4,8 @@
  */
 import { hasComputed, type SalesModel, type Validators } from '@ra-sales/schema';
 import type { Knex } from 'knex';
-import type { MigrationStep } from '../migrate/index.js';
-import { refreshRecords, type SweepResult } from '../router/index.js';
+import type { MigrationStep } from '../../migrate/index.js';
+import { refreshRecords, type SweepResult } from './sweep.js';
 
 /**
  * Refreshes the records of the entities with computed values — only those whose table gained or

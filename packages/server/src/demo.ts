@@ -1,0 +1,4 @@
+// `@ra-sales/server/demo`: demo data (seeded or bulk), and the standalone app `pnpm start` serves.
+export * from './seed/index.js';
+export { createStandaloneApp, type StandaloneOptions } from './standalone/createApp.js';
+export { loadDomain, type Domain } from './standalone/loadDomain.js';
