@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatSchemaErrors, loadModel } from '@ra-sales/schema';
 import { generate } from './generate.js';
-import { diffFiles, writeFiles } from './writeFiles.js';
+import { diffFiles, ensureModuleScope, writeFiles } from './writeFiles.js';
 
 const USAGE = `Usage: ra-sales <command> [options]
 
@@ -84,6 +84,7 @@ async function runOnce(args: Args): Promise<boolean> {
     return true;
   }
   const report = writeFiles(args.out, result.files, isGenerated);
+  if (ensureModuleScope(args.out)) report.written.push('package.json');
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
     `${entities} entities → ${args.out}: ${report.written.length} written, ${report.unchanged} unchanged` +

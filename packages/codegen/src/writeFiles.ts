@@ -53,3 +53,16 @@ function listFiles(dir: string): string[] {
     return [path];
   });
 }
+
+/**
+ * The generated modules are ES modules in `.js` files: a folder with no package.json of its own
+ * gets `{ "type": "module" }`, so that they load as such inside a CommonJS app. An existing
+ * package.json (packages/domain's) is the developer's and is left alone. Returns whether it wrote one.
+ */
+export function ensureModuleScope(outDir: string): boolean {
+  const path = join(outDir, 'package.json');
+  if (existsSync(path)) return false;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path, `${JSON.stringify({ type: 'module', sideEffects: false }, null, 2)}\n`);
+  return true;
+}
