@@ -2,9 +2,8 @@
 //   PORT (default 3001), DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR, default .data/sales)
 // #region drop-in (README.md shows this region as it is)
 import express from 'express';
-import {
-  applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson, seedDemoWhenEmpty,
-} from '@ra-sales/server';
+import { applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson } from '@ra-sales/server';
+import { seedDemoWhenEmpty } from '@ra-sales/server/demo';
 import { model } from '@ra-sales/domain';
 import { validators } from '@ra-sales/domain/validators';
 
