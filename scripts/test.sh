@@ -9,6 +9,9 @@ echo "== schema files and generated output are up to date"
 pnpm exec tsx packages/codegen/src/cli.ts check --frozen
 pnpm exec tsx packages/codegen/src/cli.ts check --frozen --overlay examples/company-oa/overlay --out examples/company-oa/generated
 
+echo "== lint and format (biome)"
+pnpm lint
+
 echo "== type check"
 pnpm exec tsc -p tsconfig.json
 

@@ -24,7 +24,12 @@ export interface Build {
 
 export const WITH_SALES: Build = { label: 'with sales', args: [], outDir: 'dist', html: 'index.html' };
 /** The templates' vite.config.ts build without-sales.html into dist-without-sales in this mode. */
-export const WITHOUT_SALES: Build = { label: 'without sales', args: ['--mode', 'without-sales'], outDir: 'dist-without-sales', html: 'without-sales.html' };
+export const WITHOUT_SALES: Build = {
+  label: 'without sales',
+  args: ['--mode', 'without-sales'],
+  outDir: 'dist-without-sales',
+  html: 'without-sales.html',
+};
 
 /** The entry chunk: the module script the built html page loads. */
 function entrySize(outDir: string, html: string): EntrySize {
@@ -47,8 +52,12 @@ function entrySize(outDir: string, html: string): EntrySize {
 /** `npx vite build` then the entry chunk's size; `note` tells of the bundler's warnings that matter. */
 export async function buildEntry(dir: string, build: Build): Promise<{ size: EntrySize; note: string }> {
   const result = await run('npx', ['vite', 'build', ...build.args], { cwd: dir, timeoutMs: 300_000 });
-  if (result.code !== 0) throw new StepFailure(`vite build ${build.args.join(' ')} exited with ${result.code}:\n${tail(result.output, 60)}`);
+  if (result.code !== 0)
+    throw new StepFailure(`vite build ${build.args.join(' ')} exited with ${result.code}:\n${tail(result.output, 60)}`);
   // Rollup's warning about a cycle across chunks means a broken execution order may follow.
   const cycles = result.output.split('\n').filter((line) => /circular dependency between chunks/.test(line)).length;
-  return { size: entrySize(join(dir, build.outDir), build.html), note: cycles ? `${cycles} circular-chunk warning(s) from the bundler` : '' };
+  return {
+    size: entrySize(join(dir, build.outDir), build.html),
+    note: cycles ? `${cycles} circular-chunk warning(s) from the bundler` : '',
+  };
 }

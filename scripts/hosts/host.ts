@@ -49,7 +49,9 @@ export async function runHost(profile: HostProfile, dir: string, tarballs: strin
 
   copyTemplate(profile, dir);
   if (tarballs) {
-    outcome.versions = await timedStep('install', "npm install (tarballs + the host's own dependencies, plain npm)", () => npmInstall(dir, tarballs));
+    outcome.versions = await timedStep('install', "npm install (tarballs + the host's own dependencies, plain npm)", () =>
+      npmInstall(dir, tarballs),
+    );
     if (!outcome.versions) return finish();
     console.log(`[${host}]   resolved: ${outcome.versions}`);
   } else if (!existsSync(join(dir, 'node_modules'))) {

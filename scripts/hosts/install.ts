@@ -6,8 +6,19 @@ import { StepFailure } from './steps.js';
 
 /** Libraries holding React contexts or singletons: two copies of one break the app at run time. */
 const SINGLETONS = [
-  'react', 'react-dom', 'react-admin', 'ra-core', 'ra-ui-materialui', '@mui/material', '@mui/system', '@emotion/react',
-  'react-router', 'react-router-dom', '@tanstack/react-query', 'react-hook-form', '@ra-sales/schema',
+  'react',
+  'react-dom',
+  'react-admin',
+  'ra-core',
+  'ra-ui-materialui',
+  '@mui/material',
+  '@mui/system',
+  '@emotion/react',
+  'react-router',
+  'react-router-dom',
+  '@tanstack/react-query',
+  'react-hook-form',
+  '@ra-sales/schema',
 ];
 /** Shown in the report: what npm resolved. */
 const SHOWN_VERSIONS = ['react', 'react-admin', '@mui/material', 'react-router', 'typescript', 'vite'];
@@ -18,7 +29,8 @@ function installedCopies(root: string, name: string): { path: string; version: s
   const visit = (modules: string, depth: number) => {
     if (depth > 8 || !existsSync(modules)) return;
     const candidate = join(modules, name, 'package.json');
-    if (existsSync(candidate)) found.push({ path: relative(root, dirname(candidate)), version: JSON.parse(readFileSync(candidate, 'utf8')).version });
+    if (existsSync(candidate))
+      found.push({ path: relative(root, dirname(candidate)), version: JSON.parse(readFileSync(candidate, 'utf8')).version });
     for (const entry of readdirSync(modules)) {
       if (entry.startsWith('.')) continue;
       const packages = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((sub) => join(entry, sub)) : [entry];
@@ -37,7 +49,10 @@ function installedCopies(root: string, name: string): { path: string; version: s
  * does a second copy of a singleton. Returns the versions npm resolved.
  */
 export async function npmInstall(dir: string, tarballs: string[]): Promise<string> {
-  const result = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', ...tarballs], { cwd: dir, timeoutMs: 420_000 });
+  const result = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', ...tarballs], {
+    cwd: dir,
+    timeoutMs: 420_000,
+  });
   const eresolve = /ERESOLVE/.test(result.output);
   if (result.code !== 0 || eresolve) {
     throw new StepFailure(`npm install ${eresolve ? 'hit ERESOLVE' : `exited with ${result.code}`}:\n${tail(result.output, 60)}`);

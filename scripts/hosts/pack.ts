@@ -17,7 +17,9 @@ export function tarballs(packDir: string, packed: boolean): Promise<string[] | u
       const result = await run('bash', [join(REPO, 'scripts/pack.sh'), packDir], { cwd: REPO, env: process.env, timeoutMs: 600_000 });
       if (result.code !== 0) throw new StepFailure(`scripts/pack.sh exited with ${result.code}:\n${tail(result.output, 60)}`);
     }
-    const files = readdirSync(packDir).filter((name) => name.endsWith('.tgz')).map((name) => join(packDir, name));
+    const files = readdirSync(packDir)
+      .filter((name) => name.endsWith('.tgz'))
+      .map((name) => join(packDir, name));
     const missing = PACKAGES.filter((pkg) => !files.some((file) => basename(file).startsWith(`ra-sales-${pkg}-`)));
     if (missing.length) throw new StepFailure(`scripts/pack.sh made no tarball for ${missing.join(', ')}`);
     return files;

@@ -43,7 +43,12 @@ export interface Started {
  * stdout and stderr collected together.
  */
 export function start(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Started {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? hostEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? hostEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let output = '';
@@ -59,7 +64,11 @@ export interface RunResult {
 }
 
 /** Runs a command to its end (or its timeout), output collected; its whole process group is killed on timeout. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const { child, output } = start(command, args, options);

@@ -30,7 +30,9 @@ export function readmeDifferences(repo: string): { blocks: number; lines: number
     if (shown !== expected) {
       const shownLines = shown!.split('\n');
       const at = expected.split('\n').findIndex((line, i) => line !== shownLines[i]);
-      problems.push(`README.md shows ${file}${name ? `#${name}` : ''} differently from line ${at + 1}: "${shownLines[at] ?? ''}" instead of "${expected.split('\n')[at] ?? ''}"`);
+      problems.push(
+        `README.md shows ${file}${name ? `#${name}` : ''} differently from line ${at + 1}: "${shownLines[at] ?? ''}" instead of "${expected.split('\n')[at] ?? ''}"`,
+      );
     }
   }
   if (blocks === 0) problems.push('README.md marks no host code (<!-- host: … -->)');

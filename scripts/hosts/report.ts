@@ -9,7 +9,9 @@ const PHASES = ['install', 'typecheck', 'build', 'build-bare', 'server', 'browse
 /** Columns aligned, the first to the left, the others to the right. */
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  '))
+    .join('\n');
 }
 
 function printSteps(): void {
@@ -46,7 +48,8 @@ function printEntryChunks(outcomes: HostOutcome[]): void {
 function printTimes(outcomes: HostOutcome[], runMs: number): void {
   console.log('\n== time');
   const rows = [['host', ...PHASES, 'total']];
-  for (const o of outcomes) rows.push([o.host, ...PHASES.map((p) => (o.phases[p] === undefined ? '—' : seconds(o.phases[p]!))), seconds(o.ms)]);
+  for (const o of outcomes)
+    rows.push([o.host, ...PHASES.map((p) => (o.phases[p] === undefined ? '—' : seconds(o.phases[p]!))), seconds(o.ms)]);
   console.log(table(rows));
   const pack = steps.find((s) => s.step.startsWith('pack'));
   console.log(`${pack ? `pack ${seconds(pack.ms)}, ` : ''}whole run ${seconds(runMs)}`);

@@ -55,7 +55,9 @@ async function main(): Promise<number> {
     if (problems.length) throw new StepFailure(problems.join('\n'));
     console.log(`[all]   ${blocks} block(s), ${lines} line(s) of README.md are the hosts' files as they are`);
   });
-  const packed = options.reuse ? undefined : await tarballs(options.tarballs ? resolve(options.tarballs) : join(work, 'pack'), !!options.tarballs);
+  const packed = options.reuse
+    ? undefined
+    : await tarballs(options.tarballs ? resolve(options.tarballs) : join(work, 'pack'), !!options.tarballs);
 
   const outcomes: HostOutcome[] = [];
   if (options.reuse || packed) {

@@ -61,7 +61,17 @@ export async function smokeTest(profile: HostProfile, base: string, dir: string)
 
   try {
     browser = await step(host, 'launch Chromium', () =>
-      chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
     );
     if (!browser) return;
     const browserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
@@ -87,15 +97,28 @@ export async function smokeTest(profile: HostProfile, base: string, dir: string)
         } catch (error) {
           if (error instanceof StepFailure) throw error;
           // A timeout waiting for the page: say what the page showed.
-          const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+          const text = (
+            await page
+              .locator('body')
+              .innerText()
+              .catch(() => '')
+          )
+            .replace(/\s+/g, ' ')
+            .slice(0, 600);
           const seen = [...problems.splice(0), ...outsideReasons()];
-          throw new StepFailure(`${(error as Error).message.split('\n')[0]}\n  at ${page.url()}\n  page text: ${text}${seen.length ? `\n  ${seen.join('\n  ')}` : ''}`);
+          throw new StepFailure(
+            `${(error as Error).message.split('\n')[0]}\n  at ${page.url()}\n  page text: ${text}${seen.length ? `\n  ${seen.join('\n  ')}` : ''}`,
+          );
         }
         await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
         await screenshot(page, check.name.replace(/\W+/g, '-').replace(/^-|-$/g, '').toLowerCase());
         const links = await linksOutside(page);
         // Everything since the previous step's check counts (errors between steps too).
-        const reasons = [...problems.splice(0), ...outsideReasons(), ...links.map((href) => `a link to ${href}, not ${routing.insideText}`)];
+        const reasons = [
+          ...problems.splice(0),
+          ...outsideReasons(),
+          ...links.map((href) => `a link to ${href}, not ${routing.insideText}`),
+        ];
         if (reasons.length) throw new StepFailure(`${reasons.join('\n')}\n  at ${page.url()}`);
         return true;
       });

@@ -40,7 +40,10 @@ export const SMOKE_CHECKS: SmokeCheck[] = [
       await page.locator('thead').getByText('Publié le', { exact: true }).waitFor({ timeout: 10_000 });
       await page.getByText('Articles', { exact: true }).first().waitFor({ timeout: 10_000 });
       // react-admin's own strings in French too (ra-language-french), not the library's English or Chinese.
-      await page.getByText(/^(Exporter|Créer)$/).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByText(/^(Exporter|Créer)$/)
+        .first()
+        .waitFor({ timeout: 10_000 });
     },
   },
   {
@@ -69,7 +72,8 @@ export const SMOKE_CHECKS: SmokeCheck[] = [
       const named = await dialog.locator('[data-field]').evaluateAll((items) => items.map((item) => item.getAttribute('data-field')));
       if (!named.length) throw new StepFailure(`the refusal dialog names no field: ${await dialog.innerText()}`);
       const unexpected = named.filter((field) => !target.fields.includes(String(field)));
-      if (unexpected.length) throw new StepFailure(`the refusal names ${unexpected.join(', ')}; the gate misses ${target.fields.join(', ')}`);
+      if (unexpected.length)
+        throw new StepFailure(`the refusal names ${unexpected.join(', ')}; the gate misses ${target.fields.join(', ')}`);
       await screenshot(page, 'refusal');
       const wording = (await dialog.innerText()).replace(/\s+/g, ' ');
       await dialog.getByRole('button').last().click();

@@ -4,7 +4,13 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { model } from '@ra-sales/domain/client';
 import {
-  createSalesDataProvider, createSalesI18nProvider, raChineseMessages, salesCustomRoutes, SalesDashboard, SalesLayout, salesResources,
+  createSalesDataProvider,
+  createSalesI18nProvider,
+  raChineseMessages,
+  salesCustomRoutes,
+  SalesDashboard,
+  SalesLayout,
+  salesResources,
 } from '@ra-sales/ui';
 import { announcements, BACKOFFICE_RESOURCES, backofficeDataProvider, backofficeMessages, employees } from './backoffice/index.js';
 
@@ -25,22 +31,23 @@ const backofficeI18nProvider = polyglotI18nProvider(
 // The sales texts are layered under the back office's provider: its keys, languages and default locale win.
 const i18nProvider = createSalesI18nProvider(model, { i18nProvider: backofficeI18nProvider });
 const salesData = createSalesDataProvider('/api', { model, locale: () => i18nProvider.getLocale() });
-const dataProvider = combineDataProviders((resource) =>
-  BACKOFFICE_RESOURCES.includes(resource) ? backofficeDataProvider : salesData,
+const dataProvider = combineDataProviders((resource) => (BACKOFFICE_RESOURCES.includes(resource) ? backofficeDataProvider : salesData));
+const ownMenu = (
+  <>
+    <Menu.ResourceItem name="announcements" />
+    <Menu.ResourceItem name="employees" />
+  </>
 );
-const ownMenu = (<><Menu.ResourceItem name="announcements" /><Menu.ResourceItem name="employees" /></>);
-const Layout = ({ children }: { children: ReactNode }) => <SalesLayout model={model} menuItems={ownMenu}>{children}</SalesLayout>;
+const Layout = ({ children }: { children: ReactNode }) => (
+  <SalesLayout model={model} menuItems={ownMenu}>
+    {children}
+  </SalesLayout>
+);
 const Dashboard = () => <SalesDashboard model={model} />;
 // ----------------------------------------------------------------------------------------------
 
 export const App = () => (
-  <Admin
-    dataProvider={dataProvider}
-    i18nProvider={i18nProvider}
-    layout={Layout}
-    dashboard={Dashboard}
-    disableTelemetry
-  >
+  <Admin dataProvider={dataProvider} i18nProvider={i18nProvider} layout={Layout} dashboard={Dashboard} disableTelemetry>
     <Resource name="announcements" {...announcements} />
     <Resource name="employees" {...employees} />
     {salesResources(model)}

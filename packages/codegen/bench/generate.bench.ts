@@ -35,7 +35,8 @@ async function median(fn: () => Promise<{ wall: number; cpu: number }>) {
 
 const readAll = () => {
   for (const folder of ['', 'shared', 'entities']) {
-    for (const f of readdirSync(join(SCHEMAS, folder)).filter((n) => n.endsWith('.json'))) JSON.parse(readFileSync(join(SCHEMAS, folder, f), 'utf8'));
+    for (const f of readdirSync(join(SCHEMAS, folder)).filter((n) => n.endsWith('.json')))
+      JSON.parse(readFileSync(join(SCHEMAS, folder, f), 'utf8'));
   }
 };
 
@@ -45,7 +46,9 @@ const load = await median(measure(() => loadModel({ dir: SCHEMAS })));
 const full = await median(measure(() => generate({ dir: SCHEMAS })));
 
 const row = (name: string, m: { wall: number; cpu: number }) =>
-  console.log(`${name.padEnd(44)} wall ${m.wall.toFixed(1).padStart(8)} ms   cpu ${m.cpu.toFixed(1).padStart(8)} ms   ×${(m.wall / floor.wall).toFixed(1)} of read+parse`);
+  console.log(
+    `${name.padEnd(44)} wall ${m.wall.toFixed(1).padStart(8)} ms   cpu ${m.cpu.toFixed(1).padStart(8)} ms   ×${(m.wall / floor.wall).toFixed(1)} of read+parse`,
+  );
 console.log(`Default domain: ${readdirSync(join(SCHEMAS, 'entities')).length} entity files, median of ${RUNS} runs, in process`);
 row('read + JSON.parse every file (floor)', floor);
 row('load: merge, check, resolve, build model', load);
@@ -61,7 +64,11 @@ console.log(`${'cold CLI `ra-sales generate` (new process)'.padEnd(44)} wall ${c
 const copy = mkdtempSync(join(tmpdir(), 'ra-sales-bench-schemas-'));
 cpSync(SCHEMAS, copy, { recursive: true });
 const watchOut = mkdtempSync(join(tmpdir(), 'ra-sales-bench-watch-'));
-const watcher = spawn(process.execPath, [require.resolve('tsx/cli'), join(import.meta.dirname, '../src/cli.ts'), 'generate', '--watch', '--schemas', copy, '--out', watchOut], { stdio: ['ignore', 'pipe', 'inherit'] });
+const watcher = spawn(
+  process.execPath,
+  [require.resolve('tsx/cli'), join(import.meta.dirname, '../src/cli.ts'), 'generate', '--watch', '--schemas', copy, '--out', watchOut],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 let log = '';
 watcher.stdout.on('data', (d) => (log += d));
 await until(() => log.includes('Watching'));
@@ -77,12 +84,17 @@ for (let i = 0; i < RUNS; i++) {
 }
 watcher.kill();
 latencies.sort((a, b) => a - b);
-console.log(`${'watch: save one file → types on disk'.padEnd(44)} wall ${latencies[Math.floor(RUNS / 2)].toFixed(1).padStart(8)} ms (median of ${RUNS}, includes the 30 ms debounce)`);
+console.log(
+  `${'watch: save one file → types on disk'.padEnd(44)} wall ${latencies[Math.floor(RUNS / 2)].toFixed(1).padStart(8)} ms (median of ${RUNS}, includes the 30 ms debounce)`,
+);
 
 function runCli(args: string[]): Promise<number> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(import.meta.dirname, '../src/cli.ts'), ...args], { cwd: REPO, stdio: 'ignore' });
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(import.meta.dirname, '../src/cli.ts'), ...args], {
+      cwd: REPO,
+      stdio: 'ignore',
+    });
     child.on('exit', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`exit ${code}`))));
   });
 }

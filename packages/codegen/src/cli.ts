@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatSchemaErrors, loadModel } from '@ra-sales/schema';
+import { formatSchemaErrors } from '@ra-sales/schema';
 import { generate } from './generate.js';
 import { diffFiles, ensureModuleScope, writeFiles } from './writeFiles.js';
 
@@ -11,13 +11,11 @@ Commands:
   generate --watch    the same, again on every change of a schema file
   check               only validate the schema files (exit code 1 on any error)
   check --frozen      also fail when the generated files are not up to date (for CI)
-  migrate:make        write a knex migration file for what changed since the last one
 
 Options:
   --schemas <dir>     the schema folder (default: schemas)
   --overlay <dir>     a company's overlay folder, merged over the schemas (repeatable)
   --out <dir>         where generated files go (default: packages/domain)
-  --migrations <dir>  where migration files and their snapshot go (default: migrations)
 `;
 
 interface Args {
@@ -27,11 +25,17 @@ interface Args {
   out: string;
   watch: boolean;
   frozen: boolean;
-  migrations: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { command: argv[0] ?? '', schemas: 'schemas', overlays: [], out: 'packages/domain', watch: false, frozen: false, migrations: 'migrations' };
+  const args: Args = {
+    command: argv[0] ?? '',
+    schemas: 'schemas',
+    overlays: [],
+    out: 'packages/domain',
+    watch: false,
+    frozen: false,
+  };
   for (let i = 1; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i] ?? '';
@@ -40,35 +44,22 @@ function parseArgs(argv: string[]): Args | string {
     else if (flag === '--out') args.out = value();
     else if (flag === '--watch') args.watch = true;
     else if (flag === '--frozen') args.frozen = true;
-    else if (flag === '--migrations') args.migrations = value();
     else return `unknown option "${flag}"`;
   }
-  if (!['generate', 'check', 'migrate:make'].includes(args.command)) return args.command ? `unknown command "${args.command}"` : 'no command given';
+  if (!['generate', 'check'].includes(args.command)) return args.command ? `unknown command "${args.command}"` : 'no command given';
   return args;
 }
 
 /** Only files that say they are generated are ever removed. */
 const isGenerated = (content: string) => /^(\/\/ Generated |\{ "\$comment": "Generated )/.test(content);
 
-/** Diffs the model against the snapshot kept beside the migration files; writes nothing when nothing changed. */
-async function makeMigrationFile(args: Args): Promise<boolean> {
-  const loaded = loadModel({ dir: args.schemas, overlays: args.overlays });
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.errors.length} error(s) in the schema files:\n${formatSchemaErrors(loaded.errors)}\nNo migration was written.\n`);
-    return false;
-  }
-  const { makeMigration, describeStep } = await import('@ra-sales/server/migrate');
-  const result = await makeMigration(args.migrations, loaded.model);
-  if (!result.file) process.stdout.write('The schemas did not change since the last migration: nothing written.\n');
-  else process.stdout.write(`${result.file}\n${result.steps.map((s) => `  ${describeStep(s)}`).join('\n')}\n`);
-  return true;
-}
-
 async function runOnce(args: Args): Promise<boolean> {
   const started = performance.now();
   const result = await generate({ dir: args.schemas, overlays: args.overlays });
   if (!result.ok) {
-    process.stderr.write(`${result.errors.length} error(s) in the schema files:\n${formatSchemaErrors(result.errors)}\nNothing was generated.\n`);
+    process.stderr.write(
+      `${result.errors.length} error(s) in the schema files:\n${formatSchemaErrors(result.errors)}\nNothing was generated.\n`,
+    );
     return false;
   }
   const entities = Object.keys(result.model.entities).length;
@@ -76,7 +67,9 @@ async function runOnce(args: Args): Promise<boolean> {
     if (args.frozen) {
       const stale = diffFiles(args.out, result.files);
       if (stale.length > 0) {
-        process.stderr.write(`Generated files in ${args.out} are out of date: ${stale.join(', ')}\nRun \`pnpm gen\` and commit the result.\n`);
+        process.stderr.write(
+          `Generated files in ${args.out} are out of date: ${stale.join(', ')}\nRun \`pnpm gen\` and commit the result.\n`,
+        );
         return false;
       }
     }
@@ -113,7 +106,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${args}\n\n${USAGE}`);
     return 2;
   }
-  if (args.command === 'migrate:make') return (await makeMigrationFile(args)) ? 0 : 1;
   const ok = await runOnce(args);
   if (args.watch) {
     watchAndRegenerate(args);

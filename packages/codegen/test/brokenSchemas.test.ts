@@ -186,7 +186,9 @@ describe('a broken schema file', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^6 error\(s\) in the schema files:/);
     for (const c of chosen) expect(stderr).toContain(`${c.file}#${c.pointer}: `);
-    expect(stderr).toContain('entities/customer.schema.json#/x-access/owner: owner field "owner_id" must reference the users entity ("x-ref": "salespeople")');
+    expect(stderr).toContain(
+      'entities/customer.schema.json#/x-access/owner: owner field "owner_id" must reference the users entity ("x-ref": "salespeople")',
+    );
     expect(stderr).toContain('entities/salesperson.schema.json: is not valid JSON');
   });
 });

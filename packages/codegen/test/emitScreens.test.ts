@@ -15,10 +15,14 @@ describe('emitScreens', () => {
   const files = emitScreens(model);
 
   it('writes one file per resource and an index', () => {
-    expect(Object.keys(files).sort()).toEqual([
-      ...Object.values(model.entities).map((e) => `screens/${e.resource}.tsx`).sort(),
-      'screens/index.ts',
-    ].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        ...Object.values(model.entities)
+          .map((e) => `screens/${e.resource}.tsx`)
+          .sort(),
+        'screens/index.ts',
+      ].sort(),
+    );
   });
 
   it('says on the first line where a screen comes from and that it must not be edited', () => {

@@ -31,7 +31,9 @@ describe('generators on the mini fixture', async () => {
 
   it('starts every file with the generated banner naming its source', () => {
     for (const [name, content] of files) {
-      expect(content.split('\n')[0], name).toMatch(/^(\/\/|\{ "\$comment":) "?Generated (by ra-sales codegen )?from test\/fixtures\/mini\/.*[Dd]o not edit/);
+      expect(content.split('\n')[0], name).toMatch(
+        /^(\/\/|\{ "\$comment":) "?Generated (by ra-sales codegen )?from test\/fixtures\/mini\/.*[Dd]o not edit/,
+      );
     }
   });
 

@@ -15,7 +15,11 @@ describe('the generated folder in a CommonJS app', () => {
     const out = join(app, 'sales-domain');
     expect((await runCli(['generate', '--schemas', FIXTURE, '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).type).toBe('module');
-    const node = spawnSync(process.execPath, ['-e', "import('./sales-domain/index.js').then((m) => console.log(Object.keys(m.model.entities).join(',')))"], { cwd: app, encoding: 'utf8' });
+    const node = spawnSync(
+      process.execPath,
+      ['-e', "import('./sales-domain/index.js').then((m) => console.log(Object.keys(m.model.entities).join(',')))"],
+      { cwd: app, encoding: 'utf8' },
+    );
     expect(node.stderr).toBe('');
     expect(node.stdout.trim()).toBe('customers,deals,salespeople');
   });

@@ -22,13 +22,19 @@ describe('OpenAPI of x-actions', async () => {
         bulk: true,
         creates: [
           { as: 'account', resource: 'customers', when: { '!': [{ var: 'customer_id' }] }, set: { name: { var: 'title' }, grade: 'C' } },
-          { as: 'next', resource: 'deals', set: { title: { cat: ['Follow-up: ', { var: 'title' }] }, customer_id: { var: 'customer_id' } } },
+          {
+            as: 'next',
+            resource: 'deals',
+            set: { title: { cat: ['Follow-up: ', { var: 'title' }] }, customer_id: { var: 'customer_id' } },
+          },
         ],
         update: { need: { cat: ['Followed up by ', { var: 'next.title' }] } },
       },
       account: {
         label: { en: 'Open an account', 'zh-CN': '建立客户' },
-        creates: [{ as: 'account', resource: 'customers', when: { '!': [{ var: 'customer_id' }] }, set: { name: { var: 'title' }, grade: 'C' } }],
+        creates: [
+          { as: 'account', resource: 'customers', when: { '!': [{ var: 'customer_id' }] }, set: { name: { var: 'title' }, grade: 'C' } },
+        ],
       },
       copy: {
         label: { en: 'Copy', 'zh-CN': '复制' },
@@ -40,14 +46,19 @@ describe('OpenAPI of x-actions', async () => {
 
   it('emits POST /<resource>/{id}/actions/<name> with the label, description and what it creates', () => {
     const operation = api.paths['/deals/{id}/actions/follow_up'].post;
-    expect(api.paths['/deals/{id}/actions/follow_up'].parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }]);
+    expect(api.paths['/deals/{id}/actions/follow_up'].parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+    ]);
     expect(operation.operationId).toBe('action_deals_follow_up');
     expect(operation.summary).toBe('Follow-up deal');
     expect(operation.description).toBe(
       'Opens a new deal for the same customer. Offered in stages: Won. Roles: sales_manager (and admin). ' +
         'Creates: Customer (`account`, when applicable), Deal (`next`). Then sets `need` on the record.',
     );
-    expect(operation.requestBody).toEqual({ required: false, content: { 'application/json': { schema: { $ref: '#/components/schemas/ActionInput' } } } });
+    expect(operation.requestBody).toEqual({
+      required: false,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ActionInput' } } },
+    });
     expect(api.components.schemas.ActionInput.properties._comment.type).toBe('string');
   });
 
@@ -87,7 +98,13 @@ describe('OpenAPI of x-actions', async () => {
     expect(api.components.schemas.BulkActionInput.required).toEqual(['ids']);
     expect(Object.keys(bulk.responses)).toEqual(['200', '400', '404']);
     expect(bulk.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/BulkActionResult' });
-    expect(Object.keys(api.components.schemas.BulkActionResult.properties.results.items.properties)).toEqual(['id', 'ok', 'opens', 'status', 'message']);
+    expect(Object.keys(api.components.schemas.BulkActionResult.properties.results.items.properties)).toEqual([
+      'id',
+      'ok',
+      'opens',
+      'status',
+      'message',
+    ]);
     expect(api.paths['/deals/{id}/actions/copy'].post.description).toBe('Anyone who may change the record. Creates: Deal (`copy`).');
     expect(api.paths['/deals/actions/copy']).toBeUndefined();
   });

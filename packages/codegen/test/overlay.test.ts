@@ -15,7 +15,9 @@ describe('the company overlay example', () => {
     const open = opportunity.workflow!.stages.filter((s) => s.kind === 'open').map((s) => s.label['zh-CN']);
     expect(open).toEqual(['客户开发', '需求调研', '方案演示与报价', '商务谈判', '合同签订', '订单执行与交付', '款项回收']);
     for (const stage of opportunity.workflow!.stages.filter((s) => s.kind === 'open')) {
-      expect(opportunity.workflow!.transitions.filter((t) => t.from === stage.id).map((t) => t.to)).toEqual(expect.arrayContaining(['lost', 'abandoned']));
+      expect(opportunity.workflow!.transitions.filter((t) => t.from === stage.id).map((t) => t.to)).toEqual(
+        expect.arrayContaining(['lost', 'abandoned']),
+      );
     }
   });
 

@@ -11,7 +11,9 @@ const CLI = join(import.meta.dirname, '../src/cli.ts');
 describe('generate --watch', () => {
   const schemas = copyFixture();
   const out = scratch('watch-');
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), CLI, 'generate', '--watch', '--schemas', schemas, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), CLI, 'generate', '--watch', '--schemas', schemas, '--out', out], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -28,7 +30,10 @@ describe('generate --watch', () => {
 
   it('regenerates when a schema file changes', async () => {
     await waitFor(() => output.includes('Watching'), 'the watcher to start');
-    editJson(join(schemas, 'entities/customer.schema.json'), (s) => (s.properties.vip_since = { type: 'string', format: 'date', 'x-label': { en: 'VIP since', 'zh-CN': '成为 VIP 日期' } }));
+    editJson(
+      join(schemas, 'entities/customer.schema.json'),
+      (s) => (s.properties.vip_since = { type: 'string', format: 'date', 'x-label': { en: 'VIP since', 'zh-CN': '成为 VIP 日期' } }),
+    );
     await waitFor(() => types().includes('vip_since'), 'the new field in types.d.ts');
   });
 

@@ -11,7 +11,33 @@ describe('the default sales domain', () => {
 
   it('loads with every entity of the domain', () => {
     expect(Object.keys(model.entities).length).toBeGreaterThanOrEqual(30);
-    for (const resource of ['customers', 'contacts', 'leads', 'opportunities', 'quotes', 'contracts', 'sales_orders', 'deliveries', 'invoice_requests', 'collections', 'instalment_plans', 'expense_claims', 'complaints', 'service_requests', 'satisfaction_surveys', 'forecasts', 'quotas', 'budgets', 'territories', 'visit_plans', 'performance_reviews', 'salespeople', 'teams', 'products', 'price_policies']) {
+    for (const resource of [
+      'customers',
+      'contacts',
+      'leads',
+      'opportunities',
+      'quotes',
+      'contracts',
+      'sales_orders',
+      'deliveries',
+      'invoice_requests',
+      'collections',
+      'instalment_plans',
+      'expense_claims',
+      'complaints',
+      'service_requests',
+      'satisfaction_surveys',
+      'forecasts',
+      'quotas',
+      'budgets',
+      'territories',
+      'visit_plans',
+      'performance_reviews',
+      'salespeople',
+      'teams',
+      'products',
+      'price_policies',
+    ]) {
       expect(model.entities[resource], resource).toBeDefined();
     }
   });
@@ -21,7 +47,8 @@ describe('the default sales domain', () => {
       expect(entity.label['zh-CN'], entity.resource).toBeTruthy();
       for (const field of entity.fields) {
         expect(field.label['zh-CN'], `${entity.resource}.${field.name}`).toBeTruthy();
-        for (const option of field.options ?? []) expect(option.label['zh-CN'], `${entity.resource}.${field.name}=${option.value}`).toBeTruthy();
+        for (const option of field.options ?? [])
+          expect(option.label['zh-CN'], `${entity.resource}.${field.name}=${option.value}`).toBeTruthy();
       }
       for (const stage of entity.workflow?.stages ?? []) expect(stage.label['zh-CN'], `${entity.resource}:${stage.id}`).toBeTruthy();
     }
@@ -29,7 +56,14 @@ describe('the default sales domain', () => {
 
   it('gives the opportunity its six stages, key-node gates and lost / abandoned exits', () => {
     const workflow = model.entities.opportunities.workflow!;
-    expect(workflow.stages.filter((s) => s.kind === 'open').map((s) => s.label['zh-CN'])).toEqual(['客户开发', '立项', '提案', '招投标', '商务谈判', '工程实施']);
+    expect(workflow.stages.filter((s) => s.kind === 'open').map((s) => s.label['zh-CN'])).toEqual([
+      '客户开发',
+      '立项',
+      '提案',
+      '招投标',
+      '商务谈判',
+      '工程实施',
+    ]);
     for (const stage of workflow.stages.filter((s) => s.kind === 'open')) {
       expect(stage.gate, stage.id).toBeDefined();
       for (const exit of ['lost', 'abandoned']) expect(workflow.transitions).toContainEqual({ from: stage.id, to: exit });

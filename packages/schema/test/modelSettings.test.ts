@@ -20,7 +20,9 @@ const MODEL = {
 };
 /** The users entity under another name than "salespeople". */
 const STAFF = {
-  type: 'object', 'x-resource': 'staff', 'x-label': label('Staff member'),
+  type: 'object',
+  'x-resource': 'staff',
+  'x-label': label('Staff member'),
   properties: {
     name: { type: 'string', 'x-label': label('Name') },
     position: { type: 'string', enum: ['sales_rep', 'admin'], 'x-label': label('Position') },
@@ -28,11 +30,25 @@ const STAFF = {
     nickname: { type: 'string', 'x-label': label('Nickname') },
   },
 };
-const UNIT = { type: 'object', 'x-resource': 'units', 'x-label': label('Unit'), properties: { name: { type: 'string', 'x-label': label('Name') } } };
+const UNIT = {
+  type: 'object',
+  'x-resource': 'units',
+  'x-label': label('Unit'),
+  properties: { name: { type: 'string', 'x-label': label('Name') } },
+};
 const DEAL = {
-  type: 'object', 'x-resource': 'deals', 'x-label': label('Deal'),
+  type: 'object',
+  'x-resource': 'deals',
+  'x-label': label('Deal'),
   'x-access': { owner: 'owner_id', roles: { sales_rep: { read: 'own', write: 'own' } }, default: { read: 'all', write: 'all' } },
-  'x-workflow': { field: 'stage', stages: [{ id: 'open', label: label('Open') }, { id: 'won', label: label('Won'), kind: 'won' }], transitions: [{ from: 'open', to: 'won' }] },
+  'x-workflow': {
+    field: 'stage',
+    stages: [
+      { id: 'open', label: label('Open') },
+      { id: 'won', label: label('Won'), kind: 'won' },
+    ],
+    transitions: [{ from: 'open', to: 'won' }],
+  },
   properties: {
     name: { type: 'string', 'x-label': label('Name') },
     stage: { type: 'string', 'x-label': label('Stage') },
@@ -45,7 +61,13 @@ const USERS = { resource: 'staff', role: 'position', team: 'unit_id' };
 function check(extra: Record<string, unknown>, entities: Record<string, unknown> = {}): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'ra-sales-settings-'));
   scratch.push(dir);
-  const files = { 'model.json': { ...MODEL, ...extra }, 'entities/staff_member.schema.json': STAFF, 'entities/unit.schema.json': UNIT, 'entities/deal.schema.json': DEAL, ...entities };
+  const files = {
+    'model.json': { ...MODEL, ...extra },
+    'entities/staff_member.schema.json': STAFF,
+    'entities/unit.schema.json': UNIT,
+    'entities/deal.schema.json': DEAL,
+    ...entities,
+  };
   for (const [name, value] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), JSON.stringify(value));
@@ -57,7 +79,12 @@ function check(extra: Record<string, unknown>, entities: Record<string, unknown>
 function load(extra: Record<string, unknown>) {
   const dir = mkdtempSync(join(tmpdir(), 'ra-sales-settings-'));
   scratch.push(dir);
-  for (const [name, value] of Object.entries({ 'model.json': { ...MODEL, ...extra }, 'entities/staff_member.schema.json': STAFF, 'entities/unit.schema.json': UNIT, 'entities/deal.schema.json': DEAL })) {
+  for (const [name, value] of Object.entries({
+    'model.json': { ...MODEL, ...extra },
+    'entities/staff_member.schema.json': STAFF,
+    'entities/unit.schema.json': UNIT,
+    'entities/deal.schema.json': DEAL,
+  })) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), JSON.stringify(value));
   }
@@ -83,9 +110,15 @@ describe('users', () => {
   });
 
   it('refuses a misspelt role or team field, with a did-you-mean', () => {
-    expect(check({ users: { ...USERS, role: 'postion' } })).toEqual(['model.json#/users/role: "postion" is not a field of staff: did you mean "position"?']);
-    expect(check({ users: { ...USERS, team: 'unit_di' } })).toEqual(['model.json#/users/team: "unit_di" is not a field of staff: did you mean "unit_id"?']);
-    expect(check({ users: { ...USERS, team: 'unit' } })).toEqual(['model.json#/users/team: "unit" is not a field of staff (fields: name, nickname, position, unit_id)']);
+    expect(check({ users: { ...USERS, role: 'postion' } })).toEqual([
+      'model.json#/users/role: "postion" is not a field of staff: did you mean "position"?',
+    ]);
+    expect(check({ users: { ...USERS, team: 'unit_di' } })).toEqual([
+      'model.json#/users/team: "unit_di" is not a field of staff: did you mean "unit_id"?',
+    ]);
+    expect(check({ users: { ...USERS, team: 'unit' } })).toEqual([
+      'model.json#/users/team: "unit" is not a field of staff (fields: name, nickname, position, unit_id)',
+    ]);
   });
 
   it('wants the role field an enum of declared roles, the team field a reference', () => {
@@ -93,14 +126,19 @@ describe('users', () => {
       'model.json#/users/role: field "nickname" of staff must be an enum of the role ids of model.json (it is string)',
       'model.json#/users/team: field "name" of staff must be a reference to the teams ("x-ref") (it is string)',
     ]);
-    const boss = { ...STAFF, properties: { ...STAFF.properties, position: { ...STAFF.properties.position, enum: ['sales_rep', 'admni'] } } };
+    const boss = {
+      ...STAFF,
+      properties: { ...STAFF.properties, position: { ...STAFF.properties.position, enum: ['sales_rep', 'admni'] } },
+    };
     expect(check({ users: USERS }, { 'entities/staff_member.schema.json': boss })).toEqual([
       'model.json#/users/role: field "position" of staff holds "admni", which is not a role declared in model.json: did you mean "admin"?',
     ]);
   });
 
   it('makes owner fields point at the users entity, and needs one for them', () => {
-    expect(check({})).toEqual(['entities/deal.schema.json#/x-access/owner: owner field "owner_id" needs the users entity: declare "users" in model.json']);
+    expect(check({})).toEqual([
+      'entities/deal.schema.json#/x-access/owner: owner field "owner_id" needs the users entity: declare "users" in model.json',
+    ]);
     expect(check({ users: { resource: 'units', role: 'name' } })).toContain(
       'entities/deal.schema.json#/x-access/owner: owner field "owner_id" must reference the users entity ("x-ref": "units")',
     );
@@ -116,7 +154,12 @@ describe('dashboard', () => {
   const cards = (...list: unknown[]) => ({ users: USERS, dashboard: { cards: list } });
 
   it('carries the cards into the model in the declared order', () => {
-    const model = load(cards({ report: 'sales-by', title, params: { by: 'region' } }, { report: 'stage-totals', chart: 'weighted', params: { resource: 'deals' }, title }));
+    const model = load(
+      cards(
+        { report: 'sales-by', title, params: { by: 'region' } },
+        { report: 'stage-totals', chart: 'weighted', params: { resource: 'deals' }, title },
+      ),
+    );
     expect(model.dashboard).toEqual([
       { report: 'sales-by', title, params: { by: 'region' } },
       { report: 'stage-totals', chart: 'weighted', params: { resource: 'deals' }, title },
@@ -134,7 +177,9 @@ describe('dashboard', () => {
   });
 
   it('checks the parameters and the chart against the report', () => {
-    expect(check(cards({ report: 'stage-totals', title }))).toEqual(['model.json#/dashboard/cards/0/params: report "stage-totals" needs the parameter "resource"']);
+    expect(check(cards({ report: 'stage-totals', title }))).toEqual([
+      'model.json#/dashboard/cards/0/params: report "stage-totals" needs the parameter "resource"',
+    ]);
     expect(check(cards({ report: 'stage-totals', title, params: { resource: 'deal', filters: {} } }))).toEqual([
       'model.json#/dashboard/cards/0/params/filters: report "stage-totals" takes no parameter "filters": did you mean "filter"?',
       'model.json#/dashboard/cards/0/params/resource: "deal" is not a resource: did you mean "deals"?',
@@ -143,7 +188,14 @@ describe('dashboard', () => {
       'model.json#/dashboard/cards/0/chart: "funel" is not a chart of report "stage-totals": did you mean "funnel"?',
       'model.json#/dashboard/cards/0/params/resource: units has no workflow (the report reads its stages)',
     ]);
-    expect(check(cards({ report: 'sales-by', title, params: { by: 'regoin' } }, { report: 'expense-ratio', title, params: { from: '2026-01' }, chart: 'bars' }))).toEqual([
+    expect(
+      check(
+        cards(
+          { report: 'sales-by', title, params: { by: 'regoin' } },
+          { report: 'expense-ratio', title, params: { from: '2026-01' }, chart: 'bars' },
+        ),
+      ),
+    ).toEqual([
       'model.json#/dashboard/cards/0/params/by: "regoin" is not a grouping of sales-by: did you mean "region"?',
       'model.json#/dashboard/cards/1/chart: report "expense-ratio" is shown one way only: leave out "chart"',
       'model.json#/dashboard/cards/1/params/from: report "expense-ratio" takes no parameters',

@@ -21,7 +21,13 @@ const label = (en: string) => ({ en });
 
 /** A ticket entity with the given fields (and more entity keywords), as a default schema file. */
 function ticket(properties: Record<string, unknown>, more: Record<string, unknown> = {}) {
-  return { type: 'object', 'x-resource': 'tickets', 'x-label': label('Ticket'), properties: { name: { type: 'string', 'x-label': label('Name') }, ...properties }, ...more };
+  return {
+    type: 'object',
+    'x-resource': 'tickets',
+    'x-label': label('Ticket'),
+    properties: { name: { type: 'string', 'x-label': label('Name') }, ...properties },
+    ...more,
+  };
 }
 
 function folder(files: Record<string, unknown>): string {
@@ -58,7 +64,9 @@ describe('did you mean', () => {
 
 describe('field values the server could not keep', () => {
   it('accepts a field that is right', () => {
-    expect(check({ [TICKET]: ticket({ level: { type: 'string', enum: ['low', 'high'], default: 'low', 'x-label': label('Level') } }) })).toEqual([]);
+    expect(
+      check({ [TICKET]: ticket({ level: { type: 'string', enum: ['low', 'high'], default: 'low', 'x-label': label('Level') } }) }),
+    ).toEqual([]);
   });
 
   it('refuses an enum of numbers: enums are stored as text', () => {
@@ -68,7 +76,11 @@ describe('field values the server could not keep', () => {
   });
 
   it('refuses lines inside lines: a line column renders as a single value', () => {
-    const line = (properties: Record<string, unknown>) => ({ type: 'array', items: { type: 'object', properties }, 'x-label': label('Items') });
+    const line = (properties: Record<string, unknown>) => ({
+      type: 'array',
+      items: { type: 'object', properties },
+      'x-label': label('Items'),
+    });
     const nested = line({ parts: line({ name: { type: 'string', 'x-label': label('Part') } }) });
     expect(check({ [TICKET]: ticket({ items: nested }) })).toEqual([
       `${TICKET}#/properties/items/items/properties/parts: column "parts" of the lines field "items" is itself a list of lines; lines do not nest (a column may be "x-kind": "json")`,
@@ -76,9 +88,9 @@ describe('field values the server could not keep', () => {
   });
 
   it('refuses a default that is not one of the values, or not of the field type', () => {
-    expect(check({ [TICKET]: ticket({ level: { type: 'string', enum: ['low', 'high'], default: 'medium', 'x-label': label('Level') } }) })).toEqual([
-      `${TICKET}#/properties/level/default: field "level": the default "medium" is not one of its values (low, high)`,
-    ]);
+    expect(
+      check({ [TICKET]: ticket({ level: { type: 'string', enum: ['low', 'high'], default: 'medium', 'x-label': label('Level') } }) }),
+    ).toEqual([`${TICKET}#/properties/level/default: field "level": the default "medium" is not one of its values (low, high)`]);
     expect(check({ [TICKET]: ticket({ urgent: { type: 'boolean', default: 'no', 'x-label': label('Urgent') } }) })).toEqual([
       `${TICKET}#/properties/urgent/default: field "urgent": the default "no" is not a boolean`,
     ]);
@@ -93,7 +105,13 @@ describe('field values the server could not keep', () => {
         code: { type: 'string', minLength: 10, maxLength: 5, 'x-label': label('Code') },
         hours: { type: 'number', minimum: 8, maximum: 4, 'x-label': label('Hours') },
         rate: { type: 'number', exclusiveMinimum: 5, maximum: 5, 'x-label': label('Rate') },
-        steps: { type: 'array', minItems: 3, maxItems: 1, items: { type: 'object', properties: { what: { type: 'string' } } }, 'x-label': label('Steps') },
+        steps: {
+          type: 'array',
+          minItems: 3,
+          maxItems: 1,
+          items: { type: 'object', properties: { what: { type: 'string' } } },
+          'x-label': label('Steps'),
+        },
       }),
     });
     expect(errors).toEqual([
@@ -120,14 +138,34 @@ describe('workflow stages a record cannot reach or leave', () => {
     stages: stages.map((id) => ({ id, label: label(id), ...(id === 'done' ? { kind: 'won' } : {}) })),
     transitions,
   });
-  const withWorkflow = (wf: unknown) => ({ [TICKET]: ticket({ status: { type: 'string', 'x-label': label('Status') } }, { 'x-workflow': wf }) });
+  const withWorkflow = (wf: unknown) => ({
+    [TICKET]: ticket({ status: { type: 'string', 'x-label': label('Status') } }, { 'x-workflow': wf }),
+  });
 
   it('accepts a workflow where every stage is reached and every open stage left', () => {
-    expect(check(withWorkflow(workflow([{ from: 'open', to: 'working' }, { from: 'working', to: 'done' }])))).toEqual([]);
+    expect(
+      check(
+        withWorkflow(
+          workflow([
+            { from: 'open', to: 'working' },
+            { from: 'working', to: 'done' },
+          ]),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a stage no transition leads to', () => {
-    expect(check(withWorkflow(workflow([{ from: 'open', to: 'done' }, { from: 'working', to: 'done' }])))).toEqual([
+    expect(
+      check(
+        withWorkflow(
+          workflow([
+            { from: 'open', to: 'done' },
+            { from: 'working', to: 'done' },
+          ]),
+        ),
+      ),
+    ).toEqual([
       `${TICKET}#/x-workflow/stages/1: stage "working" cannot be reached: no transition leads to it; add one (e.g. { "from": "open", "to": "working" }) or remove the stage`,
     ]);
   });
@@ -143,7 +181,10 @@ describe('workflow stages: one typo, one error', () => {
   it('does not also call a stage unreachable when a transition misspells it', () => {
     const wf = {
       field: 'status',
-      stages: [{ id: 'open', label: label('Open') }, { id: 'done', label: label('Done'), kind: 'won' }],
+      stages: [
+        { id: 'open', label: label('Open') },
+        { id: 'done', label: label('Done'), kind: 'won' },
+      ],
       transitions: [{ from: 'open', to: 'dnoe' }],
     };
     expect(check({ [TICKET]: ticket({ status: { type: 'string', 'x-label': label('Status') } }, { 'x-workflow': wf }) })).toEqual([
@@ -168,7 +209,12 @@ describe('an overlay file for an entity that does not exist', () => {
   });
 
   it('still adds a whole new entity', () => {
-    const note = { type: 'object', 'x-resource': 'notes', 'x-label': label('Note'), properties: { body: { type: 'string', 'x-label': label('Body') } } };
+    const note = {
+      type: 'object',
+      'x-resource': 'notes',
+      'x-label': label('Note'),
+      properties: { body: { type: 'string', 'x-label': label('Body') } },
+    };
     expect(check(base, [{ 'entities/note.schema.json': note }])).toEqual([]);
   });
 });

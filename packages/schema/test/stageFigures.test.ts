@@ -27,7 +27,11 @@ function checkWith(file: string, edit: (schema: any) => void): string[] {
   edit(schema);
   writeFileSync(path, JSON.stringify(schema, null, 2));
   const result = loadModel({ dir });
-  return result.ok ? [] : formatSchemaErrors(result.errors).split('\n').filter((line) => line.startsWith(`${file}#`));
+  return result.ok
+    ? []
+    : formatSchemaErrors(result.errors)
+        .split('\n')
+        .filter((line) => line.startsWith(`${file}#`));
 }
 
 describe('stage probability, forecast category and time limit', () => {
@@ -103,11 +107,19 @@ describe('stage probability, forecast category and time limit', () => {
       `${OPPORTUNITY}#/x-workflow/probabilityField: "probabilityField" names "name", a string; it must be a number (kind percent, number or integer)`,
     ]);
     const computed = checkWith(OPPORTUNITY, (s) => (s.properties.probability['x-computed'] = 50));
-    expect(computed).toContainEqual(expect.stringContaining(`${OPPORTUNITY}#/x-workflow/probabilityField: "probabilityField" names "probability", which is computed`));
+    expect(computed).toContainEqual(
+      expect.stringContaining(`${OPPORTUNITY}#/x-workflow/probabilityField: "probabilityField" names "probability", which is computed`),
+    );
   });
 
   it(`refuses a field named ${STAGE_ENTERED_FIELD} on a workflow entity (the server keeps it)`, () => {
-    const errors = checkWith(OPPORTUNITY, (s) => (s.properties[STAGE_ENTERED_FIELD] = { type: 'string', format: 'date-time', 'x-label': { en: 'Entered', 'zh-CN': '进入时间' } }));
-    expect(errors).toEqual([`${OPPORTUNITY}#/properties/${STAGE_ENTERED_FIELD}: "${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`]);
+    const errors = checkWith(
+      OPPORTUNITY,
+      (s) =>
+        (s.properties[STAGE_ENTERED_FIELD] = { type: 'string', format: 'date-time', 'x-label': { en: 'Entered', 'zh-CN': '进入时间' } }),
+    );
+    expect(errors).toEqual([
+      `${OPPORTUNITY}#/properties/${STAGE_ENTERED_FIELD}: "${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`,
+    ]);
   });
 });

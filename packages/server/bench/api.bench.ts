@@ -163,7 +163,9 @@ interface SalesForce {
 async function addSalesForce(db: Knex): Promise<SalesForce> {
   const teamIds: number[] = [];
   for (const name of ['North', 'South']) {
-    const [row] = await db('teams').insert({ name: `Team ${name}` }).returning('id');
+    const [row] = await db('teams')
+      .insert({ name: `Team ${name}` })
+      .returning('id');
     teamIds.push(Number(row.id));
   }
   const insert = async (name: string, role: string, teamId: number | null) =>
@@ -357,7 +359,15 @@ function runOnce(origin: string, requests: BenchRequest[], durationMs: number): 
   runs++;
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
-      workerData: { origin, connections: CONNECTIONS, warmupMs: WARMUP_MS, durationMs, requests, tag: `r${runs}`, numBase: runs * 1_000_000 },
+      workerData: {
+        origin,
+        connections: CONNECTIONS,
+        warmupMs: WARMUP_MS,
+        durationMs,
+        requests,
+        tag: `r${runs}`,
+        numBase: runs * 1_000_000,
+      },
     });
     let loopFrom: ReturnType<typeof perf.eventLoopUtilization> | undefined;
     let cpuFrom: number | undefined;
@@ -458,7 +468,13 @@ function inline(s: Statement): string {
  * `SELECT … FOR UPDATE` into the `UPDATE … WHERE version = ?`; the number drawn by a sequence
  * upsert into the unique pre-check and the INSERT) and the body's varying fields (`{{seq}}`).
  */
-function toReplay(seen: Captured[], answer: { status: number; json: any }, template: BenchRequest, sent: BenchRequest, table: string): Replay {
+function toReplay(
+  seen: Captured[],
+  answer: { status: number; json: any },
+  template: BenchRequest,
+  sent: BenchRequest,
+  table: string,
+): Replay {
   const statements: Statement[] = seen.map(({ sql, bindings }) => ({ sql, bindings }));
   const writes = new RegExp(`^(insert into|update) "${table}"`, 'i');
   const answerAt = statements.findIndex((s) => writes.test(s.sql) && / returning /i.test(s.sql));
@@ -473,7 +489,8 @@ function toReplay(seen: Captured[], answer: { status: number; json: any }, templ
     const field = String(s.bindings[1]);
     const pattern = (entity?.fields.find((f) => f.name === field) as { sequence?: string } | undefined)?.sequence;
     const value = answer.json?.[field];
-    if (!pattern || typeof value !== 'string') throw new Error(`sequence upsert for ${table}.${field} without a pattern or a number in the answer`);
+    if (!pattern || typeof value !== 'string')
+      throw new Error(`sequence upsert for ${table}.${field} without a pattern or a number in the answer`);
     for (let j = at + 1; j < statements.length; j++) {
       statements[j].bindings.forEach((b, k) => {
         if (b === value) carried.push({ statement: j, binding: k, from: at, column: 'last_value', sequence: pattern });
@@ -523,7 +540,8 @@ async function captureWrites(
     const sent = fill(request, 'capture', i + 1);
     let answer: Awaited<ReturnType<typeof call>> | undefined;
     const seen = await capture(db, async () => (answer = await call(origin, sent)));
-    if (answer!.status !== expectedStatus) throw new Error(`${name}: ${request.method} ${request.path} answered ${answer!.status}, not ${expectedStatus}`);
+    if (answer!.status !== expectedStatus)
+      throw new Error(`${name}: ${request.method} ${request.path} answered ${answer!.status}, not ${expectedStatus}`);
     const key = `${table}.${name.split(' ')[0]}.${i}`;
     replays[key] = toReplay(seen, answer!, request, sent, table);
     replayKeys.push(key);
@@ -550,7 +568,10 @@ interface Row {
  * Samples pg_stat_activity every 100 ms while `fn` runs: of the connections of the bench database
  * in a transaction or a statement, how many wait on a lock (a row lock held by another transaction).
  */
-async function sampleLockWaits<T>(monitor: { query(sql: string): Promise<{ rows: any[] }> }, fn: () => Promise<T>): Promise<{ value: T; busy: number; waiting: number }> {
+async function sampleLockWaits<T>(
+  monitor: { query(sql: string): Promise<{ rows: any[] }> },
+  fn: () => Promise<T>,
+): Promise<{ value: T; busy: number; waiting: number }> {
   let busy = 0;
   let waiting = 0;
   let stopped = false;
@@ -593,7 +614,9 @@ function drawnLate(replay: Replay): Replay | undefined {
   return {
     ...replay,
     statements: order.map((i) => replay.statements[i]),
-    carried: replay.carried.map((c) => ({ ...c, statement: at.get(c.statement)!, ...('from' in c ? { from: at.get(c.from)! } : {}) }) as CarriedValue),
+    carried: replay.carried.map(
+      (c) => ({ ...c, statement: at.get(c.statement)!, ...('from' in c ? { from: at.get(c.from)! } : {}) }) as CarriedValue,
+    ),
     answer: at.get(replay.answer)!,
   };
 }
@@ -625,22 +648,30 @@ function verdicts(rows: Row[]): string[] {
     const p95Met = row.ours.p95 < LIST_P95_MS;
     const share = row.ours.rps / row.baseline.rps;
     const shareMet = share >= LIST_THROUGHPUT_SHARE;
-    lines.push(`${row.scenario}: p95 ${fmt(row.ours.p95, 2)} ms < ${LIST_P95_MS} ms: ${p95Met ? 'MET' : 'MISSED'} (baseline p95 ${fmt(row.baseline.p95, 2)} ms)`);
-    lines.push(`${row.scenario}: throughput ${(share * 100).toFixed(0)}% of the baseline >= ${LIST_THROUGHPUT_SHARE * 100}%: ${shareMet ? 'MET' : 'MISSED'}`);
+    lines.push(
+      `${row.scenario}: p95 ${fmt(row.ours.p95, 2)} ms < ${LIST_P95_MS} ms: ${p95Met ? 'MET' : 'MISSED'} (baseline p95 ${fmt(row.baseline.p95, 2)} ms)`,
+    );
+    lines.push(
+      `${row.scenario}: throughput ${(share * 100).toFixed(0)}% of the baseline >= ${LIST_THROUGHPUT_SHARE * 100}%: ${shareMet ? 'MET' : 'MISSED'}`,
+    );
   }
   return lines;
 }
 
 /** The plan lines that tell the story: nodes, index conditions, buffers, times. */
 function compactPlan(lines: string[]): string[] {
-  return lines.filter((line) => /^(->|Limit|Index Cond|Recheck Cond|Sort Key|Presorted Key|Filter|Rows Removed|Heap Fetches|Buffers|Execution Time)/.test(line.trim()));
+  return lines.filter((line) =>
+    /^(->|Limit|Index Cond|Recheck Cond|Sort Key|Presorted Key|Filter|Rows Removed|Heap Fetches|Buffers|Execution Time)/.test(line.trim()),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = performance.now();
-  log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  log(
+    `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const database = await openDatabase();
   const { db } = database;
   const servers: Server[] = [];
@@ -663,13 +694,26 @@ async function main(): Promise<void> {
     await db.raw('VACUUM (ANALYZE)');
     const analyzeMs = performance.now() - analyzeStarted;
 
-    const stages = (await db.raw(`select stage, count(*)::int as n from opportunities group by stage order by n desc`)).rows as { stage: string; n: number }[];
-    const owners = (await db.raw(`select count(distinct owner_id)::int as owners, min(expected_amount)::float8 as min, percentile_cont(0.5) within group (order by expected_amount)::float8 as median, max(expected_amount)::float8 as max, count(expected_amount)::int as with_amount, count(distinct expected_amount)::int as distinct_amounts from opportunities`)).rows[0];
-    const sizes = (await db.raw(`select pg_size_pretty(pg_total_relation_size('opportunities')) as opportunities, pg_size_pretty(pg_total_relation_size('customers')) as customers`)).rows[0];
+    const stages = (await db.raw(`select stage, count(*)::int as n from opportunities group by stage order by n desc`)).rows as {
+      stage: string;
+      n: number;
+    }[];
+    const owners = (
+      await db.raw(
+        `select count(distinct owner_id)::int as owners, min(expected_amount)::float8 as min, percentile_cont(0.5) within group (order by expected_amount)::float8 as median, max(expected_amount)::float8 as max, count(expected_amount)::int as with_amount, count(distinct expected_amount)::int as distinct_amounts from opportunities`,
+      )
+    ).rows[0];
+    const sizes = (
+      await db.raw(
+        `select pg_size_pretty(pg_total_relation_size('opportunities')) as opportunities, pg_size_pretty(pg_total_relation_size('customers')) as customers`,
+      )
+    ).rows[0];
 
     // The list request: the manager's first rep and the stage holding most of that rep's rows.
     const owner = force.teamReps[0];
-    const ownerStage = (await db.raw(`select stage, count(*)::int as n from opportunities where owner_id = ? group by stage order by n desc limit 1`, [owner])).rows[0] as { stage: string; n: number };
+    const ownerStage = (
+      await db.raw(`select stage, count(*)::int as n from opportunities where owner_id = ? group by stage order by n desc limit 1`, [owner])
+    ).rows[0] as { stage: string; n: number };
     const listPath = `/api/${RESOURCE}?${new URLSearchParams({
       filter: JSON.stringify({ stage: ownerStage.stage, owner_id: owner }),
       range: JSON.stringify([0, PAGE - 1]),
@@ -706,10 +750,12 @@ async function main(): Promise<void> {
     const { min: minId, max: maxId } = (await db.raw('select min(id)::int as min, max(id)::int as max from opportunities')).rows[0];
     const someId = Math.floor((minId + maxId) / 2);
     {
-      const seen = await capture(db, () => call(oursServer.origin, { path: `/api/${RESOURCE}/${someId}`, headers: { 'x-bench-user': 'admin' } }));
+      const seen = await capture(db, () =>
+        call(oursServer.origin, { path: `/api/${RESOURCE}/${someId}`, headers: { 'x-bench-user': 'admin' } }),
+      );
       const statement = seen.find((s) => /^select "opportunities"\.\*/i.test(s.sql));
       if (!statement) throw new Error(`no getOne query seen:\n${seen.map((s) => s.sql).join('\n')}`);
-      const idIndex = statement.bindings.findIndex((b) => b === someId);
+      const idIndex = statement.bindings.indexOf(someId);
       if (idIndex < 0) throw new Error(`the getOne query does not bind the id: ${statement.sql}`);
       plan.getOne = { statement, idIndex };
       statementsPerRequest['getOne · admin'] = seen.map(brief);
@@ -732,13 +778,19 @@ async function main(): Promise<void> {
     const admin = { 'x-bench-user': 'admin' };
     const writeScenarios: WriteScenario[] = [];
     const writeData: string[] = [];
-    const openStages = (resource: string) => model.entities[resource]?.workflow?.stages.filter((s) => s.kind === 'open').map((s) => s.id) ?? [];
+    const openStages = (resource: string) =>
+      model.entities[resource]?.workflow?.stages.filter((s) => s.kind === 'open').map((s) => s.id) ?? [];
 
     if (model.entities.credit_sales) {
       const holders = creditCustomers.slice(0, ROTATION);
       const orders = new Map<number, number>();
       if (model.entities.sales_orders) {
-        const rows = (await db.raw(`select customer_id::int as c, min(id)::int as id from sales_orders where customer_id = any(?) group by customer_id`, [holders])).rows;
+        const rows = (
+          await db.raw(
+            `select customer_id::int as c, min(id)::int as id from sales_orders where customer_id = any(?) group by customer_id`,
+            [holders],
+          )
+        ).rows;
         for (const r of rows as { c: number; id: number }[]) orders.set(r.c, r.id);
       }
       const creditSale = model.entities.credit_sales;
@@ -756,34 +808,70 @@ async function main(): Promise<void> {
           agreement_terms: 'Payment 60 days after delivery, by bank transfer.',
         },
       }));
-      const per = (await db.raw(
-        `select (select count(*) from credit_sales where customer_id = any(?))::float8 / ? as sales,
+      const per = (
+        await db.raw(
+          `select (select count(*) from credit_sales where customer_id = any(?))::float8 / ? as sales,
                 (select count(*) from collections where customer_id = any(?))::float8 / ? as collections`,
-        [holders, holders.length, holders, holders.length],
-      )).rows[0];
+          [holders, holders.length, holders, holders.length],
+        )
+      ).rows[0];
       writeData.push(
         `credit sale creates: ${holders.length} customers in rotation, each with ${fmt(per.sales, 1)} credit sales and ${fmt(per.collections, 1)} collections on average (all statuses), ${orders.size} with a sales order referenced`,
       );
-      writeScenarios.push(await captureWrites(db, oursServer.origin, 'create · credit sale (baseline: whole tx)', 'credit_sales', requests, 201, plan.replays));
+      writeScenarios.push(
+        await captureWrites(
+          db,
+          oursServer.origin,
+          'create · credit sale (baseline: whole tx)',
+          'credit_sales',
+          requests,
+          201,
+          plan.replays,
+        ),
+      );
     }
     if (model.entities.customers) {
-      const requests = [{ method: 'POST', path: '/api/customers', headers: admin, vary: true, body: { name: 'Bench customer {{seq}}', grade: 'B' } }];
-      writeScenarios.push(await captureWrites(db, oursServer.origin, 'create · customer (baseline: whole tx)', 'customers', requests, 201, plan.replays));
+      const requests = [
+        { method: 'POST', path: '/api/customers', headers: admin, vary: true, body: { name: 'Bench customer {{seq}}', grade: 'B' } },
+      ];
+      writeScenarios.push(
+        await captureWrites(db, oursServer.origin, 'create · customer (baseline: whole tx)', 'customers', requests, 201, plan.replays),
+      );
     }
     {
-      const ids = (await db.raw(`select id::int from opportunities where stage = any(?) and id % 97 = 0 order by id limit ?`, [openStages(RESOURCE), ROTATION])).rows.map((r: { id: number }) => r.id);
-      const requests = ids.map((id: number) => ({ method: 'PUT', path: `/api/${RESOURCE}/${id}`, headers: admin, vary: true, body: { need: 'Bench need {{seq}}' } }));
+      const ids = (
+        await db.raw(`select id::int from opportunities where stage = any(?) and id % 97 = 0 order by id limit ?`, [
+          openStages(RESOURCE),
+          ROTATION,
+        ])
+      ).rows.map((r: { id: number }) => r.id);
+      const requests = ids.map((id: number) => ({
+        method: 'PUT',
+        path: `/api/${RESOURCE}/${id}`,
+        headers: admin,
+        vary: true,
+        body: { need: 'Bench need {{seq}}' },
+      }));
       writeData.push(`opportunity updates: ${ids.length} opportunities in open stages, need changed on every request`);
-      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · opportunity (baseline: whole tx)', RESOURCE, requests, 200, plan.replays));
+      writeScenarios.push(
+        await captureWrites(db, oursServer.origin, 'update · opportunity (baseline: whole tx)', RESOURCE, requests, 200, plan.replays),
+      );
     }
     if (model.entities.quotes) {
-      const products = (await db.raw(
-        `select product_id::int as id from price_policies where status = 'approved' and product_id is not null group by product_id order by count(*) desc, product_id limit 3`,
-      )).rows.map((r: { id: number }) => r.id);
+      const products = (
+        await db.raw(
+          `select product_id::int as id from price_policies where status = 'approved' and product_id is not null group by product_id order by count(*) desc, product_id limit 3`,
+        )
+      ).rows.map((r: { id: number }) => r.id);
       while (products.length < 3) products.push(products.length + 1);
-      const ids = (await db.raw(`select id::int from quotes where status = any(?) order by id limit ?`, [openStages('quotes'), ROTATION])).rows.map((r: { id: number }) => r.id);
+      const ids = (
+        await db.raw(`select id::int from quotes where status = any(?) order by id limit ?`, [openStages('quotes'), ROTATION])
+      ).rows.map((r: { id: number }) => r.id);
       // The bulk rows' dates are drawn independently: the rotation's quotes get a validity after their date (an x-validate rule).
-      await db.raw(`update quotes set valid_until = quote_date + 30 where id = any(?) and quote_date is not null and valid_until < quote_date`, [ids]);
+      await db.raw(
+        `update quotes set valid_until = quote_date + 30 where id = any(?) and quote_date is not null and valid_until < quote_date`,
+        [ids],
+      );
       const requests = ids.map((id: number) => ({
         method: 'PUT',
         path: `/api/quotes/${id}`,
@@ -797,8 +885,12 @@ async function main(): Promise<void> {
           ],
         },
       }));
-      writeData.push(`quote updates: ${ids.length} quotes in open stages, 3 lines on products ${products.join(', ')} (with approved price policies), a quantity changed on every request`);
-      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · quote lines (baseline: whole tx)', 'quotes', requests, 200, plan.replays));
+      writeData.push(
+        `quote updates: ${ids.length} quotes in open stages, 3 lines on products ${products.join(', ')} (with approved price policies), a quantity changed on every request`,
+      );
+      writeScenarios.push(
+        await captureWrites(db, oursServer.origin, 'update · quote lines (baseline: whole tx)', 'quotes', requests, 200, plan.replays),
+      );
     }
     if (model.entities.collections && model.entities.contracts) {
       // A receipt rolled up: each collection of the rotation belongs to its own contract, large
@@ -808,18 +900,53 @@ async function main(): Promise<void> {
       const lines = JSON.stringify([{ product_id: 1, quantity: 1, unit_price: big, amount: big }]);
       const customers = (await db.raw(`select id::int from customers order by id limit ?`, [ROTATION])).rows as { id: number }[];
       const contracts = (await db('contracts')
-        .insert(customers.map((c, i) => ({ contract_number: `HT-BENCH-${i + 1}`, name: `Bench contract ${i + 1}`, customer_id: c.id, status: 'signed', lines, amount: big, current_amount: big })))
+        .insert(
+          customers.map((c, i) => ({
+            contract_number: `HT-BENCH-${i + 1}`,
+            name: `Bench contract ${i + 1}`,
+            customer_id: c.id,
+            status: 'signed',
+            lines,
+            amount: big,
+            current_amount: big,
+          })),
+        )
         .returning(['id', 'customer_id'])) as { id: number; customer_id: number }[];
       const ids: number[] = [];
       for (const contract of contracts) {
         const [row] = await db('collections')
-          .insert({ name: `Bench receipt ${contract.id}`, customer_id: contract.customer_id, contract_id: contract.id, amount: big, expected_date: isoDate(90), status: 'pending' })
+          .insert({
+            name: `Bench receipt ${contract.id}`,
+            customer_id: contract.customer_id,
+            contract_id: contract.id,
+            amount: big,
+            expected_date: isoDate(90),
+            status: 'pending',
+          })
           .returning('id');
         ids.push(Number(row.id));
       }
-      const requests = ids.map((id) => ({ method: 'PUT', path: `/api/collections/${id}`, headers: admin, vary: true, body: { received_amount: '{{num}}', received_date: isoDate(0) } }));
-      writeData.push(`collection receipts: ${ids.length} collections, each of its own contract; the amount received changes on every request and rolls up to the contract and the customer`);
-      writeScenarios.push(await captureWrites(db, oursServer.origin, 'update · collection received, rolled up (baseline: whole tx)', 'collections', requests, 200, plan.replays));
+      const requests = ids.map((id) => ({
+        method: 'PUT',
+        path: `/api/collections/${id}`,
+        headers: admin,
+        vary: true,
+        body: { received_amount: '{{num}}', received_date: isoDate(0) },
+      }));
+      writeData.push(
+        `collection receipts: ${ids.length} collections, each of its own contract; the amount received changes on every request and rolls up to the contract and the customer`,
+      );
+      writeScenarios.push(
+        await captureWrites(
+          db,
+          oursServer.origin,
+          'update · collection received, rolled up (baseline: whole tx)',
+          'collections',
+          requests,
+          200,
+          plan.replays,
+        ),
+      );
     }
     for (const w of writeScenarios) statementsPerRequest[w.name.replace(' (baseline: whole tx)', '')] = w.statements;
 
@@ -839,7 +966,9 @@ async function main(): Promise<void> {
       const b = await call(baseline.origin, { path: listPath, headers: { 'x-bench-user': user } });
       const same = JSON.stringify(a.json.map((r: { id: number }) => r.id)) === JSON.stringify(b.json.map((r: { id: number }) => r.id));
       if (!same || a.headers.get('content-range') !== b.headers.get('content-range')) {
-        throw new Error(`list as ${user}: ours and the baseline disagree (${a.headers.get('content-range')} vs ${b.headers.get('content-range')})`);
+        throw new Error(
+          `list as ${user}: ours and the baseline disagree (${a.headers.get('content-range')} vs ${b.headers.get('content-range')})`,
+        );
       }
     }
 
@@ -855,23 +984,32 @@ async function main(): Promise<void> {
         throw new Error(`${r.name}: ours and the baseline disagree:\n${JSON.stringify(answer!.json)}\n${JSON.stringify(theirs.json)}`);
       }
       const rows = answer!.json as { count: number }[];
-      reportSql.push(`-- ${r.name}: ${rows.length} rows, ${rows.reduce((n, row) => n + row.count, 0)} records counted; ours (${seen.length} statement${seen.length === 1 ? '' : 's'}):`);
+      reportSql.push(
+        `-- ${r.name}: ${rows.length} rows, ${rows.reduce((n, row) => n + row.count, 0)} records counted; ours (${seen.length} statement${seen.length === 1 ? '' : 's'}):`,
+      );
       for (const statement of seen) {
         const plan = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-        reportSql.push(inline(statement), ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN'])).filter((l) => /Execution Time/.test(l)).map((l) => `  ${l.trim()}`));
+        reportSql.push(
+          inline(statement),
+          ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']))
+            .filter((l) => /Execution Time/.test(l))
+            .map((l) => `  ${l.trim()}`),
+        );
       }
       const query = Object.fromEntries(new URL(r.path, 'http://bench').searchParams) as Record<string, string>;
       const hand = reportBaselineSql(wonDate, reportUsers[r.user], query);
       const plan = await pool.query(`explain (analyze, buffers) ${hand.sql}`, hand.params);
       reportSql.push(
         `   the baseline's: ${hand.sql.replace(/\s+/g, ' ')}  ${JSON.stringify(hand.params)}`,
-        ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN'])).filter((l) => /Execution Time/.test(l)).map((l) => `  ${l.trim()}`),
+        ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']))
+          .filter((l) => /Execution Time/.test(l))
+          .map((l) => `  ${l.trim()}`),
       );
     }
 
     // Random ids for getOne, the same sequence for both.
     let state = 12345;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const getOneRequests: BenchRequest[] = Array.from({ length: 20_000 }, () => ({
       path: `/api/${RESOURCE}/${minId + Math.floor(random() * (maxId - minId + 1))}`,
       headers: { 'x-bench-user': 'admin' },
@@ -881,11 +1019,16 @@ async function main(): Promise<void> {
       { name: 'list · sales manager (team)', requests: [{ path: listPath, headers: { 'x-bench-user': 'manager' } }] },
       { name: 'list · admin', requests: [{ path: listPath, headers: { 'x-bench-user': 'admin' } }] },
       { name: 'getOne · admin, random ids', requests: getOneRequests },
-      { name: 'create · admin', requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }] },
+      {
+        name: 'create · admin',
+        requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
+      },
       {
         name: 'create · admin (baseline: whole tx)',
         requests: [{ method: 'POST', path: `/api/${RESOURCE}`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
-        baselineRequests: [{ method: 'POST', path: `/api/${RESOURCE}?replay=transaction`, headers: { 'x-bench-user': 'admin' }, body: createBody }],
+        baselineRequests: [
+          { method: 'POST', path: `/api/${RESOURCE}?replay=transaction`, headers: { 'x-bench-user': 'admin' }, body: createBody },
+        ],
       },
       ...writeScenarios.map(({ name, requests, baselineRequests }) => ({ name, requests, baselineRequests })),
       ...reports.map((r) => ({ name: r.name, requests: [{ path: r.path, headers: { 'x-bench-user': r.user } }] })),
@@ -915,8 +1058,16 @@ async function main(): Promise<void> {
         const o = summarize(oursRuns);
         const b = summarize(baselineRuns);
         const share = (w: { busy: number; waiting: number }) => (w.busy ? w.waiting / w.busy : 0);
-        rows.push({ scenario: scenario.name, ours: o, baseline: b, lockWaits: { ours: share(waits.ours), baseline: share(waits.baseline) } });
-        for (const [who, m] of [['ours', o], ['baseline', b]] as const) {
+        rows.push({
+          scenario: scenario.name,
+          ours: o,
+          baseline: b,
+          lockWaits: { ours: share(waits.ours), baseline: share(waits.baseline) },
+        });
+        for (const [who, m] of [
+          ['ours', o],
+          ['baseline', b],
+        ] as const) {
           if (m.errors) log(`${scenario.name} (${who}): ${m.errors} errors, first: ${m.firstError}`);
         }
       }
@@ -1001,7 +1152,10 @@ async function main(): Promise<void> {
       for (const statement of plan.replays![creditScenario.replayKeys[0]].statements) {
         if (!/^select /i.test(statement.sql)) continue;
         const result = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-        lookupPlans.push(`-- ${inline(statement)}`, ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`));
+        lookupPlans.push(
+          `-- ${inline(statement)}`,
+          ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`),
+        );
       }
     }
 
@@ -1009,10 +1163,15 @@ async function main(): Promise<void> {
     const explains: string[] = [];
     for (const user of ['manager', 'admin'] as BenchUser[]) {
       const { page, count } = plan.list[user];
-      for (const [label, statement] of [['page', page], ['count', count]] as const) {
+      for (const [label, statement] of [
+        ['page', page],
+        ['count', count],
+      ] as const) {
         if (!statement) continue;
         const result = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-        explains.push(`-- list as ${user}, ${label} query\n${inline(statement)}\n${result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`);
+        explains.push(
+          `-- list as ${user}, ${label} query\n${inline(statement)}\n${result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`,
+        );
       }
     }
 
@@ -1021,7 +1180,7 @@ async function main(): Promise<void> {
     if (WHAT_IF) {
       const candidates = [
         {
-          label: 'A: the sort column with nulls first (a backward scan gives DESC NULLS LAST, the router\'s order)',
+          label: "A: the sort column with nulls first (a backward scan gives DESC NULLS LAST, the router's order)",
           sql: 'CREATE INDEX bench_amount_nulls_first ON opportunities (expected_amount NULLS FIRST)',
         },
         {
@@ -1034,11 +1193,16 @@ async function main(): Promise<void> {
         const t = performance.now();
         await db.raw(candidate.sql);
         await db.raw('ANALYZE opportunities');
-        whatIf.push(`-- with index ${candidate.label} (built in ${((performance.now() - t) / 1000).toFixed(1)} s)${candidate === candidates[0] ? '' : ', index A still present'}`);
+        whatIf.push(
+          `-- with index ${candidate.label} (built in ${((performance.now() - t) / 1000).toFixed(1)} s)${candidate === candidates[0] ? '' : ', index A still present'}`,
+        );
         for (const user of ['manager', 'admin'] as BenchUser[]) {
           const { page } = plan.list[user];
           const result = await pool.query(`explain (analyze, buffers) ${page.sql}`, page.bindings);
-          whatIf.push(`list as ${user}, page query:`, ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`));
+          whatIf.push(
+            `list as ${user}, page query:`,
+            ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`),
+          );
         }
       }
       whatIfRows = await measure(scenarios.filter((scenario) => scenario.name.startsWith('list')));
@@ -1050,20 +1214,39 @@ async function main(): Promise<void> {
     out.push('');
     out.push(`ra-sales API bench — ${new Date().toISOString()}`);
     const loadAfter = os.loadavg();
-    out.push(`machine: ${os.cpus().length} CPUs, Node ${process.version}, PostgreSQL ${version}; load average ${loadBefore[0].toFixed(1)} before the runs, ${loadAfter[0].toFixed(1)} after`);
+    out.push(
+      `machine: ${os.cpus().length} CPUs, Node ${process.version}, PostgreSQL ${version}; load average ${loadBefore[0].toFixed(1)} before the runs, ${loadAfter[0].toFixed(1)} after`,
+    );
     const cpus = os.cpus().length;
     if (Math.max(loadBefore[0], loadAfter[0]) > cpus) {
-      out.push(`WARNING: load average above the ${cpus} CPUs: other processes compete for the CPU, absolute latencies and rates say more about the machine than about the code; compare ours with the baseline`);
+      out.push(
+        `WARNING: load average above the ${cpus} CPUs: other processes compete for the CPU, absolute latencies and rates say more about the machine than about the code; compare ours with the baseline`,
+      );
     }
-    out.push(`load: ${CONNECTIONS} keep-alive clients (worker thread, node:http); per side ${DURATION_MS / 1000} s measured in ${ROUNDS} alternating runs, each after a ${WARMUP_MS / 1000} s warm-up; pool ${POOL} connections each`);
-    out.push(`data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`);
-    out.push(`seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`);
+    out.push(
+      `load: ${CONNECTIONS} keep-alive clients (worker thread, node:http); per side ${DURATION_MS / 1000} s measured in ${ROUNDS} alternating runs, each after a ${WARMUP_MS / 1000} s warm-up; pool ${POOL} connections each`,
+    );
+    out.push(
+      `data: ${summary.counts.customers ?? 0} customers, ${summary.counts.opportunities ?? 0} opportunities (${sizes.opportunities} with indexes; customers ${sizes.customers}), ${force.reps.length} owners in 2 teams`,
+    );
+    out.push(
+      `seeding: ${(seedMs / 1000).toFixed(1)} s (customers ${((summary.milliseconds.customers ?? 0) / 1000).toFixed(1)} s, opportunities ${((summary.milliseconds.opportunities ?? 0) / 1000).toFixed(1)} s, incl. seedBulk's ANALYZE); then VACUUM (ANALYZE) ${(analyzeMs / 1000).toFixed(1)} s`,
+    );
     out.push(...writeData);
     out.push(...reportData);
-    if (Object.keys(renamed).length) out.push(`seedBulk's duplicates of unique values renamed before building their unique indexes: ${Object.entries(renamed).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    if (Object.keys(renamed).length)
+      out.push(
+        `seedBulk's duplicates of unique values renamed before building their unique indexes: ${Object.entries(renamed)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
     out.push(`stages: ${stages.map((s) => `${s.stage} ${s.n}`).join(', ')}`);
-    out.push(`owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`);
-    out.push(`list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`);
+    out.push(
+      `owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`,
+    );
+    out.push(
+      `list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`,
+    );
     for (const user of ['manager', 'admin']) out.push(`  as ${user}: Content-Range ${listTotals[user]}`);
     out.push('');
     out.push(table(rows));
@@ -1076,7 +1259,7 @@ async function main(): Promise<void> {
     out.push('  (scenarios not listed: under 0.5% on both sides)');
     out.push('');
     if (sequenceRows.length) {
-      out.push('WHAT-IF (baseline only): the credit sale create replayed in the router\'s order (document number drawn first, the');
+      out.push("WHAT-IF (baseline only): the credit sale create replayed in the router's order (document number drawn first, the");
       out.push('counter row locked until COMMIT) vs the same statements with the sequence upsert moved just before the unique pre-check:');
       out.push(table(sequenceRows, ['as captured', 'number last']));
       const w = sequenceRows[0].lockWaits!;
@@ -1085,7 +1268,10 @@ async function main(): Promise<void> {
       out.push('');
     }
     const failed = [...rows, ...sequenceRows].filter((r) => r.ours.errors || r.baseline.errors);
-    for (const r of failed) out.push(`ERRORS in ${r.scenario}: ours ${r.ours.errors} (${r.ours.firstError ?? '-'}), baseline ${r.baseline.errors} (${r.baseline.firstError ?? '-'})`);
+    for (const r of failed)
+      out.push(
+        `ERRORS in ${r.scenario}: ours ${r.ours.errors} (${r.ours.firstError ?? '-'}), baseline ${r.baseline.errors} (${r.baseline.firstError ?? '-'})`,
+      );
     if (!failed.length) out.push('every request of every scenario answered 2xx');
     out.push('');
     out.push('WRITES ONE AT A TIME (no concurrency): where the time goes');
@@ -1118,17 +1304,18 @@ async function main(): Promise<void> {
     out.push(`  getOne: ${plan.getOne!.statement.sql}  [id in binding ${plan.getOne!.idIndex + 1}]`);
     out.push(`  create: ${plan.create!.sql.slice(0, 160)}…`);
     if (reportSql.length) {
-      out.push('REPORTS: the SQL of ours (each statement with its execution time, EXPLAIN ANALYZE) and the hand-written baseline\'s:');
+      out.push("REPORTS: the SQL of ours (each statement with its execution time, EXPLAIN ANALYZE) and the hand-written baseline's:");
       out.push(...reportSql.map((line) => `  ${line}`));
     }
     out.push('statements per request of ours (steady state):');
-    for (const [name, statements] of Object.entries(statementsPerRequest)) out.push(`  ${name}: ${statements.length}: ${statements.join(' | ')}`);
+    for (const [name, statements] of Object.entries(statementsPerRequest))
+      out.push(`  ${name}: ${statements.length}: ${statements.join(' | ')}`);
     out.push('');
     out.push('EXPLAIN (ANALYZE, BUFFERS):');
     out.push(...explains);
     out.push('');
     out.push(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(`${out.join('\n')}\n`);
   } catch (error) {
     console.error(error);
     process.exitCode = 1;

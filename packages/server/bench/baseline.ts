@@ -101,7 +101,8 @@ export function baselinePool(url: string, max: number): pg.Pool {
     max,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        (format === 'binary' ? undefined : TYPE_PARSERS[oid]) ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+        (format === 'binary' ? undefined : TYPE_PARSERS[oid]) ??
+        pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
     },
   });
 }

@@ -70,10 +70,14 @@ export async function seedReportData(db: Knex, model: SalesModel, owners: number
   );
   // The bulk rows entered their stage when they were seeded: the won ones get the day they were
   // won (their acceptance date, else a day of the last two years), as the server records it on a move.
-  await db.raw(`update opportunities set stage_entered_at = coalesce(acceptance_date, current_date - (id % 730)::int) + interval '10 hours' where stage = 'won'`);
+  await db.raw(
+    `update opportunities set stage_entered_at = coalesce(acceptance_date, current_date - (id % 730)::int) + interval '10 hours' where stage = 'won'`,
+  );
   await db.raw('vacuum analyze opportunities');
   await db.raw('analyze territories, customers, instalment_plans');
-  const won = (await db.raw(`select count(*)::int as n from opportunities where stage = 'won' and stage_entered_at >= ?::date`, [isoDate(-365)])).rows[0].n;
+  const won = (
+    await db.raw(`select count(*)::int as n from opportunities where stage = 'won' and stage_entered_at >= ?::date`, [isoDate(-365)])
+  ).rows[0].n;
   return [
     `report data: ${TERRITORIES} territories over the customers, ${INSTALMENT_PLANS} instalment plans × ${INSTALMENTS} instalments (${((performance.now() - started) / 1000).toFixed(1)} s); ${won} won opportunities won in the last 365 days`,
   ];
@@ -98,7 +102,11 @@ function teamScope(column: string, user: ReportBenchUser, params: unknown[]): st
 }
 
 /** The hand-written SQL of both reports, for the report of the bench. */
-export function reportBaselineSql(wonDate: string, user: ReportBenchUser, query: Record<string, string>): { sql: string; params: unknown[] } {
+export function reportBaselineSql(
+  wonDate: string,
+  user: ReportBenchUser,
+  query: Record<string, string>,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   if ('by' in query) {
     params.push(query.from, query.to);
@@ -151,7 +159,13 @@ function ageingAnswer(rows: { bucket: string; source: string; count: number; amo
       return { count: row?.count ?? 0, amount: row?.amount ?? 0 };
     };
     const [collections, instalments] = [part('collections'), part('instalments')];
-    return { bucket, count: collections.count + instalments.count, amount: Math.round((collections.amount + instalments.amount) * 100) / 100, collections, instalments };
+    return {
+      bucket,
+      count: collections.count + instalments.count,
+      amount: Math.round((collections.amount + instalments.amount) * 100) / 100,
+      collections,
+      instalments,
+    };
   });
 }
 
@@ -159,11 +173,17 @@ function ageingAnswer(rows: { bucket: string; source: string; count: number; amo
  * `GET /api/reports/:name` on the baseline: the hand-written statement of the report for the bench
  * user (`X-Bench-User`). `wonDate` is the won date as the router reads it for this database.
  */
-export function mountReportBaseline(app: Express, pool: pg.Pool, users: Record<'admin' | 'manager', ReportBenchUser>, wonDate: string): void {
+export function mountReportBaseline(
+  app: Express,
+  pool: pg.Pool,
+  users: Record<'admin' | 'manager', ReportBenchUser>,
+  wonDate: string,
+): void {
   app.get('/api/reports/:name', async (req: Request, res) => {
     const user = users[String(req.get('x-bench-user') ?? 'admin') as 'admin' | 'manager'];
     const name = String(req.params.name);
-    if (!user || (name !== 'sales-by' && name !== 'overdue-collections')) return void res.status(404).json({ message: 'no such baseline report' });
+    if (!user || (name !== 'sales-by' && name !== 'overdue-collections'))
+      return void res.status(404).json({ message: 'no such baseline report' });
     const { sql, params } = reportBaselineSql(wonDate, user, req.query as Record<string, string>);
     const { rows } = await pool.query(sql, params);
     res.json(name === 'sales-by' ? rows : ageingAnswer(rows));

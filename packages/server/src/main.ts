@@ -35,7 +35,9 @@ try {
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && !(await hasNoUsers(knex, domain.model))) {
     const refreshed = await refreshAfterMigration(knex, domain.model, domain.validators, migration.steps);
-    console.log(`Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`);
+    console.log(
+      `Computed values refreshed after the migration: ${refreshed.changed} record(s) changed, ${refreshed.refused.length} left as they were (a rule refused the refresh).`,
+    );
   }
 } catch (error) {
   if (error instanceof DestructiveMigrationError) {

@@ -31,7 +31,11 @@ async function ensureOpportunities(base: string, count: number): Promise<number>
       Array.from({ length: Math.min(25, missing - i) }, (_, j) =>
         api('/opportunities', {
           method: 'POST',
-          body: { name: `Bench deal ${i + j + 1}`, customer_id: customers[(i + j) % customers.length]!.id, expected_amount: 10_000 + ((i + j) % 97) * 1000 },
+          body: {
+            name: `Bench deal ${i + j + 1}`,
+            customer_id: customers[(i + j) % customers.length]!.id,
+            expected_amount: 10_000 + ((i + j) % 97) * 1000,
+          },
         }),
       ),
     );
@@ -120,8 +124,15 @@ async function boardFigures(page: Page, base: string) {
   await page.waitForFunction(
     () => {
       const columns = [...document.querySelectorAll('[data-testid="board-column"]')];
-      return columns.length > 0 && columns.every((column) => !column.querySelector('[role="progressbar"]')) &&
-        columns.every((column) => !column.querySelector('[data-testid="column-amount"]') || !column.querySelector('[data-testid="column-amount"]')!.textContent!.includes('…'));
+      return (
+        columns.length > 0 &&
+        columns.every((column) => !column.querySelector('[role="progressbar"]')) &&
+        columns.every(
+          (column) =>
+            !column.querySelector('[data-testid="column-amount"]') ||
+            !column.querySelector('[data-testid="column-amount"]')!.textContent!.includes('…'),
+        )
+      );
     },
     null,
     { polling: 'raf', timeout: 60_000 },
@@ -154,7 +165,9 @@ async function main() {
     const [cold, ...warm] = lists;
     console.log(`25-row list (opportunities), ${RUNS} warm runs after one cold run`);
     console.log(`  cold: rendered ${ms(cold!.rendered)}, interactive ${ms(cold!.interactive)}`);
-    console.log(`  warm median (full page load): rendered ${ms(median(warm.map((r) => r.rendered)))}, interactive ${ms(median(warm.map((r) => r.interactive)))}`);
+    console.log(
+      `  warm median (full page load): rendered ${ms(median(warm.map((r) => r.rendered)))}, interactive ${ms(median(warm.map((r) => r.interactive)))}`,
+    );
     const inApp = [];
     for (let run = 0; run < RUNS; run++) inApp.push(await listInApp(page, server.url));
     console.log(`  in-app navigation (dashboard → list, no reload): rows rendered, median ${ms(median(inApp))}`);
@@ -168,7 +181,9 @@ async function main() {
     console.log(`  "load more" until the next 20 cards show: median ${ms(median(boards.map((b) => b.loadMore)))}`);
     console.log(`  drag start until the drop targets are rendered highlighted: median ${ms(median(boards.map((b) => b.dragFeedback)))}`);
     const longTasks = boards.flatMap((b) => b.longTasks);
-    console.log(`  long tasks (>50 ms) during a load: ${(longTasks.length / RUNS).toFixed(1)} per load, longest ${ms(Math.max(0, ...longTasks))}`);
+    console.log(
+      `  long tasks (>50 ms) during a load: ${(longTasks.length / RUNS).toFixed(1)} per load, longest ${ms(Math.max(0, ...longTasks))}`,
+    );
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();

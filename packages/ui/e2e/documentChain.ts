@@ -36,7 +36,11 @@ async function runAction(state: State, path: string, action: string, resource: s
 }
 
 async function person(state: State, role: string): Promise<Row> {
-  const rows = await ok<Row[]>(state, `/salespeople?filter=${encodeURIComponent(JSON.stringify({ role, status: 'active' }))}&range=[0,9]`, 'GET');
+  const rows = await ok<Row[]>(
+    state,
+    `/salespeople?filter=${encodeURIComponent(JSON.stringify({ role, status: 'active' }))}&range=[0,9]`,
+    'GET',
+  );
   assert.ok(rows.length > 0, `the demo has a ${role}`);
   return rows[0]!;
 }
@@ -62,26 +66,58 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
       const as = (user: Row) => ({ api: apiClient(state.base, user.id) as Api });
       const [m, legal, finance] = [as(manager), as(await person(state, 'legal')), as(await person(state, 'finance'))];
       await actAs(state.page, manager.id);
-      const lead = await ok(m, '/leads', 'POST', { company_name: `E2E Whole Chain ${state.stamp}`, source: 'exhibition', contact_name: 'Ms. Sun', need: 'Plant ERP', budget: 500_000, timeline: 'Q2' });
+      const lead = await ok(m, '/leads', 'POST', {
+        company_name: `E2E Whole Chain ${state.stamp}`,
+        source: 'exhibition',
+        contact_name: 'Ms. Sun',
+        need: 'Plant ERP',
+        budget: 500_000,
+        timeline: 'Q2',
+      });
       await change(m, `/leads/${lead.id}`, { status: 'contacted' });
       await change(m, `/leads/${lead.id}`, { status: 'qualified' });
       const opportunityId = await runAction(state, `/leads/${lead.id}`, 'convert', 'opportunities');
       const opportunity = `/opportunities/${opportunityId}`;
       for (const changes of [
-        { need: 'Plant ERP', budget: 500_000, expected_sign_date: '2031-03-31', competitors: 'Two', decision_process: 'Board', stage: 'initiation' },
-        { project_number: `PRJ-${state.stamp}`, customer_owner_name: 'Ms. Sun', expected_amount: 120_000, gross_margin: 30, expense_budget: 5_000, category: 'software', importance: 'N', stage: 'proposal' },
+        {
+          need: 'Plant ERP',
+          budget: 500_000,
+          expected_sign_date: '2031-03-31',
+          competitors: 'Two',
+          decision_process: 'Board',
+          stage: 'initiation',
+        },
+        {
+          project_number: `PRJ-${state.stamp}`,
+          customer_owner_name: 'Ms. Sun',
+          expected_amount: 120_000,
+          gross_margin: 30,
+          expense_budget: 5_000,
+          category: 'software',
+          importance: 'N',
+          stage: 'proposal',
+        },
         { key_contacts: 'CIO', criteria_influenced: true, stage: 'bidding' },
         { bid_price: 125_000, bid_submitted: true, stage: 'negotiation' },
         { final_price: 120_000 },
-      ]) await change(m, opportunity, changes);
+      ])
+        await change(m, opportunity, changes);
 
       const quoteId = await runAction(state, opportunity, 'create_quote', 'quotes');
-      await change(m, `/quotes/${quoteId}`, { lines: [{ product_id: 1, quantity: 12, unit_price: 10_000 }], payment_terms: '30% on signing' });
+      await change(m, `/quotes/${quoteId}`, {
+        lines: [{ product_id: 1, quantity: 12, unit_price: 10_000 }],
+        payment_terms: '30% on signing',
+      });
       for (const status of ['review', 'sent', 'accepted']) await change(m, `/quotes/${quoteId}`, { status });
 
       const contractId = await runAction(state, `/quotes/${quoteId}`, 'create_contract', 'contracts');
       const contract = `/contracts/${contractId}`;
-      await change(m, contract, { payment_method: 'full', delivery_date: '2031-04-30', after_sales_terms: 'One year', status: 'legal_review' });
+      await change(m, contract, {
+        payment_method: 'full',
+        delivery_date: '2031-04-30',
+        after_sales_terms: 'One year',
+        status: 'legal_review',
+      });
       await change(legal, contract, { legal_opinion: 'No objection', status: 'manager_approval' });
       await change(m, contract, { status: 'signed' });
       assert.equal((await ok(m, opportunity, 'GET')).stage, 'won', 'the signed contract wins the opportunity');
@@ -93,19 +129,31 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
         { outbound_note_number: `CK-${state.stamp}`, status: 'outbound' },
         { carrier: 'SF', shipped_date: '2031-04-20', status: 'shipped' },
         { customer_confirmed: true, confirmation_date: '2031-04-22', status: 'confirmed' },
-      ]) await change(m, `/deliveries/${deliveryId}`, changes);
+      ])
+        await change(m, `/deliveries/${deliveryId}`, changes);
       assert.equal((await ok(m, `/sales_orders/${orderId}`, 'GET')).status, 'completed');
 
       const invoiceId = await runAction(state, contract, 'create_invoice_request', 'invoice_requests');
-      await change(m, `/invoice_requests/${invoiceId}`, { invoice_type: 'vat_special', tax_number: '91310000MA1K00000X', status: 'finance_review' });
-      await change(finance, `/invoice_requests/${invoiceId}`, { invoice_number: `FP-${state.stamp}`, issued_date: '2031-04-25', status: 'issued' });
+      await change(m, `/invoice_requests/${invoiceId}`, {
+        invoice_type: 'vat_special',
+        tax_number: '91310000MA1K00000X',
+        status: 'finance_review',
+      });
+      await change(finance, `/invoice_requests/${invoiceId}`, {
+        invoice_number: `FP-${state.stamp}`,
+        issued_date: '2031-04-25',
+        status: 'issued',
+      });
       const collectionId = await runAction(state, `/invoice_requests/${invoiceId}`, 'create_collection', 'collections');
       const collection = await ok(m, `/collections/${collectionId}`, 'GET');
       assert.equal(collection.amount, 120_000);
       const received = await change(finance, `/collections/${collectionId}`, { received_amount: 120_000, received_date: '2031-05-20' });
       assert.equal(received.status, 'received');
       const paid = await ok(m, contract, 'GET');
-      assert.deepEqual([paid.invoiced_amount, paid.received_amount, paid.outstanding_amount, paid.payment_status], [120_000, 120_000, 0, 'paid']);
+      assert.deepEqual(
+        [paid.invoiced_amount, paid.received_amount, paid.outstanding_amount, paid.payment_status],
+        [120_000, 120_000, 0, 'paid'],
+      );
       await actAs(state.page, null);
       await showPage(state, contract, /已收齐|Paid/, 'contract-paid-in-full');
       await showPage(state, opportunity, /结项（成功）|Closed – won/, 'opportunity-won-by-its-contract');
@@ -114,7 +162,14 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
   [
     'convert a qualified lead with its action button; the opportunity opens',
     async (state) => {
-      let lead = await ok(state, '/leads', 'POST', { company_name: `E2E Chain Foods ${state.stamp}`, source: 'online', contact_name: 'Mr. Zhao', need: 'Cold chain', budget: 100_000, timeline: 'Q1' });
+      let lead = await ok(state, '/leads', 'POST', {
+        company_name: `E2E Chain Foods ${state.stamp}`,
+        source: 'online',
+        contact_name: 'Mr. Zhao',
+        need: 'Cold chain',
+        budget: 100_000,
+        timeline: 'Q1',
+      });
       lead = await ok(state, `/leads/${lead.id}`, 'PUT', { ...lead, status: 'contacted' });
       lead = await ok(state, `/leads/${lead.id}`, 'PUT', { ...lead, status: 'qualified' });
       const opportunityId = await runAction(state, `/leads/${lead.id}`, 'convert', 'opportunities');
@@ -132,9 +187,19 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
       // The manager's own order: their moves of its delivery need no one else's approval.
       const asManager = { api: apiClient(state.base, state.manager!.id) as Api };
       await actAs(state.page, state.manager!.id);
-      const product = await ok(state, '/products', 'POST', { code: `E2E-${state.stamp}`.slice(0, 30), name: 'E2E unit', unit: 'set', list_price: 1_000, stock: 50 });
+      const product = await ok(state, '/products', 'POST', {
+        code: `E2E-${state.stamp}`.slice(0, 30),
+        name: 'E2E unit',
+        unit: 'set',
+        list_price: 1_000,
+        stock: 50,
+      });
       const customer = await ok(asManager, '/customers', 'POST', { name: `E2E Chain Buyer ${state.stamp}`, grade: 'B' });
-      const order = await ok(asManager, '/sales_orders', 'POST', { customer_id: customer.id, requested_delivery_date: '2031-01-10', lines: [{ product_id: product.id, quantity: 5, unit_price: 1_000 }] });
+      const order = await ok(asManager, '/sales_orders', 'POST', {
+        customer_id: customer.id,
+        requested_delivery_date: '2031-01-10',
+        lines: [{ product_id: product.id, quantity: 5, unit_price: 1_000 }],
+      });
       const deliveryId = await runAction(state, `/sales_orders/${order.id}`, 'create_delivery', 'deliveries');
       let delivery = await ok(state, `/deliveries/${deliveryId}`, 'GET');
       assert.deepEqual(delivery.items, [{ product_id: product.id, quantity: 5 }]);
@@ -143,15 +208,22 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
         { outbound_note_number: 'CK-E2E', status: 'outbound' },
         { carrier: 'SF', shipped_date: '2030-12-20', status: 'shipped' },
         { customer_confirmed: true, confirmation_date: '2030-12-22', status: 'confirmed' },
-      ]) delivery = await ok(asManager, `/deliveries/${deliveryId}`, 'PUT', { ...delivery, ...changes });
+      ])
+        delivery = await ok(asManager, `/deliveries/${deliveryId}`, 'PUT', { ...delivery, ...changes });
       await actAs(state.page, null);
-      const done = await poll(() => ok(state, `/sales_orders/${order.id}`, 'GET'), (o) => o.status === 'completed');
+      const done = await poll(
+        () => ok(state, `/sales_orders/${order.id}`, 'GET'),
+        (o) => o.status === 'completed',
+      );
       assert.equal(done.delivered_qty, 5);
       assert.equal((await ok(state, `/products/${product.id}`, 'GET')).stock_on_hand, 45);
       const { page, base } = state;
       await page.goto('about:blank');
       await page.goto(hashUrl(base, `/sales_orders/${order.id}/show`));
-      await page.getByText(/已完成|Completed/).first().waitFor({ timeout: 20_000 });
+      await page
+        .getByText(/已完成|Completed/)
+        .first()
+        .waitFor({ timeout: 20_000 });
       await state.shot('order-completed-by-its-delivery');
     },
   ],
@@ -159,7 +231,12 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
     'a collection past its date is overdue on the list',
     async (state) => {
       const customer = await ok(state, '/customers', 'POST', { name: `E2E Late Payer ${state.stamp}`, grade: 'C' });
-      const late = await ok(state, '/collections', 'POST', { name: `E2E overdue ${state.stamp}`, customer_id: customer.id, amount: 30_000, expected_date: '2020-08-01' });
+      const late = await ok(state, '/collections', 'POST', {
+        name: `E2E overdue ${state.stamp}`,
+        customer_id: customer.id,
+        amount: 30_000,
+        expected_date: '2020-08-01',
+      });
       assert.equal(late.status, 'overdue');
       const { page, base } = state;
       const filter = encodeURIComponent(JSON.stringify({ customer_id: customer.id }));
@@ -167,7 +244,10 @@ export const documentChainSteps: [string, (state: State) => Promise<void>][] = [
       await page.goto(hashUrl(base, `/collections?filter=${filter}`));
       const row = page.locator('tr', { hasText: `E2E overdue ${state.stamp}` });
       await row.waitFor({ timeout: 20_000 });
-      await row.getByText(/逾期|Overdue/).first().waitFor();
+      await row
+        .getByText(/逾期|Overdue/)
+        .first()
+        .waitFor();
       await state.shot('collection-overdue');
     },
   ],

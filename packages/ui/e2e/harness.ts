@@ -88,16 +88,30 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** JSON API calls as a given demo user (`X-Sales-User`). */
 export function apiClient(base: string, user?: number | string) {
-  return async function api<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; json: T; headers: Headers }> {
+  return async function api<T = unknown>(
+    path: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<{ status: number; json: T; headers: Headers }> {
     const response = await fetch(`${base}/api${path}`, {
       method: init.method ?? 'GET',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(user != null ? { 'X-Sales-User': String(user) } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(user != null ? { 'X-Sales-User': String(user) } : {}),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();

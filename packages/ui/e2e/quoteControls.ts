@@ -22,7 +22,9 @@ const quotes = new WeakMap<State, QuoteState>();
 const quoteOf = (state: State) => quotes.get(state)!;
 
 async function person(state: State, filter: Record<string, unknown>): Promise<Row> {
-  const rows = (await state.api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ status: 'active', ...filter }))}&range=[0,49]`)).json;
+  const rows = (
+    await state.api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ status: 'active', ...filter }))}&range=[0,49]`)
+  ).json;
   assert.ok(rows.length > 0, `the demo has a salesperson with ${JSON.stringify(filter)}`);
   return rows[0]!;
 }
@@ -41,14 +43,26 @@ async function approveAll(state: State, comment: string): Promise<void> {
   const { page, base, shot } = state;
   const { manager, approvers } = quoteOf(state);
   const waiting = await pending(state);
-  assert.ok(waiting.some((a) => a.role === 'sales_manager'), 'the manager reviews the quote');
+  assert.ok(
+    waiting.some((a) => a.role === 'sales_manager'),
+    'the manager reviews the quote',
+  );
   await actAs(page, manager.id);
-  await approveInInbox(page, base, waiting.filter((a) => a.role === 'sales_manager').map((a) => a.id), comment, () => shot('quote-inbox-as-manager'));
+  await approveInInbox(
+    page,
+    base,
+    waiting.filter((a) => a.role === 'sales_manager').map((a) => a.id),
+    comment,
+    () => shot('quote-inbox-as-manager'),
+  );
   await actAs(page, null);
   for (const approval of waiting.filter((a) => a.role !== 'sales_manager')) {
     const approver = approvers[String(approval.role)];
     assert.ok(approver, `the demo has a ${approval.role}`);
-    const answer = await apiClient(base, approver.id)(`/approvals/${approval.id}`, { method: 'PUT', body: { status: 'approved', comment } });
+    const answer = await apiClient(base, approver.id)(`/approvals/${approval.id}`, {
+      method: 'PUT',
+      body: { status: 'approved', comment },
+    });
     assert.equal(answer.status, 200, JSON.stringify(answer.json));
   }
 }
@@ -74,7 +88,10 @@ export const quoteControlSteps: [string, (state: State) => Promise<void>][] = [
       const customer = await asRep<Row>('/customers', { method: 'POST', body: { name: `E2E Quote Buyer ${state.stamp}`, grade: 'B' } });
       assert.equal(customer.status, 201, JSON.stringify(customer.json));
       // A product no price policy covers: the rep decides up to 10 %, the director up to 20 %.
-      const product = await state.api<Row>('/products', { method: 'POST', body: { code: `E2E-${state.stamp}`, name: `E2E sensor kit ${state.stamp}`, unit: 'set', list_price: 1000 } });
+      const product = await state.api<Row>('/products', {
+        method: 'POST',
+        body: { code: `E2E-${state.stamp}`, name: `E2E sensor kit ${state.stamp}`, unit: 'set', list_price: 1000 },
+      });
       assert.equal(product.status, 201, JSON.stringify(product.json));
       const created = await asRep<Row>('/quotes', {
         method: 'POST',
@@ -106,7 +123,10 @@ export const quoteControlSteps: [string, (state: State) => Promise<void>][] = [
       await discount.waitFor({ timeout: 20_000 });
       assert.equal(await discount.isDisabled(), true, 'the frozen discount is read-only on the form');
       await shot('quote-discount-frozen');
-      const attack = await apiClient(state.base, quoteOf(state).rep.id)(`/quotes/${quoteOf(state).quoteId}`, { method: 'PUT', body: { discount_rate: 45 } });
+      const attack = await apiClient(state.base, quoteOf(state).rep.id)(`/quotes/${quoteOf(state).quoteId}`, {
+        method: 'PUT',
+        body: { discount_rate: 45 },
+      });
       assert.equal(attack.status, 409, 'the API refuses it too');
       assert.equal((await quote(state)).discount_rate, 15);
       await actAs(page, null);
@@ -115,8 +135,11 @@ export const quoteControlSteps: [string, (state: State) => Promise<void>][] = [
   [
     'the manager and the director approve: the quote is sent',
     async (state) => {
-      await approveAll(state, 'Within this quarter\'s pricing');
-      const sent = await poll(() => quote(state), (q) => q.status === 'sent');
+      await approveAll(state, "Within this quarter's pricing");
+      const sent = await poll(
+        () => quote(state),
+        (q) => q.status === 'sent',
+      );
       assert.equal(sent.status, 'sent');
     },
   ],
@@ -128,13 +151,23 @@ export const quoteControlSteps: [string, (state: State) => Promise<void>][] = [
       await fill(page, 'discount_rate', 45);
       await shot('quote-discount-raised');
       await save(page);
-      const back = await poll(() => quote(state), (q) => q.status === 'review');
+      const back = await poll(
+        () => quote(state),
+        (q) => q.status === 'review',
+      );
       assert.equal(back.status, 'review', 'the raise sends the quote back for approval');
       assert.equal(back.discount_authority, 'general_manager');
-      const history = (await state.api<Row[]>(`/history?filter=${encodeURIComponent(JSON.stringify({ resource: 'quotes', record_id: quoteOf(state).quoteId }))}&sort=["id","DESC"]&range=[0,0]`)).json;
+      const history = (
+        await state.api<Row[]>(
+          `/history?filter=${encodeURIComponent(JSON.stringify({ resource: 'quotes', record_id: quoteOf(state).quoteId }))}&sort=["id","DESC"]&range=[0,0]`,
+        )
+      ).json;
       assert.match(String(history[0]?.comment), /作废|voided/);
       await page.goto(hashUrl(base, `/quotes/${quoteOf(state).quoteId}/show`));
-      await page.getByText(/作废|voided/).first().waitFor({ timeout: 15_000 });
+      await page
+        .getByText(/作废|voided/)
+        .first()
+        .waitFor({ timeout: 15_000 });
       await shot('quote-approvals-voided');
       await actAs(page, null);
     },
@@ -143,11 +176,17 @@ export const quoteControlSteps: [string, (state: State) => Promise<void>][] = [
     'sent again, the re-approval (now up to the general manager) lets it through',
     async (state) => {
       const { page, base, shot } = state;
-      const send = await apiClient(base, quoteOf(state).rep.id)<Row>(`/quotes/${quoteOf(state).quoteId}`, { method: 'PUT', body: { status: 'sent' } });
+      const send = await apiClient(base, quoteOf(state).rep.id)<Row>(`/quotes/${quoteOf(state).quoteId}`, {
+        method: 'PUT',
+        body: { status: 'sent' },
+      });
       assert.equal(send.status, 202, JSON.stringify(send.json));
       assert.deepEqual((await pending(state)).map((a) => a.role).sort(), ['general_manager', 'sales_director', 'sales_manager']);
       await approveAll(state, 'Strategic account: approved at 45%');
-      const sent = await poll(() => quote(state), (q) => q.status === 'sent');
+      const sent = await poll(
+        () => quote(state),
+        (q) => q.status === 'sent',
+      );
       assert.equal(sent.status, 'sent');
       await page.goto(hashUrl(base, `/quotes/${quoteOf(state).quoteId}/show`));
       await page.locator('.RaLayout-appFrame, #main-content').first().waitFor();

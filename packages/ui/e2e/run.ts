@@ -111,9 +111,15 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await fill(page, 'decision_process', 'Technical committee, then the port authority board');
       await shot('gate-filled');
       await save(page);
-      await poll(() => opportunity(state), (record) => record.need != null && record.decision_process != null);
+      await poll(
+        () => opportunity(state),
+        (record) => record.need != null && record.decision_process != null,
+      );
       await moveFromShowPage(state, 'initiation');
-      const record = await poll(() => opportunity(state), (r) => r.stage === 'initiation');
+      const record = await poll(
+        () => opportunity(state),
+        (r) => r.stage === 'initiation',
+      );
       assert.equal(record.stage, 'initiation');
       await byTestId(page, 'gate-checklist').waitFor({ timeout: 15_000 });
       await shot('advanced-to-initiation');
@@ -123,11 +129,15 @@ const steps: [string, (state: State) => Promise<void>][] = [
     'a manager approves the move to proposal',
     async (state) => {
       const { page, base, shot, api } = state;
-      const managers = (await api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ role: 'sales_manager' }))}&range=[0,49]`)).json;
+      const managers = (
+        await api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ role: 'sales_manager' }))}&range=[0,49]`)
+      ).json;
       assert.ok(managers.length > 0, 'the demo data has a sales manager');
       const manager = managers[0]!;
       state.manager = manager;
-      const team = (await api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ team_id: manager.team_id }))}&range=[0,49]`)).json;
+      const team = (
+        await api<Row[]>(`/salespeople?filter=${encodeURIComponent(JSON.stringify({ team_id: manager.team_id }))}&range=[0,49]`)
+      ).json;
       const owner = team.find((person) => person.role === 'sales_rep') ?? manager;
       const current = await opportunity(state);
       const update = await api<Row>(`/opportunities/${state.opportunityId}`, {
@@ -147,8 +157,13 @@ const steps: [string, (state: State) => Promise<void>][] = [
       assert.equal(update.status, 200, JSON.stringify(update.json));
 
       await moveFromShowPage(state, 'proposal');
-      const pendingFilter = encodeURIComponent(JSON.stringify({ resource: 'opportunities', record_id: state.opportunityId, status: 'pending' }));
-      const pending = await poll(async () => (await api<Row[]>(`/approvals?filter=${pendingFilter}`)).json, (rows) => rows.length > 0);
+      const pendingFilter = encodeURIComponent(
+        JSON.stringify({ resource: 'opportunities', record_id: state.opportunityId, status: 'pending' }),
+      );
+      const pending = await poll(
+        async () => (await api<Row[]>(`/approvals?filter=${pendingFilter}`)).json,
+        (rows) => rows.length > 0,
+      );
       assert.ok(pending.length > 0, 'the move asked for an approval');
       assert.equal((await opportunity(state)).stage, 'initiation');
       await byTestId(page, 'pending-approvals').waitFor({ timeout: 15_000 });
@@ -159,7 +174,10 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await approveInInbox(page, base, mine, 'Margin and scope look right', () => shot('inbox-as-manager'));
       assert.equal((await page.evaluate(async () => (await (await fetch('/api/me')).json()).roles)).includes('sales_manager'), true);
       await actAs(page, null);
-      const record = await poll(() => opportunity(state), (r) => r.stage === 'proposal');
+      const record = await poll(
+        () => opportunity(state),
+        (r) => r.stage === 'proposal',
+      );
       assert.equal(record.stage, 'proposal', 'the approved move is carried out');
       await shot('approved');
     },
@@ -260,7 +278,9 @@ async function main() {
     await server?.stop();
   }
   for (const result of results) {
-    console.log(`${result.status === 'passed' ? '✓' : result.status === 'skipped' ? '-' : '✗'} ${result.step}${result.ms ? ` (${result.ms} ms)` : ''}`);
+    console.log(
+      `${result.status === 'passed' ? '✓' : result.status === 'skipped' ? '-' : '✗'} ${result.step}${result.ms ? ` (${result.ms} ms)` : ''}`,
+    );
     if (result.error) console.log(`    ${result.error.split('\n').join('\n    ')}`);
   }
   const failures = results.filter((result) => result.status !== 'passed').length;

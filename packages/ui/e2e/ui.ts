@@ -64,7 +64,13 @@ export async function poll<T>(probe: () => Promise<T>, ok: (value: T) => boolean
 }
 
 /** Approves the given pending approvals from the approvals inbox, as the page's current user. */
-export async function approveInInbox(page: Page, base: string, ids: number[], comment: string, shot?: (name: string) => Promise<string>): Promise<void> {
+export async function approveInInbox(
+  page: Page,
+  base: string,
+  ids: number[],
+  comment: string,
+  shot?: (name: string) => Promise<string>,
+): Promise<void> {
   // A full load, so that the app asks /api/me again and filters the inbox by the user's roles.
   await page.goto('about:blank');
   await page.goto(hashUrl(base, '/approvals-inbox'));

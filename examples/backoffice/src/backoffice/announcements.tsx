@@ -1,7 +1,19 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
 import {
-  BooleanField, BooleanInput, Create, Datagrid, DateField, DateInput, Edit, List, required, Show, SimpleForm,
-  SimpleShowLayout, TextField, TextInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  List,
+  required,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
 } from 'react-admin';
 
 const AnnouncementForm = () => (
@@ -33,6 +45,14 @@ export const announcements = {
       </SimpleShowLayout>
     </Show>
   ),
-  edit: () => <Edit><AnnouncementForm /></Edit>,
-  create: () => <Create><AnnouncementForm /></Create>,
+  edit: () => (
+    <Edit>
+      <AnnouncementForm />
+    </Edit>
+  ),
+  create: () => (
+    <Create>
+      <AnnouncementForm />
+    </Create>
+  ),
 };

@@ -1,5 +1,19 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { Create, Datagrid, DateField, DateInput, Edit, EmailField, List, required, SelectField, SelectInput, SimpleForm, TextField, TextInput } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  EmailField,
+  List,
+  required,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+} from 'react-admin';
 
 const departments = [
   { id: 'sales', name: 'backoffice.departments.sales' },
@@ -28,6 +42,14 @@ export const employees = {
       </Datagrid>
     </List>
   ),
-  edit: () => <Edit><EmployeeForm /></Edit>,
-  create: () => <Create><EmployeeForm /></Create>,
+  edit: () => (
+    <Edit>
+      <EmployeeForm />
+    </Edit>
+  ),
+  create: () => (
+    <Create>
+      <EmployeeForm />
+    </Create>
+  ),
 };

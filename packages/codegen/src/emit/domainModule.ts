@@ -11,9 +11,15 @@ export function emitModelFiles(model: SalesModel, sources: string): Map<string, 
   const declaration = (type: string) =>
     `${banner}import type { ${type} } from '@ra-sales/schema';\n\nexport declare const model: ${type};\n`;
   return new Map([
-    ['model.js', `${banner}/** @type {import('@ra-sales/schema').SalesModel} */\nexport const model = ${JSON.stringify(model, null, 2)};\n`],
+    [
+      'model.js',
+      `${banner}/** @type {import('@ra-sales/schema').SalesModel} */\nexport const model = ${JSON.stringify(model, null, 2)};\n`,
+    ],
     ['model.d.ts', declaration('SalesModel')],
-    ['client.js', `${banner}/** @type {import('@ra-sales/schema').ClientSalesModel} */\nexport const model = ${JSON.stringify(toClientModel(model), null, 2)};\n`],
+    [
+      'client.js',
+      `${banner}/** @type {import('@ra-sales/schema').ClientSalesModel} */\nexport const model = ${JSON.stringify(toClientModel(model), null, 2)};\n`,
+    ],
     ['client.d.ts', declaration('ClientSalesModel')],
     ['index.js', `${banner}export { model } from './model.js';\n`],
     ['index.d.ts', `${banner}export { model } from './model.js';\nexport type * from './types.js';\n`],

@@ -16,7 +16,8 @@ function summary(entity: EntityModel): string[] {
     ` *   filters:      ${[...(entity.fields.some((f) => f.search) ? ['q'] : []), ...entity.fields.filter((f) => f.filter).map((f) => f.name)].join(', ') || '—'}`,
     ` *   sections:     ${sections.join(', ')}`,
   ];
-  if (entity.workflow) lines.push(` *   workflow:     ${entity.workflow.field}, stages ${entity.workflow.stages.map((s) => s.id).join(', ')}`);
+  if (entity.workflow)
+    lines.push(` *   workflow:     ${entity.workflow.field}, stages ${entity.workflow.stages.map((s) => s.id).join(', ')}`);
   return lines;
 }
 
@@ -52,7 +53,7 @@ function indexFile(entities: EntityModel[], schemaDir: string | undefined): stri
     `// Generated from ${schemaDir ? `${schemaDir.replace(/\/+$/, '')}/` : 'the schema folder'} by ra-sales; do not edit: change the schema and run \`pnpm gen\`.`,
     ...entities.map((e) => `import * as ${identifier(e.resource)} from './${e.resource}.js';`),
     '',
-    '/** Every resource\'s screens, for `salesResources(model, { overrides: screens })`. */',
+    "/** Every resource's screens, for `salesResources(model, { overrides: screens })`. */",
     'export const screens = {',
     ...entities.map((e) => `  ${q(e.resource)}: ${identifier(e.resource)},`),
     '};',

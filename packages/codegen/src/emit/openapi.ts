@@ -25,7 +25,11 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
             version: { type: 'integer' },
             created_at: { type: 'string', format: 'date-time' },
             updated_at: { type: 'string', format: 'date-time' },
-            ...(entity.workflow ? { [STAGE_ENTERED_FIELD]: { type: 'string', format: 'date-time', description: 'When the record entered its current stage.' } } : {}),
+            ...(entity.workflow
+              ? {
+                  [STAGE_ENTERED_FIELD]: { type: 'string', format: 'date-time', description: 'When the record entered its current stage.' },
+                }
+              : {}),
           },
         },
       ],
@@ -39,7 +43,8 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
     info: {
       title: 'ra-sales API',
       version: '1.0.0',
-      description: 'CRUD over every sales entity, in the protocol of ra-data-simple-rest. Lists take sort, range and filter as JSON in the query and answer with Content-Range.',
+      description:
+        'CRUD over every sales entity, in the protocol of ra-data-simple-rest. Lists take sort, range and filter as JSON in the query and answer with Content-Range.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/api' }],
@@ -52,7 +57,13 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
         NotFound: errorResponse('No such record, or not visible to the current user.'),
         Conflict: errorResponse('The record changed since it was read (stale version), or the stage move is not allowed.'),
         Unprocessable: errorResponse('The stage move is refused: `errors` names what the gate still needs.'),
-        ...(withActions ? { Forbidden: errorResponse('The current user may not create or change a record the action touches (their rights on its entity, field rights).') } : {}),
+        ...(withActions
+          ? {
+              Forbidden: errorResponse(
+                'The current user may not create or change a record the action touches (their rights on its entity, field rights).',
+              ),
+            }
+          : {}),
       },
     },
   };
@@ -85,7 +96,13 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
           '400': errors['400'],
         },
       },
-      post: { tags: tag, operationId: `create_${entity.resource}`, summary: `Create a ${entity.label.en}`, requestBody: body, responses: { '201': record, '400': errors['400'] } },
+      post: {
+        tags: tag,
+        operationId: `create_${entity.resource}`,
+        summary: `Create a ${entity.label.en}`,
+        requestBody: body,
+        responses: { '201': record, '400': errors['400'] },
+      },
     },
     [`/${entity.resource}/{id}`]: {
       parameters: [idParam],
@@ -112,7 +129,10 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
         tags: tag,
         operationId: `workflow_${entity.resource}`,
         summary: 'Current stage, the allowed moves and what each still needs',
-        responses: { '200': { description: 'Workflow state', content: { 'application/json': { schema: { type: 'object' } } } }, '404': errors['404'] },
+        responses: {
+          '200': { description: 'Workflow state', content: { 'application/json': { schema: { type: 'object' } } } },
+          '404': errors['404'],
+        },
       },
     };
   }
@@ -182,8 +202,12 @@ function actionPaths(entity: EntityModel, model: SalesModel): Record<string, unk
           '400': response('BadRequest'),
           '403': response('Forbidden'),
           '404': response('NotFound'),
-          '409': errorResponse("Not offered: the record is not in one of the action's stages or the user has none of its roles; or a record changed meanwhile, or a rule of a record it touches refuses."),
-          '422': errorResponse('A record the action creates or updates is refused by its rules (validation, gate of a stage move): `errors` says what.'),
+          '409': errorResponse(
+            "Not offered: the record is not in one of the action's stages or the user has none of its roles; or a record changed meanwhile, or a rule of a record it touches refuses.",
+          ),
+          '422': errorResponse(
+            'A record the action creates or updates is refused by its rules (validation, gate of a stage move): `errors` says what.',
+          ),
         },
       },
     };
@@ -215,7 +239,8 @@ function actionDescription(entity: EntityModel, action: ActionModel, model: Sale
   if (action.stages) lines.push(`Offered in stages: ${action.stages.map(stageOf).join(', ')}.`);
   lines.push(action.roles ? `Roles: ${action.roles.join(', ')} (and admin).` : 'Anyone who may change the record.');
   const steps = action.creates.map(
-    (step) => `${labelOf(step.resource)} (\`${step.as}\`${step.each ? ', one per item' : ''}${step.when !== undefined ? ', when applicable' : ''})`,
+    (step) =>
+      `${labelOf(step.resource)} (\`${step.as}\`${step.each ? ', one per item' : ''}${step.when !== undefined ? ', when applicable' : ''})`,
   );
   lines.push(`Creates: ${steps.join(', ')}.`);
   const updated = Object.keys(action.update);
@@ -299,7 +324,11 @@ function listParameters(): Record<string, unknown> {
   return {
     sort: json('sort', 'JSON [field, "ASC" | "DESC"]', '["id","DESC"]'),
     range: json('range', 'JSON [first, last], inclusive', '[0,24]'),
-    filter: json('filter', 'JSON object: field = value, field = [values] (IN), field_gte / _lte / _gt / _lt / _neq / _q, q = full text', '{"stage":"bidding"}'),
+    filter: json(
+      'filter',
+      'JSON object: field = value, field = [values] (IN), field_gte / _lte / _gt / _lt / _neq / _q, q = full text',
+      '{"stage":"bidding"}',
+    ),
     embed: json('embed', 'JSON list of reference fields (without _id) to return inline', '["customer"]'),
   };
 }

@@ -10,9 +10,11 @@ import { memoize } from './memo.js';
  */
 export async function emitTypes(model: SalesModel, sources: string): Promise<string> {
   const entities = Object.values(model.entities);
-  const inputs = await Promise.all(entities.map((entity) => inputInterface({ ...typedSchema(entity, model), title: `${entity.typeName}Input` })));
+  const inputs = await Promise.all(
+    entities.map((entity) => inputInterface({ ...typedSchema(entity, model), title: `${entity.typeName}Input` })),
+  );
   const cleaned = inputs.join('\n');
-  return [tsBanner(sources), SERVER_FIELDS, idTypes(entities), cleaned.trim(), '', recordTypes(entities), stageTypes(entities), resourceMap(entities)].join('\n') + '\n';
+  return `${[tsBanner(sources), SERVER_FIELDS, idTypes(entities), cleaned.trim(), '', recordTypes(entities), stageTypes(entities), resourceMap(entities)].join('\n')}\n`;
 }
 
 /**
@@ -69,27 +71,29 @@ export interface ServerFields {
 `;
 
 function recordTypes(entities: EntityModel[]): string {
-  return (
-    entities
-      .map((e) => {
-        const members = serverSet(e).map((f) => `  /** ${f.label.en} (${f.computed !== undefined ? 'computed' : 'numbered'} by the server) */\n  readonly ${f.name}: ${tsTypeOf(f)}${f.required ? '' : ' | null'};`);
-        if (e.workflow) members.push(`  /** When the record entered its current stage (set by the server) */\n  readonly ${STAGE_ENTERED_FIELD}: string;`);
-        const body = members.length ? `{\n${members.join('\n')}\n}` : '{}';
-        return `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields ${body}`;
-      })
-      .join('\n') + '\n'
-  );
+  return `${entities
+    .map((e) => {
+      const members = serverSet(e).map(
+        (f) =>
+          `  /** ${f.label.en} (${f.computed !== undefined ? 'computed' : 'numbered'} by the server) */\n  readonly ${f.name}: ${tsTypeOf(f)}${f.required ? '' : ' | null'};`,
+      );
+      if (e.workflow)
+        members.push(`  /** When the record entered its current stage (set by the server) */\n  readonly ${STAGE_ENTERED_FIELD}: string;`);
+      const body = members.length ? `{\n${members.join('\n')}\n}` : '{}';
+      return `/** A stored ${e.label.en} record. */\nexport interface ${e.typeName} extends ${e.typeName}Input, ServerFields ${body}`;
+    })
+    .join('\n')}\n`;
 }
 
 function idTypes(entities: EntityModel[]): string {
-  return entities.map((e) => `/** The id of a ${e.label.en} record (resource "${e.resource}"). */\nexport type ${e.typeName}Id = number;`).join('\n') + '\n';
+  return `${entities.map((e) => `/** The id of a ${e.label.en} record (resource "${e.resource}"). */\nexport type ${e.typeName}Id = number;`).join('\n')}\n`;
 }
 
 function stageTypes(entities: EntityModel[]): string {
-  return entities
+  return `${entities
     .filter((e) => e.workflow)
     .map((e) => `export type ${e.typeName}Stage = ${e.workflow!.stages.map((s) => JSON.stringify(s.id)).join(' | ')};`)
-    .join('\n') + '\n';
+    .join('\n')}\n`;
 }
 
 function resourceMap(entities: EntityModel[]): string {

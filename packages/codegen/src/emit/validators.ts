@@ -44,7 +44,10 @@ export function emitValidators(model: SalesModel, sources: string): Map<string, 
       '',
     ].join('\n'),
   );
-  files.set('validators.d.ts', `${tsBanner(sources)}import type { Validators } from '@ra-sales/schema';\nexport declare const validators: Validators;\n`);
+  files.set(
+    'validators.d.ts',
+    `${tsBanner(sources)}import type { Validators } from '@ra-sales/schema';\nexport declare const validators: Validators;\n`,
+  );
   return files;
 }
 
@@ -75,5 +78,9 @@ const entityModule = memoize((schemas: EntityValidatorSchemas): string => {
  * The module is server-side only, so a local `require` keeps those calls exact under every loader.
  */
 function hoistRequires(code: string): string {
-  return [`import { createRequire } from 'node:module';`, `const require = createRequire(import.meta.url);`, code.replace(/^"use strict";/, '')].join('\n');
+  return [
+    `import { createRequire } from 'node:module';`,
+    `const require = createRequire(import.meta.url);`,
+    code.replace(/^"use strict";/, ''),
+  ].join('\n');
 }

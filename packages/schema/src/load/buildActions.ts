@@ -41,7 +41,8 @@ export function buildActions(
     const names: string[] = [];
     action.creates.forEach((step, i) => {
       const at = `${pointer}/creates/${i}`;
-      if (readable.has(step.as) || names.includes(step.as)) report(`${at}/as`, `"${step.as}" is already a field, lookup or step name of the entity`);
+      if (readable.has(step.as) || names.includes(step.as))
+        report(`${at}/as`, `"${step.as}" is already a field, lookup or step name of the entity`);
       const scope = new Set([...readable, ...names, ...(step.each ? ITEM_NAMES : [])]);
       if (step.when !== undefined) checkRead(step.when, scope, `${at}/when`, report);
       if (step.each !== undefined) checkRead(step.each, new Set([...readable, ...names]), `${at}/each`, report);
@@ -61,8 +62,16 @@ export function buildActions(
       checkRead(value, afterAll, `${pointer}/update/${field}`, report);
     }
     const opens = action.opens ?? action.creates[action.creates.length - 1]?.as ?? '';
-    if (action.opens && !names.includes(action.opens)) report(`${pointer}/opens`, `"${action.opens}" is not the "as" name of a step (${names.join(', ')})`);
-    const model: ActionModel = { name, label: action.label, bulk: action.bulk ?? false, creates: action.creates, update: action.update ?? {}, opens };
+    if (action.opens && !names.includes(action.opens))
+      report(`${pointer}/opens`, `"${action.opens}" is not the "as" name of a step (${names.join(', ')})`);
+    const model: ActionModel = {
+      name,
+      label: action.label,
+      bulk: action.bulk ?? false,
+      creates: action.creates,
+      update: action.update ?? {},
+      opens,
+    };
     if (action.description) model.description = action.description;
     if (action.stages) model.stages = action.stages;
     if (action.roles) model.roles = action.roles;
@@ -92,9 +101,11 @@ export function checkActionsAcross(entities: EntityModel[], reportFor: (entity: 
             continue;
           }
           if (!isLinesMapping(value)) continue;
-          if (targetField.kind !== 'lines') report(`${at}/set/${field}`, `"${field}" of ${target.resource} is not a lines field; set it with a JSON Logic expression`);
+          if (targetField.kind !== 'lines')
+            report(`${at}/set/${field}`, `"${field}" of ${target.resource} is not a lines field; set it with a JSON Logic expression`);
           for (const column of Object.keys(value.columns)) {
-            if (!targetField.itemFields?.some((c) => c.name === column)) report(`${at}/set/${field}/columns/${column}`, `lines "${field}" of ${target.resource} have no column "${column}"`);
+            if (!targetField.itemFields?.some((c) => c.name === column))
+              report(`${at}/set/${field}/columns/${column}`, `lines "${field}" of ${target.resource} have no column "${column}"`);
           }
         }
       });

@@ -25,9 +25,12 @@ export function buildDashboard(
     const spec = REPORT_SPECS[card.report];
     const charts: readonly string[] = 'charts' in spec ? spec.charts : [];
     if (card.chart !== undefined && !charts.includes(card.chart)) {
-      report(`${at}/chart`, charts.length
-        ? `"${card.chart}" is not a chart of report "${card.report}"${unknownTail(card.chart, charts, 'charts')}`
-        : `report "${card.report}" is shown one way only: leave out "chart"`);
+      report(
+        `${at}/chart`,
+        charts.length
+          ? `"${card.chart}" is not a chart of report "${card.report}"${unknownTail(card.chart, charts, 'charts')}`
+          : `report "${card.report}" is shown one way only: leave out "chart"`,
+      );
     }
     for (const name of 'required' in spec ? spec.required : []) {
       if (card.params[name] === undefined) report(`${at}/params`, `report "${card.report}" needs the parameter "${name}"`);
@@ -35,9 +38,12 @@ export function buildDashboard(
     for (const [name, value] of Object.entries(card.params)) {
       const pointer = `${at}/params/${name}`;
       if (!(spec.params as readonly string[]).includes(name)) {
-        report(pointer, spec.params.length
-          ? `report "${card.report}" takes no parameter "${name}"${unknownTail(name, spec.params, 'parameters')}`
-          : `report "${card.report}" takes no parameters`);
+        report(
+          pointer,
+          spec.params.length
+            ? `report "${card.report}" takes no parameter "${name}"${unknownTail(name, spec.params, 'parameters')}`
+            : `report "${card.report}" takes no parameters`,
+        );
       } else if (name === 'resource') {
         checkWorkflowResource(String(value), entities, mayExist, pointer, report);
       } else if (name === 'by' && !(SALES_DIMENSIONS as readonly string[]).includes(String(value))) {
@@ -51,10 +57,24 @@ export function buildDashboard(
 }
 
 /** The reports taking a `resource` read a workflow entity. */
-function checkWorkflowResource(resource: string, entities: readonly EntityModel[], mayExist: (resource: string) => boolean, pointer: string, report: Report): void {
+function checkWorkflowResource(
+  resource: string,
+  entities: readonly EntityModel[],
+  mayExist: (resource: string) => boolean,
+  pointer: string,
+  report: Report,
+): void {
   const entity = entities.find((e) => e.resource === resource);
   if (!entity) {
-    if (!mayExist(resource)) report(pointer, `"${resource}" is not a resource${unknownTail(resource, entities.map((e) => e.resource), 'resources')}`);
+    if (!mayExist(resource))
+      report(
+        pointer,
+        `"${resource}" is not a resource${unknownTail(
+          resource,
+          entities.map((e) => e.resource),
+          'resources',
+        )}`,
+      );
   } else if (!entity.workflow) {
     report(pointer, `${resource} has no workflow (the report reads its stages)`);
   }

@@ -35,7 +35,8 @@ export function buildEntity(
     if (!properties[field]) report(`/required/${i}`, `"${field}" is required but is not a property`);
   });
   for (const reserved of ['id', 'version', 'created_at', 'updated_at']) {
-    if (properties[reserved]) report(`/properties/${reserved}`, `"${reserved}" is kept by the server for every record; choose another name`);
+    if (properties[reserved])
+      report(`/properties/${reserved}`, `"${reserved}" is kept by the server for every record; choose another name`);
   }
 
   const fields = buildFields(properties, required, '/properties', report);
@@ -83,7 +84,10 @@ export function buildEntity(
     entity.icon = doc['x-icon'] as string;
     if (!(ICON_NAMES as readonly string[]).includes(entity.icon)) {
       const hint = didYouMean(entity.icon, ICON_NAMES);
-      report('/x-icon', `"${entity.icon}" is not an icon ra-sales knows${hint ? `: ${hint}` : ''} (the names are listed in packages/schema/src/icons.ts)`);
+      report(
+        '/x-icon',
+        `"${entity.icon}" is not an icon ra-sales knows${hint ? `: ${hint}` : ''} (the names are listed in packages/schema/src/icons.ts)`,
+      );
     }
   }
   if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report, Object.keys(lookups));

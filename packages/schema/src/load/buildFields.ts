@@ -11,7 +11,9 @@ export function buildFields(
   pointer: string,
   report: Report,
 ): FieldModel[] {
-  return Object.entries(properties).map(([name, schema]) => buildField(name, schema, required.includes(name), `${pointer}/${name}`, report));
+  return Object.entries(properties).map(([name, schema]) =>
+    buildField(name, schema, required.includes(name), `${pointer}/${name}`, report),
+  );
 }
 
 function buildField(name: string, schema: JsonSchema, required: boolean, pointer: string, report: Report): FieldModel {
@@ -43,7 +45,10 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
     const itemProperties = (items.properties ?? {}) as Record<string, JsonSchema>;
     field.itemFields = buildFields(itemProperties, (items.required as string[]) ?? [], `${pointer}/items/properties`, report);
     for (const column of field.itemFields.filter((c) => c.kind === 'lines')) {
-      report(`${pointer}/items/properties/${column.name}`, `column "${column.name}" of the lines field "${name}" is itself a list of lines; lines do not nest (a column may be "x-kind": "json")`);
+      report(
+        `${pointer}/items/properties/${column.name}`,
+        `column "${column.name}" of the lines field "${name}" is itself a list of lines; lines do not nest (a column may be "x-kind": "json")`,
+      );
     }
   }
   copyIfSet(field, 'widget', schema['x-widget']);
@@ -76,11 +81,16 @@ function addRules(field: FieldModel, schema: JsonSchema, pointer: string, report
     field.unique = true;
   }
   if (schema['x-unique'] === true) {
-    if (['lines', 'json'].includes(field.kind)) report(`${pointer}/x-unique`, `field "${field.name}" is a ${field.kind}; only single values can be unique`);
+    if (['lines', 'json'].includes(field.kind))
+      report(`${pointer}/x-unique`, `field "${field.name}" is a ${field.kind}; only single values can be unique`);
     field.unique = true;
   }
   if (schema['x-ref-where'] !== undefined) {
-    if (field.kind !== 'reference') report(`${pointer}/x-ref-where`, `field "${field.name}" is not a reference; "x-ref-where" filters the records a reference may point at`);
+    if (field.kind !== 'reference')
+      report(
+        `${pointer}/x-ref-where`,
+        `field "${field.name}" is not a reference; "x-ref-where" filters the records a reference may point at`,
+      );
     field.refWhere = schema['x-ref-where'] as Record<string, unknown>;
   }
 }
@@ -92,7 +102,8 @@ function addRules(field: FieldModel, schema: JsonSchema, pointer: string, report
 function checkValues(name: string, kind: string, schema: JsonSchema, pointer: string, report: Report): void {
   const type = jsonType(schema);
   const values = Array.isArray(schema.enum) ? (schema.enum as unknown[]).filter((v) => v !== null) : undefined;
-  const numericEnum = kind === 'enum' && values !== undefined && (type === 'integer' || type === 'number' || values.some((v) => typeof v !== 'string'));
+  const numericEnum =
+    kind === 'enum' && values !== undefined && (type === 'integer' || type === 'number' || values.some((v) => typeof v !== 'string'));
   if (numericEnum) {
     const asText = JSON.stringify(values!.map(String));
     report(
@@ -105,7 +116,10 @@ function checkValues(name: string, kind: string, schema: JsonSchema, pointer: st
     const wrongType = defaultTypeProblem(schema.default, schema);
     if (wrongType) report(`${pointer}/default`, `field "${name}": the default ${JSON.stringify(schema.default)} is not ${wrongType}`);
     else if (values && schema.default !== null && !values.includes(schema.default)) {
-      report(`${pointer}/default`, `field "${name}": the default ${JSON.stringify(schema.default)} is not one of its values (${values.join(', ')})`);
+      report(
+        `${pointer}/default`,
+        `field "${name}": the default ${JSON.stringify(schema.default)} is not one of its values (${values.join(', ')})`,
+      );
     }
   }
   const bound = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
@@ -121,7 +135,10 @@ function checkValues(name: string, kind: string, schema: JsonSchema, pointer: st
     const a = bound(low);
     const b = bound(high);
     if (a === undefined || b === undefined || (strict ? a < b : a <= b)) continue;
-    report(`${pointer}/${low}`, `field "${name}": ${low} ${a} is ${strict && a === b ? 'equal to' : 'greater than'} ${high} ${b}, so no value can be valid`);
+    report(
+      `${pointer}/${low}`,
+      `field "${name}": ${low} ${a} is ${strict && a === b ? 'equal to' : 'greater than'} ${high} ${b}, so no value can be valid`,
+    );
   }
 }
 
@@ -130,14 +147,21 @@ function defaultTypeProblem(value: unknown, schema: JsonSchema): string | undefi
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t): t is string => typeof t === 'string');
   if (types.length === 0) return undefined;
   const fits = (t: string) =>
-    t === 'null' ? value === null
-    : t === 'integer' ? Number.isInteger(value)
-    : t === 'number' ? typeof value === 'number'
-    : t === 'array' ? Array.isArray(value)
-    : t === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value)
-    : typeof value === t;
+    t === 'null'
+      ? value === null
+      : t === 'integer'
+        ? Number.isInteger(value)
+        : t === 'number'
+          ? typeof value === 'number'
+          : t === 'array'
+            ? Array.isArray(value)
+            : t === 'object'
+              ? typeof value === 'object' && value !== null && !Array.isArray(value)
+              : typeof value === t;
   if (types.some(fits)) return undefined;
-  const words = types.map((t) => (t === 'integer' ? 'an integer' : t === 'array' ? 'a list' : t === 'object' ? 'an object' : t === 'null' ? 'null' : `a ${t}`));
+  const words = types.map((t) =>
+    t === 'integer' ? 'an integer' : t === 'array' ? 'a list' : t === 'object' ? 'an object' : t === 'null' ? 'null' : `a ${t}`,
+  );
   return words.join(' or ');
 }
 
@@ -145,7 +169,8 @@ function enumOptions(name: string, schema: JsonSchema, pointer: string, report: 
   const values = (schema.enum as unknown[]).filter((v) => v !== null);
   const labels = (schema['x-enum-labels'] ?? {}) as Record<string, Labels>;
   for (const key of Object.keys(labels)) {
-    if (!values.includes(key)) report(`${pointer}/x-enum-labels/${key}`, `field "${name}" labels "${key}", which is not one of its values (${values.join(', ')})`);
+    if (!values.includes(key))
+      report(`${pointer}/x-enum-labels/${key}`, `field "${name}" labels "${key}", which is not one of its values (${values.join(', ')})`);
   }
   return values.map((value) => ({ value: String(value), label: labels[String(value)] ?? { en: String(value) } }));
 }

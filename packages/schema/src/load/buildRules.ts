@@ -9,10 +9,23 @@ import { expressionUse, TODAY } from '../rules/expression.js';
 import { filterField, recordPath } from '../rules/filter.js';
 import type { Report } from './buildFields.js';
 
-type RawLookup = { ref?: string; fields?: string[]; from?: string; where?: Filter; sum?: string; min?: string; max?: string; count?: string };
+type RawLookup = {
+  ref?: string;
+  fields?: string[];
+  from?: string;
+  where?: Filter;
+  sum?: string;
+  min?: string;
+  max?: string;
+  count?: string;
+};
 const AGGREGATES = ['sum', 'min', 'max', 'count'] as const;
 
-export function buildLookups(raw: Record<string, RawLookup> | undefined, fields: FieldModel[], report: Report): Record<string, LookupModel> {
+export function buildLookups(
+  raw: Record<string, RawLookup> | undefined,
+  fields: FieldModel[],
+  report: Report,
+): Record<string, LookupModel> {
   const out: Record<string, LookupModel> = {};
   for (const [name, lookup] of Object.entries(raw ?? {})) {
     const pointer = `/x-lookups/${name}`;
@@ -53,7 +66,8 @@ export function buildUnique(raw: string[][] | undefined, fields: FieldModel[], r
     set.forEach((name, j) => {
       const field = fields.find((f) => f.name === name);
       if (!field) report(`/x-unique/${i}/${j}`, `"${name}" is not a field of the entity`);
-      else if (['lines', 'json'].includes(field.kind)) report(`/x-unique/${i}/${j}`, `field "${name}" is a ${field.kind}; only single values can be unique`);
+      else if (['lines', 'json'].includes(field.kind))
+        report(`/x-unique/${i}/${j}`, `field "${name}" is a ${field.kind}; only single values can be unique`);
     });
     sets.push(set);
   });
@@ -62,12 +76,18 @@ export function buildUnique(raw: string[][] | undefined, fields: FieldModel[], r
 }
 
 /** Field rules that need the entity's other fields, its lookups and the model's roles. */
-export function checkFieldRules(fields: FieldModel[], lookups: Record<string, LookupModel>, roles: readonly string[], report: Report): void {
+export function checkFieldRules(
+  fields: FieldModel[],
+  lookups: Record<string, LookupModel>,
+  roles: readonly string[],
+  report: Report,
+): void {
   const names = new Set([...fields.map((f) => f.name), ...Object.keys(lookups)]);
   for (const field of fields) {
     const pointer = `/properties/${field.name}`;
     field.write?.roles.forEach((role, i) => {
-      if (!roles.includes(role)) report(`${pointer}/x-write`, `role "${role}" (item ${i}) is not declared in model.json (${roles.join(', ')})`);
+      if (!roles.includes(role))
+        report(`${pointer}/x-write`, `role "${role}" (item ${i}) is not declared in model.json (${roles.join(', ')})`);
     });
     if (field.computed !== undefined) checkExpression(field, names, `${pointer}/x-computed`, report);
     if (field.refWhere) checkRecordValues(field.refWhere, fields, `${pointer}/x-ref-where`, report);
@@ -75,7 +95,8 @@ export function checkFieldRules(fields: FieldModel[], lookups: Record<string, Lo
       const columnPointer = `${pointer}/items/properties/${column.name}`;
       if (column.write) report(`${columnPointer}/x-write`, `"x-write" applies to a whole field: put it on "${field.name}"`);
       if (column.sequence || column.unique) report(columnPointer, `a column of a lines field cannot be unique or numbered by a sequence`);
-      if (column.refWhere) report(`${columnPointer}/x-ref-where`, `"x-ref-where" is not checked inside lines: use it on a reference field of the entity`);
+      if (column.refWhere)
+        report(`${columnPointer}/x-ref-where`, `"x-ref-where" is not checked inside lines: use it on a reference field of the entity`);
       if (column.computed === undefined) continue;
       const columns = new Set((field.itemFields ?? []).map((c) => c.name));
       checkExpression(column, columns, `${pointer}/items/properties/${column.name}/x-computed`, report);
@@ -102,7 +123,8 @@ export function checkReads(
   known = 'a field or lookup of the entity',
 ): void {
   const use = expressionUse(expression);
-  for (const op of use.unknownOperators) report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" and "add_days" are added)`);
+  for (const op of use.unknownOperators)
+    report(pointer, `"${op}" is not a JSON Logic operator (see https://jsonlogic.com/operations.html; "round" and "add_days" are added)`);
   for (const path of use.vars) {
     const head = path.split('.')[0];
     if (head !== TODAY && !names.has(head)) report(pointer, `${what} reads "${path}", but "${head}" is not ${known}`);
@@ -112,7 +134,12 @@ export function checkReads(
 type RawValidation = { rule: unknown; message: Labels; fields: string[] };
 
 /** `x-validate`: each rule reads fields or lookups of the entity and names fields to show its message under. */
-export function buildValidations(raw: RawValidation[] | undefined, fields: FieldModel[], lookups: Record<string, LookupModel>, report: Report): ValidationRule[] {
+export function buildValidations(
+  raw: RawValidation[] | undefined,
+  fields: FieldModel[],
+  lookups: Record<string, LookupModel>,
+  report: Report,
+): ValidationRule[] {
   const names = new Set([...fields.map((f) => f.name), ...Object.keys(lookups)]);
   return (raw ?? []).map((validation, i) => {
     checkReads(validation.rule, `rule ${i}`, names, `/x-validate/${i}/rule`, report);
@@ -144,8 +171,13 @@ export function checkRulesAcross(entities: EntityModel[], reportFor: (entity: En
       }
       const [head, column] = lookup.field.split('.');
       const aggregated = column === undefined ? target.fields.find((f) => f.name === head) : lineColumn(target, lookup.field);
-      if (column === undefined ? !hasField(target, head) : !aggregated) report(`${pointer}/${lookup.fn}`, `${target.resource} has no field or lines column "${lookup.field}"`);
-      else if (lookup.fn !== 'count' && aggregated && !['money', 'number', 'integer', 'percent', 'date', 'datetime'].includes(aggregated.kind)) {
+      if (column === undefined ? !hasField(target, head) : !aggregated)
+        report(`${pointer}/${lookup.fn}`, `${target.resource} has no field or lines column "${lookup.field}"`);
+      else if (
+        lookup.fn !== 'count' &&
+        aggregated &&
+        !['money', 'number', 'integer', 'percent', 'date', 'datetime'].includes(aggregated.kind)
+      ) {
         report(`${pointer}/${lookup.fn}`, `${lookup.fn} needs a number or a date; "${lookup.field}" is a ${aggregated.kind}`);
       }
       checkFilterKeys(lookup.where, target, `${pointer}/where`, report);
@@ -158,7 +190,10 @@ export function checkRulesAcross(entities: EntityModel[], reportFor: (entity: En
       if (!target) continue;
       checkFilterKeys(field.refWhere, target, `/properties/${field.name}/x-ref-where`, report);
       for (const key of Object.keys(field.refWhere).filter((k) => k.includes('.'))) {
-        report(`/properties/${field.name}/x-ref-where/${key}`, `"x-ref-where" filters the records offered, not their lines: "${key}" cannot be used here`);
+        report(
+          `/properties/${field.name}/x-ref-where/${key}`,
+          `"x-ref-where" filters the records offered, not their lines: "${key}" cannot be used here`,
+        );
       }
     }
   }
@@ -182,5 +217,3 @@ function checkFilterKeys(filter: Filter, target: EntityModel, pointer: string, r
     if (!isField(name)) report(`${pointer}/${key}`, `${target.resource} has no field "${name}"`);
   }
 }
-
-

@@ -26,20 +26,38 @@ export function buildUsers(
   const entity = entities.find((e) => e.resource === raw.resource);
   if (!entity) {
     if (!mayExist(raw.resource)) {
-      report('/users/resource', `"${raw.resource}" is not a resource${unknownTail(raw.resource, entities.map((e) => e.resource), 'resources')}`);
+      report(
+        '/users/resource',
+        `"${raw.resource}" is not a resource${unknownTail(
+          raw.resource,
+          entities.map((e) => e.resource),
+          'resources',
+        )}`,
+      );
     }
     return users;
   }
   const field = (key: 'role' | 'team', name: string, kind: FieldKind, what: string) => {
     const found = entity.fields.find((f) => f.name === name);
-    if (!found) report(`/users/${key}`, `"${name}" is not a field of ${entity.resource}${unknownTail(name, entity.fields.map((f) => f.name), 'fields')}`);
+    if (!found)
+      report(
+        `/users/${key}`,
+        `"${name}" is not a field of ${entity.resource}${unknownTail(
+          name,
+          entity.fields.map((f) => f.name),
+          'fields',
+        )}`,
+      );
     else if (found.kind !== kind) report(`/users/${key}`, `field "${name}" of ${entity.resource} must be ${what} (it is ${found.kind})`);
     return found;
   };
   const role = field('role', raw.role, 'enum', 'an enum of the role ids of model.json');
-  for (const option of role?.kind === 'enum' ? role.options ?? [] : []) {
+  for (const option of role?.kind === 'enum' ? (role.options ?? []) : []) {
     if (!roles.includes(option.value)) {
-      report('/users/role', `field "${raw.role}" of ${entity.resource} holds "${option.value}", which is not a role declared in model.json${unknownTail(option.value, roles, 'roles')}`);
+      report(
+        '/users/role',
+        `field "${raw.role}" of ${entity.resource} holds "${option.value}", which is not a role declared in model.json${unknownTail(option.value, roles, 'roles')}`,
+      );
     }
   }
   if (raw.team) field('team', raw.team, 'reference', 'a reference to the teams ("x-ref")');
@@ -47,7 +65,11 @@ export function buildUsers(
 }
 
 /** Owner fields (`x-access.owner`) point at the users entity: that is what `own` and `team` compare. */
-export function checkOwners(entities: readonly EntityModel[], users: UsersModel | undefined, reportFor: (entity: EntityModel) => Report): void {
+export function checkOwners(
+  entities: readonly EntityModel[],
+  users: UsersModel | undefined,
+  reportFor: (entity: EntityModel) => Report,
+): void {
   for (const entity of entities) {
     const owner = entity.fields.find((f) => f.name === entity.access.ownerField);
     if (!owner) continue;

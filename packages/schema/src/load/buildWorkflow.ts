@@ -1,4 +1,17 @@
-import { STAGE_ENTERED_FIELD, type ApprovalRule, type FieldModel, type ForecastCategory, type GateItem, type JsonSchema, type Labels, type StageKind, type StageLock, type StageModel, type TransitionModel, type WorkflowModel } from '../model.js';
+import {
+  STAGE_ENTERED_FIELD,
+  type ApprovalRule,
+  type FieldModel,
+  type ForecastCategory,
+  type GateItem,
+  type JsonSchema,
+  type Labels,
+  type StageKind,
+  type StageLock,
+  type StageModel,
+  type TransitionModel,
+  type WorkflowModel,
+} from '../model.js';
 import type { Report } from './buildFields.js';
 
 interface RawStage {
@@ -45,17 +58,24 @@ export function buildWorkflow(
     if (stageIds.indexOf(s.id) !== i) report(`${AT}/stages/${i}/id`, `stage "${s.id}" is declared twice`);
   });
   if (!fieldNames.has(raw.field)) {
-    report(`${AT}/field`, `the workflow field "${raw.field}" is not a property of the entity; declare it under "properties" (with its x-label)`);
+    report(
+      `${AT}/field`,
+      `the workflow field "${raw.field}" is not a property of the entity; declare it under "properties" (with its x-label)`,
+    );
   }
   const initial = raw.initial ?? raw.stages[0]?.id;
-  if (raw.initial && !known.has(raw.initial)) report(`${AT}/initial`, `initial stage "${raw.initial}" is not a stage (${stageIds.join(', ')})`);
+  if (raw.initial && !known.has(raw.initial))
+    report(`${AT}/initial`, `initial stage "${raw.initial}" is not a stage (${stageIds.join(', ')})`);
   for (const key of ['amount', 'reason'] as const) {
     const name = raw[key];
     if (name && !fieldNames.has(name)) report(`${AT}/${key}`, `"${key}" names "${name}", which is not a field`);
   }
   checkProbabilityField(raw.probabilityField, byName, report);
   if (fieldNames.has(STAGE_ENTERED_FIELD)) {
-    report(`/properties/${STAGE_ENTERED_FIELD}`, `"${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`);
+    report(
+      `/properties/${STAGE_ENTERED_FIELD}`,
+      `"${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`,
+    );
   }
   const amountField = raw.amount ? byName.get(raw.amount) : undefined;
   if (amountField && !['money', 'number', 'integer'].includes(amountField.kind)) {
@@ -89,7 +109,8 @@ export function buildWorkflow(
   function buildLock(raw: NonNullable<RawStage['lock']>, pointer: string): StageLock {
     const lock: StageLock = { reversibleBy: raw === true ? [] : (raw.reversibleBy ?? []), except: raw === true ? [] : (raw.except ?? []) };
     lock.reversibleBy.forEach((role, i) => {
-      if (!roles.includes(role)) report(`${pointer}/reversibleBy/${i}`, `role "${role}" is not declared in model.json (${roles.join(', ')})`);
+      if (!roles.includes(role))
+        report(`${pointer}/reversibleBy/${i}`, `role "${role}" is not declared in model.json (${roles.join(', ')})`);
     });
     lock.except.forEach((name, i) => {
       if (!fieldNames.has(name)) report(`${pointer}/except/${i}`, `"${name}" is not a field of the entity`);
@@ -132,7 +153,10 @@ export function buildWorkflow(
     // Without an entry condition an automatic move would fire on every save.
     for (const to of t.auto ? tos : []) {
       if (!raw.stages.find((s) => s.id === to)?.entry) {
-        report(`${AT}/transitions/${i}/auto`, `an automatic move needs an entry condition on the stage it enters ("${to}"): the server moves when that condition holds`);
+        report(
+          `${AT}/transitions/${i}/auto`,
+          `an automatic move needs an entry condition on the stage it enters ("${to}"): the server moves when that condition holds`,
+        );
       }
     }
   });
@@ -140,16 +164,25 @@ export function buildWorkflow(
   stages.forEach((stage, i) => {
     if (stageIds.indexOf(stage.id) !== i || unknownStage) return;
     if (stage.id !== initial && !transitions.some((t) => t.to === stage.id)) {
-      report(`${AT}/stages/${i}`, `stage "${stage.id}" cannot be reached: no transition leads to it; add one (e.g. { "from": "${initial ?? '…'}", "to": "${stage.id}" }) or remove the stage`);
+      report(
+        `${AT}/stages/${i}`,
+        `stage "${stage.id}" cannot be reached: no transition leads to it; add one (e.g. { "from": "${initial ?? '…'}", "to": "${stage.id}" }) or remove the stage`,
+      );
     }
     if (stage.kind === 'open' && !transitions.some((t) => t.from === stage.id)) {
-      report(`${AT}/stages/${i}`, `stage "${stage.id}" is open but no transition leaves it, so a record there is stuck: add one (e.g. { "from": "${stage.id}", "to": "…" }), or give the stage "kind": "won" or "lost" if it ends the workflow`);
+      report(
+        `${AT}/stages/${i}`,
+        `stage "${stage.id}" is open but no transition leaves it, so a record there is stuck: add one (e.g. { "from": "${stage.id}", "to": "…" }), or give the stage "kind": "won" or "lost" if it ends the workflow`,
+      );
     }
   });
 
   stages.forEach((stage, i) => {
     if (stage.lock?.reversibleBy.length && !transitions.some((t) => t.from === stage.id)) {
-      report(`${AT}/stages/${i}/lock/reversibleBy`, `stage "${stage.id}" can be reversed, but no transition leaves it: add one (e.g. { "from": "${stage.id}", "to": "…" })`);
+      report(
+        `${AT}/stages/${i}/lock/reversibleBy`,
+        `stage "${stage.id}" can be reversed, but no transition leaves it: add one (e.g. { "from": "${stage.id}", "to": "…" })`,
+      );
     }
   });
 
@@ -158,7 +191,10 @@ export function buildWorkflow(
     const from = a.from === undefined ? ['*'] : expand(a.from, `${pointer}/from`);
     if (!known.has(a.to)) report(`${pointer}/to`, `"${a.to}" is not a stage (${stageIds.join(', ')})`);
     else if (!transitions.some((t) => t.to === a.to && (from.includes('*') || from.includes(t.from)))) {
-      report(`${pointer}/to`, `no transition leads to "${a.to}"${a.from ? ` from ${from.join(', ')}` : ''}, so this approval can never apply`);
+      report(
+        `${pointer}/to`,
+        `no transition leads to "${a.to}"${a.from ? ` from ${from.join(', ')}` : ''}, so this approval can never apply`,
+      );
     }
     if (!roles.includes(a.role)) report(`${pointer}/role`, `role "${a.role}" is not declared in model.json (${roles.join(', ')})`);
     checkCondition(a.when, `${pointer}/when`, `the condition of approval ${i}`);
@@ -191,7 +227,10 @@ function checkProbabilityField(name: string | undefined, fields: Map<string, Fie
     return report(pointer, `"probabilityField" names "${name}", a ${field.kind}; it must be a number (kind percent, number or integer)`);
   }
   if (field.computed !== undefined) {
-    report(pointer, `"probabilityField" names "${name}", which is computed (x-computed); the server sets the probability field from the stage, so it cannot also be computed`);
+    report(
+      pointer,
+      `"probabilityField" names "${name}", which is computed (x-computed); the server sets the probability field from the stage, so it cannot also be computed`,
+    );
   }
 }
 

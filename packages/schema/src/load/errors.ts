@@ -21,5 +21,5 @@ export function sortErrors(errors: readonly SchemaError[]): SchemaError[] {
 }
 
 export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

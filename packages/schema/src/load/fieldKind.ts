@@ -40,12 +40,15 @@ export function kindOf(schema: JsonSchema): FieldKind {
 export function kindMismatch(kind: FieldKind, schema: JsonSchema): string | undefined {
   const type = jsonType(schema);
   if (kind === 'reference' && type !== 'integer') return 'a reference (x-ref) must have "type": "integer"';
-  if (NUMERIC_KINDS.includes(kind) && type !== 'number' && type !== 'integer') return `x-kind "${kind}" needs "type": "number" or "integer"`;
+  if (NUMERIC_KINDS.includes(kind) && type !== 'number' && type !== 'integer')
+    return `x-kind "${kind}" needs "type": "number" or "integer"`;
   if (STRING_KINDS.includes(kind) && type !== 'string') return `x-kind "${kind}" needs "type": "string"`;
   if (kind === 'boolean' && type !== 'boolean') return 'x-kind "boolean" needs "type": "boolean"';
-  if (kind === 'lines' && (type !== 'array' || !isObjectSchema(schema.items))) return 'x-kind "lines" needs "type": "array" with "items" of "type": "object"';
+  if (kind === 'lines' && (type !== 'array' || !isObjectSchema(schema.items)))
+    return 'x-kind "lines" needs "type": "array" with "items" of "type": "object"';
   if (kind === 'enum' && !Array.isArray(schema.enum)) return 'x-kind "enum" needs an "enum" list';
-  if (kind === 'enum' && type !== 'string' && type !== 'integer' && type !== 'number') return 'an enum needs "type": "string", "integer" or "number"';
+  if (kind === 'enum' && type !== 'string' && type !== 'integer' && type !== 'number')
+    return 'an enum needs "type": "string", "integer" or "number"';
   return undefined;
 }
 

@@ -35,7 +35,11 @@ export function loadModel(options: LoadOptions): LoadResult {
   const modelReport = reporter(sources.model);
   checkModelFile(sources.model.value).forEach((i) => modelReport(i.pointer, i.message));
   const modelFile = sources.model.value as {
-    locales?: string[]; groups?: MenuGroup[]; roles?: Record<string, Labels>; users?: RawUsers; dashboard?: RawDashboard;
+    locales?: string[];
+    groups?: MenuGroup[];
+    roles?: Record<string, Labels>;
+    users?: RawUsers;
+    dashboard?: RawDashboard;
   };
   const roles = Object.keys(modelFile.roles ?? {});
   const groups = (modelFile.groups ?? []).map((g) => g.id);
@@ -57,7 +61,9 @@ export function loadModel(options: LoadOptions): LoadResult {
 
   // Names declared by files that failed their own checks still count, so one typo does not make
   // every reference to that entity an error too.
-  const declared = new Set(sources.entities.map((d) => (d.value as JsonSchema)?.['x-resource']).filter((r): r is string => typeof r === 'string'));
+  const declared = new Set(
+    sources.entities.map((d) => (d.value as JsonSchema)?.['x-resource']).filter((r): r is string => typeof r === 'string'),
+  );
   checkAcrossEntities(entities, declared, sources.entities, reporter);
   // A resource model.json names may be declared by an entity file that could not be read: not reported twice.
   const unreadable = errors.some((e) => e.pointer === '' && /(^|\/)entities\//.test(e.file));
@@ -99,11 +105,15 @@ function checkAcrossEntities(
   const reserved = ['approvals', 'history', 'me', 'reports', 'openapi'];
   for (const entity of entities) {
     const report = reporter(docOf(entity));
-    if (reserved.includes(entity.resource)) report('/x-resource', `resource "${entity.resource}" is reserved by the server (${reserved.join(', ')})`);
+    if (reserved.includes(entity.resource))
+      report('/x-resource', `resource "${entity.resource}" is reserved by the server (${reserved.join(', ')})`);
     const checkRefs = (fields: EntityModel['fields'], pointer: string) => {
       for (const field of fields) {
         if (field.ref && !declared.has(field.ref)) {
-          report(`${pointer}/${field.name}/x-ref`, `field "${field.name}" refers to "${field.ref}", which is not a resource (known: ${[...resources.keys()].sort().join(', ')})`);
+          report(
+            `${pointer}/${field.name}/x-ref`,
+            `field "${field.name}" refers to "${field.ref}", which is not a resource (known: ${[...resources.keys()].sort().join(', ')})`,
+          );
         }
         if (field.itemFields) checkRefs(field.itemFields, `${pointer}/${field.name}/items/properties`);
       }

@@ -42,7 +42,8 @@ export function checkSharedFile(value: unknown): MetaIssue[] {
 function describe(errors: ErrorObject[]): MetaIssue[] {
   // An alternative that failed (anyOf) explains itself; the errors of each branch are noise.
   // Errors about a key's name (propertyNames) are summed up by the propertyNames error itself.
-  const aboutName = (e: ErrorObject) => (e as ErrorObject & { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames';
+  const aboutName = (e: ErrorObject) =>
+    (e as ErrorObject & { propertyName?: string }).propertyName !== undefined && e.keyword !== 'propertyNames';
   const alternativesAt = new Set(errors.filter((e) => e.keyword === 'anyOf' && !aboutName(e)).map((e) => e.instancePath));
   const kept = errors.filter((e) => {
     if (aboutName(e)) return false;
@@ -55,7 +56,7 @@ function describe(errors: ErrorObject[]): MetaIssue[] {
     const key = (e as ErrorObject & { propertyName?: string }).propertyName;
     if (key === undefined || e.keyword !== 'enum') continue;
     const at = `${e.instancePath}\0${key}`;
-    known.set(at, [...(known.get(at) ?? []), ...((e.params as { allowedValues: unknown[] }).allowedValues.map(String))]);
+    known.set(at, [...(known.get(at) ?? []), ...(e.params as { allowedValues: unknown[] }).allowedValues.map(String)]);
   }
   const seen = new Set<string>();
   const issues: MetaIssue[] = [];
@@ -85,7 +86,8 @@ function sentence(e: ErrorObject): MetaIssue {
     case 'propertyNames': {
       const key = String(p.propertyName);
       if (!key.startsWith('x-') && !e.instancePath.endsWith('/properties')) {
-        const place = /\/(gate|entry|when)(\/|$)/.test(e.instancePath) && !/\/properties\/[^/]+$/.test(e.instancePath) ? 'a condition' : 'a field';
+        const place =
+          /\/(gate|entry|when)(\/|$)/.test(e.instancePath) && !/\/properties\/[^/]+$/.test(e.instancePath) ? 'a condition' : 'a field';
         return { pointer: `${e.instancePath}/${key}`, message: `"${key}" is not a keyword ${place} can have (a typo?)` };
       }
       const message = key.startsWith('x-')
@@ -108,7 +110,10 @@ function sentence(e: ErrorObject): MetaIssue {
       };
     case 'not':
       if (name === 'title') {
-        return { pointer: e.instancePath, message: 'a field cannot have a "title": use "x-label" (a title becomes a named TypeScript type)' };
+        return {
+          pointer: e.instancePath,
+          message: 'a field cannot have a "title": use "x-label" (a title becomes a named TypeScript type)',
+        };
       }
       return { pointer: e.instancePath, message: `${subject} is not allowed here` };
     case 'anyOf':

@@ -9,7 +9,10 @@ export function readJson(path: string, displayName: string): ReadResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return { ok: false, error: { file: displayName, pointer: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
+    return {
+      ok: false,
+      error: { file: displayName, pointer: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` },
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -20,7 +23,10 @@ export function readJson(path: string, displayName: string): ReadResult {
 
 function describeSyntaxError(text: string, error: Error): string {
   const position = /position (\d+)/.exec(error.message);
-  const reason = error.message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const reason = error.message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '');
   if (!position) return reason;
   const offset = Number(position[1]);
   const before = text.slice(0, offset);

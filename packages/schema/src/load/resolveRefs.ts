@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import type { SchemaError } from './errors.js';
 import { isPlainObject } from './mergePatch.js';
 
 /**

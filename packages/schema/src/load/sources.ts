@@ -82,7 +82,9 @@ function notANewEntity(name: string, value: unknown, known: string[]): string | 
   return (
     `${what} entity "${entityName(name)}", but there is no default ${name}` +
     (hint ? `: ${hint}` : ` (entities: ${[...byName.keys()].join(', ')})`) +
-    (what === 'changes' ? ` A new entity needs ${ENTITY_KEYS.map((k) => `"${k}"`).join(', ')}; this file lacks ${missing.map((k) => `"${k}"`).join(', ')}.` : '')
+    (what === 'changes'
+      ? ` A new entity needs ${ENTITY_KEYS.map((k) => `"${k}"`).join(', ')}; this file lacks ${missing.map((k) => `"${k}"`).join(', ')}.`
+      : '')
   );
 }
 
@@ -110,7 +112,10 @@ function display(root: string, dir: string, isOverlay: boolean): string {
 
 /** The file a pointer into a merged document came from: the last overlay that set it, else the default file. */
 export function fileOf(doc: SourceDocument, pointer: string): string {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (let i = doc.patches.length - 1; i >= 0; i--) {
     if (hasPath(doc.patches[i].value, segments)) return doc.patches[i].file;
   }

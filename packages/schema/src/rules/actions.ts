@@ -10,7 +10,12 @@ export function isLinesMapping(value: unknown): value is LinesMapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'rows' in value && 'columns' in value;
 }
 
-export function actionOffered(entity: ClientEntityModel, action: ActionModel, record: Record<string, unknown>, roles: readonly string[]): boolean {
+export function actionOffered(
+  entity: ClientEntityModel,
+  action: ActionModel,
+  record: Record<string, unknown>,
+  roles: readonly string[],
+): boolean {
   const workflow = entity.workflow;
   if (action.stages && workflow && !action.stages.includes(String(record[workflow.field]))) return false;
   if (action.roles && !roles.includes(SUPER_ROLE) && !action.roles.some((role) => roles.includes(role))) return false;

@@ -28,7 +28,10 @@ export function computeRecord(
     });
   }
   const prepared = prepareData({ ...lookups, ...out });
-  for (const field of ordered(entity, entity.fields.filter((f) => f.computed !== undefined))) {
+  for (const field of ordered(
+    entity,
+    entity.fields.filter((f) => f.computed !== undefined),
+  )) {
     const value = roundFor(field, evaluatePrepared(field.computed, prepared));
     out[field.name] = value;
     setPrepared(prepared, field.name, value);
@@ -84,7 +87,10 @@ export function orderByDependency(fields: ClientFieldModel[]): ClientFieldModel[
 /** Names of computed fields that read themselves through other computed fields. */
 export function computedCycles(fields: ClientFieldModel[]): string[] {
   const computed = new Map(fields.filter((f) => f.computed !== undefined).map((f) => [f.name, f]));
-  const reads = (f: ClientFieldModel) => expressionUse(f.computed).vars.map((v) => v.split('.')[0]).filter((n) => computed.has(n));
+  const reads = (f: ClientFieldModel) =>
+    expressionUse(f.computed)
+      .vars.map((v) => v.split('.')[0])
+      .filter((n) => computed.has(n));
   const cyclic: string[] = [];
   for (const start of computed.values()) {
     const seen = new Set<string>();

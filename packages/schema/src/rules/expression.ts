@@ -25,9 +25,42 @@ jsonLogic.add_operation('add_days', (date: unknown, days: unknown) => {
 
 /** Operators a schema file may use: JSON Logic's own, `round` and `add_days`. */
 export const OPERATORS = new Set([
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
-  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none',
-  'some', 'merge', 'in', 'cat', 'substr', 'round', 'add_days',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
+  'merge',
+  'in',
+  'cat',
+  'substr',
+  'round',
+  'add_days',
 ]);
 
 /** `{"var": "$today"}`: the date a rule is judged on, `YYYY-MM-DD` in the process's time zone. */
@@ -67,7 +100,11 @@ export function evaluatePrepared(expression: Expression, prepared: Record<string
 function withoutEmpty(value: unknown): any {
   if (Array.isArray(value)) return value.map(withoutEmpty);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutEmpty(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutEmpty(v)]),
+  );
 }
 
 /** Whether a condition holds, by JSON Logic's own truthiness (an empty list is false). */

@@ -26,7 +26,10 @@ export function parseDate(text: string): string {
  */
 export function parseTimestamptz(text: string): string {
   if (text === 'infinity' || text === '-infinity') return text;
-  const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00').replace(/([+-]\d\d:\d\d):\d\d$/, '$1');
+  const iso = text
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00')
+    .replace(/([+-]\d\d:\d\d):\d\d$/, '$1');
   const parsed = new Date(iso);
   return Number.isNaN(parsed.getTime()) ? text : parsed.toISOString();
 }

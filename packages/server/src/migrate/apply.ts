@@ -90,7 +90,11 @@ export async function applyMigrations(db: Knex, model: SalesModel, options: Appl
     const previous = await readSchemaSnapshot(trx);
     if (!previous) await refuseUnknownTables(trx, model);
     const entityTables = previous ? Object.values(previous.entities).map((entity) => entity.resource) : [];
-    const steps = planMigration(previous, model, previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {});
+    const steps = planMigration(
+      previous,
+      model,
+      previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {},
+    );
     const losses: DataLoss[] = [];
     for (const s of steps) {
       const loss = await measureDataLoss(trx, s);

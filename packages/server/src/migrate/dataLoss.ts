@@ -71,9 +71,7 @@ export class DestructiveMigrationError extends Error {
   readonly losses: DataLoss[];
 
   constructor(losses: DataLoss[]) {
-    super(
-      `The migration was not applied; it would lose data:\n${losses.map((loss) => `- ${loss.message}`).join('\n')}`,
-    );
+    super(`The migration was not applied; it would lose data:\n${losses.map((loss) => `- ${loss.message}`).join('\n')}`);
     this.name = 'DestructiveMigrationError';
     this.losses = losses;
   }

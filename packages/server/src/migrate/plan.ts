@@ -47,7 +47,10 @@ export function planMigration(previous: SalesModel | null, next: SalesModel, opt
 }
 
 /** The previous shapes as the database really holds them: server columns added since are not there yet. */
-function withoutMissingServerColumns(shapes: Map<string, TableShape>, existing: Map<string, string[]> | undefined): Map<string, TableShape> {
+function withoutMissingServerColumns(
+  shapes: Map<string, TableShape>,
+  existing: Map<string, string[]> | undefined,
+): Map<string, TableShape> {
   if (!existing) return shapes;
   for (const table of shapes.values()) {
     const columns = existing.get(table.name);

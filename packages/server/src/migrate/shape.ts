@@ -105,7 +105,12 @@ function uniqueIndexes(table: string, sets: string[][]): IndexShape[] {
 /** An index that returns rows already in list order: `column` as lists sort it, then `id`. */
 function sortIndex(table: string, leading: string[], column: string): IndexShape {
   // Named apart from the plain indexes: `budget` sorted would otherwise be `…_budget_id_idx`, the name of `budget_id`'s index.
-  return { name: fitIdentifier(`${table}_${[...leading, column].join('_')}_order_idx`), table, columns: [...leading, column, 'id'], nullsFirst: [column] };
+  return {
+    name: fitIdentifier(`${table}_${[...leading, column].join('_')}_order_idx`),
+    table,
+    columns: [...leading, column, 'id'],
+    nullsFirst: [column],
+  };
 }
 
 /**
@@ -116,9 +121,14 @@ function sortIndex(table: string, leading: string[], column: string): IndexShape
 function wonIndex(entity: EntityModel, columns: string[]): IndexShape | undefined {
   const workflow = entity.workflow;
   const won = workflow?.stages.filter((stage) => stage.kind === 'won').map((stage) => stage.id) ?? [];
-  if (!workflow?.amountField || !won.length || !columns.includes(workflow.amountField) || !columns.includes(workflow.field)) return undefined;
+  if (!workflow?.amountField || !won.length || !columns.includes(workflow.amountField) || !columns.includes(workflow.field))
+    return undefined;
   const carried = entity.fields.filter(
-    (field) => field.name === workflow.amountField || field.name === entity.access?.ownerField || field.kind === 'reference' || (field.kind === 'enum' && field.filter),
+    (field) =>
+      field.name === workflow.amountField ||
+      field.name === entity.access?.ownerField ||
+      field.kind === 'reference' ||
+      (field.kind === 'enum' && field.filter),
   );
   return {
     name: fitIdentifier(`${entity.resource}_won_idx`),
@@ -148,7 +158,9 @@ function defaultFill(table: string, field: EntityModel['fields'][number]): Pick<
 export function entityTableShape(entity: EntityModel): TableShape {
   const table = entity.resource;
   // A workflow entity cannot declare the server's stage_entered_at (the loader refuses it).
-  const fields = entity.fields.filter((field) => !BASE_COLUMN_NAMES.has(field.name) && !(entity.workflow && field.name === STAGE_ENTERED_FIELD));
+  const fields = entity.fields.filter(
+    (field) => !BASE_COLUMN_NAMES.has(field.name) && !(entity.workflow && field.name === STAGE_ENTERED_FIELD),
+  );
   const workflowField = entity.workflow?.field;
   const stageEntered = workflowField ? [stageEnteredColumn(table, workflowField)] : [];
   const columns = [
@@ -160,11 +172,7 @@ export function entityTableShape(entity: EntityModel): TableShape {
   const indexed = fields.filter(
     (field) =>
       !isDocumentType(columnTypeOf(field)) &&
-      (field.kind === 'reference' ||
-        field.name === workflowField ||
-        field.name === ownerField ||
-        field.filter ||
-        field.sortable),
+      (field.kind === 'reference' || field.name === workflowField || field.name === ownerField || field.filter || field.sortable),
   );
   const indexes = indexed.map((field) => (field.sortable ? sortIndex(table, [], field.name) : index(table, [field.name])));
   const hasColumn = (name: string | undefined) => !!name && fields.some((field) => field.name === name);
@@ -179,7 +187,10 @@ export function entityTableShape(entity: EntityModel): TableShape {
   }
   // Snapshots stored before unique sets existed lack `unique`.
   indexes.push(...uniqueIndexes(table, entity.unique ?? []));
-  const won = wonIndex(entity, fields.map((field) => field.name));
+  const won = wonIndex(
+    entity,
+    fields.map((field) => field.name),
+  );
   if (won) indexes.push(won);
   const workflow = entity.workflow && {
     field: entity.workflow.field,

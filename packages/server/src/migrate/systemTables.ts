@@ -65,7 +65,10 @@ export const SYSTEM_TABLES: TableShape[] = [
       createdAt,
       updatedAt,
     ],
-    [['resource', 'record_id'], ['status', 'role']],
+    [
+      ['resource', 'record_id'],
+      ['status', 'role'],
+    ],
   ),
   systemTable(
     'sales_audit',

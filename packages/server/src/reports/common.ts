@@ -36,7 +36,13 @@ export function requireFields(ctx: RequestContext, source: Source, fields: strin
   const missing = fields.filter((name) => !hasField(source, name));
   if (missing.length) {
     throw notFound(
-      phrase(ctx.locale, 'reportNeedsFields', { report: source.report, fields: listWords(ctx.locale, missing.map((m) => `${source.entity.resource}.${m}`)) }),
+      phrase(ctx.locale, 'reportNeedsFields', {
+        report: source.report,
+        fields: listWords(
+          ctx.locale,
+          missing.map((m) => `${source.entity.resource}.${m}`),
+        ),
+      }),
     );
   }
 }
@@ -46,7 +52,13 @@ export function presentFields(ctx: RequestContext, source: Source, candidates: s
   const present = candidates.filter((name) => hasField(source, name));
   if (!present.length) {
     throw notFound(
-      phrase(ctx.locale, 'reportNeedsAnyField', { report: source.report, fields: listWords(ctx.locale, candidates.map((m) => `${source.entity.resource}.${m}`)) }),
+      phrase(ctx.locale, 'reportNeedsAnyField', {
+        report: source.report,
+        fields: listWords(
+          ctx.locale,
+          candidates.map((m) => `${source.entity.resource}.${m}`),
+        ),
+      }),
     );
   }
   return present;
@@ -71,7 +83,9 @@ export function whereWon(query: Knex.QueryBuilder, source: Source): Knex.QueryBu
 export function whereNotLost(query: Knex.QueryBuilder, source: Source): Knex.QueryBuilder {
   const workflow = source.entity.workflow;
   const lost = stagesOf(source.entity, 'lost');
-  return workflow && lost[0] !== '' ? query.where((w) => w.whereNotIn(columnOf(source, workflow.field), lost).orWhereNull(columnOf(source, workflow.field))) : query;
+  return workflow && lost[0] !== ''
+    ? query.where((w) => w.whereNotIn(columnOf(source, workflow.field), lost).orWhereNull(columnOf(source, workflow.field)))
+    : query;
 }
 
 /** The record's amount: the workflow's amount field, else the named field. */
@@ -101,7 +115,9 @@ export function jsonParameter(ctx: RequestContext, query: Query, name: string): 
   } catch {
     /* reported below */
   }
-  throw badRequest(phrase(ctx.locale, 'parameterObject', { name: JSON.stringify(name) }), { [name]: phrase(ctx.locale, 'ruleJsonObject', {}) });
+  throw badRequest(phrase(ctx.locale, 'parameterObject', { name: JSON.stringify(name) }), {
+    [name]: phrase(ctx.locale, 'ruleJsonObject', {}),
+  });
 }
 
 /** One of `choices`; `fallback` when absent. */
@@ -110,9 +126,12 @@ export function choiceParameter<T extends string>(ctx: RequestContext, query: Qu
   if (raw === undefined || raw === '') return fallback;
   if (choices.includes(raw as T)) return raw as T;
   const values = listWords(ctx.locale, [...choices]);
-  throw badRequest(phrase(ctx.locale, 'parameterMustBe', { name: JSON.stringify(name), value: phrase(ctx.locale, 'valueOneOf', { values }) }), {
-    [name]: phrase(ctx.locale, 'ruleOneOf', { values }),
-  });
+  throw badRequest(
+    phrase(ctx.locale, 'parameterMustBe', { name: JSON.stringify(name), value: phrase(ctx.locale, 'valueOneOf', { values }) }),
+    {
+      [name]: phrase(ctx.locale, 'ruleOneOf', { values }),
+    },
+  );
 }
 
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
@@ -135,9 +154,12 @@ function dateParameter(ctx: RequestContext, query: Query, name: string, end: boo
   if (raw === undefined || raw === '') return undefined;
   const text = String(raw);
   if (validDate(text)) return text;
-  if (allowMonth && MONTH.test(text) && Number(text.slice(5)) >= 1 && Number(text.slice(5)) <= 12) return end ? lastDayOfMonth(text) : `${text}-01`;
+  if (allowMonth && MONTH.test(text) && Number(text.slice(5)) >= 1 && Number(text.slice(5)) <= 12)
+    return end ? lastDayOfMonth(text) : `${text}-01`;
   const value = phrase(ctx.locale, allowMonth ? 'valueDateOrMonth' : 'valueDate', {});
-  throw badRequest(phrase(ctx.locale, 'parameterMustBe', { name: JSON.stringify(name), value }), { [name]: phrase(ctx.locale, 'ruleMustBe', { value }) });
+  throw badRequest(phrase(ctx.locale, 'parameterMustBe', { name: JSON.stringify(name), value }), {
+    [name]: phrase(ctx.locale, 'ruleMustBe', { value }),
+  });
 }
 
 /** Both ends included, as `YYYY-MM-DD`; either may be open. */
@@ -193,7 +215,10 @@ export interface Expression {
 /** The first of `fields` that holds a date: `coalesce(t.a, t.b)`. */
 export function dateOf(ctx: RequestContext, source: Source, fields: string[]): Expression {
   const present = presentFields(ctx, source, fields);
-  return { sql: present.length > 1 ? `coalesce(${present.map(() => '??').join(', ')})` : '??', bindings: present.map((f) => columnOf(source, f)) };
+  return {
+    sql: present.length > 1 ? `coalesce(${present.map(() => '??').join(', ')})` : '??',
+    bindings: present.map((f) => columnOf(source, f)),
+  };
 }
 
 /** Keeps the rows whose date expression lies in the period (both ends included). */
@@ -221,7 +246,8 @@ export const STAGE_ENTERED_COLUMN = 'stage_entered_at';
 export const WON_DATE_FALLBACKS = ['acceptance_date', 'expected_sign_date'];
 
 export function wonDateOf(ctx: RequestContext, source: Source): Expression {
-  if (source.info.columns.has(STAGE_ENTERED_COLUMN)) return { sql: '??', bindings: [columnOf(source, STAGE_ENTERED_COLUMN)], instant: true };
+  if (source.info.columns.has(STAGE_ENTERED_COLUMN))
+    return { sql: '??', bindings: [columnOf(source, STAGE_ENTERED_COLUMN)], instant: true };
   return dateOf(ctx, source, WON_DATE_FALLBACKS);
 }
 
@@ -264,7 +290,10 @@ export function wonByMonth(ctx: RequestContext, report: string, period: Period):
 /** The readable records of `resource` as `id, label` (their record representation), to left-join for names. */
 export function namesOf(ctx: RequestContext, resource: string, report: string): Knex.QueryBuilder {
   const source = entityOf(ctx, resource, report);
-  return readableQuery(ctx, source.info, {}).select({ id: columnOf(source, 'id'), label: columnOf(source, source.entity.recordRepresentation) });
+  return readableQuery(ctx, source.info, {}).select({
+    id: columnOf(source, 'id'),
+    label: columnOf(source, source.entity.recordRepresentation),
+  });
 }
 
 /** The users' names (model.json `users`); a model keeping no users answers 404 like any missing entity. */

@@ -7,8 +7,18 @@
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
-  amountField, columnOf, dateOf, entityOf, money, ownerField, periodParameter, salespeopleNames, whereInPeriod, whereWon,
-  wonOpportunities, type Query,
+  amountField,
+  columnOf,
+  dateOf,
+  entityOf,
+  money,
+  ownerField,
+  periodParameter,
+  salespeopleNames,
+  whereInPeriod,
+  whereWon,
+  wonOpportunities,
+  type Query,
 } from './common.js';
 
 const REPORT = 'expense-ratio';
@@ -19,12 +29,18 @@ export async function expenseRatio(ctx: RequestContext, query: Query) {
   const owner = ownerField(ctx, claims);
   const amount = amountField(ctx, claims, 'amount');
   const period = periodParameter(ctx, query);
-  const spent = whereInPeriod(whereWon(readableQuery(ctx, claims.info, {}), claims), dateOf(ctx, claims, ['expense_date', 'paid_date']), period).select(
+  const spent = whereInPeriod(
+    whereWon(readableQuery(ctx, claims.info, {}), claims),
+    dateOf(ctx, claims, ['expense_date', 'paid_date']),
+    period,
+  ).select(
     { salesperson_id: columnOf(claims, owner) },
     knex.raw('?? as expenses', [columnOf(claims, amount)]),
     knex.raw('0::numeric as won'),
   );
-  const won = knex.from(wonOpportunities(ctx, REPORT, period).as('o')).select('o.salesperson_id', knex.raw('0::numeric as expenses'), 'o.amount as won');
+  const won = knex
+    .from(wonOpportunities(ctx, REPORT, period).as('o'))
+    .select('o.salesperson_id', knex.raw('0::numeric as expenses'), 'o.amount as won');
   const totals = knex
     .from(spent.unionAll(won, true).as('x'))
     .select('x.salesperson_id', knex.raw('grouping(x.salesperson_id) = 1 as total'))
@@ -35,7 +51,11 @@ export async function expenseRatio(ctx: RequestContext, query: Query) {
     .leftJoin(salespeopleNames(ctx, REPORT).as('n'), 'n.id', 't.salesperson_id')
     .select('t.salesperson_id', { salesperson_name: 'n.label' }, money(ctx, 't.expenses', 'expenses'), money(ctx, 't.won', 'won'))
     .select(knex.raw('(case when t.won > 0 then coalesce(t.expenses, 0) / t.won end)::float8 as ratio'), 't.total')
-    .orderBy([{ column: 't.total', order: 'asc' }, { column: 'won', order: 'desc' }, { column: 't.salesperson_id', order: 'asc' }])) as {
+    .orderBy([
+      { column: 't.total', order: 'asc' },
+      { column: 'won', order: 'desc' },
+      { column: 't.salesperson_id', order: 'asc' },
+    ])) as {
     salesperson_id: number | null;
     salesperson_name: string | null;
     expenses: number;

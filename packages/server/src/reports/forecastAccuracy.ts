@@ -8,8 +8,19 @@
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
-  amountField, columnOf, entityOf, jsonParameter, money, ownerField, periodParameter, requireFields, salespeopleNames,
-  whereMonthIn, wholeMonths, wonByMonth, type Query,
+  amountField,
+  columnOf,
+  entityOf,
+  jsonParameter,
+  money,
+  ownerField,
+  periodParameter,
+  requireFields,
+  salespeopleNames,
+  whereMonthIn,
+  wholeMonths,
+  wonByMonth,
+  type Query,
 } from './common.js';
 
 const REPORT = 'forecast-accuracy';
@@ -30,13 +41,19 @@ export async function forecastAccuracy(ctx: RequestContext, query: Query) {
     .groupBy(columnOf(forecasts, owner), columnOf(forecasts, 'period'));
   return (await knex
     .from(said.as('f'))
-    .leftJoin(wonByMonth(ctx, REPORT, wholeMonths(period)).as('w'), (on) => on.on('w.salesperson_id', 'f.salesperson_id').andOn('w.month', 'f.period'))
+    .leftJoin(wonByMonth(ctx, REPORT, wholeMonths(period)).as('w'), (on) =>
+      on.on('w.salesperson_id', 'f.salesperson_id').andOn('w.month', 'f.period'),
+    )
     .leftJoin(salespeopleNames(ctx, REPORT).as('n'), 'n.id', 'f.salesperson_id')
     .select('f.salesperson_id', { salesperson_name: 'n.label' }, 'f.period', knex.raw('f.forecasts::int as forecasts'))
     .select(money(ctx, 'f.forecast', 'forecast'), money(ctx, 'w.won', 'actual'))
     .select(knex.raw('(coalesce(f.forecast, 0) - coalesce(w.won, 0))::float8 as error'))
     .select(knex.raw('(case when w.won > 0 then greatest(0, 1 - abs(coalesce(f.forecast, 0) - w.won) / w.won) end)::float8 as accuracy'))
-    .orderBy([{ column: 'f.period', order: 'asc' }, { column: 'n.label', order: 'asc' }, { column: 'f.salesperson_id', order: 'asc' }])) as {
+    .orderBy([
+      { column: 'f.period', order: 'asc' },
+      { column: 'n.label', order: 'asc' },
+      { column: 'f.salesperson_id', order: 'asc' },
+    ])) as {
     salesperson_id: number;
     salesperson_name: string | null;
     period: string;

@@ -20,7 +20,17 @@ import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { forecastOf } from '../router/stageFigures.js';
 import {
-  OPPORTUNITIES, columnOf, entityOf, money, ownerField, periodParameter, requireFields, salespeopleNames, whereInPeriod, whereMonthIn, wonOpportunities,
+  OPPORTUNITIES,
+  columnOf,
+  entityOf,
+  money,
+  ownerField,
+  periodParameter,
+  requireFields,
+  salespeopleNames,
+  whereInPeriod,
+  whereMonthIn,
+  wonOpportunities,
   type Query,
 } from './common.js';
 

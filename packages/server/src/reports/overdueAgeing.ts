@@ -27,7 +27,11 @@ function overdueCollections(ctx: RequestContext, collections: Source, asOf: stri
   const col = (field: string) => columnOf(collections, field);
   const outstanding = ctx.knex.raw('coalesce(??, 0) - coalesce(??, 0)', [col('amount'), col('received_amount')]);
   return whereNotLost(readableQuery(ctx, collections.info, {}), collections)
-    .select(ctx.knex.raw(`'collections' as source`), ctx.knex.raw('(?::date - ??) as days', [asOf, col('expected_date')]), ctx.knex.raw('? as outstanding', [outstanding]))
+    .select(
+      ctx.knex.raw(`'collections' as source`),
+      ctx.knex.raw('(?::date - ??) as days', [asOf, col('expected_date')]),
+      ctx.knex.raw('? as outstanding', [outstanding]),
+    )
     .where(col('expected_date'), '<', asOf)
     .whereRaw('? > 0', [outstanding]);
 }
@@ -39,8 +43,15 @@ function overdueInstalments(ctx: RequestContext, plans: Source, collections: Sou
   const due = knex.raw(`(i.item->>'due_date')::date`);
   const outstanding = knex.raw(`coalesce((i.item->>'amount')::numeric, 0) - coalesce((i.item->>'paid_amount')::numeric, 0)`);
   const query = whereNotLost(readableQuery(ctx, plans.info, {}), plans)
-    .joinRaw(`cross join lateral jsonb_array_elements(case when jsonb_typeof(??) = 'array' then ?? else '[]'::jsonb end) with ordinality as i(item, n)`, [instalments, instalments])
-    .select(knex.raw(`'instalments' as source`), knex.raw('(?::date - ?) as days', [asOf, due]), knex.raw('? as outstanding', [outstanding]))
+    .joinRaw(
+      `cross join lateral jsonb_array_elements(case when jsonb_typeof(??) = 'array' then ?? else '[]'::jsonb end) with ordinality as i(item, n)`,
+      [instalments, instalments],
+    )
+    .select(
+      knex.raw(`'instalments' as source`),
+      knex.raw('(?::date - ?) as days', [asOf, due]),
+      knex.raw('? as outstanding', [outstanding]),
+    )
     .whereRaw('? < ?::date', [due, asOf])
     .whereRaw('? > 0', [outstanding]);
   if (hasField(plans, 'contract_id') && hasField(collections, 'contract_id') && hasField(collections, 'instalment_number')) {

@@ -9,8 +9,19 @@ import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { usersOf } from '../router/resources.js';
 import {
-  columnOf, entityOf, hasField, jsonParameter, money, namesOf, ownerField, periodParameter, requireFields, salespeopleNames,
-  whereNotLost, wonOpportunities, type Query,
+  columnOf,
+  entityOf,
+  hasField,
+  jsonParameter,
+  money,
+  namesOf,
+  ownerField,
+  periodParameter,
+  requireFields,
+  salespeopleNames,
+  whereNotLost,
+  wonOpportunities,
+  type Query,
 } from './common.js';
 
 const REPORT = 'plan-vs-actual';
@@ -26,11 +37,20 @@ function plansWithPeriod(ctx: RequestContext, query: Query) {
   // Monthly when it has a month and is not declared annual; annual otherwise.
   const monthly = knex.raw(`(? ~ '^[0-9]{4}-[0-9]{2}$' and ?::text is distinct from 'annual')`, [month, column('plan_type')]);
   return whereNotLost(readableQuery(ctx, plans.info, jsonParameter(ctx, query, 'filter')), plans).select(
-    { plan_id: columnOf(plans, 'id'), name: columnOf(plans, plans.entity.recordRepresentation), target: columnOf(plans, 'total_target'), owner_id: columnOf(plans, owner) },
+    {
+      plan_id: columnOf(plans, 'id'),
+      name: columnOf(plans, plans.entity.recordRepresentation),
+      target: columnOf(plans, 'total_target'),
+      owner_id: columnOf(plans, owner),
+    },
     { plan_type: column('plan_type'), team_id: column('team_id') },
     knex.raw(`case when ? then ? else ?::text end as period`, [monthly, month, year]),
     knex.raw(`case when ? then (? || '-01')::date else make_date(?, 1, 1) end as starts`, [monthly, month, year]),
-    knex.raw(`(case when ? then (? || '-01')::date + interval '1 month' else make_date(? + 1, 1, 1) end)::date as ends`, [monthly, month, year]),
+    knex.raw(`(case when ? then (? || '-01')::date + interval '1 month' else make_date(? + 1, 1, 1) end)::date as ends`, [
+      monthly,
+      month,
+      year,
+    ]),
   );
 }
 
@@ -51,14 +71,23 @@ export async function planVsActual(ctx: RequestContext, query: Query) {
       on
         .on('w.won_date', '>=', 'p.starts')
         .andOn('w.won_date', '<', 'p.ends')
-        .andOn(knex.raw('case when p.team_id is not null then w.team_id = p.team_id when p.owner_id is not null then w.salesperson_id = p.owner_id else true end')),
+        .andOn(
+          knex.raw(
+            'case when p.team_id is not null then w.team_id = p.team_id when p.owner_id is not null then w.salesperson_id = p.owner_id else true end',
+          ),
+        ),
     )
     .leftJoin(namesOf(ctx, 'teams', REPORT).as('tn'), 'tn.id', 'p.team_id')
     .leftJoin(salespeopleNames(ctx, REPORT).as('sn'), 'sn.id', 'p.owner_id')
-    .select('p.plan_id', 'p.name', 'p.plan_type', 'p.period', 'p.team_id', { team_name: 'tn.label' }, 'p.owner_id', { owner_name: 'sn.label' })
+    .select('p.plan_id', 'p.name', 'p.plan_type', 'p.period', 'p.team_id', { team_name: 'tn.label' }, 'p.owner_id', {
+      owner_name: 'sn.label',
+    })
     .select(money(ctx, 'p.target', 'target'), money(ctx, 'sum(w.amount)', 'actual'), knex.raw('count(w.doc_id)::int as count'))
     .groupBy('p.plan_id', 'p.name', 'p.plan_type', 'p.period', 'p.team_id', 'tn.label', 'p.owner_id', 'sn.label', 'p.target', 'p.starts')
-    .orderBy([{ column: 'p.starts', order: 'asc' }, { column: 'p.plan_id', order: 'asc' }])) as {
+    .orderBy([
+      { column: 'p.starts', order: 'asc' },
+      { column: 'p.plan_id', order: 'asc' },
+    ])) as {
     plan_id: number;
     name: string | null;
     plan_type: string | null;

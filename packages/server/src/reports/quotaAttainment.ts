@@ -8,7 +8,16 @@
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
-  columnOf, entityOf, jsonParameter, money, periodParameter, requireFields, salespeopleNames, whereMonthIn, wonByMonth, type Query,
+  columnOf,
+  entityOf,
+  jsonParameter,
+  money,
+  periodParameter,
+  requireFields,
+  salespeopleNames,
+  whereMonthIn,
+  wonByMonth,
+  type Query,
 } from './common.js';
 
 const REPORT = 'quota-attainment';
@@ -30,7 +39,11 @@ export async function quotaAttainment(ctx: RequestContext, query: Query) {
     .select(money(ctx, 'sum(q.quota)', 'quota'), money(ctx, 'sum(w.won)', 'won'))
     .select(ctx.knex.raw('coalesce(sum(w.count), 0)::int as count'))
     .groupBy('q.salesperson_id', 'n.label')
-    .orderBy([{ column: 'quota', order: 'desc' }, { column: 'won', order: 'desc' }, { column: 'q.salesperson_id', order: 'asc' }])) as {
+    .orderBy([
+      { column: 'quota', order: 'desc' },
+      { column: 'won', order: 'desc' },
+      { column: 'q.salesperson_id', order: 'asc' },
+    ])) as {
     salesperson_id: number;
     salesperson_name: string | null;
     quota: number;

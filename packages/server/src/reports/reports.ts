@@ -37,7 +37,9 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
     });
   }
   const field = workflow.field;
-  const amount = workflow.amountField ? ctx.knex.raw('coalesce(sum(??), 0)::float8 as amount', [workflow.amountField]) : ctx.knex.raw('0 as amount');
+  const amount = workflow.amountField
+    ? ctx.knex.raw('coalesce(sum(??), 0)::float8 as amount', [workflow.amountField])
+    : ctx.knex.raw('0 as amount');
   const ownProbability = workflow.probabilityField ? { sql: '??', bindings: [`${info.table}.${workflow.probabilityField}`] } : undefined;
   const probability = [ownProbability, stageProbabilitySql(info.table, workflow)].filter((p) => p !== undefined);
   const hasWeighted = !!workflow.amountField && probability.length > 0;

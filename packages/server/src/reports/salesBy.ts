@@ -10,8 +10,22 @@ import { SALES_DIMENSIONS, type SalesDimension } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
-  OPPORTUNITIES, choiceParameter, columnOf, dateOf, entityOf, enumLabels, money, namesOf, periodParameter, requireFields,
-  salespeopleNames, whereInPeriod, whereWon, wonOpportunities, type Period, type Query,
+  OPPORTUNITIES,
+  choiceParameter,
+  columnOf,
+  dateOf,
+  entityOf,
+  enumLabels,
+  money,
+  namesOf,
+  periodParameter,
+  requireFields,
+  salespeopleNames,
+  whereInPeriod,
+  whereWon,
+  wonOpportunities,
+  type Period,
+  type Query,
 } from './common.js';
 
 const REPORT = 'sales-by';
@@ -44,7 +58,10 @@ const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grou
   region: (ctx, period) => {
     const customers = entityOf(ctx, 'customers', REPORT);
     requireFields(ctx, customers, ['territory_id']);
-    const territories = readableQuery(ctx, customers.info, {}).select({ id: columnOf(customers, 'id'), territory_id: columnOf(customers, 'territory_id') });
+    const territories = readableQuery(ctx, customers.info, {}).select({
+      id: columnOf(customers, 'id'),
+      territory_id: columnOf(customers, 'territory_id'),
+    });
     return {
       items: wonBy(ctx, period, 'c.territory_id', ['customer_id']).leftJoin(territories.as('c'), 'c.id', 'w.customer_id'),
       labels: namesOf(ctx, 'territories', REPORT).as('l'),
@@ -61,8 +78,15 @@ const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grou
     const contracts = entityOf(ctx, 'contracts', REPORT);
     requireFields(ctx, contracts, ['lines']);
     const lines = columnOf(contracts, 'lines');
-    const items = whereInPeriod(whereWon(readableQuery(ctx, contracts.info, {}), contracts), dateOf(ctx, contracts, CONTRACT_DATE_FIELDS), period)
-      .joinRaw(`cross join lateral jsonb_array_elements(case when jsonb_typeof(??) = 'array' then ?? else '[]'::jsonb end) as line(item)`, [lines, lines])
+    const items = whereInPeriod(
+      whereWon(readableQuery(ctx, contracts.info, {}), contracts),
+      dateOf(ctx, contracts, CONTRACT_DATE_FIELDS),
+      period,
+    )
+      .joinRaw(`cross join lateral jsonb_array_elements(case when jsonb_typeof(??) = 'array' then ?? else '[]'::jsonb end) as line(item)`, [
+        lines,
+        lines,
+      ])
       .select({ doc_id: columnOf(contracts, 'id') })
       .select(ctx.knex.raw(`(line.item->>'product_id')::bigint as key`))
       .select(ctx.knex.raw(`${LINE_AMOUNT} as amount`));
@@ -81,5 +105,8 @@ export async function salesBy(ctx: RequestContext, query: Query) {
     // One row per won opportunity needs no distinct (a sort of every row at a million records).
     .select(ctx.knex.raw(perLine ? 'count(distinct s.doc_id)::int as count' : 'count(*)::int as count'))
     .groupBy('s.key', 'l.label')
-    .orderBy([{ column: 'amount', order: 'desc' }, { column: 's.key', order: 'asc', nulls: 'last' }])) as { key: number | string | null; label: string | null; amount: number; count: number }[];
+    .orderBy([
+      { column: 'amount', order: 'desc' },
+      { column: 's.key', order: 'asc', nulls: 'last' },
+    ])) as { key: number | string | null; label: string | null; amount: number; count: number }[];
 }

@@ -10,7 +10,17 @@ import type { Knex } from 'knex';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
-  columnOf, dateOf, entityOf, hasField, periodParameter, presentFields, requireFields, salespeopleNames, whereInPeriod, type Query, type Source,
+  columnOf,
+  dateOf,
+  entityOf,
+  hasField,
+  periodParameter,
+  presentFields,
+  requireFields,
+  salespeopleNames,
+  whereInPeriod,
+  type Query,
+  type Source,
 } from './common.js';
 
 const REPORT = 'satisfaction-by-engineer';
@@ -31,7 +41,10 @@ function engineerOf(ctx: RequestContext, surveys: Source, query: Knex.QueryBuild
   const own = hasField(surveys, 'engineer_id') ? columnOf(surveys, 'engineer_id') : undefined;
   const requests = ctx.resources.get('service_requests')?.entity ? entityOf(ctx, 'service_requests', REPORT) : undefined;
   if (requests && hasField(surveys, 'service_request_id') && hasField(requests, 'engineer_id')) {
-    const engineers = readableQuery(ctx, requests.info, {}).select({ id: columnOf(requests, 'id'), engineer_id: columnOf(requests, 'engineer_id') });
+    const engineers = readableQuery(ctx, requests.info, {}).select({
+      id: columnOf(requests, 'id'),
+      engineer_id: columnOf(requests, 'engineer_id'),
+    });
     query.leftJoin(engineers.as('sr'), 'sr.id', columnOf(surveys, 'service_request_id'));
     return own ? ctx.knex.raw('coalesce(??, sr.engineer_id)', [own]) : ctx.knex.raw('sr.engineer_id');
   }
@@ -52,7 +65,12 @@ export async function satisfactionByEngineer(ctx: RequestContext, query: Query) 
     .from(answered.as('a'))
     .leftJoin(salespeopleNames(ctx, REPORT).as('n'), 'n.id', 'a.engineer_id')
     .select('a.engineer_id', { engineer_name: 'n.label' }, knex.raw('count(*)::int as surveys'))
-    .select(knex.raw(`((${ratings.map(() => 'coalesce(?, 0)').join(' + ')}) / nullif(${ratings.map(() => '?').join(' + ')}, 0))::float8 as score`, [...items('sum'), ...items('count')]))
+    .select(
+      knex.raw(
+        `((${ratings.map(() => 'coalesce(?, 0)').join(' + ')}) / nullif(${ratings.map(() => '?').join(' + ')}, 0))::float8 as score`,
+        [...items('sum'), ...items('count')],
+      ),
+    )
     .select(ratings.map((field) => knex.raw('avg(??)::float8 as ??', [`a.${field}`, field])))
     .groupBy('a.engineer_id', 'n.label')
     .orderByRaw('score desc nulls last, a.engineer_id asc nulls last');

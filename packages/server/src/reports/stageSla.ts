@@ -37,7 +37,10 @@ async function entityRows(ctx: RequestContext, entity: EntityModel): Promise<Sta
   const overdue = stageOverdueCondition(table, workflow);
   const stage = `${table}.${workflow.field}`;
   const rows = (await readableQuery(ctx, info, {})
-    .whereIn(stage, stages.map((s) => s.id))
+    .whereIn(
+      stage,
+      stages.map((s) => s.id),
+    )
     .select({ stage })
     .select(ctx.knex.raw(`count(*) filter (where ${overdue.sql})::int as count`, overdue.bindings))
     .select(ctx.knex.raw('count(*)::int as in_stage'))
@@ -51,7 +54,14 @@ async function entityRows(ctx: RequestContext, entity: EntityModel): Promise<Sta
   const byStage = new Map(rows.map((r) => [r.stage, r]));
   return stages.map((s) => {
     const row = byStage.get(s.id);
-    return { resource: entity.resource, stage: s.id, sla_days: s.slaDays, count: Number(row?.count ?? 0), in_stage: Number(row?.in_stage ?? 0), max_days: row?.max_days ?? null };
+    return {
+      resource: entity.resource,
+      stage: s.id,
+      sla_days: s.slaDays,
+      count: Number(row?.count ?? 0),
+      in_stage: Number(row?.in_stage ?? 0),
+      max_days: row?.max_days ?? null,
+    };
   });
 }
 
@@ -60,7 +70,9 @@ export async function stageSla(ctx: RequestContext, query: Query): Promise<Stage
   if (query.resource !== undefined && query.resource !== '') {
     const { entity } = entityOf(ctx, String(query.resource), REPORT);
     if (!entity.workflow) {
-      throw badRequest(phrase(ctx.locale, 'noWorkflow', { resource: entity.resource, entity: labelOf(entity.label, ctx.locale) }), { resource: phrase(ctx.locale, 'ruleNoWorkflow', {}) });
+      throw badRequest(phrase(ctx.locale, 'noWorkflow', { resource: entity.resource, entity: labelOf(entity.label, ctx.locale) }), {
+        resource: phrase(ctx.locale, 'ruleNoWorkflow', {}),
+      });
     }
     entities = entities.filter((e) => e.resource === entity.resource);
   }

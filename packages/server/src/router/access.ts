@@ -13,7 +13,7 @@
  * the users entity (model.json `users`), where `own` is the user's own row and `team` their team's rows.
  */
 import type { Knex } from 'knex';
-import { scopeOf, SCOPE_WIDTH, type EntityModel, type SalesModel, type Scope } from '@ra-sales/schema';
+import { scopeOf, SCOPE_WIDTH, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import type { SalesUser } from './types.js';
 import { APPROVALS, usersOf, type ResourceInfo, type UsersEntity } from './resources.js';
 

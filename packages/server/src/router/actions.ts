@@ -3,7 +3,16 @@
  * one transaction, each through the same path as a user's create (rights, rules, numbers, roll-ups),
  * then updates the record (a stage change is a move, checked like one). Any refusal rolls it all back.
  */
-import { actionOffered, evaluate, holds, isLinesMapping, labelOf, type ActionModel, type ActionStep, type Expression } from '@ra-sales/schema';
+import {
+  actionOffered,
+  evaluate,
+  holds,
+  isLinesMapping,
+  labelOf,
+  type ActionModel,
+  type ActionStep,
+  type Expression,
+} from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
@@ -26,12 +35,24 @@ export function actionOf(ctx: RequestContext, resource: ResourceInfo, name: stri
   const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
   if (!action) {
     const known = Object.keys(actions);
-    throw notFound(phrase(ctx.locale, 'actionUnknown', { entity: resourceLabel(resource, ctx.locale), name: JSON.stringify(name), actions: known.length ? listWords(ctx.locale, known) : '—' }));
+    throw notFound(
+      phrase(ctx.locale, 'actionUnknown', {
+        entity: resourceLabel(resource, ctx.locale),
+        name: JSON.stringify(name),
+        actions: known.length ? listWords(ctx.locale, known) : '—',
+      }),
+    );
   }
   return action;
 }
 
-export async function runAction(ctx: RequestContext, resource: ResourceInfo, id: number, action: ActionModel, body: unknown): Promise<ActionResult> {
+export async function runAction(
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  id: number,
+  action: ActionModel,
+  body: unknown,
+): Promise<ActionResult> {
   const comment = commentOf(requireObjectBody(body ?? {}, ctx.locale), ctx.locale);
   return ctx.knex.transaction((trx) => runWithin(trx, ctx, resource, id, action, comment));
 }
@@ -56,7 +77,14 @@ export async function runBulkAction(ctx: RequestContext, resource: ResourceInfo,
   return { results };
 }
 
-async function runWithin(trx: Knex.Transaction, ctx: RequestContext, resource: ResourceInfo, id: number, action: ActionModel, comment: string | null): Promise<ActionResult> {
+async function runWithin(
+  trx: Knex.Transaction,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  id: number,
+  action: ActionModel,
+  comment: string | null,
+): Promise<ActionResult> {
   const entity = resource.entity!;
   const source = await findReadable(trx, ctx, resource, id, true);
   if (!actionOffered(entity, action, source, ctx.user.roles)) throw notOffered(ctx, resource, action, source);
@@ -78,7 +106,11 @@ async function runWithin(trx: Knex.Transaction, ctx: RequestContext, resource: R
   let record = source;
   if (Object.keys(action.update).length) {
     const changes = Object.fromEntries(Object.entries(action.update).map(([field, expression]) => [field, evaluate(expression, data)]));
-    ({ record } = await updateWithin(trx, ctx, resource, id, { ...changes, version: source.version, [COMMENT_MEMBER]: comment ?? labelOf(action.label, ctx.locale) }));
+    ({ record } = await updateWithin(trx, ctx, resource, id, {
+      ...changes,
+      version: source.version,
+      [COMMENT_MEMBER]: comment ?? labelOf(action.label, ctx.locale),
+    }));
   }
   const opened = created.filter((c) => c.as === action.opens).at(-1) ?? created.at(-1);
   return { record, created, opens: opened ? { resource: opened.resource, id: opened.id } : null };
@@ -88,7 +120,11 @@ function valuesOf(step: ActionStep, scope: Record<string, unknown>): Record<stri
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(step.set)) {
     const result = isLinesMapping(value)
-      ? asList(evaluate(value.rows, scope)).map((row) => Object.fromEntries(Object.entries(value.columns).map(([column, expression]) => [column, evaluate(expression, { ...scope, $row: row })])))
+      ? asList(evaluate(value.rows, scope)).map((row) =>
+          Object.fromEntries(
+            Object.entries(value.columns).map(([column, expression]) => [column, evaluate(expression, { ...scope, $row: row })]),
+          ),
+        )
       : evaluate(value as Expression, scope);
     if (result !== null && result !== undefined) out[field] = result;
   }
@@ -103,7 +139,12 @@ async function naming<T>(ctx: RequestContext, target: ResourceInfo, run: () => P
     return await run();
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    throw new HttpError(error.status, phrase(ctx.locale, 'actionStepRefused', { entity: resourceLabel(target, ctx.locale), message: error.message }), error.errors, error.extra);
+    throw new HttpError(
+      error.status,
+      phrase(ctx.locale, 'actionStepRefused', { entity: resourceLabel(target, ctx.locale), message: error.message }),
+      error.errors,
+      error.extra,
+    );
   }
 }
 
@@ -115,7 +156,10 @@ function notOffered(ctx: RequestContext, resource: ResourceInfo, action: ActionM
     phrase(ctx.locale, inStage ? 'actionNotInStage' : 'actionNotForRole', {
       action: labelOf(action.label, ctx.locale),
       stages: listWords(ctx.locale, stages),
-      roles: listWords(ctx.locale, (action.roles ?? []).map((role) => labelOf(ctx.model.roles[role], ctx.locale) || role)),
+      roles: listWords(
+        ctx.locale,
+        (action.roles ?? []).map((role) => labelOf(ctx.model.roles[role], ctx.locale) || role),
+      ),
     }),
   );
 }

@@ -11,5 +11,11 @@ export const APPROVALS_TABLE = 'sales_approvals';
 export function cancellation(db: Db, decidedBy?: number, comment?: string): Record<string, unknown> {
   const knex = db as Knex;
   const decided = decidedBy === undefined ? {} : { decided_by: decidedBy, decided_at: knex.fn.now() };
-  return { status: 'cancelled', ...decided, ...(comment === undefined ? {} : { comment }), updated_at: knex.fn.now(), version: knex.raw('version + 1') };
+  return {
+    status: 'cancelled',
+    ...decided,
+    ...(comment === undefined ? {} : { comment }),
+    updated_at: knex.fn.now(),
+    version: knex.raw('version + 1'),
+  };
 }

@@ -23,7 +23,6 @@ import { APPROVALS } from './resources.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
 
-
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
 function requestOf(db: Db, resource: string, recordId: number, from: string, to: string) {
@@ -32,9 +31,15 @@ function requestOf(db: Db, resource: string, recordId: number, from: string, to:
 
 /** Every approval of the record's requests still in flight: the pending ones and those already given. */
 export async function requestsInFlight(db: Db, ctx: RequestContext, resource: string, recordId: number): Promise<Row[]> {
-  const rows = (await db(APPROVALS_TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).whereNull('frozen').orderBy('id')) as Record<string, unknown>[];
+  const rows = (await db(APPROVALS_TABLE)
+    .where({ resource, record_id: recordId })
+    .whereIn('status', ['pending', 'approved'])
+    .whereNull('frozen')
+    .orderBy('id')) as Record<string, unknown>[];
   const inFlight = new Set(rows.filter((row) => row.status === 'pending').map((row) => `${row.from_stage}>${row.to_stage}`));
-  return rows.filter((row) => inFlight.has(`${row.from_stage}>${row.to_stage}`)).map((row) => normalizeRow(row, ctx.resources.get(APPROVALS)!));
+  return rows
+    .filter((row) => inFlight.has(`${row.from_stage}>${row.to_stage}`))
+    .map((row) => normalizeRow(row, ctx.resources.get(APPROVALS)!));
 }
 
 /**
@@ -78,16 +83,21 @@ export async function requestApprovals(
         comment: approvedByAuthor ? comment : null,
       })
       .returning('*');
-    await writeAudit(db, { resource: APPROVALS, recordId: Number(row.id), action: 'create', userId: ctx.user.id, before: null, after: row });
+    await writeAudit(db, {
+      resource: APPROVALS,
+      recordId: Number(row.id),
+      action: 'create',
+      userId: ctx.user.id,
+      before: null,
+      after: row,
+    });
   }
   return pending;
 }
 
 /** Pending approvals of a record are void once it moves by another way. */
 export async function cancelPending(db: Db, resource: string, recordId: number, userId: number): Promise<void> {
-  await db(APPROVALS_TABLE)
-    .where({ resource, record_id: recordId, status: 'pending' })
-    .update(cancellation(db, userId));
+  await db(APPROVALS_TABLE).where({ resource, record_id: recordId, status: 'pending' }).update(cancellation(db, userId));
 }
 
 const DECISIONS = new Set(['approved', 'rejected']);
@@ -108,7 +118,9 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
   return ctx.knex.transaction(async (trx) => {
     const approval = await findReadable(trx, ctx, resource, id, true);
     if ('version' in fields && !sameValue(fields.version, approval.version)) {
-      throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
+      throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), {
+        version: 'stale',
+      });
     }
     const status = fields.status;
     if (typeof status !== 'string' || !DECISIONS.has(status)) {
@@ -122,14 +134,23 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
         comment: phrase(ctx.locale, 'ruleText', {}),
       });
     }
-    refuseChanges(fields, approval, [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)), ctx.locale);
+    refuseChanges(
+      fields,
+      approval,
+      [...resource.columns.keys()].filter((c) => !DECIDED_FIELDS.has(c)),
+      ctx.locale,
+    );
     const named = { approval: resourceLabel(resource, ctx.locale), id: String(id) };
     if (approval.status !== 'pending') {
       const decidedAs = statusWord(ctx.locale, String(approval.status));
-      throw conflict(phrase(ctx.locale, 'approvalAlready', { ...named, status: decidedAs }), { status: phrase(ctx.locale, 'ruleAlready', { status: decidedAs }) });
+      throw conflict(phrase(ctx.locale, 'approvalAlready', { ...named, status: decidedAs }), {
+        status: phrase(ctx.locale, 'ruleAlready', { status: decidedAs }),
+      });
     }
     if (!mayDecide(ctx.user, String(approval.role))) {
-      throw forbidden(phrase(ctx.locale, 'approvalNeedsRole', { ...named, role: roleLabels(ctx.model, [String(approval.role)], ctx.locale) }));
+      throw forbidden(
+        phrase(ctx.locale, 'approvalNeedsRole', { ...named, role: roleLabels(ctx.model, [String(approval.role)], ctx.locale) }),
+      );
     }
     await requireReadableRecord(trx, ctx, approval);
 
@@ -141,7 +162,8 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
     });
     await writeAudit(trx, { resource: APPROVALS, recordId: id, action: 'update', userId: ctx.user.id, before: approval, after: decided });
 
-    const request = () => requestOf(trx, String(approval.resource), Number(approval.record_id), String(approval.from_stage), String(approval.to_stage));
+    const request = () =>
+      requestOf(trx, String(approval.resource), Number(approval.record_id), String(approval.from_stage), String(approval.to_stage));
     if (status === 'rejected') {
       await request().where('status', 'pending').update(cancellation(trx, ctx.user.id));
       return decided;
@@ -188,21 +210,50 @@ async function completeMove(trx: Knex.Transaction, ctx: RequestContext, approval
       [workflow.field]: phrase(ctx.locale, 'ruleStageChanged', {}),
     });
   }
-  if (!nextStages(workflow, from).includes(to)) throw conflict(phrase(ctx.locale, 'moveGone', { from: stageName(from), to: stageName(to) }));
+  if (!nextStages(workflow, from).includes(to))
+    throw conflict(phrase(ctx.locale, 'moveGone', { from: stageName(from), to: stageName(to) }));
   // The approved move is judged on the facts of now: lookups read again, computed values refreshed.
   const lookups = await loadLookups(trx, ctx, entity, record);
   const computed = applyComputed(entity, record, {}, record, lookups, ctx.locale);
-  const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(schemaView(computed, entity), lookups), from, to, ctx.locale);
+  const check = checkMove(
+    entity,
+    ctx.validators[entity.resource],
+    ruleDocument(schemaView(computed, entity), lookups),
+    from,
+    to,
+    ctx.locale,
+  );
   if (!check.allowed) {
-    throw unprocessable(phrase(ctx.locale, 'cannotMoveYet', { entity: entityName, id: String(record.id), stage: check.label }), missingAsErrors(check.missing), {
-      missing: check.missing,
-    });
+    throw unprocessable(
+      phrase(ctx.locale, 'cannotMoveYet', { entity: entityName, id: String(record.id), stage: check.label }),
+      missingAsErrors(check.missing),
+      {
+        missing: check.missing,
+      },
+    );
   }
-  const refreshed = toColumns(Object.fromEntries(entity.fields.filter((f) => f.computed !== undefined).map((f) => [f.name, computed[f.name]])), entity);
+  const refreshed = toColumns(
+    Object.fromEntries(entity.fields.filter((f) => f.computed !== undefined).map((f) => [f.name, computed[f.name]])),
+    entity,
+  );
   const moved = await updateVersioned(trx, ctx, resource, record.id, Number(record.version), { ...refreshed, [workflow.field]: to }, true);
   await markApprovalsInForce(trx, entity, record.id, from, to, moved);
   const reason = workflow.reasonField ? (record[workflow.reasonField] as string | null) : null;
-  await writeHistory(trx, { resource: resource.name, recordId: record.id, from, to, userId: ctx.user.id, comment: (approval.comment as string | null) ?? reason ?? null });
-  await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'transition', userId: ctx.user.id, before: record, after: moved });
+  await writeHistory(trx, {
+    resource: resource.name,
+    recordId: record.id,
+    from,
+    to,
+    userId: ctx.user.id,
+    comment: (approval.comment as string | null) ?? reason ?? null,
+  });
+  await writeAudit(trx, {
+    resource: resource.name,
+    recordId: record.id,
+    action: 'transition',
+    userId: ctx.user.id,
+    before: record,
+    after: moved,
+  });
   await followFacts(trx, ctx, resource, record, moved);
 }

@@ -31,9 +31,7 @@ export class Counter {
   private async tableRows(db: Db, table: string): Promise<number> {
     const cached = this.statistics.get(table);
     if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.rows;
-    const row = firstRow(
-      await db.raw('select reltuples::float8 as rows from pg_class where oid = to_regclass(?)', [table]),
-    );
+    const row = firstRow(await db.raw('select reltuples::float8 as rows from pg_class where oid = to_regclass(?)', [table]));
     const rows = Number(row?.rows ?? -1);
     this.statistics.set(table, { rows, at: Date.now() });
     return rows;
@@ -54,7 +52,11 @@ export class Counter {
       const row = await filtered.clone().count({ n: '*' }).first();
       return { total: Number(row?.n ?? 0), exact: true };
     }
-    const capped = filtered.clone().select(db.raw('1')).limit(this.limit + 1).as('capped');
+    const capped = filtered
+      .clone()
+      .select(db.raw('1'))
+      .limit(this.limit + 1)
+      .as('capped');
     const row = await db.count({ n: '*' }).from(capped).first();
     const n = Number(row?.n ?? 0);
     if (n <= this.limit) return { total: n, exact: true };

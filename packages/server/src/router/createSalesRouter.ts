@@ -64,7 +64,9 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     const report = Object.hasOwn(REPORTS, name) ? REPORTS[name as ReportId] : undefined;
     if (!report) {
       const locale = requestLocale(req, model);
-      throw notFound(phrase(locale, 'reportUnknown', { name: JSON.stringify(req.params.name), reports: listWords(locale, Object.keys(REPORTS)) }));
+      throw notFound(
+        phrase(locale, 'reportUnknown', { name: JSON.stringify(req.params.name), reports: listWords(locale, Object.keys(REPORTS)) }),
+      );
     }
     res.json(await report(await contextOf(req), req.query as Record<string, unknown>));
   });

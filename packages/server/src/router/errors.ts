@@ -55,7 +55,13 @@ function duplicateValue(error: unknown, locale: string, model: SalesModel | unde
     const set = (entity.unique ?? []).find((columns) => uniqueIndexName(entity.resource, columns) === name);
     if (!set) continue;
     return conflict(
-      phrase(locale, 'duplicateValue', { fields: listWords(locale, set.map((f) => fieldName(entity, f, locale))), entity: labelOf(entity.label, locale) }),
+      phrase(locale, 'duplicateValue', {
+        fields: listWords(
+          locale,
+          set.map((f) => fieldName(entity, f, locale)),
+        ),
+        entity: labelOf(entity.label, locale),
+      }),
       Object.fromEntries(set.map((f) => [f, phrase(locale, 'ruleDuplicateValue', {})])),
     );
   }

@@ -108,9 +108,12 @@ function columnAndOperator(key: string, resource: ResourceInfo): { column: Colum
 function parseTerm(key: string, value: unknown, resource: ResourceInfo, locale: string): FilterTerm {
   const named = { resource: resource.name, entity: resourceLabel(resource, locale), name: JSON.stringify(key) };
   if (key === 'q') {
-    if (!resource.searchFields.length) throw badRequest(phrase(locale, 'notSearchable', named), { q: phrase(locale, 'ruleNotSearchable', {}) });
+    if (!resource.searchFields.length)
+      throw badRequest(phrase(locale, 'notSearchable', named), { q: phrase(locale, 'ruleNotSearchable', {}) });
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw badRequest(phrase(locale, 'searchNotText', {}), { q: phrase(locale, 'ruleMustBe', { value: phrase(locale, 'valueString', {}) }) });
+      throw badRequest(phrase(locale, 'searchNotText', {}), {
+        q: phrase(locale, 'ruleMustBe', { value: phrase(locale, 'valueString', {}) }),
+      });
     }
     const words = String(value).replace(/\0/g, '').trim().split(/\s+/).filter(Boolean).slice(0, 10);
     return { type: 'search', columns: resource.searchFields, words };
@@ -123,11 +126,14 @@ function parseTerm(key: string, value: unknown, resource: ResourceInfo, locale: 
     return { type: 'overdue', workflow: resource.entity!.workflow!, overdue: value === true || value === 'true' };
   }
   const found = columnAndOperator(key, resource);
-  if (!found) throw badRequest(phrase(locale, 'filterUnknown', { ...named, names: named.name }), { [key]: phrase(locale, 'ruleUnknownFilter', {}) });
+  if (!found)
+    throw badRequest(phrase(locale, 'filterUnknown', { ...named, names: named.name }), { [key]: phrase(locale, 'ruleUnknownFilter', {}) });
   const { column, operator } = found;
   const field = fieldName(resource.entity, column.name, locale);
   if (JSON_KINDS.has(column.kind)) {
-    throw badRequest(phrase(locale, 'fieldNotFilterable', { field: quotedNames(locale, [field]) }), { [key]: phrase(locale, 'ruleNotFilterable', {}) });
+    throw badRequest(phrase(locale, 'fieldNotFilterable', { field: quotedNames(locale, [field]) }), {
+      [key]: phrase(locale, 'ruleNotFilterable', {}),
+    });
   }
   if (operator === 'contains' && !TEXT_KINDS.has(column.kind)) {
     throw badRequest(phrase(locale, 'filterNotText', { ...named, field }), { [key]: phrase(locale, 'ruleNotText', {}) });
@@ -169,7 +175,10 @@ export function parseFilters(filter: Record<string, unknown>, resource: Resource
       phrase(locale, 'filterUnknown', {
         resource: resource.name,
         entity: resourceLabel(resource, locale),
-        names: listWords(locale, unknown.map((k) => JSON.stringify(k))),
+        names: listWords(
+          locale,
+          unknown.map((k) => JSON.stringify(k)),
+        ),
       }),
       Object.fromEntries(unknown.map((k) => [k, phrase(locale, 'ruleUnknownFilter', {})])),
     );

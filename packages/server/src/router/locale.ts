@@ -391,7 +391,10 @@ export function listWords(locale: string, words: string[]): string {
 
 /** Names quoted and listed as the locale writes them: `"a", "b"` / `「a」、「b」`. */
 export function quotedNames(locale: string, names: string[]): string {
-  return listWords(locale, names.map((name) => phrase(locale, 'quotedName', { name })));
+  return listWords(
+    locale,
+    names.map((name) => phrase(locale, 'quotedName', { name })),
+  );
 }
 
 /**

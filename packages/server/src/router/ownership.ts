@@ -17,7 +17,12 @@ async function isTeamMember(db: Db, ctx: RequestContext, id: unknown): Promise<b
   if (sameValue(id, ctx.user.id)) return true;
   const users = usersOf(ctx.model);
   if (!users?.teamField || ctx.user.teamId == null || typeof id !== 'number') return false;
-  return Boolean(await (db as Knex)(users.resource).select('id').where({ id, [users.teamField]: ctx.user.teamId }).first());
+  return Boolean(
+    await (db as Knex)(users.resource)
+      .select('id')
+      .where({ id, [users.teamField]: ctx.user.teamId })
+      .first(),
+  );
 }
 
 /** A new record belongs to its author unless the body names an owner. */
@@ -44,6 +49,8 @@ export async function checkOwner(
   if (scope === 'own') {
     refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner], ctx.locale, entity);
   } else if (scope === 'team' && !(await isTeamMember(db, ctx, fields[owner]))) {
-    throw badRequest(phrase(ctx.locale, 'ownerNotInTeam', { field: fieldName(entity, owner, ctx.locale) }), { [owner]: phrase(ctx.locale, 'notInTeam', {}) });
+    throw badRequest(phrase(ctx.locale, 'ownerNotInTeam', { field: fieldName(entity, owner, ctx.locale) }), {
+      [owner]: phrase(ctx.locale, 'notInTeam', {}),
+    });
   }
 }

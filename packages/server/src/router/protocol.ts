@@ -63,12 +63,7 @@ export function parseSort(query: Record<string, unknown>, resource: ResourceInfo
 export function parseRange(query: Record<string, unknown>, locale = 'en'): [number, number] | undefined {
   const range = parseJsonParameter(query, 'range', locale);
   if (range === undefined) return undefined;
-  if (
-    !Array.isArray(range) ||
-    range.length !== 2 ||
-    !range.every((n) => Number.isSafeInteger(n) && n >= 0) ||
-    range[1] < range[0]
-  ) {
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
     throw badRequest(phrase(locale, 'rangeShape', {}));
   }
   if (range[1] - range[0] + 1 > MAX_PAGE_SIZE) throw badRequest(phrase(locale, 'pageTooLarge', { max: String(MAX_PAGE_SIZE) }));
@@ -101,7 +96,10 @@ export function parseEmbed(query: Record<string, unknown>, resource: ResourceInf
     throw badRequest(
       phrase(locale, 'embedUnknown', {
         ...named(resource, locale),
-        names: listWords(locale, unknown.map((n) => JSON.stringify(n))),
+        names: listWords(
+          locale,
+          unknown.map((n) => JSON.stringify(n)),
+        ),
         known: listWords(locale, [...resource.embeds.keys()]),
       }),
     );

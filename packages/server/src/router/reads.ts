@@ -36,7 +36,11 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
   const page = filtered
     .clone()
     .select(`${table}.*`)
-    .orderBy(`${table}.${query.sort.field}`, query.sort.order.toLowerCase() as 'asc' | 'desc', query.sort.order === 'ASC' ? 'first' : 'last')
+    .orderBy(
+      `${table}.${query.sort.field}`,
+      query.sort.order.toLowerCase() as 'asc' | 'desc',
+      query.sort.order === 'ASC' ? 'first' : 'last',
+    )
     .orderBy(`${table}.id`, query.sort.order.toLowerCase() as 'asc' | 'desc')
     .offset(start)
     .limit(size);
@@ -49,13 +53,7 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
 }
 
 /** The row if the user may read it; `lock` takes the row lock for the rest of the transaction. */
-export async function findReadable(
-  db: Db,
-  ctx: RequestContext,
-  resource: ResourceInfo,
-  id: number,
-  lock = false,
-): Promise<Row> {
+export async function findReadable(db: Db, ctx: RequestContext, resource: ResourceInfo, id: number, lock = false): Promise<Row> {
   const query = db(resource.table).select(`${resource.table}.*`).where(`${resource.table}.id`, id);
   addReadScope(query, db as Knex, ctx.model, resource, ctx.user);
   if (lock) query.forUpdate();

@@ -31,9 +31,7 @@ export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceIn
     if (resource.columns.has(key)) {
       if (value !== undefined) out[key] = value;
     } else if (key === COMMENT_MEMBER) {
-      continue;
     } else if (embedKeys.has(key) && (value === null || (typeof value === 'object' && !Array.isArray(value)))) {
-      continue;
     } else {
       unknown.push(key);
     }
@@ -94,7 +92,12 @@ export function refuseChanges(
   const changed = [...names].filter((name) => name in fields && !sameValue(fields[name], stored[name]));
   if (changed.length) {
     throw badRequest(
-      phrase(locale, 'serverOwned', { fields: quotedNames(locale, changed.map((n) => fieldName(entity, n, locale))) }),
+      phrase(locale, 'serverOwned', {
+        fields: quotedNames(
+          locale,
+          changed.map((n) => fieldName(entity, n, locale)),
+        ),
+      }),
       Object.fromEntries(changed.map((name) => [name, phrase(locale, 'cannotBeChanged', {})])),
     );
   }
@@ -103,7 +106,11 @@ export function refuseChanges(
 /** Fields no client writes: the server's columns and read-only fields. */
 export function serverOwnedFields(entity: EntityModel): string[] {
   // Computed fields are judged against the value the server computes (rules/computed.ts).
-  return [...SERVER_FIELDS, ...(entity.workflow ? [STAGE_ENTERED_FIELD] : []), ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name)];
+  return [
+    ...SERVER_FIELDS,
+    ...(entity.workflow ? [STAGE_ENTERED_FIELD] : []),
+    ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name),
+  ];
 }
 
 /** The entity's fields only, as the schema sees them (required fields left empty are absent). */
@@ -142,7 +149,7 @@ export function toColumns(fields: Record<string, unknown>, entity: EntityModel):
   for (const field of entity.fields) {
     if (!(field.name in fields)) continue;
     const value = fields[field.name];
-    out[field.name] = JSON_KINDS.has(field.kind) && value !== null && value !== undefined ? JSON.stringify(value) : value ?? null;
+    out[field.name] = JSON_KINDS.has(field.kind) && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null);
   }
   return out;
 }

@@ -51,7 +51,9 @@ export async function checkReferences(
   const errors: Record<string, string> = {};
   for (const [target, { ids }] of byTarget) {
     const resource = resources.get(target)!;
-    const query = db(resource.table).select(`${resource.table}.id`).whereIn(`${resource.table}.id`, [...ids.keys()]);
+    const query = db(resource.table)
+      .select(`${resource.table}.id`)
+      .whereIn(`${resource.table}.id`, [...ids.keys()]);
     addReadScope(query, db as Knex, model, resource, user);
     const found = new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
     for (const [id, fields] of ids) {
@@ -62,6 +64,14 @@ export async function checkReferences(
     }
   }
   if (Object.keys(errors).length) {
-    throw badRequest(phrase(locale, 'unknownReferences', { fields: listWords(locale, Object.keys(errors).map((name) => fieldName(entity, name, locale))) }), errors);
+    throw badRequest(
+      phrase(locale, 'unknownReferences', {
+        fields: listWords(
+          locale,
+          Object.keys(errors).map((name) => fieldName(entity, name, locale)),
+        ),
+      }),
+      errors,
+    );
   }
 }

@@ -121,26 +121,47 @@ export function describeResources(model: SalesModel): Map<string, ResourceInfo> 
     ];
     resources.set(
       entity.resource,
-      describe(entity.resource, entity.resource, 'entity', columns, {
-        entity,
-        searchFields: entity.fields.filter((f) => f.search).map((f) => f.name),
-        defaultSort: entity.sort,
-      }, model),
+      describe(
+        entity.resource,
+        entity.resource,
+        'entity',
+        columns,
+        {
+          entity,
+          searchFields: entity.fields.filter((f) => f.search).map((f) => f.name),
+          defaultSort: entity.sort,
+        },
+        model,
+      ),
     );
   }
   resources.set(
     APPROVALS,
-    describe(APPROVALS, 'sales_approvals', 'approvals', [...SERVER_COLUMNS, ...approvalColumns(model.users?.resource)], {
-      searchFields: ['comment'],
-      defaultSort: { field: 'created_at', order: 'DESC' },
-    }, model),
+    describe(
+      APPROVALS,
+      'sales_approvals',
+      'approvals',
+      [...SERVER_COLUMNS, ...approvalColumns(model.users?.resource)],
+      {
+        searchFields: ['comment'],
+        defaultSort: { field: 'created_at', order: 'DESC' },
+      },
+      model,
+    ),
   );
   resources.set(
     HISTORY,
-    describe(HISTORY, 'sales_history', 'history', historyColumns(model.users?.resource), {
-      searchFields: ['comment'],
-      defaultSort: { field: 'created_at', order: 'DESC' },
-    }, model),
+    describe(
+      HISTORY,
+      'sales_history',
+      'history',
+      historyColumns(model.users?.resource),
+      {
+        searchFields: ['comment'],
+        defaultSort: { field: 'created_at', order: 'DESC' },
+      },
+      model,
+    ),
   );
   return resources;
 }

@@ -25,12 +25,19 @@ export async function updateVersioned(
   const query = db(resource.table)
     .where(`${resource.table}.id`, id)
     .where(`${resource.table}.version`, version)
-    .update({ ...columns, ...stageFigureColumns(db as Knex, resource, columns), version: (db as Knex).raw('version + 1'), updated_at: (db as Knex).fn.now() })
+    .update({
+      ...columns,
+      ...stageFigureColumns(db as Knex, resource, columns),
+      version: (db as Knex).raw('version + 1'),
+      updated_at: (db as Knex).fn.now(),
+    })
     .returning('*');
   if (resource.entity && !asSystem) addEntityScope(query, db as Knex, ctx.model, resource.entity, ctx.user, 'write', resource.table);
   const rows = (await query) as Record<string, unknown>[];
   if (!rows.length) {
-    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
+    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), {
+      version: 'stale',
+    });
   }
   return normalizeRow(rows[0], resource);
 }

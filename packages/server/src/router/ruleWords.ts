@@ -38,7 +38,12 @@ export function placeOf(error: ValidationError, owner: FieldOwner | undefined): 
   const field = owner?.fields.find((f) => f.name === name);
   if (segments.length >= 3 && /^\d+$/.test(segments[1])) {
     const columnName = segments[2];
-    return { name, field, row: Number(segments[1]) + 1, column: { name: columnName, field: field?.itemFields?.find((f) => f.name === columnName) } };
+    return {
+      name,
+      field,
+      row: Number(segments[1]) + 1,
+      column: { name: columnName, field: field?.itemFields?.find((f) => f.name === columnName) },
+    };
   }
   return { name, field };
 }
@@ -105,7 +110,14 @@ function conditionConst(condition: JsonSchema | undefined, name: string): unknow
  * The rule of one error about one field (`label` is its label in the locale); undefined for a
  * keyword with no business words (the caller falls back to ajv's own text).
  */
-function fieldRule(error: ValidationError, field: FieldModel | undefined, name: string, label: string, locale: string, condition?: JsonSchema): string | undefined {
+function fieldRule(
+  error: ValidationError,
+  field: FieldModel | undefined,
+  name: string,
+  label: string,
+  locale: string,
+  condition?: JsonSchema,
+): string | undefined {
   const params = error.params ?? {};
   const limit = typeof params.limit === 'number' ? params.limit : Number(params.limit);
   if (LIMITED.has(error.keyword) && !Number.isFinite(limit)) return undefined;
@@ -174,9 +186,14 @@ export function ruleWords(
   if (place.column) {
     const column = place.column;
     const columnLabel = column.field ? labelOf(column.field.label, locale) : column.name;
-    const rule = fieldRule(error, column.field, column.name, columnLabel, locale) ?? phrase(locale, 'ruleOfField', { field: columnLabel, message: fallback(error, locale) });
+    const rule =
+      fieldRule(error, column.field, column.name, columnLabel, locale) ??
+      phrase(locale, 'ruleOfField', { field: columnLabel, message: fallback(error, locale) });
     return phrase(locale, 'ruleInRow', { field: fieldLabel, row: String(place.row), message: rule });
   }
   if (!place.name) return fallback(error, locale);
-  return fieldRule(error, place.field, place.name, fieldLabel, locale, condition) ?? phrase(locale, 'ruleOfField', { field: fieldLabel, message: fallback(error, locale) });
+  return (
+    fieldRule(error, place.field, place.name, fieldLabel, locale, condition) ??
+    phrase(locale, 'ruleOfField', { field: fieldLabel, message: fallback(error, locale) })
+  );
 }

@@ -67,15 +67,32 @@ export async function nextSequenceValue(
  * The highest counter value already used in `table`.`field` for the period of `now`: numbers
  * typed before the field had a sequence (or imported) are read back from the column itself.
  */
-export async function usedSequenceValue(db: Knex | Knex.Transaction, table: string, field: string, pattern: string, now = new Date()): Promise<number> {
+export async function usedSequenceValue(
+  db: Knex | Knex.Transaction,
+  table: string,
+  field: string,
+  pattern: string,
+  now = new Date(),
+): Promise<number> {
   const like = fill(pattern, now, () => '%').replace(/[\\_]/g, (c) => `\\${c}`);
-  const parse = new RegExp(`^${fill(pattern, now, () => '\u0000').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\u0000', '(\\d+)')}$`);
+  const parse = new RegExp(
+    `^${fill(pattern, now, () => '\u0000')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('\u0000', '(\\d+)')}$`,
+  );
   const rows = (await db(table).select(field).whereLike(field, like)) as Record<string, unknown>[];
   return rows.reduce<number>((max, row) => Math.max(max, Number(parse.exec(String(row[field]))?.[1] ?? 0)), 0);
 }
 
 /** Moves the counter of the period of `now` up to `value` (never down). */
-export async function raiseSequence(db: Knex | Knex.Transaction, resource: string, field: string, pattern: string, value: number, now = new Date()): Promise<void> {
+export async function raiseSequence(
+  db: Knex | Knex.Transaction,
+  resource: string,
+  field: string,
+  pattern: string,
+  value: number,
+  now = new Date(),
+): Promise<void> {
   await db.raw(
     `INSERT INTO ${SEQUENCES_TABLE} (resource, field, period, last_value) VALUES (?, ?, ?, ?)
      ON CONFLICT (resource, field, period) DO UPDATE SET last_value = GREATEST(${SEQUENCES_TABLE}.last_value, EXCLUDED.last_value)`,

@@ -43,7 +43,11 @@ export function stageFigureColumns(knex: Knex, resource: ResourceInfo, columns: 
   const to = columns[workflow.field] as Knex.Value;
   const stage = `${resource.table}.${workflow.field}`;
   const out: Record<string, Knex.Raw> = {
-    [STAGE_ENTERED_FIELD]: knex.raw('CASE WHEN ?? IS DISTINCT FROM ? THEN now() ELSE ?? END', [stage, to, `${resource.table}.${STAGE_ENTERED_FIELD}`]),
+    [STAGE_ENTERED_FIELD]: knex.raw('CASE WHEN ?? IS DISTINCT FROM ? THEN now() ELSE ?? END', [
+      stage,
+      to,
+      `${resource.table}.${STAGE_ENTERED_FIELD}`,
+    ]),
   };
   const field = workflow.probabilityField;
   const probability = typeof to === 'string' ? stageProbability(workflow, to) : undefined;

@@ -28,7 +28,11 @@ export async function salespersonAsUser(knex: Knex, model: SalesModel, id: numbe
  * The salesperson a host's signed-in user is, found by any of their columns (an e-mail, an
  * employee number), as the `auth` hook returns it: `auth: (req) => findSalesperson(knex, model, { email: req.user.email })`.
  */
-export async function findSalesperson(knex: Knex, model: SalesModel, where: Record<string, string | number>): Promise<SalesUser | undefined> {
+export async function findSalesperson(
+  knex: Knex,
+  model: SalesModel,
+  where: Record<string, string | number>,
+): Promise<SalesUser | undefined> {
   const users = usersOf(model);
   if (!users) return undefined;
   const row = await knex(users.resource).where(where).first();
@@ -43,7 +47,10 @@ export async function findSalesperson(knex: Knex, model: SalesModel, where: Reco
  * when there is none (e.g. `{ email: 'boss@example.com' }`, `{ name: '王总', role: 'admin', status: 'active' }`).
  */
 export async function ensureSalesperson(
-  knex: Knex, model: SalesModel, where: Record<string, string | number>, values: Record<string, unknown>,
+  knex: Knex,
+  model: SalesModel,
+  where: Record<string, string | number>,
+  values: Record<string, unknown>,
 ): Promise<SalesUser> {
   const found = await findSalesperson(knex, model, where);
   if (found) return found;

@@ -2,7 +2,16 @@
  * Workflow rules of an entity: which moves exist, what a move requires (the gate of the stage left
  * forward, the entry condition of the stage entered) and which approvals it needs.
  */
-import { isForward, labelOf, nextStages, stageOf, type EntityModel, type EntityValidators, type StageModel, type ValidateFunction, type WorkflowModel } from '@ra-sales/schema';
+import {
+  isForward,
+  labelOf,
+  nextStages,
+  stageOf,
+  type EntityModel,
+  type EntityValidators,
+  type StageModel,
+  type ValidateFunction,
+} from '@ra-sales/schema';
 import { fieldOf, ruleMessage } from './validationErrors.js';
 import { ruleWords } from './ruleWords.js';
 import { phrase } from './locale.js';
@@ -68,8 +77,9 @@ export function checkMove(
   ];
   const approvalRules = workflow.approvals
     .map((rule, index) => ({ rule, index }))
-    .filter(({ rule, index }) =>
-      (rule.from.includes(from) || rule.from.includes('*')) && rule.to === to && (validators.approvals[index]?.(record) ?? true),
+    .filter(
+      ({ rule, index }) =>
+        (rule.from.includes(from) || rule.from.includes('*')) && rule.to === to && (validators.approvals[index]?.(record) ?? true),
     )
     .map(({ index }) => index);
   return {

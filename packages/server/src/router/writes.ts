@@ -62,24 +62,33 @@ export interface WriteResult {
 }
 
 function requireWriteScope(ctx: RequestContext, entity: EntityModel): void {
-  if (scopeOf(entity, ctx.user, 'write') === 'none') throw forbidden(phrase(ctx.locale, 'mayNotChangeAny', { entity: labelOf(entity.pluralLabel, ctx.locale) }));
+  if (scopeOf(entity, ctx.user, 'write') === 'none')
+    throw forbidden(phrase(ctx.locale, 'mayNotChangeAny', { entity: labelOf(entity.pluralLabel, ctx.locale) }));
 }
 
 /** Read-scoped, locked, and writable, or 404 / 403. */
 async function lockForWrite(trx: Knex.Transaction, ctx: RequestContext, resource: ResourceInfo, id: number): Promise<Row> {
   const row = await findReadable(trx, ctx, resource, id, true);
-  if (!(await isWritable(trx, ctx, resource, id))) throw forbidden(phrase(ctx.locale, 'mayNotChangeRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }));
+  if (!(await isWritable(trx, ctx, resource, id)))
+    throw forbidden(phrase(ctx.locale, 'mayNotChangeRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }));
   return row;
 }
 
 export async function createRecord(ctx: RequestContext, resource: ResourceInfo, body: unknown): Promise<WriteResult> {
   const attempt: { record?: Record<string, unknown> } = {};
   const prepared = await prepareCreate(ctx, ctx.knex, resource, body);
-  return refusingDuplicates(ctx, resource.entity!, attempt, () => ctx.knex.transaction((trx) => insertPrepared(trx, ctx, resource, prepared, attempt)));
+  return refusingDuplicates(ctx, resource.entity!, attempt, () =>
+    ctx.knex.transaction((trx) => insertPrepared(trx, ctx, resource, prepared, attempt)),
+  );
 }
 
 /** A create inside a transaction already open (an action creating the next documents). */
-export async function createWithin(trx: Knex.Transaction, ctx: RequestContext, resource: ResourceInfo, body: unknown): Promise<WriteResult> {
+export async function createWithin(
+  trx: Knex.Transaction,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  body: unknown,
+): Promise<WriteResult> {
   const attempt: { record?: Record<string, unknown> } = {};
   const prepared = await prepareCreate(ctx, trx, resource, body);
   return insertPrepared(trx, ctx, resource, prepared, attempt, true);
@@ -103,7 +112,9 @@ async function prepareCreate(ctx: RequestContext, db: Knex, resource: ResourceIn
     const stage = fields[workflow.field];
     if (stage !== undefined && stage !== null && stage !== workflow.initial) {
       const initial = labelOf(stageOf(workflow, workflow.initial)?.label, ctx.locale);
-      throw badRequest(phrase(ctx.locale, 'startsInInitial', { stage: initial }), { [workflow.field]: phrase(ctx.locale, 'mustStartIn', { stage: initial }) });
+      throw badRequest(phrase(ctx.locale, 'startsInInitial', { stage: initial }), {
+        [workflow.field]: phrase(ctx.locale, 'mustStartIn', { stage: initial }),
+      });
     }
     fields[workflow.field] = workflow.initial;
   }
@@ -131,7 +142,12 @@ async function insertPrepared(
   const numbered = provisionalSequences(entity, fields);
   const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
   const lookups = await loadLookups(trx, ctx, entity, cleaned);
-  const values = validateRecord(applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale), entity, ctx.validators[entity.resource], ctx.locale);
+  const values = validateRecord(
+    applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale),
+    entity,
+    ctx.validators[entity.resource],
+    ctx.locale,
+  );
   checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
   await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
   await checkRefWhere(trx, ctx, entity, values, {});
@@ -140,9 +156,23 @@ async function insertPrepared(
   await assignSequences(trx, entity, values, numbered);
   const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
   const record = normalizeRow(inserted, resource);
-  await writeAudit(trx, { resource: resource.name, recordId: record.id, action: 'create', userId: ctx.user.id, before: null, after: record });
+  await writeAudit(trx, {
+    resource: resource.name,
+    recordId: record.id,
+    action: 'create',
+    userId: ctx.user.id,
+    before: null,
+    after: record,
+  });
   if (workflow) {
-    await writeHistory(trx, { resource: resource.name, recordId: record.id, from: null, to: workflow.initial, userId: ctx.user.id, comment: commentOf(raw, ctx.locale) });
+    await writeHistory(trx, {
+      resource: resource.name,
+      recordId: record.id,
+      from: null,
+      to: workflow.initial,
+      userId: ctx.user.id,
+      comment: commentOf(raw, ctx.locale),
+    });
   }
   return { record: (await followFacts(trx, ctx, resource, null, record))!, status: 201 };
 }
@@ -155,7 +185,9 @@ async function insertPrepared(
  */
 export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, id: number, body: unknown): Promise<WriteResult> {
   const attempt: UpdateAttempt = {};
-  return refusingDuplicates(ctx, resource.entity!, attempt, () => ctx.knex.transaction((trx) => updateWithin(trx, ctx, resource, id, body, attempt)));
+  return refusingDuplicates(ctx, resource.entity!, attempt, () =>
+    ctx.knex.transaction((trx) => updateWithin(trx, ctx, resource, id, body, attempt)),
+  );
 }
 
 type UpdateAttempt = { record?: Record<string, unknown>; stored?: Record<string, unknown> };
@@ -176,7 +208,9 @@ export async function updateWithin(
   const comment = commentOf(raw, ctx.locale);
   const stored = await lockForWrite(trx, ctx, resource, id);
   if ('version' in fields && !sameValue(fields.version, stored.version)) {
-    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), { version: 'stale' });
+    throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), {
+      version: 'stale',
+    });
   }
   refuseChanges(fields, stored, serverOwnedFields(entity), ctx.locale, entity);
   await checkOwner(trx, ctx, entity, fields, stored);
@@ -227,7 +261,10 @@ export async function updateWithin(
   const target = to as string;
   const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
   if (!check.allowed) {
-    const missing = listWords(ctx.locale, check.missing.map((m) => m.label));
+    const missing = listWords(
+      ctx.locale,
+      check.missing.map((m) => m.label),
+    );
     throw unprocessable(phrase(ctx.locale, 'cannotMove', { stage: check.label, missing }), missingAsErrors(check.missing), {
       missing: check.missing,
     });
@@ -237,8 +274,22 @@ export async function updateWithin(
   if (check.approvalRules.length && !reversal) {
     const pending = await requestApprovals(trx, ctx, entity, id, from, target, check.approvalRules, comment);
     if (pending > 0) {
-      const record = await updateVersioned(trx, ctx, resource, id, Number(stored.version), toColumns({ ...values, [workflow!.field]: from }, entity));
-      await writeAudit(trx, { resource: resource.name, recordId: id, action: 'update', userId: ctx.user.id, before: stored, after: record });
+      const record = await updateVersioned(
+        trx,
+        ctx,
+        resource,
+        id,
+        Number(stored.version),
+        toColumns({ ...values, [workflow!.field]: from }, entity),
+      );
+      await writeAudit(trx, {
+        resource: resource.name,
+        recordId: id,
+        action: 'update',
+        userId: ctx.user.id,
+        before: stored,
+        after: record,
+      });
       return { record: (await followFacts(trx, ctx, resource, stored, record))!, status: 202 };
     }
   }
@@ -252,7 +303,14 @@ export async function updateWithin(
   await retireApprovalsBehind(trx, entity, id, target);
   if (check.approvalRules.length && !reversal) await markApprovalsInForce(trx, entity, id, from, target, values);
   await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
-  await writeAudit(trx, { resource: resource.name, recordId: id, action: 'transition', userId: ctx.user.id, before: stored, after: record });
+  await writeAudit(trx, {
+    resource: resource.name,
+    recordId: id,
+    action: 'transition',
+    userId: ctx.user.id,
+    before: stored,
+    after: record,
+  });
   return { record: (await followFacts(trx, ctx, resource, stored, record))!, status: 200 };
 }
 
@@ -263,7 +321,9 @@ async function referencedBy(trx: Knex.Transaction, ctx: RequestContext, resource
     for (const field of other.fields) {
       if (field.kind !== 'reference' || field.ref !== resource.name) continue;
       if (await trx(other.resource).select('id').where(field.name, id).first()) {
-        users.push(phrase(ctx.locale, 'referencingField', { entity: labelOf(other.label, ctx.locale), field: labelOf(field.label, ctx.locale) }));
+        users.push(
+          phrase(ctx.locale, 'referencingField', { entity: labelOf(other.label, ctx.locale), field: labelOf(field.label, ctx.locale) }),
+        );
       }
     }
   }
@@ -283,7 +343,10 @@ export async function deleteRecord(ctx: RequestContext, resource: ResourceInfo, 
         id: phrase(ctx.locale, 'referencedBy', { users: list }),
       });
     }
-    await trx(resource.table).where('id', id).where('version', stored.version as number).delete();
+    await trx(resource.table)
+      .where('id', id)
+      .where('version', stored.version as number)
+      .delete();
     await cancelPending(trx, resource.name, id, ctx.user.id);
     await writeAudit(trx, { resource: resource.name, recordId: id, action: 'delete', userId: ctx.user.id, before: stored, after: null });
     await followFacts(trx, ctx, resource, stored, null);

@@ -69,8 +69,15 @@ class SampleArrays {
 
 /** Company names composed in SQL: city × word × industry × suffix, tens of thousands of combinations. */
 function companyNameSql(arrays: SampleArrays, salt: number): string {
-  const part = (values: string[], offset: number) => arrays.pick(values.map((v) => quoteLiteral(v)), salt + offset);
-  return `${part(CITIES, 1)} || ${part(COMPANY_WORDS, 2)} || ${part(COMPANY_INDUSTRIES.map((e) => e.word), 3)} || ${part(COMPANY_SUFFIXES, 4)}`;
+  const part = (values: string[], offset: number) =>
+    arrays.pick(
+      values.map((v) => quoteLiteral(v)),
+      salt + offset,
+    );
+  return `${part(CITIES, 1)} || ${part(COMPANY_WORDS, 2)} || ${part(
+    COMPANY_INDUSTRIES.map((e) => e.word),
+    3,
+  )} || ${part(COMPANY_SUFFIXES, 4)}`;
 }
 
 interface BulkContext {
@@ -100,7 +107,10 @@ function sampleExpression(entity: EntityModel, field: FieldModel, ctx: BulkConte
   if (field.name === entity.recordRepresentation && field.kind === 'string') {
     return isCompanyEntity(entity)
       ? companyNameSql(arrays, salt)
-      : `${arrays.pick(samples(entity, field, ctx).map((v) => sqlLiteral(v, type)), salt)} || ' ' || id`;
+      : `${arrays.pick(
+          samples(entity, field, ctx).map((v) => sqlLiteral(v, type)),
+          salt,
+        )} || ' ' || id`;
   }
   const values = samples(entity, field, ctx).map((value) => sqlLiteral(value, type));
   return values.length ? arrays.pick(values, salt) : `NULL::${type}`;
@@ -216,7 +226,10 @@ async function ensureSalesforce(db: Knex, model: SalesModel, seed: number, today
   if (!users) return [];
   const teams = teamsOf(model);
   if ((await rowCount(db, users.resource)) === 0) {
-    const small: SalesModel = { ...model, entities: Object.fromEntries(Object.entries(model.entities).filter(([key]) => key === users.resource || key === teams)) };
+    const small: SalesModel = {
+      ...model,
+      entities: Object.fromEntries(Object.entries(model.entities).filter(([key]) => key === users.resource || key === teams)),
+    };
     const built = buildDemoData(small, { seed, today });
     for (const resource of built.order) {
       await insertRows(db, model.entities[resource], built.rows.get(resource)!);
@@ -232,7 +245,12 @@ async function ensureSalesforce(db: Knex, model: SalesModel, seed: number, today
  * values drawn from samples of the demo generator, references to existing rows, stages spread
  * over the funnel. E.g. `seedBulk(db, model, { opportunities: 1_000_000, customers: 100_000 })`.
  */
-export async function seedBulk(db: Knex, model: SalesModel, counts: Record<string, number>, options: BulkOptions = {}): Promise<BulkSummary> {
+export async function seedBulk(
+  db: Knex,
+  model: SalesModel,
+  counts: Record<string, number>,
+  options: BulkOptions = {},
+): Promise<BulkSummary> {
   const started = performance.now();
   const seed = options.seed ?? DEFAULT_SEED;
   const today = options.today ?? new Date();

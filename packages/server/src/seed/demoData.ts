@@ -7,7 +7,7 @@ import { demoCount, dependencyOrder } from './order.js';
 import { Random } from './random.js';
 import { teamsOf, usersOf, type UsersEntity } from '../router/resources.js';
 import { planSalesforce, type Salesforce } from './salesforce.js';
-import { addDays, fieldValue, isCompanyEntity, isoDate, isPersonEntity, type RowContext } from './values.js';
+import { addDays, fieldValue, isCompanyEntity, isoDate, type RowContext } from './values.js';
 import { entryOnlyFields, factStages, pickStagePosition, requiredFields, satisfySchema, type StagePosition } from './workflow.js';
 
 export interface DemoOptions {
@@ -137,7 +137,8 @@ class DemoBuilder {
     const entryOnly = entryOnlyFields(entity);
     for (const field of entity.fields) {
       if (field.name in row || field.readOnly) continue;
-      if (!this.shouldFill(field, { gateRequired, entryRequired, entryOnly, position, workflowStages: workflow?.stages ?? [] }, rng)) continue;
+      if (!this.shouldFill(field, { gateRequired, entryRequired, entryOnly, position, workflowStages: workflow?.stages ?? [] }, rng))
+        continue;
       row[field.name] = fieldValue(field, ctx);
     }
     if (position) {
@@ -173,7 +174,8 @@ class DemoBuilder {
     if (rules.entryOnly.has(field.name)) return false;
     const sectionStage = rules.workflowStages.find((stage) => stage.id === field.section);
     if (sectionStage && rules.position) {
-      if (sectionStage.kind !== 'open') return rules.position.stage.id === sectionStage.id || (rules.position.stage.kind === sectionStage.kind && rng.chance(0.5));
+      if (sectionStage.kind !== 'open')
+        return rules.position.stage.id === sectionStage.id || (rules.position.stage.kind === sectionStage.kind && rng.chance(0.5));
       return sectionStage.order <= rules.position.reached && rng.chance(0.9);
     }
     return rng.chance(OPTIONAL_FILL);
@@ -231,7 +233,9 @@ class DemoBuilder {
       if (status && activeOption && !entity.workflow) row[status.name] = activeOption.value;
     }
     if (users && entity.resource === this.teams) {
-      const manager = entity.fields.find((field) => field.kind === 'reference' && field.ref === users.resource && /manager|leader|head|owner/.test(field.name));
+      const manager = entity.fields.find(
+        (field) => field.kind === 'reference' && field.ref === users.resource && /manager|leader|head|owner/.test(field.name),
+      );
       if (manager) row[manager.name] = this.salesforce.managerIds[((row.id as number) - 1) % this.salesforce.managerIds.length] ?? null;
     }
   }
@@ -252,7 +256,9 @@ function adjustRow(entity: EntityModel, row: Row, position: StagePosition | unde
       position.stage.kind === 'won' ? 100 : position.stage.kind === 'lost' ? 0 : Math.round(10 + (80 * index) / Math.max(open.length, 1));
   }
 
-  const amount = entity.fields.find((field) => field.kind === 'money' && (field.name === 'amount' || field.name === entity.workflow?.amountField));
+  const amount = entity.fields.find(
+    (field) => field.kind === 'money' && (field.name === 'amount' || field.name === entity.workflow?.amountField),
+  );
   const lines = entity.fields.find((field) => field.kind === 'lines');
   const total = fieldNamed(entity, /^(total|total_amount|amount)$/, ['money']);
   if (lines && total && Array.isArray(row[lines.name]) && row[total.name] != null) {

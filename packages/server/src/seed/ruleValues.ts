@@ -53,7 +53,9 @@ function satisfyValidations(entity: EntityModel, row: Row): void {
     for (const name of validation.fields) {
       const field = entity.fields.find((f) => f.name === name);
       if (!field) continue;
-      const others = reads.filter((other) => other !== name && entity.fields.find((f) => f.name === other)?.kind === field.kind).map((other) => row[other]);
+      const others = reads
+        .filter((other) => other !== name && entity.fields.find((f) => f.name === other)?.kind === field.kind)
+        .map((other) => row[other]);
       const candidates = [
         ...equalTo(validation.rule, name, row),
         ...others.filter((value) => value !== null && value !== undefined),
@@ -165,7 +167,9 @@ export async function finishRuleValues(db: Knex, model: SalesModel, rows: Map<st
       Object.assign(changes, await reconcileRollups(db, model, entity, { ...row, ...changes }, resources, rows));
       if (Object.keys(changes).length) {
         Object.assign(row, changes);
-        await db(entity.resource).where('id', row.id as number).update(changes);
+        await db(entity.resource)
+          .where('id', row.id as number)
+          .update(changes);
       }
     }
   }
@@ -200,8 +204,22 @@ async function reconcileRollups(
       const child = model.entities[Object.keys(model.entities).find((name) => model.entities[name].resource === definition.from) ?? ''];
       const field = child?.fields.find((f) => f.name === key);
       if (!key || !field) continue;
-      if (!field.required) await db(definition.from).where(key, row.id as number).update({ [key]: null });
-      else await removeRows(db, model, rows, definition.from, (await db(definition.from).where(key, row.id as number).pluck('id')).map(Number));
+      if (!field.required)
+        await db(definition.from)
+          .where(key, row.id as number)
+          .update({ [key]: null });
+      else
+        await removeRows(
+          db,
+          model,
+          rows,
+          definition.from,
+          (
+            await db(definition.from)
+              .where(key, row.id as number)
+              .pluck('id')
+          ).map(Number),
+        );
     }
   }
   ({ values, broken } = await judge());
@@ -213,17 +231,27 @@ async function reconcileRollups(
   }
   const lookups = await loadLookups(db, { resources }, entity, { ...row, ...values });
   const settled = computeRecord(entity, { ...row, ...values }, lookups);
-  return Object.fromEntries(entity.fields.filter((f) => settled[f.name] !== row[f.name] && (f.computed !== undefined || settled[f.name] === null)).map((f) => [f.name, settled[f.name]]));
+  return Object.fromEntries(
+    entity.fields
+      .filter((f) => settled[f.name] !== row[f.name] && (f.computed !== undefined || settled[f.name] === null))
+      .map((f) => [f.name, settled[f.name]]),
+  );
 }
 
 /** Rows that could not have been saved are left out, and what referred to them with them (or without the reference, when it may be empty). */
 async function removeRows(db: Knex, model: SalesModel, rows: Map<string, Row[]>, resource: string, ids: number[]): Promise<void> {
   if (!ids.length) return;
   const gone = new Set(ids);
-  rows.set(resource, (rows.get(resource) ?? []).filter((row) => !gone.has(Number(row.id))));
+  rows.set(
+    resource,
+    (rows.get(resource) ?? []).filter((row) => !gone.has(Number(row.id))),
+  );
   for (const other of Object.values(model.entities)) {
     for (const field of other.fields.filter((f) => f.kind === 'reference' && f.ref === resource)) {
-      if (!field.required) await db(other.resource).whereIn(field.name, ids).update({ [field.name]: null });
+      if (!field.required)
+        await db(other.resource)
+          .whereIn(field.name, ids)
+          .update({ [field.name]: null });
       else await removeRows(db, model, rows, other.resource, (await db(other.resource).whereIn(field.name, ids).pluck('id')).map(Number));
     }
   }

@@ -1,11 +1,30 @@
 import type { EntityModel, FieldModel } from '@ra-sales/schema';
 import {
-  address, bankAccount, companyName, documentNumber, landlinePhone, mobilePhone, personName, taxNumber,
-  type Company, type Person,
+  address,
+  bankAccount,
+  companyName,
+  documentNumber,
+  landlinePhone,
+  mobilePhone,
+  personName,
+  taxNumber,
+  type Company,
+  type Person,
 } from './names.js';
 import type { Random } from './random.js';
 import {
-  CARRIERS, CITIES, DEPARTMENTS, INDUSTRIES, INTERESTS, JOB_TITLES, PHRASES, PRODUCT_CATEGORIES, PRODUCTS, PROJECT_KINDS, REGIONS, UNITS,
+  CARRIERS,
+  CITIES,
+  DEPARTMENTS,
+  INDUSTRIES,
+  INTERESTS,
+  JOB_TITLES,
+  PHRASES,
+  PRODUCT_CATEGORIES,
+  PRODUCTS,
+  PROJECT_KINDS,
+  REGIONS,
+  UNITS,
 } from './vocabulary.js';
 
 /** What the value of one field may depend on: the row being built and the data so far. */
@@ -73,26 +92,37 @@ function representation(field: FieldModel, ctx: RowContext): string {
     const product = PRODUCTS[(ctx.serial - 1) % PRODUCTS.length];
     return `${product.name} ${product.spec}${ctx.serial > PRODUCTS.length ? `-${Math.ceil(ctx.serial / PRODUCTS.length)}` : ''}`;
   }
-  if (/territor|region|area/.test(entity.resource)) return `${REGIONS[(ctx.serial - 1) % REGIONS.length]}区${ctx.serial > REGIONS.length ? ctx.serial : ''}`;
+  if (/territor|region|area/.test(entity.resource))
+    return `${REGIONS[(ctx.serial - 1) % REGIONS.length]}区${ctx.serial > REGIONS.length ? ctx.serial : ''}`;
   if (/team/.test(entity.resource)) return `${REGIONS[(ctx.serial - 1) % REGIONS.length]}销售${ctx.serial}组`;
   if (/opportunit|project/.test(entity.resource)) return `${company.short}${rng.pick(PROJECT_KINDS)}项目`;
   return `${company.short}${zhLabel(entity)}${field.name === 'subject' ? '' : ` ${ctx.serial}`}`;
 }
 
 function phraseByName(name: string, rng: Random): string | undefined {
-  const topic =
-    /need|requirement|problem/.test(name) ? 'need'
-    : /competit/.test(name) ? 'competitor'
-    : /decision/.test(name) ? 'decision'
-    : /terms|warranty|after_sales|obligation/.test(name) ? 'terms'
-    : /financ|credit_assessment/.test(name) ? 'finance'
-    : /strategy|proposal|solution|technical/.test(name) ? 'strategy'
-    : /reason|opinion/.test(name) ? 'reason'
-    : /outcome|result|feedback|work_done|work_log|summary|investigation|handling/.test(name) ? 'result'
-    : /description|complaint|content|issue/.test(name) ? 'description'
-    : /plan|next_step|purpose|follow/.test(name) ? 'plan'
-    : /note|remark|comment|suggestion|preference|scope|basis/.test(name) ? 'note'
-    : undefined;
+  const topic = /need|requirement|problem/.test(name)
+    ? 'need'
+    : /competit/.test(name)
+      ? 'competitor'
+      : /decision/.test(name)
+        ? 'decision'
+        : /terms|warranty|after_sales|obligation/.test(name)
+          ? 'terms'
+          : /financ|credit_assessment/.test(name)
+            ? 'finance'
+            : /strategy|proposal|solution|technical/.test(name)
+              ? 'strategy'
+              : /reason|opinion/.test(name)
+                ? 'reason'
+                : /outcome|result|feedback|work_done|work_log|summary|investigation|handling/.test(name)
+                  ? 'result'
+                  : /description|complaint|content|issue/.test(name)
+                    ? 'description'
+                    : /plan|next_step|purpose|follow/.test(name)
+                      ? 'plan'
+                      : /note|remark|comment|suggestion|preference|scope|basis/.test(name)
+                        ? 'note'
+                        : undefined;
   return topic ? rng.pick(PHRASES[topic]) : undefined;
 }
 
@@ -108,7 +138,8 @@ function namedText(field: FieldModel, ctx: RowContext): string | undefined {
   const phrase = phraseByName(name, rng);
   if (phrase) return phrase;
   if (/company|customer_name|invoice_title|title|purchase_place|partner/.test(name)) return company.name;
-  if (/contact_name|representative|person|manager|engineer|trainer|owner_name|analyst|claimant|signer/.test(name)) return personName(rng).name;
+  if (/contact_name|representative|person|manager|engineer|trainer|owner_name|analyst|claimant|signer/.test(name))
+    return personName(rng).name;
   if (/address/.test(name)) return address(rng, company.city);
   if (/industry/.test(name)) return company.industry ?? rng.pick(INDUSTRIES);
   if (/hometown|city/.test(name)) return rng.pick(CITIES);
@@ -143,7 +174,8 @@ function fitString(field: FieldModel, ctx: RowContext, value: string): string | 
   const pattern = typeof field.schema.pattern === 'string' ? new RegExp(field.schema.pattern as string, 'u') : null;
   const maxLength = field.maxLength ?? (field.schema.maxLength as number | undefined);
   const minLength = (field.schema.minLength as number | undefined) ?? 0;
-  const fits = (text: string) => (!pattern || pattern.test(text)) && (!maxLength || [...text].length <= maxLength) && [...text].length >= minLength;
+  const fits = (text: string) =>
+    (!pattern || pattern.test(text)) && (!maxLength || [...text].length <= maxLength) && [...text].length >= minLength;
   if (fits(value)) return value;
   let candidate = value;
   if (maxLength && [...candidate].length > maxLength) candidate = [...candidate].slice(0, maxLength).join('');
@@ -154,11 +186,13 @@ function fitString(field: FieldModel, ctx: RowContext, value: string): string | 
 
 function moneyByName(field: FieldModel, rng: Random): number {
   const name = field.name;
-  const [min, max] =
-    /fee|expense|spent|travel|cost|amount_change/.test(name) ? [800, 80_000]
-    : /unit_price|list_price|price_each/.test(name) ? [1_000, 300_000]
-    : /limit/.test(name) ? [100_000, 3_000_000]
-    : [50_000, 5_000_000];
+  const [min, max] = /fee|expense|spent|travel|cost|amount_change/.test(name)
+    ? [800, 80_000]
+    : /unit_price|list_price|price_each/.test(name)
+      ? [1_000, 300_000]
+      : /limit/.test(name)
+        ? [100_000, 3_000_000]
+        : [50_000, 5_000_000];
   const value = rng.logUniform(min, max);
   const step = value >= 100_000 ? 1000 : 100;
   return clampNumber(field, Math.round(value / step) * step);
@@ -173,22 +207,27 @@ function percentByName(field: FieldModel, rng: Random): number {
 function integerByName(field: FieldModel, ctx: RowContext): number {
   const { rng, today } = ctx;
   const name = field.name;
-  const value =
-    /year/.test(name) ? today.getUTCFullYear() - rng.int(0, 1)
-    : /month/.test(name) ? rng.int(1, 12)
-    : /number|instalment|seq|index/.test(name) ? rng.int(1, 12)
-    : /customers|count|quantity|staff|employees/.test(name) ? rng.int(1, 40)
-    : rng.int(Math.max(field.minimum ?? 0, 0), Math.min(field.maximum ?? 100, 100));
+  const value = /year/.test(name)
+    ? today.getUTCFullYear() - rng.int(0, 1)
+    : /month/.test(name)
+      ? rng.int(1, 12)
+      : /number|instalment|seq|index/.test(name)
+        ? rng.int(1, 12)
+        : /customers|count|quantity|staff|employees/.test(name)
+          ? rng.int(1, 40)
+          : rng.int(Math.max(field.minimum ?? 0, 0), Math.min(field.maximum ?? 100, 100));
   return Math.round(clampNumber(field, value));
 }
 
 function numberByName(field: FieldModel, rng: Random): number {
   const name = field.name;
-  const value =
-    /quantity|qty|stock/.test(name) ? rng.int(1, 30)
-    : /hours/.test(name) ? rng.int(1, 16) / 2
-    : /score|rating/.test(name) ? rng.int(60, 100)
-    : rng.float(Math.max(field.minimum ?? 0, 0), Math.min(field.maximum ?? 1000, 1000));
+  const value = /quantity|qty|stock/.test(name)
+    ? rng.int(1, 30)
+    : /hours/.test(name)
+      ? rng.int(1, 16) / 2
+      : /score|rating/.test(name)
+        ? rng.int(60, 100)
+        : rng.float(Math.max(field.minimum ?? 0, 0), Math.min(field.maximum ?? 1000, 1000));
   return Math.round(clampNumber(field, value) * 100) / 100;
 }
 
@@ -199,7 +238,8 @@ export function isForwardDate(name: string): boolean {
 
 function dateByName(field: FieldModel, ctx: RowContext): string {
   const { rng, today } = ctx;
-  if (/birth/.test(field.name)) return `${rng.int(1965, 2000)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  if (/birth/.test(field.name))
+    return `${rng.int(1965, 2000)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   return isoDate(addDays(today, isForwardDate(field.name) ? rng.int(-30, 180) : -rng.int(0, 540)));
 }
 

@@ -23,7 +23,11 @@ export async function hasNoUsers(knex: Knex, model: SalesModel): Promise<boolean
  * The demo data on a database no one has used (no user yet), then its rolled-up figures, which
  * the bulk load leaves to be computed once here. Nothing happens on a database in use.
  */
-export async function seedDemoWhenEmpty(options: { knex: Knex; model: SalesModel; validators: Validators }): Promise<DemoSeeded | undefined> {
+export async function seedDemoWhenEmpty(options: {
+  knex: Knex;
+  model: SalesModel;
+  validators: Validators;
+}): Promise<DemoSeeded | undefined> {
   if (!(await hasNoUsers(options.knex, options.model))) return undefined;
   const seeded = await seedDemo(options.knex, options.model);
   const rolled = await refreshRecords({ ...options, entities: rollupEntities(options.model) });

@@ -47,7 +47,13 @@ export function funnelWeights(workflow: WorkflowModel, excluded: Set<string> = n
   const won = workflow.stages.filter((stage) => stage.kind === 'won').length;
   const lost = workflow.stages.filter((stage) => stage.kind === 'lost').length;
   return workflow.stages.map((stage) =>
-    excluded.has(stage.id) ? 0 : stage.kind === 'open' ? openWeight(stage) : stage.kind === 'won' ? (openTotal * WON_SHARE) / won : (openTotal * LOST_SHARE) / lost,
+    excluded.has(stage.id)
+      ? 0
+      : stage.kind === 'open'
+        ? openWeight(stage)
+        : stage.kind === 'won'
+          ? (openTotal * WON_SHARE) / won
+          : (openTotal * LOST_SHARE) / lost,
   );
 }
 
@@ -57,8 +63,7 @@ export function pickStagePosition(workflow: WorkflowModel, rng: Random, excluded
   // A lost record reached an open stage it could be in.
   const open = openStages(workflow).filter((candidate) => !excluded.has(candidate.id));
   const lastOpen = open.length ? open[open.length - 1].order : 0;
-  const reached =
-    stage.kind === 'open' ? stage.order : stage.kind === 'won' ? lastOpen : open.length ? rng.pick(open).order : 0;
+  const reached = stage.kind === 'open' ? stage.order : stage.kind === 'won' ? lastOpen : open.length ? rng.pick(open).order : 0;
   const passed = open.filter((candidate) =>
     stage.kind === 'won' ? true : stage.kind === 'open' ? candidate.order < stage.order : candidate.order < reached,
   );
@@ -119,7 +124,8 @@ function withinBounds(value: number, rule: JsonSchema): number {
   let result = value;
   const { minimum, exclusiveMinimum, maximum, exclusiveMaximum } = rule as Record<string, number | undefined>;
   if (typeof minimum === 'number' && result < minimum) result = minimum;
-  if (typeof exclusiveMinimum === 'number' && result <= exclusiveMinimum) result = exclusiveMinimum + Math.max(1, Math.abs(exclusiveMinimum) * 0.1);
+  if (typeof exclusiveMinimum === 'number' && result <= exclusiveMinimum)
+    result = exclusiveMinimum + Math.max(1, Math.abs(exclusiveMinimum) * 0.1);
   if (typeof maximum === 'number' && result > maximum) result = maximum;
   if (typeof exclusiveMaximum === 'number' && result >= exclusiveMaximum) result = exclusiveMaximum - 1;
   return result;

@@ -4,10 +4,10 @@
  */
 export function apiReferencePage(openapi: OpenApiDocument): string {
   const sections = Object.entries(groupByTag(openapi))
-    .map(([tag, operations]) => `<section><h2>${escape(tag)}</h2><table>${operations.map(operationRow).join('')}</table></section>`)
+    .map(([tag, operations]) => `<section><h2>${escapeHtml(tag)}</h2><table>${operations.map(operationRow).join('')}</table></section>`)
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(openapi.info.title)} reference</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(openapi.info.title)} reference</title>
 <style>
 body{font:14px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
 h2{margin-top:2rem;border-bottom:1px solid #ddd}td{padding:.2rem .6rem;vertical-align:top}
@@ -15,8 +15,8 @@ h2{margin-top:2rem;border-bottom:1px solid #ddd}td{padding:.2rem .6rem;vertical-
 .get{background:#2e7d32}.post{background:#1565c0}.put{background:#ef6c00}.delete{background:#c62828}
 code{background:#f4f4f4;padding:0 .25rem}
 </style></head><body>
-<h1>${escape(openapi.info.title)}</h1>
-<p>${escape(openapi.info.description ?? '')}</p>
+<h1>${escapeHtml(openapi.info.title)}</h1>
+<p>${escapeHtml(openapi.info.description ?? '')}</p>
 <p>Machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1). Lists take <code>sort</code>, <code>range</code> and <code>filter</code>
 as JSON in the query string and answer with <code>Content-Range</code>, as <code>ra-data-simple-rest</code> expects.</p>
 ${sections}
@@ -50,9 +50,9 @@ function groupByTag(openapi: OpenApiDocument): Record<string, { method: string; 
 }
 
 function operationRow({ method, path, op }: { method: string; path: string; op: Operation }): string {
-  return `<tr><td><span class="m ${method}">${method.toUpperCase()}</span></td><td><code>/api${escape(path)}</code></td><td>${escape(op.summary ?? op.description ?? op.operationId ?? '')}</td></tr>`;
+  return `<tr><td><span class="m ${method}">${method.toUpperCase()}</span></td><td><code>/api${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? op.description ?? op.operationId ?? '')}</td></tr>`;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

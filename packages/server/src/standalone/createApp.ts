@@ -31,8 +31,14 @@ export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth }:
     app.use(express.static(adminDir, { index: 'index.html' }));
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
   } else {
-    app.get('/', (_req, res) =>
-      void res.type('html').send('<p>The admin app is not built yet: run <code>pnpm --filter @ra-sales/backoffice build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>'),
+    app.get(
+      '/',
+      (_req, res) =>
+        void res
+          .type('html')
+          .send(
+            '<p>The admin app is not built yet: run <code>pnpm --filter @ra-sales/backoffice build</code>. The API is at <a href="/api/docs">/api/docs</a>.</p>',
+          ),
     );
   }
   return app;

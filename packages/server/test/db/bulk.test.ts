@@ -14,7 +14,12 @@ forEachDatabase('seedBulk', (database) => {
   beforeAll(async () => {
     await database.reset();
     await applyMigrations(database.db, model);
-    summary = await seedBulk(database.db, model, { customers: 2_000, opportunities: 12_000, collections: 3_000 }, { batchSize: 5_000, today: TODAY });
+    summary = await seedBulk(
+      database.db,
+      model,
+      { customers: 2_000, opportunities: 12_000, collections: 3_000 },
+      { batchSize: 5_000, today: TODAY },
+    );
   });
 
   it('inserts the requested rows in batches, after a sales force', async () => {
@@ -28,7 +33,8 @@ forEachDatabase('seedBulk', (database) => {
   });
 
   it('points references at existing rows and keeps ids continuing', async () => {
-    const [{ dangling }] = await database.db('opportunities')
+    const [{ dangling }] = await database
+      .db('opportunities')
       .whereNotIn('customer_id', database.db('customers').select('id'))
       .count('* as dangling');
     expect(dangling).toBe(0);

@@ -67,7 +67,9 @@ forEachDatabase('default domain', (database) => {
     expect(result.steps).toEqual(planMigration(null, model));
     const tables = await database.db.raw(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
     expect(tables.rows[0].n).toBe(Object.keys(model.entities).length + SYSTEM_TABLES.length);
-    const indexes = await database.db.raw(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_pkey'`);
+    const indexes = await database.db.raw(
+      `SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_pkey'`,
+    );
     const expected = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].reduce((sum, table) => sum + table.indexes.length, 0);
     expect(indexes.rows[0].n).toBe(expected);
 
@@ -76,7 +78,11 @@ forEachDatabase('default domain', (database) => {
     expect(summary.historyRows).toBeGreaterThan(500);
     for (const entity of Object.values(model.entities)) {
       for (const field of entity.fields.filter((f) => f.kind === 'reference' && model.entities[f.ref!])) {
-        const [{ n }] = await database.db(entity.resource).whereNotNull(field.name).whereNotIn(field.name, database.db(field.ref!).select('id')).count('* as n');
+        const [{ n }] = await database
+          .db(entity.resource)
+          .whereNotNull(field.name)
+          .whereNotIn(field.name, database.db(field.ref!).select('id'))
+          .count('* as n');
         expect(`${entity.resource}.${field.name}: ${n}`).toBe(`${entity.resource}.${field.name}: 0`);
       }
     }
@@ -91,7 +97,8 @@ forEachDatabase('default domain', (database) => {
       }
     }
     expect(broken.slice(0, 10)).toEqual([]);
-    const [{ overdue }] = await database.db('collections')
+    const [{ overdue }] = await database
+      .db('collections')
       .where('expected_date', '<', '2026-06-15')
       .whereNull('received_date')
       .count('* as overdue');

@@ -27,4 +27,3 @@ export function gateViolations(model: SalesModel, resource: string, rows: Row[])
   }
   return violations;
 }
-

@@ -17,7 +17,9 @@ async function tableNames(db: Knex): Promise<string[]> {
 }
 
 async function indexNames(db: Knex): Promise<string[]> {
-  const result = await db.raw(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' ORDER BY indexname`);
+  const result = await db.raw(
+    `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' ORDER BY indexname`,
+  );
   return result.rows.map((row: { indexname: string }) => row.indexname);
 }
 
@@ -66,7 +68,10 @@ describe('planMigration', () => {
     const won = opportunities.indexes.at(-1)!;
     expect(won).toMatchObject({ columns: ['stage_entered_at'], only: { column: 'stage', values: ['won'] } });
     expect(won.include).toEqual(expect.arrayContaining(['expected_amount', 'owner_id', 'customer_id']));
-    expect(opportunities.indexes.find((i) => i.name === 'opportunities_expected_amount_order_idx')).toMatchObject({ columns: ['expected_amount', 'id'], nullsFirst: ['expected_amount'] });
+    expect(opportunities.indexes.find((i) => i.name === 'opportunities_expected_amount_order_idx')).toMatchObject({
+      columns: ['expected_amount', 'id'],
+      nullsFirst: ['expected_amount'],
+    });
     expect(opportunities.indexes.at(-2)).toEqual({
       name: 'opportunities_stage_owner_id_expected_amount_order_idx',
       table: 'opportunities',
@@ -103,20 +108,18 @@ forEachDatabase('applyMigrations', (database) => {
     const model = testModel();
     const result = await applyMigrations(database.db, model);
     expect(result.snapshotStored).toBe(true);
-    expect(await tableNames(database.db)).toEqual(
-      [
-        'collections',
-        'customers',
-        'opportunities',
-        'sales_approvals',
-        'sales_audit',
-        'sales_history',
-        'sales_schema_snapshot',
-        'sales_sequences',
-        'salespeople',
-        'teams',
-      ],
-    );
+    expect(await tableNames(database.db)).toEqual([
+      'collections',
+      'customers',
+      'opportunities',
+      'sales_approvals',
+      'sales_audit',
+      'sales_history',
+      'sales_schema_snapshot',
+      'sales_sequences',
+      'salespeople',
+      'teams',
+    ]);
     const expectedIndexes = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].flatMap((t) => t.indexes.map((i) => i.name));
     expect(await indexNames(database.db)).toEqual([...expectedIndexes].sort());
     expect(await columnTypes(database.db, 'opportunities')).toMatchObject({
@@ -139,7 +142,9 @@ forEachDatabase('applyMigrations', (database) => {
 
   it('refuses a database holding its tables without a snapshot', async () => {
     await database.db.raw('CREATE TABLE customers (id bigint)');
-    await expect(applyMigrations(database.db, testModel())).rejects.toThrow(/already has tables \(customers\) but no sales_schema_snapshot row/);
+    await expect(applyMigrations(database.db, testModel())).rejects.toThrow(
+      /already has tables \(customers\) but no sales_schema_snapshot row/,
+    );
     expect(await tableNames(database.db)).toEqual(['customers']);
   });
 
@@ -162,9 +167,22 @@ forEachDatabase('applyMigrations', (database) => {
       fields: [...e.fields, field('competitors', 'text'), field('region', 'string', { filter: true })],
       workflow: { ...e.workflow!, stages: [...e.workflow!.stages, stage('negotiation', 5)] },
     }));
-    const after = { ...withField, entities: { ...withField.entities, products: entity('product', 'products', [field('name', 'string', { sortable: true }), field('list_price', 'money')]) } };
+    const after = {
+      ...withField,
+      entities: {
+        ...withField.entities,
+        products: entity('product', 'products', [field('name', 'string', { sortable: true }), field('list_price', 'money')]),
+      },
+    };
     const result = await applyMigrations(database.db, after);
-    expect(result.steps.map((s) => s.kind)).toEqual(['create_table', 'add_column', 'add_column', 'add_stage', 'create_index', 'create_index']);
+    expect(result.steps.map((s) => s.kind)).toEqual([
+      'create_table',
+      'add_column',
+      'add_column',
+      'add_stage',
+      'create_index',
+      'create_index',
+    ]);
     expect(await columnTypes(database.db, 'opportunities')).toMatchObject({ competitors: 'text', region: 'text' });
     expect(await indexNames(database.db)).toContain('opportunities_region_idx');
     expect(await indexNames(database.db)).toContain('products_name_order_idx');
@@ -176,10 +194,25 @@ forEachDatabase('applyMigrations', (database) => {
     await database.reset();
     const before = testModel();
     await applyMigrations(database.db, before);
-    await database.db('opportunities').insert([{ name: 'old one', customer_id: 1, stage: 'bidding' }, { name: 'old two', customer_id: 1, stage: 'won' }]);
+    await database.db('opportunities').insert([
+      { name: 'old one', customer_id: 1, stage: 'bidding' },
+      { name: 'old two', customer_id: 1, stage: 'won' },
+    ]);
     const after = withEntity(before, 'opportunities', (e) => ({
       ...e,
-      fields: [...e.fields, field('priority', 'enum', { required: true, default: 'normal', options: [{ value: 'normal', label: { en: 'Normal' } }, { value: 'high', label: { en: 'High' } }] }), field('note', 'string', { default: 'n/a' }), field('seats', 'integer', { required: true, default: 5 })],
+      fields: [
+        ...e.fields,
+        field('priority', 'enum', {
+          required: true,
+          default: 'normal',
+          options: [
+            { value: 'normal', label: { en: 'Normal' } },
+            { value: 'high', label: { en: 'High' } },
+          ],
+        }),
+        field('note', 'string', { default: 'n/a' }),
+        field('seats', 'integer', { required: true, default: 5 }),
+      ],
     }));
     await applyMigrations(database.db, after);
     expect(await database.db('opportunities').orderBy('id').select('name', 'priority', 'note', 'seats')).toEqual([
@@ -194,7 +227,9 @@ forEachDatabase('applyMigrations', (database) => {
     await database.db('opportunities').insert({ name: 'early', customer_id: 1, stage: 'development' });
     const after = withEntity(before, 'opportunities', (e) => ({
       ...e,
-      fields: e.fields.filter((f) => f.name !== 'bid_strategy').map((f) => (f.name === 'probability' ? { ...f, kind: 'integer' as const } : f)),
+      fields: e.fields
+        .filter((f) => f.name !== 'bid_strategy')
+        .map((f) => (f.name === 'probability' ? { ...f, kind: 'integer' as const } : f)),
       workflow: { ...e.workflow!, stages: e.workflow!.stages.filter((s) => s.id !== 'bidding') },
     }));
     const result = await applyMigrations(database.db, after);
@@ -235,7 +270,9 @@ forEachDatabase('applyMigrations', (database) => {
     });
 
     it('narrowing a type where values exist (numeric → integer, text → integer)', async () => {
-      await prepare(Array.from({ length: 1234 }, (_, i) => ({ name: `o${i}`, customer_id: 1, probability: 12.6, need: i % 2 ? '42' : 'many' })));
+      await prepare(
+        Array.from({ length: 1234 }, (_, i) => ({ name: `o${i}`, customer_id: 1, probability: 12.6, need: i % 2 ? '42' : 'many' })),
+      );
       const after = withEntity(before, 'opportunities', (e) => ({
         ...e,
         fields: e.fields.map((f) => (f.name === 'probability' || f.name === 'need' ? { ...f, kind: 'integer' as const } : f)),

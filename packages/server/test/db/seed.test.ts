@@ -23,7 +23,10 @@ describe('buildDemoData', () => {
   it('builds the sales force: an admin, two managers with a team each, reps owning the records', () => {
     const people = built.rows.get('salespeople')!;
     expect(people[0]).toMatchObject({ id: 1, role: 'admin', team_id: null });
-    expect(people.filter((p) => p.role === 'sales_manager').map((p) => [p.id, p.team_id])).toEqual([[2, 1], [3, 2]]);
+    expect(people.filter((p) => p.role === 'sales_manager').map((p) => [p.id, p.team_id])).toEqual([
+      [2, 1],
+      [3, 2],
+    ]);
     const reps = people.filter((p) => p.role === 'sales_rep');
     expect(reps.length).toBeGreaterThanOrEqual(6);
     expect(new Set(reps.map((p) => p.team_id))).toEqual(new Set([1, 2]));
@@ -38,7 +41,10 @@ describe('buildDemoData', () => {
     const customers = built.rows.get('customers')!;
     expect(customers.every((c) => /^[\u4e00-\u9fa5]+(有限公司|股份有限公司|集团有限公司|有限责任公司)$/.test(c.name as string))).toBe(true);
     expect(built.rows.get('salespeople')!.every((p) => /^[\u4e00-\u9fa5]{2,3}$/.test(p.name as string))).toBe(true);
-    const amounts = built.rows.get('opportunities')!.map((o) => o.expected_amount).filter((a): a is number => typeof a === 'number');
+    const amounts = built.rows
+      .get('opportunities')!
+      .map((o) => o.expected_amount)
+      .filter((a): a is number => typeof a === 'number');
     expect(Math.min(...amounts)).toBeGreaterThan(0);
     expect(amounts.every((a) => Number.isInteger(a * 100))).toBe(true);
   });
@@ -74,7 +80,8 @@ forEachDatabase('seedDemo', (database) => {
   it('points every reference at an existing row', async () => {
     for (const entity of Object.values(model.entities)) {
       for (const field of entity.fields.filter((f) => f.kind === 'reference')) {
-        const dangling = await database.db(entity.resource)
+        const dangling = await database
+          .db(entity.resource)
           .whereNotNull(field.name)
           .whereNotIn(field.name, database.db(field.ref!).select('id'))
           .count('* as n');
@@ -93,10 +100,7 @@ forEachDatabase('seedDemo', (database) => {
   });
 
   it('has overdue collections: expected in the past, nothing received', async () => {
-    const [{ n }] = await database.db('collections')
-      .where('expected_date', '<', '2026-06-15')
-      .whereNull('received_date')
-      .count('* as n');
+    const [{ n }] = await database.db('collections').where('expected_date', '<', '2026-06-15').whereNull('received_date').count('* as n');
     expect(n).toBeGreaterThan(10);
     const [{ received }] = await database.db('collections').whereNotNull('received_date').count('* as received');
     expect(received).toBeGreaterThan(10);
@@ -105,14 +109,21 @@ forEachDatabase('seedDemo', (database) => {
   it('writes the path of each record to its stage into sales_history', async () => {
     expect(summary.historyRows).toBeGreaterThan(100);
     const won = await database.db('opportunities').where('stage', 'won').first('id', 'owner_id');
-    const moves = await database.db('sales_history').where({ resource: 'opportunities', record_id: won.id }).orderBy('created_at').select('from_stage', 'to_stage', 'user_id');
+    const moves = await database
+      .db('sales_history')
+      .where({ resource: 'opportunities', record_id: won.id })
+      .orderBy('created_at')
+      .select('from_stage', 'to_stage', 'user_id');
     expect(moves).toEqual([
       { from_stage: 'development', to_stage: 'initiation', user_id: won.owner_id },
       { from_stage: 'initiation', to_stage: 'bidding', user_id: won.owner_id },
       { from_stage: 'bidding', to_stage: 'won', user_id: won.owner_id },
     ]);
     const lost = await database.db('opportunities').where('stage', 'lost').first('id', 'close_reason');
-    const [last] = await database.db('sales_history').where({ resource: 'opportunities', record_id: lost.id, to_stage: 'lost' }).select('comment');
+    const [last] = await database
+      .db('sales_history')
+      .where({ resource: 'opportunities', record_id: lost.id, to_stage: 'lost' })
+      .select('comment');
     expect(last.comment).toBe(lost.close_reason);
   });
 

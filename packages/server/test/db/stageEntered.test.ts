@@ -13,7 +13,10 @@ import { testModel } from './fixtures.js';
 const iso = (value: unknown) => new Date(value as string).toISOString();
 
 async function columnsOf(db: Knex, table: string): Promise<string[]> {
-  const result = await db.raw(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, [table]);
+  const result = await db.raw(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
+    [table],
+  );
   return result.rows.map((row: { column_name: string }) => row.column_name);
 }
 
@@ -29,7 +32,12 @@ describe('the stage_entered_at column', () => {
 
   it('is planned for a migrated table that lacks it, with the fill from the history', () => {
     const model = testModel();
-    const columns = new Map([...entityTableShapes(model)].map(([name, shape]) => [name, shape.columns.map((c) => c.name).filter((c) => c !== STAGE_ENTERED_FIELD)]));
+    const columns = new Map(
+      [...entityTableShapes(model)].map(([name, shape]) => [
+        name,
+        shape.columns.map((c) => c.name).filter((c) => c !== STAGE_ENTERED_FIELD),
+      ]),
+    );
     const steps = planMigration(model, model, { entityColumns: columns, systemColumns: new Map() });
     const added = steps.filter((s) => s.kind !== 'create_table' && s.kind !== 'create_index');
     expect(added.map((s) => (s.kind === 'add_column' ? `${s.table}.${s.column.name}` : s.kind))).toEqual([
@@ -56,11 +64,23 @@ forEachDatabase('stage_entered_at migration', (database) => {
 
     // Records and their stage history as a database migrated before the column existed holds them.
     const insert = async (name: string, stage: string, createdAt: string) =>
-      Number((await db('opportunities').insert({ name, customer_id: 1, stage, created_at: createdAt, updated_at: '2025-01-01T00:00:00Z', version: 4 }).returning('id'))[0].id);
+      Number(
+        (
+          await db('opportunities')
+            .insert({ name, customer_id: 1, stage, created_at: createdAt, updated_at: '2025-01-01T00:00:00Z', version: 4 })
+            .returning('id')
+        )[0].id,
+      );
     const moved = await insert('moved back and forth', 'bidding', '2024-01-01T00:00:00Z');
     const never = await insert('no history', 'initiation', '2024-02-02T00:00:00Z');
     const voided = await insert('same-stage history row', 'bidding', '2024-03-03T00:00:00Z');
-    const history = (recordId: number, from: string | null, to: string, at: string) => ({ resource: 'opportunities', record_id: recordId, from_stage: from, to_stage: to, created_at: at });
+    const history = (recordId: number, from: string | null, to: string, at: string) => ({
+      resource: 'opportunities',
+      record_id: recordId,
+      from_stage: from,
+      to_stage: to,
+      created_at: at,
+    });
     await db('sales_history').insert([
       history(moved, null, 'development', '2024-01-01T00:00:00Z'),
       history(moved, 'development', 'initiation', '2024-02-01T00:00:00Z'),
@@ -83,7 +103,9 @@ forEachDatabase('stage_entered_at migration', (database) => {
       `opportunities.${STAGE_ENTERED_FIELD}`,
     ]);
     const after = await db('opportunities').orderBy('id');
-    expect(after.map((row) => ({ ...row, [STAGE_ENTERED_FIELD]: undefined }))).toEqual(before.map((row) => ({ ...row, [STAGE_ENTERED_FIELD]: undefined })));
+    expect(after.map((row) => ({ ...row, [STAGE_ENTERED_FIELD]: undefined }))).toEqual(
+      before.map((row) => ({ ...row, [STAGE_ENTERED_FIELD]: undefined })),
+    );
     const entered = Object.fromEntries(after.map((row) => [row.id, iso(row[STAGE_ENTERED_FIELD])]));
     expect(entered[moved]).toBe('2024-05-01T00:00:00.000Z');
     expect(entered[never]).toBe('2024-02-02T00:00:00.000Z');

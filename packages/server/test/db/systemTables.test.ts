@@ -16,8 +16,14 @@ describe('system tables in the plan', () => {
   it('are created, with their primary key, when missing', () => {
     const steps = planMigration(model, model, { systemColumns: new Map() });
     const systemIndexes = SYSTEM_TABLES.flatMap((table) => table.indexes);
-    expect(steps.map(describeStep)).toEqual(SYSTEM_TABLES.map((table) => `create system table ${table.name}`).concat(systemIndexes.map((index) => describeStep(step.createIndex(index)))));
-    expect(steps.find((s) => s.kind === 'create_table' && s.table === 'sales_sequences')).toMatchObject({ primaryKey: ['resource', 'field', 'period'] });
+    expect(steps.map(describeStep)).toEqual(
+      SYSTEM_TABLES.map((table) => `create system table ${table.name}`).concat(
+        systemIndexes.map((index) => describeStep(step.createIndex(index))),
+      ),
+    );
+    expect(steps.find((s) => s.kind === 'create_table' && s.table === 'sales_sequences')).toMatchObject({
+      primaryKey: ['resource', 'field', 'period'],
+    });
   });
 });
 
@@ -33,7 +39,10 @@ forEachDatabase('system tables of a database migrated by an earlier version', (d
     const result = await applyMigrations(database.db, model);
     expect(result.steps.map(describeStep)).toEqual(['create system table sales_sequences', 'add column sales_history.comment text']);
     await database.db('sales_sequences').insert({ resource: 'contracts', field: 'number', period: 'HT-2026-', last_value: 1 });
-    const duplicate = await database.db('sales_sequences').insert({ resource: 'contracts', field: 'number', period: 'HT-2026-', last_value: 2 }).catch((e: { code?: string }) => e.code);
+    const duplicate = await database
+      .db('sales_sequences')
+      .insert({ resource: 'contracts', field: 'number', period: 'HT-2026-', last_value: 2 })
+      .catch((e: { code?: string }) => e.code);
     expect(duplicate).toBe('23505');
     expect((await applyMigrations(database.db, model)).steps).toEqual([]);
   });

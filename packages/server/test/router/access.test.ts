@@ -20,7 +20,12 @@ forEachDatabase('router access', (database) => {
   };
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
   const list = (as: UserName, resource: string, filter: Record<string, unknown> = {}, embed?: string[]) =>
-    server.as(as).getList(resource, { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' }, filter, meta: embed ? { embed } : undefined });
+    server.as(as).getList(resource, {
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'id', order: 'ASC' },
+      filter,
+      meta: embed ? { embed } : undefined,
+    });
 
   beforeAll(async () => {
     server = await startTestServer(database.db);
@@ -66,7 +71,7 @@ forEachDatabase('router access', (database) => {
     expect(admin.json.roles).toEqual(['admin']);
   });
 
-  it('a rep cannot read, list, count or fetch another rep\'s customer', async () => {
+  it("a rep cannot read, list, count or fetch another rep's customer", async () => {
     await expect(server.as('repB').getOne('customers', { id: customerA.id })).rejects.toMatchObject({ status: 404 });
     const visible = await list('repB', 'customers');
     expect(ids(visible.data)).toEqual([customerB.id]);
@@ -75,15 +80,19 @@ forEachDatabase('router access', (database) => {
     expect(ids(many.data)).toEqual([customerB.id]);
     const searched = await list('repB', 'customers', { q: 'Customer' });
     expect(searched.total).toBe(1);
-    const counted = await server.request('GET', `/customers?range=[5,9]&filter=${encodeURIComponent(JSON.stringify({ grade: 'A' }))}`, { as: 'repB' });
+    const counted = await server.request('GET', `/customers?range=[5,9]&filter=${encodeURIComponent(JSON.stringify({ grade: 'A' }))}`, {
+      as: 'repB',
+    });
     expect(counted.headers.get('content-range')).toBe('customers */0');
   });
 
-  it('a rep cannot update, delete or reference another rep\'s customer', async () => {
+  it("a rep cannot update, delete or reference another rep's customer", async () => {
     const before = await tableFingerprint(database.db, 'customers');
     const update = await server.request('PUT', `/customers/${customerA.id}`, { as: 'repB', body: { ...customerA, name: 'Taken over' } });
     expect(update.status).toBe(404);
-    expect((await server.request('DELETE', `/customers/${customerA.id}`, { as: 'repB', headers: { 'Content-Type': 'text/plain' } })).status).toBe(404);
+    expect(
+      (await server.request('DELETE', `/customers/${customerA.id}`, { as: 'repB', headers: { 'Content-Type': 'text/plain' } })).status,
+    ).toBe(404);
     const reference = await server.request('POST', '/opportunities', { as: 'repB', body: { name: 'Poaching', customer_id: customerA.id } });
     expect(reference.status).toBe(400);
     expect(reference.json.errors).toEqual({ customer_id: `no Customer record ${customerA.id}` });
@@ -113,7 +122,10 @@ forEachDatabase('router access', (database) => {
   it('the owner field: set by the server for reps, never changed by them; managers assign within the team', async () => {
     const own = await create('repA', 'customers', { name: 'Echo owner', grade: 'C', owner_id: server.users.repA });
     expect(own.owner_id).toBe(server.users.repA);
-    const giveaway = await server.request('POST', '/customers', { as: 'repA', body: { name: 'Gift', grade: 'C', owner_id: server.users.repB } });
+    const giveaway = await server.request('POST', '/customers', {
+      as: 'repA',
+      body: { name: 'Gift', grade: 'C', owner_id: server.users.repB },
+    });
     expect(giveaway.status).toBe(400);
     expect(giveaway.json.errors).toEqual({ owner_id: 'cannot be changed' });
     const echo = await server.request('PUT', `/customers/${own.id}`, { as: 'repA', body: { ...own, industry: 'Steel' } });
@@ -121,18 +133,31 @@ forEachDatabase('router access', (database) => {
     const change = await server.request('PUT', `/customers/${own.id}`, { as: 'repA', body: { ...echo.json, owner_id: server.users.repB } });
     expect(change.status).toBe(400);
 
-    const assign = await server.request('PUT', `/customers/${own.id}`, { as: 'managerNorth', body: { ...echo.json, owner_id: server.users.repB } });
+    const assign = await server.request('PUT', `/customers/${own.id}`, {
+      as: 'managerNorth',
+      body: { ...echo.json, owner_id: server.users.repB },
+    });
     expect(assign.status).toBe(200);
     expect(assign.json.owner_id).toBe(server.users.repB);
-    const outside = await server.request('PUT', `/customers/${own.id}`, { as: 'managerNorth', body: { ...assign.json, owner_id: server.users.repSouth } });
+    const outside = await server.request('PUT', `/customers/${own.id}`, {
+      as: 'managerNorth',
+      body: { ...assign.json, owner_id: server.users.repSouth },
+    });
     expect(outside.status).toBe(400);
   });
 
   it('server-owned fields: echoes pass, changes are refused', async () => {
     const record = await create('repA', 'customers', { name: 'Server fields', grade: 'C' });
-    for (const [field, value] of [['id', record.id + 1000], ['version', 7], ['created_at', '2020-01-01T00:00:00.000Z']] as const) {
+    for (const [field, value] of [
+      ['id', record.id + 1000],
+      ['version', 7],
+      ['created_at', '2020-01-01T00:00:00.000Z'],
+    ] as const) {
       const answer = await server.request('PUT', `/customers/${record.id}`, { as: 'repA', body: { ...record, [field]: value } });
-      expect([answer.status, answer.json.errors?.[field] ?? answer.json.errors]).toEqual([field === 'version' ? 409 : 400, field === 'version' ? 'stale' : 'cannot be changed']);
+      expect([answer.status, answer.json.errors?.[field] ?? answer.json.errors]).toEqual([
+        field === 'version' ? 409 : 400,
+        field === 'version' ? 'stale' : 'cannot be changed',
+      ]);
     }
     const created = await server.request('POST', '/customers', { as: 'repA', body: { name: 'With id', grade: 'C', id: 5 } });
     expect(created.status).toBe(400);

@@ -31,7 +31,9 @@ forEachDatabase('router bad input', (database) => {
       const valid = await validBody(admin, model, validators, entity, 8);
       const info = resources.get(resource)!;
       const embedKeys = new Set([...info.embeds.values()].map((e) => embedName(e.field)));
-      const before = await Promise.all([resource, 'sales_audit', 'sales_history', 'sales_approvals'].map((t) => tableFingerprint(database.db, t)));
+      const before = await Promise.all(
+        [resource, 'sales_audit', 'sales_history', 'sales_approvals'].map((t) => tableFingerprint(database.db, t)),
+      );
 
       const send = (method: string, path: string, input: InvalidBody) =>
         server.request(method, path, 'raw' in input ? { rawBody: input.raw } : { body: input.body });
@@ -39,7 +41,16 @@ forEachDatabase('router bad input', (database) => {
       await fc.assert(
         fc.asyncProperty(invalidBodies(entity, valid, new Set(info.columns.keys()), embedKeys), async (input) => {
           const created = await send('POST', `/${resource}`, input);
-          const updated = await send('PUT', `/${resource}/${existing.id}`, 'raw' in input ? input : { ...input, body: { ...existing, ...input.body, version: 'version' in input.body ? input.body.version : existing.version } });
+          const updated = await send(
+            'PUT',
+            `/${resource}/${existing.id}`,
+            'raw' in input
+              ? input
+              : {
+                  ...input,
+                  body: { ...existing, ...input.body, version: 'version' in input.body ? input.body.version : existing.version },
+                },
+          );
           for (const answer of [created, updated]) {
             if (answer.status < 400 || answer.status >= 500) {
               throw new Error(`${input.kind}: ${answer.status} ${answer.text.slice(0, 300)}`);
@@ -48,7 +59,9 @@ forEachDatabase('router bad input', (database) => {
         }),
         { numRuns: RUNS, seed: 20261130, endOnFailure: true },
       );
-      const after = await Promise.all([resource, 'sales_audit', 'sales_history', 'sales_approvals'].map((t) => tableFingerprint(database.db, t)));
+      const after = await Promise.all(
+        [resource, 'sales_audit', 'sales_history', 'sales_approvals'].map((t) => tableFingerprint(database.db, t)),
+      );
       expect(after).toEqual(before);
     });
   });

@@ -17,17 +17,23 @@ forEachDatabase('company overlay', (database) => {
   beforeAll(async () => {
     const domain = await loadDomain(GENERATED);
     server = await startTestServer(database.db, { model: domain.model, validators: domain.validators });
-    const customer = await server.request('POST', '/customers', { body: { name: '杭州远景软件有限公司', grade: 'B', current_oa_system: '泛微 OA' } });
+    const customer = await server.request('POST', '/customers', {
+      body: { name: '杭州远景软件有限公司', grade: 'B', current_oa_system: '泛微 OA' },
+    });
     expect(customer.status, customer.text).toBe(201);
     customerId = customer.json.id;
   });
   afterAll(() => server?.close());
 
   it('keeps the added fields and refuses the removed ones', async () => {
-    const created = await server.request('POST', '/opportunities', { body: { name: 'OA 升级', customer_id: customerId, oa_modules: [{ module: 'workflow' }, { module: 'documents' }], user_count: 800 } });
+    const created = await server.request('POST', '/opportunities', {
+      body: { name: 'OA 升级', customer_id: customerId, oa_modules: [{ module: 'workflow' }, { module: 'documents' }], user_count: 800 },
+    });
     expect(created.status, created.text).toBe(201);
     expect(created.json).toMatchObject({ stage: 'development', user_count: 800 });
-    const removed = await server.request('POST', '/opportunities', { body: { name: 'OA 升级', customer_id: customerId, bid_strategy: 'low price' } });
+    const removed = await server.request('POST', '/opportunities', {
+      body: { name: 'OA 升级', customer_id: customerId, bid_strategy: 'low price' },
+    });
     expect(removed.status).toBe(400);
     expect(removed.json.errors).toHaveProperty('bid_strategy');
   });
@@ -43,7 +49,14 @@ forEachDatabase('company overlay', (database) => {
     expect(gateUnmet.status).toBe(422);
     expect(Object.keys(gateUnmet.json.errors).sort()).toEqual(['budget', 'decision_process', 'expected_sign_date', 'need']);
     const gateMet = await server.request('PUT', `/opportunities/${record.id}`, {
-      body: { ...record, stage: 'requirements', need: '全员移动办公', budget: 300000, expected_sign_date: '2027-03-31', decision_process: '信息中心立项，总经理审批' },
+      body: {
+        ...record,
+        stage: 'requirements',
+        need: '全员移动办公',
+        budget: 300000,
+        expected_sign_date: '2027-03-31',
+        decision_process: '信息中心立项，总经理审批',
+      },
     });
     expect(gateMet.status, gateMet.text).toBe(200);
     expect(gateMet.json.stage).toBe('requirements');

@@ -61,7 +61,8 @@ forEachDatabase('router crud', (database) => {
 
       const change = changeableField(entity);
       if (change) {
-        const updated = (await admin.update(resource, { id: a.id, data: { ...a, [change.field.name]: change.value }, previousData: a })).data;
+        const updated = (await admin.update(resource, { id: a.id, data: { ...a, [change.field.name]: change.value }, previousData: a }))
+          .data;
         expect(updated[change.field.name]).toEqual(change.value);
         expect(updated.version).toBe(a.version + 1);
         const updatedMany = await admin.updateMany(resource, { ids: [a.id, b.id], data: { [change.field.name]: change.value } });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { requestLocale } from '../../src/router/locale.js';
 
 const model: SalesModel = { locales: ['zh-CN', 'en'], groups: [], roles: {}, entities: {}, dashboard: [] };
-const asking = (header?: string) => ({ get: (name: string) => (name.toLowerCase() === 'accept-language' ? header : undefined) }) as unknown as Request;
+const asking = (header?: string) =>
+  ({ get: (name: string) => (name.toLowerCase() === 'accept-language' ? header : undefined) }) as unknown as Request;
 
 describe('requestLocale', () => {
   it('picks the first language the model has, exactly or by language', () => {

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, tableFingerprint, type HttpAnswer, type RequestOptions, type TestServer, type UserName } from './support/server.js';
+import {
+  startTestServer,
+  tableFingerprint,
+  type HttpAnswer,
+  type RequestOptions,
+  type TestServer,
+  type UserName,
+} from './support/server.js';
 import { fromDatabaseError, type HttpError } from '../../src/router/errors.js';
 import { parseFilters } from '../../src/router/filters.js';
 import { describeResources } from '../../src/router/resources.js';
@@ -62,11 +69,17 @@ forEachDatabase('router messages', (database) => {
       expect(en.status).toBe(400);
       expect(en.json).toEqual({
         message: 'Invalid record: Grade, Credit limit',
-        errors: { grade: 'Grade must be “A – key”, “B – important”, “C – ordinary” or “D – low”', credit_limit: 'Credit limit must be at least 0' },
+        errors: {
+          grade: 'Grade must be “A – key”, “B – important”, “C – ordinary” or “D – low”',
+          credit_limit: 'Credit limit must be at least 0',
+        },
       });
       expect(zh.json).toEqual({
         message: '记录无效：客户等级、信用额度',
-        errors: { grade: '「客户等级」必须是「A 类（重点）」、「B 类（重要）」、「C 类（一般）」或「D 类（低）」之一', credit_limit: '「信用额度」不能小于 0' },
+        errors: {
+          grade: '「客户等级」必须是「A 类（重点）」、「B 类（重要）」、「C 类（一般）」或「D 类（低）」之一',
+          credit_limit: '「信用额度」不能小于 0',
+        },
       });
     });
 
@@ -79,13 +92,22 @@ forEachDatabase('router messages', (database) => {
         credit_limit: 'Credit limit must be a number',
       });
       expect(zh.json.message).toBe('记录无效：客户名称、网址、信用额度');
-      expect(zh.json.errors).toEqual({ name: '请填写「客户名称」', website: '「网址」格式不正确（例如 https://example.com）', credit_limit: '「信用额度」必须是数字' });
+      expect(zh.json.errors).toEqual({
+        name: '请填写「客户名称」',
+        website: '「网址」格式不正确（例如 https://example.com）',
+        credit_limit: '「信用额度」必须是数字',
+      });
     });
 
     it('errors inside lines name the field, the line and the column by their labels', async () => {
       const [product] = await database.db('products').insert({ code: 'P-1', name: 'Widget', unit: 'pc', list_price: 10 }).returning('id');
       const negative = await inBoth('POST', '/sales_plans', {
-        body: { name: 'Plan 2026', plan_type: 'annual', year: 2026, product_targets: [{ product_id: Number(product.id), target_quantity: -1, target_amount: 10 }] },
+        body: {
+          name: 'Plan 2026',
+          plan_type: 'annual',
+          year: 2026,
+          product_targets: [{ product_id: Number(product.id), target_quantity: -1, target_amount: 10 }],
+        },
       });
       expect(negative.en.status).toBe(400);
       expect(negative.en.json).toEqual({
@@ -97,14 +119,19 @@ forEachDatabase('router messages', (database) => {
         errors: { product_targets: '「产品销售目标」第 1 行：「目标数量」不能小于 0' },
       });
 
-      const missing = await inBoth('POST', '/training_plans', { body: { name: 'Onboarding', plan_type: 'training', attendees: [{ passed: true }] } });
+      const missing = await inBoth('POST', '/training_plans', {
+        body: { name: 'Onboarding', plan_type: 'training', attendees: [{ passed: true }] },
+      });
       expect(missing.en.json.errors).toEqual({ attendees: 'Attendees, line 1: Fill in “Salesperson”' });
       expect(missing.zh.json.errors).toEqual({ attendees: '「参加人员」第 1 行：请填写「销售人员」' });
     });
 
     it('the rule a stage gate states is in business words too', async () => {
       const record = await create('opportunities', { name: 'Gate rule', customer_id: customerId });
-      const { en, zh } = await inBoth('PUT', `/opportunities/${record.id}`, { as: 'repA', body: { ...record, stage: 'lost', close_reason: 'no' } });
+      const { en, zh } = await inBoth('PUT', `/opportunities/${record.id}`, {
+        as: 'repA',
+        body: { ...record, stage: 'lost', close_reason: 'no' },
+      });
       expect(en.status).toBe(422);
       expect(en.json.errors.close_reason).toMatch(/^Closing reason \/ summary needs at least \d+ characters to enter Lost$/);
       expect(zh.json.errors.close_reason).toMatch(/^进入「丢单」前：「结项原因 \/ 总结报告」至少 \d+ 个字$/);
@@ -131,7 +158,10 @@ forEachDatabase('router messages', (database) => {
   });
 
   it('an owner outside the team', async () => {
-    const { en, zh } = await inBoth('POST', '/customers', { as: 'managerNorth', body: { name: 'Far away', grade: 'C', owner_id: server.users.repSouth } });
+    const { en, zh } = await inBoth('POST', '/customers', {
+      as: 'managerNorth',
+      body: { name: 'Far away', grade: 'C', owner_id: server.users.repSouth },
+    });
     expect(en.status).toBe(400);
     expect(en.json).toEqual({ message: 'Owner must be a member of your team', errors: { owner_id: 'not a member of your team' } });
     expect(zh.json).toEqual({ message: '「客户归属」必须是你团队的成员', errors: { owner_id: '不是你团队的成员' } });
@@ -141,7 +171,10 @@ forEachDatabase('router messages', (database) => {
     it('a new record starts in the initial stage', async () => {
       const { en, zh } = await inBoth('POST', '/opportunities', { body: { name: 'Skipper', customer_id: customerId, stage: 'proposal' } });
       expect(en.status).toBe(400);
-      expect(en.json).toEqual({ message: 'A new record starts in Customer development', errors: { stage: 'must be Customer development on create' } });
+      expect(en.json).toEqual({
+        message: 'A new record starts in Customer development',
+        errors: { stage: 'must be Customer development on create' },
+      });
       expect(zh.json).toEqual({ message: '新记录只能从「客户开发」开始', errors: { stage: '新建时必须为「客户开发」' } });
     });
 
@@ -163,33 +196,60 @@ forEachDatabase('router messages', (database) => {
 
     it('a stage with no way out says so', async () => {
       const plan = await create('visit_plans', { subject: 'First visit', customer_id: customerId, planned_at: '2026-03-02T09:00:00.000Z' });
-      const done = await put(plan, 'visit_plans', { status: 'done', visited_at: '2026-03-02T10:00:00.000Z', outcome: 'Met the CIO', next_step: 'Send a proposal' });
+      const done = await put(plan, 'visit_plans', {
+        status: 'done',
+        visited_at: '2026-03-02T10:00:00.000Z',
+        outcome: 'Met the CIO',
+        next_step: 'Send a proposal',
+      });
       expect(done.status).toBe('done');
       const { en, zh } = await inBoth('PUT', `/visit_plans/${plan.id}`, { as: 'repA', body: { ...done, status: 'planned' } });
       expect(en.status).toBe(409);
-      expect(en.json).toEqual({ message: 'Done can move to no other stage', errors: { status: 'Done can move to no other stage' }, allowed: [] });
-      expect(zh.json).toEqual({ message: '「已完成」不能再推进到其他阶段', errors: { status: '「已完成」不能再推进到其他阶段' }, allowed: [] });
+      expect(en.json).toEqual({
+        message: 'Done can move to no other stage',
+        errors: { status: 'Done can move to no other stage' },
+        allowed: [],
+      });
+      expect(zh.json).toEqual({
+        message: '「已完成」不能再推进到其他阶段',
+        errors: { status: '「已完成」不能再推进到其他阶段' },
+        allowed: [],
+      });
     });
   });
 
   describe('stale versions', () => {
     it('a record changed by someone else', async () => {
       const record = await create('customers', { name: 'Versioned', grade: 'B' });
-      const { en, zh } = await inBoth('PUT', `/customers/${record.id}`, { body: { ...record, version: record.version + 5, industry: 'Steel' } });
+      const { en, zh } = await inBoth('PUT', `/customers/${record.id}`, {
+        body: { ...record, version: record.version + 5, industry: 'Steel' },
+      });
       expect(en.status).toBe(409);
-      expect(en.json).toEqual({ message: `Customer ${record.id} was changed by someone else; reload it and try again`, errors: { version: 'stale' } });
+      expect(en.json).toEqual({
+        message: `Customer ${record.id} was changed by someone else; reload it and try again`,
+        errors: { version: 'stale' },
+      });
       expect(zh.json).toEqual({ message: `客户 ${record.id} 已被他人修改，请刷新后重试`, errors: { version: 'stale' } });
     });
 
     it('an approval changed by someone else', async () => {
       const record = await create('opportunities', { name: 'Needs approval', customer_id: customerId });
       const initiation = await put(record, 'opportunities', { ...DEVELOPMENT_GATE, stage: 'initiation' });
-      const held = await server.request('PUT', `/opportunities/${record.id}`, { as: 'repA', body: { ...initiation, ...INITIATION_GATE, stage: 'proposal' } });
+      const held = await server.request('PUT', `/opportunities/${record.id}`, {
+        as: 'repA',
+        body: { ...initiation, ...INITIATION_GATE, stage: 'proposal' },
+      });
       expect(held.status).toBe(202);
       const [approval] = await database.db('sales_approvals').where({ record_id: record.id, status: 'pending' });
-      const { en, zh } = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'approved', version: Number(approval.version) + 3 } });
+      const { en, zh } = await inBoth('PUT', `/approvals/${approval.id}`, {
+        as: 'managerNorth',
+        body: { status: 'approved', version: Number(approval.version) + 3 },
+      });
       expect(en.status).toBe(409);
-      expect(en.json).toEqual({ message: `Approval ${approval.id} was changed by someone else; reload it and try again`, errors: { version: 'stale' } });
+      expect(en.json).toEqual({
+        message: `Approval ${approval.id} was changed by someone else; reload it and try again`,
+        errors: { version: 'stale' },
+      });
       expect(zh.json).toEqual({ message: `审批 ${approval.id} 已被他人修改，请刷新后重试`, errors: { version: 'stale' } });
     });
   });
@@ -251,7 +311,11 @@ forEachDatabase('router messages', (database) => {
       expect([badId.en.status, badId.en.json.message, badId.zh.json.message]).toEqual([404, 'No record "abc"', '找不到记录 "abc"']);
 
       const resource = await inBoth('GET', '/nothing');
-      expect([resource.en.status, resource.en.json.message, resource.zh.json.message]).toEqual([404, 'Unknown resource "nothing"', '未知资源 "nothing"']);
+      expect([resource.en.status, resource.en.json.message, resource.zh.json.message]).toEqual([
+        404,
+        'Unknown resource "nothing"',
+        '未知资源 "nothing"',
+      ]);
     });
   });
 
@@ -260,7 +324,10 @@ forEachDatabase('router messages', (database) => {
     async function held(name: string) {
       const record = await create('opportunities', { name, customer_id: customerId });
       const initiation = await put(record, 'opportunities', { ...DEVELOPMENT_GATE, stage: 'initiation' });
-      const answer = await server.request('PUT', `/opportunities/${record.id}`, { as: 'repA', body: { ...initiation, ...INITIATION_GATE, stage: 'proposal' } });
+      const answer = await server.request('PUT', `/opportunities/${record.id}`, {
+        as: 'repA',
+        body: { ...initiation, ...INITIATION_GATE, stage: 'proposal' },
+      });
       expect(answer.status).toBe(202);
       const [approval] = await database.db('sales_approvals').where({ record_id: record.id, status: 'pending' });
       return { record, approval: approval as Record<string, any> };
@@ -270,8 +337,14 @@ forEachDatabase('router messages', (database) => {
       const { approval } = await held('Undecided');
       const status = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'maybe' } });
       expect(status.en.status).toBe(400);
-      expect(status.en.json).toEqual({ message: 'Status must be "approved" or "rejected"', errors: { status: 'must be approved or rejected' } });
-      expect(status.zh.json).toEqual({ message: '「状态」必须是 "approved"（批准）或 "rejected"（驳回）', errors: { status: '必须是批准或驳回' } });
+      expect(status.en.json).toEqual({
+        message: 'Status must be "approved" or "rejected"',
+        errors: { status: 'must be approved or rejected' },
+      });
+      expect(status.zh.json).toEqual({
+        message: '「状态」必须是 "approved"（批准）或 "rejected"（驳回）',
+        errors: { status: '必须是批准或驳回' },
+      });
 
       const comment = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'approved', comment: 42 } });
       expect(comment.en.status).toBe(400);
@@ -281,7 +354,10 @@ forEachDatabase('router messages', (database) => {
 
     it('an approval already decided', async () => {
       const { approval } = await held('Decided once');
-      const rejected = await server.request('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'rejected', comment: 'Not now' } });
+      const rejected = await server.request('PUT', `/approvals/${approval.id}`, {
+        as: 'managerNorth',
+        body: { status: 'rejected', comment: 'Not now' },
+      });
       expect(rejected.status).toBe(200);
       const { en, zh } = await inBoth('PUT', `/approvals/${approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
       expect(en.status).toBe(409);
@@ -307,7 +383,10 @@ forEachDatabase('router messages', (database) => {
       await database.db('opportunities').where('id', moved.record.id).update({ stage: 'development' });
       const stage = await inBoth('PUT', `/approvals/${moved.approval.id}`, { as: 'managerNorth', body: { status: 'approved' } });
       expect(stage.en.status).toBe(409);
-      expect(stage.en.json).toEqual({ message: `Opportunity ${moved.record.id} is no longer in Project initiation`, errors: { stage: 'stage changed' } });
+      expect(stage.en.json).toEqual({
+        message: `Opportunity ${moved.record.id} is no longer in Project initiation`,
+        errors: { stage: 'stage changed' },
+      });
       expect(stage.zh.json).toEqual({ message: `销售机会 ${moved.record.id} 已不在「立项」`, errors: { stage: '阶段已变更' } });
 
       const gone = await held('Move removed');
@@ -363,14 +442,30 @@ forEachDatabase('router messages', (database) => {
       const cases: [string, string, string][] = [
         [`/customers?sort=${encodeURIComponent('["name"')}`, 'Parameter sort is not valid JSON', '参数 sort 不是有效的 JSON'],
         ['/customers?sort=a&sort=b', 'Parameter sort must be given once', '参数 sort 只能出现一次'],
-        [`/customers?${q({ sort: { name: 'ASC' } })}`, 'Parameter sort must be ["field","ASC"|"DESC"]', '参数 sort 必须是 ["字段","ASC"|"DESC"]'],
+        [
+          `/customers?${q({ sort: { name: 'ASC' } })}`,
+          'Parameter sort must be ["field","ASC"|"DESC"]',
+          '参数 sort 必须是 ["字段","ASC"|"DESC"]',
+        ],
         [`/customers?${q({ sort: ['name', 'UP'] })}`, 'Unknown sort order "UP"', '未知的排序方向 "UP"（应为 ASC 或 DESC）'],
         [`/customers?${q({ sort: ['colour', 'ASC'] })}`, 'Unknown sort field "colour" for customers', '客户不能按 "colour" 排序'],
-        [`/customers?${q({ range: [5, 1] })}`, 'Parameter range must be [start, end] with 0 <= start <= end', '参数 range 必须是 [起, 止]，且 0 <= 起 <= 止'],
+        [
+          `/customers?${q({ range: [5, 1] })}`,
+          'Parameter range must be [start, end] with 0 <= start <= end',
+          '参数 range 必须是 [起, 止]，且 0 <= 起 <= 止',
+        ],
         [`/customers?${q({ range: [0, 5000] })}`, 'A page holds at most 1000 rows', '每页最多 1000 行'],
         [`/customers?${q({ filter: [1] })}`, 'Parameter filter must be a JSON object', '参数 filter 必须是 JSON 对象'],
-        [`/customers?${q({ embed: { owner: true } })}`, 'Parameter embed must be a JSON array of names', '参数 embed 必须是由名称组成的 JSON 数组'],
-        [`/customers/${customerId}?${q({ embed: ['nothing'] })}`, 'Unknown embed "nothing" for customers; known: territory_id, territory, owner_id, owner', '客户不能嵌入 "nothing"；可嵌入：territory_id、territory、owner_id、owner'],
+        [
+          `/customers?${q({ embed: { owner: true } })}`,
+          'Parameter embed must be a JSON array of names',
+          '参数 embed 必须是由名称组成的 JSON 数组',
+        ],
+        [
+          `/customers/${customerId}?${q({ embed: ['nothing'] })}`,
+          'Unknown embed "nothing" for customers; known: territory_id, territory, owner_id, owner',
+          '客户不能嵌入 "nothing"；可嵌入：territory_id、territory、owner_id、owner',
+        ],
       ];
       for (const [path, message, zhMessage] of cases) {
         const { en, zh } = await inBoth('GET', path);
@@ -381,25 +476,46 @@ forEachDatabase('router messages', (database) => {
     it('unknown filters and filter values of the wrong kind', async () => {
       const unknown = await inBoth('GET', `/customers?${q({ filter: { colour: 'red', nope_gte: 2 } })}`);
       expect(unknown.en.status).toBe(400);
-      expect(unknown.en.json).toEqual({ message: 'Unknown filter "colour", "nope_gte" for customers', errors: { colour: 'unknown filter', nope_gte: 'unknown filter' } });
-      expect(unknown.zh.json).toEqual({ message: '客户没有筛选条件 "colour"、"nope_gte"', errors: { colour: '未知的筛选条件', nope_gte: '未知的筛选条件' } });
+      expect(unknown.en.json).toEqual({
+        message: 'Unknown filter "colour", "nope_gte" for customers',
+        errors: { colour: 'unknown filter', nope_gte: 'unknown filter' },
+      });
+      expect(unknown.zh.json).toEqual({
+        message: '客户没有筛选条件 "colour"、"nope_gte"',
+        errors: { colour: '未知的筛选条件', nope_gte: '未知的筛选条件' },
+      });
 
       const date = await inBoth('GET', `/opportunities?${q({ filter: { expected_sign_date_gte: 'tomorrow' } })}`);
       expect(date.en.status).toBe(400);
-      expect(date.en.json).toEqual({ message: 'Filter "expected_sign_date_gte" must be a date YYYY-MM-DD', errors: { expected_sign_date_gte: 'must be a date YYYY-MM-DD' } });
-      expect(date.zh.json).toEqual({ message: '筛选条件 "expected_sign_date_gte" 必须是日期（YYYY-MM-DD）', errors: { expected_sign_date_gte: '必须是日期（YYYY-MM-DD）' } });
+      expect(date.en.json).toEqual({
+        message: 'Filter "expected_sign_date_gte" must be a date YYYY-MM-DD',
+        errors: { expected_sign_date_gte: 'must be a date YYYY-MM-DD' },
+      });
+      expect(date.zh.json).toEqual({
+        message: '筛选条件 "expected_sign_date_gte" 必须是日期（YYYY-MM-DD）',
+        errors: { expected_sign_date_gte: '必须是日期（YYYY-MM-DD）' },
+      });
 
       const number = await inBoth('GET', `/customers?${q({ filter: { credit_limit_gte: 'lots' } })}`);
       expect(number.en.json.errors).toEqual({ credit_limit_gte: 'must be a number' });
       expect(number.zh.json.errors).toEqual({ credit_limit_gte: '必须是数字' });
 
       const lines = await inBoth('GET', `/sales_plans?${q({ filter: { product_targets: 1 } })}`);
-      expect(lines.en.json).toEqual({ message: 'Field "Product targets" cannot be filtered', errors: { product_targets: 'cannot be filtered' } });
+      expect(lines.en.json).toEqual({
+        message: 'Field "Product targets" cannot be filtered',
+        errors: { product_targets: 'cannot be filtered' },
+      });
       expect(lines.zh.json).toEqual({ message: '字段「产品销售目标」不能用于筛选', errors: { product_targets: '不能用于筛选' } });
 
       const notText = await inBoth('GET', `/customers?${q({ filter: { credit_limit_q: '1' } })}`);
-      expect(notText.en.json).toEqual({ message: 'Filter "credit_limit_q": Credit limit is not text', errors: { credit_limit_q: 'not a text field' } });
-      expect(notText.zh.json).toEqual({ message: '筛选条件 "credit_limit_q"：「信用额度」不是文本字段', errors: { credit_limit_q: '不是文本字段' } });
+      expect(notText.en.json).toEqual({
+        message: 'Filter "credit_limit_q": Credit limit is not text',
+        errors: { credit_limit_q: 'not a text field' },
+      });
+      expect(notText.zh.json).toEqual({
+        message: '筛选条件 "credit_limit_q"：「信用额度」不是文本字段',
+        errors: { credit_limit_q: '不是文本字段' },
+      });
 
       const search = await inBoth('GET', `/customers?${q({ filter: { q: true } })}`);
       expect(search.en.json).toEqual({ message: 'Filter q must be a string', errors: { q: 'must be a string' } });
@@ -415,7 +531,10 @@ forEachDatabase('router messages', (database) => {
         }
         throw new Error('not refused');
       };
-      expect([refusal('en').status, refusal('en').body]).toEqual([400, { message: 'customers has no searchable fields', errors: { q: 'not searchable' } }]);
+      expect([refusal('en').status, refusal('en').body]).toEqual([
+        400,
+        { message: 'customers has no searchable fields', errors: { q: 'not searchable' } },
+      ]);
       expect(refusal('zh-CN').body).toEqual({ message: '客户没有可搜索的字段', errors: { q: '不可搜索' } });
     });
 
@@ -501,12 +620,15 @@ forEachDatabase('router messages', (database) => {
       expect([en.status, zh.status]).toEqual([409, 409]);
       expect(en.body).toEqual({ message: 'Name already used by another Customer record', errors: { name: 'already used' } });
       expect(zh.body).toEqual({ message: '客户名称已被另一条客户记录使用', errors: { name: '已被使用' } });
-      expect(fromDatabaseError({ code: '23505', message: 'duplicate key value violates unique constraint "elsewhere_key"' }, 'zh-CN', model)!.body).toEqual({
+      expect(
+        fromDatabaseError({ code: '23505', message: 'duplicate key value violates unique constraint "elsewhere_key"' }, 'zh-CN', model)!
+          .body,
+      ).toEqual({
         message: '某个值已被另一条记录使用',
       });
     });
 
-    it('other data errors in the request\'s language', async () => {
+    it("other data errors in the request's language", async () => {
       const invalid = await driverError(() => database.db.raw(`select 'many'::integer`));
       const en = fromDatabaseError(invalid, 'en', model)!;
       const zh = fromDatabaseError(invalid, 'zh-CN', model)!;
@@ -523,7 +645,7 @@ forEachDatabase('router messages', (database) => {
     });
   });
 
-  it('without Accept-Language the model\'s first locale answers', async () => {
+  it("without Accept-Language the model's first locale answers", async () => {
     const answer = await server.request('GET', '/customers/99999999', { headers: { 'Accept-Language': '' } });
     expect(answer.json.message).toBe('找不到客户记录 99999999');
   });
@@ -531,7 +653,19 @@ forEachDatabase('router messages', (database) => {
 
 describe('rules in business words (ruleWords.ts), every keyword in both languages', () => {
   const field = (name: string, en: string, zh: string, more: Partial<FieldModel> = {}): FieldModel =>
-    ({ name, label: { en, 'zh-CN': zh }, kind: 'string', required: false, schema: {}, list: false, filter: false, sortable: false, search: false, readOnly: false, ...more }) as FieldModel;
+    ({
+      name,
+      label: { en, 'zh-CN': zh },
+      kind: 'string',
+      required: false,
+      schema: {},
+      list: false,
+      filter: false,
+      sortable: false,
+      search: false,
+      readOnly: false,
+      ...more,
+    }) as FieldModel;
   const owner = {
     fields: [
       field('criteria_influenced', 'Evaluation criteria influenced', '已影响评标标准', { kind: 'boolean', schema: { type: 'boolean' } }),
@@ -565,12 +699,18 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
   it('const: a box to tick, a box to untick, a value by its label', () => {
     const tick = { properties: { criteria_influenced: { const: true } } };
     expect(words(tick, { criteria_influenced: false })).toEqual(['Tick “Evaluation criteria influenced”', '请勾选「已影响评标标准」']);
-    expect(words({ properties: { fully_received: { const: false } } }, { fully_received: true })).toEqual(['Untick “Fully received”', '请取消勾选「已收齐」']);
+    expect(words({ properties: { fully_received: { const: false } } }, { fully_received: true })).toEqual([
+      'Untick “Fully received”',
+      '请取消勾选「已收齐」',
+    ]);
     expect(words({ properties: { credit_assessment: { const: 'approved' } } }, { credit_assessment: 'pending' })).toEqual([
       'Credit assessment must be “Approved”',
       '「信用评估结果」必须为「通过」',
     ]);
-    expect(words({ properties: { bid_price: { const: 5 } } }, { bid_price: 4 })).toEqual(['Bid price must be “5”', '「投标价格」必须为「5」']);
+    expect(words({ properties: { bid_price: { const: 5 } } }, { bid_price: 4 })).toEqual([
+      'Bid price must be “5”',
+      '「投标价格」必须为「5」',
+    ]);
   });
 
   it('required: fill in, or tick when the condition wants the box ticked', () => {
@@ -581,13 +721,22 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
   });
 
   it('minimum, maximum and their exclusive forms, numbers written for the locale', () => {
-    expect(words({ properties: { bid_price: { exclusiveMinimum: 0 } } }, { bid_price: 0 })).toEqual(['Bid price must be greater than 0', '「投标价格」必须大于 0']);
-    expect(words({ properties: { bid_price: { minimum: 1000.5 } } }, { bid_price: 1 })).toEqual(['Bid price must be at least 1,000.5', '「投标价格」不能小于 1,000.5']);
+    expect(words({ properties: { bid_price: { exclusiveMinimum: 0 } } }, { bid_price: 0 })).toEqual([
+      'Bid price must be greater than 0',
+      '「投标价格」必须大于 0',
+    ]);
+    expect(words({ properties: { bid_price: { minimum: 1000.5 } } }, { bid_price: 1 })).toEqual([
+      'Bid price must be at least 1,000.5',
+      '「投标价格」不能小于 1,000.5',
+    ]);
     expect(words({ properties: { bid_price: { maximum: 999999999 } } }, { bid_price: 1e10 })).toEqual([
       'Bid price must be at most 999,999,999',
       '「投标价格」不能大于 999,999,999',
     ]);
-    expect(words({ properties: { bid_price: { exclusiveMaximum: 100 } } }, { bid_price: 100 })).toEqual(['Bid price must be less than 100', '「投标价格」必须小于 100']);
+    expect(words({ properties: { bid_price: { exclusiveMaximum: 100 } } }, { bid_price: 100 })).toEqual([
+      'Bid price must be less than 100',
+      '「投标价格」必须小于 100',
+    ]);
   });
 
   it('minLength and maxLength in characters; a minimum of one character is "fill in"', () => {
@@ -595,7 +744,10 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
       'Closing reason needs at least 5 characters',
       '「结项原因」至少 5 个字',
     ]);
-    expect(words({ properties: { close_reason: { minLength: 1 } } }, { close_reason: '' })).toEqual(['Fill in “Closing reason”', '请填写「结项原因」']);
+    expect(words({ properties: { close_reason: { minLength: 1 } } }, { close_reason: '' })).toEqual([
+      'Fill in “Closing reason”',
+      '请填写「结项原因」',
+    ]);
     expect(words({ properties: { close_reason: { maxLength: 3 } } }, { close_reason: 'long' })).toEqual([
       'Closing reason takes at most 3 characters',
       '「结项原因」最多 3 个字',
@@ -603,7 +755,9 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
   });
 
   it('enum: the allowed values by their labels', () => {
-    expect(words({ properties: { credit_assessment: { enum: ['pending', 'approved', 'rejected'] } } }, { credit_assessment: 'maybe' })).toEqual([
+    expect(
+      words({ properties: { credit_assessment: { enum: ['pending', 'approved', 'rejected'] } } }, { credit_assessment: 'maybe' }),
+    ).toEqual([
       'Credit assessment must be “Pending”, “Approved” or “Rejected”',
       '「信用评估结果」必须是「待评估」、「通过」或「不通过」之一',
     ]);
@@ -614,11 +768,27 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
   });
 
   it('minItems and maxItems on lines; a rule inside a line names the line and the column', () => {
-    expect(words({ properties: { lines: { type: 'array', minItems: 1 } } }, { lines: [] })).toEqual(['Add at least 1 line to “Lines”', '「明细」至少 1 行']);
-    expect(words({ properties: { lines: { type: 'array', minItems: 2 } } }, { lines: [{}] })).toEqual(['Add at least 2 lines to “Lines”', '「明细」至少 2 行']);
-    expect(words({ properties: { lines: { type: 'array', maxItems: 1 } } }, { lines: [{}, {}] })).toEqual(['Lines takes at most 1 line', '「明细」最多 1 行']);
-    const lines = { properties: { lines: { type: 'array', items: { type: 'object', properties: { quantity: { exclusiveMinimum: 0 } }, required: ['quantity'] } } } };
-    expect(words(lines, { lines: [{ quantity: 1 }, { quantity: 0 }] })).toEqual(['Lines, line 2: Quantity must be greater than 0', '「明细」第 2 行：「数量」必须大于 0']);
+    expect(words({ properties: { lines: { type: 'array', minItems: 1 } } }, { lines: [] })).toEqual([
+      'Add at least 1 line to “Lines”',
+      '「明细」至少 1 行',
+    ]);
+    expect(words({ properties: { lines: { type: 'array', minItems: 2 } } }, { lines: [{}] })).toEqual([
+      'Add at least 2 lines to “Lines”',
+      '「明细」至少 2 行',
+    ]);
+    expect(words({ properties: { lines: { type: 'array', maxItems: 1 } } }, { lines: [{}, {}] })).toEqual([
+      'Lines takes at most 1 line',
+      '「明细」最多 1 行',
+    ]);
+    const lines = {
+      properties: {
+        lines: { type: 'array', items: { type: 'object', properties: { quantity: { exclusiveMinimum: 0 } }, required: ['quantity'] } },
+      },
+    };
+    expect(words(lines, { lines: [{ quantity: 1 }, { quantity: 0 }] })).toEqual([
+      'Lines, line 2: Quantity must be greater than 0',
+      '「明细」第 2 行：「数量」必须大于 0',
+    ]);
     expect(words(lines, { lines: [{}] })).toEqual(['Lines, line 1: Fill in “Quantity”', '「明细」第 1 行：请填写「数量」']);
   });
 
@@ -637,8 +807,11 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
     ]);
   });
 
-  it('type, and keywords with no business words of their own (ajv\'s words after the label)', () => {
-    expect(words({ properties: { bid_price: { type: ['number', 'null'] } } }, { bid_price: 'lots' })).toEqual(['Bid price must be a number', '「投标价格」必须是数字']);
+  it("type, and keywords with no business words of their own (ajv's words after the label)", () => {
+    expect(words({ properties: { bid_price: { type: ['number', 'null'] } } }, { bid_price: 'lots' })).toEqual([
+      'Bid price must be a number',
+      '「投标价格」必须是数字',
+    ]);
     const [en, zh] = words({ properties: { bid_price: { multipleOf: 2 } } }, { bid_price: 3 });
     expect(en).toBe('Bid price: must be multiple of 2');
     expect(zh).toMatch(/^「投标价格」：.*2/);
@@ -647,7 +820,11 @@ describe('rules in business words (ruleWords.ts), every keyword in both language
   it('gates and entry conditions of the default model: "to leave" / "to enter" the stage, in business words', () => {
     const { model, validators } = defaultDomain();
     const moveWords = (resource: string, record: Record<string, unknown>, from: string, to: string, name: string) =>
-      ['en', 'zh-CN'].map((locale) => checkMove(model.entities[resource], validators[resource], record, from, to, locale).missing.find((m) => m.field === name)?.message);
+      ['en', 'zh-CN'].map(
+        (locale) =>
+          checkMove(model.entities[resource], validators[resource], record, from, to, locale).missing.find((m) => m.field === name)
+            ?.message,
+      );
     expect(moveWords('opportunities', { contract_signed: false }, 'negotiation', 'implementation', 'contract_signed')).toEqual([
       'Tick “Contract approved and signed” to leave Negotiation',
       '离开「商务谈判」前：请勾选「合同已审批并签订」',

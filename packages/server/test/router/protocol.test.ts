@@ -4,14 +4,19 @@ import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type TestServer } from './support/server.js';
 
 const query = (params: Record<string, unknown>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
+  `?${Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
+    .join('&')}`;
 
 forEachDatabase('router protocol', (database) => {
   let server: TestServer;
   const customers: Record<string, any>[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(database.db, { openapi: { openapi: '3.1.0', info: { title: 'test', version: '1' } }, exactCountLimit: 8 });
+    server = await startTestServer(database.db, {
+      openapi: { openapi: '3.1.0', info: { title: 'test', version: '1' } },
+      exactCountLimit: 8,
+    });
     const rows = [
       { name: 'Acme Steel', grade: 'A', industry: 'Steel', credit_limit: 100000 },
       { name: 'Beta Foods', grade: 'B', industry: 'Food', credit_limit: 5000 },
@@ -62,7 +67,13 @@ forEachDatabase('router protocol', (database) => {
   });
 
   it('sorts by any column, with id as tie-breaker', async () => {
-    expect(await names({}, ['credit_limit', 'DESC'])).toEqual(['华东钢铁集团', 'Acme Steel', 'Gamma 50%_Off', 'Beta Foods', 'Delta Steelworks']);
+    expect(await names({}, ['credit_limit', 'DESC'])).toEqual([
+      '华东钢铁集团',
+      'Acme Steel',
+      'Gamma 50%_Off',
+      'Beta Foods',
+      'Delta Steelworks',
+    ]);
     expect(await names({}, ['grade', 'ASC'])).toEqual(['Acme Steel', '华东钢铁集团', 'Beta Foods', 'Gamma 50%_Off', 'Delta Steelworks']);
   });
 
@@ -79,7 +90,13 @@ forEachDatabase('router protocol', (database) => {
     for (const bad of ['filter=%7Bnot json', 'range=[5,1]', 'range=[0,5000]', 'sort=42', 'filter=[1]']) {
       expect((await server.request('GET', `/customers?${bad}`)).status, bad).toBe(400);
     }
-    for (const filter of [{ credit_limit: 'lots' }, { created_at_gte: 'yesterday' }, { id: 'abc' }, { grade_gte: { a: 1 } }, { credit_limit_q: '1' }]) {
+    for (const filter of [
+      { credit_limit: 'lots' },
+      { created_at_gte: 'yesterday' },
+      { id: 'abc' },
+      { grade_gte: { a: 1 } },
+      { credit_limit_q: '1' },
+    ]) {
       const answer = await server.request('GET', `/customers${query({ filter })}`);
       expect(answer.status, JSON.stringify(filter)).toBe(400);
     }
@@ -89,7 +106,8 @@ forEachDatabase('router protocol', (database) => {
   });
 
   it('counts exactly below the limit and estimates above it', async () => {
-    for (let i = 0; i < 6; i++) expect((await server.request('POST', '/customers', { body: { name: `Bulk ${i}`, grade: 'D' } })).status).toBe(201);
+    for (let i = 0; i < 6; i++)
+      expect((await server.request('POST', '/customers', { body: { name: `Bulk ${i}`, grade: 'D' } })).status).toBe(201);
     const page = await server.request('GET', `/customers${query({ range: [0, 1] })}`);
     expect(page.headers.get('x-total-count-exact')).toBe('false');
     expect(Number(page.headers.get('x-total-count'))).toBeGreaterThanOrEqual(9);
@@ -104,7 +122,11 @@ forEachDatabase('router protocol', (database) => {
 
   it('speaks CORS', async () => {
     const preflight = await server.request('OPTIONS', '/customers', {
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,x-sales-user' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'content-type,x-sales-user',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -121,7 +143,9 @@ forEachDatabase('router protocol', (database) => {
 
   describe('bodies', () => {
     it('answers validation errors per field, as react-admin shows them', async () => {
-      const answer = await server.request('POST', '/customers', { body: { name: 'X', grade: 'Z', credit_limit: -5, website: 'not a url' } });
+      const answer = await server.request('POST', '/customers', {
+        body: { name: 'X', grade: 'Z', credit_limit: -5, website: 'not a url' },
+      });
       expect(answer.status).toBe(400);
       expect(Object.keys(answer.json.errors).sort()).toEqual(['credit_limit', 'grade', 'name', 'website']);
       const missing = await server.request('POST', '/customers', { body: { grade: 'A' } });
@@ -150,7 +174,14 @@ forEachDatabase('router protocol', (database) => {
       expect((await server.request('POST', '/customers', { rawBody: '{"name": "x",' })).status).toBe(400);
       expect((await server.request('POST', '/customers', { rawBody: '"just a string"' })).status).toBe(400);
       expect((await server.request('POST', '/customers', { body: [{ name: 'array' }] })).status).toBe(400);
-      expect((await server.request('POST', '/customers', { rawBody: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
+      expect(
+        (
+          await server.request('POST', '/customers', {
+            rawBody: 'name=x',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+      ).toBe(400);
       const huge = await server.request('POST', '/customers', { body: { name: 'x'.repeat(1_100_000), grade: 'A' } });
       expect(huge.status).toBe(413);
       expect(await tableFingerprint(database.db, 'customers')).toBe(before);
@@ -158,7 +189,9 @@ forEachDatabase('router protocol', (database) => {
 
     it('deletes with the text/plain request the client sends, and refuses to orphan references', async () => {
       const customer = await server.request('POST', '/customers', { body: { name: 'Referenced' } });
-      const opportunity = await server.request('POST', '/opportunities', { body: { name: 'Holds a reference', customer_id: customer.json.id } });
+      const opportunity = await server.request('POST', '/opportunities', {
+        body: { name: 'Holds a reference', customer_id: customer.json.id },
+      });
       const refused = await server.request('DELETE', `/customers/${customer.json.id}`, { headers: { 'Content-Type': 'text/plain' } });
       expect([refused.status, refused.json.errors]).toEqual([409, { id: 'referenced by Opportunity.Customer' }]);
       await server.as('admin').delete('opportunities', { id: opportunity.json.id });

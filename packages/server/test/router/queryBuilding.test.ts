@@ -35,14 +35,18 @@ function refusal(fn: () => unknown): HttpError {
 describe('filters', () => {
   it('turns operators into SQL with bound values', () => {
     expect(sql({ grade: 'A' })).toEqual({ sql: 'select * from "customers" where ("customers"."grade" in ($1))', bindings: ['A'] });
-    expect(sql({ grade: ['A', 'B', null] }).sql).toBe('select * from "customers" where ("customers"."grade" in ($1, $2) or "customers"."grade" is null)');
+    expect(sql({ grade: ['A', 'B', null] }).sql).toBe(
+      'select * from "customers" where ("customers"."grade" in ($1, $2) or "customers"."grade" is null)',
+    );
     expect(sql({ credit_limit_gte: '10', credit_limit_lt: 20 })).toEqual({
       sql: 'select * from "customers" where "customers"."credit_limit" >= $1 and "customers"."credit_limit" < $2',
       bindings: [10, 20],
     });
     expect(sql({ name_q: 'a%b' })).toEqual({ sql: 'select * from "customers" where "customers"."name" ilike $1', bindings: ['%a\\%b%'] });
     expect(sql({ owner_id: null }).sql).toBe('select * from "customers" where ("customers"."owner_id" is null)');
-    expect(sql({ grade_neq: 'A' }).sql).toBe('select * from "customers" where ("customers"."grade" not in ($1) or "customers"."grade" is null)');
+    expect(sql({ grade_neq: 'A' }).sql).toBe(
+      'select * from "customers" where ("customers"."grade" not in ($1) or "customers"."grade" is null)',
+    );
     expect(sql({ id: [] }).sql).toBe('select * from "customers" where (false)');
   });
 
@@ -55,7 +59,10 @@ describe('filters', () => {
   });
 
   it('refuses unknown names and values the column cannot hold', () => {
-    expect(refusal(() => parseFilters({ 'grade"; --': 1, nope_gte: 2 }, customers)).errors).toEqual({ 'grade"; --': 'unknown filter', nope_gte: 'unknown filter' });
+    expect(refusal(() => parseFilters({ 'grade"; --': 1, nope_gte: 2 }, customers)).errors).toEqual({
+      'grade"; --': 'unknown filter',
+      nope_gte: 'unknown filter',
+    });
     expect(refusal(() => parseFilters({ credit_limit: 'many' }, customers)).status).toBe(400);
     expect(refusal(() => parseFilters({ id: 1.5 }, customers)).status).toBe(400);
     expect(refusal(() => parseFilters({ created_at_gt: 'soon' }, customers)).status).toBe(400);
@@ -83,7 +90,7 @@ describe('access', () => {
   const rep = { id: 7, roles: ['sales_rep'], teamId: 2 };
   const manager = { id: 8, roles: ['sales_manager'], teamId: 2 };
 
-  it('takes the widest scope of the user\'s roles', () => {
+  it("takes the widest scope of the user's roles", () => {
     expect(scopeOf(model.entities.customers, rep, 'read')).toBe('own');
     expect(scopeOf(model.entities.customers, { ...rep, roles: ['sales_rep', 'sales_director'] }, 'read')).toBe('all');
     expect(scopeOf(model.entities.customers, { ...rep, roles: ['presales'] }, 'write')).toBe('none');
@@ -115,9 +122,20 @@ describe('workflow rules', () => {
   });
 
   it('lists what a move misses and which approvals it needs', () => {
-    const check = checkMove(entity, validators.opportunities, { name: 'x', customer_id: 1, importance: 'VI' }, 'initiation', 'proposal', 'en');
+    const check = checkMove(
+      entity,
+      validators.opportunities,
+      { name: 'x', customer_id: 1, importance: 'VI' },
+      'initiation',
+      'proposal',
+      'en',
+    );
     expect(check.allowed).toBe(false);
-    expect(check.missing.find((m) => m.field === 'gross_margin')).toEqual({ field: 'gross_margin', label: 'Estimated gross margin', message: 'Fill in “Estimated gross margin” to leave Project initiation' });
+    expect(check.missing.find((m) => m.field === 'gross_margin')).toEqual({
+      field: 'gross_margin',
+      label: 'Estimated gross margin',
+      message: 'Fill in “Estimated gross margin” to leave Project initiation',
+    });
     expect(check.approvalRoles).toEqual(['sales_manager', 'general_manager']);
   });
 

@@ -1,5 +1,5 @@
 /** Reports: aggregates in SQL, within the user's read scope, in the shapes the dashboard reads. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, type TestServer, type UserName } from './support/server.js';
 
@@ -37,7 +37,14 @@ forEachDatabase('router reports', (database) => {
     await create('repA', 'opportunities', { name: 'ERP A2', customer_id: customerA.id, expected_amount: 250 });
     await create('repSouth', 'opportunities', { name: 'ERP S', customer_id: customerSouth.id, expected_amount: 1000 });
     // The received amount is finance's to record (x-write); the admin stands in for finance here.
-    await create('admin', 'collections', { name: 'First payment', customer_id: customerA.id, expected_date: '2026-09-01', amount: 500, received_amount: 100, owner_id: server.users.repA });
+    await create('admin', 'collections', {
+      name: 'First payment',
+      customer_id: customerA.id,
+      expected_date: '2026-09-01',
+      amount: 500,
+      received_amount: 100,
+      owner_id: server.users.repA,
+    });
     await create('repA', 'collections', { name: 'Second payment', customer_id: customerA.id, expected_date: '2026-11-20', amount: 300 });
     await create('repA', 'collections', { name: 'Not due yet', customer_id: customerA.id, expected_date: '2026-12-31', amount: 300 });
 
@@ -47,14 +54,34 @@ forEachDatabase('router reports', (database) => {
     Object.assign(ids, { east, west, custA: customerA.id, custSouth: customerSouth.id });
     await database.db('customers').where('id', customerA.id).update({ territory_id: east });
     await database.db('customers').where('id', customerSouth.id).update({ territory_id: west });
-    const custB = await insert('customers', { name: 'Customer of B', grade: 'C', status: 'customer', owner_id: u.repB, territory_id: east });
+    const custB = await insert('customers', {
+      name: 'Customer of B',
+      grade: 'C',
+      status: 'customer',
+      owner_id: u.repB,
+      territory_id: east,
+    });
     ids.router = await insert('products', { code: 'P1', name: 'Router' });
     ids.switch = await insert('products', { code: 'P2', name: 'Switch' });
 
     // Won opportunities (2021 unless said), dated by the moment they entered the won stage (accepted that day).
-    const won = (name: string, owner: UserName, customer: number, amount: number, acceptance: string | null, source: string | null, more: Record<string, unknown> = {}) =>
+    const won = (
+      name: string,
+      owner: UserName,
+      customer: number,
+      amount: number,
+      acceptance: string | null,
+      source: string | null,
+      more: Record<string, unknown> = {},
+    ) =>
       insert('opportunities', {
-        name, stage: 'won', owner_id: u[owner], customer_id: customer, expected_amount: amount, acceptance_date: acceptance, source,
+        name,
+        stage: 'won',
+        owner_id: u[owner],
+        customer_id: customer,
+        expected_amount: amount,
+        acceptance_date: acceptance,
+        source,
         ...(acceptance ? { stage_entered_at: `${acceptance}T10:00:00Z` } : {}),
         ...more,
       });
@@ -63,23 +90,47 @@ forEachDatabase('router reports', (database) => {
     await won('Won B March', 'repB', custB, 300, '2021-03-20', 'referral');
     await won('Won South March', 'repSouth', customerSouth.id, 2000, '2021-03-15', 'exhibition');
     // Won without an acceptance date (its contract signed): dated by the moment it entered the won stage.
-    await won('Won A 1999', 'repA', customerA.id, 700, null, null, { expected_sign_date: '2021-03-15', stage_entered_at: '1999-01-15T08:00:00Z' });
+    await won('Won A 1999', 'repA', customerA.id, 700, null, null, {
+      expected_sign_date: '2021-03-15',
+      stage_entered_at: '1999-01-15T08:00:00Z',
+    });
     await won('Lost A', 'repA', customerA.id, 999, '2021-03-01', 'referral', { stage: 'lost', close_reason: 'Price too high' });
     await won('Won A today', 'repA', customerA.id, 400, TODAY, 'online');
     // repB's win for a customer repB may not read (repA's): no region for repB.
     await won('Won B May', 'repB', customerA.id, 50, '2021-05-01', 'other');
 
     // Contracts: products come from the lines of archived (won) contracts, dated by their signing date.
-    const contract = (name: string, owner: UserName, customer: number, status: string, sign: string | null, lines: Record<string, unknown>[]) =>
-      insert('contracts', { contract_number: `HT-${name.replace(/\W/g, '')}`, name, owner_id: u[owner], customer_id: customer, status, sign_date: sign, lines });
+    const contract = (
+      name: string,
+      owner: UserName,
+      customer: number,
+      status: string,
+      sign: string | null,
+      lines: Record<string, unknown>[],
+    ) =>
+      insert('contracts', {
+        contract_number: `HT-${name.replace(/\W/g, '')}`,
+        name,
+        owner_id: u[owner],
+        customer_id: customer,
+        status,
+        sign_date: sign,
+        lines,
+      });
     ids.c1 = await contract('Contract A', 'repA', customerA.id, 'archived', '2021-03-12', [
       { product_id: ids.router, quantity: 2, unit_price: 100, amount: 200 },
       { product_id: ids.switch, quantity: 1, unit_price: 50, amount: 50 },
     ]);
     // A line without its stored amount: quantity × unit price less the discount (90).
-    ids.c2 = await contract('Contract South', 'repSouth', customerSouth.id, 'archived', '2021-05-01', [{ product_id: ids.router, quantity: 1, unit_price: 100, discount: 10 }]);
-    await contract('Contract draft', 'repA', customerA.id, 'draft', null, [{ product_id: ids.router, quantity: 10, unit_price: 100, amount: 1000 }]);
-    await contract('Contract 2020', 'repA', customerA.id, 'archived', '2020-12-31', [{ product_id: ids.switch, quantity: 1, unit_price: 80, amount: 80 }]);
+    ids.c2 = await contract('Contract South', 'repSouth', customerSouth.id, 'archived', '2021-05-01', [
+      { product_id: ids.router, quantity: 1, unit_price: 100, discount: 10 },
+    ]);
+    await contract('Contract draft', 'repA', customerA.id, 'draft', null, [
+      { product_id: ids.router, quantity: 10, unit_price: 100, amount: 1000 },
+    ]);
+    await contract('Contract 2020', 'repA', customerA.id, 'archived', '2020-12-31', [
+      { product_id: ids.switch, quantity: 1, unit_price: 80, amount: 80 },
+    ]);
 
     // Quotas, one month each.
     const quota = (owner: UserName, period: string | null, target: number) =>
@@ -94,14 +145,44 @@ forEachDatabase('router reports', (database) => {
     const north = (await database.db('salespeople').where('id', u.repA).first()).team_id;
     ids.north = Number(north);
     const plan = (row: Record<string, unknown>) => insert('sales_plans', { status: 'approved', strategy: 'Grow', ...row });
-    ids.planNorth = await plan({ name: 'North March', plan_type: 'monthly', year: 2021, month: '2021-03', team_id: north, owner_id: u.managerNorth, total_target: 2000 });
+    ids.planNorth = await plan({
+      name: 'North March',
+      plan_type: 'monthly',
+      year: 2021,
+      month: '2021-03',
+      team_id: north,
+      owner_id: u.managerNorth,
+      total_target: 2000,
+    });
     ids.planA = await plan({ name: 'Rep A 2021', plan_type: 'annual', year: 2021, owner_id: u.repA, total_target: 3000 });
-    await plan({ name: 'Withdrawn', plan_type: 'monthly', year: 2021, month: '2021-03', team_id: north, owner_id: u.managerNorth, total_target: 5000, status: 'withdrawn' });
-    ids.planCompany = await plan({ name: 'Company April', plan_type: 'monthly', year: 2021, month: '2021-04', owner_id: null, total_target: 100 });
+    await plan({
+      name: 'Withdrawn',
+      plan_type: 'monthly',
+      year: 2021,
+      month: '2021-03',
+      team_id: north,
+      owner_id: u.managerNorth,
+      total_target: 5000,
+      status: 'withdrawn',
+    });
+    ids.planCompany = await plan({
+      name: 'Company April',
+      plan_type: 'monthly',
+      year: 2021,
+      month: '2021-04',
+      owner_id: null,
+      total_target: 100,
+    });
 
     // Forecasts.
     const forecast = (owner: UserName, period: string, amount: number) =>
-      insert('forecasts', { name: `Forecast ${owner} ${period} ${amount}`, owner_id: u[owner], period, forecast_amount: amount, status: 'approved' });
+      insert('forecasts', {
+        name: `Forecast ${owner} ${period} ${amount}`,
+        owner_id: u[owner],
+        period,
+        forecast_amount: amount,
+        status: 'approved',
+      });
     await forecast('repA', '2021-03', 500);
     await forecast('repA', '2021-03', 300);
     await forecast('repSouth', '2021-03', 2500);
@@ -109,7 +190,15 @@ forEachDatabase('router reports', (database) => {
 
     // Expense claims: only paid ones count.
     const claim = (owner: UserName, amount: number, date: string, status = 'paid') =>
-      insert('expense_claims', { claim_number: `BX-${owner}-${amount}`, owner_id: u[owner], expense_type: 'travel', amount, expense_date: date, description: 'Trip', status });
+      insert('expense_claims', {
+        claim_number: `BX-${owner}-${amount}`,
+        owner_id: u[owner],
+        expense_type: 'travel',
+        amount,
+        expense_date: date,
+        description: 'Trip',
+        status,
+      });
     await claim('repA', 150, '2021-03-05');
     await claim('repA', 50, '2021-04-01');
     await claim('repA', 999, '2021-03-06', 'submitted');
@@ -117,10 +206,33 @@ forEachDatabase('router reports', (database) => {
     await claim('repB', 35, '2021-07-01');
 
     // Satisfaction surveys: the engineer is the survey's, else its service request's.
-    const request = await insert('service_requests', { request_number: 'FW-1', customer_id: customerA.id, problem: 'Broken', engineer_id: u.presales, status: 'archived' });
-    const survey = (n: number, engineer: UserName | null, date: string, ratings: Record<string, string>, more: Record<string, unknown> = {}) =>
-      insert('satisfaction_surveys', { survey_number: `DC-${n}`, engineer_id: engineer ? u[engineer] : null, survey_date: date, ...ratings, ...more });
-    await survey(1, 'repB', '2021-05-01', { attitude: 'very_satisfied', skill: 'satisfied', arrival_time: 'satisfied', promises_kept: 'poor' });
+    const request = await insert('service_requests', {
+      request_number: 'FW-1',
+      customer_id: customerA.id,
+      problem: 'Broken',
+      engineer_id: u.presales,
+      status: 'archived',
+    });
+    const survey = (
+      n: number,
+      engineer: UserName | null,
+      date: string,
+      ratings: Record<string, string>,
+      more: Record<string, unknown> = {},
+    ) =>
+      insert('satisfaction_surveys', {
+        survey_number: `DC-${n}`,
+        engineer_id: engineer ? u[engineer] : null,
+        survey_date: date,
+        ...ratings,
+        ...more,
+      });
+    await survey(1, 'repB', '2021-05-01', {
+      attitude: 'very_satisfied',
+      skill: 'satisfied',
+      arrival_time: 'satisfied',
+      promises_kept: 'poor',
+    });
     await survey(2, 'repB', '2021-05-02', { attitude: 'average' });
     const best = { attitude: 'very_satisfied', skill: 'very_satisfied', arrival_time: 'very_satisfied', promises_kept: 'very_satisfied' };
     await survey(3, null, '2021-05-03', best, { service_request_id: request });
@@ -128,11 +240,41 @@ forEachDatabase('router reports', (database) => {
 
     // Overdue: stale statuses, a written-off collection, instalments (one tracked by a collection).
     const collection = (row: Record<string, unknown>) => insert('collections', { received_amount: 0, ...row });
-    await collection({ name: 'Stale received', owner_id: u.repA, customer_id: customerA.id, status: 'received', expected_date: '2026-10-15', amount: 200, received_amount: 150 });
-    await collection({ name: 'Written off', owner_id: u.repA, customer_id: customerA.id, status: 'written_off', expected_date: '2026-01-01', amount: 1000, write_off_reason: 'Bankrupt' });
-    await collection({ name: 'South instalment 1', owner_id: u.repSouth, customer_id: customerSouth.id, contract_id: ids.c2, instalment_number: 1, status: 'pending', expected_date: '2026-10-01', amount: 80 });
+    await collection({
+      name: 'Stale received',
+      owner_id: u.repA,
+      customer_id: customerA.id,
+      status: 'received',
+      expected_date: '2026-10-15',
+      amount: 200,
+      received_amount: 150,
+    });
+    await collection({
+      name: 'Written off',
+      owner_id: u.repA,
+      customer_id: customerA.id,
+      status: 'written_off',
+      expected_date: '2026-01-01',
+      amount: 1000,
+      write_off_reason: 'Bankrupt',
+    });
+    await collection({
+      name: 'South instalment 1',
+      owner_id: u.repSouth,
+      customer_id: customerSouth.id,
+      contract_id: ids.c2,
+      instalment_number: 1,
+      status: 'pending',
+      expected_date: '2026-10-01',
+      amount: 80,
+    });
     await insert('instalment_plans', {
-      agreement_number: 'FQ-A', owner_id: u.repA, customer_id: customerA.id, contract_id: ids.c1, status: 'active', total_amount: 400,
+      agreement_number: 'FQ-A',
+      owner_id: u.repA,
+      customer_id: customerA.id,
+      contract_id: ids.c1,
+      status: 'active',
+      total_amount: 400,
       instalments: [
         { due_date: '2026-07-01', amount: 100, paid_amount: 100, status: 'overdue' }, // paid in full, whatever its status says
         { due_date: '2026-08-01', amount: 100, paid_amount: 40, status: 'paid' }, // 121 days, 60 owed
@@ -141,11 +283,21 @@ forEachDatabase('router reports', (database) => {
       ],
     });
     await insert('instalment_plans', {
-      agreement_number: 'FQ-S', owner_id: u.repSouth, customer_id: customerSouth.id, contract_id: ids.c2, status: 'active', total_amount: 80,
+      agreement_number: 'FQ-S',
+      owner_id: u.repSouth,
+      customer_id: customerSouth.id,
+      contract_id: ids.c2,
+      status: 'active',
+      total_amount: 80,
       instalments: [{ due_date: '2026-10-01', amount: 80, paid_amount: 0 }], // tracked by "South instalment 1"
     });
     await insert('instalment_plans', {
-      agreement_number: 'FQ-D', owner_id: u.repA, customer_id: customerA.id, status: 'defaulted', total_amount: 500, close_reason: 'Defaulted',
+      agreement_number: 'FQ-D',
+      owner_id: u.repA,
+      customer_id: customerA.id,
+      status: 'defaulted',
+      total_amount: 500,
+      close_reason: 'Defaulted',
       instalments: [{ due_date: '2026-01-01', amount: 500 }], // a lost stage: closed
     });
   });
@@ -154,10 +306,23 @@ forEachDatabase('router reports', (database) => {
   it('stage-totals: every stage in order, counts and amounts within the read scope', async () => {
     const all = await report('admin', 'stage-totals?resource=opportunities');
     expect(all[0]).toMatchObject({ stage: 'development', count: 3, amount: 1350 });
-    expect(all.map((r: { stage: string }) => r.stage)).toEqual(['development', 'initiation', 'proposal', 'bidding', 'negotiation', 'implementation', 'won', 'lost', 'abandoned']);
+    expect(all.map((r: { stage: string }) => r.stage)).toEqual([
+      'development',
+      'initiation',
+      'proposal',
+      'bidding',
+      'negotiation',
+      'implementation',
+      'won',
+      'lost',
+      'abandoned',
+    ]);
     const own = await report('repA', 'stage-totals?resource=opportunities');
     expect(own[0]).toMatchObject({ stage: 'development', count: 2, amount: 350 });
-    const filtered = await report('admin', `stage-totals?resource=opportunities&filter=${encodeURIComponent(JSON.stringify({ expected_amount_gte: 200 }))}`);
+    const filtered = await report(
+      'admin',
+      `stage-totals?resource=opportunities&filter=${encodeURIComponent(JSON.stringify({ expected_amount_gte: 200 }))}`,
+    );
     expect(filtered[0]).toMatchObject({ stage: 'development', count: 2, amount: 1250 });
   });
 
@@ -276,16 +441,44 @@ forEachDatabase('router reports', (database) => {
     const january1999 = [{ salesperson_id: u.repA, salesperson_name: 'repA', quota: 1000, won: 700, count: 1 }];
     expect(await report('admin', 'quota-attainment?from=1999-01&to=1999-01')).toEqual(january1999);
     expect(await report('admin', 'quota-attainment?from=1999-01-01&to=1999-01-31')).toEqual(january1999);
-    expect(await report('admin', `quota-attainment?filter=${encodeURIComponent(JSON.stringify({ period: '1999-01' }))}`)).toEqual(january1999);
-    expect(await report('admin', `quota-attainment?from=${THIS_MONTH}`)).toEqual([{ salesperson_id: u.repA, salesperson_name: 'repA', quota: 500, won: 400, count: 1 }]);
-    expect(pick(await report('repA', 'quota-attainment'), 'salesperson_name', 'quota', 'won')).toEqual([{ salesperson_name: 'repA', quota: 2300, won: 2100 }]);
-    expect(pick(await report('managerNorth', 'quota-attainment'), 'salesperson_name')).toEqual([{ salesperson_name: 'repA' }, { salesperson_name: 'repB' }]);
+    expect(await report('admin', `quota-attainment?filter=${encodeURIComponent(JSON.stringify({ period: '1999-01' }))}`)).toEqual(
+      january1999,
+    );
+    expect(await report('admin', `quota-attainment?from=${THIS_MONTH}`)).toEqual([
+      { salesperson_id: u.repA, salesperson_name: 'repA', quota: 500, won: 400, count: 1 },
+    ]);
+    expect(pick(await report('repA', 'quota-attainment'), 'salesperson_name', 'quota', 'won')).toEqual([
+      { salesperson_name: 'repA', quota: 2300, won: 2100 },
+    ]);
+    expect(pick(await report('managerNorth', 'quota-attainment'), 'salesperson_name')).toEqual([
+      { salesperson_name: 'repA' },
+      { salesperson_name: 'repB' },
+    ]);
   });
 
   it('plan-vs-actual: targets against the wins of the plan period, for its team, its owner or everyone', async () => {
-    const row = (plan: number, name: string, type: string, period: string, team: number | null, owner: number | null, target: number, actual: number, count: number) => ({
-      plan_id: plan, name, plan_type: type, period, team_id: team, team_name: team ? 'Team north' : null, owner_id: owner,
-      owner_name: owner === u.repA ? 'repA' : owner === u.managerNorth ? 'managerNorth' : null, target, actual, count,
+    const row = (
+      plan: number,
+      name: string,
+      type: string,
+      period: string,
+      team: number | null,
+      owner: number | null,
+      target: number,
+      actual: number,
+      count: number,
+    ) => ({
+      plan_id: plan,
+      name,
+      plan_type: type,
+      period,
+      team_id: team,
+      team_name: team ? 'Team north' : null,
+      owner_id: owner,
+      owner_name: owner === u.repA ? 'repA' : owner === u.managerNorth ? 'managerNorth' : null,
+      target,
+      actual,
+      count,
     });
     expect(await report('admin', 'plan-vs-actual')).toEqual([
       row(ids.planA, 'Rep A 2021', 'annual', '2021', null, u.repA, 3000, 1500, 2),
@@ -298,17 +491,51 @@ forEachDatabase('router reports', (database) => {
       { name: 'North March', actual: 1000 },
       { name: 'Company April', actual: 500 },
     ]);
-    expect(pick(await report('admin', 'plan-vs-actual?from=2021-04&to=2021-04'), 'name')).toEqual([{ name: 'Rep A 2021' }, { name: 'Company April' }]);
+    expect(pick(await report('admin', 'plan-vs-actual?from=2021-04&to=2021-04'), 'name')).toEqual([
+      { name: 'Rep A 2021' },
+      { name: 'Company April' },
+    ]);
   });
 
   it('forecast-accuracy: forecasts of a salesperson and month against their wins of that month', async () => {
     expect(await report('admin', 'forecast-accuracy')).toEqual([
-      { salesperson_id: u.repA, salesperson_name: 'repA', period: '2021-03', forecasts: 2, forecast: 800, actual: 1000, error: -200, accuracy: 0.8 },
-      { salesperson_id: u.repSouth, salesperson_name: 'repSouth', period: '2021-03', forecasts: 1, forecast: 2500, actual: 2000, error: 500, accuracy: 0.75 },
-      { salesperson_id: u.repB, salesperson_name: 'repB', period: '2021-06', forecasts: 1, forecast: 100, actual: 0, error: 100, accuracy: null },
+      {
+        salesperson_id: u.repA,
+        salesperson_name: 'repA',
+        period: '2021-03',
+        forecasts: 2,
+        forecast: 800,
+        actual: 1000,
+        error: -200,
+        accuracy: 0.8,
+      },
+      {
+        salesperson_id: u.repSouth,
+        salesperson_name: 'repSouth',
+        period: '2021-03',
+        forecasts: 1,
+        forecast: 2500,
+        actual: 2000,
+        error: 500,
+        accuracy: 0.75,
+      },
+      {
+        salesperson_id: u.repB,
+        salesperson_name: 'repB',
+        period: '2021-06',
+        forecasts: 1,
+        forecast: 100,
+        actual: 0,
+        error: 100,
+        accuracy: null,
+      },
     ]);
-    expect(pick(await report('repA', 'forecast-accuracy'), 'salesperson_name', 'accuracy')).toEqual([{ salesperson_name: 'repA', accuracy: 0.8 }]);
-    expect(pick(await report('admin', 'forecast-accuracy?from=2021-06-15'), 'salesperson_name', 'period')).toEqual([{ salesperson_name: 'repB', period: '2021-06' }]);
+    expect(pick(await report('repA', 'forecast-accuracy'), 'salesperson_name', 'accuracy')).toEqual([
+      { salesperson_name: 'repA', accuracy: 0.8 },
+    ]);
+    expect(pick(await report('admin', 'forecast-accuracy?from=2021-06-15'), 'salesperson_name', 'period')).toEqual([
+      { salesperson_name: 'repB', period: '2021-06' },
+    ]);
   });
 
   it('expense-ratio: paid claims against won sales per salesperson, then the total', async () => {
@@ -335,11 +562,23 @@ forEachDatabase('router reports', (database) => {
 
   it('satisfaction-by-engineer: average scores (4 very satisfied … 1 poor) per engineer, the service request’s engineer when the survey names none', async () => {
     expect(await report('admin', 'satisfaction-by-engineer?from=2021-01-01')).toEqual([
-      { engineer_id: u.presales, engineer_name: 'presales', surveys: 1, score: 4, attitude: 4, skill: 4, arrival_time: 4, promises_kept: 4 },
+      {
+        engineer_id: u.presales,
+        engineer_name: 'presales',
+        surveys: 1,
+        score: 4,
+        attitude: 4,
+        skill: 4,
+        arrival_time: 4,
+        promises_kept: 4,
+      },
       { engineer_id: u.repB, engineer_name: 'repB', surveys: 2, score: 2.6, attitude: 3, skill: 3, arrival_time: 3, promises_kept: 1 },
     ]);
     const all = await report('repA', 'satisfaction-by-engineer');
-    expect(pick(all, 'engineer_name', 'surveys')).toEqual([{ engineer_name: 'presales', surveys: 1 }, { engineer_name: 'repB', surveys: 3 }]);
+    expect(pick(all, 'engineer_name', 'surveys')).toEqual([
+      { engineer_name: 'presales', surveys: 1 },
+      { engineer_name: 'repB', surveys: 3 },
+    ]);
     expect(all[1].score).toBeCloseTo(17 / 9, 10);
   });
 

@@ -42,18 +42,25 @@ forEachDatabase('stage figures', (database) => {
   describe('probability and stage_entered_at on the opportunity', () => {
     it('a new record starts with its initial stage probability and clock, returned with the record', async () => {
       const start = Date.now();
-      const created = await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'ERP rollout', customer_id: customerId } });
+      const created = await server.request('POST', '/opportunities', {
+        as: 'repA',
+        body: { name: 'ERP rollout', customer_id: customerId },
+      });
       expect(created.status, created.text).toBe(201);
       expect(created.json.probability).toBe(10);
       recent(created.json.stage_entered_at, start);
       expect(await stored('opportunities', created.json.id)).toEqual(created.json);
       // A probability the author gives (within their field rights) is kept.
-      const own = await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Own guess', customer_id: customerId, probability: 15 } });
+      const own = await server.request('POST', '/opportunities', {
+        as: 'repA',
+        body: { name: 'Own guess', customer_id: customerId, probability: 15 },
+      });
       expect(own.json.probability).toBe(15);
     });
 
     it('stage_entered_at is server-owned: echoed back it is fine, another value is refused and nothing is written', async () => {
-      const created = (await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Echo', customer_id: customerId } })).json;
+      const created = (await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Echo', customer_id: customerId } }))
+        .json;
       const echoed = await put('opportunities', created, { need: 'MES' });
       expect(echoed.status).toBe(200);
       expect(echoed.json.stage_entered_at).toBe(created.stage_entered_at);
@@ -62,12 +69,16 @@ forEachDatabase('stage figures', (database) => {
       expect(forged.status).toBe(400);
       expect(forged.json.errors.stage_entered_at).toBe('cannot be changed');
       expect(await tableFingerprint(db, 'opportunities')).toBe(before);
-      const onCreate = await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Forged', customer_id: customerId, stage_entered_at: LONG_AGO } });
+      const onCreate = await server.request('POST', '/opportunities', {
+        as: 'repA',
+        body: { name: 'Forged', customer_id: customerId, stage_entered_at: LONG_AGO },
+      });
       expect(onCreate.status).toBe(400);
     });
 
     it('a move sets the entered stage probability and restarts the clock; an edit within the stage keeps both', async () => {
-      const created = (await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Plant MES', customer_id: customerId } })).json;
+      const created = (await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Plant MES', customer_id: customerId } }))
+        .json;
       await backdate('opportunities', created.id);
       const edited = await put('opportunities', await stored('opportunities', created.id), { ...DEVELOPMENT_GATE, probability: 12 });
       expect(edited.status).toBe(200);
@@ -91,7 +102,9 @@ forEachDatabase('stage figures', (database) => {
     });
 
     it('a move waiting for approval changes neither; the approval that completes it sets both; a voided approval sending it back sets them again', async () => {
-      const created = (await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Bid project', customer_id: customerId } })).json;
+      const created = (
+        await server.request('POST', '/opportunities', { as: 'repA', body: { name: 'Bid project', customer_id: customerId } })
+      ).json;
       let record = (await put('opportunities', created, { ...DEVELOPMENT_GATE, stage: 'initiation' })).json;
       record = (await put('opportunities', record, { ...INITIATION_GATE, stage: 'proposal' }, 'managerNorth')).json;
       expect(record).toMatchObject({ stage: 'proposal', probability: 40 });
@@ -99,7 +112,11 @@ forEachDatabase('stage figures', (database) => {
       expect(record).toMatchObject({ stage: 'bidding', probability: 60 });
 
       await backdate('opportunities', record.id);
-      const waiting = await put('opportunities', await stored('opportunities', record.id), { bid_price: 1_100_000, bid_submitted: true, stage: 'negotiation' });
+      const waiting = await put('opportunities', await stored('opportunities', record.id), {
+        bid_price: 1_100_000,
+        bid_submitted: true,
+        stage: 'negotiation',
+      });
       expect(waiting.status).toBe(202);
       expect(waiting.json).toMatchObject({ stage: 'bidding', probability: 60, stage_entered_at: LONG_AGO });
 
@@ -147,7 +164,11 @@ forEachDatabase('stage figures', (database) => {
     });
 
     async function ids(as: UserName, filter: Record<string, unknown>) {
-      const answer = await server.request('GET', `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=["id","ASC"]&range=[0,99]`, { as });
+      const answer = await server.request(
+        'GET',
+        `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=["id","ASC"]&range=[0,99]`,
+        { as },
+      );
       expect(answer.status).toBe(200);
       return (answer.json as { id: number }[]).map((r) => r.id);
     }
@@ -171,11 +192,25 @@ forEachDatabase('stage figures', (database) => {
     });
 
     it('a move restarts the clock: the record is no longer overdue', async () => {
-      const late = await server.request('POST', '/complaints', { as: 'admin', body: { subject: 'Moved on', customer_id: customerId, channel: 'email', owner_id: server.users.repB } });
+      const late = await server.request('POST', '/complaints', {
+        as: 'admin',
+        body: { subject: 'Moved on', customer_id: customerId, channel: 'email', owner_id: server.users.repB },
+      });
       await backdate('complaints', late.json.id, new Date(Date.now() - 5 * DAY).toISOString());
       expect(await ids('admin', { stage_overdue: true })).toContain(late.json.id);
       const record = await stored('complaints', late.json.id);
-      const moved = await put('complaints', record, { category: 'product_quality', severity: 'high', assignee_id: server.users.repB, description: 'Grinding noise', status: 'investigating' }, 'admin');
+      const moved = await put(
+        'complaints',
+        record,
+        {
+          category: 'product_quality',
+          severity: 'high',
+          assignee_id: server.users.repB,
+          description: 'Grinding noise',
+          status: 'investigating',
+        },
+        'admin',
+      );
       expect(moved.status).toBe(200);
       expect(await ids('admin', { stage_overdue: true })).not.toContain(late.json.id);
       await db('complaints').where({ id: late.json.id }).delete();
@@ -217,7 +252,12 @@ forEachDatabase('stage figures', (database) => {
       await insert('A best case', 'repA', 'proposal', 200_000, { probability: 40, expected_sign_date: '2031-03-15' });
       await insert('A pipeline', 'repA', 'development', 300_000, { probability: null, expected_sign_date: '2031-03-31' });
       await insert('A next month', 'repA', 'negotiation', 999_000, { probability: 80, expected_sign_date: '2031-04-01' });
-      await insert('A won', 'repA', 'won', 70_000, { probability: 100, acceptance_date: '2031-03-05', expected_sign_date: '2031-01-10', stage_entered_at: '2031-03-05T10:00:00Z' });
+      await insert('A won', 'repA', 'won', 70_000, {
+        probability: 100,
+        acceptance_date: '2031-03-05',
+        expected_sign_date: '2031-01-10',
+        stage_entered_at: '2031-03-05T10:00:00Z',
+      });
       await insert('A lost', 'repA', 'lost', 80_000, { probability: 0, expected_sign_date: '2031-03-05' });
       await insert('B best case', 'repB', 'bidding', 400_000, { probability: 30, expected_sign_date: '2031-03-02' });
       await insert('South commit', 'repSouth', 'negotiation', 60_000, { probability: 80, expected_sign_date: '2031-03-02' });
@@ -226,7 +266,13 @@ forEachDatabase('stage figures', (database) => {
         ['Quota B', 'repB', 300_000],
         ['Quota B Feb', 'repB', 999_999],
       ] as const) {
-        await db('quotas').insert({ name, salesperson_id: server.users[salesperson], period: name.endsWith('Feb') ? '2031-02' : '2031-03', target_amount: amount, status: 'approved' });
+        await db('quotas').insert({
+          name,
+          salesperson_id: server.users[salesperson],
+          period: name.endsWith('Feb') ? '2031-02' : '2031-03',
+          target_amount: amount,
+          status: 'approved',
+        });
       }
     });
 
@@ -247,7 +293,9 @@ forEachDatabase('stage figures', (database) => {
       expect(byStage.initiation).toEqual({ stage: 'initiation', count: 0, amount: 0, weighted: 0 });
 
       const own = await server.request('GET', `/reports/stage-totals?resource=opportunities&filter=${filter}`, { as: 'repB' });
-      expect((own.json as { stage: string; weighted: number }[]).filter((r) => r.weighted > 0)).toEqual([{ stage: 'bidding', count: 1, amount: 400_000, weighted: 120_000 }]);
+      expect((own.json as { stage: string; weighted: number }[]).filter((r) => r.weighted > 0)).toEqual([
+        { stage: 'bidding', count: 1, amount: 400_000, weighted: 120_000 },
+      ]);
 
       const noProbability = await server.request('GET', '/reports/stage-totals?resource=quotes');
       expect((noProbability.json as { weighted: unknown }[]).every((r) => r.weighted === null)).toBe(true);
@@ -257,7 +305,15 @@ forEachDatabase('stage figures', (database) => {
       const answer = await server.request('GET', `/reports/forecast-vs-quota?from=${period.from}&to=${period.to}`, { as: 'managerNorth' });
       expect(answer.status).toBe(200);
       expect(answer.json).toEqual([
-        { salesperson_id: server.users.repA, salesperson_name: 'repA', quota: 500_000, won: 70_000, commit: 150_000, best_case: 200_000, pipeline: 300_000 },
+        {
+          salesperson_id: server.users.repA,
+          salesperson_name: 'repA',
+          quota: 500_000,
+          won: 70_000,
+          commit: 150_000,
+          best_case: 200_000,
+          pipeline: 300_000,
+        },
         { salesperson_id: server.users.repB, salesperson_name: 'repB', quota: 300_000, won: 0, commit: 0, best_case: 400_000, pipeline: 0 },
       ]);
       // Months work as bounds; a rep sees their own figures only.
@@ -265,7 +321,15 @@ forEachDatabase('stage figures', (database) => {
       expect(own.json).toEqual([answer.json[0]]);
       // The director reads every team: the south rep has no quota but a commit.
       const all = await server.request('GET', '/reports/forecast-vs-quota?from=2031-03&to=2031-03', { as: 'director' });
-      expect(all.json).toContainEqual({ salesperson_id: server.users.repSouth, salesperson_name: 'repSouth', quota: 0, won: 0, commit: 60_000, best_case: 0, pipeline: 0 });
+      expect(all.json).toContainEqual({
+        salesperson_id: server.users.repSouth,
+        salesperson_name: 'repSouth',
+        quota: 0,
+        won: 0,
+        commit: 60_000,
+        best_case: 0,
+        pipeline: 0,
+      });
 
       const reversed = await server.request('GET', '/reports/forecast-vs-quota?from=2031-04-01&to=2031-03-01');
       expect(reversed.status).toBe(400);

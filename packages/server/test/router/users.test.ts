@@ -19,9 +19,14 @@ function staffModel(): SalesModel {
     ...people,
     name: 'staff_member',
     resource: 'staff',
-    fields: people.fields.map((f) => (f.name === 'role' ? { ...f, name: 'position' } : f.name === 'team_id' ? { ...f, name: 'unit_id' } : f)),
+    fields: people.fields.map((f) =>
+      f.name === 'role' ? { ...f, name: 'position' } : f.name === 'team_id' ? { ...f, name: 'unit_id' } : f,
+    ),
   };
-  const repoint = (entity: EntityModel): EntityModel => ({ ...entity, fields: entity.fields.map((f) => (f.ref === 'salespeople' ? { ...f, ref: 'staff' } : f)) });
+  const repoint = (entity: EntityModel): EntityModel => ({
+    ...entity,
+    fields: entity.fields.map((f) => (f.ref === 'salespeople' ? { ...f, ref: 'staff' } : f)),
+  });
   const customers = repoint(customersEntity());
   return {
     ...testModel([staff, repoint(teamsEntity()), customers]),
@@ -35,7 +40,10 @@ const sql = knexFactory({ client: 'pg' });
 
 describe('the team scope reads the declared users entity', () => {
   it('selects the team members from "staff" by "unit_id"', () => {
-    const withTeamScope: EntityModel = { ...customers, access: { ...customers.access, roles: { sales_manager: { read: 'team', write: 'team' } } } };
+    const withTeamScope: EntityModel = {
+      ...customers,
+      access: { ...customers.access, roles: { sales_manager: { read: 'team', write: 'team' } } },
+    };
     const query = sql('customers').select('*');
     addEntityScope(query, sql, model, withTeamScope, { id: 3, roles: ['sales_manager'], teamId: 9 }, 'read');
     expect(query.toSQL().toNative().sql).toBe(
@@ -44,7 +52,13 @@ describe('the team scope reads the declared users entity', () => {
   });
 
   it('on the users entity itself: own row and team rows by its team field', () => {
-    const staff = { ...model.entities.staff!, access: { roles: { sales_manager: { read: 'team' as const, write: 'team' as const } }, default: { read: 'all' as const, write: 'all' as const } } };
+    const staff = {
+      ...model.entities.staff!,
+      access: {
+        roles: { sales_manager: { read: 'team' as const, write: 'team' as const } },
+        default: { read: 'all' as const, write: 'all' as const },
+      },
+    };
     const query = sql('staff').select('*');
     addEntityScope(query, sql, model, staff, { id: 3, roles: ['sales_manager'], teamId: 9 }, 'read');
     expect(query.toSQL().toNative().sql).toBe('select * from "staff" where ("staff"."id" = $1 or "staff"."unit_id" = $2)');
@@ -61,7 +75,11 @@ forEachDatabase('users of a model naming them "staff"', (database) => {
     const [team] = await database.db('teams').insert({ name: 'North' }).returning('id');
     await database.db('staff').insert({ name: 'Admin', position: 'sales_rep' });
     await database.db('staff').insert({ name: 'Wang Fang', position: 'sales_manager', unit_id: team.id, email: 'wang@example.com' });
-    expect(await findSalesperson(database.db, model, { email: 'wang@example.com' })).toEqual({ id: 2, roles: ['sales_manager'], teamId: Number(team.id) });
+    expect(await findSalesperson(database.db, model, { email: 'wang@example.com' })).toEqual({
+      id: 2,
+      roles: ['sales_manager'],
+      teamId: Number(team.id),
+    });
     // The demo's user 1 is also an admin.
     expect(await salespersonAsUser(database.db, model, 1)).toEqual({ id: 1, roles: ['sales_rep', 'admin'], teamId: null });
     expect(await describeUser(database.db, model, { id: 2, roles: ['sales_manager'] })).toMatchObject({ fullName: 'Wang Fang' });

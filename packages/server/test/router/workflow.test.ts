@@ -29,7 +29,12 @@ forEachDatabase('router workflow', (database) => {
     return answer.json as Record<string, any>;
   }
 
-  async function put(record: Record<string, any>, changes: Record<string, unknown>, as: UserName = 'repA', headers: Record<string, string> = {}) {
+  async function put(
+    record: Record<string, any>,
+    changes: Record<string, unknown>,
+    as: UserName = 'repA',
+    headers: Record<string, string> = {},
+  ) {
     return server.request('PUT', `/opportunities/${record.id}`, { as, body: { ...record, ...changes }, headers });
   }
 
@@ -70,7 +75,11 @@ forEachDatabase('router workflow', (database) => {
     expect(answer.status).toBe(422);
     expect(Object.keys(answer.json.errors).sort()).toEqual(['budget', 'competitors', 'decision_process', 'expected_sign_date']);
     expect(answer.json.errors.budget).toBe('Fill in “Customer budget” to leave Customer development');
-    expect(answer.json.missing).toContainEqual({ field: 'budget', label: 'Customer budget', message: 'Fill in “Customer budget” to leave Customer development' });
+    expect(answer.json.missing).toContainEqual({
+      field: 'budget',
+      label: 'Customer budget',
+      message: 'Fill in “Customer budget” to leave Customer development',
+    });
     expect(await tableFingerprint(db, 'opportunities')).toBe(before);
 
     const chinese = await put(record, { stage: 'initiation' }, 'repA', { 'Accept-Language': 'zh-CN,zh;q=0.9' });
@@ -112,9 +121,15 @@ forEachDatabase('router workflow', (database) => {
     const next = Object.fromEntries(answer.json.next.map((n: any) => [n.to, n]));
     expect(Object.keys(next).sort()).toEqual(['abandoned', 'development', 'lost', 'proposal']);
     expect(next.proposal.allowed).toBe(false);
-    expect(next.proposal.missing.map((m: any) => m.field).sort()).toEqual(
-      ['category', 'customer_owner_name', 'expected_amount', 'expense_budget', 'gross_margin', 'importance', 'project_number'],
-    );
+    expect(next.proposal.missing.map((m: any) => m.field).sort()).toEqual([
+      'category',
+      'customer_owner_name',
+      'expected_amount',
+      'expense_budget',
+      'gross_margin',
+      'importance',
+      'project_number',
+    ]);
     expect(next.proposal.approvalRoles).toEqual(['sales_manager']);
     expect(next.development).toMatchObject({ allowed: true, missing: [], approvalRoles: [] });
     expect(next.lost).toMatchObject({ allowed: false, missing: [{ field: 'close_reason' }] });
@@ -127,7 +142,9 @@ forEachDatabase('router workflow', (database) => {
     expect(answer.json).toMatchObject({ stage: 'initiation', project_number: 'PRJ-2026-001', version: record.version + 1 });
 
     const status = await server.request('GET', `/opportunities/${record.id}/workflow`, { as: 'repA' });
-    expect(status.json.pending).toMatchObject([{ role: 'sales_manager', status: 'pending', from_stage: 'initiation', to_stage: 'proposal' }]);
+    expect(status.json.pending).toMatchObject([
+      { role: 'sales_manager', status: 'pending', from_stage: 'initiation', to_stage: 'proposal' },
+    ]);
     const approvalId = status.json.pending[0].id;
 
     const again = await put(answer.json, { stage: 'proposal' });
@@ -135,11 +152,13 @@ forEachDatabase('router workflow', (database) => {
     expect(await db('sales_approvals').where({ record_id: record.id, status: 'pending' })).toHaveLength(1);
 
     const approval = (await server.as('managerNorth').getOne('approvals', { id: approvalId })).data;
-    await expect(server.as('repA').update('approvals', { id: approvalId, data: { ...approval, status: 'approved' }, previousData: approval }))
-      .rejects.toMatchObject({ status: 403 });
+    await expect(
+      server.as('repA').update('approvals', { id: approvalId, data: { ...approval, status: 'approved' }, previousData: approval }),
+    ).rejects.toMatchObject({ status: 403 });
     await expect(server.as('repB').getOne('approvals', { id: approvalId })).rejects.toMatchObject({ status: 404 });
-    await expect(server.as('managerSouth').update('approvals', { id: approvalId, data: { ...approval, status: 'approved' }, previousData: approval }))
-      .rejects.toMatchObject({ status: 403 });
+    await expect(
+      server.as('managerSouth').update('approvals', { id: approvalId, data: { ...approval, status: 'approved' }, previousData: approval }),
+    ).rejects.toMatchObject({ status: 403 });
 
     const decided = await server.as('managerNorth').update('approvals', {
       id: approvalId,
@@ -183,7 +202,10 @@ forEachDatabase('router workflow', (database) => {
     const record = await toInitiation();
     await put(record, { ...INITIATION_GATE, importance: 'I', stage: 'proposal' });
     const pending = await db('sales_approvals').where({ record_id: record.id, status: 'pending' }).orderBy('id');
-    const rejected = await server.request('PUT', `/approvals/${pending[0].id}`, { as: 'managerNorth', body: { status: 'rejected', comment: 'margin too low' } });
+    const rejected = await server.request('PUT', `/approvals/${pending[0].id}`, {
+      as: 'managerNorth',
+      body: { status: 'rejected', comment: 'margin too low' },
+    });
     expect(rejected.status).toBe(200);
     const after = await db('sales_approvals').where({ record_id: record.id }).orderBy('id');
     expect(after.map((a) => a.status)).toEqual(['rejected', 'cancelled']);
@@ -198,7 +220,9 @@ forEachDatabase('router workflow', (database) => {
     const moved = await put(initiation.json, { ...INITIATION_GATE, stage: 'proposal' }, 'managerNorth');
     expect(moved.status).toBe(200);
     expect(moved.json.stage).toBe('proposal');
-    expect(await db('sales_approvals').where({ record_id: record.id })).toMatchObject([{ status: 'approved', decided_by: server.users.managerNorth }]);
+    expect(await db('sales_approvals').where({ record_id: record.id })).toMatchObject([
+      { status: 'approved', decided_by: server.users.managerNorth },
+    ]);
   });
 
   it('losing needs a reason, which becomes the history comment', async () => {
@@ -212,7 +236,11 @@ forEachDatabase('router workflow', (database) => {
 
     const lost = await put(record, { stage: 'lost', close_reason: 'The customer chose a competitor' });
     expect(lost.status).toBe(200);
-    expect((await history(record.id)).at(-1)).toMatchObject({ from_stage: 'development', to_stage: 'lost', comment: 'The customer chose a competitor' });
+    expect((await history(record.id)).at(-1)).toMatchObject({
+      from_stage: 'development',
+      to_stage: 'lost',
+      comment: 'The customer chose a competitor',
+    });
     // Lost is locked: reopening is a reversal, for the sales manager, with a reason.
     const byRep = await put(lost.json, { stage: 'development', _comment: 'They came back' });
     expect(byRep.status).toBe(403);
@@ -252,14 +280,26 @@ forEachDatabase('router workflow', (database) => {
     ];
     for (const [changes, stage, as] of steps) {
       if (stage === 'implementation') {
-        await db('contracts').insert({ contract_number: `HT-W-${record.id}`, name: 'Signed', customer_id: record.customer_id, opportunity_id: record.id, status: 'signed' });
+        await db('contracts').insert({
+          contract_number: `HT-W-${record.id}`,
+          name: 'Signed',
+          customer_id: record.customer_id,
+          opportunity_id: record.id,
+          status: 'signed',
+        });
       }
       const answer = await put(record, changes, as ?? 'repA');
       expect([answer.status, answer.json.stage]).toEqual([200, stage]);
       record = answer.json;
     }
     expect((await history(record.id)).map((h) => h.to_stage)).toEqual([
-      'development', 'initiation', 'proposal', 'bidding', 'negotiation', 'implementation', 'won',
+      'development',
+      'initiation',
+      'proposal',
+      'bidding',
+      'negotiation',
+      'implementation',
+      'won',
     ]);
   });
 

@@ -82,7 +82,10 @@ async function openPglite(): Promise<Opened> {
 async function openPostgres(name: string): Promise<Opened> {
   const adminUrl = await postgresAdminUrl();
   if (!adminUrl) throw new Error('PostgreSQL is not available');
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const database = `test_${process.pid}_${++databaseCounter}_${slug}`;
   await withAdmin(adminUrl, (admin) => admin.raw(`CREATE DATABASE "${database}"`));
   const db = connectDatabase({ url: urlForDatabase(adminUrl, database) });

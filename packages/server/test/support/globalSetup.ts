@@ -19,10 +19,13 @@ declare module 'vitest' {
 let server: PostgresServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const [template] = await Promise.all([ensurePgliteTemplate().catch((error: unknown) => {
+  const [template] = await Promise.all([
+    ensurePgliteTemplate().catch((error: unknown) => {
       console.warn(`[test] no PGlite template (${String(error)}): each PGlite test database runs initdb.`);
       return '';
-    }), setupPostgres(project)]);
+    }),
+    setupPostgres(project),
+  ]);
   project.provide('pgliteTemplate', template);
 }
 

@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useDataProvider, useLocaleState } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import { REPORT_SPECS, SALES_DIMENSIONS, type ClientSalesModel, type DashboardCard, type ReportSpec, type SalesDimension } from '@ra-sales/schema';
+import {
+  REPORT_SPECS,
+  SALES_DIMENSIONS,
+  type ClientSalesModel,
+  type DashboardCard,
+  type ReportSpec,
+  type SalesDimension,
+} from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { retryUnlessUnavailable, serverReport } from '../workflow/reports.js';
@@ -35,7 +42,13 @@ export function DashboardCardView({ card, model, period }: DashboardCardViewProp
   });
   const View = CARD_VIEWS[card.report];
   const action = grouped ? (
-    <ToggleButtonGroup size="small" exclusive value={by} onChange={(_, value: SalesDimension | null) => value && setBy(value)} data-testid="sales-by-dimension">
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={by}
+      onChange={(_, value: SalesDimension | null) => value && setBy(value)}
+      data-testid="sales-by-dimension"
+    >
       {SALES_DIMENSIONS.map((dimension) => (
         <ToggleButton key={dimension} value={dimension}>
           {ui(`reports.by_${dimension}`)}
@@ -44,7 +57,12 @@ export function DashboardCardView({ card, model, period }: DashboardCardViewProp
     </ToggleButtonGroup>
   ) : undefined;
   return (
-    <ReportCard title={labelIn(card.title, locale)} testId={`report-${card.report}${card.chart ? `-${card.chart}` : ''}`} query={query} action={action}>
+    <ReportCard
+      title={labelIn(card.title, locale)}
+      testId={`report-${card.report}${card.chart ? `-${card.chart}` : ''}`}
+      query={query}
+      action={action}
+    >
       {(rows) => <View rows={rows} card={card} model={model} locale={locale} />}
     </ReportCard>
   );

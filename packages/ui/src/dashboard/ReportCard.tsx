@@ -20,7 +20,9 @@ export function ReportCard<T>({ title, testId, query, action, children }: Report
   const body = () => {
     // A report the server lacks (or answers 404 for, a field having been removed): say why, not as an error.
     if ((query.error as { unavailable?: boolean } | null)?.unavailable) {
-      return <Typography sx={{ color: 'text.secondary' }}>{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>;
+      return (
+        <Typography sx={{ color: 'text.secondary' }}>{ui('reports.unavailable', { reason: (query.error as Error).message })}</Typography>
+      );
     }
     if (query.error) return <Alert severity="error">{(query.error as Error).message}</Alert>;
     if (query.isPending || !query.data) return <CircularProgress size={24} />;

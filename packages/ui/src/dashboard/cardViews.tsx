@@ -4,7 +4,15 @@ import type { ClientSalesModel, DashboardCard, ReportId } from '@ra-sales/schema
 import type { WorkflowEntity } from '../workflow/model.js';
 import type { StageTotal } from '../workflow/reports.js';
 import {
-  ComplaintsChart, ExpenseTable, ForecastTable, FunnelChart, OverdueChart, PlanChart, QuotaChart, SalesByChart, SatisfactionChart,
+  ComplaintsChart,
+  ExpenseTable,
+  ForecastTable,
+  FunnelChart,
+  OverdueChart,
+  PlanChart,
+  QuotaChart,
+  SalesByChart,
+  SatisfactionChart,
 } from './charts.js';
 import type { ExpenseRatioRow } from './reports.js';
 import { ForecastVsQuotaTable, StageSlaTable, WeightedPipelineTable } from './StageFigureCards.js';
@@ -26,9 +34,11 @@ function workflowOf(card: DashboardCard, model: ClientSalesModel): WorkflowEntit
 function StageTotalsView({ rows, card, model, locale }: CardViewProps) {
   const entity = workflowOf(card, model);
   if (!entity) return null;
-  return card.chart === 'weighted'
-    ? <WeightedPipelineTable rows={rows as StageTotal[]} entity={entity} locale={locale} />
-    : <FunnelChart rows={rows as StageTotal[]} entity={entity} locale={locale} />;
+  return card.chart === 'weighted' ? (
+    <WeightedPipelineTable rows={rows as StageTotal[]} entity={entity} locale={locale} />
+  ) : (
+    <FunnelChart rows={rows as StageTotal[]} entity={entity} locale={locale} />
+  );
 }
 
 export const CARD_VIEWS: Record<ReportId, (props: CardViewProps) => ReactNode> = {

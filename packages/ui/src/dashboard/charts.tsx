@@ -7,7 +7,14 @@ import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
 import type { StageTotal } from '../workflow/reports.js';
 import { compactMoney } from './compactMoney.js';
 import type {
-  AgeBucketRow, CategoryRow, EngineerSatisfactionRow, ExpenseRatioRow, ForecastAccuracyRow, PlanRow, QuotaRow, SalesByRow,
+  AgeBucketRow,
+  CategoryRow,
+  EngineerSatisfactionRow,
+  ExpenseRatioRow,
+  ForecastAccuracyRow,
+  PlanRow,
+  QuotaRow,
+  SalesByRow,
 } from './reports.js';
 import { BarChart, DonutChart } from './svgCharts.js';
 
@@ -40,13 +47,21 @@ export function QuotaChart({ rows, locale }: { rows: QuotaRow[]; locale: string 
   const bars = rows.map((row) => {
     const name = row.salesperson_name || `#${row.salesperson_id}`;
     const ratio = row.quota > 0 ? Math.round((row.won / row.quota) * 100) : null;
-    return { key: String(row.salesperson_id), name, detail: ratio == null ? name : `${name} · ${ratio}%`, values: { quota: row.quota, won: row.won } };
+    return {
+      key: String(row.salesperson_id),
+      name,
+      detail: ratio == null ? name : `${name} · ${ratio}%`,
+      values: { quota: row.quota, won: row.won },
+    };
   });
   return (
     <BarChart
       title={t('dashboard.quota')}
       bars={bars}
-      series={[{ dataKey: 'quota', label: t('dashboard.quota_target') }, { dataKey: 'won', label: t('dashboard.quota_won'), tone: 'success' }]}
+      series={[
+        { dataKey: 'quota', label: t('dashboard.quota_target') },
+        { dataKey: 'won', label: t('dashboard.quota_won'), tone: 'success' },
+      ]}
       format={moneyIn(locale)}
       axis={compactIn(locale)}
     />
@@ -56,7 +71,11 @@ export function QuotaChart({ rows, locale }: { rows: QuotaRow[]; locale: string 
 export function OverdueChart({ rows, locale }: { rows: AgeBucketRow[]; locale: string }) {
   const t = useSalesTranslate();
   const ui = useUiTranslate();
-  const bars = rows.map((row) => ({ key: row.bucket, name: `${t('dashboard.days', { range: row.bucket })} (${row.count})`, values: { amount: row.amount } }));
+  const bars = rows.map((row) => ({
+    key: row.bucket,
+    name: `${t('dashboard.days', { range: row.bucket })} (${row.count})`,
+    values: { amount: row.amount },
+  }));
   return (
     <BarChart
       title={ui('reports.overdue')}
@@ -105,13 +124,21 @@ export function PlanChart({ rows, locale }: { rows: PlanRow[]; locale: string })
     const name = `${row.name ?? `#${row.plan_id}`} · ${row.period}`;
     const subject = row.team_name ?? row.owner_name;
     const ratio = row.target > 0 ? ` · ${percent(row.actual / row.target, locale)}` : '';
-    return { key: String(row.plan_id), name, detail: `${name}${subject ? ` (${subject})` : ''}${ratio}`, values: { target: row.target, actual: row.actual } };
+    return {
+      key: String(row.plan_id),
+      name,
+      detail: `${name}${subject ? ` (${subject})` : ''}${ratio}`,
+      values: { target: row.target, actual: row.actual },
+    };
   });
   return (
     <BarChart
       title={t('reports.plan_vs_actual')}
       bars={bars}
-      series={[{ dataKey: 'target', label: t('reports.target') }, { dataKey: 'actual', label: t('reports.actual'), tone: 'success' }]}
+      series={[
+        { dataKey: 'target', label: t('reports.target') },
+        { dataKey: 'actual', label: t('reports.actual'), tone: 'success' },
+      ]}
       format={moneyIn(locale)}
       axis={compactIn(locale)}
     />

@@ -3,4 +3,6 @@ import { onDemand } from '../lazy/onDemand.js';
 import type { SalesDashboardProps } from './SalesDashboard.js';
 
 export type { SalesDashboardProps };
-export const SalesDashboard = onDemand<SalesDashboardProps>('SalesDashboard', () => import('./SalesDashboard.js').then((m) => m.SalesDashboard));
+export const SalesDashboard = onDemand<SalesDashboardProps>('SalesDashboard', () =>
+  import('./SalesDashboard.js').then((m) => m.SalesDashboard),
+);

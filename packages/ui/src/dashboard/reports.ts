@@ -126,4 +126,3 @@ export interface EngineerSatisfactionRow {
   arrival_time?: number | null;
   promises_kept?: number | null;
 }
-

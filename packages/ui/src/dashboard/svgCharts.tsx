@@ -224,7 +224,15 @@ export function DonutChart({ title, slices: rows, format = String, locale, size 
   const describe = (item: (typeof items)[number]) => `${item.label}: ${format(item.value)} (${percent.format(item.share)})`;
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2 }}>
-      <svg role="img" aria-label={title} aria-describedby={descId} width={size} height={size} viewBox={`0 0 ${size} ${size}`} style={{ flexShrink: 0 }}>
+      <svg
+        role="img"
+        aria-label={title}
+        aria-describedby={descId}
+        width={size}
+        height={size}
+        viewBox={`0 0 ${size} ${size}`}
+        style={{ flexShrink: 0 }}
+      >
         <desc id={descId}>{items.map(describe).join('; ')}</desc>
         <circle cx={size / 2} cy={size / 2} r={radius} fill="none" stroke={theme.palette.action.hover} strokeWidth={thickness} />
         {items.map((item) =>

@@ -121,16 +121,22 @@ export function withSalesRefusals(httpClient: HttpClient): HttpClient {
 }
 
 /** `runAction` and `runBulkAction` over `httpClient` (the locale and user headers included). */
-export function actionMethods(apiUrl: string, httpClient: HttpClient = fetchUtils.fetchJson): Pick<SalesDataMethods, 'runAction' | 'runBulkAction'> {
+export function actionMethods(
+  apiUrl: string,
+  httpClient: HttpClient = fetchUtils.fetchJson,
+): Pick<SalesDataMethods, 'runAction' | 'runBulkAction'> {
   const base = apiUrl.replace(/\/$/, '');
   const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
   return {
     runAction: (resource, { id, name, comment }) =>
-      post(`${base}/${resource}/${encodeURIComponent(String(id))}/actions/${encodeURIComponent(name)}`, comment ? { _comment: comment } : {}).then(
-        ({ json }) => ({ data: { record: json?.record, created: json?.created ?? [], opens: json?.opens ?? null } as ActionResult }),
-      ),
+      post(
+        `${base}/${resource}/${encodeURIComponent(String(id))}/actions/${encodeURIComponent(name)}`,
+        comment ? { _comment: comment } : {},
+      ).then(({ json }) => ({ data: { record: json?.record, created: json?.created ?? [], opens: json?.opens ?? null } as ActionResult })),
     runBulkAction: (resource, { ids, name, comment }) =>
-      post(`${base}/${resource}/actions/${encodeURIComponent(name)}`, comment ? { ids, _comment: comment } : { ids }).then(({ json }) => ({ data: (json?.results ?? []) as BulkActionOutcome[] })),
+      post(`${base}/${resource}/actions/${encodeURIComponent(name)}`, comment ? { ids, _comment: comment } : { ids }).then(({ json }) => ({
+        data: (json?.results ?? []) as BulkActionOutcome[],
+      })),
   };
 }
 

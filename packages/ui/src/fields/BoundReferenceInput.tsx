@@ -17,7 +17,9 @@ export interface BoundReferenceInputProps extends Omit<SalesReferenceInputProps,
 
 /** The fields of the form a filter reads (`$customer_id` → `customer_id`). */
 export function fieldsReadBy(filter: Filter): string[] {
-  const names = Object.values(filter).map(recordPath).filter((path): path is string => !!path);
+  const names = Object.values(filter)
+    .map(recordPath)
+    .filter((path): path is string => !!path);
   return [...new Set(names.map((path) => path.split('.')[0]!))];
 }
 
@@ -43,22 +45,29 @@ type ScopedPickerProps = Omit<BoundReferenceInputProps, 'refWhere'> & {
   hint: string;
 };
 
-const ScopedPicker = memo(({ filterKey, hint, source, reference, label, validate, helperText, defaultValue, readOnly }: ScopedPickerProps) => {
-  const bound = filterKey !== '';
-  return (
-    <ReferenceInput source={source} reference={reference} filter={bound ? (JSON.parse(filterKey) as Filter) : {}} enableGetChoices={() => bound}>
-      <AutocompleteInput
-        label={label}
-        validate={validate}
-        helperText={!bound && !readOnly ? hint : helperText}
-        defaultValue={defaultValue}
-        readOnly={readOnly}
-        disabled={!bound && !readOnly}
-        sx={{ minWidth: 240 }}
-      />
-    </ReferenceInput>
-  );
-});
+const ScopedPicker = memo(
+  ({ filterKey, hint, source, reference, label, validate, helperText, defaultValue, readOnly }: ScopedPickerProps) => {
+    const bound = filterKey !== '';
+    return (
+      <ReferenceInput
+        source={source}
+        reference={reference}
+        filter={bound ? (JSON.parse(filterKey) as Filter) : {}}
+        enableGetChoices={() => bound}
+      >
+        <AutocompleteInput
+          label={label}
+          validate={validate}
+          helperText={!bound && !readOnly ? hint : helperText}
+          defaultValue={defaultValue}
+          readOnly={readOnly}
+          disabled={!bound && !readOnly}
+          sx={{ minWidth: 240 }}
+        />
+      </ReferenceInput>
+    );
+  },
+);
 
 const keyOf = (filter: Filter | undefined) => (filter === undefined ? '' : JSON.stringify(filter));
 

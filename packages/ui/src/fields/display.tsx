@@ -15,9 +15,7 @@ import { useFieldChoices } from './choices.js';
 import { moneyOptions, percentOptions, toFraction } from './format.js';
 
 /** An amount in yuan, formatted for the UI locale (`¥1,234.00`, `CN¥1,234.00`). */
-export const MoneyField = (props: NumberFieldProps) => (
-  <NumberField locales={useLocale()} options={moneyOptions} {...props} />
-);
+export const MoneyField = (props: NumberFieldProps) => <NumberField locales={useLocale()} options={moneyOptions} {...props} />;
 
 /** A 0–100 percentage. */
 export const PercentField = (props: NumberFieldProps) => (

@@ -17,7 +17,9 @@ import { withInputSlots } from './muiCompat.js';
 
 /** Money, `¥` before the amount (the adornment goes where the running MUI reads it: see `withInputSlots`). */
 export const MoneyInput = (props: NumberInputProps) => (
-  <NumberInput {...withInputSlots({ sx: { minWidth: 170 }, ...props }, { startAdornment: <InputAdornment position="start">¥</InputAdornment> })} />
+  <NumberInput
+    {...withInputSlots({ sx: { minWidth: 170 }, ...props }, { startAdornment: <InputAdornment position="start">¥</InputAdornment> })}
+  />
 );
 
 /** A percentage, `%` after the number. */
@@ -51,9 +53,24 @@ export interface SalesReferenceInputProps {
 export const SalesReferenceInput = ({ refWhere, ...props }: SalesReferenceInputProps) =>
   refWhere ? <BoundReferenceInput refWhere={refWhere} {...props} /> : <PlainReferenceInput {...props} />;
 
-const PlainReferenceInput = ({ source, reference, label, validate, helperText, defaultValue, readOnly }: Omit<SalesReferenceInputProps, 'refWhere'>) => (
+const PlainReferenceInput = ({
+  source,
+  reference,
+  label,
+  validate,
+  helperText,
+  defaultValue,
+  readOnly,
+}: Omit<SalesReferenceInputProps, 'refWhere'>) => (
   <ReferenceInput source={source} reference={reference}>
-    <AutocompleteInput label={label} validate={validate} helperText={helperText} defaultValue={defaultValue} readOnly={readOnly} sx={{ minWidth: 240 }} />
+    <AutocompleteInput
+      label={label}
+      validate={validate}
+      helperText={helperText}
+      defaultValue={defaultValue}
+      readOnly={readOnly}
+      sx={{ minWidth: 240 }}
+    />
   </ReferenceInput>
 );
 
@@ -70,5 +87,13 @@ const validJson: Validator = (value) => (typeof value === 'string' ? 'ra_sales.v
 
 /** Free JSON, edited as text; text that does not parse stays a string and is refused. */
 export const JsonInput = ({ validate = [], ...props }: TextInputProps) => (
-  <TextInput multiline minRows={3} fullWidth parse={fromJson} format={toJson} validate={[...(Array.isArray(validate) ? validate : [validate]), validJson]} {...props} />
+  <TextInput
+    multiline
+    minRows={3}
+    fullWidth
+    parse={fromJson}
+    format={toJson}
+    validate={[...(Array.isArray(validate) ? validate : [validate]), validJson]}
+    {...props}
+  />
 );

@@ -39,8 +39,15 @@ const itemProps = (entity: ClientEntityModel, field: ClientFieldModel, item: Cli
 });
 
 /** An item column's input: computed columns are read-only and follow the line as it is typed. */
-function itemInput(entity: ClientEntityModel, field: ClientFieldModel, item: ClientFieldModel, label: string, readOnly: boolean | undefined) {
-  if (item.computed !== undefined) return <ComputedValueInput key={item.name} entity={entity} field={item} source={item.name} label={label} />;
+function itemInput(
+  entity: ClientEntityModel,
+  field: ClientFieldModel,
+  item: ClientFieldModel,
+  label: string,
+  readOnly: boolean | undefined,
+) {
+  if (item.computed !== undefined)
+    return <ComputedValueInput key={item.name} entity={entity} field={item} source={item.name} label={label} />;
   return cloneElement(columnKind(item).input({ ...itemProps(entity, field, item, label), readOnly }), { key: item.name });
 }
 

@@ -128,7 +128,9 @@ export const scalarKinds: Record<ScalarKind, KindRenderer> = {
   reference: {
     list: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
     show: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
-    input: (p) => <SalesReferenceInput reference={p.field.ref!} refWhere={p.linesField ? undefined : p.field.refWhere} {...inputProps(p)} />,
+    input: (p) => (
+      <SalesReferenceInput reference={p.field.ref!} refWhere={p.linesField ? undefined : p.field.refWhere} {...inputProps(p)} />
+    ),
     filters: (p) => [<SalesReferenceInput key={p.field.name} reference={p.field.ref!} source={p.source ?? p.field.name} />],
   },
   email: {

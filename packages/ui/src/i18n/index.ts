@@ -1,7 +1,14 @@
 export { salesMessages, SALES_LOCALES } from './messages.js';
 export {
-  createSalesI18nProvider, allMessages, salesTranslations, salesLocaleOf, languageName, SALES_LANGUAGES,
-  type SalesI18nOptions, type HostMessages, type HostLocaleMessages,
+  createSalesI18nProvider,
+  allMessages,
+  salesTranslations,
+  salesLocaleOf,
+  languageName,
+  SALES_LANGUAGES,
+  type SalesI18nOptions,
+  type HostMessages,
+  type HostLocaleMessages,
 } from './provider.js';
 export { raChineseMessages } from './ra-zh-CN.js';
 export { SalesLocaleSwitcher, type SalesLocaleSwitcherProps } from './LocaleSwitcher.js';

@@ -71,7 +71,9 @@ function actionMessages(entity: ClientEntityModel, locale: string): Messages {
   if (actions.length === 0) return {};
   return {
     actions: Object.fromEntries(actions.map((action) => [action.name, labelIn(action.label, locale)])),
-    action_help: Object.fromEntries(actions.filter((a) => a.description).map((action) => [action.name, labelIn(action.description, locale)])),
+    action_help: Object.fromEntries(
+      actions.filter((a) => a.description).map((action) => [action.name, labelIn(action.description, locale)]),
+    ),
   };
 }
 

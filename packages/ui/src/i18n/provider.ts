@@ -26,9 +26,7 @@ export type HostLocaleMessages = object | (() => object | Promise<object>);
  * or one function of the locale, like react-admin's `polyglotI18nProvider(getMessages)`, which may
  * return a promise (and `undefined` for a locale it lacks).
  */
-export type HostMessages =
-  | Record<string, HostLocaleMessages>
-  | ((locale: string) => object | undefined | Promise<object | undefined>);
+export type HostMessages = Record<string, HostLocaleMessages> | ((locale: string) => object | undefined | Promise<object | undefined>);
 
 export interface SalesI18nOptions {
   /**
@@ -98,7 +96,10 @@ export function salesTranslations(model: ClientSalesModel, locale: string): Tran
 
 /** The library's layer for one locale: react-admin's strings (English where not shipped), then its own texts. */
 function libraryMessages(model: ClientSalesModel, locale: string): TranslationMessages {
-  return mergeTranslations(reactAdminMessages[salesLocaleOf(locale)] ?? englishMessages, salesTranslations(model, locale)) as TranslationMessages;
+  return mergeTranslations(
+    reactAdminMessages[salesLocaleOf(locale)] ?? englishMessages,
+    salesTranslations(model, locale),
+  ) as TranslationMessages;
 }
 
 /** All messages for one locale: react-admin's, the sales model's and screens', then the host's. */
@@ -106,8 +107,7 @@ export function allMessages(model: ClientSalesModel, locale: string, hostMessage
   return mergeTranslations(libraryMessages(model, locale), hostMessages[locale] ?? {}) as TranslationMessages;
 }
 
-const isPromise = <T,>(value: T | Promise<T>): value is Promise<T> =>
-  typeof (value as { then?: unknown } | null)?.then === 'function';
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** `import('./fr')` gives a module namespace: its default export is the messages. */
 function unwrapModule(value: object | undefined): object | undefined {
@@ -188,7 +188,9 @@ export function createSalesI18nProvider(model: ClientSalesModel, options: SalesI
   };
 
   const hostMessageLocales: Locale[] =
-    hostMessages && typeof hostMessages === 'object' ? Object.keys(hostMessages).map((locale) => ({ locale, name: languageName(locale) })) : [];
+    hostMessages && typeof hostMessages === 'object'
+      ? Object.keys(hostMessages).map((locale) => ({ locale, name: languageName(locale) }))
+      : [];
   const hostLocales = (): Locale[] => {
     if (options.locales) return options.locales;
     if (host) {
@@ -199,7 +201,8 @@ export function createSalesI18nProvider(model: ClientSalesModel, options: SalesI
     return hostMessageLocales;
   };
 
-  const defaultLocale = host?.getLocale() ?? options.defaultLocale ?? options.locales?.[0]?.locale ?? hostMessageLocales[0]?.locale ?? 'zh-CN';
+  const defaultLocale =
+    host?.getLocale() ?? options.defaultLocale ?? options.locales?.[0]?.locale ?? hostMessageLocales[0]?.locale ?? 'zh-CN';
   const initial = messagesFor(defaultLocale);
   if (isPromise(initial)) {
     throw new Error(

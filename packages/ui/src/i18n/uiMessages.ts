@@ -90,7 +90,8 @@ const en = {
     bulk_done: '%{action}: %{done} done',
     bulk_report: '%{action}: %{done} done, %{refused} refused: %{messages}',
     bulk_none_offered: 'None of the selected records is in a stage where this can be run',
-    bulk_skipped: '%{smart_count} selected record is not in a stage where this can be run and is left out |||| %{smart_count} selected records are not in a stage where this can be run and are left out',
+    bulk_skipped:
+      '%{smart_count} selected record is not in a stage where this can be run and is left out |||| %{smart_count} selected records are not in a stage where this can be run and are left out',
   },
   /** The dashboard's server-computed reports (sales by dimension, plan vs actual, …) and their period. */
   reports: {

@@ -62,7 +62,9 @@ function useActionText(entity: ClientEntityModel, action: ActionModel) {
   const locale = useLocale();
   return {
     label: translate(keys.action(entity.resource, action.name), { _: labelIn(action.label, locale) }),
-    description: action.description ? translate(keys.actionHelp(entity.resource, action.name), { _: labelIn(action.description, locale) }) : '',
+    description: action.description
+      ? translate(keys.actionHelp(entity.resource, action.name), { _: labelIn(action.description, locale) })
+      : '',
   };
 }
 
@@ -201,7 +203,18 @@ export interface ActionDialogProps {
 }
 
 /** Asks before running an action, naming what it creates. */
-export function ActionDialog({ open, title, description, steps, updates, confirmLabel, running, withComment, onConfirm, onCancel }: ActionDialogProps) {
+export function ActionDialog({
+  open,
+  title,
+  description,
+  steps,
+  updates,
+  confirmLabel,
+  running,
+  withComment,
+  onConfirm,
+  onCancel,
+}: ActionDialogProps) {
   const t = useUiTranslate();
   const [comment, setComment] = useState('');
   const close = (action: () => void) => {
@@ -239,7 +252,12 @@ export function ActionDialog({ open, title, description, steps, updates, confirm
         <MuiButton onClick={() => close(onCancel)} disabled={running}>
           {t('actions.cancel')}
         </MuiButton>
-        <MuiButton variant="contained" disabled={running} onClick={() => close(() => onConfirm(comment.trim()))} data-testid="action-confirm">
+        <MuiButton
+          variant="contained"
+          disabled={running}
+          onClick={() => close(() => onConfirm(comment.trim()))}
+          data-testid="action-confirm"
+        >
           {confirmLabel}
         </MuiButton>
       </DialogActions>
@@ -287,7 +305,8 @@ export function ShowActionsToolbar({ entity, model }: { entity: ClientEntityMode
 }
 
 /** The actions of the entity offered on the list for the selected records (`bulk: true`). */
-export const bulkActionsOf = (entity: ClientEntityModel): ActionModel[] => Object.values(entity.actions ?? {}).filter((action) => action.bulk);
+export const bulkActionsOf = (entity: ClientEntityModel): ActionModel[] =>
+  Object.values(entity.actions ?? {}).filter((action) => action.bulk);
 
 export interface BulkActionButtonProps {
   entity: ClientEntityModel;
@@ -359,7 +378,9 @@ export function BulkActionButton({ entity, action, model }: BulkActionButtonProp
       <ActionDialog
         open={open}
         title={t('actions.bulk_confirm', { action: label, smart_count: ids.length })}
-        description={[description, skipped.length ? t('actions.bulk_skipped', { smart_count: skipped.length }) : ''].filter(Boolean).join(' ')}
+        description={[description, skipped.length ? t('actions.bulk_skipped', { smart_count: skipped.length }) : '']
+          .filter(Boolean)
+          .join(' ')}
         steps={steps}
         updates={Object.keys(action.update).length > 0}
         confirmLabel={label}

@@ -42,7 +42,9 @@ export const BulkSetButton = ({ entity, field }: BulkSetButtonProps) => {
   const resource = entity.resource;
 
   const moveAll = async (to: string, stage: string) => {
-    const results = await Promise.allSettled(selectedIds.map((id) => dataProvider.transition(resource, { id, to, previousData: data.find((r) => r.id === id) })));
+    const results = await Promise.allSettled(
+      selectedIds.map((id) => dataProvider.transition(resource, { id, to, previousData: data.find((r) => r.id === id) })),
+    );
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     const moved = results.length - failed.length;
     if (moved) notify('ra_sales.notification.transitioned', { type: 'info', messageArgs: { smart_count: moved, stage } });

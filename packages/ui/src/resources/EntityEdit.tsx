@@ -19,7 +19,15 @@ export const EntityEdit = ({ model, resource, stepper, aside, ...props }: Entity
   const transform = useSavePayload(entity, 'edit');
   const slots = workflowSlots({ model, resource, stepper, aside });
   return (
-    <Edit resource={resource} mutationOptions={{ onError }} mutationMode="pessimistic" transform={transform} redirect="show" aside={slots.aside ?? undefined} {...props}>
+    <Edit
+      resource={resource}
+      mutationOptions={{ onError }}
+      mutationMode="pessimistic"
+      transform={transform}
+      redirect="show"
+      aside={slots.aside ?? undefined}
+      {...props}
+    >
       {slots.stepper}
       <LockBanner entity={entity} />
       <EntityForm entity={entity} model={model} />

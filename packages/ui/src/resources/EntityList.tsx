@@ -1,5 +1,15 @@
 import type { ReactNode } from 'react';
-import { BulkDeleteButton, BulkExportButton, Datagrid, Empty, List, ListActions, useLocale, useTranslate, type ListProps } from 'react-admin';
+import {
+  BulkDeleteButton,
+  BulkExportButton,
+  Datagrid,
+  Empty,
+  List,
+  ListActions,
+  useLocale,
+  useTranslate,
+  type ListProps,
+} from 'react-admin';
 import type { ClientEntityModel } from '@ra-sales/schema';
 import { hasOptions } from '../fields/choices.js';
 import { keys } from '../i18n/keys.js';
@@ -29,10 +39,7 @@ export const EntityBulkActions = ({ entity }: { entity: ClientEntityModel }) => 
   const mayWrite = useMayWrite(entity);
   return (
     <>
-      {mayWrite &&
-        bulkFields(entity).map((field) => (
-          <BulkSetButton key={field.name} entity={entity} field={field} />
-        ))}
+      {mayWrite && bulkFields(entity).map((field) => <BulkSetButton key={field.name} entity={entity} field={field} />)}
       {bulkActionsOf(entity).map((action) => (
         <BulkActionButton key={`action-${action.name}`} entity={entity} action={action} />
       ))}

@@ -37,7 +37,11 @@ export const showFields = (entity: ClientEntityModel, fields: readonly ClientFie
  * The inputs of `fields`; those named in `readOnly` are shown read-only with the reason as their
  * helper text, computed fields as values that follow the form.
  */
-export const formInputs = (entity: ClientEntityModel, fields: readonly ClientFieldModel[], readOnly: ReadonlyMap<string, string> = new Map()) =>
+export const formInputs = (
+  entity: ClientEntityModel,
+  fields: readonly ClientFieldModel[],
+  readOnly: ReadonlyMap<string, string> = new Map(),
+) =>
   fields.map((field) => {
     const hint = readOnly.get(field.name);
     if (field.computed !== undefined) return <ComputedValueInput key={field.name} entity={entity} field={field} hint={hint} />;
@@ -48,6 +52,12 @@ export const formInputs = (entity: ClientEntityModel, fields: readonly ClientFie
 export function filterInputs(entity: ClientEntityModel): ReactElement[] {
   const search = entity.fields.some((f) => f.search) ? [<SearchInput key="q" source="q" alwaysOn />] : [];
   // Records past their stage's time limit (the server's `stage_overdue` filter).
-  const overdue = hasStageLimits(entity) ? [<NullableBooleanInput key={STAGE_OVERDUE_FILTER} source={STAGE_OVERDUE_FILTER} label="ra_sales.workflow.stage_overdue" />] : [];
-  return [...search, ...entity.fields.filter((f) => f.filter).flatMap((field) => rendererFor(entity, field).filters({ entity, field })), ...overdue];
+  const overdue = hasStageLimits(entity)
+    ? [<NullableBooleanInput key={STAGE_OVERDUE_FILTER} source={STAGE_OVERDUE_FILTER} label="ra_sales.workflow.stage_overdue" />]
+    : [];
+  return [
+    ...search,
+    ...entity.fields.filter((f) => f.filter).flatMap((field) => rendererFor(entity, field).filters({ entity, field })),
+    ...overdue,
+  ];
 }

@@ -30,4 +30,3 @@ export function exportRows(entity: ClientEntityModel, records: readonly RaRecord
     ...Object.fromEntries(fields.map((f) => [labels.field(f), cell(entity, f, record, labels)])),
   }));
 }
-

@@ -29,7 +29,7 @@ import Groups from '@mui/icons-material/Groups';
 import Badge from '@mui/icons-material/Badge';
 import Inventory from '@mui/icons-material/Inventory';
 import Inventory2 from '@mui/icons-material/Inventory2';
-import Map from '@mui/icons-material/Map';
+import MapIcon from '@mui/icons-material/Map';
 import Place from '@mui/icons-material/Place';
 import Campaign from '@mui/icons-material/Campaign';
 import Handshake from '@mui/icons-material/Handshake';
@@ -96,7 +96,7 @@ export const materialIcons: Record<IconName, ComponentType> = {
   Badge,
   Inventory,
   Inventory2,
-  Map,
+  Map: MapIcon,
   Place,
   Campaign,
   Handshake,

@@ -16,7 +16,7 @@ export function withRootMessage(body: ErrorBody | undefined): void {
   const errors = body?.errors;
   if (!errors || typeof errors !== 'object' || !Object.keys(errors).length) return;
   const root = errors.root;
-  const serverError = typeof root === 'string' ? root : (root as { serverError?: string } | undefined)?.serverError ?? body?.message;
+  const serverError = typeof root === 'string' ? root : ((root as { serverError?: string } | undefined)?.serverError ?? body?.message);
   if (serverError) errors.root = { serverError };
 }
 

@@ -4,8 +4,14 @@
  * payload leaves the field out.
  */
 import {
-  lockedStage, mayWriteField, ownsRecord, readOnlyFieldsFor,
-  type ClientEntityModel, type RuleUser, type StageLock, type StageModel,
+  lockedStage,
+  mayWriteField,
+  ownsRecord,
+  readOnlyFieldsFor,
+  type ClientEntityModel,
+  type RuleUser,
+  type StageLock,
+  type StageModel,
 } from '@ra-sales/schema';
 
 export type ReadOnlyReason =

@@ -38,7 +38,10 @@ export interface RecordAccess {
 
 /** `user` undefined: not known to the UI, which then checks only what holds for everyone (locks). */
 export function recordAccess(
-  entity: ClientEntityModel, user: RuleUser | undefined, record: Record<string, unknown>, usersResource?: string,
+  entity: ClientEntityModel,
+  user: RuleUser | undefined,
+  record: Record<string, unknown>,
+  usersResource?: string,
 ): RecordAccess {
   if (user && !inWriteScope(entity, user, record, usersResource)) return { edit: false, delete: false };
   const readOnly = readOnlyFieldsFor(entity, user ?? UNKNOWN_USER, record);

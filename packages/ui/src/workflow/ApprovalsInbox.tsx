@@ -5,10 +5,29 @@
  */
 import { useState } from 'react';
 import {
-  Box, Button, Card, CardContent, CardHeader, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import {
-  DateField, RecordContextProvider, ReferenceField, Title, useDataProvider, useGetList, useLocaleState, useNotify,
+  DateField,
+  RecordContextProvider,
+  ReferenceField,
+  Title,
+  useDataProvider,
+  useGetList,
+  useLocaleState,
+  useNotify,
   type RaRecord,
 } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
@@ -61,9 +80,7 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
-    await Promise.all(
-      ['approvals', 'history', approval.resource].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-    );
+    await Promise.all(['approvals', 'history', approval.resource].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
   };
 
   const roleLabel = (role: string) => labelIn(model.roles[role], locale) || role;
@@ -90,7 +107,9 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
       <Card sx={{ mb: 2 }}>
         <CardHeader title={t('approvals.pending')} />
         <CardContent>
-          {!pending.isPending && mine.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_pending')}</Typography>}
+          {!pending.isPending && mine.length === 0 && (
+            <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_pending')}</Typography>
+          )}
           {mine.length > 0 && (
             <Table size="small">
               <TableHead>
@@ -122,10 +141,20 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                       </TableCell>
                       <TableCell align="right">
                         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-                          <Button size="small" variant="contained" color="success" onClick={() => setDecision({ approval: row, status: 'approved' })}>
+                          <Button
+                            size="small"
+                            variant="contained"
+                            color="success"
+                            onClick={() => setDecision({ approval: row, status: 'approved' })}
+                          >
                             {t('approvals.approve')}
                           </Button>
-                          <Button size="small" variant="outlined" color="error" onClick={() => setDecision({ approval: row, status: 'rejected' })}>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            color="error"
+                            onClick={() => setDecision({ approval: row, status: 'rejected' })}
+                          >
                             {t('approvals.reject')}
                           </Button>
                         </Stack>
@@ -141,7 +170,9 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
       <Card>
         <CardHeader title={t('approvals.recent')} />
         <CardContent>
-          {!recent.isPending && decided.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_recent')}</Typography>}
+          {!recent.isPending && decided.length === 0 && (
+            <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_recent')}</Typography>
+          )}
           {decided.length > 0 && (
             <Table size="small">
               <TableHead>
@@ -160,7 +191,11 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                       <TableCell>{recordCell(row)}</TableCell>
                       <TableCell>{moveText(row)}</TableCell>
                       <TableCell>
-                        <Chip size="small" color={row.status === 'approved' ? 'success' : 'default'} label={t(`approvals.status_${row.status}`)} />
+                        <Chip
+                          size="small"
+                          color={row.status === 'approved' ? 'success' : 'default'}
+                          label={t(`approvals.status_${row.status}`)}
+                        />
                       </TableCell>
                       <TableCell>{row.decided_by != null && <UserReference source="decided_by" resource={userResource} />}</TableCell>
                       <TableCell>{row.comment}</TableCell>

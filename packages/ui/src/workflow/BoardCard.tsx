@@ -46,17 +46,17 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
       {moving && <LinearProgress />}
       <CardContent sx={{ p: 1.25, '&:last-child': { pb: 1.25 } }}>
         <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}>
-        <Typography
-          variant="body2"
-          component={Link}
-          to={createPath({ resource: entity.resource, id: record.id, type: 'show' })}
-          draggable={false}
-          sx={{ fontWeight: 600, display: 'block', flex: 1, minWidth: 0 }}
-        >
-          {String(record[entity.recordRepresentation] ?? `#${record.id}`)}
-        </Typography>
-        <StageSlaMark entity={entity} record={record} />
-        <CardMoveMenu entity={entity} record={record} locale={locale} onMove={onMove} />
+          <Typography
+            variant="body2"
+            component={Link}
+            to={createPath({ resource: entity.resource, id: record.id, type: 'show' })}
+            draggable={false}
+            sx={{ fontWeight: 600, display: 'block', flex: 1, minWidth: 0 }}
+          >
+            {String(record[entity.recordRepresentation] ?? `#${record.id}`)}
+          </Typography>
+          <StageSlaMark entity={entity} record={record} />
+          <CardMoveMenu entity={entity} record={record} locale={locale} onMove={onMove} />
         </Box>
         <RecordContextProvider value={record}>
           {owner && (

@@ -41,7 +41,11 @@ export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuPro
               key={stage.id}
               data-stage={stage.id}
               disabled={locked && !locked.allowed}
-              title={locked && !locked.allowed ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who }) : undefined}
+              title={
+                locked && !locked.allowed
+                  ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })
+                  : undefined
+              }
               onClick={() => {
                 setAnchor(null);
                 onMove(record, stage.id);

@@ -27,7 +27,11 @@ export function GateChecklist({ stage, missing, locale }: { stage: StageModel; m
           return (
             <ListItem key={item.field} data-field={item.field} data-done={!miss} disableGutters>
               <ListItemIcon sx={{ minWidth: 32 }}>
-                {miss ? <RadioButtonUncheckedIcon fontSize="small" color="warning" /> : <CheckCircleIcon fontSize="small" color="success" />}
+                {miss ? (
+                  <RadioButtonUncheckedIcon fontSize="small" color="warning" />
+                ) : (
+                  <CheckCircleIcon fontSize="small" color="success" />
+                )}
               </ListItemIcon>
               <ListItemText primary={labelIn(item.label, locale)} secondary={miss?.message} />
             </ListItem>

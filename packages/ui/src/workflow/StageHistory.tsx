@@ -45,7 +45,9 @@ export function StageHistory({ model, resource, record: recordProp, userResource
           <Box sx={{ position: 'relative', pl: 3, pb: 2, borderLeft: 2, borderColor: 'divider', ml: 1 }} data-testid="history-row">
             <Box sx={{ position: 'absolute', left: -7, top: 4, width: 12, height: 12, borderRadius: '50%', bgcolor: 'primary.main' }} />
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {row.from_stage ? `${label(row.from_stage)} → ${label(row.to_stage)}` : t('workflow.history_created', { stage: label(row.to_stage) })}
+              {row.from_stage
+                ? `${label(row.from_stage)} → ${label(row.to_stage)}`
+                : t('workflow.history_created', { stage: label(row.to_stage) })}
             </Typography>
             <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
               <DateField source="created_at" showTime /> ·{' '}

@@ -40,22 +40,27 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
   const activeStep = current?.kind === 'open' ? openStages.findIndex((stage) => stage.id === current.id) : -1;
   const next = info.data?.next ?? [];
   const forward = next.filter((move) => isForward(workflow, current?.id, move.to));
-  const gateMissing = forward.flatMap((move) => move.missing).filter(
-    (item, index, all) => all.findIndex((other) => other.field === item.field) === index,
-  );
+  const gateMissing = forward
+    .flatMap((move) => move.missing)
+    .filter((item, index, all) => all.findIndex((other) => other.field === item.field) === index);
   const roleLabel = (role: string) => labelIn(model.roles[role], locale) || role;
   const moveLabel = (to: string, approvalRoles: string[]) => {
     const stage = stageLabel(workflow, to, locale);
     if (locked) return t('workflow.reverse_to', { stage });
     if (approvalRoles.length > 0) return t('workflow.request_approval', { stage });
-    return t(isForward(workflow, current?.id, to) || stageOf(workflow, to)?.kind !== 'open' ? 'workflow.move_to' : 'workflow.back_to', { stage });
+    return t(isForward(workflow, current?.id, to) || stageOf(workflow, to)?.kind !== 'open' ? 'workflow.move_to' : 'workflow.back_to', {
+      stage,
+    });
   };
 
   return (
     <Box data-testid="stage-stepper" sx={{ my: 2 }}>
       <Stepper activeStep={activeStep} alternativeLabel>
         {openStages.map((stage) => (
-          <Step key={stage.id} completed={current ? (current.kind === 'open' && stage.order < current.order) || current.kind === 'won' : false}>
+          <Step
+            key={stage.id}
+            completed={current ? (current.kind === 'open' && stage.order < current.order) || current.kind === 'won' : false}
+          >
             <StepLabel>{labelIn(stage.label, locale)}</StepLabel>
           </Step>
         ))}
@@ -65,7 +70,11 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
           {current.kind === 'won' ? labelIn(current.label, locale) : t('workflow.closed_lost', { stage: labelIn(current.label, locale) })}
         </Alert>
       )}
-      {info.error ? <Alert severity="error" sx={{ mt: 2 }}>{String((info.error as Error).message)}</Alert> : null}
+      {info.error ? (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {String((info.error as Error).message)}
+        </Alert>
+      ) : null}
       <Box sx={{ display: 'flex', gap: 4, mt: 2, flexWrap: 'wrap' }}>
         {current?.kind === 'open' && current.gateChecklist && current.gateChecklist.length > 0 && info.data && (
           <Box sx={{ flex: '1 1 320px' }}>
@@ -98,7 +107,9 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
               data-testid={`move-${move.to}`}
               variant={isForward(workflow, current?.id, move.to) ? 'contained' : 'outlined'}
               color={kind === 'lost' ? 'warning' : 'primary'}
-              disabled={moving != null || (locked && !locked.allowed) || info.data?.pending.some((approval) => approval.to_stage === move.to)}
+              disabled={
+                moving != null || (locked && !locked.allowed) || info.data?.pending.some((approval) => approval.to_stage === move.to)
+              }
               title={
                 locked && !locked.allowed
                   ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })

@@ -49,10 +49,7 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
   const [dragged, setDragged] = useState<RaRecord | null>(null);
   const { requestMove, moving, dialogs } = useStageMove(entity);
   const totals = useStageTotals(model, resource, filter);
-  const amounts = useMemo(
-    () => new Map(totals.data?.data.map((row) => [row.stage, row.amount])),
-    [totals.data],
-  );
+  const amounts = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.amount])), [totals.data]);
   // The server's report failed (or the server lacks it): the totals say so instead of loading on.
   const unavailable = totals.error ? null : undefined;
   const weights = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.weighted ?? null])), [totals.data]);
@@ -76,7 +73,9 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
     <Box sx={{ mt: 1 }} data-testid="workflow-board">
       {title && <Title title={t('workflow.board_title', { name })} />}
       {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
-      <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}>
+      <Box
+        sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}
+      >
         {entity.workflow.stages.map((stage) => (
           <BoardColumn
             key={stage.id}

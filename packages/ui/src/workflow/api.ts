@@ -87,7 +87,7 @@ export function salesApiMethods(apiUrl: string, httpClient: HttpClient = fetchUt
   return {
     getWorkflow: (resource, { id }) =>
       httpClient(`${base}/${resource}/${encodeURIComponent(String(id))}/workflow`).then(({ json }) => ({ data: json })),
-    getReport: <T,>(name: string, params?: Record<string, unknown>) =>
+    getReport: <T>(name: string, params?: Record<string, unknown>) =>
       httpClient(`${base}/reports/${name}${query(params)}`).then(({ json }) => ({
         data: (json && typeof json === 'object' && !Array.isArray(json) && 'data' in json ? json.data : json) as T,
       })),
@@ -100,9 +100,7 @@ export function useSalesApi(): SalesDataProvider {
   const dataProvider = useDataProvider() as DataProvider & Partial<SalesApi>;
   for (const method of ['getWorkflow', 'getReport', 'getMe'] as const) {
     if (typeof dataProvider[method] !== 'function') {
-      throw new Error(
-        `ra-sales: the data provider has no ${method}() method; spread salesApiMethods(apiUrl) into it.`,
-      );
+      throw new Error(`ra-sales: the data provider has no ${method}() method; spread salesApiMethods(apiUrl) into it.`);
     }
   }
   return dataProvider as SalesDataProvider;

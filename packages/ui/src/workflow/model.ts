@@ -1,5 +1,12 @@
 /** Reading a workflow out of the compiled model: stages, moves, labels. */
-import { nextStages, stageOf, type ClientEntityModel, type ClientSalesModel, type WorkflowEntity, type WorkflowModel } from '@ra-sales/schema';
+import {
+  nextStages,
+  stageOf,
+  type ClientEntityModel,
+  type ClientSalesModel,
+  type WorkflowEntity,
+  type WorkflowModel,
+} from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import type { ServerLabel } from './api.js';
 

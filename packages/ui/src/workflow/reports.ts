@@ -18,7 +18,11 @@ export class ReportUnavailable extends Error {
 }
 
 /** `GET /api/reports/<name>?<params>`: the report's rows, or `ReportUnavailable`. */
-export async function serverReport<T>(dataProvider: DataProvider, name: ReportId, params: Record<string, unknown>): Promise<ReportResult<T[]>> {
+export async function serverReport<T>(
+  dataProvider: DataProvider,
+  name: ReportId,
+  params: Record<string, unknown>,
+): Promise<ReportResult<T[]>> {
   const api = dataProvider as DataProvider & Partial<SalesApi>;
   if (typeof api.getReport !== 'function') throw new ReportUnavailable(name);
   try {
@@ -31,7 +35,8 @@ export async function serverReport<T>(dataProvider: DataProvider, name: ReportId
 }
 
 /** A report the server lacks stays unavailable: react-query's `retry`, no retries for it. */
-export const retryUnlessUnavailable = (failures: number, error: unknown) => !(error as { unavailable?: boolean })?.unavailable && failures < 3;
+export const retryUnlessUnavailable = (failures: number, error: unknown) =>
+  !(error as { unavailable?: boolean })?.unavailable && failures < 3;
 
 /** `GET /api/reports/stage-totals?resource=<r>&filter=<json>` → one row per stage, in schema order. */
 export interface StageTotal {
@@ -49,7 +54,11 @@ export function hasProbabilities(entity: WorkflowEntity): boolean {
 }
 
 /** The server's `stage-totals` of a workflow entity, within a list filter. */
-export function stageTotals(dataProvider: DataProvider, entity: WorkflowEntity, filter: Record<string, unknown> = {}): Promise<ReportResult<StageTotal[]>> {
+export function stageTotals(
+  dataProvider: DataProvider,
+  entity: WorkflowEntity,
+  filter: Record<string, unknown> = {},
+): Promise<ReportResult<StageTotal[]>> {
   return serverReport<StageTotal>(dataProvider, 'stage-totals', { resource: entity.resource, filter });
 }
 

@@ -15,7 +15,11 @@ import { workflowEntities } from './model.js';
 // Loaded on demand: a host's first chunk carries neither the board nor the inbox. Nothing else
 // in the library's entry graph may import these two modules statically for the split to happen.
 const LazyWorkflowBoard = onDemand('WorkflowBoard', () => import('./WorkflowBoard.js').then((module) => module.WorkflowBoard), <Loading />);
-const LazyApprovalsInbox = onDemand('ApprovalsInbox', () => import('./ApprovalsInbox.js').then((module) => module.ApprovalsInbox), <Loading />);
+const LazyApprovalsInbox = onDemand(
+  'ApprovalsInbox',
+  () => import('./ApprovalsInbox.js').then((module) => module.ApprovalsInbox),
+  <Loading />,
+);
 
 /** Paths relative to the admin: `<CustomRoutes>` nests them under `<Admin basename>`; links go through `useAdminPath`. */
 export const APPROVALS_INBOX_PATH = '/approvals-inbox';

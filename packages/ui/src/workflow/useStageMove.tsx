@@ -57,9 +57,7 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
       setRefused({ refusal: readRefusal(error, entity, locale), to });
     } finally {
       setMoving(null);
-      await Promise.all(
-        [resource, 'approvals', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
+      await Promise.all([resource, 'approvals', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     }
   };
 

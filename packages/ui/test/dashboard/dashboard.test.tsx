@@ -18,9 +18,37 @@ describe('SalesDashboard', () => {
       'overdue-collections': [],
       'complaints-by-category': [],
       'quota-attainment': [{ salesperson_id: 7, salesperson_name: 'Wang Fang', quota: 1000, won: 400, count: 1 }],
-      'sales-by': [{ key: 3, label: 'East China', amount: 1850, count: 4 }, { key: null, label: null, amount: 50, count: 1 }],
-      'plan-vs-actual': [{ plan_id: 1, name: 'North March', plan_type: 'monthly', period: '2021-03', team_id: 1, team_name: 'North', owner_id: null, owner_name: null, target: 2000, actual: 1300, count: 2 }],
-      'forecast-accuracy': [{ salesperson_id: 7, salesperson_name: 'Wang Fang', period: '2021-03', forecasts: 2, forecast: 800, actual: 1000, error: -200, accuracy: 0.8 }],
+      'sales-by': [
+        { key: 3, label: 'East China', amount: 1850, count: 4 },
+        { key: null, label: null, amount: 50, count: 1 },
+      ],
+      'plan-vs-actual': [
+        {
+          plan_id: 1,
+          name: 'North March',
+          plan_type: 'monthly',
+          period: '2021-03',
+          team_id: 1,
+          team_name: 'North',
+          owner_id: null,
+          owner_name: null,
+          target: 2000,
+          actual: 1300,
+          count: 2,
+        },
+      ],
+      'forecast-accuracy': [
+        {
+          salesperson_id: 7,
+          salesperson_name: 'Wang Fang',
+          period: '2021-03',
+          forecasts: 2,
+          forecast: 800,
+          actual: 1000,
+          error: -200,
+          accuracy: 0.8,
+        },
+      ],
       'expense-ratio': [
         { salesperson_id: 7, salesperson_name: 'Wang Fang', expenses: 200, won: 1500, ratio: 0.1333, total: false },
         { salesperson_id: null, salesperson_name: null, expenses: 200, won: 1500, ratio: 0.1333, total: true },
@@ -49,19 +77,21 @@ describe('SalesDashboard', () => {
     const range = `from=${lastYear}-01-01&to=${lastYear}-12-31`;
     expect(asked).toContain(`sales-by?by=salesperson&${range}`);
     expect(asked).toContain(`quota-attainment?${range}`);
-    for (const name of ['plan-vs-actual', 'forecast-accuracy', 'expense-ratio', 'satisfaction-by-engineer']) expect(asked).toContain(`${name}?${range}`);
+    for (const name of ['plan-vs-actual', 'forecast-accuracy', 'expense-ratio', 'satisfaction-by-engineer'])
+      expect(asked).toContain(`${name}?${range}`);
     // Another dimension asks again.
     fireEvent.click(within(salesBy).getByRole('button', { name: 'Region' }));
     await waitFor(() => expect(asked).toContain(`sales-by?by=region&${range}`));
   });
 
-  it('shows the cards model.json declares, in the declared order, titled in the user\'s language', async () => {
+  it("shows the cards model.json declares, in the declared order, titled in the user's language", async () => {
     server.use(http.get(`${API}/reports/:name`, () => HttpResponse.json([])));
     const model = testModel();
     const declared = model.dashboard.map((card) => `report-${card.report}${card.chart ? `-${card.chart}` : ''}`);
     renderInAdmin(<SalesDashboard model={model} />);
     await screen.findByTestId(declared[0]!);
-    const shown = () => [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) => card.getAttribute('data-testid'));
+    const shown = () =>
+      [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) => card.getAttribute('data-testid'));
     expect(shown()).toEqual(declared);
     expect(within(screen.getByTestId('report-stage-totals')).getByText(model.dashboard[0]!.title.en)).toBeTruthy();
   });
@@ -71,13 +101,19 @@ describe('SalesDashboard', () => {
     server.use(
       http.get(`${API}/reports/:name`, ({ request, params }) => {
         asked.push(`${params.name}${new URL(request.url).search}`);
-        return HttpResponse.json(params.name === 'complaints-by-category' ? [{ category: 'delivery', label: 'Late delivery', count: 3 }] : []);
+        return HttpResponse.json(
+          params.name === 'complaints-by-category' ? [{ category: 'delivery', label: 'Late delivery', count: 3 }] : [],
+        );
       }),
     );
     const model = {
       ...testModel(),
       dashboard: [
-        { report: 'complaints-by-category' as const, params: { filter: { status: 'received' } }, title: { en: 'Open complaints', 'zh-CN': '待处理投诉' } },
+        {
+          report: 'complaints-by-category' as const,
+          params: { filter: { status: 'received' } },
+          title: { en: 'Open complaints', 'zh-CN': '待处理投诉' },
+        },
         { report: 'stage-totals' as const, params: { resource: 'quotes' }, title: { en: 'Quotes by stage', 'zh-CN': '报价阶段' } },
       ],
     };
@@ -85,7 +121,9 @@ describe('SalesDashboard', () => {
     const complaints = await screen.findByTestId('report-complaints-by-category');
     expect(within(complaints).getByText('Open complaints')).toBeTruthy();
     await waitFor(() => expect(within(complaints).getAllByText(/Late delivery/).length).toBeGreaterThan(0), { timeout: 5000 });
-    const cards = [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) => card.getAttribute('data-testid'));
+    const cards = [...document.querySelectorAll('[data-testid="sales-dashboard"] > .MuiCard-root')].map((card) =>
+      card.getAttribute('data-testid'),
+    );
     expect(cards).toEqual(['report-complaints-by-category', 'report-stage-totals']);
     await waitFor(() => expect(asked.filter((a) => a.startsWith('stage-totals?'))).toEqual(['stage-totals?resource=quotes']));
     expect(asked).toContain(`complaints-by-category?filter=${encodeURIComponent(JSON.stringify({ status: 'received' }))}`);
@@ -93,9 +131,20 @@ describe('SalesDashboard', () => {
 
   it('says a report the server lacks is not available, and counts nothing in the browser', async () => {
     const requests: Request[] = [];
-    server.use(...restHandlers({ opportunities: [{ id: 1, stage: 'won', owner_id: 1, expected_amount: 500 }], quotas: [], collections: [], complaints: [] }, requests));
+    server.use(
+      ...restHandlers(
+        { opportunities: [{ id: 1, stage: 'won', owner_id: 1, expected_amount: 500 }], quotas: [], collections: [], complaints: [] },
+        requests,
+      ),
+    );
     renderInAdmin(<SalesDashboard model={testModel()} />);
-    for (const id of ['report-stage-totals', 'report-quota-attainment', 'report-overdue-collections', 'report-complaints-by-category', 'report-sales-by']) {
+    for (const id of [
+      'report-stage-totals',
+      'report-quota-attainment',
+      'report-overdue-collections',
+      'report-complaints-by-category',
+      'report-sales-by',
+    ]) {
       const card = await screen.findByTestId(id);
       await waitFor(() => expect(within(card).getByText(/^Not available on this server/)).toBeTruthy(), { timeout: 5000 });
     }

@@ -22,15 +22,22 @@ describe('reports are computed by the server only', () => {
   });
 
   it('says a report is not available when the server lacks it, without counting records in the browser', async () => {
-    const missing = vi.fn(async () => { throw new HttpError('Report stage-totals needs opportunities', 404); });
+    const missing = vi.fn(async () => {
+      throw new HttpError('Report stage-totals needs opportunities', 404);
+    });
     const dp = provider(missing);
-    await expect(stageTotals(dp, opportunities)).rejects.toMatchObject({ unavailable: true, message: 'Report stage-totals needs opportunities' });
+    await expect(stageTotals(dp, opportunities)).rejects.toMatchObject({
+      unavailable: true,
+      message: 'Report stage-totals needs opportunities',
+    });
     await expect(serverReport(provider(), 'sales-by', {})).rejects.toMatchObject({ unavailable: true });
     expect(dp.getList).not.toHaveBeenCalled();
   });
 
   it('passes other errors on', async () => {
-    const failing = vi.fn(async () => { throw new HttpError('boom', 500); });
+    const failing = vi.fn(async () => {
+      throw new HttpError('boom', 500);
+    });
     await expect(serverReport(provider(failing), 'quota-attainment', {})).rejects.toMatchObject({ status: 500 });
   });
 

@@ -24,7 +24,17 @@ describe('dashboard cards', () => {
         { stage: 'negotiation', count: 1, amount: 500_000, weighted: 400_000 },
         { stage: 'won', count: 1, amount: 70_000, weighted: 70_000 },
       ],
-      'forecast-vs-quota': [{ salesperson_id: 7, salesperson_name: 'Wang Fang', quota: 1_000_000, won: 200_000, commit: 300_000, best_case: 100_000, pipeline: 50_000 }],
+      'forecast-vs-quota': [
+        {
+          salesperson_id: 7,
+          salesperson_name: 'Wang Fang',
+          quota: 1_000_000,
+          won: 200_000,
+          commit: 300_000,
+          best_case: 100_000,
+          pipeline: 50_000,
+        },
+      ],
       'stage-sla': [
         { resource: 'complaints', stage: 'received', sla_days: 1, count: 2, in_stage: 5, max_days: 4 },
         { resource: 'quotes', stage: 'review', sla_days: 2, count: 0, in_stage: 1, max_days: null },
@@ -63,7 +73,9 @@ describe('dashboard cards', () => {
     expect(rows.map((row) => row.getAttribute('data-overdue'))).toEqual(['2', '0']);
     const link = within(rows[0]!).getByRole('link');
     expect(link.getAttribute('href')).toContain(encodeURIComponent(JSON.stringify({ stage_overdue: true, status: 'received' })));
-    expect(overdueListPath({ resource: 'complaints', stage: 'received' }, 'status')).toBe(`/complaints?filter=${encodeURIComponent('{"stage_overdue":true,"status":"received"}')}`);
+    expect(overdueListPath({ resource: 'complaints', stage: 'received' }, 'status')).toBe(
+      `/complaints?filter=${encodeURIComponent('{"stage_overdue":true,"status":"received"}')}`,
+    );
     expect(rows[0]!.textContent).toContain('Complaints');
   });
 
@@ -71,7 +83,11 @@ describe('dashboard cards', () => {
     render(
       <MemoryRouter initialEntries={['/admin']}>
         <AdminContext basename="/admin">
-          <StageSlaTable rows={[{ resource: 'complaints', stage: 'received', sla_days: 1, count: 2, in_stage: 5, max_days: 4 }]} model={testModel()} locale="en" />
+          <StageSlaTable
+            rows={[{ resource: 'complaints', stage: 'received', sla_days: 1, count: 2, in_stage: 5, max_days: 4 }]}
+            model={testModel()}
+            locale="en"
+          />
         </AdminContext>
       </MemoryRouter>,
     );

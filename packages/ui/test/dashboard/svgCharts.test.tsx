@@ -42,7 +42,10 @@ describe('BarChart', () => {
           { key: '7', name: 'Wang Fang', detail: 'Wang Fang · 40%', values: { quota: 1000, won: 400 } },
           { key: '8', name: 'Li Lei', values: { quota: 500, won: null } },
         ]}
-        series={[{ dataKey: 'quota', label: 'Quota' }, { dataKey: 'won', label: 'Won', tone: 'success' }]}
+        series={[
+          { dataKey: 'quota', label: 'Quota' },
+          { dataKey: 'won', label: 'Won', tone: 'success' },
+        ]}
         format={money}
         axis={(value) => `${value}k`}
       />,
@@ -86,12 +89,19 @@ describe('DonutChart', () => {
     render(
       <DonutChart
         title="Complaints by category"
-        slices={[{ key: 'a', label: 'Delivery', value: 3 }, { key: 'b', label: 'Quality', value: 1 }, { key: 'c', label: 'Other', value: 0 }]}
+        slices={[
+          { key: 'a', label: 'Delivery', value: 3 },
+          { key: 'b', label: 'Quality', value: 1 },
+          { key: 'c', label: 'Other', value: 0 },
+        ]}
         locale="en"
       />,
     );
     const chart = screen.getByRole('img', { name: 'Complaints by category' });
-    expect([...chart.querySelectorAll('circle > title')].map((title) => title.textContent)).toEqual(['Delivery: 3 (75%)', 'Quality: 1 (25%)']);
+    expect([...chart.querySelectorAll('circle > title')].map((title) => title.textContent)).toEqual([
+      'Delivery: 3 (75%)',
+      'Quality: 1 (25%)',
+    ]);
     expect(screen.getByText('Delivery: 3')).toBeTruthy();
     expect(screen.getByText('Other: 0')).toBeTruthy();
   });

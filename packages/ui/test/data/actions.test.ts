@@ -6,7 +6,8 @@ import type { HttpError } from 'react-admin';
 import { createSalesDataProvider } from '../../src/data/index.js';
 
 const API = 'http://localhost/api';
-const calls: { method: string; path: string; user: string | null; language: string | null; contentType: string | null; body?: unknown }[] = [];
+const calls: { method: string; path: string; user: string | null; language: string | null; contentType: string | null; body?: unknown }[] =
+  [];
 const server = setupServer(
   http.post(`${API}/*`, async ({ request }) => {
     const body = await request.json();
@@ -67,7 +68,9 @@ describe('runAction', () => {
   it('sends the comment as _comment, with the language and the demo user', async () => {
     const dataProvider = createSalesDataProvider(`${API}/`, { user: 5, locale: () => 'zh-CN' });
     await dataProvider.runAction('leads', { id: 3, name: 'convert', comment: 'Met at the fair' });
-    expect(calls).toMatchObject([{ path: '/api/leads/3/actions/convert', body: { _comment: 'Met at the fair' }, user: '5', language: 'zh-CN' }]);
+    expect(calls).toMatchObject([
+      { path: '/api/leads/3/actions/convert', body: { _comment: 'Met at the fair' }, user: '5', language: 'zh-CN' },
+    ]);
   });
 
   it("rejects a refusal with the server's message and errors", async () => {

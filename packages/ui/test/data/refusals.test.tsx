@@ -94,7 +94,9 @@ describe('the data provider: refusals are not authentication failures', () => {
       http.post(`${API}/deals/1/actions/close`, () => HttpResponse.json({ message: 'Not your deal' }, { status: 403 })),
     );
     const dataProvider = createSalesDataProvider(API);
-    const list = await dataProvider.getList('deals', { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {} }).catch((e) => e);
+    const list = await dataProvider
+      .getList('deals', { pagination: { page: 1, perPage: 5 }, sort: { field: 'id', order: 'ASC' }, filter: {} })
+      .catch((e) => e);
     const action = await dataProvider.runAction('deals', { id: 1, name: 'close' }).catch((e) => e);
     for (const error of [list, action]) {
       expect(isSalesRefusal(error)).toBe(true);

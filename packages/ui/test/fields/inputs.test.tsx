@@ -9,7 +9,12 @@ describe('withInputSlots', () => {
   const adornment = { startAdornment: '¥' };
 
   it('puts the props under slotProps from MUI 6 on, under the caller’s', () => {
-    const props = withInputSlots({ label: 'Amount', slotProps: { input: { endAdornment: 'x', startAdornment: 'theirs' }, htmlInput: { step: 2 } } }, adornment, { 'data-x': 1 }, 9);
+    const props = withInputSlots(
+      { label: 'Amount', slotProps: { input: { endAdornment: 'x', startAdornment: 'theirs' }, htmlInput: { step: 2 } } },
+      adornment,
+      { 'data-x': 1 },
+      9,
+    );
     expect(props).toEqual({
       label: 'Amount',
       slotProps: { input: { startAdornment: 'theirs', endAdornment: 'x' }, htmlInput: { 'data-x': 1, step: 2 } },
@@ -17,7 +22,12 @@ describe('withInputSlots', () => {
   });
 
   it('keeps a slot given as a function of the owner state, ours underneath', () => {
-    const props = withInputSlots({ slotProps: { input: (state: { size: string }) => ({ size: state.size }) } }, adornment, undefined, 7) as {
+    const props = withInputSlots(
+      { slotProps: { input: (state: { size: string }) => ({ size: state.size }) } },
+      adornment,
+      undefined,
+      7,
+    ) as {
       slotProps: { input: (state: unknown) => unknown };
     };
     expect(props.slotProps.input({ size: 'small' })).toEqual({ startAdornment: '¥', size: 'small' });

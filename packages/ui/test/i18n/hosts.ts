@@ -25,7 +25,7 @@ export const HOST_LOCALES = [
   { locale: 'fr', name: 'Français' },
 ];
 
-export const later = <T,>(value: T, ms = 20) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+export const later = <T>(value: T, ms = 20) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 /**
  * The host's polyglot provider: French by default (like a host calling `resolveBrowserLocale()` in

@@ -101,7 +101,11 @@ describe('createSalesI18nProvider over the host’s i18nProvider', () => {
 
     // A host locale failing to load is an error (react-admin notifies it).
     messages.de = {};
-    const failing: I18nProvider = { ...host, changeLocale: () => Promise.reject(new Error('offline')), getLocales: () => [{ locale: 'de', name: 'Deutsch' }] };
+    const failing: I18nProvider = {
+      ...host,
+      changeLocale: () => Promise.reject(new Error('offline')),
+      getLocales: () => [{ locale: 'de', name: 'Deutsch' }],
+    };
     await expect(createSalesI18nProvider(fixtureModel, { i18nProvider: failing }).changeLocale('de')).rejects.toThrow('offline');
   });
 });
@@ -114,11 +118,19 @@ describe('createSalesI18nProvider with the host’s messages', () => {
     expect(i18n.translate('ra.action.save')).toBe('Enregistrer');
     expect(i18n.translate('ra.action.delete')).toBe('Delete');
     expect(i18n.translate('resources.deals.fields.amount')).toBe('Amount');
-    expect(i18n.getLocales?.()).toEqual([{ locale: 'fr', name: 'Français' }, { locale: 'en', name: 'English' }, { locale: 'zh-CN', name: '中文' }]);
+    expect(i18n.getLocales?.()).toEqual([
+      { locale: 'fr', name: 'Français' },
+      { locale: 'en', name: 'English' },
+      { locale: 'zh-CN', name: '中文' },
+    ]);
   });
 
   it('honours defaultLocale and the names given in locales', () => {
-    const i18n = createSalesI18nProvider(fixtureModel, { hostMessages: { fr: hostFrench, en: hostEnglish }, defaultLocale: 'en', locales: HOST_LOCALES });
+    const i18n = createSalesI18nProvider(fixtureModel, {
+      hostMessages: { fr: hostFrench, en: hostEnglish },
+      defaultLocale: 'en',
+      locales: HOST_LOCALES,
+    });
     expect(i18n.getLocale()).toBe('en');
     expect(i18n.translate('resources.posts.fields.nb_comments')).toBe('Comments');
     expect(i18n.getLocales?.()).toEqual(UNION);

@@ -36,7 +36,10 @@ const HostLayout = ({ children }: { children: ReactNode }) => (
   </SalesLayout>
 );
 
-function renderHostApp(path: string, i18nProvider: I18nProvider = createSalesI18nProvider(fixtureModel, { i18nProvider: hostI18nProvider() })) {
+function renderHostApp(
+  path: string,
+  i18nProvider: I18nProvider = createSalesI18nProvider(fixtureModel, { i18nProvider: hostI18nProvider() }),
+) {
   return render(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
@@ -63,7 +66,8 @@ function renderHostApp(path: string, i18nProvider: I18nProvider = createSalesI18
   );
 }
 
-const menuLinks = () => [...document.querySelectorAll<HTMLAnchorElement>('.RaMenu-open a, .RaMenu-closed a')].map((a) => a.getAttribute('href'));
+const menuLinks = () =>
+  [...document.querySelectorAll<HTMLAnchorElement>('.RaMenu-open a, .RaMenu-closed a')].map((a) => a.getAttribute('href'));
 
 describe('the sales screens in a host <Admin basename="/admin"> with French i18n', () => {
   it('keeps every menu link under the basename', async () => {
@@ -73,7 +77,15 @@ describe('the sales screens in a host <Admin basename="/admin"> with French i18n
     await waitFor(() => expect(menuLinks()).toContain('/admin/approvals-inbox'));
     const links = menuLinks();
     expect(links).toEqual(
-      expect.arrayContaining(['/admin/posts', '/admin/deals', '/admin/customers', '/admin/contacts', '/admin/board/deals', '/admin/board', '/admin/approvals-inbox']),
+      expect.arrayContaining([
+        '/admin/posts',
+        '/admin/deals',
+        '/admin/customers',
+        '/admin/contacts',
+        '/admin/board/deals',
+        '/admin/board',
+        '/admin/approvals-inbox',
+      ]),
     );
     expect(links.filter((href) => !href?.startsWith('/admin/'))).toEqual([]);
   });

@@ -22,17 +22,29 @@ describe('the static import graph', () => {
     expect(staticGraph('resources/onDemand.tsx')).not.toContain('resources/EntityList.tsx'); // `import type` only
   });
 
-  it.each(['index.ts', 'resources/index.ts', 'resources/salesResources.tsx', 'rules/index.ts', 'data/index.ts', 'user/index.ts', 'workflow/index.ts', 'dashboard/index.ts'])(
-    'of %s does not reach what loads on demand',
-    (entry) => {
-      const graph = staticGraph(entry);
-      expect(ON_DEMAND_MODULES.filter((module) => graph.has(module))).toEqual([]);
-    },
-  );
+  it.each([
+    'index.ts',
+    'resources/index.ts',
+    'resources/salesResources.tsx',
+    'rules/index.ts',
+    'data/index.ts',
+    'user/index.ts',
+    'workflow/index.ts',
+    'dashboard/index.ts',
+  ])('of %s does not reach what loads on demand', (entry) => {
+    const graph = staticGraph(entry);
+    expect(ON_DEMAND_MODULES.filter((module) => graph.has(module))).toEqual([]);
+  });
 
   it('of salesResources holds the declarations, labels and icons', () => {
     const graph = staticGraph('resources/salesResources.tsx');
-    expect([...graph].sort()).toEqual(['i18n/labels.ts', 'lazy/onDemand.tsx', 'resources/icons.ts', 'resources/onDemand.tsx', 'resources/salesResources.tsx']);
+    expect([...graph].sort()).toEqual([
+      'i18n/labels.ts',
+      'lazy/onDemand.tsx',
+      'resources/icons.ts',
+      'resources/onDemand.tsx',
+      'resources/salesResources.tsx',
+    ]);
   });
 });
 

@@ -49,7 +49,15 @@ describe('readOnlyReasons', () => {
 });
 
 describe('frozenFields', () => {
-  const row = { id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager', rule_index: 0 } as const;
+  const row = {
+    id: 4,
+    resource: 'deals',
+    record_id: 1,
+    from_stage: 'open',
+    to_stage: 'won',
+    role: 'sales_manager',
+    rule_index: 0,
+  } as const;
 
   it('freezes what the rule of a pending approval decides', () => {
     expect([...frozenFields(deals.workflow, [{ ...row, status: 'pending' }])]).toEqual([['amount', ['sales_manager']]]);
@@ -160,8 +168,15 @@ describe('rule refusals and the session', () => {
   });
 
   it("keeps the session on a rule refusal; other errors still go to the host's checkError", async () => {
-    const checkError = vi.fn((error: { status?: number }) => (error.status === 401 || error.status === 403 ? Promise.reject() : Promise.resolve()));
-    const host = { checkError, checkAuth: () => Promise.resolve(), login: () => Promise.resolve(), logout: () => Promise.resolve() } as AuthProvider;
+    const checkError = vi.fn((error: { status?: number }) =>
+      error.status === 401 || error.status === 403 ? Promise.reject() : Promise.resolve(),
+    );
+    const host = {
+      checkError,
+      checkAuth: () => Promise.resolve(),
+      login: () => Promise.resolve(),
+      logout: () => Promise.resolve(),
+    } as AuthProvider;
     const wrapped = keepSessionOnRuleRefusals(host);
     await expect(wrapped.checkError(refusal(403, { errors: { probability: 'only Sales manager' } }))).resolves.toBeUndefined();
     expect(checkError).not.toHaveBeenCalled();

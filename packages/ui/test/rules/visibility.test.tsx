@@ -149,7 +149,10 @@ describe('write scopes on an entity without an owner field', () => {
   });
 
   it("except the users entity model.json declares, whatever its name, whose own row is the user's", () => {
-    const ownRow = { roles: { sales_rep: { read: 'all', write: 'own' } }, default: { read: 'all', write: 'none' } } as EntityModel['access'];
+    const ownRow = {
+      roles: { sales_rep: { read: 'all', write: 'own' } },
+      default: { read: 'all', write: 'none' },
+    } as EntityModel['access'];
     const staff = withAccess(ownRow, 'staff');
     expect(inWriteScope(staff, rep, { id: 5 }, 'staff')).toBe(true);
     expect(inWriteScope(staff, rep, { id: 6 }, 'staff')).toBe(false);

@@ -96,7 +96,11 @@ describe('action buttons on the show page', () => {
     fireEvent.click(await screen.findByTestId('action-convert'));
     const dialog = await screen.findByTestId('action-dialog');
     expect(within(dialog).getByText('Convert to customer?')).toBeTruthy();
-    expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Customer', 'Contact (if needed)']);
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Customer', 'Contact (if needed)']);
     expect(posts()).toEqual([]);
     fireEvent.change(within(dialog).getByTestId('action-comment'), { target: { value: 'Signed at the fair' } });
     fireEvent.click(within(dialog).getByTestId('action-confirm'));
@@ -118,7 +122,11 @@ describe('action buttons on the show page', () => {
     await waitFor(() => expect(screen.queryByTestId('action-dialog')).toBeNull());
     fireEvent.click(screen.getByTestId('action-copy'));
     dialog = await screen.findByTestId('action-dialog');
-    expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Deal']);
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Deal']);
     fireEvent.click(within(dialog).getByTestId('action-confirm'));
     await waitFor(() => expect(posts()).toHaveLength(1));
     expect(posts()[0]!.url.pathname).toBe('/api/deals/1/actions/copy');
@@ -153,7 +161,13 @@ describe('bulk actions on the list', () => {
   it('runs a bulk action on the selected records offered it, leaving out those in other stages, and reports what was done and refused', async () => {
     const bulk = http.post(`${API}/deals/actions/:name`, async ({ request }) => {
       const { ids } = (await request.json()) as { ids: number[] };
-      return HttpResponse.json({ results: ids.map((id) => (id === 3 ? { id, ok: false, status: 409, message: 'Customer name taken' } : { id, ok: true, opens: { resource: 'customers', id: 9 } })) });
+      return HttpResponse.json({
+        results: ids.map((id) =>
+          id === 3
+            ? { id, ok: false, status: 409, message: 'Customer name taken' }
+            : { id, ok: true, opens: { resource: 'customers', id: 9 } },
+        ),
+      });
     });
     const db = twoDeals();
     db.deals!.push({ ...structuredClone(dealRecord), id: 3, name: 'Harbour extension' } as RaRecord);

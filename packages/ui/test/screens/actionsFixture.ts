@@ -17,7 +17,12 @@ export const convert: ActionModel = {
   bulk: true,
   creates: [
     { as: 'customer', resource: 'customers', set: { name: { var: 'name' } } },
-    { as: 'contact', resource: 'contacts', when: { '!!': [{ var: 'email' }] }, set: { name: { var: 'name' }, customer_id: { var: 'customer.id' } } },
+    {
+      as: 'contact',
+      resource: 'contacts',
+      when: { '!!': [{ var: 'email' }] },
+      set: { name: { var: 'name' }, customer_id: { var: 'customer.id' } },
+    },
   ],
   update: {},
   opens: 'customer',

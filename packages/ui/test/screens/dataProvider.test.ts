@@ -12,8 +12,15 @@ const server = setupServer(
   http.all(`${API}/*`, async ({ request }) => {
     const body = request.method === 'GET' ? undefined : await request.json();
     const path = new URL(request.url).pathname;
-    calls.push({ method: request.method, path, user: request.headers.get('X-Sales-User'), language: request.headers.get('Accept-Language'), body });
-    if (path === '/api/deals/9') return HttpResponse.json({ message: 'Invalid record: amount', errors: { amount: 'must be >= 0' } }, { status: 400 });
+    calls.push({
+      method: request.method,
+      path,
+      user: request.headers.get('X-Sales-User'),
+      language: request.headers.get('Accept-Language'),
+      body,
+    });
+    if (path === '/api/deals/9')
+      return HttpResponse.json({ message: 'Invalid record: amount', errors: { amount: 'must be >= 0' } }, { status: 400 });
     if (path.endsWith('/workflow')) return HttpResponse.json({ stage: 'open', next: [], pending: [] });
     if (request.method === 'GET') return HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': 'deals 0-0/1' } });
     return HttpResponse.json({ id: 1, ...(body as object) });
@@ -29,7 +36,11 @@ describe('createSalesDataProvider', () => {
   it('reads lists the simple-rest way and adds the demo user header', async () => {
     let user = 2;
     const dataProvider = createSalesDataProvider(API, { user: () => user });
-    const list = await dataProvider.getList('deals', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    const list = await dataProvider.getList('deals', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: {},
+    });
     expect(list).toEqual({ data: [{ id: 1 }], total: 1 });
     user = 5;
     await dataProvider.getOne('deals', { id: 1 });
@@ -58,7 +69,9 @@ describe('createSalesDataProvider', () => {
 
   it("keeps the server's { errors } on the thrown error, for react-admin to map on inputs", async () => {
     const dataProvider = createSalesDataProvider(API);
-    const error = (await dataProvider.update('deals', { id: 9, data: { amount: -1 }, previousData: { id: 9 } }).catch((e) => e)) as HttpError;
+    const error = (await dataProvider
+      .update('deals', { id: 9, data: { amount: -1 }, previousData: { id: 9 } })
+      .catch((e) => e)) as HttpError;
     expect(error.status).toBe(400);
     expect(error.message).toBe('Invalid record: amount');
     expect(error.body).toEqual({ message: 'Invalid record: amount', errors: { amount: 'must be >= 0' } });

@@ -30,7 +30,10 @@ describe('EntityEdit', () => {
 
   it("shows a 409 about no input (a stale version) as the server's own message", async () => {
     const stale = http.put(`${API}/deals/1`, () =>
-      HttpResponse.json({ message: 'deals 1 was changed by someone else; reload it and try again', errors: { version: 'stale' } }, { status: 409 }),
+      HttpResponse.json(
+        { message: 'deals 1 was changed by someone else; reload it and try again', errors: { version: 'stale' } },
+        { status: 409 },
+      ),
     );
     server.use(...apiHandlers(freshDb(), seen, [stale]));
     renderApp('/deals/1');
@@ -62,7 +65,9 @@ describe('EntityEdit', () => {
 
 describe('EntityCreate', () => {
   it('posts the typed fields only', async () => {
-    const created = http.post(`${API}/customers`, async ({ request }) => HttpResponse.json({ id: 8, ...((await request.json()) as object) }));
+    const created = http.post(`${API}/customers`, async ({ request }) =>
+      HttpResponse.json({ id: 8, ...((await request.json()) as object) }),
+    );
     server.use(...apiHandlers(freshDb(), seen, [created]));
     renderApp('/customers/create');
     fireEvent.change(await screen.findByLabelText(/Name/), { target: { value: 'Beta Ltd' } });

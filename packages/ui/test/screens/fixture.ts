@@ -33,11 +33,19 @@ const dealAccess: EntityModel['access'] = {
 
 /** Rule keywords, as the schema loader compiles them (x-computed is JSON Logic). */
 const netPrice = { round: [{ '*': [{ var: 'unit_price' }, { '-': [1, { '/': [{ var: 'discount' }, 100] }] }] }, 2] };
-const linesTotal = { reduce: [{ var: 'lines' }, { '+': [{ var: 'accumulator' }, { '*': [{ var: 'current.quantity' }, { var: 'current.net_price' }] }] }, 0] };
+const linesTotal = {
+  reduce: [{ var: 'lines' }, { '+': [{ var: 'accumulator' }, { '*': [{ var: 'current.quantity' }, { var: 'current.net_price' }] }] }, 0],
+};
 
 export const dealFields: FieldModel[] = [
   field('name', 'string', 'Deal name', '交易名称', {
-    required: true, list: true, sortable: true, search: true, minLength: 2, maxLength: 50, schema: { type: 'string', minLength: 2, maxLength: 50 },
+    required: true,
+    list: true,
+    sortable: true,
+    search: true,
+    minLength: 2,
+    maxLength: 50,
+    schema: { type: 'string', minLength: 2, maxLength: 50 },
   }),
   field('notes', 'text', 'Notes', '备注', { search: true }),
   field('seats', 'integer', 'Seats', '席位数', { minimum: 1, maximum: 1000 }),
@@ -49,7 +57,8 @@ export const dealFields: FieldModel[] = [
   field('reviewed_at', 'datetime', 'Reviewed at', '审核时间'),
   field('active', 'boolean', 'Active', '有效', { filter: true }),
   field('grade', 'enum', 'Grade', '等级', {
-    list: true, filter: true,
+    list: true,
+    filter: true,
     options: [
       { value: 'A', label: { en: 'A – key', 'zh-CN': 'A 类（重点）' } },
       { value: 'B', label: { en: 'B – ordinary', 'zh-CN': 'B 类（一般）' } },
@@ -60,7 +69,11 @@ export const dealFields: FieldModel[] = [
   field('contact_id', 'reference', 'Contact', '联系人', { ref: 'contacts', refWhere: { customer_id: '$customer_id' } }),
   field('stage', 'enum', 'Stage', '阶段', { list: true, filter: true }),
   field('email', 'email', 'Email', '电子邮箱', { section: 'contact' }),
-  field('phone', 'phone', 'Phone', '电话', { section: 'contact', pattern: '^[0-9+()\\- ]{5,30}$', schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' } }),
+  field('phone', 'phone', 'Phone', '电话', {
+    section: 'contact',
+    pattern: '^[0-9+()\\- ]{5,30}$',
+    schema: { type: 'string', pattern: '^[0-9+()\\- ]{5,30}$' },
+  }),
   field('website', 'url', 'Website', '网址', { section: 'contact' }),
   field('lines', 'lines', 'Lines', '明细', {
     section: 'items',
@@ -94,7 +107,13 @@ export const deals: EntityModel = {
       { id: 'open', label: { en: 'Open', 'zh-CN': '进行中' }, kind: 'open', order: 0 },
       // Locked stages: a won deal is frozen; a lost one keeps its notes editable.
       { id: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, kind: 'won', order: 1, lock: { reversibleBy: ['sales_manager'], except: [] } },
-      { id: 'lost', label: { en: 'Lost', 'zh-CN': '丢单' }, kind: 'lost', order: 2, lock: { reversibleBy: ['sales_manager'], except: ['notes'] } },
+      {
+        id: 'lost',
+        label: { en: 'Lost', 'zh-CN': '丢单' },
+        kind: 'lost',
+        order: 2,
+        lock: { reversibleBy: ['sales_manager'], except: ['notes'] },
+      },
     ],
     transitions: [
       { from: 'open', to: 'won' },

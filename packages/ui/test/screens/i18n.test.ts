@@ -46,7 +46,7 @@ describe('salesMessages', () => {
 });
 
 describe('translations', () => {
-  it("the zh-CN react-admin messages cover every key of ra-language-english", () => {
+  it('the zh-CN react-admin messages cover every key of ra-language-english', () => {
     expect(leafKeys(englishMessages).filter((key) => !leafKeys(raChineseMessages).includes(key))).toEqual([]);
   });
 
@@ -70,7 +70,9 @@ describe('translations', () => {
   });
 
   it("merges the host's messages over the library's", () => {
-    const messages = allMessages(fixtureModel, 'en', { en: { app: { hello: 'Hello' }, resources: { deals: { fields: { amount: 'Value' } } } } }) as any;
+    const messages = allMessages(fixtureModel, 'en', {
+      en: { app: { hello: 'Hello' }, resources: { deals: { fields: { amount: 'Value' } } } },
+    }) as any;
     expect(messages.app.hello).toBe('Hello');
     expect(messages.resources.deals.fields.amount).toBe('Value');
     expect(messages.resources.deals.fields.name).toBe('Deal name');

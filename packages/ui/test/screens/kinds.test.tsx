@@ -56,29 +56,29 @@ const shown: Record<FieldKind, () => Promise<unknown>> = {
   json: () => screen.findByText(/"color": "blue"/),
 };
 
-const valueOf = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+const inputValue = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
 
-const edited: Record<FieldKind, () => Promise<unknown> | void> = {
-  string: () => expect(valueOf(/Deal name/)).toBe('Harbour upgrade'),
-  text: () => expect(valueOf(/Notes/)).toBe('First line\nsecond line'),
-  integer: () => expect(valueOf(/Seats/)).toBe('42'),
-  number: () => expect(valueOf(/Weight/)).toBe('3.5'),
-  money: () => expect(valueOf(/Amount/)).toBe('12345.5'),
-  percent: () => expect(valueOf(/Probability/)).toBe('35'),
-  date: () => expect(valueOf(/Signing date/)).toBe('2026-03-01'),
-  datetime: () => expect(valueOf(/Reviewed at/)).toMatch(/^2026-02-10T/),
+const edited: Record<FieldKind, () => unknown> = {
+  string: () => expect(inputValue(/Deal name/)).toBe('Harbour upgrade'),
+  text: () => expect(inputValue(/Notes/)).toBe('First line\nsecond line'),
+  integer: () => expect(inputValue(/Seats/)).toBe('42'),
+  number: () => expect(inputValue(/Weight/)).toBe('3.5'),
+  money: () => expect(inputValue(/Amount/)).toBe('12345.5'),
+  percent: () => expect(inputValue(/Probability/)).toBe('35'),
+  date: () => expect(inputValue(/Signing date/)).toBe('2026-03-01'),
+  datetime: () => expect(inputValue(/Reviewed at/)).toMatch(/^2026-02-10T/),
   boolean: () => expect((screen.getByLabelText(/Active/) as HTMLInputElement).checked).toBe(true),
   enum: () => expect(screen.getByRole('combobox', { name: /Grade/ }).textContent).toBe('A – key'),
-  reference: () => waitFor(() => expect(valueOf(/Customer/)).toBe('Acme Trading')),
-  email: () => expect(valueOf(/Email/)).toBe('li@example.com'),
-  phone: () => expect(valueOf(/Phone/)).toBe('+86 10 1234 5678'),
-  url: () => expect(valueOf(/Website/)).toBe('https://example.com'),
+  reference: () => waitFor(() => expect(inputValue(/Customer/)).toBe('Acme Trading')),
+  email: () => expect(inputValue(/Email/)).toBe('li@example.com'),
+  phone: () => expect(inputValue(/Phone/)).toBe('+86 10 1234 5678'),
+  url: () => expect(inputValue(/Website/)).toBe('https://example.com'),
   lines: () => {
     expect(screen.getAllByLabelText(/Product/).map((i) => (i as HTMLInputElement).value)).toEqual(['Router', 'Switch']);
     expect(screen.getAllByTestId('line-total').map((e) => e.textContent)).toEqual(['CN¥180.00', 'CN¥50.00']);
     expect(screen.getByTestId('grand-total').textContent).toBe('Total: CN¥230.00');
   },
-  json: () => expect(valueOf(/Extra/)).toContain('"color": "blue"'),
+  json: () => expect(inputValue(/Extra/)).toContain('"color": "blue"'),
 };
 
 describe('kind registry', () => {

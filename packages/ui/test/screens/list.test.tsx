@@ -43,7 +43,9 @@ describe('EntityList', () => {
     await screen.findByText('Harbour upgrade');
     fireEvent.click(screen.getByRole('button', { name: 'Add filter' }));
     const menu = await screen.findByRole('menu');
-    const offered = within(menu).getAllByRole('menuitemcheckbox').map((item) => item.textContent);
+    const offered = within(menu)
+      .getAllByRole('menuitemcheckbox')
+      .map((item) => item.textContent);
     expect(offered).toEqual(
       expect.arrayContaining(['Amount from', 'Amount to', 'Signing date from', 'Signing date to', 'Active', 'Grade', 'Customer', 'Stage']),
     );
@@ -78,7 +80,8 @@ describe('EntityList', () => {
   it('exports CSV rows with labelled headers, enum labels and line totals', () => {
     const rows = exportRows(deals, [dealRecord], {
       field: (f) => f.label.en,
-      option: (f, value) => f.options?.find((o) => o.value === value)?.label.en ?? deals.workflow!.stages.find((s) => s.id === value)!.label.en,
+      option: (f, value) =>
+        f.options?.find((o) => o.value === value)?.label.en ?? deals.workflow!.stages.find((s) => s.id === value)!.label.en,
     });
     expect(rows[0]).toMatchObject({ id: 1, 'Deal name': 'Harbour upgrade', Grade: 'A – key', Stage: 'Open', Lines: 230, Amount: 12345.5 });
     expect(Object.keys(rows[0]!)).not.toContain('Extra');

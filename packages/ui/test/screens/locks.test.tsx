@@ -59,9 +59,7 @@ describe('stage locks', () => {
     renderApp('/deals/1/show');
     const move = (await screen.findByTestId('move-open')) as HTMLButtonElement;
     await waitFor(() => expect(move.disabled).toBe(true));
-    expect(move.title).toBe(
-      'Won is locked: only Sales manager or Administrator can move a record out of it',
-    );
+    expect(move.title).toBe('Won is locked: only Sales manager or Administrator can move a record out of it');
   });
 
   it('offers the reversal in the board card menu to a reversal role only', async () => {
@@ -145,7 +143,18 @@ describe('approval freezes', () => {
       HttpResponse.json({
         stage: 'open',
         next: [],
-        pending: [{ id: 4, resource: 'deals', record_id: 1, from_stage: 'open', to_stage: 'won', role: 'sales_manager', rule_index: 0, status: 'pending' }],
+        pending: [
+          {
+            id: 4,
+            resource: 'deals',
+            record_id: 1,
+            from_stage: 'open',
+            to_stage: 'won',
+            role: 'sales_manager',
+            rule_index: 0,
+            status: 'pending',
+          },
+        ],
       }),
     );
     server.use(...apiHandlers(freshDb(), seen, [pending], { user: users.rep }));

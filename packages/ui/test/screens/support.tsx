@@ -53,11 +53,22 @@ export interface ApiOptions {
 }
 
 /** The CRUD backend plus the workflow endpoint and `/me`; every request is recorded in `seen`. */
-export function apiHandlers(db: Db, seen: SeenRequest[], extra: HttpHandler[] = [], { user = users.admin }: ApiOptions = {}): HttpHandler[] {
+export function apiHandlers(
+  db: Db,
+  seen: SeenRequest[],
+  extra: HttpHandler[] = [],
+  { user = users.admin }: ApiOptions = {},
+): HttpHandler[] {
   const requests: Request[] = [];
   return [
     http.all(`${API}/*`, async ({ request }) => {
-      const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
+      const body =
+        request.method === 'GET'
+          ? undefined
+          : await request
+              .clone()
+              .json()
+              .catch(() => undefined);
       seen.push({ method: request.method, url: new URL(request.url), body });
       return undefined; // fall through to the next handler
     }),

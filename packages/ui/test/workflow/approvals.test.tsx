@@ -11,9 +11,20 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const approval = (id: number, role: string, status: string, extra: object = {}) => ({
-  id, resource: 'opportunities', record_id: 7, from_stage: 'initiation', to_stage: 'proposal', role, status,
-  label: { en: `Rule ${id}` }, requested_by: 1, decided_by: null, comment: null,
-  created_at: '2026-01-05T10:00:00Z', updated_at: `2026-01-0${id}T10:00:00Z`, ...extra,
+  id,
+  resource: 'opportunities',
+  record_id: 7,
+  from_stage: 'initiation',
+  to_stage: 'proposal',
+  role,
+  status,
+  label: { en: `Rule ${id}` },
+  requested_by: 1,
+  decided_by: null,
+  comment: null,
+  created_at: '2026-01-05T10:00:00Z',
+  updated_at: `2026-01-0${id}T10:00:00Z`,
+  ...extra,
 });
 
 function setup(roles: string[]) {
@@ -24,7 +35,10 @@ function setup(roles: string[]) {
       approval(3, 'sales_manager', 'approved', { decided_by: 2, comment: 'fine by me' }),
     ],
     opportunities: [{ id: 7, name: 'Harbour bridge sensors', stage: 'initiation' }],
-    salespeople: [{ id: 1, name: 'Li Lei' }, { id: 2, name: 'Han Meimei' }],
+    salespeople: [
+      { id: 1, name: 'Li Lei' },
+      { id: 2, name: 'Han Meimei' },
+    ],
   };
   const requests: Request[] = [];
   server.use(...restHandlers(db, requests, [http.get(`${API}/me`, () => HttpResponse.json({ id: 2, roles, teamId: 1 }))]));

@@ -14,7 +14,8 @@ afterAll(() => server.close());
 
 function opportunities(): RaRecord[] {
   const rows: RaRecord[] = [];
-  for (let i = 1; i <= 25; i++) rows.push({ id: i, name: `Deal ${i}`, stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 });
+  for (let i = 1; i <= 25; i++)
+    rows.push({ id: i, name: `Deal ${i}`, stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 });
   rows.push({ id: 100, name: 'Big proposal', stage: 'proposal', expected_amount: 250000, owner_id: 1, version: 3 });
   rows.push({ id: 101, name: 'Small proposal', stage: 'proposal', expected_amount: 50000, owner_id: 1, version: 1 });
   return rows;
@@ -39,12 +40,21 @@ function drag(id: number, stage: string) {
 }
 
 describe('WorkflowBoard', () => {
-  it('shows one column per stage in schema order with counts and the amount sums of the server\'s stage-totals, 20 cards a column', async () => {
+  it("shows one column per stage in schema order with counts and the amount sums of the server's stage-totals, 20 cards a column", async () => {
     // The server sums the stages: the board never adds up records itself.
-    const totals = { development: { count: 25, amount: 25000 }, proposal: { count: 2, amount: 300000 } } as Record<string, { count: number; amount: number }>;
+    const totals = { development: { count: 25, amount: 25000 }, proposal: { count: 2, amount: 300000 } } as Record<
+      string,
+      { count: number; amount: number }
+    >;
     setup([
       http.get(`${API}/reports/stage-totals`, () =>
-        HttpResponse.json(testModel().entities.opportunities!.workflow!.stages.map((stage) => ({ stage: stage.id, weighted: 0, ...(totals[stage.id] ?? { count: 0, amount: 0 }) }))),
+        HttpResponse.json(
+          testModel().entities.opportunities!.workflow!.stages.map((stage) => ({
+            stage: stage.id,
+            weighted: 0,
+            ...(totals[stage.id] ?? { count: 0, amount: 0 }),
+          })),
+        ),
       ),
     ]);
     await screen.findByText('Deal 1');
@@ -64,7 +74,7 @@ describe('WorkflowBoard', () => {
   });
 
   it('keeps the card in its column and lists the reasons when the server refuses the move', async () => {
-    const { requests } = setup([
+    setup([
       http.put(`${API}/opportunities/:id`, () =>
         HttpResponse.json(
           { message: 'The key node of Customer development is not reached', errors: { budget: 'is required', competitors: 'is required' } },

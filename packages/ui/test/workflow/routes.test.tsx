@@ -9,7 +9,9 @@ describe('salesCustomRoutes', () => {
   it('is one <CustomRoutes> with a board per workflow entity, the board index and the approvals inbox', () => {
     const element = salesCustomRoutes(testModel()) as ReactElement<{ children: ReactElement<{ path: string }>[] }>;
     expect(element.type).toBe(CustomRoutes);
-    const paths = Children.toArray(element.props.children).filter(isValidElement).map((route) => (route.props as { path: string }).path);
+    const paths = Children.toArray(element.props.children)
+      .filter(isValidElement)
+      .map((route) => (route.props as { path: string }).path);
     const boards = workflowEntities(testModel()).map((entity) => `/board/${entity.resource}`);
     expect(boards).toContain('/board/opportunities');
     expect(paths).toEqual([...boards, '/board', '/approvals-inbox']);

@@ -45,7 +45,9 @@ describe('weighted amounts', () => {
         asked.push(new URL(request.url).search);
         return HttpResponse.json(
           opportunities().workflow.stages.map((stage) =>
-            stage.id === 'proposal' ? { stage: 'proposal', count: 2, amount: 300_000, weighted: 105_000 } : { stage: stage.id, count: 0, amount: 0, weighted: 0 },
+            stage.id === 'proposal'
+              ? { stage: 'proposal', count: 2, amount: 300_000, weighted: 105_000 }
+              : { stage: stage.id, count: 0, amount: 0, weighted: 0 },
           ),
         );
       }),
@@ -53,7 +55,9 @@ describe('weighted amounts', () => {
     );
     renderInAdmin(<WorkflowBoard model={testModel()} resource="opportunities" />);
     await screen.findByText('Plant MES');
-    await waitFor(() => expect(within(column('proposal')).getByTestId('column-weighted').textContent).toBe(`weighted ${formatMoney(105_000, 'en')}`));
+    await waitFor(() =>
+      expect(within(column('proposal')).getByTestId('column-weighted').textContent).toBe(`weighted ${formatMoney(105_000, 'en')}`),
+    );
     expect(within(column('proposal')).getByTestId('column-amount').textContent).toBe(formatMoney(300_000, 'en'));
     expect(within(column('won')).getByTestId('column-weighted').textContent).toBe(`weighted ${formatMoney(0, 'en')}`);
     expect(asked).toHaveLength(1);
@@ -68,12 +72,23 @@ describe('weighted amounts', () => {
     await waitFor(() => expect(within(column('proposal')).getByTestId('column-amount').textContent).toBe('—'));
     expect(document.querySelector('[data-testid="column-weighted"]')).toBeNull();
     // The cards' own list reads are the only getList calls: one page per column, no paging through every record.
-    expect(requests.filter((r) => r.method === 'GET' && r.path.startsWith('/opportunities')).length).toBeLessThanOrEqual(opportunities().workflow.stages.length);
+    expect(requests.filter((r) => r.method === 'GET' && r.path.startsWith('/opportunities')).length).toBeLessThanOrEqual(
+      opportunities().workflow.stages.length,
+    );
     view.unmount();
 
     const quoteStages = (testModel().entities.quotes as WorkflowEntity).workflow.stages;
     server.use(
-      http.get(`${API}/reports/stage-totals`, () => HttpResponse.json(quoteStages.map((stage) => ({ stage: stage.id, count: stage.id === 'draft' ? 1 : 0, amount: stage.id === 'draft' ? 1000 : 0, weighted: null })))),
+      http.get(`${API}/reports/stage-totals`, () =>
+        HttpResponse.json(
+          quoteStages.map((stage) => ({
+            stage: stage.id,
+            count: stage.id === 'draft' ? 1 : 0,
+            amount: stage.id === 'draft' ? 1000 : 0,
+            weighted: null,
+          })),
+        ),
+      ),
       ...restHandlers({ quotes: [{ id: 1, quote_number: 'BJ-1', status: 'draft', total: 1000, version: 1 }], salespeople: [] }),
     );
     renderInAdmin(<WorkflowBoard model={testModel()} resource="quotes" />);
@@ -86,17 +101,47 @@ describe('weighted amounts', () => {
 describe('overdue in stage', () => {
   function complaintRows(): RaRecord[] {
     return [
-      { id: 1, subject: 'Late delivery', status: 'received', stage_entered_at: daysAgo(3.5), owner_id: 1, customer_id: 1, channel: 'phone', version: 1 },
-      { id: 2, subject: 'Wrong invoice', status: 'received', stage_entered_at: daysAgo(0.5), owner_id: 1, customer_id: 1, channel: 'email', version: 1 },
+      {
+        id: 1,
+        subject: 'Late delivery',
+        status: 'received',
+        stage_entered_at: daysAgo(3.5),
+        owner_id: 1,
+        customer_id: 1,
+        channel: 'phone',
+        version: 1,
+      },
+      {
+        id: 2,
+        subject: 'Wrong invoice',
+        status: 'received',
+        stage_entered_at: daysAgo(0.5),
+        owner_id: 1,
+        customer_id: 1,
+        channel: 'email',
+        version: 1,
+      },
       // investigating has no time limit.
-      { id: 3, subject: 'Broken part', status: 'investigating', stage_entered_at: daysAgo(40), owner_id: 1, customer_id: 1, channel: 'visit', version: 1 },
+      {
+        id: 3,
+        subject: 'Broken part',
+        status: 'investigating',
+        stage_entered_at: daysAgo(40),
+        owner_id: 1,
+        customer_id: 1,
+        channel: 'visit',
+        version: 1,
+      },
     ];
   }
 
   it('is past the stage limit as the server counts it: entered + sla_days < now', () => {
     const { workflow } = complaints();
     const now = Date.parse('2026-03-10T12:00:00Z');
-    expect(stageOverdue(workflow, { id: 1, status: 'received', stage_entered_at: '2026-03-07T00:00:00Z' }, now)).toEqual({ days: 3, limit: 1 });
+    expect(stageOverdue(workflow, { id: 1, status: 'received', stage_entered_at: '2026-03-07T00:00:00Z' }, now)).toEqual({
+      days: 3,
+      limit: 1,
+    });
     expect(stageOverdue(workflow, { id: 1, status: 'received', stage_entered_at: '2026-03-09T13:00:00Z' }, now)).toBeUndefined();
     expect(stageOverdue(workflow, { id: 1, status: 'investigating', stage_entered_at: '2020-01-01T00:00:00Z' }, now)).toBeUndefined();
     expect(stageOverdue(workflow, { id: 1, status: 'received' }, now)).toBeUndefined();
@@ -120,7 +165,12 @@ describe('overdue in stage', () => {
 
   it('marks the stage column of the list, in Chinese too, and offers the overdue filter', async () => {
     const requests: Request[] = [];
-    server.use(...restHandlers({ complaints: complaintRows(), salespeople: [{ id: 1, name: 'Li Lei' }], customers: [{ id: 1, name: 'Acme' }] }, requests));
+    server.use(
+      ...restHandlers(
+        { complaints: complaintRows(), salespeople: [{ id: 1, name: 'Li Lei' }], customers: [{ id: 1, name: 'Acme' }] },
+        requests,
+      ),
+    );
     const view = renderInAdmin(<EntityList model={testModel()} resource="complaints" />);
     await screen.findByText('Late delivery');
     const marks = screen.getAllByTestId('stage-sla-mark');

@@ -30,7 +30,17 @@ const info: WorkflowInfo = {
     { to: 'abandoned', allowed: true, missing: [], approvalRoles: [] },
   ],
   pending: [
-    { id: 3, resource: 'opportunities', record_id: 7, from_stage: 'initiation', to_stage: 'proposal', role: 'sales_manager', rule_index: 0, status: 'pending', label: { en: 'Pre-sales initiation approval' } },
+    {
+      id: 3,
+      resource: 'opportunities',
+      record_id: 7,
+      from_stage: 'initiation',
+      to_stage: 'proposal',
+      role: 'sales_manager',
+      rule_index: 0,
+      status: 'pending',
+      label: { en: 'Pre-sales initiation approval' },
+    },
   ],
 };
 
@@ -38,9 +48,36 @@ function setup() {
   const db: Db = {
     opportunities: [{ ...record }],
     history: [
-      { id: 1, resource: 'opportunities', record_id: 7, from_stage: null, to_stage: 'development', user_id: 1, comment: null, created_at: '2026-01-02T10:00:00Z' },
-      { id: 2, resource: 'opportunities', record_id: 7, from_stage: 'development', to_stage: 'initiation', user_id: 1, comment: 'budget confirmed', created_at: '2026-01-05T10:00:00Z' },
-      { id: 3, resource: 'opportunities', record_id: 8, from_stage: 'development', to_stage: 'lost', user_id: 1, comment: 'other record', created_at: '2026-01-06T10:00:00Z' },
+      {
+        id: 1,
+        resource: 'opportunities',
+        record_id: 7,
+        from_stage: null,
+        to_stage: 'development',
+        user_id: 1,
+        comment: null,
+        created_at: '2026-01-02T10:00:00Z',
+      },
+      {
+        id: 2,
+        resource: 'opportunities',
+        record_id: 7,
+        from_stage: 'development',
+        to_stage: 'initiation',
+        user_id: 1,
+        comment: 'budget confirmed',
+        created_at: '2026-01-05T10:00:00Z',
+      },
+      {
+        id: 3,
+        resource: 'opportunities',
+        record_id: 8,
+        from_stage: 'development',
+        to_stage: 'lost',
+        user_id: 1,
+        comment: 'other record',
+        created_at: '2026-01-06T10:00:00Z',
+      },
     ],
     salespeople: [{ id: 1, name: 'Li Lei' }],
   };
@@ -55,15 +92,24 @@ describe('StageStepper', () => {
     renderInAdmin(<StageStepper model={testModel()} resource="opportunities" record={record} />);
     const checklist = await screen.findByTestId('gate-checklist');
     const items = [...checklist.querySelectorAll('[data-field]')];
-    expect(items.map((item) => item.getAttribute('data-field'))).toEqual(['need', 'budget', 'expected_sign_date', 'competitors', 'decision_process']);
+    expect(items.map((item) => item.getAttribute('data-field'))).toEqual([
+      'need',
+      'budget',
+      'expected_sign_date',
+      'competitors',
+      'decision_process',
+    ]);
     const done = Object.fromEntries(items.map((item) => [item.getAttribute('data-field'), item.getAttribute('data-done')]));
     expect(done).toMatchObject({ need: 'true', budget: 'false', competitors: 'false' });
     expect(within(checklist).getAllByText('must be filled in')).toHaveLength(2);
 
-    for (const label of ['Customer development', 'Project initiation', 'Proposal', 'Implementation']) expect(screen.getByText(label)).toBeTruthy();
+    for (const label of ['Customer development', 'Project initiation', 'Proposal', 'Implementation'])
+      expect(screen.getByText(label)).toBeTruthy();
     expect(screen.getByTestId('move-initiation').textContent).toBe('Move to Project initiation');
     expect(screen.getByTestId('move-lost').textContent).toBe('Move to Lost');
-    expect(within(screen.getByTestId('pending-approvals')).getByText(/Pre-sales initiation approval · Awaiting Sales manager/)).toBeTruthy();
+    expect(
+      within(screen.getByTestId('pending-approvals')).getByText(/Pre-sales initiation approval · Awaiting Sales manager/),
+    ).toBeTruthy();
   });
 
   it('asks the reason when abandoning from the stepper', async () => {
@@ -73,7 +119,12 @@ describe('StageStepper', () => {
     const dialog = await screen.findByTestId('text-prompt-dialog');
     fireEvent.change(within(dialog).getByTestId('text-prompt-input'), { target: { value: 'Customer froze the budget' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    await waitFor(() => expect(requests.find((r) => r.method === 'PUT')?.body).toMatchObject({ stage: 'abandoned', close_reason: 'Customer froze the budget' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.method === 'PUT')?.body).toMatchObject({
+        stage: 'abandoned',
+        close_reason: 'Customer froze the budget',
+      }),
+    );
   });
 });
 

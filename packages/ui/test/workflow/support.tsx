@@ -50,7 +50,13 @@ function matches(row: RaRecord, filter: Record<string, unknown>): boolean {
  */
 export function restHandlers(db: Db, requests: Request[] = [], extra: HttpHandler[] = []): HttpHandler[] {
   const record = async (request: globalThis.Request, path: string) => {
-    const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
+    const body =
+      request.method === 'GET'
+        ? undefined
+        : await request
+            .clone()
+            .json()
+            .catch(() => undefined);
     requests.push({ method: request.method, path, body });
   };
   return [

@@ -12,8 +12,14 @@ import { refreshRecords, type SweepResult } from './sweep.js';
  * retyped a column when the migration's `steps` are given (an added index changes no value, and a
  * refresh reads every record).
  */
-export function refreshAfterMigration(knex: Knex, model: SalesModel, validators: Validators, steps?: MigrationStep[]): Promise<SweepResult> {
-  const changed = steps && new Set(steps.flatMap((step) => (step.kind === 'add_column' || step.kind === 'change_type' ? [step.table] : [])));
+export function refreshAfterMigration(
+  knex: Knex,
+  model: SalesModel,
+  validators: Validators,
+  steps?: MigrationStep[],
+): Promise<SweepResult> {
+  const changed =
+    steps && new Set(steps.flatMap((step) => (step.kind === 'add_column' || step.kind === 'change_type' ? [step.table] : [])));
   const entities = Object.values(model.entities).filter((entity) => hasComputed(entity) && (!changed || changed.has(entity.resource)));
   return refreshRecords({ knex, model, validators, entities });
 }

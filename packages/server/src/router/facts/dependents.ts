@@ -30,7 +30,9 @@ function buildDependents(model: SalesModel): Map<string, Dependent[]> {
   for (const parent of Object.values(model.entities)) {
     for (const lookup of Object.values(parent.lookups)) {
       if (lookup.kind !== 'aggregate') continue;
-      const key = Object.entries(lookup.where).find(([name, value]) => value === '$id' && !FILTER_SUFFIXES.some((s) => name.endsWith(s)))?.[0];
+      const key = Object.entries(lookup.where).find(
+        ([name, value]) => value === '$id' && !FILTER_SUFFIXES.some((s) => name.endsWith(s)),
+      )?.[0];
       if (!key) continue;
       const list = out.get(lookup.from) ?? [];
       let dependent = list.find((d) => d.parent === parent && d.key === key);
@@ -61,6 +63,10 @@ export function parentIds(row: Record<string, unknown> | null, key: string): num
   if (!row) return [];
   const [head, column] = key.split('.');
   const value = row[head];
-  const values = column === undefined ? [value] : Array.isArray(value) ? value.map((line) => (line as Record<string, unknown> | null)?.[column]) : [];
-  return values.filter((v) => v !== null && v !== undefined && v !== '').map(Number).filter(Number.isInteger);
+  const values =
+    column === undefined ? [value] : Array.isArray(value) ? value.map((line) => (line as Record<string, unknown> | null)?.[column]) : [];
+  return values
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .map(Number)
+    .filter(Number.isInteger);
 }

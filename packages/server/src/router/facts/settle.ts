@@ -13,7 +13,14 @@ import { phrase, resourceLabel } from '../locale.js';
 import { editableView, normalizeRow, sameValue, schemaView, toColumns } from '../records.js';
 import { updateVersioned } from '../rowWrites.js';
 import { checkMove } from '../workflow.js';
-import { checkValidations, loadLookups, markApprovalsInForce, retireApprovalsBehind, ruleDocument, withoutEmptyCells } from '../rules/index.js';
+import {
+  checkValidations,
+  loadLookups,
+  markApprovalsInForce,
+  retireApprovalsBehind,
+  ruleDocument,
+  withoutEmptyCells,
+} from '../rules/index.js';
 import { dependentsOf, parentIds } from './dependents.js';
 
 /** How far a chain of roll-ups is followed (collection → contract → opportunity → …). */
@@ -23,14 +30,27 @@ const MAX_DEPTH = 6;
  * After a write of `resource` (`before` null on create, `after` null on delete): the record's own
  * automatic moves, then every record rolling it up. Answers the record as it ends up.
  */
-export async function followFacts(db: Db, ctx: RequestContext, resource: ResourceInfo, before: Row | null, after: Row | null): Promise<Row | null> {
+export async function followFacts(
+  db: Db,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  before: Row | null,
+  after: Row | null,
+): Promise<Row | null> {
   // The record was just computed and validated: only its automatic moves are left to take.
   const settled = after && resource.entity!.workflow?.transitions.some((t) => t.auto) ? await settle(db, ctx, resource, after) : after;
   await refreshParents(db, ctx, resource.entity!, before, settled, 0);
   return settled;
 }
 
-async function refreshParents(db: Db, ctx: RequestContext, entity: EntityModel, before: Row | null, after: Row | null, depth: number): Promise<void> {
+async function refreshParents(
+  db: Db,
+  ctx: RequestContext,
+  entity: EntityModel,
+  before: Row | null,
+  after: Row | null,
+  depth: number,
+): Promise<void> {
   if (depth >= MAX_DEPTH) return;
   for (const dependent of dependentsOf(ctx.model, entity.resource)) {
     // A write that changes nothing the parent's lookups read (a tracking number) changes no figure.
@@ -67,12 +87,32 @@ export async function settle(db: Db, ctx: RequestContext, resource: ResourceInfo
   const moves = await automaticMoves(db, ctx, entity, stored, values, lookups);
   if (!changed.length && !moves.length) return stored;
 
-  const columns = toColumns(Object.fromEntries([...changed.map((f) => [f.name, values[f.name]] as const), ...(moves.length ? [[entity.workflow!.field, moves.at(-1)!.to] as const] : [])]), entity);
+  const columns = toColumns(
+    Object.fromEntries([
+      ...changed.map((f) => [f.name, values[f.name]] as const),
+      ...(moves.length ? [[entity.workflow!.field, moves.at(-1)!.to] as const] : []),
+    ]),
+    entity,
+  );
   const record = await updateVersioned(db, ctx, resource, Number(stored.id), Number(stored.version), columns, true);
   for (const move of moves) {
-    await writeHistory(db, { resource: resource.name, recordId: record.id, from: move.from, to: move.to, userId: ctx.user.id, comment: phrase(ctx.locale, 'movedByFacts', {}) });
+    await writeHistory(db, {
+      resource: resource.name,
+      recordId: record.id,
+      from: move.from,
+      to: move.to,
+      userId: ctx.user.id,
+      comment: phrase(ctx.locale, 'movedByFacts', {}),
+    });
   }
-  await writeAudit(db, { resource: resource.name, recordId: record.id, action: moves.length ? 'transition' : 'update', userId: ctx.user.id, before: stored, after: record });
+  await writeAudit(db, {
+    resource: resource.name,
+    recordId: record.id,
+    action: moves.length ? 'transition' : 'update',
+    userId: ctx.user.id,
+    before: stored,
+    after: record,
+  });
   return record;
 }
 
@@ -122,7 +162,16 @@ async function automaticMoves(
       .find((check) => check.allowed);
     if (!next) break;
     if (next.approvalRules.length) {
-      const pending = await requestApprovals(db, ctx, entity, id, stage, next.to, next.approvalRules, phrase(ctx.locale, 'movedByFacts', {}));
+      const pending = await requestApprovals(
+        db,
+        ctx,
+        entity,
+        id,
+        stage,
+        next.to,
+        next.approvalRules,
+        phrase(ctx.locale, 'movedByFacts', {}),
+      );
       if (pending > 0) break;
       await markApprovalsInForce(db, entity, id, stage, next.to, { ...values, [workflow.field]: next.to });
     }

@@ -20,7 +20,11 @@ export function datedEntities(model: SalesModel): EntityModel[] {
     return [...use.vars, ...use.itemVars].some((path) => path.split('.')[0] === TODAY);
   };
   return Object.values(model.entities).filter((entity) =>
-    entity.fields.some((f) => (f.computed !== undefined && readsToday(f.computed)) || (f.itemFields ?? []).some((c) => c.computed !== undefined && readsToday(c.computed))),
+    entity.fields.some(
+      (f) =>
+        (f.computed !== undefined && readsToday(f.computed)) ||
+        (f.itemFields ?? []).some((c) => c.computed !== undefined && readsToday(c.computed)),
+    ),
   );
 }
 
@@ -51,14 +55,28 @@ export function sweepDatedRecords(options: RefreshOptions): Promise<SweepResult>
 export async function refreshRecords(options: RefreshOptions & { entities: EntityModel[] }): Promise<SweepResult> {
   const { knex, model, validators } = options;
   const resources = describeResources(model);
-  const ctx: RequestContext = { knex, model, validators, resources, counter: new Counter(0), user: SERVER_USER, locale: model.locales[0] ?? 'en' };
+  const ctx: RequestContext = {
+    knex,
+    model,
+    validators,
+    resources,
+    counter: new Counter(0),
+    user: SERVER_USER,
+    locale: model.locales[0] ?? 'en',
+  };
   const result: SweepResult = { checked: {}, changed: 0, refused: [] };
   for (const entity of options.entities) {
     const resource = resources.get(entity.resource)!;
     let after = 0;
     result.checked[entity.resource] = 0;
     for (;;) {
-      const ids = (await knex(resource.table).where('id', '>', after).orderBy('id').limit(options.batch ?? 500).pluck('id')).map(Number);
+      const ids = (
+        await knex(resource.table)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(options.batch ?? 500)
+          .pluck('id')
+      ).map(Number);
       if (!ids.length) break;
       for (const id of ids) {
         try {

@@ -35,7 +35,10 @@ function approvalLabel(entity: EntityModel, row: ApprovalRow, locale: string): s
 }
 
 async function liveApprovals(db: Db, resource: string, recordId: number): Promise<ApprovalRow[]> {
-  return (await db(APPROVALS_TABLE).where({ resource, record_id: recordId }).whereIn('status', ['pending', 'approved']).orderBy('id')) as ApprovalRow[];
+  return (await db(APPROVALS_TABLE)
+    .where({ resource, record_id: recordId })
+    .whereIn('status', ['pending', 'approved'])
+    .orderBy('id')) as ApprovalRow[];
 }
 
 export interface ApprovalVoid {
@@ -68,20 +71,26 @@ export async function checkFrozen(
 
   const frozenNow: Record<string, string> = {};
   for (const [field, by] of frozenByRequests(workflow, rows, target)) {
-    if (changed([field]).length) frozenNow[field] = phrase(ctx.locale, 'frozenPending', { approval: approvalLabel(entity, by[0], ctx.locale) });
+    if (changed([field]).length)
+      frozenNow[field] = phrase(ctx.locale, 'frozenPending', { approval: approvalLabel(entity, by[0], ctx.locale) });
   }
   if (Object.keys(frozenNow).length) {
     throw conflict(phrase(ctx.locale, 'frozenRefused', { fields: joinLabels(entity, Object.keys(frozenNow), ctx.locale) }), frozenNow);
   }
 
-  const voided = rows.filter((r) => r.status === 'approved' && r.frozen !== null && changed(Object.keys(asObject(r.frozen) ?? {})).length > 0);
+  const voided = rows.filter(
+    (r) => r.status === 'approved' && r.frozen !== null && changed(Object.keys(asObject(r.frozen) ?? {})).length > 0,
+  );
   if (!voided.length) return undefined;
   const fields = [...new Set(voided.flatMap((r) => changed(Object.keys(asObject(r.frozen) ?? {}))))];
   if (target !== undefined) {
     // Going back out of the stage the approvals let the record into retires them anyway (a reversal).
     const stage = String(stored[workflow.field]);
     if (!isForward(workflow, stage, target) && voided.every((r) => r.to_stage === stage)) return undefined;
-    throw conflict(phrase(ctx.locale, 'voidThenMove', { fields: joinLabels(entity, fields, ctx.locale) }), Object.fromEntries(fields.map((f) => [f, phrase(ctx.locale, 'voidsApproval', {})])));
+    throw conflict(
+      phrase(ctx.locale, 'voidThenMove', { fields: joinLabels(entity, fields, ctx.locale) }),
+      Object.fromEntries(fields.map((f) => [f, phrase(ctx.locale, 'voidsApproval', {})])),
+    );
   }
   const current = workflow.stages.find((s) => s.id === stored[workflow.field]);
   const earliest = voided
@@ -100,19 +109,47 @@ export async function checkFrozen(
 }
 
 /** Marks the voided approvals and writes the history row that says why. */
-export async function applyVoid(db: Db, ctx: RequestContext, entity: EntityModel, recordId: number, from: string, voiding: ApprovalVoid): Promise<void> {
+export async function applyVoid(
+  db: Db,
+  ctx: RequestContext,
+  entity: EntityModel,
+  recordId: number,
+  from: string,
+  voiding: ApprovalVoid,
+): Promise<void> {
   await db(APPROVALS_TABLE)
-    .whereIn('id', voiding.rows.map((r) => r.id))
+    .whereIn(
+      'id',
+      voiding.rows.map((r) => r.id),
+    )
     .update(cancellation(db, ctx.user.id, voiding.comment));
-  await writeHistory(db, { resource: entity.resource, recordId, from, to: voiding.backTo ?? from, userId: ctx.user.id, comment: voiding.comment });
+  await writeHistory(db, {
+    resource: entity.resource,
+    recordId,
+    from,
+    to: voiding.backTo ?? from,
+    userId: ctx.user.id,
+    comment: voiding.comment,
+  });
 }
 
 /** The approved move was made: its approvals now hold the values they decided. */
-export async function markApprovalsInForce(db: Db, entity: EntityModel, recordId: number, from: string, to: string, record: Record<string, unknown>): Promise<void> {
-  const rows = (await db(APPROVALS_TABLE).where({ resource: entity.resource, record_id: recordId, from_stage: from, to_stage: to, status: 'approved' }).whereNull('frozen')) as ApprovalRow[];
+export async function markApprovalsInForce(
+  db: Db,
+  entity: EntityModel,
+  recordId: number,
+  from: string,
+  to: string,
+  record: Record<string, unknown>,
+): Promise<void> {
+  const rows = (await db(APPROVALS_TABLE)
+    .where({ resource: entity.resource, record_id: recordId, from_stage: from, to_stage: to, status: 'approved' })
+    .whereNull('frozen')) as ApprovalRow[];
   for (const row of rows) {
     const frozen = Object.fromEntries((ruleOf(entity, row)?.freezes ?? []).map((f) => [f, record[f] ?? null]));
-    await db(APPROVALS_TABLE).where('id', row.id).update({ frozen: JSON.stringify(frozen) });
+    await db(APPROVALS_TABLE)
+      .where('id', row.id)
+      .update({ frozen: JSON.stringify(frozen) });
   }
 }
 
@@ -123,7 +160,7 @@ export async function markApprovalsInForce(db: Db, entity: EntityModel, recordId
 export async function retireApprovalsBehind(db: Db, entity: EntityModel, recordId: number, to: string): Promise<void> {
   const workflow = entity.workflow!;
   const target = workflow.stages.find((s) => s.id === to);
-  if (!target || target.kind !== 'open') return;
+  if (target?.kind !== 'open') return;
   const behind = workflow.stages.filter((s) => s.kind === 'open' && s.order >= target.order).map((s) => s.id);
   await db(APPROVALS_TABLE)
     .where({ resource: entity.resource, record_id: recordId, status: 'approved' })

@@ -37,7 +37,8 @@ export function applyComputed(
         // A form sending back the line as it was stored is not setting the column.
         const echoed = (stored[field.name] as Record<string, unknown>[] | null | undefined)?.[i]?.[column.name];
         if (value !== undefined && value !== null && !sameValue(value, expected) && !sameValue(value, echoed)) {
-          errors[`${field.name}`] ??= `${i + 1}. ${fieldLabel(column, locale)}: ${phrase(locale, 'computedBy', { value: String(expected ?? '—') })}`;
+          errors[`${field.name}`] ??=
+            `${i + 1}. ${fieldLabel(column, locale)}: ${phrase(locale, 'computedBy', { value: String(expected ?? '—') })}`;
         }
       }
     });

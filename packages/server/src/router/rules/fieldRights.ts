@@ -24,7 +24,9 @@ export function checkFieldRights(
     const field = entity.fields.find((f) => f.name === name)!;
     if (!field.write || field.computed !== undefined || mayWriteField(field, user, owned)) continue;
     const mayByRole = field.write.roles.some((r) => user.roles.includes(r));
-    errors[name] = mayByRole ? phrase(locale, 'notOnOwnRecord', {}) : phrase(locale, 'onlyRolesWrite', { roles: roleLabels(model, field.write.roles, locale) });
+    errors[name] = mayByRole
+      ? phrase(locale, 'notOnOwnRecord', {})
+      : phrase(locale, 'onlyRolesWrite', { roles: roleLabels(model, field.write.roles, locale) });
   }
   if (Object.keys(errors).length) {
     throw new HttpError(403, phrase(locale, 'fieldsNotWritable', { fields: joinLabels(entity, Object.keys(errors), locale) }), errors);

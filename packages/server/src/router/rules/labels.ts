@@ -7,7 +7,10 @@ export function fieldLabel(field: FieldModel | undefined, locale: string, fallba
 
 /** "Discount %, Total" / "折扣率、总额": field names as the user reads them. */
 export function joinLabels(entity: EntityModel, names: string[], locale: string): string {
-  return listWords(locale, names.map((name) => fieldName(entity, name, locale)));
+  return listWords(
+    locale,
+    names.map((name) => fieldName(entity, name, locale)),
+  );
 }
 
 export function joinWords(words: string[], locale: string): string {
@@ -16,5 +19,8 @@ export function joinWords(words: string[], locale: string): string {
 
 /** Role labels of the model, e.g. "Legal, Administrator" / "法务、管理员". */
 export function roleLabels(model: SalesModel, roles: string[], locale: string): string {
-  return listWords(locale, roles.map((r) => labelOf(model.roles[r] as Labels | undefined, locale) || r));
+  return listWords(
+    locale,
+    roles.map((r) => labelOf(model.roles[r] as Labels | undefined, locale) || r),
+  );
 }

@@ -14,14 +14,25 @@ function reversalRoles(lock: StageLock): string[] {
   return [SUPER_ROLE, ...lock.reversibleBy.filter((role) => role !== SUPER_ROLE)];
 }
 
-function lockedError(model: SalesModel, entity: EntityModel, stored: Record<string, unknown>, locale: string, errors?: Record<string, string>): HttpError {
+function lockedError(
+  model: SalesModel,
+  entity: EntityModel,
+  stored: Record<string, unknown>,
+  locale: string,
+  errors?: Record<string, string>,
+): HttpError {
   const stage = lockedStage(entity, stored)!;
   const reversible = entity.workflow!.transitions.some((t) => t.from === stage.id);
-  return new HttpError(409, phrase(locale, reversible ? 'recordLocked' : 'recordLockedFinal', {
-    entity: labelOf(entity.label, locale),
-    stage: labelOf(stage.label, locale),
-    roles: roleLabels(model, reversalRoles(stage.lock), locale),
-  }), errors, { lock: { stage: stage.id, reversibleBy: stage.lock.reversibleBy } });
+  return new HttpError(
+    409,
+    phrase(locale, reversible ? 'recordLocked' : 'recordLockedFinal', {
+      entity: labelOf(entity.label, locale),
+      stage: labelOf(stage.label, locale),
+      roles: roleLabels(model, reversalRoles(stage.lock), locale),
+    }),
+    errors,
+    { lock: { stage: stage.id, reversibleBy: stage.lock.reversibleBy } },
+  );
 }
 
 /** An update of a record in a locked stage: only `except` fields change, or it is a reversal. */
@@ -43,18 +54,30 @@ export function checkLockOnUpdate(
   // write: its role is trusted with the record, and its reason and the changes are kept.
   if (moving) {
     if (!mayReverse(stage.lock, user)) {
-      throw new HttpError(403, phrase(locale, 'reverseRoles', { stage: stageLabel, roles: roleLabels(model, reversalRoles(stage.lock), locale) }), {
-        [workflow.field]: phrase(locale, 'lockedField', { stage: stageLabel }),
-      });
+      throw new HttpError(
+        403,
+        phrase(locale, 'reverseRoles', { stage: stageLabel, roles: roleLabels(model, reversalRoles(stage.lock), locale) }),
+        {
+          [workflow.field]: phrase(locale, 'lockedField', { stage: stageLabel }),
+        },
+      );
     }
     if (!comment || comment.trim().length < 2) {
-      throw new HttpError(422, phrase(locale, 'reverseReason', { stage: stageLabel }), { _comment: phrase(locale, 'reverseReason', { stage: stageLabel }) });
+      throw new HttpError(422, phrase(locale, 'reverseReason', { stage: stageLabel }), {
+        _comment: phrase(locale, 'reverseReason', { stage: stageLabel }),
+      });
     }
     return;
   }
   const refused = changed.filter((name) => !stage.lock.except.includes(name));
   if (refused.length) {
-    throw lockedError(model, entity, stored, locale, Object.fromEntries(refused.map((n) => [n, phrase(locale, 'lockedField', { stage: stageLabel })])));
+    throw lockedError(
+      model,
+      entity,
+      stored,
+      locale,
+      Object.fromEntries(refused.map((n) => [n, phrase(locale, 'lockedField', { stage: stageLabel })])),
+    );
   }
 }
 

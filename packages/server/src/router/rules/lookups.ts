@@ -21,7 +21,9 @@ export async function loadLookups(
   const out: Record<string, unknown> = {};
   // A filter may read a computed field that reads no lookup (a review's first and last day of its month).
   const readsComputed = Object.values(entity.lookups).some(
-    (lookup) => lookup.kind === 'aggregate' && Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
+    (lookup) =>
+      lookup.kind === 'aggregate' &&
+      Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
   );
   if (readsComputed) record = computeRecord(entity, record, {});
   // Aggregates over the same rows (same source, same bound filter) share one statement.
@@ -45,7 +47,12 @@ export async function loadLookups(
     groups.set(key, group);
   }
   for (const { source, filter, lookups } of groups.values()) {
-    const row = await aggregateRow(db, source, filter, lookups.map(([, lookup]) => lookup));
+    const row = await aggregateRow(
+      db,
+      source,
+      filter,
+      lookups.map(([, lookup]) => lookup),
+    );
     lookups.forEach(([name, lookup], i) => {
       const value = row?.[`v${i}`];
       out[name] = value === null || value === undefined ? emptyValue(lookup) : plain(value);
@@ -59,7 +66,12 @@ export async function loadLookups(
  * (`"sum": "items.quantity"`) runs over the lines of those rows, and `"items.product_id"` keys of
  * its filter select lines, not rows.
  */
-async function aggregateRow(db: Db, source: ResourceInfo, filter: Filter, lookups: AggregateLookup[]): Promise<Record<string, unknown> | undefined> {
+async function aggregateRow(
+  db: Db,
+  source: ResourceInfo,
+  filter: Filter,
+  lookups: AggregateLookup[],
+): Promise<Record<string, unknown> | undefined> {
   const table = source.table;
   const rowFilter = Object.fromEntries(Object.entries(filter).filter(([key]) => !key.includes('.')));
   const query = db(table);
@@ -74,7 +86,9 @@ async function aggregateRow(db: Db, source: ResourceInfo, filter: Filter, lookup
     }
   }
   const columns = lookups.map((lookup, i) => {
-    const column = linesOf(lookup.field) ? db.raw(`(${LINE}->>?)::numeric`, [lookup.field.split('.')[1]]) : db.raw('??', [`${table}.${lookup.field}`]);
+    const column = linesOf(lookup.field)
+      ? db.raw(`(${LINE}->>?)::numeric`, [lookup.field.split('.')[1]])
+      : db.raw('??', [`${table}.${lookup.field}`]);
     return db.raw(`${AGGREGATE_SQL[lookup.fn]}(?) as ??`, [column, `v${i}`]);
   });
   const [row] = (await query.select(columns)) as Record<string, unknown>[];
@@ -101,7 +115,10 @@ async function referencedRecord(
   const id = record[lookup.ref];
   const target = ctx.resources.get(lookup.target);
   if (id === null || id === undefined || !target) return null;
-  const row = await db(target.table).select(lookup.fields).where('id', id as number).first();
+  const row = await db(target.table)
+    .select(lookup.fields)
+    .where('id', id as number)
+    .first();
   return row ? normalizeRow(row, target) : null;
 }
 

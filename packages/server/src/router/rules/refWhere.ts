@@ -22,12 +22,17 @@ export async function checkRefWhere(
   const errors: Record<string, string> = {};
   for (const field of entity.fields) {
     if (!field.refWhere || !field.ref || record[field.name] === null || record[field.name] === undefined) continue;
-    const reads = Object.values(field.refWhere).map(recordPath).filter((p): p is string => !!p).map((p) => p.split('.')[0]);
+    const reads = Object.values(field.refWhere)
+      .map(recordPath)
+      .filter((p): p is string => !!p)
+      .map((p) => p.split('.')[0]);
     if ([field.name, ...reads].every((name) => sameValue(record[name], stored[name]))) continue;
     const bound = bindFilter(field.refWhere, record);
     const target = ctx.resources.get(field.ref);
     if (!bound || !target) continue;
-    const query = db(target.table).select('id').where('id', record[field.name] as number);
+    const query = db(target.table)
+      .select('id')
+      .where('id', record[field.name] as number);
     applyFilters(query, target.table, parseFilters(bound, target, ctx.locale));
     if (await query.first()) continue;
     const targetEntity = ctx.model.entities[field.ref];

@@ -35,7 +35,9 @@ export async function checkUnique(
       id: String(existing.id),
       owner: owner ?? '',
     });
-    throw conflict(message, Object.fromEntries(set.map((f) => [f, message])), { duplicate: { resource: entity.resource, id: Number(existing.id) } });
+    throw conflict(message, Object.fromEntries(set.map((f) => [f, message])), {
+      duplicate: { resource: entity.resource, id: Number(existing.id) },
+    });
   }
 }
 
@@ -44,16 +46,25 @@ async function ownerName(db: Db, ctx: RequestContext, entity: EntityModel, row: 
   const users = usersOf(ctx.model);
   if (!ownerField || row[ownerField] == null || !users) return undefined;
   const name = users.entity.recordRepresentation;
-  const user = await db(users.resource).select(name).where('id', row[ownerField] as number).first();
+  const user = await db(users.resource)
+    .select(name)
+    .where('id', row[ownerField] as number)
+    .first();
   return user ? String(user[name]) : undefined;
 }
 
 /** The write that `run` makes, its unique-index violation turned into a refusal naming the record already there. */
-export async function refusingDuplicates<T>(ctx: RequestContext, entity: EntityModel, attempt: { record?: Record<string, unknown>; stored?: Record<string, unknown> }, run: () => Promise<T>): Promise<T> {
+export async function refusingDuplicates<T>(
+  ctx: RequestContext,
+  entity: EntityModel,
+  attempt: { record?: Record<string, unknown>; stored?: Record<string, unknown> },
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if ((error as { code?: unknown })?.code === '23505' && attempt.record) await checkUnique(ctx.knex, ctx, entity, attempt.record, attempt.stored);
+    if ((error as { code?: unknown })?.code === '23505' && attempt.record)
+      await checkUnique(ctx.knex, ctx, entity, attempt.record, attempt.stored);
     throw error;
   }
 }

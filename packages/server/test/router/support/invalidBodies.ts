@@ -28,11 +28,19 @@ function wrongType(field: FieldModel): fc.Arbitrary<unknown> | undefined {
   if (TEXT_KINDS.has(field.kind)) return notText;
   if (NUMBER_KINDS.has(field.kind)) return notNumber;
   if (field.kind === 'integer' || field.kind === 'reference') {
-    return fc.oneof(notNumber, fc.double({ min: 0.01, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)));
+    return fc.oneof(
+      notNumber,
+      fc.double({ min: 0.01, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)),
+    );
   }
   if (field.kind === 'boolean') return fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant([]));
   if (field.kind === 'lines') {
-    return fc.oneof(fc.string(), fc.integer(), fc.constant({}), fc.array(fc.oneof(fc.integer(), fc.string()), { minLength: 1, maxLength: 3 }));
+    return fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant({}),
+      fc.array(fc.oneof(fc.integer(), fc.string()), { minLength: 1, maxLength: 3 }),
+    );
   }
   return undefined;
 }
@@ -42,10 +50,18 @@ function outOfRange(field: FieldModel): fc.Arbitrary<unknown>[] {
   const out: fc.Arbitrary<unknown>[] = [];
   const integer = field.kind === 'integer';
   if (typeof s.maximum === 'number') {
-    out.push(integer ? fc.integer({ min: 1, max: 1e6 }).map((d) => s.maximum + d) : fc.double({ min: 1, max: 1e6, noNaN: true }).map((d) => s.maximum + d));
+    out.push(
+      integer
+        ? fc.integer({ min: 1, max: 1e6 }).map((d) => s.maximum + d)
+        : fc.double({ min: 1, max: 1e6, noNaN: true }).map((d) => s.maximum + d),
+    );
   }
   if (typeof s.minimum === 'number') {
-    out.push(integer ? fc.integer({ min: 1, max: 1e6 }).map((d) => s.minimum - d) : fc.double({ min: 1, max: 1e6, noNaN: true }).map((d) => s.minimum - d));
+    out.push(
+      integer
+        ? fc.integer({ min: 1, max: 1e6 }).map((d) => s.minimum - d)
+        : fc.double({ min: 1, max: 1e6, noNaN: true }).map((d) => s.minimum - d),
+    );
   }
   if (typeof s.maxLength === 'number') out.push(fc.integer({ min: 1, max: 50 }).map((d) => 'x'.repeat(s.maxLength + d)));
   if (typeof s.minLength === 'number' && s.minLength > 0) out.push(fc.constant('x'.repeat(s.minLength - 1)));
@@ -61,10 +77,17 @@ function outOfRange(field: FieldModel): fc.Arbitrary<unknown>[] {
   return out;
 }
 
-export function invalidBodies(entity: EntityModel, valid: Record<string, unknown>, columns: Set<string>, embedKeys: Set<string>): fc.Arbitrary<InvalidBody> {
+export function invalidBodies(
+  entity: EntityModel,
+  valid: Record<string, unknown>,
+  columns: Set<string>,
+  embedKeys: Set<string>,
+): fc.Arbitrary<InvalidBody> {
   const fields = clientFields(entity);
   const pick = <T>(items: T[]) => fc.constantFrom(...items);
-  const set = (kind: string) => (name: string, value: unknown): InvalidBody => ({ kind, body: { ...valid, [name]: value } });
+  const set =
+    (kind: string) =>
+    (name: string, value: unknown): InvalidBody => ({ kind, body: { ...valid, [name]: value } });
 
   const byWrongType = fields.filter((f) => wrongType(f)).map((f) => wrongType(f)!.map((v) => set(`wrong type ${f.name}`)(f.name, v)));
   const byRange = fields.flatMap((f) => outOfRange(f).map((a) => a.map((v) => set(`out of range ${f.name}`)(f.name, v))));
@@ -88,7 +111,9 @@ export function invalidBodies(entity: EntityModel, valid: Record<string, unknown
     pick(fields.filter((f) => TEXT_KINDS.has(f.kind) && f.kind !== 'enum')).map((f) => set(`huge ${f.name}`)(f.name, 'x'.repeat(100_000))),
     fc.oneof(
       fc.integer({ min: 1, max: 40 }).map((n) => ({ kind: 'truncated JSON', raw: JSON.stringify(valid).slice(0, n) })),
-      fc.constantFrom('null', '[]', '42', '"text"', 'true', '{"a":1}}', "{'name':'x'}", '{"name":"x",}', '\u0000').map((raw) => ({ kind: 'not a JSON object', raw })),
+      fc
+        .constantFrom('null', '[]', '42', '"text"', 'true', '{"a":1}}', "{'name':'x'}", '{"name":"x",}', '\u0000')
+        .map((raw) => ({ kind: 'not a JSON object', raw })),
     ),
   ];
   if (requiredWithoutDefault.length) {

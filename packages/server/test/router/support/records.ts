@@ -88,7 +88,8 @@ export async function validBody(
     // Fields only some roles may write are left to those roles' own tests.
     if (field.write && !field.required) continue;
     if (field.kind === 'reference') {
-      if (field.required && field.ref) body[field.name] = (await createValid(provider, model, validators, model.entities[field.ref], seed)).id;
+      if (field.required && field.ref)
+        body[field.name] = (await createValid(provider, model, validators, model.entities[field.ref], seed)).id;
       continue;
     }
     body[field.name] = plainValue(field, field.unique ? seed * 1000 + ++uniqueCounter : seed);

@@ -56,7 +56,9 @@ export interface TestServer {
 async function seedUsers(db: Knex): Promise<Record<UserName, number>> {
   const teams: Record<string, number> = {};
   for (const name of ['north', 'south']) {
-    const [row] = await db('teams').insert({ name: `Team ${name}` }).returning('id');
+    const [row] = await db('teams')
+      .insert({ name: `Team ${name}` })
+      .returning('id');
     teams[name] = Number(row.id);
   }
   const users = {} as Record<UserName, number>;
@@ -72,7 +74,8 @@ async function seedUsers(db: Knex): Promise<Record<UserName, number>> {
 
 export async function startTestServer(db: Knex, options: Partial<SalesRouterOptions> = {}): Promise<TestServer> {
   // Another domain (a company's overlay) may be given; the default domain otherwise.
-  const { model, validators } = options.model && options.validators ? { model: options.model, validators: options.validators } : defaultDomain();
+  const { model, validators } =
+    options.model && options.validators ? { model: options.model, validators: options.validators } : defaultDomain();
   await applyMigrations(db, model);
   const users = await seedUsers(db);
   const app = express();
@@ -82,8 +85,7 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 
-  const userHeader = (user: UserName | null | undefined): Record<string, string> =>
-    user ? { 'X-Sales-User': String(users[user]) } : {};
+  const userHeader = (user: UserName | null | undefined): Record<string, string> => (user ? { 'X-Sales-User': String(users[user]) } : {});
 
   return {
     url,
@@ -128,7 +130,9 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
 
 /** A stable fingerprint of a table's content, to prove a refused request changed nothing. */
 export async function tableFingerprint(db: Knex, table: string): Promise<string> {
-  const result = await db.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t.id)), '') as h from ?? t`, [table]);
+  const result = await db.raw(`select count(*)::int as n, coalesce(md5(string_agg(t::text, ',' order by t.id)), '') as h from ?? t`, [
+    table,
+  ]);
   const row = result.rows[0];
   return `${row.n}:${row.h}`;
 }
