@@ -35,3 +35,4 @@ export { StageStepper, type StageStepperProps } from './workflow/StageStepper.js
 export { StageHistory, type StageHistoryProps } from './workflow/StageHistory.js';
 export { SalesDashboard, type SalesDashboardProps } from './dashboard/SalesDashboard.js';
 export { DashboardCardView, type DashboardCardViewProps } from './dashboard/DashboardCardView.js';
+export { materialIcons, DefaultIcon } from './resources/iconSet.js';

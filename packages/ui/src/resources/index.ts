@@ -10,7 +10,7 @@ export { salesResources, defaultScreens, type ResourceScreens, type SalesResourc
 export { EntityList, EntityShow, EntityEdit, EntityCreate, loadSalesScreens } from './onDemand.js';
 export { sectionsOf, MAIN_SECTION, type Section } from './sections.js';
 export { entityOf, editableFields, formFields, type EntityScreenProps } from './entity.js';
-export { iconFor, materialIcons, DefaultIcon } from './icons.js';
+export { iconFor, loadIconSet } from './icons.js';
 export type { WorkflowSlotProps } from './workflowSlots.js';
 export type { EntityListProps } from './EntityList.js';
 export type { EntityShowProps } from './EntityShow.js';

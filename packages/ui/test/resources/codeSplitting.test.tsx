@@ -41,7 +41,7 @@ describe('the static import graph', () => {
     expect([...graph].sort()).toEqual([
       'i18n/labels.ts',
       'lazy/onDemand.tsx',
-      'resources/icons.ts',
+      'resources/icons.tsx',
       'resources/onDemand.tsx',
       'resources/salesResources.tsx',
     ]);

@@ -53,6 +53,7 @@ export const ON_DEMAND_MODULES = [
   'dashboard/SalesDashboard.tsx',
   'dashboard/charts.tsx',
   'dashboard/svgCharts.tsx',
+  'resources/iconSet.ts',
 ];
 
 /** Every TypeScript source under `dir` (the package's `src` by default). */

@@ -1,4 +1,4 @@
-/** Icons named by `x-icon`, imported one by one so a bundle holds only these. */
+/** The icons `x-icon` may name, imported one by one: their own chunk, which `iconFor` loads on first use. */
 import AccountBalanceWallet from '@mui/icons-material/AccountBalanceWallet';
 import AssignmentReturn from '@mui/icons-material/AssignmentReturn';
 import Build from '@mui/icons-material/Build';
@@ -61,7 +61,7 @@ export const DefaultIcon = ListAlt;
 
 /**
  * Material icons by name. The generated screens import their icon directly, so any Material
- * icon works there; `salesResources` looks names up here, and a host adds more with `icons`.
+ * icon works there; `iconFor` looks names up here, and a host adds more with `icons`.
  * Typed against `ICON_NAMES` of @ra-sales/schema (the names `pnpm check` accepts): a name missing
  * here, or one here that the list lacks, fails the type check.
  */
@@ -121,7 +121,3 @@ export const materialIcons: Record<IconName, ComponentType> = {
   Sell,
   LocalOffer,
 };
-
-export function iconFor(name: string | undefined, extra: Record<string, ComponentType> = {}): ComponentType {
-  return (name && (extra[name] ?? (materialIcons as Record<string, ComponentType | undefined>)[name])) || DefaultIcon;
-}
