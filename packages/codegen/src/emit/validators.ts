@@ -24,20 +24,14 @@ export function emitValidators(model: SalesModel, sources: string): Map<string, 
     }
     files.set(`validators/${resource}.js`, tsBanner(sources) + code);
     imports.push(`import * as ${resource} from './validators/${resource}.js';`);
-    entries.push(`  ${resource}: validatorsOf(${resource}),`);
+    entries.push(`  ${resource}: entityValidators(${resource}),`);
   }
   files.set(
     'validators.js',
     [
       tsBanner(sources).trimEnd(),
-      `import { withoutNulls } from '@ra-sales/schema';`,
+      `import { entityValidators } from '@ra-sales/schema';`,
       ...imports,
-      '',
-      '/** Conditions read stored records, where an empty field is null: null counts as absent. */',
-      'function validatorsOf(m) {',
-      '  const wrap = (fns) => Object.fromEntries(Object.entries(fns).map(([k, f]) => [k, withoutNulls(f)]));',
-      '  return { record: m.record, gates: wrap(m.gates), entries: wrap(m.entries), approvals: m.approvals.map(withoutNulls) };',
-      '}',
       '',
       `/** @type {import('@ra-sales/schema').Validators} */`,
       `export const validators = {\n${entries.join('\n')}\n};`,

@@ -19,15 +19,27 @@ export function compileValidators(model: SalesModel): Validators {
   const out: Validators = {};
   for (const [resource, schemas] of Object.entries(validatorSchemas(model))) {
     const compile = (schema: object) => ajv.compile(schema) as unknown as ValidateFunction;
-    const entity: EntityValidators = {
+    out[resource] = entityValidators({
       record: compile(schemas.record),
-      gates: mapValues(schemas.gates, (s) => withoutNulls(compile(s))),
-      entries: mapValues(schemas.entries, (s) => withoutNulls(compile(s))),
-      approvals: schemas.approvals.map((s) => withoutNulls(compile(s))),
-    };
-    out[resource] = entity;
+      gates: mapValues(schemas.gates, compile),
+      entries: mapValues(schemas.entries, compile),
+      approvals: schemas.approvals.map(compile),
+    });
   }
   return out;
+}
+
+/**
+ * An entity's validators as the server uses them, compiled at run time or generated: its
+ * conditions (gates, entries, approvals) read a stored record, where an empty field is null.
+ */
+export function entityValidators(compiled: EntityValidators): EntityValidators {
+  return {
+    record: compiled.record,
+    gates: mapValues(compiled.gates, withoutNulls),
+    entries: mapValues(compiled.entries, withoutNulls),
+    approvals: compiled.approvals.map(withoutNulls),
+  };
 }
 
 /** Conditions read a stored record, where an empty field is null: null counts as absent. */

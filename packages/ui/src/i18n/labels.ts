@@ -1,14 +1,5 @@
-import type { Labels } from '@ra-sales/schema';
-
-/**
- * The label in `locale`, falling back to English. The UI imports only types from
- * `@ra-sales/schema` (its loader reads files and must stay out of browser bundles), hence this
- * small twin of the schema package's `labelOf`.
- */
-export function labelIn(labels: Labels | undefined, locale: string): string {
-  if (!labels) return '';
-  return labels[locale] ?? labels.en;
-}
+/** The label in `locale`, falling back to English: the schema package's rule, under the screens' name. */
+export { labelOf as labelIn } from '@ra-sales/schema';
 
 /** `expected_sign_date` → `Expected sign date`. */
 export function humanize(name: string): string {
