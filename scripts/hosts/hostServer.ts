@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tail } from './format.js';
-import { freePort, hostEnv, start, stopChild } from './processes.js';
+import { freePort } from '../../packages/ui/e2e/harness.js';
+import { hostEnv, start, stopChild } from './processes.js';
 import { StepFailure } from './steps.js';
 
 export interface HostServer {

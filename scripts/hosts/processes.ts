@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { delimiter } from 'node:path';
 import { REPO } from './paths.js';
 
@@ -105,16 +104,4 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   killGroup(child, 'SIGTERM');
   await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
   killGroup(child, 'SIGKILL');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS } from './paths.js';
-import { loadChromium, type Browser, type ConsoleMessage, type Page } from './playwright.js';
+import { launchBrowser } from '../../packages/ui/e2e/harness.js';
+import type { Browser, ConsoleMessage, Page } from './playwright.js';
 import type { HostProfile } from './profiles.js';
 import { SMOKE_CHECKS, type SmokeContext } from './smokeChecks.js';
 import { skip, step, StepFailure } from './steps.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The smoke checks in Chromium against the host's running server, each a step, each failing on
@@ -18,8 +17,6 @@ export async function smokeTest(profile: HostProfile, base: string, dir: string)
   const shotsDir = join(ARTIFACTS, host);
   rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
-  const chromium = loadChromium();
-  if (!existsSync(CHROMIUM)) throw new StepFailure(`${CHROMIUM} is missing (apt-get install -y chromium)`);
 
   let browser: Browser | undefined;
   /** Console errors and page errors; the expected refusal's 4xx is let through by `expectFailure`. */
@@ -60,19 +57,7 @@ export async function smokeTest(profile: HostProfile, base: string, dir: string)
   };
 
   try {
-    browser = await step(host, 'launch Chromium', () =>
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    );
+    browser = await step(host, 'launch Chromium', launchBrowser);
     if (!browser) return;
     const browserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     const page = await browserContext.newPage();

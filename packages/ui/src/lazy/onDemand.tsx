@@ -17,3 +17,13 @@ export function onDemand<P extends object>(
   OnDemand.displayName = name;
   return OnDemand;
 }
+
+/** `load` run at the first call only, its promise shared; a failed load is tried again at the next call. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}

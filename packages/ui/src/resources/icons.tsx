@@ -4,20 +4,10 @@
  * has loaded, in a space of their size meanwhile.
  */
 import type { ComponentType } from 'react';
-import { onDemand } from '../lazy/onDemand.js';
-
-type IconSet = typeof import('./iconSet.js');
-
-let loading: Promise<IconSet> | undefined;
+import { loadOnce, onDemand } from '../lazy/onDemand.js';
 
 /** Loads the icons' chunk (once; a failed load is tried again next time). */
-export function loadIconSet(): Promise<IconSet> {
-  loading ??= import('./iconSet.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadIconSet = loadOnce(() => import('./iconSet.js'));
 
 const placeholder = <span style={{ display: 'inline-block', width: '1em', height: '1em' }} />;
 const byName = new Map<string, ComponentType>();

@@ -5,24 +5,14 @@
  * `@ra-sales/ui` keeps the host's first chunk free of the screens; `@ra-sales/ui/screens` exports
  * the components themselves.
  */
-import { onDemand } from '../lazy/onDemand.js';
+import { loadOnce, onDemand } from '../lazy/onDemand.js';
 import type { EntityCreateProps } from './EntityCreate.js';
 import type { EntityEditProps } from './EntityEdit.js';
 import type { EntityListProps } from './EntityList.js';
 import type { EntityShowProps } from './EntityShow.js';
 
-type Screens = typeof import('./lazyScreens.js');
-
-let loading: Promise<Screens> | undefined;
-
 /** Loads the screens' chunk (once; a failed load is tried again next time). A host may call it to prefetch. */
-export function loadSalesScreens(): Promise<Screens> {
-  loading ??= import('./lazyScreens.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadSalesScreens = loadOnce(() => import('./lazyScreens.js'));
 
 /** The list of an entity (see `@ra-sales/ui/screens`), loaded on demand. */
 export const EntityList = onDemand<EntityListProps>('EntityList', () => loadSalesScreens().then((s) => s.EntityList));
