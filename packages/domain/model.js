@@ -474,6 +474,49 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "customer_id",
+            "job_title",
+            "department",
+            "purchase_role",
+            "relationship_strength",
+            "owner_id",
+            "notes"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "phone",
+            "mobile",
+            "email"
+          ]
+        },
+        {
+          "id": "personal",
+          "label": {
+            "en": "Personal",
+            "zh-CN": "个人信息"
+          },
+          "fields": [
+            "birthday",
+            "hometown",
+            "interests"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -1392,6 +1435,56 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "grade",
+            "status",
+            "nature",
+            "industry",
+            "legal_representative",
+            "size",
+            "source",
+            "business_scope",
+            "loyalty",
+            "territory_id",
+            "owner_id",
+            "preferences",
+            "lost_reason",
+            "open_receivables"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "address",
+            "contact_phone",
+            "website"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "financial_status",
+            "credit_rating",
+            "credit_limit"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -1613,6 +1706,10 @@ export const model = {
             "write": "all"
           },
           "general_manager": {
+            "read": "all",
+            "write": "all"
+          },
+          "finance": {
             "read": "all",
             "write": "all"
           },
@@ -2111,6 +2208,25 @@ export const model = {
           "search": false,
           "readOnly": false,
           "ref": "salespeople"
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "source",
+            "category",
+            "content",
+            "customer_id",
+            "received_date",
+            "owner_id"
+          ]
         }
       ],
       "schema": {
@@ -2726,6 +2842,48 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "company_name",
+            "status",
+            "source",
+            "received_date",
+            "owner_id",
+            "disqualify_reason"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "contact_name",
+            "contact_phone",
+            "email"
+          ]
+        },
+        {
+          "id": "qualification",
+          "label": {
+            "en": "Qualification",
+            "zh-CN": "资格评估"
+          },
+          "fields": [
+            "need",
+            "budget",
+            "timeline",
+            "customer_id"
+          ]
         }
       ],
       "schema": {
@@ -3654,6 +3812,49 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "channel_type",
+            "status",
+            "territory_id",
+            "agreement_end_date",
+            "annual_target",
+            "owner_id",
+            "notes"
+          ]
+        },
+        {
+          "id": "design",
+          "label": {
+            "en": "Design",
+            "zh-CN": "设计"
+          },
+          "fields": [
+            "channel_length",
+            "channel_width"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "contact_name",
+            "contact_phone",
+            "email",
+            "address"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -4140,6 +4341,29 @@ export const model = {
           "search": false,
           "readOnly": false,
           "ref": "salespeople"
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "period",
+            "product_id",
+            "product_category",
+            "territory_id",
+            "method",
+            "forecast_amount",
+            "forecast_quantity",
+            "actual_amount",
+            "basis",
+            "owner_id"
+          ]
         }
       ],
       "schema": {
@@ -5289,6 +5513,113 @@ export const model = {
           "readOnly": false,
           "section": "closing",
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "customer_id",
+            "contact_id",
+            "stage",
+            "owner_id",
+            "expected_amount",
+            "probability",
+            "expected_sign_date"
+          ]
+        },
+        {
+          "id": "development",
+          "label": {
+            "en": "Customer development",
+            "zh-CN": "客户开发"
+          },
+          "fields": [
+            "source",
+            "lead_id",
+            "need",
+            "budget",
+            "competitors",
+            "decision_process"
+          ]
+        },
+        {
+          "id": "initiation",
+          "label": {
+            "en": "Project initiation",
+            "zh-CN": "立项"
+          },
+          "fields": [
+            "project_number",
+            "customer_owner_name",
+            "gross_margin",
+            "expense_budget",
+            "category",
+            "importance",
+            "action_plan"
+          ]
+        },
+        {
+          "id": "proposal",
+          "label": {
+            "en": "Proposal",
+            "zh-CN": "提案"
+          },
+          "fields": [
+            "key_contacts",
+            "proposal_summary",
+            "criteria_influenced"
+          ]
+        },
+        {
+          "id": "bidding",
+          "label": {
+            "en": "Bidding",
+            "zh-CN": "招投标"
+          },
+          "fields": [
+            "bid_price",
+            "bid_strategy",
+            "competitor_analysis",
+            "bid_submitted"
+          ]
+        },
+        {
+          "id": "negotiation",
+          "label": {
+            "en": "Negotiation",
+            "zh-CN": "商务谈判"
+          },
+          "fields": [
+            "final_price",
+            "contract_signed"
+          ]
+        },
+        {
+          "id": "implementation",
+          "label": {
+            "en": "Implementation",
+            "zh-CN": "工程实施"
+          },
+          "fields": [
+            "project_manager",
+            "acceptance_date"
+          ]
+        },
+        {
+          "id": "closing",
+          "label": {
+            "en": "Closing",
+            "zh-CN": "结项"
+          },
+          "fields": [
+            "close_reason"
+          ]
         }
       ],
       "schema": {
@@ -6845,6 +7176,43 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "owner_id",
+            "customer_id",
+            "contact_id",
+            "opportunity_id",
+            "visit_type",
+            "planned_at",
+            "purpose",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "work_log",
+          "label": {
+            "en": "Work log",
+            "zh-CN": "工作日志"
+          },
+          "fields": [
+            "visited_at",
+            "outcome",
+            "next_step",
+            "work_log",
+            "hours_spent",
+            "expenses",
+            "customer_sheet_updated"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -7620,6 +7988,42 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "customer_id",
+            "contract_id",
+            "sales_order_id",
+            "instalment_number",
+            "expected_date",
+            "amount",
+            "received_amount",
+            "received_date",
+            "owner_id",
+            "fully_received",
+            "past_due"
+          ]
+        },
+        {
+          "id": "overdue",
+          "label": {
+            "en": "Overdue",
+            "zh-CN": "逾期"
+          },
+          "fields": [
+            "overdue_reason",
+            "follow_up",
+            "write_off_reason"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -7762,7 +8166,7 @@ export const model = {
           },
           "general_manager": {
             "read": "all",
-            "write": "none"
+            "write": "all"
           },
           "finance": {
             "read": "all",
@@ -8520,6 +8924,27 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "contract_id",
+            "amendment_type",
+            "content",
+            "amount_change",
+            "new_delivery_date",
+            "effective_date",
+            "owner_id",
+            "withdrawal_reason"
+          ]
         }
       ],
       "schema": {
@@ -9807,6 +10232,70 @@ export const model = {
               }
             ]
           }
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "contract_number",
+            "name",
+            "status",
+            "customer_id",
+            "opportunity_id",
+            "quote_id",
+            "amount",
+            "owner_id",
+            "termination_reason",
+            "current_amount",
+            "invoiced_amount",
+            "received_amount",
+            "outstanding_amount",
+            "payment_status"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "gross_profit"
+          ]
+        },
+        {
+          "id": "terms",
+          "label": {
+            "en": "Terms",
+            "zh-CN": "条款"
+          },
+          "fields": [
+            "delivery_date",
+            "payment_method",
+            "payment_terms",
+            "after_sales_terms",
+            "rights_obligations",
+            "current_delivery_date"
+          ]
+        },
+        {
+          "id": "approval",
+          "label": {
+            "en": "Approval",
+            "zh-CN": "审批"
+          },
+          "fields": [
+            "legal_opinion",
+            "sign_date",
+            "stamped",
+            "archived_date"
+          ]
         }
       ],
       "schema": {
@@ -11177,6 +11666,41 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "agreement_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "sales_order_id",
+            "amount",
+            "due_date",
+            "agreement_terms",
+            "paid_date",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "credit_limit",
+            "within_credit_limit",
+            "credit_assessment",
+            "assessment_notes"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -12120,6 +12644,59 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "request_number",
+            "status",
+            "sales_order_id",
+            "customer_id",
+            "requested_date",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "goods",
+          "label": {
+            "en": "Goods",
+            "zh-CN": "货物"
+          },
+          "fields": [
+            "items",
+            "delivery_address"
+          ]
+        },
+        {
+          "id": "shipping",
+          "label": {
+            "en": "Shipping",
+            "zh-CN": "发运"
+          },
+          "fields": [
+            "outbound_note_number",
+            "carrier",
+            "tracking_number",
+            "shipped_date"
+          ]
+        },
+        {
+          "id": "confirmation",
+          "label": {
+            "en": "Confirmation",
+            "zh-CN": "确认"
+          },
+          "fields": [
+            "customer_confirmed",
+            "confirmation_date"
+          ]
         }
       ],
       "schema": {
@@ -13158,6 +13735,48 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "agreement_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "total_amount",
+            "down_payment",
+            "start_date",
+            "owner_id",
+            "close_reason"
+          ]
+        },
+        {
+          "id": "schedule",
+          "label": {
+            "en": "Schedule",
+            "zh-CN": "计划"
+          },
+          "fields": [
+            "instalments",
+            "instalments_total"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "credit_assessed",
+            "credit_assessment"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -14171,6 +14790,42 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "invoice_title",
+            "status",
+            "customer_id",
+            "sales_order_id",
+            "contract_id",
+            "request_date",
+            "invoice_type",
+            "tax_number",
+            "amount",
+            "bank_account",
+            "registered_address_phone",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "finance",
+          "label": {
+            "en": "Finance",
+            "zh-CN": "财务"
+          },
+          "fields": [
+            "invoice_number",
+            "issued_date",
+            "sent_date"
+          ]
         }
       ],
       "schema": {
@@ -15540,6 +16195,53 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "quote_number",
+            "status",
+            "quote_type",
+            "customer_id",
+            "opportunity_id",
+            "contact_id",
+            "quote_date",
+            "valid_until",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "discount_rate",
+            "max_discount",
+            "discount_authority",
+            "total"
+          ]
+        },
+        {
+          "id": "terms",
+          "label": {
+            "en": "Terms",
+            "zh-CN": "条款"
+          },
+          "fields": [
+            "payment_terms",
+            "delivery_terms",
+            "technical_proposal"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -16896,6 +17598,43 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "order_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "order_date",
+            "requested_delivery_date",
+            "delivery_address",
+            "handover_notes",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "total",
+            "ordered_qty",
+            "shipped_qty",
+            "delivered_qty",
+            "returned_qty",
+            "fully_delivered"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -18007,6 +18746,32 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "return_number",
+            "status",
+            "customer_id",
+            "delivery_id",
+            "sales_order_id",
+            "return_date",
+            "items",
+            "amount",
+            "reason",
+            "reason_detail",
+            "received_date",
+            "handling",
+            "handling_note",
+            "owner_id",
+            "rejection_reason"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -18932,6 +19697,42 @@ export const model = {
           "readOnly": false,
           "section": "handling",
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "customer_id",
+            "contact_id",
+            "received_at",
+            "channel",
+            "category",
+            "severity",
+            "description",
+            "assignee_id",
+            "owner_id"
+          ]
+        },
+        {
+          "id": "handling",
+          "label": {
+            "en": "Handling",
+            "zh-CN": "处理"
+          },
+          "fields": [
+            "investigation",
+            "solution",
+            "resolved_date",
+            "customer_feedback",
+            "invalid_reason"
+          ]
         }
       ],
       "schema": {
@@ -20097,6 +20898,40 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "survey_number",
+            "service_request_id",
+            "customer_id",
+            "engineer_id",
+            "survey_date",
+            "suggestion",
+            "complaint",
+            "surveyed_by_id",
+            "account_owner_id"
+          ]
+        },
+        {
+          "id": "ratings",
+          "label": {
+            "en": "Ratings",
+            "zh-CN": "评分"
+          },
+          "fields": [
+            "attitude",
+            "skill",
+            "arrival_time",
+            "promises_kept",
+            "score"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -20797,6 +21632,65 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "request_number",
+            "status",
+            "customer_id",
+            "registered_at",
+            "service_type",
+            "problem",
+            "off_site",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "customer",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "fields": [
+            "contact_name",
+            "address",
+            "phone"
+          ]
+        },
+        {
+          "id": "product",
+          "label": {
+            "en": "Product",
+            "zh-CN": "产品"
+          },
+          "fields": [
+            "product_id",
+            "product_model",
+            "purchase_date",
+            "purchase_place"
+          ]
+        },
+        {
+          "id": "service",
+          "label": {
+            "en": "Service",
+            "zh-CN": "服务"
+          },
+          "fields": [
+            "engineer_id",
+            "actual_start",
+            "actual_end",
+            "work_done",
+            "fee",
+            "customer_signed"
+          ]
         }
       ],
       "schema": {
@@ -21617,6 +22511,28 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "period",
+            "department",
+            "team_id",
+            "category",
+            "amount",
+            "spent",
+            "notes",
+            "committed",
+            "remaining"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -22190,6 +23106,37 @@ export const model = {
           "readOnly": false
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "product_id",
+            "normal_price",
+            "market_entry_price",
+            "market_hold_price",
+            "valid_from",
+            "valid_to"
+          ]
+        },
+        {
+          "id": "authority",
+          "label": {
+            "en": "Authority",
+            "zh-CN": "权限"
+          },
+          "fields": [
+            "discount_conditions",
+            "max_discount_rep",
+            "max_discount_director"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -22718,6 +23665,28 @@ export const model = {
               }
             ]
           }
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "code",
+            "name",
+            "spec",
+            "category",
+            "unit",
+            "list_price",
+            "cost",
+            "stock",
+            "active",
+            "description",
+            "stock_on_hand"
+          ]
         }
       ],
       "schema": {
@@ -23299,6 +24268,42 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "promotion_type",
+            "product_id",
+            "territory_id",
+            "media",
+            "plan_month",
+            "start_date",
+            "end_date",
+            "budget",
+            "budget_id",
+            "plan",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "result",
+          "label": {
+            "en": "Result",
+            "zh-CN": "结果"
+          },
+          "fields": [
+            "actual_cost",
+            "result"
+          ]
         }
       ],
       "schema": {
@@ -24007,6 +25012,26 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "salesperson_id",
+            "team_id",
+            "period",
+            "target_amount",
+            "target_new_customers",
+            "basis",
+            "basis_notes"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -24670,6 +25695,47 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "plan_type",
+            "year",
+            "month",
+            "team_id",
+            "owner_id",
+            "close_reason"
+          ]
+        },
+        {
+          "id": "targets",
+          "label": {
+            "en": "Targets",
+            "zh-CN": "目标"
+          },
+          "fields": [
+            "product_targets",
+            "total_target"
+          ]
+        },
+        {
+          "id": "strategy",
+          "label": {
+            "en": "Strategy",
+            "zh-CN": "策略"
+          },
+          "fields": [
+            "strategy",
+            "adjustment_reason"
+          ]
         }
       ],
       "schema": {
@@ -25341,6 +26407,25 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "area",
+            "salesperson_id",
+            "team_id",
+            "branch",
+            "potential_customers",
+            "target_amount",
+            "battle_plan"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -25816,6 +26901,30 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "claim_number",
+            "status",
+            "owner_id",
+            "expense_type",
+            "amount",
+            "expense_date",
+            "invoices_attached",
+            "budget_id",
+            "customer_id",
+            "opportunity_id",
+            "description",
+            "paid_date",
+            "rejection_reason"
+          ]
         }
       ],
       "schema": {
@@ -26796,6 +27905,58 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "salesperson_id",
+            "month",
+            "status",
+            "period_start",
+            "period_end"
+          ]
+        },
+        {
+          "id": "metrics",
+          "label": {
+            "en": "Metrics",
+            "zh-CN": "指标"
+          },
+          "fields": [
+            "sales_amount",
+            "sales_profit",
+            "new_customers",
+            "satisfaction_score",
+            "quota_completion"
+          ]
+        },
+        {
+          "id": "report",
+          "label": {
+            "en": "Report",
+            "zh-CN": "报告"
+          },
+          "fields": [
+            "self_report"
+          ]
+        },
+        {
+          "id": "review",
+          "label": {
+            "en": "Review",
+            "zh-CN": "评审"
+          },
+          "fields": [
+            "manager_score",
+            "manager_comment",
+            "result"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -27520,6 +28681,25 @@ export const model = {
           "pattern": "^[0-9+()\\- ]{5,30}$"
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "role",
+            "team_id",
+            "territory_id",
+            "hire_date",
+            "status",
+            "email",
+            "phone"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -27752,6 +28932,22 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "manager_id",
+            "territory_id",
+            "target_amount",
+            "description"
+          ]
         }
       ],
       "schema": {
@@ -28271,6 +29467,49 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "plan_type",
+            "need",
+            "start_date",
+            "end_date",
+            "budget",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "recruitment",
+          "label": {
+            "en": "Recruitment",
+            "zh-CN": "招聘"
+          },
+          "fields": [
+            "headcount",
+            "channel"
+          ]
+        },
+        {
+          "id": "training",
+          "label": {
+            "en": "Training",
+            "zh-CN": "培训"
+          },
+          "fields": [
+            "course",
+            "trainer",
+            "attendees"
+          ]
         }
       ],
       "schema": {

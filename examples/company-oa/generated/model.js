@@ -104,114 +104,123 @@ export const model = {
     }
   },
   "entities": {
-    "contacts": {
-      "name": "contact",
-      "typeName": "Contact",
-      "resource": "contacts",
+    "leads": {
+      "name": "lead",
+      "typeName": "Lead",
+      "resource": "leads",
       "label": {
-        "en": "Contact",
-        "zh-CN": "联系人"
+        "en": "Lead",
+        "zh-CN": "销售线索"
       },
       "pluralLabel": {
-        "en": "Contacts",
-        "zh-CN": "联系人"
+        "en": "Leads",
+        "zh-CN": "销售线索"
       },
-      "recordRepresentation": "name",
+      "recordRepresentation": "company_name",
       "group": "customers",
       "fields": [
         {
-          "name": "name",
+          "name": "company_name",
           "label": {
-            "en": "Name",
-            "zh-CN": "姓名"
+            "en": "Company / customer",
+            "zh-CN": "客户 / 公司名称"
           },
           "kind": "string",
           "required": true,
           "schema": {
             "type": "string",
             "maxLength": 200,
-            "minLength": 1
+            "minLength": 2
           },
           "list": true,
           "filter": false,
           "sortable": true,
           "search": true,
           "readOnly": false,
-          "minLength": 1,
+          "minLength": 2,
           "maxLength": 200
         },
         {
-          "name": "customer_id",
+          "name": "status",
           "label": {
-            "en": "Customer",
-            "zh-CN": "所属客户"
-          },
-          "kind": "reference",
-          "required": true,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "job_title",
-          "label": {
-            "en": "Job title",
-            "zh-CN": "职务"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": true,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "maxLength": 200
-        },
-        {
-          "name": "department",
-          "label": {
-            "en": "Department",
-            "zh-CN": "部门"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 200
-        },
-        {
-          "name": "purchase_role",
-          "label": {
-            "en": "Role in purchase",
-            "zh-CN": "采购角色"
+            "en": "Status",
+            "zh-CN": "线索状态"
           },
           "kind": "enum",
           "required": false,
           "schema": {
             "type": "string",
             "enum": [
-              "decision_maker",
-              "technical_selector",
-              "user",
-              "influencer",
-              "coach"
+              "new",
+              "contacted",
+              "qualified",
+              "converted",
+              "disqualified"
+            ],
+            "default": "new"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "new",
+              "label": {
+                "en": "New",
+                "zh-CN": "新线索"
+              }
+            },
+            {
+              "value": "contacted",
+              "label": {
+                "en": "Contacted",
+                "zh-CN": "已联系"
+              }
+            },
+            {
+              "value": "qualified",
+              "label": {
+                "en": "Qualified",
+                "zh-CN": "已确认"
+              }
+            },
+            {
+              "value": "converted",
+              "label": {
+                "en": "Converted",
+                "zh-CN": "已转化"
+              }
+            },
+            {
+              "value": "disqualified",
+              "label": {
+                "en": "Disqualified",
+                "zh-CN": "无效线索"
+              }
+            }
+          ],
+          "default": "new"
+        },
+        {
+          "name": "source",
+          "label": {
+            "en": "Source",
+            "zh-CN": "线索来源"
+          },
+          "kind": "enum",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "market_research",
+              "exhibition",
+              "online",
+              "referral",
+              "cold_call",
+              "advertising",
+              "other"
             ]
           },
           "list": true,
@@ -221,124 +230,101 @@ export const model = {
           "readOnly": false,
           "options": [
             {
-              "value": "decision_maker",
+              "value": "market_research",
               "label": {
-                "en": "Decision maker",
-                "zh-CN": "决策者"
+                "en": "Market research",
+                "zh-CN": "市场调查"
               }
             },
             {
-              "value": "technical_selector",
+              "value": "exhibition",
               "label": {
-                "en": "Technical selector",
-                "zh-CN": "技术选型者"
+                "en": "Exhibition",
+                "zh-CN": "展会"
               }
             },
             {
-              "value": "user",
+              "value": "online",
               "label": {
-                "en": "User",
-                "zh-CN": "使用者"
+                "en": "Online",
+                "zh-CN": "网络"
               }
             },
             {
-              "value": "influencer",
+              "value": "referral",
               "label": {
-                "en": "Influencer",
-                "zh-CN": "影响者"
+                "en": "Referral",
+                "zh-CN": "客户介绍"
               }
             },
             {
-              "value": "coach",
+              "value": "cold_call",
               "label": {
-                "en": "Inside coach",
-                "zh-CN": "向导"
+                "en": "Cold call",
+                "zh-CN": "陌生拜访"
+              }
+            },
+            {
+              "value": "advertising",
+              "label": {
+                "en": "Advertising",
+                "zh-CN": "广告"
+              }
+            },
+            {
+              "value": "other",
+              "label": {
+                "en": "Other",
+                "zh-CN": "其他"
               }
             }
           ]
         },
         {
-          "name": "relationship_strength",
+          "name": "received_date",
           "label": {
-            "en": "Relationship strength",
-            "zh-CN": "关系程度"
+            "en": "Received on",
+            "zh-CN": "获取日期"
           },
-          "kind": "enum",
+          "kind": "date",
           "required": false,
           "schema": {
             "type": "string",
-            "enum": [
-              "none",
-              "weak",
-              "good",
-              "strong"
-            ],
-            "default": "none"
+            "format": "date"
           },
           "list": true,
-          "filter": true,
-          "sortable": false,
+          "filter": false,
+          "sortable": true,
           "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "none",
-              "label": {
-                "en": "No relationship yet",
-                "zh-CN": "尚未建立"
-              }
-            },
-            {
-              "value": "weak",
-              "label": {
-                "en": "Weak",
-                "zh-CN": "一般"
-              }
-            },
-            {
-              "value": "good",
-              "label": {
-                "en": "Good",
-                "zh-CN": "良好"
-              }
-            },
-            {
-              "value": "strong",
-              "label": {
-                "en": "Strong",
-                "zh-CN": "密切"
-              }
-            }
-          ],
-          "default": "none"
+          "readOnly": false
         },
         {
-          "name": "phone",
+          "name": "contact_name",
           "label": {
-            "en": "Phone",
-            "zh-CN": "电话"
+            "en": "Contact person",
+            "zh-CN": "联系人"
           },
-          "kind": "phone",
+          "kind": "string",
           "required": false,
           "schema": {
             "type": "string",
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
+            "maxLength": 200,
+            "minLength": 1
           },
           "list": false,
           "filter": false,
           "sortable": false,
-          "search": false,
+          "search": true,
           "readOnly": false,
           "section": "contact",
-          "maxLength": 30,
-          "pattern": "^[0-9+()\\- ]{5,30}$"
+          "minLength": 1,
+          "maxLength": 200
         },
         {
-          "name": "mobile",
+          "name": "contact_phone",
           "label": {
-            "en": "Mobile",
-            "zh-CN": "手机"
+            "en": "Phone",
+            "zh-CN": "电话"
           },
           "kind": "phone",
           "required": false,
@@ -378,63 +364,89 @@ export const model = {
           "maxLength": 254
         },
         {
-          "name": "birthday",
+          "name": "need",
           "label": {
-            "en": "Birthday",
-            "zh-CN": "生日"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "personal"
-        },
-        {
-          "name": "hometown",
-          "label": {
-            "en": "Hometown",
-            "zh-CN": "籍贯"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "personal",
-          "maxLength": 200
-        },
-        {
-          "name": "interests",
-          "label": {
-            "en": "Interests",
-            "zh-CN": "兴趣爱好"
+            "en": "Need",
+            "zh-CN": "客户需求"
           },
           "kind": "text",
           "required": false,
           "schema": {
             "type": "string",
-            "maxLength": 20000
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "qualification",
+          "minLength": 1,
+          "maxLength": 20000
+        },
+        {
+          "name": "budget",
+          "label": {
+            "en": "Budget",
+            "zh-CN": "预算"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "section": "qualification",
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "timeline",
+          "label": {
+            "en": "Purchase timeline",
+            "zh-CN": "采购时间"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
           },
           "list": false,
           "filter": false,
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "personal",
-          "maxLength": 20000
+          "section": "qualification",
+          "minLength": 1,
+          "maxLength": 200
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户档案"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers",
+          "section": "qualification"
         },
         {
           "name": "owner_id",
@@ -455,10 +467,10 @@ export const model = {
           "ref": "salespeople"
         },
         {
-          "name": "notes",
+          "name": "disqualify_reason",
           "label": {
-            "en": "Notes",
-            "zh-CN": "备注"
+            "en": "Reason disqualified",
+            "zh-CN": "无效原因"
           },
           "kind": "text",
           "required": false,
@@ -474,73 +486,104 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "company_name",
+            "status",
+            "source",
+            "received_date",
+            "owner_id",
+            "disqualify_reason"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "contact_name",
+            "contact_phone",
+            "email"
+          ]
+        },
+        {
+          "id": "qualification",
+          "label": {
+            "en": "Qualification",
+            "zh-CN": "资格评估"
+          },
+          "fields": [
+            "need",
+            "budget",
+            "timeline",
+            "customer_id"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
         "required": [
-          "name",
-          "customer_id"
+          "company_name",
+          "source"
         ],
         "properties": {
-          "name": {
+          "company_name": {
             "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "new",
+              "contacted",
+              "qualified",
+              "converted",
+              "disqualified",
+              null
+            ],
+            "default": "new"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "market_research",
+              "exhibition",
+              "online",
+              "referral",
+              "cold_call",
+              "advertising",
+              "other"
+            ]
+          },
+          "received_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "contact_name": {
+            "type": [
+              "string",
+              "null"
+            ],
             "maxLength": 200,
             "minLength": 1
           },
-          "customer_id": {
-            "type": "integer"
-          },
-          "job_title": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "department": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "purchase_role": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "decision_maker",
-              "technical_selector",
-              "user",
-              "influencer",
-              "coach",
-              null
-            ]
-          },
-          "relationship_strength": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "none",
-              "weak",
-              "good",
-              "strong",
-              null
-            ],
-            "default": "none"
-          },
-          "phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
-          },
-          "mobile": {
+          "contact_phone": {
             "type": [
               "string",
               "null"
@@ -556,26 +599,35 @@ export const model = {
             "format": "email",
             "maxLength": 254
           },
-          "birthday": {
+          "need": {
             "type": [
               "string",
               "null"
             ],
-            "format": "date"
+            "maxLength": 20000,
+            "minLength": 1
           },
-          "hometown": {
+          "budget": {
             "type": [
-              "string",
+              "number",
               "null"
             ],
-            "maxLength": 200
+            "minimum": 0,
+            "maximum": 999999999999
           },
-          "interests": {
+          "timeline": {
             "type": [
               "string",
               "null"
             ],
-            "maxLength": 20000
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "customer_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
           },
           "owner_id": {
             "type": [
@@ -583,7 +635,7 @@ export const model = {
               "null"
             ]
           },
-          "notes": {
+          "disqualify_reason": {
             "type": [
               "string",
               "null"
@@ -630,19 +682,379 @@ export const model = {
         "ownerField": "owner_id"
       },
       "sort": {
-        "field": "name",
-        "order": "ASC"
+        "field": "received_date",
+        "order": "DESC"
       },
-      "source": "entities/contact.schema.json",
+      "source": "entities/lead.schema.json",
       "unique": [],
       "lookups": {},
       "validations": [],
-      "actions": {},
-      "description": {
-        "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
-        "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
+      "actions": {
+        "convert": {
+          "name": "convert",
+          "label": {
+            "en": "Convert to customer and opportunity",
+            "zh-CN": "转为客户和商机"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "customer",
+              "resource": "customers",
+              "when": {
+                "!": {
+                  "var": "customer_id"
+                }
+              },
+              "set": {
+                "name": {
+                  "var": "company_name"
+                },
+                "contact_phone": {
+                  "var": "contact_phone"
+                },
+                "source": {
+                  "if": [
+                    {
+                      "in": [
+                        {
+                          "var": "source"
+                        },
+                        [
+                          "market_research",
+                          "exhibition",
+                          "online",
+                          "referral",
+                          "cold_call",
+                          "other"
+                        ]
+                      ]
+                    },
+                    {
+                      "var": "source"
+                    },
+                    "other"
+                  ]
+                }
+              }
+            },
+            {
+              "as": "contact",
+              "resource": "contacts",
+              "when": {
+                "!!": {
+                  "var": "contact_name"
+                }
+              },
+              "set": {
+                "name": {
+                  "var": "contact_name"
+                },
+                "customer_id": {
+                  "if": [
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer_id"
+                    }
+                  ]
+                },
+                "phone": {
+                  "var": "contact_phone"
+                },
+                "email": {
+                  "var": "email"
+                }
+              }
+            },
+            {
+              "as": "opportunity",
+              "resource": "opportunities",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "company_name"
+                    },
+                    " – ",
+                    {
+                      "substr": [
+                        {
+                          "if": [
+                            {
+                              "var": "need"
+                            },
+                            {
+                              "var": "need"
+                            },
+                            ""
+                          ]
+                        },
+                        0,
+                        60
+                      ]
+                    }
+                  ]
+                },
+                "customer_id": {
+                  "if": [
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer.id"
+                    },
+                    {
+                      "var": "customer_id"
+                    }
+                  ]
+                },
+                "contact_id": {
+                  "var": "contact.id"
+                },
+                "lead_id": {
+                  "var": "id"
+                },
+                "source": "lead",
+                "need": {
+                  "var": "need"
+                },
+                "budget": {
+                  "var": "budget"
+                }
+              }
+            }
+          ],
+          "update": {
+            "customer_id": {
+              "if": [
+                {
+                  "var": "customer.id"
+                },
+                {
+                  "var": "customer.id"
+                },
+                {
+                  "var": "customer_id"
+                }
+              ]
+            },
+            "status": "converted"
+          },
+          "opens": "opportunity",
+          "description": {
+            "en": "Creates the customer (unless the lead already names one), its contact and an opportunity, and marks the lead converted.",
+            "zh-CN": "创建客户（线索已关联客户时沿用）、联系人和商机，并将线索标记为已转化。"
+          },
+          "stages": [
+            "qualified"
+          ]
+        }
       },
-      "icon": "ContactPhone"
+      "icon": "Lightbulb",
+      "workflow": {
+        "field": "status",
+        "initial": "new",
+        "stages": [
+          {
+            "id": "new",
+            "label": {
+              "en": "New",
+              "zh-CN": "新线索"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "contact_name"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "contact_name",
+                "label": {
+                  "en": "Contact person",
+                  "zh-CN": "联系人"
+                },
+                "schema": {
+                  "required": [
+                    "contact_name"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "contacted",
+            "label": {
+              "en": "Contacted",
+              "zh-CN": "已联系"
+            },
+            "kind": "open",
+            "order": 1,
+            "gate": {
+              "required": [
+                "need",
+                "budget",
+                "timeline"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "need",
+                "label": {
+                  "en": "Need",
+                  "zh-CN": "客户需求"
+                },
+                "schema": {
+                  "required": [
+                    "need"
+                  ]
+                }
+              },
+              {
+                "field": "budget",
+                "label": {
+                  "en": "Budget",
+                  "zh-CN": "预算"
+                },
+                "schema": {
+                  "required": [
+                    "budget"
+                  ]
+                }
+              },
+              {
+                "field": "timeline",
+                "label": {
+                  "en": "Purchase timeline",
+                  "zh-CN": "采购时间"
+                },
+                "schema": {
+                  "required": [
+                    "timeline"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "qualified",
+            "label": {
+              "en": "Qualified",
+              "zh-CN": "已确认"
+            },
+            "kind": "open",
+            "order": 2,
+            "gate": {
+              "required": [
+                "customer_id"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "customer_id",
+                "label": {
+                  "en": "Customer",
+                  "zh-CN": "客户档案"
+                },
+                "schema": {
+                  "required": [
+                    "customer_id"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "converted",
+            "label": {
+              "en": "Converted",
+              "zh-CN": "已转化"
+            },
+            "kind": "won",
+            "order": 3
+          },
+          {
+            "id": "disqualified",
+            "label": {
+              "en": "Disqualified",
+              "zh-CN": "无效线索"
+            },
+            "kind": "lost",
+            "order": 4,
+            "entry": {
+              "required": [
+                "disqualify_reason"
+              ],
+              "properties": {
+                "disqualify_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "disqualify_reason",
+                "label": {
+                  "en": "Reason disqualified",
+                  "zh-CN": "无效原因"
+                },
+                "schema": {
+                  "required": [
+                    "disqualify_reason"
+                  ],
+                  "properties": {
+                    "disqualify_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ]
+          }
+        ],
+        "transitions": [
+          {
+            "from": "new",
+            "to": "contacted"
+          },
+          {
+            "from": "contacted",
+            "to": "qualified"
+          },
+          {
+            "from": "qualified",
+            "to": "converted"
+          },
+          {
+            "from": "qualified",
+            "to": "contacted"
+          },
+          {
+            "from": "new",
+            "to": "disqualified"
+          },
+          {
+            "from": "contacted",
+            "to": "disqualified"
+          },
+          {
+            "from": "qualified",
+            "to": "disqualified"
+          },
+          {
+            "from": "disqualified",
+            "to": "new"
+          }
+        ],
+        "approvals": [],
+        "reasonField": "disqualify_reason"
+      }
     },
     "customers": {
       "name": "customer",
@@ -1408,8 +1820,58 @@ export const model = {
           "sortable": false,
           "search": true,
           "readOnly": false,
-          "section": "contact",
           "maxLength": 200
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "grade",
+            "status",
+            "nature",
+            "industry",
+            "current_oa_system",
+            "legal_representative",
+            "size",
+            "source",
+            "business_scope",
+            "loyalty",
+            "territory_id",
+            "owner_id",
+            "preferences",
+            "lost_reason",
+            "open_receivables"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "address",
+            "contact_phone",
+            "website"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "financial_status",
+            "credit_rating",
+            "credit_limit"
+          ]
         }
       ],
       "schema": {
@@ -1643,6 +2105,10 @@ export const model = {
             "read": "all",
             "write": "all"
           },
+          "finance": {
+            "read": "all",
+            "write": "all"
+          },
           "admin": {
             "read": "all",
             "write": "all"
@@ -1834,6 +2300,589 @@ export const model = {
         "approvals": [],
         "reasonField": "lost_reason"
       }
+    },
+    "contacts": {
+      "name": "contact",
+      "typeName": "Contact",
+      "resource": "contacts",
+      "label": {
+        "en": "Contact",
+        "zh-CN": "联系人"
+      },
+      "pluralLabel": {
+        "en": "Contacts",
+        "zh-CN": "联系人"
+      },
+      "recordRepresentation": "name",
+      "group": "customers",
+      "fields": [
+        {
+          "name": "name",
+          "label": {
+            "en": "Name",
+            "zh-CN": "姓名"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": false,
+          "minLength": 1,
+          "maxLength": 200
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "所属客户"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "job_title",
+          "label": {
+            "en": "Job title",
+            "zh-CN": "职务"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "maxLength": 200
+        },
+        {
+          "name": "department",
+          "label": {
+            "en": "Department",
+            "zh-CN": "部门"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 200
+        },
+        {
+          "name": "purchase_role",
+          "label": {
+            "en": "Role in purchase",
+            "zh-CN": "采购角色"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "decision_maker",
+              "technical_selector",
+              "user",
+              "influencer",
+              "coach"
+            ]
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "decision_maker",
+              "label": {
+                "en": "Decision maker",
+                "zh-CN": "决策者"
+              }
+            },
+            {
+              "value": "technical_selector",
+              "label": {
+                "en": "Technical selector",
+                "zh-CN": "技术选型者"
+              }
+            },
+            {
+              "value": "user",
+              "label": {
+                "en": "User",
+                "zh-CN": "使用者"
+              }
+            },
+            {
+              "value": "influencer",
+              "label": {
+                "en": "Influencer",
+                "zh-CN": "影响者"
+              }
+            },
+            {
+              "value": "coach",
+              "label": {
+                "en": "Inside coach",
+                "zh-CN": "向导"
+              }
+            }
+          ]
+        },
+        {
+          "name": "relationship_strength",
+          "label": {
+            "en": "Relationship strength",
+            "zh-CN": "关系程度"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "none",
+              "weak",
+              "good",
+              "strong"
+            ],
+            "default": "none"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "none",
+              "label": {
+                "en": "No relationship yet",
+                "zh-CN": "尚未建立"
+              }
+            },
+            {
+              "value": "weak",
+              "label": {
+                "en": "Weak",
+                "zh-CN": "一般"
+              }
+            },
+            {
+              "value": "good",
+              "label": {
+                "en": "Good",
+                "zh-CN": "良好"
+              }
+            },
+            {
+              "value": "strong",
+              "label": {
+                "en": "Strong",
+                "zh-CN": "密切"
+              }
+            }
+          ],
+          "default": "none"
+        },
+        {
+          "name": "phone",
+          "label": {
+            "en": "Phone",
+            "zh-CN": "电话"
+          },
+          "kind": "phone",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 30,
+          "pattern": "^[0-9+()\\- ]{5,30}$"
+        },
+        {
+          "name": "mobile",
+          "label": {
+            "en": "Mobile",
+            "zh-CN": "手机"
+          },
+          "kind": "phone",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 30,
+          "pattern": "^[0-9+()\\- ]{5,30}$"
+        },
+        {
+          "name": "email",
+          "label": {
+            "en": "Email",
+            "zh-CN": "电子邮箱"
+          },
+          "kind": "email",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "email",
+            "maxLength": 254
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 254
+        },
+        {
+          "name": "birthday",
+          "label": {
+            "en": "Birthday",
+            "zh-CN": "生日"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "personal"
+        },
+        {
+          "name": "hometown",
+          "label": {
+            "en": "Hometown",
+            "zh-CN": "籍贯"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "personal",
+          "maxLength": 200
+        },
+        {
+          "name": "interests",
+          "label": {
+            "en": "Interests",
+            "zh-CN": "兴趣爱好"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "personal",
+          "maxLength": 20000
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "notes",
+          "label": {
+            "en": "Notes",
+            "zh-CN": "备注"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "customer_id",
+            "job_title",
+            "department",
+            "purchase_role",
+            "relationship_strength",
+            "owner_id",
+            "notes"
+          ]
+        },
+        {
+          "id": "contact",
+          "label": {
+            "en": "Contact",
+            "zh-CN": "联系方式"
+          },
+          "fields": [
+            "phone",
+            "mobile",
+            "email"
+          ]
+        },
+        {
+          "id": "personal",
+          "label": {
+            "en": "Personal",
+            "zh-CN": "个人信息"
+          },
+          "fields": [
+            "birthday",
+            "hometown",
+            "interests"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "customer_id"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "customer_id": {
+            "type": "integer"
+          },
+          "job_title": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "department": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "purchase_role": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "decision_maker",
+              "technical_selector",
+              "user",
+              "influencer",
+              "coach",
+              null
+            ]
+          },
+          "relationship_strength": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "none",
+              "weak",
+              "good",
+              "strong",
+              null
+            ],
+            "default": "none"
+          },
+          "phone": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "mobile": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "email": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "email",
+            "maxLength": 254
+          },
+          "birthday": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "hometown": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "interests": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "notes": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "presales": {
+            "read": "team",
+            "write": "none"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "all"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "name",
+        "order": "ASC"
+      },
+      "source": "entities/contact.schema.json",
+      "unique": [],
+      "lookups": {},
+      "validations": [],
+      "actions": {},
+      "description": {
+        "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
+        "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
+      },
+      "icon": "ContactPhone"
     },
     "feedback_items": {
       "name": "feedback",
@@ -2140,6 +3189,25 @@ export const model = {
           "ref": "salespeople"
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "source",
+            "category",
+            "content",
+            "customer_id",
+            "received_date",
+            "owner_id"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -2371,2056 +3439,6 @@ export const model = {
           }
         ],
         "approvals": []
-      }
-    },
-    "leads": {
-      "name": "lead",
-      "typeName": "Lead",
-      "resource": "leads",
-      "label": {
-        "en": "Lead",
-        "zh-CN": "销售线索"
-      },
-      "pluralLabel": {
-        "en": "Leads",
-        "zh-CN": "销售线索"
-      },
-      "recordRepresentation": "company_name",
-      "group": "customers",
-      "fields": [
-        {
-          "name": "company_name",
-          "label": {
-            "en": "Company / customer",
-            "zh-CN": "客户 / 公司名称"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": false,
-          "minLength": 2,
-          "maxLength": 200
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "线索状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "new",
-              "contacted",
-              "qualified",
-              "converted",
-              "disqualified"
-            ],
-            "default": "new"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "new",
-              "label": {
-                "en": "New",
-                "zh-CN": "新线索"
-              }
-            },
-            {
-              "value": "contacted",
-              "label": {
-                "en": "Contacted",
-                "zh-CN": "已联系"
-              }
-            },
-            {
-              "value": "qualified",
-              "label": {
-                "en": "Qualified",
-                "zh-CN": "已确认"
-              }
-            },
-            {
-              "value": "converted",
-              "label": {
-                "en": "Converted",
-                "zh-CN": "已转化"
-              }
-            },
-            {
-              "value": "disqualified",
-              "label": {
-                "en": "Disqualified",
-                "zh-CN": "无效线索"
-              }
-            }
-          ],
-          "default": "new"
-        },
-        {
-          "name": "source",
-          "label": {
-            "en": "Source",
-            "zh-CN": "线索来源"
-          },
-          "kind": "enum",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "market_research",
-              "exhibition",
-              "online",
-              "referral",
-              "cold_call",
-              "advertising",
-              "other"
-            ]
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "market_research",
-              "label": {
-                "en": "Market research",
-                "zh-CN": "市场调查"
-              }
-            },
-            {
-              "value": "exhibition",
-              "label": {
-                "en": "Exhibition",
-                "zh-CN": "展会"
-              }
-            },
-            {
-              "value": "online",
-              "label": {
-                "en": "Online",
-                "zh-CN": "网络"
-              }
-            },
-            {
-              "value": "referral",
-              "label": {
-                "en": "Referral",
-                "zh-CN": "客户介绍"
-              }
-            },
-            {
-              "value": "cold_call",
-              "label": {
-                "en": "Cold call",
-                "zh-CN": "陌生拜访"
-              }
-            },
-            {
-              "value": "advertising",
-              "label": {
-                "en": "Advertising",
-                "zh-CN": "广告"
-              }
-            },
-            {
-              "value": "other",
-              "label": {
-                "en": "Other",
-                "zh-CN": "其他"
-              }
-            }
-          ]
-        },
-        {
-          "name": "received_date",
-          "label": {
-            "en": "Received on",
-            "zh-CN": "获取日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "contact_name",
-          "label": {
-            "en": "Contact person",
-            "zh-CN": "联系人"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "contact",
-          "minLength": 1,
-          "maxLength": 200
-        },
-        {
-          "name": "contact_phone",
-          "label": {
-            "en": "Phone",
-            "zh-CN": "电话"
-          },
-          "kind": "phone",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 30,
-          "pattern": "^[0-9+()\\- ]{5,30}$"
-        },
-        {
-          "name": "email",
-          "label": {
-            "en": "Email",
-            "zh-CN": "电子邮箱"
-          },
-          "kind": "email",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "email",
-            "maxLength": 254
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 254
-        },
-        {
-          "name": "need",
-          "label": {
-            "en": "Need",
-            "zh-CN": "客户需求"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "qualification",
-          "minLength": 1,
-          "maxLength": 20000
-        },
-        {
-          "name": "budget",
-          "label": {
-            "en": "Budget",
-            "zh-CN": "预算"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "section": "qualification",
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "timeline",
-          "label": {
-            "en": "Purchase timeline",
-            "zh-CN": "采购时间"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "qualification",
-          "minLength": 1,
-          "maxLength": 200
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户档案"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers",
-          "section": "qualification"
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Owner",
-            "zh-CN": "负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "disqualify_reason",
-          "label": {
-            "en": "Reason disqualified",
-            "zh-CN": "无效原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "company_name",
-          "source"
-        ],
-        "properties": {
-          "company_name": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "new",
-              "contacted",
-              "qualified",
-              "converted",
-              "disqualified",
-              null
-            ],
-            "default": "new"
-          },
-          "source": {
-            "type": "string",
-            "enum": [
-              "market_research",
-              "exhibition",
-              "online",
-              "referral",
-              "cold_call",
-              "advertising",
-              "other"
-            ]
-          },
-          "received_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "contact_name": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "contact_phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
-          },
-          "email": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "email",
-            "maxLength": 254
-          },
-          "need": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "budget": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "timeline": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "customer_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "disqualify_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "presales": {
-            "read": "team",
-            "write": "none"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "received_date",
-        "order": "DESC"
-      },
-      "source": "entities/lead.schema.json",
-      "unique": [],
-      "lookups": {},
-      "validations": [],
-      "actions": {
-        "convert": {
-          "name": "convert",
-          "label": {
-            "en": "Convert to customer and opportunity",
-            "zh-CN": "转为客户和商机"
-          },
-          "bulk": false,
-          "creates": [
-            {
-              "as": "customer",
-              "resource": "customers",
-              "when": {
-                "!": {
-                  "var": "customer_id"
-                }
-              },
-              "set": {
-                "name": {
-                  "var": "company_name"
-                },
-                "contact_phone": {
-                  "var": "contact_phone"
-                },
-                "source": {
-                  "if": [
-                    {
-                      "in": [
-                        {
-                          "var": "source"
-                        },
-                        [
-                          "market_research",
-                          "exhibition",
-                          "online",
-                          "referral",
-                          "cold_call",
-                          "other"
-                        ]
-                      ]
-                    },
-                    {
-                      "var": "source"
-                    },
-                    "other"
-                  ]
-                }
-              }
-            },
-            {
-              "as": "contact",
-              "resource": "contacts",
-              "when": {
-                "!!": {
-                  "var": "contact_name"
-                }
-              },
-              "set": {
-                "name": {
-                  "var": "contact_name"
-                },
-                "customer_id": {
-                  "if": [
-                    {
-                      "var": "customer.id"
-                    },
-                    {
-                      "var": "customer.id"
-                    },
-                    {
-                      "var": "customer_id"
-                    }
-                  ]
-                },
-                "phone": {
-                  "var": "contact_phone"
-                },
-                "email": {
-                  "var": "email"
-                }
-              }
-            },
-            {
-              "as": "opportunity",
-              "resource": "opportunities",
-              "set": {
-                "name": {
-                  "cat": [
-                    {
-                      "var": "company_name"
-                    },
-                    " – ",
-                    {
-                      "substr": [
-                        {
-                          "if": [
-                            {
-                              "var": "need"
-                            },
-                            {
-                              "var": "need"
-                            },
-                            ""
-                          ]
-                        },
-                        0,
-                        60
-                      ]
-                    }
-                  ]
-                },
-                "customer_id": {
-                  "if": [
-                    {
-                      "var": "customer.id"
-                    },
-                    {
-                      "var": "customer.id"
-                    },
-                    {
-                      "var": "customer_id"
-                    }
-                  ]
-                },
-                "contact_id": {
-                  "var": "contact.id"
-                },
-                "lead_id": {
-                  "var": "id"
-                },
-                "source": "lead",
-                "need": {
-                  "var": "need"
-                },
-                "budget": {
-                  "var": "budget"
-                }
-              }
-            }
-          ],
-          "update": {
-            "customer_id": {
-              "if": [
-                {
-                  "var": "customer.id"
-                },
-                {
-                  "var": "customer.id"
-                },
-                {
-                  "var": "customer_id"
-                }
-              ]
-            },
-            "status": "converted"
-          },
-          "opens": "opportunity",
-          "description": {
-            "en": "Creates the customer (unless the lead already names one), its contact and an opportunity, and marks the lead converted.",
-            "zh-CN": "创建客户（线索已关联客户时沿用）、联系人和商机，并将线索标记为已转化。"
-          },
-          "stages": [
-            "qualified"
-          ]
-        }
-      },
-      "icon": "Lightbulb",
-      "workflow": {
-        "field": "status",
-        "initial": "new",
-        "stages": [
-          {
-            "id": "new",
-            "label": {
-              "en": "New",
-              "zh-CN": "新线索"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "contact_name"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "contact_name",
-                "label": {
-                  "en": "Contact person",
-                  "zh-CN": "联系人"
-                },
-                "schema": {
-                  "required": [
-                    "contact_name"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "contacted",
-            "label": {
-              "en": "Contacted",
-              "zh-CN": "已联系"
-            },
-            "kind": "open",
-            "order": 1,
-            "gate": {
-              "required": [
-                "need",
-                "budget",
-                "timeline"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "need",
-                "label": {
-                  "en": "Need",
-                  "zh-CN": "客户需求"
-                },
-                "schema": {
-                  "required": [
-                    "need"
-                  ]
-                }
-              },
-              {
-                "field": "budget",
-                "label": {
-                  "en": "Budget",
-                  "zh-CN": "预算"
-                },
-                "schema": {
-                  "required": [
-                    "budget"
-                  ]
-                }
-              },
-              {
-                "field": "timeline",
-                "label": {
-                  "en": "Purchase timeline",
-                  "zh-CN": "采购时间"
-                },
-                "schema": {
-                  "required": [
-                    "timeline"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "qualified",
-            "label": {
-              "en": "Qualified",
-              "zh-CN": "已确认"
-            },
-            "kind": "open",
-            "order": 2,
-            "gate": {
-              "required": [
-                "customer_id"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "customer_id",
-                "label": {
-                  "en": "Customer",
-                  "zh-CN": "客户档案"
-                },
-                "schema": {
-                  "required": [
-                    "customer_id"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "converted",
-            "label": {
-              "en": "Converted",
-              "zh-CN": "已转化"
-            },
-            "kind": "won",
-            "order": 3
-          },
-          {
-            "id": "disqualified",
-            "label": {
-              "en": "Disqualified",
-              "zh-CN": "无效线索"
-            },
-            "kind": "lost",
-            "order": 4,
-            "entry": {
-              "required": [
-                "disqualify_reason"
-              ],
-              "properties": {
-                "disqualify_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "disqualify_reason",
-                "label": {
-                  "en": "Reason disqualified",
-                  "zh-CN": "无效原因"
-                },
-                "schema": {
-                  "required": [
-                    "disqualify_reason"
-                  ],
-                  "properties": {
-                    "disqualify_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ]
-          }
-        ],
-        "transitions": [
-          {
-            "from": "new",
-            "to": "contacted"
-          },
-          {
-            "from": "contacted",
-            "to": "qualified"
-          },
-          {
-            "from": "qualified",
-            "to": "converted"
-          },
-          {
-            "from": "qualified",
-            "to": "contacted"
-          },
-          {
-            "from": "new",
-            "to": "disqualified"
-          },
-          {
-            "from": "contacted",
-            "to": "disqualified"
-          },
-          {
-            "from": "qualified",
-            "to": "disqualified"
-          },
-          {
-            "from": "disqualified",
-            "to": "new"
-          }
-        ],
-        "approvals": [],
-        "reasonField": "disqualify_reason"
-      }
-    },
-    "channels": {
-      "name": "channel",
-      "typeName": "Channel",
-      "resource": "channels",
-      "label": {
-        "en": "Sales channel",
-        "zh-CN": "销售渠道"
-      },
-      "pluralLabel": {
-        "en": "Sales channels",
-        "zh-CN": "销售渠道（经销商 / 代理商）"
-      },
-      "recordRepresentation": "name",
-      "group": "process",
-      "fields": [
-        {
-          "name": "name",
-          "label": {
-            "en": "Name",
-            "zh-CN": "渠道名称"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": false,
-          "minLength": 2,
-          "maxLength": 200
-        },
-        {
-          "name": "channel_type",
-          "label": {
-            "en": "Type",
-            "zh-CN": "渠道类型"
-          },
-          "kind": "enum",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "dealer",
-              "agent",
-              "distributor",
-              "retailer",
-              "direct"
-            ]
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "dealer",
-              "label": {
-                "en": "Dealer",
-                "zh-CN": "经销商"
-              }
-            },
-            {
-              "value": "agent",
-              "label": {
-                "en": "Agent",
-                "zh-CN": "代理商"
-              }
-            },
-            {
-              "value": "distributor",
-              "label": {
-                "en": "Distributor",
-                "zh-CN": "分销商"
-              }
-            },
-            {
-              "value": "retailer",
-              "label": {
-                "en": "Retailer",
-                "zh-CN": "零售商"
-              }
-            },
-            {
-              "value": "direct",
-              "label": {
-                "en": "Direct sales",
-                "zh-CN": "直销"
-              }
-            }
-          ]
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "合作状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "building",
-              "active",
-              "suspended",
-              "terminated"
-            ],
-            "default": "building"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "building",
-              "label": {
-                "en": "Being built",
-                "zh-CN": "建设中"
-              }
-            },
-            {
-              "value": "active",
-              "label": {
-                "en": "Active",
-                "zh-CN": "合作中"
-              }
-            },
-            {
-              "value": "suspended",
-              "label": {
-                "en": "Suspended",
-                "zh-CN": "暂停"
-              }
-            },
-            {
-              "value": "terminated",
-              "label": {
-                "en": "Terminated",
-                "zh-CN": "终止"
-              }
-            }
-          ],
-          "default": "building"
-        },
-        {
-          "name": "territory_id",
-          "label": {
-            "en": "Region",
-            "zh-CN": "所在区域"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "territories"
-        },
-        {
-          "name": "channel_length",
-          "label": {
-            "en": "Channel length (levels)",
-            "zh-CN": "渠道长度（层级数）"
-          },
-          "kind": "integer",
-          "required": false,
-          "schema": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 10
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "design",
-          "minimum": 0,
-          "maximum": 10
-        },
-        {
-          "name": "channel_width",
-          "label": {
-            "en": "Channel width",
-            "zh-CN": "渠道宽度"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "intensive",
-              "selective",
-              "exclusive"
-            ]
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "intensive",
-              "label": {
-                "en": "Intensive",
-                "zh-CN": "密集型"
-              }
-            },
-            {
-              "value": "selective",
-              "label": {
-                "en": "Selective",
-                "zh-CN": "选择型"
-              }
-            },
-            {
-              "value": "exclusive",
-              "label": {
-                "en": "Exclusive",
-                "zh-CN": "独家"
-              }
-            }
-          ],
-          "section": "design"
-        },
-        {
-          "name": "contact_name",
-          "label": {
-            "en": "Partner contact",
-            "zh-CN": "渠道联系人"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 200
-        },
-        {
-          "name": "contact_phone",
-          "label": {
-            "en": "Phone",
-            "zh-CN": "电话"
-          },
-          "kind": "phone",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 30,
-          "pattern": "^[0-9+()\\- ]{5,30}$"
-        },
-        {
-          "name": "email",
-          "label": {
-            "en": "Email",
-            "zh-CN": "电子邮箱"
-          },
-          "kind": "email",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "email",
-            "maxLength": 254
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 254
-        },
-        {
-          "name": "address",
-          "label": {
-            "en": "Address",
-            "zh-CN": "地址"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "contact",
-          "maxLength": 200
-        },
-        {
-          "name": "agreement_end_date",
-          "label": {
-            "en": "Agreement ends",
-            "zh-CN": "协议到期日"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "annual_target",
-          "label": {
-            "en": "Annual target",
-            "zh-CN": "年度销售目标"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Channel manager",
-            "zh-CN": "渠道负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "notes",
-          "label": {
-            "en": "Notes",
-            "zh-CN": "备注"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "name",
-          "channel_type"
-        ],
-        "properties": {
-          "name": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "channel_type": {
-            "type": "string",
-            "enum": [
-              "dealer",
-              "agent",
-              "distributor",
-              "retailer",
-              "direct"
-            ]
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "building",
-              "active",
-              "suspended",
-              "terminated",
-              null
-            ],
-            "default": "building"
-          },
-          "territory_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "channel_length": {
-            "type": [
-              "integer",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 10
-          },
-          "channel_width": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "intensive",
-              "selective",
-              "exclusive",
-              null
-            ]
-          },
-          "contact_name": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "contact_phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9+()\\- ]{5,30}$",
-            "maxLength": 30
-          },
-          "email": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "email",
-            "maxLength": 254
-          },
-          "address": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "agreement_end_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "annual_target": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "all",
-            "write": "own"
-          },
-          "sales_manager": {
-            "read": "all",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "all",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "name",
-        "order": "ASC"
-      },
-      "source": "entities/channel.schema.json",
-      "unique": [],
-      "lookups": {},
-      "validations": [],
-      "actions": {},
-      "icon": "Storefront"
-    },
-    "forecasts": {
-      "name": "forecast",
-      "typeName": "Forecast",
-      "resource": "forecasts",
-      "label": {
-        "en": "Sales forecast",
-        "zh-CN": "销售预测"
-      },
-      "pluralLabel": {
-        "en": "Sales forecasts",
-        "zh-CN": "销售预测"
-      },
-      "recordRepresentation": "name",
-      "group": "process",
-      "fields": [
-        {
-          "name": "name",
-          "label": {
-            "en": "Name",
-            "zh-CN": "预测名称"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "list": true,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "minLength": 2,
-          "maxLength": 200
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "draft",
-              "submitted",
-              "approved"
-            ],
-            "default": "draft"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "draft",
-              "label": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              }
-            },
-            {
-              "value": "submitted",
-              "label": {
-                "en": "Submitted",
-                "zh-CN": "已提交"
-              }
-            },
-            {
-              "value": "approved",
-              "label": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            }
-          ],
-          "default": "draft"
-        },
-        {
-          "name": "period",
-          "label": {
-            "en": "Period (month)",
-            "zh-CN": "预测期间（月）"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7
-          },
-          "list": true,
-          "filter": true,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 7,
-          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
-        },
-        {
-          "name": "product_id",
-          "label": {
-            "en": "Product",
-            "zh-CN": "货品"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "products"
-        },
-        {
-          "name": "product_category",
-          "label": {
-            "en": "Product category",
-            "zh-CN": "产品类别"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 200
-        },
-        {
-          "name": "territory_id",
-          "label": {
-            "en": "Territory",
-            "zh-CN": "销售区域"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "territories"
-        },
-        {
-          "name": "method",
-          "label": {
-            "en": "Method",
-            "zh-CN": "预测方法"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "judgment",
-              "sales_force_composite",
-              "trend",
-              "regression",
-              "market_survey"
-            ]
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "judgment",
-              "label": {
-                "en": "Executive judgment",
-                "zh-CN": "经验判断法"
-              }
-            },
-            {
-              "value": "sales_force_composite",
-              "label": {
-                "en": "Sales-force composite",
-                "zh-CN": "销售人员意见综合法"
-              }
-            },
-            {
-              "value": "trend",
-              "label": {
-                "en": "Time-series trend",
-                "zh-CN": "时间序列分析法"
-              }
-            },
-            {
-              "value": "regression",
-              "label": {
-                "en": "Regression analysis",
-                "zh-CN": "回归分析法"
-              }
-            },
-            {
-              "value": "market_survey",
-              "label": {
-                "en": "Market survey",
-                "zh-CN": "市场调查法"
-              }
-            }
-          ]
-        },
-        {
-          "name": "forecast_amount",
-          "label": {
-            "en": "Forecast amount",
-            "zh-CN": "预测金额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "forecast_quantity",
-          "label": {
-            "en": "Forecast quantity",
-            "zh-CN": "预测数量"
-          },
-          "kind": "number",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999
-        },
-        {
-          "name": "actual_amount",
-          "label": {
-            "en": "Actual amount",
-            "zh-CN": "实际金额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "help": {
-            "en": "Filled in after the period, for forecast accuracy.",
-            "zh-CN": "期间结束后填写，用于计算预测准确率。"
-          },
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "basis",
-          "label": {
-            "en": "Basis and assumptions",
-            "zh-CN": "预测依据"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Analyst",
-            "zh-CN": "预测人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "name",
-          "period"
-        ],
-        "properties": {
-          "name": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "draft",
-              "submitted",
-              "approved",
-              null
-            ],
-            "default": "draft"
-          },
-          "period": {
-            "type": "string",
-            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "maxLength": 7
-          },
-          "product_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "product_category": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "territory_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "method": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "judgment",
-              "sales_force_composite",
-              "trend",
-              "regression",
-              "market_survey",
-              null
-            ]
-          },
-          "forecast_amount": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "forecast_quantity": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999
-          },
-          "actual_amount": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "basis": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "analyst": {
-            "read": "all",
-            "write": "own"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "period",
-        "order": "DESC"
-      },
-      "source": "entities/forecast.schema.json",
-      "unique": [],
-      "lookups": {},
-      "validations": [],
-      "actions": {},
-      "icon": "Insights",
-      "workflow": {
-        "field": "status",
-        "initial": "draft",
-        "stages": [
-          {
-            "id": "draft",
-            "label": {
-              "en": "Draft",
-              "zh-CN": "草稿"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "period",
-                "method",
-                "forecast_amount"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "period",
-                "label": {
-                  "en": "Period (month)",
-                  "zh-CN": "预测期间（月）"
-                },
-                "schema": {
-                  "required": [
-                    "period"
-                  ]
-                }
-              },
-              {
-                "field": "method",
-                "label": {
-                  "en": "Method",
-                  "zh-CN": "预测方法"
-                },
-                "schema": {
-                  "required": [
-                    "method"
-                  ]
-                }
-              },
-              {
-                "field": "forecast_amount",
-                "label": {
-                  "en": "Forecast amount",
-                  "zh-CN": "预测金额"
-                },
-                "schema": {
-                  "required": [
-                    "forecast_amount"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "submitted",
-            "label": {
-              "en": "Submitted",
-              "zh-CN": "已提交"
-            },
-            "kind": "open",
-            "order": 1
-          },
-          {
-            "id": "approved",
-            "label": {
-              "en": "Approved",
-              "zh-CN": "已批准"
-            },
-            "kind": "won",
-            "order": 2
-          }
-        ],
-        "transitions": [
-          {
-            "from": "draft",
-            "to": "submitted"
-          },
-          {
-            "from": "submitted",
-            "to": "approved"
-          },
-          {
-            "from": "submitted",
-            "to": "draft"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "submitted"
-            ],
-            "to": "approved",
-            "role": "sales_manager",
-            "freezes": [],
-            "label": {
-              "en": "Forecast approval",
-              "zh-CN": "销售预测审批"
-            }
-          }
-        ],
-        "amountField": "forecast_amount"
       }
     },
     "opportunities": {
@@ -5090,7 +4108,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "proposal",
+          "section": "requirements",
           "minLength": 1,
           "maxLength": 20000
         },
@@ -5111,7 +4129,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "proposal",
+          "section": "demo_quote",
           "maxLength": 20000
         },
         {
@@ -5130,7 +4148,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "proposal"
+          "section": "demo_quote"
         },
         {
           "name": "bid_price",
@@ -5170,7 +4188,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "bidding"
+          "section": "demo_quote"
         },
         {
           "name": "final_price",
@@ -5211,7 +4229,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": true,
-          "section": "negotiation",
+          "section": "signing",
           "computed": {
             ">": [
               {
@@ -5242,7 +4260,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "implementation",
+          "section": "delivery",
           "minLength": 1,
           "maxLength": 200
         },
@@ -5263,7 +4281,7 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "implementation"
+          "section": "delivery"
         },
         {
           "name": "close_reason",
@@ -5457,6 +4475,122 @@ export const model = {
           "section": "requirements",
           "minimum": 0,
           "maximum": 1000000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "customer_id",
+            "contact_id",
+            "stage",
+            "owner_id",
+            "expected_amount",
+            "probability",
+            "expected_sign_date"
+          ]
+        },
+        {
+          "id": "development",
+          "label": {
+            "en": "Customer development",
+            "zh-CN": "客户开发"
+          },
+          "fields": [
+            "source",
+            "lead_id",
+            "need",
+            "budget",
+            "competitors",
+            "decision_process"
+          ]
+        },
+        {
+          "id": "initiation",
+          "label": {
+            "en": "Project file",
+            "zh-CN": "立项信息"
+          },
+          "fields": [
+            "project_number",
+            "customer_owner_name",
+            "gross_margin",
+            "expense_budget",
+            "category",
+            "importance",
+            "action_plan"
+          ]
+        },
+        {
+          "id": "requirements",
+          "label": {
+            "en": "Requirements survey",
+            "zh-CN": "需求调研"
+          },
+          "fields": [
+            "user_count",
+            "oa_modules",
+            "key_contacts"
+          ]
+        },
+        {
+          "id": "demo_quote",
+          "label": {
+            "en": "Solution demo and quote",
+            "zh-CN": "方案演示与报价"
+          },
+          "fields": [
+            "proposal_summary",
+            "criteria_influenced",
+            "bid_price",
+            "bid_submitted"
+          ]
+        },
+        {
+          "id": "negotiation",
+          "label": {
+            "en": "Negotiation",
+            "zh-CN": "商务谈判"
+          },
+          "fields": [
+            "final_price"
+          ]
+        },
+        {
+          "id": "signing",
+          "label": {
+            "en": "Contract signing",
+            "zh-CN": "合同签订"
+          },
+          "fields": [
+            "contract_signed"
+          ]
+        },
+        {
+          "id": "delivery",
+          "label": {
+            "en": "Order execution and delivery",
+            "zh-CN": "订单执行与交付"
+          },
+          "fields": [
+            "project_manager",
+            "acceptance_date"
+          ]
+        },
+        {
+          "id": "closing",
+          "label": {
+            "en": "Closing",
+            "zh-CN": "结项"
+          },
+          "fields": [
+            "close_reason"
+          ]
         }
       ],
       "schema": {
@@ -5788,6 +4922,10 @@ export const model = {
           "admin": {
             "read": "all",
             "write": "all"
+          },
+          "finance": {
+            "read": "all",
+            "write": "none"
           }
         },
         "default": {
@@ -6846,6 +5984,43 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "owner_id",
+            "customer_id",
+            "contact_id",
+            "opportunity_id",
+            "visit_type",
+            "planned_at",
+            "purpose",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "work_log",
+          "label": {
+            "en": "Work log",
+            "zh-CN": "工作日志"
+          },
+          "fields": [
+            "visited_at",
+            "outcome",
+            "next_step",
+            "work_log",
+            "hours_spent",
+            "expenses",
+            "customer_sheet_updated"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -7153,26 +6328,26 @@ export const model = {
         "reasonField": "cancel_reason"
       }
     },
-    "collections": {
-      "name": "collection",
-      "typeName": "Collection",
-      "resource": "collections",
+    "channels": {
+      "name": "channel",
+      "typeName": "Channel",
+      "resource": "channels",
       "label": {
-        "en": "Collection",
-        "zh-CN": "回款"
+        "en": "Sales channel",
+        "zh-CN": "销售渠道"
       },
       "pluralLabel": {
-        "en": "Collections",
-        "zh-CN": "收款 / 回款"
+        "en": "Sales channels",
+        "zh-CN": "销售渠道（经销商 / 代理商）"
       },
       "recordRepresentation": "name",
-      "group": "order_to_cash",
+      "group": "process",
       "fields": [
         {
           "name": "name",
           "label": {
-            "en": "Description",
-            "zh-CN": "款项名称"
+            "en": "Name",
+            "zh-CN": "渠道名称"
           },
           "kind": "string",
           "required": true,
@@ -7183,32 +6358,29 @@ export const model = {
           },
           "list": true,
           "filter": false,
-          "sortable": false,
+          "sortable": true,
           "search": true,
           "readOnly": false,
           "minLength": 2,
           "maxLength": 200
         },
         {
-          "name": "status",
+          "name": "channel_type",
           "label": {
-            "en": "Status",
-            "zh-CN": "回款状态"
+            "en": "Type",
+            "zh-CN": "渠道类型"
           },
           "kind": "enum",
-          "required": false,
+          "required": true,
           "schema": {
             "type": "string",
             "enum": [
-              "pending",
-              "partially_received",
-              "overdue",
-              "escalated",
-              "legal_action",
-              "received",
-              "written_off"
-            ],
-            "default": "pending"
+              "dealer",
+              "agent",
+              "distributor",
+              "retailer",
+              "direct"
+            ]
           },
           "list": true,
           "filter": true,
@@ -7217,65 +6389,105 @@ export const model = {
           "readOnly": false,
           "options": [
             {
-              "value": "pending",
+              "value": "dealer",
               "label": {
-                "en": "Pending",
-                "zh-CN": "待收款"
+                "en": "Dealer",
+                "zh-CN": "经销商"
               }
             },
             {
-              "value": "partially_received",
+              "value": "agent",
               "label": {
-                "en": "Partially received",
-                "zh-CN": "部分到账"
+                "en": "Agent",
+                "zh-CN": "代理商"
               }
             },
             {
-              "value": "overdue",
+              "value": "distributor",
               "label": {
-                "en": "Overdue",
-                "zh-CN": "逾期"
+                "en": "Distributor",
+                "zh-CN": "分销商"
               }
             },
             {
-              "value": "escalated",
+              "value": "retailer",
               "label": {
-                "en": "Escalated to manager",
-                "zh-CN": "已上报经理"
+                "en": "Retailer",
+                "zh-CN": "零售商"
               }
             },
             {
-              "value": "legal_action",
+              "value": "direct",
               "label": {
-                "en": "Legal action",
-                "zh-CN": "法律途径"
+                "en": "Direct sales",
+                "zh-CN": "直销"
+              }
+            }
+          ]
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "合作状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "building",
+              "active",
+              "suspended",
+              "terminated"
+            ],
+            "default": "building"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "building",
+              "label": {
+                "en": "Being built",
+                "zh-CN": "建设中"
               }
             },
             {
-              "value": "received",
+              "value": "active",
               "label": {
-                "en": "Received",
-                "zh-CN": "已到账"
+                "en": "Active",
+                "zh-CN": "合作中"
               }
             },
             {
-              "value": "written_off",
+              "value": "suspended",
               "label": {
-                "en": "Written off",
-                "zh-CN": "坏账核销"
+                "en": "Suspended",
+                "zh-CN": "暂停"
+              }
+            },
+            {
+              "value": "terminated",
+              "label": {
+                "en": "Terminated",
+                "zh-CN": "终止"
               }
             }
           ],
-          "default": "pending"
+          "default": "building"
         },
         {
-          "name": "customer_id",
+          "name": "territory_id",
           "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
+            "en": "Region",
+            "zh-CN": "所在区域"
           },
           "kind": "reference",
-          "required": true,
+          "required": false,
           "schema": {
             "type": "integer"
           },
@@ -7284,208 +6496,203 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "customers"
+          "ref": "territories"
         },
         {
-          "name": "contract_id",
+          "name": "channel_length",
           "label": {
-            "en": "Contract",
-            "zh-CN": "销售合同"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "contracts",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "sales_order_id",
-          "label": {
-            "en": "Sales order",
-            "zh-CN": "销售订单"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "sales_orders",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "instalment_number",
-          "label": {
-            "en": "Instalment no.",
-            "zh-CN": "期次"
+            "en": "Channel length (levels)",
+            "zh-CN": "渠道长度（层级数）"
           },
           "kind": "integer",
           "required": false,
           "schema": {
             "type": "integer",
-            "minimum": 1,
-            "maximum": 120
+            "minimum": 0,
+            "maximum": 10
           },
           "list": false,
           "filter": false,
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "minimum": 1,
-          "maximum": 120
+          "section": "design",
+          "minimum": 0,
+          "maximum": 10
         },
         {
-          "name": "expected_date",
+          "name": "channel_width",
           "label": {
-            "en": "Due date",
-            "zh-CN": "应收日期"
+            "en": "Channel width",
+            "zh-CN": "渠道宽度"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "intensive",
+              "selective",
+              "exclusive"
+            ]
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "intensive",
+              "label": {
+                "en": "Intensive",
+                "zh-CN": "密集型"
+              }
+            },
+            {
+              "value": "selective",
+              "label": {
+                "en": "Selective",
+                "zh-CN": "选择型"
+              }
+            },
+            {
+              "value": "exclusive",
+              "label": {
+                "en": "Exclusive",
+                "zh-CN": "独家"
+              }
+            }
+          ],
+          "section": "design"
+        },
+        {
+          "name": "contact_name",
+          "label": {
+            "en": "Partner contact",
+            "zh-CN": "渠道联系人"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 200
+        },
+        {
+          "name": "contact_phone",
+          "label": {
+            "en": "Phone",
+            "zh-CN": "电话"
+          },
+          "kind": "phone",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 30,
+          "pattern": "^[0-9+()\\- ]{5,30}$"
+        },
+        {
+          "name": "email",
+          "label": {
+            "en": "Email",
+            "zh-CN": "电子邮箱"
+          },
+          "kind": "email",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "email",
+            "maxLength": 254
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 254
+        },
+        {
+          "name": "address",
+          "label": {
+            "en": "Address",
+            "zh-CN": "地址"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "contact",
+          "maxLength": 200
+        },
+        {
+          "name": "agreement_end_date",
+          "label": {
+            "en": "Agreement ends",
+            "zh-CN": "协议到期日"
           },
           "kind": "date",
-          "required": true,
+          "required": false,
           "schema": {
             "type": "string",
             "format": "date"
           },
-          "list": true,
-          "filter": true,
+          "list": false,
+          "filter": false,
           "sortable": true,
           "search": false,
           "readOnly": false
         },
         {
-          "name": "amount",
+          "name": "annual_target",
           "label": {
-            "en": "Amount due",
-            "zh-CN": "应收金额"
+            "en": "Annual target",
+            "zh-CN": "年度销售目标"
           },
           "kind": "money",
-          "required": true,
+          "required": false,
           "schema": {
             "type": "number",
             "minimum": 0,
             "maximum": 999999999999
           },
-          "list": true,
+          "list": false,
           "filter": false,
-          "sortable": true,
+          "sortable": false,
           "search": false,
           "readOnly": false,
           "minimum": 0,
           "maximum": 999999999999
         },
         {
-          "name": "received_amount",
-          "label": {
-            "en": "Amount received",
-            "zh-CN": "实收金额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999,
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "received_date",
-          "label": {
-            "en": "Received on",
-            "zh-CN": "到账日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "overdue_reason",
-          "label": {
-            "en": "Reason overdue",
-            "zh-CN": "逾期原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000,
-            "minLength": 2
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "overdue",
-          "minLength": 2,
-          "maxLength": 20000
-        },
-        {
-          "name": "follow_up",
-          "label": {
-            "en": "Follow-up record",
-            "zh-CN": "催款记录"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "overdue",
-          "maxLength": 20000
-        },
-        {
           "name": "owner_id",
           "label": {
-            "en": "Owner",
-            "zh-CN": "催收负责人"
+            "en": "Channel manager",
+            "zh-CN": "渠道负责人"
           },
           "kind": "reference",
           "required": false,
@@ -7500,10 +6707,10 @@ export const model = {
           "ref": "salespeople"
         },
         {
-          "name": "write_off_reason",
+          "name": "notes",
           "label": {
-            "en": "Reason written off",
-            "zh-CN": "核销原因"
+            "en": "Notes",
+            "zh-CN": "备注"
           },
           "kind": "text",
           "required": false,
@@ -7516,109 +6723,50 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "section": "overdue",
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "channel_type",
+            "status",
+            "territory_id",
+            "agreement_end_date",
+            "annual_target",
+            "owner_id",
+            "notes"
+          ]
         },
         {
-          "name": "fully_received",
+          "id": "design",
           "label": {
-            "en": "Fully received",
-            "zh-CN": "已收齐"
+            "en": "Design",
+            "zh-CN": "设计"
           },
-          "kind": "boolean",
-          "required": false,
-          "schema": {
-            "type": "boolean"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "computed": {
-            "and": [
-              {
-                ">": [
-                  {
-                    "var": [
-                      "amount",
-                      0
-                    ]
-                  },
-                  0
-                ]
-              },
-              {
-                ">=": [
-                  {
-                    "var": [
-                      "received_amount",
-                      0
-                    ]
-                  },
-                  {
-                    "var": [
-                      "amount",
-                      0
-                    ]
-                  }
-                ]
-              }
-            ]
-          }
+          "fields": [
+            "channel_length",
+            "channel_width"
+          ]
         },
         {
-          "name": "past_due",
+          "id": "contact",
           "label": {
-            "en": "Past due",
-            "zh-CN": "已过期未收齐"
+            "en": "Contact",
+            "zh-CN": "联系方式"
           },
-          "kind": "boolean",
-          "required": false,
-          "schema": {
-            "type": "boolean",
-            "description": "Past the expected date and not fully received; refreshed every day by the server."
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "computed": {
-            "and": [
-              {
-                "!!": {
-                  "var": "expected_date"
-                }
-              },
-              {
-                "<": [
-                  {
-                    "var": "expected_date"
-                  },
-                  {
-                    "var": "$today"
-                  }
-                ]
-              },
-              {
-                "<": [
-                  {
-                    "var": [
-                      "received_amount",
-                      0
-                    ]
-                  },
-                  {
-                    "var": [
-                      "amount",
-                      0
-                    ]
-                  }
-                ]
-              }
-            ]
-          }
+          "fields": [
+            "contact_name",
+            "contact_phone",
+            "email",
+            "address"
+          ]
         }
       ],
       "schema": {
@@ -7626,9 +6774,7 @@ export const model = {
         "additionalProperties": false,
         "required": [
           "name",
-          "customer_id",
-          "amount",
-          "expected_date"
+          "channel_type"
         ],
         "properties": {
           "name": {
@@ -7636,56 +6782,94 @@ export const model = {
             "maxLength": 200,
             "minLength": 2
           },
+          "channel_type": {
+            "type": "string",
+            "enum": [
+              "dealer",
+              "agent",
+              "distributor",
+              "retailer",
+              "direct"
+            ]
+          },
           "status": {
             "type": [
               "string",
               "null"
             ],
             "enum": [
-              "pending",
-              "partially_received",
-              "overdue",
-              "escalated",
-              "legal_action",
-              "received",
-              "written_off",
+              "building",
+              "active",
+              "suspended",
+              "terminated",
               null
             ],
-            "default": "pending"
+            "default": "building"
           },
-          "customer_id": {
-            "type": "integer"
-          },
-          "contract_id": {
+          "territory_id": {
             "type": [
               "integer",
               "null"
             ]
           },
-          "sales_order_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "instalment_number": {
+          "channel_length": {
             "type": [
               "integer",
               "null"
             ],
-            "minimum": 1,
-            "maximum": 120
+            "minimum": 0,
+            "maximum": 10
           },
-          "expected_date": {
-            "type": "string",
+          "channel_width": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "intensive",
+              "selective",
+              "exclusive",
+              null
+            ]
+          },
+          "contact_name": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "contact_phone": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9+()\\- ]{5,30}$",
+            "maxLength": 30
+          },
+          "email": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "email",
+            "maxLength": 254
+          },
+          "address": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "agreement_end_date": {
+            "type": [
+              "string",
+              "null"
+            ],
             "format": "date"
           },
-          "amount": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "received_amount": {
+          "annual_target": {
             "type": [
               "number",
               "null"
@@ -7693,68 +6877,29 @@ export const model = {
             "minimum": 0,
             "maximum": 999999999999
           },
-          "received_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "overdue_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000,
-            "minLength": 2
-          },
-          "follow_up": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
           "owner_id": {
             "type": [
               "integer",
               "null"
             ]
           },
-          "write_off_reason": {
+          "notes": {
             "type": [
               "string",
               "null"
             ],
             "maxLength": 20000
-          },
-          "fully_received": {
-            "type": [
-              "boolean",
-              "null"
-            ]
-          },
-          "past_due": {
-            "type": [
-              "boolean",
-              "null"
-            ],
-            "description": "Past the expected date and not fully received; refreshed every day by the server."
           }
         }
       },
       "access": {
         "roles": {
           "sales_rep": {
-            "read": "own",
+            "read": "all",
             "write": "own"
           },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
           "sales_manager": {
-            "read": "team",
+            "read": "all",
             "write": "team"
           },
           "sales_director": {
@@ -7763,15 +6908,7 @@ export const model = {
           },
           "general_manager": {
             "read": "all",
-            "write": "none"
-          },
-          "finance": {
-            "read": "all",
             "write": "all"
-          },
-          "legal": {
-            "read": "all",
-            "write": "none"
           },
           "admin": {
             "read": "all",
@@ -7779,516 +6916,42 @@ export const model = {
           }
         },
         "default": {
-          "read": "none",
+          "read": "all",
           "write": "none"
         },
         "ownerField": "owner_id"
       },
       "sort": {
-        "field": "expected_date",
+        "field": "name",
         "order": "ASC"
       },
-      "source": "entities/collection.schema.json",
+      "source": "entities/channel.schema.json",
       "unique": [],
       "lookups": {},
-      "validations": [
-        {
-          "rule": {
-            "<=": [
-              {
-                "var": [
-                  "received_amount",
-                  0
-                ]
-              },
-              {
-                "var": [
-                  "amount",
-                  0
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "The amount received cannot exceed the amount due",
-            "zh-CN": "实收金额不能超过应收金额"
-          },
-          "fields": [
-            "received_amount"
-          ]
-        }
-      ],
+      "validations": [],
       "actions": {},
-      "description": {
-        "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
-        "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
-      },
-      "icon": "Payments",
-      "workflow": {
-        "field": "status",
-        "initial": "pending",
-        "stages": [
-          {
-            "id": "pending",
-            "label": {
-              "en": "Pending",
-              "zh-CN": "待收款"
-            },
-            "kind": "open",
-            "order": 0
-          },
-          {
-            "id": "partially_received",
-            "label": {
-              "en": "Partially received",
-              "zh-CN": "部分到账"
-            },
-            "kind": "open",
-            "order": 1,
-            "entry": {
-              "required": [
-                "received_amount",
-                "received_date"
-              ],
-              "properties": {
-                "received_amount": {
-                  "exclusiveMinimum": 0
-                },
-                "fully_received": {
-                  "const": false
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "received_amount",
-                "label": {
-                  "en": "Amount received",
-                  "zh-CN": "实收金额"
-                },
-                "schema": {
-                  "required": [
-                    "received_amount"
-                  ],
-                  "properties": {
-                    "received_amount": {
-                      "exclusiveMinimum": 0
-                    }
-                  }
-                }
-              },
-              {
-                "field": "received_date",
-                "label": {
-                  "en": "Received on",
-                  "zh-CN": "到账日期"
-                },
-                "schema": {
-                  "required": [
-                    "received_date"
-                  ]
-                }
-              },
-              {
-                "field": "fully_received",
-                "label": {
-                  "en": "Fully received",
-                  "zh-CN": "已收齐"
-                },
-                "schema": {
-                  "properties": {
-                    "fully_received": {
-                      "const": false
-                    }
-                  }
-                }
-              }
-            ]
-          },
-          {
-            "id": "overdue",
-            "label": {
-              "en": "Overdue",
-              "zh-CN": "逾期"
-            },
-            "kind": "open",
-            "order": 2,
-            "entry": {
-              "required": [
-                "past_due"
-              ],
-              "properties": {
-                "past_due": {
-                  "const": true
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "past_due",
-                "label": {
-                  "en": "Past due",
-                  "zh-CN": "已过期未收齐"
-                },
-                "schema": {
-                  "required": [
-                    "past_due"
-                  ],
-                  "properties": {
-                    "past_due": {
-                      "const": true
-                    }
-                  }
-                }
-              }
-            ],
-            "slaDays": 7
-          },
-          {
-            "id": "escalated",
-            "label": {
-              "en": "Escalated to manager",
-              "zh-CN": "已上报经理"
-            },
-            "kind": "open",
-            "order": 3,
-            "entry": {
-              "required": [
-                "overdue_reason"
-              ]
-            },
-            "entryChecklist": [
-              {
-                "field": "overdue_reason",
-                "label": {
-                  "en": "Reason overdue",
-                  "zh-CN": "逾期原因"
-                },
-                "schema": {
-                  "required": [
-                    "overdue_reason"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "legal_action",
-            "label": {
-              "en": "Legal action",
-              "zh-CN": "法律途径"
-            },
-            "kind": "open",
-            "order": 4,
-            "entry": {
-              "required": [
-                "overdue_reason"
-              ]
-            },
-            "entryChecklist": [
-              {
-                "field": "overdue_reason",
-                "label": {
-                  "en": "Reason overdue",
-                  "zh-CN": "逾期原因"
-                },
-                "schema": {
-                  "required": [
-                    "overdue_reason"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "received",
-            "label": {
-              "en": "Received",
-              "zh-CN": "已到账"
-            },
-            "kind": "won",
-            "order": 5,
-            "entry": {
-              "required": [
-                "received_amount",
-                "received_date",
-                "fully_received"
-              ],
-              "properties": {
-                "received_amount": {
-                  "exclusiveMinimum": 0
-                },
-                "fully_received": {
-                  "const": true
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "received_amount",
-                "label": {
-                  "en": "Amount received",
-                  "zh-CN": "实收金额"
-                },
-                "schema": {
-                  "required": [
-                    "received_amount"
-                  ],
-                  "properties": {
-                    "received_amount": {
-                      "exclusiveMinimum": 0
-                    }
-                  }
-                }
-              },
-              {
-                "field": "received_date",
-                "label": {
-                  "en": "Received on",
-                  "zh-CN": "到账日期"
-                },
-                "schema": {
-                  "required": [
-                    "received_date"
-                  ]
-                }
-              },
-              {
-                "field": "fully_received",
-                "label": {
-                  "en": "Fully received",
-                  "zh-CN": "已收齐"
-                },
-                "schema": {
-                  "required": [
-                    "fully_received"
-                  ],
-                  "properties": {
-                    "fully_received": {
-                      "const": true
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [
-                "finance"
-              ],
-              "except": []
-            }
-          },
-          {
-            "id": "written_off",
-            "label": {
-              "en": "Written off",
-              "zh-CN": "坏账核销"
-            },
-            "kind": "lost",
-            "order": 6,
-            "entry": {
-              "required": [
-                "write_off_reason"
-              ],
-              "properties": {
-                "write_off_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "write_off_reason",
-                "label": {
-                  "en": "Reason written off",
-                  "zh-CN": "核销原因"
-                },
-                "schema": {
-                  "required": [
-                    "write_off_reason"
-                  ],
-                  "properties": {
-                    "write_off_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [
-                "general_manager"
-              ],
-              "except": []
-            }
-          }
-        ],
-        "transitions": [
-          {
-            "from": "written_off",
-            "to": "legal_action"
-          },
-          {
-            "from": "received",
-            "to": "partially_received"
-          },
-          {
-            "from": "pending",
-            "to": "partially_received",
-            "auto": true
-          },
-          {
-            "from": "pending",
-            "to": "received",
-            "auto": true
-          },
-          {
-            "from": "pending",
-            "to": "overdue",
-            "auto": true
-          },
-          {
-            "from": "partially_received",
-            "to": "received",
-            "auto": true
-          },
-          {
-            "from": "partially_received",
-            "to": "overdue",
-            "auto": true
-          },
-          {
-            "from": "overdue",
-            "to": "escalated"
-          },
-          {
-            "from": "overdue",
-            "to": "partially_received"
-          },
-          {
-            "from": "overdue",
-            "to": "received",
-            "auto": true
-          },
-          {
-            "from": "escalated",
-            "to": "legal_action"
-          },
-          {
-            "from": "escalated",
-            "to": "partially_received"
-          },
-          {
-            "from": "escalated",
-            "to": "received",
-            "auto": true
-          },
-          {
-            "from": "legal_action",
-            "to": "partially_received"
-          },
-          {
-            "from": "legal_action",
-            "to": "received",
-            "auto": true
-          },
-          {
-            "from": "overdue",
-            "to": "written_off"
-          },
-          {
-            "from": "escalated",
-            "to": "written_off"
-          },
-          {
-            "from": "legal_action",
-            "to": "written_off"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "*"
-            ],
-            "to": "received",
-            "role": "finance",
-            "freezes": [
-              "received_amount",
-              "received_date",
-              "fully_received"
-            ],
-            "label": {
-              "en": "Finance confirms receipt",
-              "zh-CN": "财务确认到账"
-            }
-          },
-          {
-            "from": [
-              "escalated"
-            ],
-            "to": "legal_action",
-            "role": "sales_director",
-            "freezes": [
-              "overdue_reason"
-            ],
-            "label": {
-              "en": "Decision to take legal action",
-              "zh-CN": "诉诸法律审批"
-            }
-          },
-          {
-            "from": [
-              "*"
-            ],
-            "to": "written_off",
-            "role": "finance",
-            "freezes": [
-              "write_off_reason"
-            ],
-            "label": {
-              "en": "Bad-debt write-off (finance)",
-              "zh-CN": "坏账核销（财务）"
-            }
-          },
-          {
-            "from": [
-              "*"
-            ],
-            "to": "written_off",
-            "role": "general_manager",
-            "freezes": [
-              "write_off_reason"
-            ],
-            "label": {
-              "en": "Bad-debt write-off (general manager)",
-              "zh-CN": "坏账核销（总经理）"
-            }
-          }
-        ],
-        "amountField": "amount",
-        "reasonField": "write_off_reason"
-      }
+      "icon": "Storefront"
     },
-    "contract_amendments": {
-      "name": "contract_amendment",
-      "typeName": "ContractAmendment",
-      "resource": "contract_amendments",
+    "forecasts": {
+      "name": "forecast",
+      "typeName": "Forecast",
+      "resource": "forecasts",
       "label": {
-        "en": "Contract amendment",
-        "zh-CN": "合同变更"
+        "en": "Sales forecast",
+        "zh-CN": "销售预测"
       },
       "pluralLabel": {
-        "en": "Contract amendments",
-        "zh-CN": "合同变更 / 补充协议"
+        "en": "Sales forecasts",
+        "zh-CN": "销售预测"
       },
       "recordRepresentation": "name",
-      "group": "order_to_cash",
+      "group": "process",
       "fields": [
         {
           "name": "name",
           "label": {
-            "en": "Title",
-            "zh-CN": "标题"
+            "en": "Name",
+            "zh-CN": "预测名称"
           },
           "kind": "string",
           "required": true,
@@ -8317,8 +6980,8 @@ export const model = {
             "type": "string",
             "enum": [
               "draft",
-              "approved",
-              "withdrawn"
+              "submitted",
+              "approved"
             ],
             "default": "draft"
           },
@@ -8332,7 +6995,14 @@ export const model = {
               "value": "draft",
               "label": {
                 "en": "Draft",
-                "zh-CN": "起草"
+                "zh-CN": "草稿"
+              }
+            },
+            {
+              "value": "submitted",
+              "label": {
+                "en": "Submitted",
+                "zh-CN": "已提交"
               }
             },
             {
@@ -8341,22 +7011,674 @@ export const model = {
                 "en": "Approved",
                 "zh-CN": "已批准"
               }
+            }
+          ],
+          "default": "draft"
+        },
+        {
+          "name": "period",
+          "label": {
+            "en": "Period (month)",
+            "zh-CN": "预测期间（月）"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "maxLength": 7
+          },
+          "list": true,
+          "filter": true,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 7,
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
+        },
+        {
+          "name": "product_id",
+          "label": {
+            "en": "Product",
+            "zh-CN": "货品"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "products"
+        },
+        {
+          "name": "product_category",
+          "label": {
+            "en": "Product category",
+            "zh-CN": "产品类别"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 200
+        },
+        {
+          "name": "territory_id",
+          "label": {
+            "en": "Territory",
+            "zh-CN": "销售区域"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "territories"
+        },
+        {
+          "name": "method",
+          "label": {
+            "en": "Method",
+            "zh-CN": "预测方法"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "judgment",
+              "sales_force_composite",
+              "trend",
+              "regression",
+              "market_survey"
+            ]
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "judgment",
+              "label": {
+                "en": "Executive judgment",
+                "zh-CN": "经验判断法"
+              }
             },
             {
-              "value": "withdrawn",
+              "value": "sales_force_composite",
               "label": {
-                "en": "Withdrawn",
-                "zh-CN": "已撤回"
+                "en": "Sales-force composite",
+                "zh-CN": "销售人员意见综合法"
+              }
+            },
+            {
+              "value": "trend",
+              "label": {
+                "en": "Time-series trend",
+                "zh-CN": "时间序列分析法"
+              }
+            },
+            {
+              "value": "regression",
+              "label": {
+                "en": "Regression analysis",
+                "zh-CN": "回归分析法"
+              }
+            },
+            {
+              "value": "market_survey",
+              "label": {
+                "en": "Market survey",
+                "zh-CN": "市场调查法"
+              }
+            }
+          ]
+        },
+        {
+          "name": "forecast_amount",
+          "label": {
+            "en": "Forecast amount",
+            "zh-CN": "预测金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "forecast_quantity",
+          "label": {
+            "en": "Forecast quantity",
+            "zh-CN": "预测数量"
+          },
+          "kind": "number",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999
+        },
+        {
+          "name": "actual_amount",
+          "label": {
+            "en": "Actual amount",
+            "zh-CN": "实际金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "help": {
+            "en": "Filled in after the period, for forecast accuracy.",
+            "zh-CN": "期间结束后填写，用于计算预测准确率。"
+          },
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "basis",
+          "label": {
+            "en": "Basis and assumptions",
+            "zh-CN": "预测依据"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Analyst",
+            "zh-CN": "预测人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "period",
+            "product_id",
+            "product_category",
+            "territory_id",
+            "method",
+            "forecast_amount",
+            "forecast_quantity",
+            "actual_amount",
+            "basis",
+            "owner_id"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "period"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "draft",
+              "submitted",
+              "approved",
+              null
+            ],
+            "default": "draft"
+          },
+          "period": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "maxLength": 7
+          },
+          "product_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "product_category": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "territory_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "judgment",
+              "sales_force_composite",
+              "trend",
+              "regression",
+              "market_survey",
+              null
+            ]
+          },
+          "forecast_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "forecast_quantity": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999
+          },
+          "actual_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "basis": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "analyst": {
+            "read": "all",
+            "write": "own"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "all"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "period",
+        "order": "DESC"
+      },
+      "source": "entities/forecast.schema.json",
+      "unique": [],
+      "lookups": {},
+      "validations": [],
+      "actions": {},
+      "icon": "Insights",
+      "workflow": {
+        "field": "status",
+        "initial": "draft",
+        "stages": [
+          {
+            "id": "draft",
+            "label": {
+              "en": "Draft",
+              "zh-CN": "草稿"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "period",
+                "method",
+                "forecast_amount"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "period",
+                "label": {
+                  "en": "Period (month)",
+                  "zh-CN": "预测期间（月）"
+                },
+                "schema": {
+                  "required": [
+                    "period"
+                  ]
+                }
+              },
+              {
+                "field": "method",
+                "label": {
+                  "en": "Method",
+                  "zh-CN": "预测方法"
+                },
+                "schema": {
+                  "required": [
+                    "method"
+                  ]
+                }
+              },
+              {
+                "field": "forecast_amount",
+                "label": {
+                  "en": "Forecast amount",
+                  "zh-CN": "预测金额"
+                },
+                "schema": {
+                  "required": [
+                    "forecast_amount"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "submitted",
+            "label": {
+              "en": "Submitted",
+              "zh-CN": "已提交"
+            },
+            "kind": "open",
+            "order": 1
+          },
+          {
+            "id": "approved",
+            "label": {
+              "en": "Approved",
+              "zh-CN": "已批准"
+            },
+            "kind": "won",
+            "order": 2
+          }
+        ],
+        "transitions": [
+          {
+            "from": "draft",
+            "to": "submitted"
+          },
+          {
+            "from": "submitted",
+            "to": "approved"
+          },
+          {
+            "from": "submitted",
+            "to": "draft"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "submitted"
+            ],
+            "to": "approved",
+            "role": "sales_manager",
+            "freezes": [],
+            "label": {
+              "en": "Forecast approval",
+              "zh-CN": "销售预测审批"
+            }
+          }
+        ],
+        "amountField": "forecast_amount"
+      }
+    },
+    "quotes": {
+      "name": "quote",
+      "typeName": "Quote",
+      "resource": "quotes",
+      "label": {
+        "en": "Quote",
+        "zh-CN": "报价单"
+      },
+      "pluralLabel": {
+        "en": "Quotes & bids",
+        "zh-CN": "报价单 / 投标"
+      },
+      "recordRepresentation": "quote_number",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "quote_number",
+          "label": {
+            "en": "Quote number",
+            "zh-CN": "报价单号"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": true,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z0-9-]{3,30}$",
+          "sequence": "BJ-{yyyy}-{seq:5}",
+          "unique": true
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "review",
+              "sent",
+              "accepted",
+              "rejected"
+            ],
+            "default": "draft"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "draft",
+              "label": {
+                "en": "Draft",
+                "zh-CN": "草稿"
+              }
+            },
+            {
+              "value": "review",
+              "label": {
+                "en": "Manager review",
+                "zh-CN": "经理审核"
+              }
+            },
+            {
+              "value": "sent",
+              "label": {
+                "en": "Sent to customer",
+                "zh-CN": "已发送客户"
+              }
+            },
+            {
+              "value": "accepted",
+              "label": {
+                "en": "Accepted",
+                "zh-CN": "客户接受"
+              }
+            },
+            {
+              "value": "rejected",
+              "label": {
+                "en": "Rejected",
+                "zh-CN": "客户拒绝"
               }
             }
           ],
           "default": "draft"
         },
         {
-          "name": "contract_id",
+          "name": "quote_type",
           "label": {
-            "en": "Contract",
-            "zh-CN": "原合同"
+            "en": "Type",
+            "zh-CN": "类型"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "quote",
+              "bid"
+            ],
+            "default": "quote"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "quote",
+              "label": {
+                "en": "Quote",
+                "zh-CN": "报价"
+              }
+            },
+            {
+              "value": "bid",
+              "label": {
+                "en": "Bid",
+                "zh-CN": "投标"
+              }
+            }
+          ],
+          "default": "quote"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
           },
           "kind": "reference",
           "required": true,
@@ -8368,110 +7690,55 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "ref": "contracts"
+          "ref": "customers"
         },
         {
-          "name": "amendment_type",
+          "name": "opportunity_id",
           "label": {
-            "en": "Type",
-            "zh-CN": "类型"
+            "en": "Opportunity",
+            "zh-CN": "销售机会"
           },
-          "kind": "enum",
-          "required": true,
+          "kind": "reference",
+          "required": false,
           "schema": {
-            "type": "string",
-            "enum": [
-              "change",
-              "supplement"
-            ]
+            "type": "integer"
           },
-          "list": true,
+          "list": false,
           "filter": true,
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "options": [
-            {
-              "value": "change",
-              "label": {
-                "en": "Contract change",
-                "zh-CN": "合同变更"
-              }
-            },
-            {
-              "value": "supplement",
-              "label": {
-                "en": "Supplementary agreement",
-                "zh-CN": "补充协议"
-              }
-            }
-          ]
+          "ref": "opportunities",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
-          "name": "content",
+          "name": "contact_id",
           "label": {
-            "en": "What changes",
-            "zh-CN": "变更内容"
+            "en": "Customer contact",
+            "zh-CN": "客户联系人"
           },
-          "kind": "text",
+          "kind": "reference",
           "required": false,
           "schema": {
-            "type": "string",
-            "maxLength": 20000,
-            "minLength": 1
+            "type": "integer"
           },
           "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "minLength": 1,
-          "maxLength": 20000
-        },
-        {
-          "name": "amount_change",
-          "label": {
-            "en": "Change in amount",
-            "zh-CN": "金额变化"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": -999999999999,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
+          "filter": true,
           "sortable": false,
           "search": false,
           "readOnly": false,
-          "minimum": -999999999999,
-          "maximum": 999999999999
+          "ref": "contacts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
         },
         {
-          "name": "new_delivery_date",
+          "name": "quote_date",
           "label": {
-            "en": "New delivery date",
-            "zh-CN": "新交货日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "effective_date",
-          "label": {
-            "en": "Effective from",
-            "zh-CN": "生效日期"
+            "en": "Quote date",
+            "zh-CN": "报价日期"
           },
           "kind": "date",
           "required": false,
@@ -8486,6 +7753,495 @@ export const model = {
           "readOnly": false
         },
         {
+          "name": "valid_until",
+          "label": {
+            "en": "Valid until",
+            "zh-CN": "有效期至"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "报价明细"
+          },
+          "kind": "lines",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "product_id",
+                "quantity",
+                "unit_price"
+              ],
+              "properties": {
+                "product_id": {
+                  "type": "integer"
+                },
+                "quantity": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999
+                },
+                "unit_price": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "discount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                }
+              }
+            }
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "itemFields": [
+            {
+              "name": "product_id",
+              "label": {
+                "en": "Product",
+                "zh-CN": "货品"
+              },
+              "kind": "reference",
+              "required": true,
+              "schema": {
+                "type": "integer"
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "ref": "products"
+            },
+            {
+              "name": "quantity",
+              "label": {
+                "en": "Quantity",
+                "zh-CN": "数量"
+              },
+              "kind": "number",
+              "required": true,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 999999999
+            },
+            {
+              "name": "unit_price",
+              "label": {
+                "en": "Unit price",
+                "zh-CN": "单价"
+              },
+              "kind": "money",
+              "required": true,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 999999999999
+            },
+            {
+              "name": "discount",
+              "label": {
+                "en": "Discount %",
+                "zh-CN": "折扣 %"
+              },
+              "kind": "percent",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 100
+            },
+            {
+              "name": "amount",
+              "label": {
+                "en": "Line amount",
+                "zh-CN": "金额"
+              },
+              "kind": "money",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": true,
+              "minimum": 0,
+              "maximum": 999999999999,
+              "computed": {
+                "round": [
+                  {
+                    "*": [
+                      {
+                        "var": "quantity"
+                      },
+                      {
+                        "var": "unit_price"
+                      },
+                      {
+                        "-": [
+                          1,
+                          {
+                            "/": [
+                              {
+                                "var": [
+                                  "discount",
+                                  0
+                                ]
+                              },
+                              100
+                            ]
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  2
+                ]
+              }
+            }
+          ],
+          "section": "lines"
+        },
+        {
+          "name": "discount_rate",
+          "label": {
+            "en": "Overall discount %",
+            "zh-CN": "整单折扣率 %"
+          },
+          "kind": "percent",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 100
+        },
+        {
+          "name": "max_discount",
+          "label": {
+            "en": "Largest discount %",
+            "zh-CN": "最大折扣率 %"
+          },
+          "kind": "percent",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 100,
+          "computed": {
+            "reduce": [
+              {
+                "var": "lines"
+              },
+              {
+                "max": [
+                  {
+                    "var": "accumulator"
+                  },
+                  {
+                    "var": [
+                      "current.discount",
+                      0
+                    ]
+                  }
+                ]
+              },
+              {
+                "var": [
+                  "discount_rate",
+                  0
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "discount_authority",
+          "label": {
+            "en": "Discount authority",
+            "zh-CN": "折扣审批权限"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "sales_rep",
+              "sales_director",
+              "general_manager"
+            ]
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "options": [
+            {
+              "value": "sales_rep",
+              "label": {
+                "en": "Within the rep's policy",
+                "zh-CN": "销售代表权限内"
+              }
+            },
+            {
+              "value": "sales_director",
+              "label": {
+                "en": "Sales director",
+                "zh-CN": "销售总监"
+              }
+            },
+            {
+              "value": "general_manager",
+              "label": {
+                "en": "General manager",
+                "zh-CN": "总经理"
+              }
+            }
+          ],
+          "section": "lines",
+          "help": {
+            "en": "From the approved price policies of the quoted products: up to their rep discount the rep decides; up to their director discount the sales director; beyond, the general manager (10% and 20% where no policy applies).",
+            "zh-CN": "按所报货品已批准的价格策略：销售代表折扣以内由销售代表决定；销售总监折扣以内报销售总监；超出报总经理（无价格策略时按 10% / 20%）。"
+          },
+          "computed": {
+            "if": [
+              {
+                "<=": [
+                  {
+                    "var": "max_discount"
+                  },
+                  {
+                    "var": [
+                      "policy_rep_max",
+                      10
+                    ]
+                  }
+                ]
+              },
+              "sales_rep",
+              {
+                "<=": [
+                  {
+                    "var": "max_discount"
+                  },
+                  {
+                    "var": [
+                      "policy_director_max",
+                      20
+                    ]
+                  }
+                ]
+              },
+              "sales_director",
+              "general_manager"
+            ]
+          }
+        },
+        {
+          "name": "total",
+          "label": {
+            "en": "Total",
+            "zh-CN": "报价总额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": true,
+          "section": "lines",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "*": [
+                  {
+                    "reduce": [
+                      {
+                        "var": "lines"
+                      },
+                      {
+                        "+": [
+                          {
+                            "var": "accumulator"
+                          },
+                          {
+                            "var": [
+                              "current.amount",
+                              0
+                            ]
+                          }
+                        ]
+                      },
+                      0
+                    ]
+                  },
+                  {
+                    "-": [
+                      1,
+                      {
+                        "/": [
+                          {
+                            "var": [
+                              "discount_rate",
+                              0
+                            ]
+                          },
+                          100
+                        ]
+                      }
+                    ]
+                  }
+                ]
+              },
+              2
+            ]
+          }
+        },
+        {
+          "name": "payment_terms",
+          "label": {
+            "en": "Payment terms",
+            "zh-CN": "付款条件"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "terms",
+          "minLength": 1,
+          "maxLength": 20000
+        },
+        {
+          "name": "delivery_terms",
+          "label": {
+            "en": "Delivery terms",
+            "zh-CN": "交货条件"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "terms",
+          "maxLength": 20000
+        },
+        {
+          "name": "technical_proposal",
+          "label": {
+            "en": "Technical proposal",
+            "zh-CN": "技术方案"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "terms",
+          "maxLength": 20000
+        },
+        {
           "name": "owner_id",
           "label": {
             "en": "Owner",
@@ -8496,7 +8252,7 @@ export const model = {
           "schema": {
             "type": "integer"
           },
-          "list": false,
+          "list": true,
           "filter": true,
           "sortable": false,
           "search": false,
@@ -8504,10 +8260,10 @@ export const model = {
           "ref": "salespeople"
         },
         {
-          "name": "withdrawal_reason",
+          "name": "rejection_reason",
           "label": {
-            "en": "Reason withdrawn",
-            "zh-CN": "撤回原因"
+            "en": "Reason rejected",
+            "zh-CN": "拒绝原因"
           },
           "kind": "text",
           "required": false,
@@ -8523,19 +8279,65 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "quote_number",
+            "status",
+            "quote_type",
+            "customer_id",
+            "opportunity_id",
+            "contact_id",
+            "quote_date",
+            "valid_until",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "discount_rate",
+            "max_discount",
+            "discount_authority",
+            "total"
+          ]
+        },
+        {
+          "id": "terms",
+          "label": {
+            "en": "Terms",
+            "zh-CN": "条款"
+          },
+          "fields": [
+            "payment_terms",
+            "delivery_terms",
+            "technical_proposal"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
         "required": [
-          "name",
-          "contract_id",
-          "amendment_type"
+          "quote_number",
+          "customer_id"
         ],
         "properties": {
-          "name": {
+          "quote_number": {
             "type": "string",
-            "maxLength": 200,
-            "minLength": 2
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
           },
           "status": {
             "type": [
@@ -8544,23 +8346,133 @@ export const model = {
             ],
             "enum": [
               "draft",
-              "approved",
-              "withdrawn",
+              "review",
+              "sent",
+              "accepted",
+              "rejected",
               null
             ],
             "default": "draft"
           },
-          "contract_id": {
+          "quote_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "quote",
+              "bid",
+              null
+            ],
+            "default": "quote"
+          },
+          "customer_id": {
             "type": "integer"
           },
-          "amendment_type": {
-            "type": "string",
-            "enum": [
-              "change",
-              "supplement"
+          "opportunity_id": {
+            "type": [
+              "integer",
+              "null"
             ]
           },
-          "content": {
+          "contact_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "quote_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "valid_until": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "lines": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "maxItems": 200,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "product_id",
+                "quantity",
+                "unit_price"
+              ],
+              "properties": {
+                "product_id": {
+                  "type": "integer"
+                },
+                "quantity": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999
+                },
+                "unit_price": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "discount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 100
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                }
+              }
+            }
+          },
+          "discount_rate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 100
+          },
+          "max_discount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 100
+          },
+          "discount_authority": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "sales_rep",
+              "sales_director",
+              "general_manager",
+              null
+            ]
+          },
+          "total": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "payment_terms": {
             "type": [
               "string",
               "null"
@@ -8568,27 +8480,19 @@ export const model = {
             "maxLength": 20000,
             "minLength": 1
           },
-          "amount_change": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": -999999999999,
-            "maximum": 999999999999
-          },
-          "new_delivery_date": {
+          "delivery_terms": {
             "type": [
               "string",
               "null"
             ],
-            "format": "date"
+            "maxLength": 20000
           },
-          "effective_date": {
+          "technical_proposal": {
             "type": [
               "string",
               "null"
             ],
-            "format": "date"
+            "maxLength": 20000
           },
           "owner_id": {
             "type": [
@@ -8596,7 +8500,7 @@ export const model = {
               "null"
             ]
           },
-          "withdrawal_reason": {
+          "rejection_reason": {
             "type": [
               "string",
               "null"
@@ -8615,6 +8519,10 @@ export const model = {
             "read": "team",
             "write": "team"
           },
+          "presales": {
+            "read": "team",
+            "write": "team"
+          },
           "sales_manager": {
             "read": "team",
             "write": "team"
@@ -8624,10 +8532,6 @@ export const model = {
             "write": "all"
           },
           "general_manager": {
-            "read": "all",
-            "write": "all"
-          },
-          "legal": {
             "read": "all",
             "write": "all"
           },
@@ -8647,19 +8551,139 @@ export const model = {
         "ownerField": "owner_id"
       },
       "sort": {
-        "field": "effective_date",
+        "field": "quote_date",
         "order": "DESC"
       },
-      "source": "entities/contract_amendment.schema.json",
-      "unique": [],
-      "lookups": {},
-      "validations": [],
-      "actions": {},
-      "description": {
-        "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
-        "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
+      "source": "entities/quote.schema.json",
+      "unique": [
+        [
+          "quote_number"
+        ]
+      ],
+      "lookups": {
+        "policy_rep_max": {
+          "kind": "aggregate",
+          "fn": "min",
+          "field": "max_discount_rep",
+          "from": "price_policies",
+          "where": {
+            "product_id": "$lines.product_id",
+            "status": "approved"
+          }
+        },
+        "policy_director_max": {
+          "kind": "aggregate",
+          "fn": "min",
+          "field": "max_discount_director",
+          "from": "price_policies",
+          "where": {
+            "product_id": "$lines.product_id",
+            "status": "approved"
+          }
+        }
       },
-      "icon": "EditNote",
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "quote_date"
+                }
+              },
+              {
+                "!": {
+                  "var": "valid_until"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "var": "quote_date"
+                  },
+                  {
+                    "var": "valid_until"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "A quote cannot expire before its date",
+            "zh-CN": "有效期不能早于报价日期"
+          },
+          "fields": [
+            "valid_until"
+          ]
+        }
+      ],
+      "actions": {
+        "create_contract": {
+          "name": "create_contract",
+          "label": {
+            "en": "Create contract",
+            "zh-CN": "生成合同"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "contract",
+              "resource": "contracts",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "quote_number"
+                    },
+                    " 合同 / contract"
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "opportunity_id": {
+                  "var": "opportunity_id"
+                },
+                "quote_id": {
+                  "var": "id"
+                },
+                "lines": {
+                  "rows": {
+                    "var": "lines"
+                  },
+                  "columns": {
+                    "product_id": {
+                      "var": "$row.product_id"
+                    },
+                    "quantity": {
+                      "var": "$row.quantity"
+                    },
+                    "unit_price": {
+                      "var": "$row.unit_price"
+                    },
+                    "discount": {
+                      "var": "$row.discount"
+                    }
+                  }
+                },
+                "payment_terms": {
+                  "var": "payment_terms"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "contract",
+          "description": {
+            "en": "A draft contract with the quote's customer, opportunity, lines and terms.",
+            "zh-CN": "以报价的客户、商机、明细和条款生成合同草稿。"
+          },
+          "stages": [
+            "accepted"
+          ]
+        }
+      },
+      "icon": "RequestQuote",
       "workflow": {
         "field": "status",
         "initial": "draft",
@@ -8668,100 +8692,165 @@ export const model = {
             "id": "draft",
             "label": {
               "en": "Draft",
-              "zh-CN": "起草"
+              "zh-CN": "草稿"
             },
             "kind": "open",
             "order": 0,
             "gate": {
               "required": [
-                "contract_id",
-                "amendment_type",
-                "content"
-              ]
+                "customer_id",
+                "lines",
+                "total",
+                "payment_terms",
+                "valid_until"
+              ],
+              "properties": {
+                "lines": {
+                  "minItems": 1
+                },
+                "total": {
+                  "exclusiveMinimum": 0
+                }
+              }
             },
             "gateChecklist": [
               {
-                "field": "contract_id",
+                "field": "customer_id",
                 "label": {
-                  "en": "Contract",
-                  "zh-CN": "原合同"
+                  "en": "Customer",
+                  "zh-CN": "客户"
                 },
                 "schema": {
                   "required": [
-                    "contract_id"
+                    "customer_id"
                   ]
                 }
               },
               {
-                "field": "amendment_type",
+                "field": "lines",
                 "label": {
-                  "en": "Type",
-                  "zh-CN": "类型"
+                  "en": "Lines",
+                  "zh-CN": "报价明细"
                 },
                 "schema": {
                   "required": [
-                    "amendment_type"
+                    "lines"
+                  ],
+                  "properties": {
+                    "lines": {
+                      "minItems": 1
+                    }
+                  }
+                }
+              },
+              {
+                "field": "total",
+                "label": {
+                  "en": "Total",
+                  "zh-CN": "报价总额"
+                },
+                "schema": {
+                  "required": [
+                    "total"
+                  ],
+                  "properties": {
+                    "total": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "payment_terms",
+                "label": {
+                  "en": "Payment terms",
+                  "zh-CN": "付款条件"
+                },
+                "schema": {
+                  "required": [
+                    "payment_terms"
                   ]
                 }
               },
               {
-                "field": "content",
+                "field": "valid_until",
                 "label": {
-                  "en": "What changes",
-                  "zh-CN": "变更内容"
+                  "en": "Valid until",
+                  "zh-CN": "有效期至"
                 },
                 "schema": {
                   "required": [
-                    "content"
+                    "valid_until"
                   ]
                 }
               }
             ]
           },
           {
-            "id": "approved",
+            "id": "review",
             "label": {
-              "en": "Approved",
-              "zh-CN": "已批准"
+              "en": "Manager review",
+              "zh-CN": "经理审核"
+            },
+            "kind": "open",
+            "order": 1,
+            "slaDays": 2
+          },
+          {
+            "id": "sent",
+            "label": {
+              "en": "Sent to customer",
+              "zh-CN": "已发送客户"
+            },
+            "kind": "open",
+            "order": 2
+          },
+          {
+            "id": "accepted",
+            "label": {
+              "en": "Accepted",
+              "zh-CN": "客户接受"
             },
             "kind": "won",
-            "order": 1,
+            "order": 3,
             "lock": {
-              "reversibleBy": [],
+              "reversibleBy": [
+                "sales_director"
+              ],
               "except": []
             }
           },
           {
-            "id": "withdrawn",
+            "id": "rejected",
             "label": {
-              "en": "Withdrawn",
-              "zh-CN": "已撤回"
+              "en": "Rejected",
+              "zh-CN": "客户拒绝"
             },
             "kind": "lost",
-            "order": 2,
+            "order": 4,
             "entry": {
               "required": [
-                "withdrawal_reason"
+                "rejection_reason"
               ],
               "properties": {
-                "withdrawal_reason": {
+                "rejection_reason": {
                   "minLength": 2
                 }
               }
             },
             "entryChecklist": [
               {
-                "field": "withdrawal_reason",
+                "field": "rejection_reason",
                 "label": {
-                  "en": "Reason withdrawn",
-                  "zh-CN": "撤回原因"
+                  "en": "Reason rejected",
+                  "zh-CN": "拒绝原因"
                 },
                 "schema": {
                   "required": [
-                    "withdrawal_reason"
+                    "rejection_reason"
                   ],
                   "properties": {
-                    "withdrawal_reason": {
+                    "rejection_reason": {
                       "minLength": 2
                     }
                   }
@@ -8769,56 +8858,157 @@ export const model = {
               }
             ],
             "lock": {
-              "reversibleBy": [],
+              "reversibleBy": [
+                "sales_manager"
+              ],
               "except": []
             }
           }
         ],
         "transitions": [
           {
-            "from": "draft",
-            "to": "approved"
+            "from": "rejected",
+            "to": "sent"
+          },
+          {
+            "from": "accepted",
+            "to": "sent"
           },
           {
             "from": "draft",
-            "to": "withdrawn"
+            "to": "review"
+          },
+          {
+            "from": "review",
+            "to": "sent"
+          },
+          {
+            "from": "review",
+            "to": "draft"
+          },
+          {
+            "from": "sent",
+            "to": "accepted"
+          },
+          {
+            "from": "sent",
+            "to": "rejected"
+          },
+          {
+            "from": "sent",
+            "to": "review"
           }
         ],
         "approvals": [
           {
             "from": [
-              "draft"
+              "review"
             ],
-            "to": "approved",
-            "role": "legal",
+            "to": "sent",
+            "role": "sales_manager",
             "freezes": [
-              "contract_id",
-              "amendment_type",
-              "content"
+              "customer_id",
+              "lines",
+              "discount_rate",
+              "total",
+              "payment_terms",
+              "valid_until",
+              "delivery_terms"
             ],
             "label": {
-              "en": "Legal review",
-              "zh-CN": "法务审核"
+              "en": "Quote review",
+              "zh-CN": "报价审核"
             }
           },
           {
             "from": [
-              "draft"
+              "*"
             ],
-            "to": "approved",
-            "role": "sales_manager",
+            "to": "sent",
+            "role": "sales_director",
             "freezes": [
-              "contract_id",
-              "amendment_type",
-              "content"
+              "lines",
+              "discount_rate",
+              "max_discount",
+              "total"
             ],
+            "when": {
+              "required": [
+                "discount_authority"
+              ],
+              "properties": {
+                "discount_authority": {
+                  "enum": [
+                    "sales_director",
+                    "general_manager"
+                  ]
+                }
+              }
+            },
             "label": {
-              "en": "Manager approval",
-              "zh-CN": "经理审批"
+              "en": "Discount approval (beyond the rep's price policy)",
+              "zh-CN": "折扣审批（超出销售代表权限）"
+            }
+          },
+          {
+            "from": [
+              "*"
+            ],
+            "to": "sent",
+            "role": "general_manager",
+            "freezes": [
+              "lines",
+              "discount_rate",
+              "max_discount",
+              "total"
+            ],
+            "when": {
+              "required": [
+                "discount_authority"
+              ],
+              "properties": {
+                "discount_authority": {
+                  "const": "general_manager"
+                }
+              }
+            },
+            "label": {
+              "en": "Discount approval (beyond the director's price policy)",
+              "zh-CN": "折扣审批（超出销售总监权限，报总经理）"
+            }
+          },
+          {
+            "from": [
+              "*"
+            ],
+            "to": "sent",
+            "role": "general_manager",
+            "freezes": [
+              "quote_type",
+              "total"
+            ],
+            "when": {
+              "required": [
+                "quote_type",
+                "total"
+              ],
+              "properties": {
+                "quote_type": {
+                  "const": "bid"
+                },
+                "total": {
+                  "exclusiveMinimum": 1000000
+                }
+              }
+            },
+            "label": {
+              "en": "Large bid: company leadership",
+              "zh-CN": "大型投标报公司领导审批"
             }
           }
         ],
-        "reasonField": "withdrawal_reason"
+        "amountField": "total",
+        "reasonField": "rejection_reason"
       }
     },
     "contracts": {
@@ -9810,6 +10000,70 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "contract_number",
+            "name",
+            "status",
+            "customer_id",
+            "opportunity_id",
+            "quote_id",
+            "amount",
+            "owner_id",
+            "termination_reason",
+            "current_amount",
+            "invoiced_amount",
+            "received_amount",
+            "outstanding_amount",
+            "payment_status"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "gross_profit"
+          ]
+        },
+        {
+          "id": "terms",
+          "label": {
+            "en": "Terms",
+            "zh-CN": "条款"
+          },
+          "fields": [
+            "delivery_date",
+            "payment_method",
+            "payment_terms",
+            "after_sales_terms",
+            "rights_obligations",
+            "current_delivery_date"
+          ]
+        },
+        {
+          "id": "approval",
+          "label": {
+            "en": "Approval",
+            "zh-CN": "审批"
+          },
+          "fields": [
+            "legal_opinion",
+            "sign_date",
+            "stamped",
+            "archived_date"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -10738,5494 +10992,6 @@ export const model = {
         "reasonField": "termination_reason"
       }
     },
-    "credit_sales": {
-      "name": "credit_sale",
-      "typeName": "CreditSale",
-      "resource": "credit_sales",
-      "label": {
-        "en": "Credit sale",
-        "zh-CN": "赊销"
-      },
-      "pluralLabel": {
-        "en": "Credit sales",
-        "zh-CN": "赊销管理"
-      },
-      "recordRepresentation": "agreement_number",
-      "group": "order_to_cash",
-      "fields": [
-        {
-          "name": "agreement_number",
-          "label": {
-            "en": "Agreement number",
-            "zh-CN": "购销协议编号"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": true,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z0-9-]{3,30}$",
-          "sequence": "SX-{yyyy}-{seq:4}",
-          "unique": true
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "draft",
-              "credit_review",
-              "approved",
-              "settled",
-              "rejected"
-            ],
-            "default": "draft"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "draft",
-              "label": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              }
-            },
-            {
-              "value": "credit_review",
-              "label": {
-                "en": "Credit review",
-                "zh-CN": "信用审核"
-              }
-            },
-            {
-              "value": "approved",
-              "label": {
-                "en": "Approved, awaiting payment",
-                "zh-CN": "已批准，待付款"
-              }
-            },
-            {
-              "value": "settled",
-              "label": {
-                "en": "Settled",
-                "zh-CN": "已结清"
-              }
-            },
-            {
-              "value": "rejected",
-              "label": {
-                "en": "Rejected",
-                "zh-CN": "不予赊销"
-              }
-            }
-          ],
-          "default": "draft"
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
-          },
-          "kind": "reference",
-          "required": true,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "contract_id",
-          "label": {
-            "en": "Contract",
-            "zh-CN": "销售合同"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "contracts",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "sales_order_id",
-          "label": {
-            "en": "Sales order",
-            "zh-CN": "销售订单"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "sales_orders",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "amount",
-          "label": {
-            "en": "Amount on credit",
-            "zh-CN": "赊销金额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "due_date",
-          "label": {
-            "en": "Due date",
-            "zh-CN": "付款到期日"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "agreement_terms",
-          "label": {
-            "en": "Agreement terms",
-            "zh-CN": "协议条款"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "minLength": 1,
-          "maxLength": 20000
-        },
-        {
-          "name": "credit_limit",
-          "label": {
-            "en": "Customer credit limit",
-            "zh-CN": "客户信用额度"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "section": "credit",
-          "help": {
-            "en": "The customer's credit limit, read from the customer file.",
-            "zh-CN": "取自客户档案的信用额度。"
-          },
-          "minimum": 0,
-          "maximum": 999999999999,
-          "computed": {
-            "var": "customer.credit_limit"
-          }
-        },
-        {
-          "name": "within_credit_limit",
-          "label": {
-            "en": "Within credit limit",
-            "zh-CN": "额度检查通过"
-          },
-          "kind": "boolean",
-          "required": false,
-          "schema": {
-            "type": "boolean"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "section": "credit",
-          "help": {
-            "en": "This amount plus the customer's open receivables (unsettled credit sales and collections) is within the customer's credit limit.",
-            "zh-CN": "本次金额加客户未结应收（未结清赊销与待收款）不超过客户信用额度。"
-          },
-          "computed": {
-            "<=": [
-              {
-                "+": [
-                  {
-                    "var": [
-                      "amount",
-                      0
-                    ]
-                  },
-                  {
-                    "var": [
-                      "open_credit_sales",
-                      0
-                    ]
-                  },
-                  {
-                    "var": [
-                      "open_collections",
-                      0
-                    ]
-                  }
-                ]
-              },
-              {
-                "var": [
-                  "customer.credit_limit",
-                  0
-                ]
-              }
-            ]
-          }
-        },
-        {
-          "name": "credit_assessment",
-          "label": {
-            "en": "Credit assessment",
-            "zh-CN": "信用评估结果"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "pending",
-              "approved",
-              "rejected"
-            ],
-            "default": "pending"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "pending",
-              "label": {
-                "en": "Pending",
-                "zh-CN": "待评估"
-              }
-            },
-            {
-              "value": "approved",
-              "label": {
-                "en": "Approved",
-                "zh-CN": "通过"
-              }
-            },
-            {
-              "value": "rejected",
-              "label": {
-                "en": "Rejected",
-                "zh-CN": "未通过"
-              }
-            }
-          ],
-          "section": "credit",
-          "default": "pending",
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "assessment_notes",
-          "label": {
-            "en": "Assessment notes",
-            "zh-CN": "评估说明"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "credit",
-          "maxLength": 20000,
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "paid_date",
-          "label": {
-            "en": "Paid on",
-            "zh-CN": "付款日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Owner",
-            "zh-CN": "负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "rejection_reason",
-          "label": {
-            "en": "Reason rejected",
-            "zh-CN": "不予赊销原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "agreement_number",
-          "customer_id"
-        ],
-        "properties": {
-          "agreement_number": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "draft",
-              "credit_review",
-              "approved",
-              "settled",
-              "rejected",
-              null
-            ],
-            "default": "draft"
-          },
-          "customer_id": {
-            "type": "integer"
-          },
-          "contract_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "sales_order_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "amount": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "due_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "agreement_terms": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "credit_limit": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "within_credit_limit": {
-            "type": [
-              "boolean",
-              "null"
-            ]
-          },
-          "credit_assessment": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "pending",
-              "approved",
-              "rejected",
-              null
-            ],
-            "default": "pending"
-          },
-          "assessment_notes": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "paid_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "rejection_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "none"
-          },
-          "finance": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "due_date",
-        "order": "ASC"
-      },
-      "source": "entities/credit_sale.schema.json",
-      "unique": [
-        [
-          "agreement_number"
-        ]
-      ],
-      "lookups": {
-        "customer": {
-          "kind": "record",
-          "ref": "customer_id",
-          "target": "customers",
-          "fields": [
-            "credit_limit",
-            "credit_rating"
-          ]
-        },
-        "open_credit_sales": {
-          "kind": "aggregate",
-          "fn": "sum",
-          "field": "amount",
-          "from": "credit_sales",
-          "where": {
-            "customer_id": "$customer_id",
-            "status": [
-              "credit_review",
-              "approved"
-            ],
-            "id_neq": "$id"
-          }
-        },
-        "open_collections": {
-          "kind": "aggregate",
-          "fn": "sum",
-          "field": "amount",
-          "from": "collections",
-          "where": {
-            "customer_id": "$customer_id",
-            "status": [
-              "pending",
-              "partially_received",
-              "overdue",
-              "escalated",
-              "legal_action"
-            ]
-          }
-        }
-      },
-      "validations": [],
-      "actions": {},
-      "description": {
-        "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
-        "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
-      },
-      "icon": "CreditScore",
-      "workflow": {
-        "field": "status",
-        "initial": "draft",
-        "stages": [
-          {
-            "id": "draft",
-            "label": {
-              "en": "Draft",
-              "zh-CN": "草稿"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "customer_id",
-                "amount",
-                "due_date",
-                "agreement_terms"
-              ],
-              "properties": {
-                "amount": {
-                  "exclusiveMinimum": 0
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "customer_id",
-                "label": {
-                  "en": "Customer",
-                  "zh-CN": "客户"
-                },
-                "schema": {
-                  "required": [
-                    "customer_id"
-                  ]
-                }
-              },
-              {
-                "field": "amount",
-                "label": {
-                  "en": "Amount on credit",
-                  "zh-CN": "赊销金额"
-                },
-                "schema": {
-                  "required": [
-                    "amount"
-                  ],
-                  "properties": {
-                    "amount": {
-                      "exclusiveMinimum": 0
-                    }
-                  }
-                }
-              },
-              {
-                "field": "due_date",
-                "label": {
-                  "en": "Due date",
-                  "zh-CN": "付款到期日"
-                },
-                "schema": {
-                  "required": [
-                    "due_date"
-                  ]
-                }
-              },
-              {
-                "field": "agreement_terms",
-                "label": {
-                  "en": "Agreement terms",
-                  "zh-CN": "协议条款"
-                },
-                "schema": {
-                  "required": [
-                    "agreement_terms"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "credit_review",
-            "label": {
-              "en": "Credit review",
-              "zh-CN": "信用审核"
-            },
-            "kind": "open",
-            "order": 1,
-            "gate": {
-              "required": [
-                "credit_assessment"
-              ],
-              "properties": {
-                "credit_assessment": {
-                  "const": "approved"
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "credit_assessment",
-                "label": {
-                  "en": "Credit assessment",
-                  "zh-CN": "信用评估结果"
-                },
-                "schema": {
-                  "required": [
-                    "credit_assessment"
-                  ],
-                  "properties": {
-                    "credit_assessment": {
-                      "const": "approved"
-                    }
-                  }
-                }
-              }
-            ]
-          },
-          {
-            "id": "approved",
-            "label": {
-              "en": "Approved, awaiting payment",
-              "zh-CN": "已批准，待付款"
-            },
-            "kind": "open",
-            "order": 2,
-            "gate": {
-              "required": [
-                "paid_date"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "paid_date",
-                "label": {
-                  "en": "Paid on",
-                  "zh-CN": "付款日期"
-                },
-                "schema": {
-                  "required": [
-                    "paid_date"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "settled",
-            "label": {
-              "en": "Settled",
-              "zh-CN": "已结清"
-            },
-            "kind": "won",
-            "order": 3,
-            "lock": {
-              "reversibleBy": [
-                "finance"
-              ],
-              "except": []
-            }
-          },
-          {
-            "id": "rejected",
-            "label": {
-              "en": "Rejected",
-              "zh-CN": "不予赊销"
-            },
-            "kind": "lost",
-            "order": 4,
-            "entry": {
-              "required": [
-                "rejection_reason"
-              ],
-              "properties": {
-                "rejection_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "rejection_reason",
-                "label": {
-                  "en": "Reason rejected",
-                  "zh-CN": "不予赊销原因"
-                },
-                "schema": {
-                  "required": [
-                    "rejection_reason"
-                  ],
-                  "properties": {
-                    "rejection_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [
-                "sales_manager"
-              ],
-              "except": []
-            }
-          }
-        ],
-        "transitions": [
-          {
-            "from": "rejected",
-            "to": "draft"
-          },
-          {
-            "from": "settled",
-            "to": "approved"
-          },
-          {
-            "from": "draft",
-            "to": "credit_review"
-          },
-          {
-            "from": "credit_review",
-            "to": "approved"
-          },
-          {
-            "from": "credit_review",
-            "to": "draft"
-          },
-          {
-            "from": "credit_review",
-            "to": "rejected"
-          },
-          {
-            "from": "approved",
-            "to": "settled"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "credit_review"
-            ],
-            "to": "approved",
-            "role": "finance",
-            "freezes": [
-              "customer_id",
-              "amount",
-              "due_date",
-              "agreement_terms",
-              "credit_assessment"
-            ],
-            "label": {
-              "en": "Credit assessment approval",
-              "zh-CN": "信用评估审批"
-            }
-          },
-          {
-            "from": [
-              "credit_review"
-            ],
-            "to": "approved",
-            "role": "sales_manager",
-            "freezes": [
-              "customer_id",
-              "amount",
-              "due_date",
-              "agreement_terms",
-              "credit_assessment"
-            ],
-            "label": {
-              "en": "Credit sale approval",
-              "zh-CN": "赊销审批"
-            }
-          },
-          {
-            "from": [
-              "credit_review"
-            ],
-            "to": "approved",
-            "role": "general_manager",
-            "freezes": [
-              "customer_id",
-              "amount",
-              "due_date",
-              "agreement_terms",
-              "credit_assessment"
-            ],
-            "when": {
-              "properties": {
-                "within_credit_limit": {
-                  "const": false
-                }
-              },
-              "required": [
-                "within_credit_limit"
-              ]
-            },
-            "label": {
-              "en": "Over the credit limit: general manager",
-              "zh-CN": "超出信用额度报总经理审批"
-            }
-          }
-        ],
-        "amountField": "amount",
-        "reasonField": "rejection_reason"
-      }
-    },
-    "deliveries": {
-      "name": "delivery",
-      "typeName": "Delivery",
-      "resource": "deliveries",
-      "label": {
-        "en": "Delivery",
-        "zh-CN": "发货"
-      },
-      "pluralLabel": {
-        "en": "Deliveries",
-        "zh-CN": "发货管理"
-      },
-      "recordRepresentation": "request_number",
-      "group": "order_to_cash",
-      "fields": [
-        {
-          "name": "request_number",
-          "label": {
-            "en": "Delivery request number",
-            "zh-CN": "需货申请单号"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": true,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z0-9-]{3,30}$",
-          "sequence": "XH-{yyyy}{mm}-{seq:4}",
-          "unique": true
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "发货状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "request",
-              "approved",
-              "outbound",
-              "shipped",
-              "confirmed",
-              "cancelled"
-            ],
-            "default": "request"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "request",
-              "label": {
-                "en": "Delivery request",
-                "zh-CN": "需货申请"
-              }
-            },
-            {
-              "value": "approved",
-              "label": {
-                "en": "Approved",
-                "zh-CN": "已批准"
-              }
-            },
-            {
-              "value": "outbound",
-              "label": {
-                "en": "Outbound note issued",
-                "zh-CN": "已开出库单"
-              }
-            },
-            {
-              "value": "shipped",
-              "label": {
-                "en": "Shipped",
-                "zh-CN": "已发货"
-              }
-            },
-            {
-              "value": "confirmed",
-              "label": {
-                "en": "Confirmed by customer",
-                "zh-CN": "客户已确认"
-              }
-            },
-            {
-              "value": "cancelled",
-              "label": {
-                "en": "Cancelled",
-                "zh-CN": "已取消"
-              }
-            }
-          ],
-          "default": "request"
-        },
-        {
-          "name": "sales_order_id",
-          "label": {
-            "en": "Sales order",
-            "zh-CN": "销售订单"
-          },
-          "kind": "reference",
-          "required": true,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "sales_orders"
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "requested_date",
-          "label": {
-            "en": "Needed by",
-            "zh-CN": "需货日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "items",
-          "label": {
-            "en": "Goods",
-            "zh-CN": "发货明细"
-          },
-          "kind": "lines",
-          "required": false,
-          "schema": {
-            "type": "array",
-            "maxItems": 200,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "product_id",
-                "quantity"
-              ],
-              "properties": {
-                "product_id": {
-                  "type": "integer"
-                },
-                "quantity": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999
-                }
-              }
-            }
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "itemFields": [
-            {
-              "name": "product_id",
-              "label": {
-                "en": "Product",
-                "zh-CN": "货品"
-              },
-              "kind": "reference",
-              "required": true,
-              "schema": {
-                "type": "integer"
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "ref": "products"
-            },
-            {
-              "name": "quantity",
-              "label": {
-                "en": "Quantity",
-                "zh-CN": "数量"
-              },
-              "kind": "number",
-              "required": true,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 999999999
-            }
-          ],
-          "section": "goods"
-        },
-        {
-          "name": "delivery_address",
-          "label": {
-            "en": "Delivery address",
-            "zh-CN": "收货地址"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "goods",
-          "maxLength": 200
-        },
-        {
-          "name": "outbound_note_number",
-          "label": {
-            "en": "Outbound note number",
-            "zh-CN": "销售出库单号"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "shipping",
-          "minLength": 1,
-          "maxLength": 200
-        },
-        {
-          "name": "carrier",
-          "label": {
-            "en": "Carrier",
-            "zh-CN": "承运商"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "shipping",
-          "minLength": 1,
-          "maxLength": 200
-        },
-        {
-          "name": "tracking_number",
-          "label": {
-            "en": "Tracking number",
-            "zh-CN": "运单号"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "shipping",
-          "maxLength": 200
-        },
-        {
-          "name": "shipped_date",
-          "label": {
-            "en": "Shipped on",
-            "zh-CN": "发货日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "section": "shipping"
-        },
-        {
-          "name": "customer_confirmed",
-          "label": {
-            "en": "Customer confirmation received",
-            "zh-CN": "已收到客户确认单"
-          },
-          "kind": "boolean",
-          "required": false,
-          "schema": {
-            "type": "boolean",
-            "default": false
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "confirmation",
-          "default": false
-        },
-        {
-          "name": "confirmation_date",
-          "label": {
-            "en": "Confirmed on",
-            "zh-CN": "确认日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "confirmation"
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Owner",
-            "zh-CN": "负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "cancel_reason",
-          "label": {
-            "en": "Reason cancelled",
-            "zh-CN": "取消原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "request_number",
-          "sales_order_id"
-        ],
-        "properties": {
-          "request_number": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "request",
-              "approved",
-              "outbound",
-              "shipped",
-              "confirmed",
-              "cancelled",
-              null
-            ],
-            "default": "request"
-          },
-          "sales_order_id": {
-            "type": "integer"
-          },
-          "customer_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "requested_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "items": {
-            "type": [
-              "array",
-              "null"
-            ],
-            "maxItems": 200,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "product_id",
-                "quantity"
-              ],
-              "properties": {
-                "product_id": {
-                  "type": "integer"
-                },
-                "quantity": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999
-                }
-              }
-            }
-          },
-          "delivery_address": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "outbound_note_number": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "carrier": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "tracking_number": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "shipped_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "customer_confirmed": {
-            "type": [
-              "boolean",
-              "null"
-            ],
-            "default": false
-          },
-          "confirmation_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "cancel_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "none"
-          },
-          "warehouse": {
-            "read": "all",
-            "write": "all"
-          },
-          "finance": {
-            "read": "all",
-            "write": "none"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "requested_date",
-        "order": "DESC"
-      },
-      "source": "entities/delivery.schema.json",
-      "unique": [
-        [
-          "request_number"
-        ]
-      ],
-      "lookups": {},
-      "validations": [],
-      "actions": {},
-      "description": {
-        "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
-        "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
-      },
-      "icon": "LocalShipping",
-      "workflow": {
-        "field": "status",
-        "initial": "request",
-        "stages": [
-          {
-            "id": "request",
-            "label": {
-              "en": "Delivery request",
-              "zh-CN": "需货申请"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "sales_order_id",
-                "items",
-                "requested_date"
-              ],
-              "properties": {
-                "items": {
-                  "minItems": 1
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "sales_order_id",
-                "label": {
-                  "en": "Sales order",
-                  "zh-CN": "销售订单"
-                },
-                "schema": {
-                  "required": [
-                    "sales_order_id"
-                  ]
-                }
-              },
-              {
-                "field": "items",
-                "label": {
-                  "en": "Goods",
-                  "zh-CN": "发货明细"
-                },
-                "schema": {
-                  "required": [
-                    "items"
-                  ],
-                  "properties": {
-                    "items": {
-                      "minItems": 1
-                    }
-                  }
-                }
-              },
-              {
-                "field": "requested_date",
-                "label": {
-                  "en": "Needed by",
-                  "zh-CN": "需货日期"
-                },
-                "schema": {
-                  "required": [
-                    "requested_date"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "approved",
-            "label": {
-              "en": "Approved",
-              "zh-CN": "已批准"
-            },
-            "kind": "open",
-            "order": 1,
-            "gate": {
-              "required": [
-                "outbound_note_number"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "outbound_note_number",
-                "label": {
-                  "en": "Outbound note number",
-                  "zh-CN": "销售出库单号"
-                },
-                "schema": {
-                  "required": [
-                    "outbound_note_number"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "outbound",
-            "label": {
-              "en": "Outbound note issued",
-              "zh-CN": "已开出库单"
-            },
-            "kind": "open",
-            "order": 2,
-            "gate": {
-              "required": [
-                "carrier",
-                "shipped_date"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "carrier",
-                "label": {
-                  "en": "Carrier",
-                  "zh-CN": "承运商"
-                },
-                "schema": {
-                  "required": [
-                    "carrier"
-                  ]
-                }
-              },
-              {
-                "field": "shipped_date",
-                "label": {
-                  "en": "Shipped on",
-                  "zh-CN": "发货日期"
-                },
-                "schema": {
-                  "required": [
-                    "shipped_date"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "shipped",
-            "label": {
-              "en": "Shipped",
-              "zh-CN": "已发货"
-            },
-            "kind": "open",
-            "order": 3,
-            "gate": {
-              "required": [
-                "customer_confirmed",
-                "confirmation_date"
-              ],
-              "properties": {
-                "customer_confirmed": {
-                  "const": true
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "customer_confirmed",
-                "label": {
-                  "en": "Customer confirmation received",
-                  "zh-CN": "已收到客户确认单"
-                },
-                "schema": {
-                  "required": [
-                    "customer_confirmed"
-                  ],
-                  "properties": {
-                    "customer_confirmed": {
-                      "const": true
-                    }
-                  }
-                }
-              },
-              {
-                "field": "confirmation_date",
-                "label": {
-                  "en": "Confirmed on",
-                  "zh-CN": "确认日期"
-                },
-                "schema": {
-                  "required": [
-                    "confirmation_date"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "confirmed",
-            "label": {
-              "en": "Confirmed by customer",
-              "zh-CN": "客户已确认"
-            },
-            "kind": "won",
-            "order": 4,
-            "lock": {
-              "reversibleBy": [
-                "sales_manager"
-              ],
-              "except": []
-            }
-          },
-          {
-            "id": "cancelled",
-            "label": {
-              "en": "Cancelled",
-              "zh-CN": "已取消"
-            },
-            "kind": "lost",
-            "order": 5,
-            "entry": {
-              "required": [
-                "cancel_reason"
-              ],
-              "properties": {
-                "cancel_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "cancel_reason",
-                "label": {
-                  "en": "Reason cancelled",
-                  "zh-CN": "取消原因"
-                },
-                "schema": {
-                  "required": [
-                    "cancel_reason"
-                  ],
-                  "properties": {
-                    "cancel_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [],
-              "except": []
-            }
-          }
-        ],
-        "transitions": [
-          {
-            "from": "confirmed",
-            "to": "shipped"
-          },
-          {
-            "from": "request",
-            "to": "approved"
-          },
-          {
-            "from": "approved",
-            "to": "outbound"
-          },
-          {
-            "from": "approved",
-            "to": "request"
-          },
-          {
-            "from": "outbound",
-            "to": "shipped"
-          },
-          {
-            "from": "shipped",
-            "to": "confirmed"
-          },
-          {
-            "from": "request",
-            "to": "cancelled"
-          },
-          {
-            "from": "approved",
-            "to": "cancelled"
-          },
-          {
-            "from": "outbound",
-            "to": "cancelled"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "request"
-            ],
-            "to": "approved",
-            "role": "sales_manager",
-            "freezes": [
-              "sales_order_id",
-              "items",
-              "requested_date"
-            ],
-            "label": {
-              "en": "Delivery request approval",
-              "zh-CN": "需货申请审批"
-            }
-          }
-        ],
-        "reasonField": "cancel_reason"
-      }
-    },
-    "instalment_plans": {
-      "name": "instalment_plan",
-      "typeName": "InstalmentPlan",
-      "resource": "instalment_plans",
-      "label": {
-        "en": "Instalment agreement",
-        "zh-CN": "分期付款协议"
-      },
-      "pluralLabel": {
-        "en": "Instalment agreements",
-        "zh-CN": "分期付款协议"
-      },
-      "recordRepresentation": "agreement_number",
-      "group": "order_to_cash",
-      "fields": [
-        {
-          "name": "agreement_number",
-          "label": {
-            "en": "Agreement number",
-            "zh-CN": "协议编号"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": false,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z0-9-]{3,30}$"
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "draft",
-              "active",
-              "completed",
-              "defaulted"
-            ],
-            "default": "draft"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "draft",
-              "label": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              }
-            },
-            {
-              "value": "active",
-              "label": {
-                "en": "Active",
-                "zh-CN": "执行中"
-              }
-            },
-            {
-              "value": "completed",
-              "label": {
-                "en": "Paid off",
-                "zh-CN": "已结清"
-              }
-            },
-            {
-              "value": "defaulted",
-              "label": {
-                "en": "Defaulted / cancelled",
-                "zh-CN": "违约 / 取消"
-              }
-            }
-          ],
-          "default": "draft"
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
-          },
-          "kind": "reference",
-          "required": true,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "contract_id",
-          "label": {
-            "en": "Contract",
-            "zh-CN": "销售合同"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "contracts"
-        },
-        {
-          "name": "total_amount",
-          "label": {
-            "en": "Total amount",
-            "zh-CN": "总金额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "down_payment",
-          "label": {
-            "en": "Down payment",
-            "zh-CN": "首付款"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "start_date",
-          "label": {
-            "en": "Start date",
-            "zh-CN": "起始日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "instalments",
-          "label": {
-            "en": "Instalments",
-            "zh-CN": "分期计划"
-          },
-          "kind": "lines",
-          "required": false,
-          "schema": {
-            "type": "array",
-            "maxItems": 120,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "due_date",
-                "amount"
-              ],
-              "properties": {
-                "due_date": {
-                  "type": "string",
-                  "format": "date"
-                },
-                "amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "paid_amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "status": {
-                  "type": "string",
-                  "enum": [
-                    "pending",
-                    "partially_paid",
-                    "paid",
-                    "overdue"
-                  ],
-                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
-                }
-              }
-            }
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "itemFields": [
-            {
-              "name": "due_date",
-              "label": {
-                "en": "Due date",
-                "zh-CN": "到期日"
-              },
-              "kind": "date",
-              "required": true,
-              "schema": {
-                "type": "string",
-                "format": "date"
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false
-            },
-            {
-              "name": "amount",
-              "label": {
-                "en": "Amount",
-                "zh-CN": "应付金额"
-              },
-              "kind": "money",
-              "required": true,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 999999999999
-            },
-            {
-              "name": "paid_amount",
-              "label": {
-                "en": "Paid",
-                "zh-CN": "已付金额"
-              },
-              "kind": "money",
-              "required": false,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 999999999999
-            },
-            {
-              "name": "status",
-              "label": {
-                "en": "Status",
-                "zh-CN": "状态"
-              },
-              "kind": "enum",
-              "required": false,
-              "schema": {
-                "type": "string",
-                "enum": [
-                  "pending",
-                  "partially_paid",
-                  "paid",
-                  "overdue"
-                ],
-                "description": "Computed from the amounts and the due date; refreshed every day by the server."
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": true,
-              "options": [
-                {
-                  "value": "pending",
-                  "label": {
-                    "en": "Pending",
-                    "zh-CN": "未付"
-                  }
-                },
-                {
-                  "value": "partially_paid",
-                  "label": {
-                    "en": "Partially paid",
-                    "zh-CN": "部分支付"
-                  }
-                },
-                {
-                  "value": "paid",
-                  "label": {
-                    "en": "Paid",
-                    "zh-CN": "已付清"
-                  }
-                },
-                {
-                  "value": "overdue",
-                  "label": {
-                    "en": "Overdue",
-                    "zh-CN": "逾期"
-                  }
-                }
-              ],
-              "computed": {
-                "if": [
-                  {
-                    ">=": [
-                      {
-                        "var": [
-                          "paid_amount",
-                          0
-                        ]
-                      },
-                      {
-                        "var": [
-                          "amount",
-                          0
-                        ]
-                      }
-                    ]
-                  },
-                  "paid",
-                  {
-                    "and": [
-                      {
-                        "!!": {
-                          "var": "due_date"
-                        }
-                      },
-                      {
-                        "<": [
-                          {
-                            "var": "due_date"
-                          },
-                          {
-                            "var": "$today"
-                          }
-                        ]
-                      }
-                    ]
-                  },
-                  "overdue",
-                  {
-                    ">": [
-                      {
-                        "var": [
-                          "paid_amount",
-                          0
-                        ]
-                      },
-                      0
-                    ]
-                  },
-                  "partially_paid",
-                  "pending"
-                ]
-              }
-            }
-          ],
-          "section": "schedule"
-        },
-        {
-          "name": "credit_assessed",
-          "label": {
-            "en": "Credit assessment passed",
-            "zh-CN": "信用评估已通过"
-          },
-          "kind": "boolean",
-          "required": false,
-          "schema": {
-            "type": "boolean",
-            "default": false
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "credit",
-          "default": false
-        },
-        {
-          "name": "credit_assessment",
-          "label": {
-            "en": "Credit assessment",
-            "zh-CN": "信用评估意见"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "credit",
-          "maxLength": 20000
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Owner",
-            "zh-CN": "负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "close_reason",
-          "label": {
-            "en": "Reason defaulted / cancelled",
-            "zh-CN": "违约 / 取消原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        },
-        {
-          "name": "instalments_total",
-          "label": {
-            "en": "Instalments total",
-            "zh-CN": "分期金额合计"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "section": "schedule",
-          "minimum": 0,
-          "maximum": 999999999999,
-          "computed": {
-            "round": [
-              {
-                "reduce": [
-                  {
-                    "var": "instalments"
-                  },
-                  {
-                    "+": [
-                      {
-                        "var": "accumulator"
-                      },
-                      {
-                        "var": [
-                          "current.amount",
-                          0
-                        ]
-                      }
-                    ]
-                  },
-                  0
-                ]
-              },
-              2
-            ]
-          }
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "agreement_number",
-          "customer_id"
-        ],
-        "properties": {
-          "agreement_number": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "draft",
-              "active",
-              "completed",
-              "defaulted",
-              null
-            ],
-            "default": "draft"
-          },
-          "customer_id": {
-            "type": "integer"
-          },
-          "contract_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "total_amount": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "down_payment": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "start_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "instalments": {
-            "type": [
-              "array",
-              "null"
-            ],
-            "maxItems": 120,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "due_date",
-                "amount"
-              ],
-              "properties": {
-                "due_date": {
-                  "type": "string",
-                  "format": "date"
-                },
-                "amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "paid_amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "status": {
-                  "type": "string",
-                  "enum": [
-                    "pending",
-                    "partially_paid",
-                    "paid",
-                    "overdue"
-                  ],
-                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
-                }
-              }
-            }
-          },
-          "credit_assessed": {
-            "type": [
-              "boolean",
-              "null"
-            ],
-            "default": false
-          },
-          "credit_assessment": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "close_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "instalments_total": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "none"
-          },
-          "finance": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "start_date",
-        "order": "DESC"
-      },
-      "source": "entities/instalment_plan.schema.json",
-      "unique": [],
-      "lookups": {},
-      "validations": [
-        {
-          "rule": {
-            "<=": [
-              {
-                "var": [
-                  "down_payment",
-                  0
-                ]
-              },
-              {
-                "var": [
-                  "total_amount",
-                  0
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "The down payment cannot exceed the total",
-            "zh-CN": "首付款不能超过协议总额"
-          },
-          "fields": [
-            "down_payment"
-          ]
-        },
-        {
-          "rule": {
-            "or": [
-              {
-                "!": {
-                  "var": "instalments"
-                }
-              },
-              {
-                "==": [
-                  {
-                    "round": [
-                      {
-                        "+": [
-                          {
-                            "var": [
-                              "instalments_total",
-                              0
-                            ]
-                          },
-                          {
-                            "var": [
-                              "down_payment",
-                              0
-                            ]
-                          }
-                        ]
-                      },
-                      2
-                    ]
-                  },
-                  {
-                    "var": [
-                      "total_amount",
-                      0
-                    ]
-                  }
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "The instalments ({instalments_total}) and the down payment ({down_payment}) must add up to the total ({total_amount})",
-            "zh-CN": "分期金额合计 {instalments_total} 加首付款 {down_payment} 必须等于总金额 {total_amount}"
-          },
-          "fields": [
-            "instalments",
-            "total_amount"
-          ]
-        }
-      ],
-      "actions": {
-        "create_collections": {
-          "name": "create_collections",
-          "label": {
-            "en": "Schedule the instalments' collections",
-            "zh-CN": "生成分期回款计划"
-          },
-          "bulk": false,
-          "creates": [
-            {
-              "as": "collections",
-              "resource": "collections",
-              "each": {
-                "var": "instalments"
-              },
-              "set": {
-                "name": {
-                  "cat": [
-                    {
-                      "var": "agreement_number"
-                    },
-                    " #",
-                    {
-                      "+": [
-                        {
-                          "var": "$index"
-                        },
-                        1
-                      ]
-                    }
-                  ]
-                },
-                "customer_id": {
-                  "var": "customer_id"
-                },
-                "contract_id": {
-                  "var": "contract_id"
-                },
-                "instalment_number": {
-                  "+": [
-                    {
-                      "var": "$index"
-                    },
-                    1
-                  ]
-                },
-                "amount": {
-                  "var": "$item.amount"
-                },
-                "expected_date": {
-                  "var": "$item.due_date"
-                }
-              }
-            }
-          ],
-          "update": {},
-          "opens": "collections",
-          "description": {
-            "en": "One collection per instalment, with its amount and due date.",
-            "zh-CN": "每期分期生成一笔回款，金额和到期日同分期计划。"
-          },
-          "stages": [
-            "active"
-          ]
-        }
-      },
-      "description": {
-        "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
-        "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
-      },
-      "icon": "CalendarMonth",
-      "workflow": {
-        "field": "status",
-        "initial": "draft",
-        "stages": [
-          {
-            "id": "draft",
-            "label": {
-              "en": "Draft",
-              "zh-CN": "草稿"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "customer_id",
-                "contract_id",
-                "total_amount",
-                "down_payment",
-                "instalments",
-                "credit_assessed"
-              ],
-              "properties": {
-                "instalments": {
-                  "minItems": 1
-                },
-                "credit_assessed": {
-                  "const": true
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "customer_id",
-                "label": {
-                  "en": "Customer",
-                  "zh-CN": "客户"
-                },
-                "schema": {
-                  "required": [
-                    "customer_id"
-                  ]
-                }
-              },
-              {
-                "field": "contract_id",
-                "label": {
-                  "en": "Contract",
-                  "zh-CN": "销售合同"
-                },
-                "schema": {
-                  "required": [
-                    "contract_id"
-                  ]
-                }
-              },
-              {
-                "field": "total_amount",
-                "label": {
-                  "en": "Total amount",
-                  "zh-CN": "总金额"
-                },
-                "schema": {
-                  "required": [
-                    "total_amount"
-                  ]
-                }
-              },
-              {
-                "field": "down_payment",
-                "label": {
-                  "en": "Down payment",
-                  "zh-CN": "首付款"
-                },
-                "schema": {
-                  "required": [
-                    "down_payment"
-                  ]
-                }
-              },
-              {
-                "field": "instalments",
-                "label": {
-                  "en": "Instalments",
-                  "zh-CN": "分期计划"
-                },
-                "schema": {
-                  "required": [
-                    "instalments"
-                  ],
-                  "properties": {
-                    "instalments": {
-                      "minItems": 1
-                    }
-                  }
-                }
-              },
-              {
-                "field": "credit_assessed",
-                "label": {
-                  "en": "Credit assessment passed",
-                  "zh-CN": "信用评估已通过"
-                },
-                "schema": {
-                  "required": [
-                    "credit_assessed"
-                  ],
-                  "properties": {
-                    "credit_assessed": {
-                      "const": true
-                    }
-                  }
-                }
-              }
-            ]
-          },
-          {
-            "id": "active",
-            "label": {
-              "en": "Active",
-              "zh-CN": "执行中"
-            },
-            "kind": "open",
-            "order": 1
-          },
-          {
-            "id": "completed",
-            "label": {
-              "en": "Paid off",
-              "zh-CN": "已结清"
-            },
-            "kind": "won",
-            "order": 2,
-            "entry": {
-              "required": [
-                "instalments"
-              ],
-              "properties": {
-                "instalments": {
-                  "minItems": 1,
-                  "items": {
-                    "type": "object",
-                    "required": [
-                      "status"
-                    ],
-                    "properties": {
-                      "status": {
-                        "const": "paid"
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "instalments",
-                "label": {
-                  "en": "Instalments",
-                  "zh-CN": "分期计划"
-                },
-                "schema": {
-                  "required": [
-                    "instalments"
-                  ],
-                  "properties": {
-                    "instalments": {
-                      "minItems": 1,
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "status"
-                        ],
-                        "properties": {
-                          "status": {
-                            "const": "paid"
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            ]
-          },
-          {
-            "id": "defaulted",
-            "label": {
-              "en": "Defaulted / cancelled",
-              "zh-CN": "违约 / 取消"
-            },
-            "kind": "lost",
-            "order": 3,
-            "entry": {
-              "required": [
-                "close_reason"
-              ],
-              "properties": {
-                "close_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "close_reason",
-                "label": {
-                  "en": "Reason defaulted / cancelled",
-                  "zh-CN": "违约 / 取消原因"
-                },
-                "schema": {
-                  "required": [
-                    "close_reason"
-                  ],
-                  "properties": {
-                    "close_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ]
-          }
-        ],
-        "transitions": [
-          {
-            "from": "draft",
-            "to": "active"
-          },
-          {
-            "from": "active",
-            "to": "completed",
-            "auto": true
-          },
-          {
-            "from": "draft",
-            "to": "defaulted"
-          },
-          {
-            "from": "active",
-            "to": "defaulted"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "draft"
-            ],
-            "to": "active",
-            "role": "sales_manager",
-            "freezes": [
-              "customer_id",
-              "contract_id",
-              "total_amount",
-              "down_payment",
-              "instalments",
-              "credit_assessed"
-            ],
-            "label": {
-              "en": "Instalment approval",
-              "zh-CN": "分期付款审批"
-            }
-          },
-          {
-            "from": [
-              "draft"
-            ],
-            "to": "active",
-            "role": "finance",
-            "freezes": [
-              "customer_id",
-              "contract_id",
-              "total_amount",
-              "down_payment",
-              "instalments",
-              "credit_assessed"
-            ],
-            "label": {
-              "en": "Credit check by finance",
-              "zh-CN": "财务信用审核"
-            }
-          }
-        ],
-        "amountField": "total_amount",
-        "reasonField": "close_reason"
-      }
-    },
-    "invoice_requests": {
-      "name": "invoice_request",
-      "typeName": "InvoiceRequest",
-      "resource": "invoice_requests",
-      "label": {
-        "en": "Invoice request",
-        "zh-CN": "开票申请"
-      },
-      "pluralLabel": {
-        "en": "Invoice requests",
-        "zh-CN": "开票申请"
-      },
-      "recordRepresentation": "invoice_title",
-      "group": "order_to_cash",
-      "fields": [
-        {
-          "name": "invoice_title",
-          "label": {
-            "en": "Invoice title",
-            "zh-CN": "发票抬头"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": false,
-          "minLength": 2,
-          "maxLength": 200
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "requested",
-              "finance_review",
-              "issued",
-              "sent",
-              "rejected"
-            ],
-            "default": "requested"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "requested",
-              "label": {
-                "en": "Requested",
-                "zh-CN": "已申请"
-              }
-            },
-            {
-              "value": "finance_review",
-              "label": {
-                "en": "Finance review",
-                "zh-CN": "财务审核"
-              }
-            },
-            {
-              "value": "issued",
-              "label": {
-                "en": "Issued",
-                "zh-CN": "已开票"
-              }
-            },
-            {
-              "value": "sent",
-              "label": {
-                "en": "Sent to customer",
-                "zh-CN": "已寄送客户"
-              }
-            },
-            {
-              "value": "rejected",
-              "label": {
-                "en": "Rejected",
-                "zh-CN": "已驳回"
-              }
-            }
-          ],
-          "default": "requested"
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "sales_order_id",
-          "label": {
-            "en": "Sales order",
-            "zh-CN": "销售订单"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "sales_orders"
-        },
-        {
-          "name": "contract_id",
-          "label": {
-            "en": "Contract",
-            "zh-CN": "销售合同"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "contracts"
-        },
-        {
-          "name": "request_date",
-          "label": {
-            "en": "Requested on",
-            "zh-CN": "申请日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "invoice_type",
-          "label": {
-            "en": "Invoice type",
-            "zh-CN": "发票类型"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "vat_special",
-              "vat_general"
-            ],
-            "default": "vat_special"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "vat_special",
-              "label": {
-                "en": "Special VAT invoice",
-                "zh-CN": "增值税专用发票"
-              }
-            },
-            {
-              "value": "vat_general",
-              "label": {
-                "en": "General VAT invoice",
-                "zh-CN": "增值税普通发票"
-              }
-            }
-          ],
-          "default": "vat_special"
-        },
-        {
-          "name": "tax_number",
-          "label": {
-            "en": "Taxpayer ID",
-            "zh-CN": "纳税人识别号"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "pattern": "^[0-9A-Z]{15,20}$",
-            "maxLength": 20
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "maxLength": 20,
-          "pattern": "^[0-9A-Z]{15,20}$"
-        },
-        {
-          "name": "amount",
-          "label": {
-            "en": "Amount",
-            "zh-CN": "开票金额"
-          },
-          "kind": "money",
-          "required": true,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false,
-          "minimum": 0,
-          "maximum": 999999999999
-        },
-        {
-          "name": "bank_account",
-          "label": {
-            "en": "Bank and account",
-            "zh-CN": "开户行及账号"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 200
-        },
-        {
-          "name": "registered_address_phone",
-          "label": {
-            "en": "Registered address and phone",
-            "zh-CN": "注册地址及电话"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 200
-        },
-        {
-          "name": "invoice_number",
-          "label": {
-            "en": "Invoice number",
-            "zh-CN": "发票号码"
-          },
-          "kind": "string",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": true,
-          "readOnly": false,
-          "section": "finance",
-          "minLength": 1,
-          "maxLength": 200,
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "issued_date",
-          "label": {
-            "en": "Issued on",
-            "zh-CN": "开票日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "finance",
-          "write": {
-            "roles": [
-              "finance"
-            ],
-            "owner": true
-          }
-        },
-        {
-          "name": "sent_date",
-          "label": {
-            "en": "Sent on",
-            "zh-CN": "寄送日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "finance"
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Requested by",
-            "zh-CN": "申请人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "rejection_reason",
-          "label": {
-            "en": "Reason rejected",
-            "zh-CN": "驳回原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "invoice_title",
-          "amount"
-        ],
-        "properties": {
-          "invoice_title": {
-            "type": "string",
-            "maxLength": 200,
-            "minLength": 2
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "requested",
-              "finance_review",
-              "issued",
-              "sent",
-              "rejected",
-              null
-            ],
-            "default": "requested"
-          },
-          "customer_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "sales_order_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "contract_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "request_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "invoice_type": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "vat_special",
-              "vat_general",
-              null
-            ],
-            "default": "vat_special"
-          },
-          "tax_number": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "pattern": "^[0-9A-Z]{15,20}$",
-            "maxLength": 20
-          },
-          "amount": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "bank_account": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "registered_address_phone": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200
-          },
-          "invoice_number": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200,
-            "minLength": 1
-          },
-          "issued_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "sent_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "rejection_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "none"
-          },
-          "finance": {
-            "read": "all",
-            "write": "all"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "request_date",
-        "order": "DESC"
-      },
-      "source": "entities/invoice_request.schema.json",
-      "unique": [],
-      "lookups": {
-        "order": {
-          "kind": "record",
-          "ref": "sales_order_id",
-          "target": "sales_orders",
-          "fields": [
-            "total"
-          ]
-        },
-        "contract": {
-          "kind": "record",
-          "ref": "contract_id",
-          "target": "contracts",
-          "fields": [
-            "amount",
-            "current_amount"
-          ]
-        },
-        "invoiced_on_order": {
-          "kind": "aggregate",
-          "fn": "sum",
-          "field": "amount",
-          "from": "invoice_requests",
-          "where": {
-            "sales_order_id": "$sales_order_id",
-            "status_neq": "rejected",
-            "id_neq": "$id"
-          }
-        },
-        "invoiced_on_contract": {
-          "kind": "aggregate",
-          "fn": "sum",
-          "field": "amount",
-          "from": "invoice_requests",
-          "where": {
-            "contract_id": "$contract_id",
-            "status_neq": "rejected",
-            "id_neq": "$id"
-          }
-        }
-      },
-      "validations": [
-        {
-          "rule": {
-            "or": [
-              {
-                "!": {
-                  "var": "order.total"
-                }
-              },
-              {
-                "<=": [
-                  {
-                    "+": [
-                      {
-                        "var": [
-                          "amount",
-                          0
-                        ]
-                      },
-                      {
-                        "var": [
-                          "invoiced_on_order",
-                          0
-                        ]
-                      }
-                    ]
-                  },
-                  {
-                    "var": "order.total"
-                  }
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "Invoiced in all, this request would exceed the order total",
-            "zh-CN": "连同本次申请，累计开票金额将超过订单金额"
-          },
-          "fields": [
-            "amount"
-          ]
-        },
-        {
-          "rule": {
-            "or": [
-              {
-                "!": {
-                  "var": "contract.current_amount"
-                }
-              },
-              {
-                "<=": [
-                  {
-                    "+": [
-                      {
-                        "var": [
-                          "amount",
-                          0
-                        ]
-                      },
-                      {
-                        "var": [
-                          "invoiced_on_contract",
-                          0
-                        ]
-                      }
-                    ]
-                  },
-                  {
-                    "var": "contract.current_amount"
-                  }
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "Invoiced in all, this request would exceed the contract amount",
-            "zh-CN": "连同本次申请，累计开票金额将超过合同金额"
-          },
-          "fields": [
-            "amount"
-          ]
-        }
-      ],
-      "actions": {
-        "create_collection": {
-          "name": "create_collection",
-          "label": {
-            "en": "Schedule collection",
-            "zh-CN": "安排回款"
-          },
-          "bulk": true,
-          "creates": [
-            {
-              "as": "collection",
-              "resource": "collections",
-              "set": {
-                "name": {
-                  "cat": [
-                    {
-                      "if": [
-                        {
-                          "var": "invoice_number"
-                        },
-                        {
-                          "var": "invoice_number"
-                        },
-                        {
-                          "var": "invoice_title"
-                        }
-                      ]
-                    },
-                    " 回款 / collection"
-                  ]
-                },
-                "customer_id": {
-                  "var": "customer_id"
-                },
-                "contract_id": {
-                  "var": "contract_id"
-                },
-                "sales_order_id": {
-                  "var": "sales_order_id"
-                },
-                "amount": {
-                  "var": "amount"
-                },
-                "expected_date": {
-                  "add_days": [
-                    {
-                      "if": [
-                        {
-                          "var": "issued_date"
-                        },
-                        {
-                          "var": "issued_date"
-                        },
-                        {
-                          "var": "$today"
-                        }
-                      ]
-                    },
-                    30
-                  ]
-                }
-              }
-            }
-          ],
-          "update": {},
-          "opens": "collection",
-          "stages": [
-            "issued",
-            "sent"
-          ]
-        }
-      },
-      "icon": "ReceiptLong",
-      "workflow": {
-        "field": "status",
-        "initial": "requested",
-        "stages": [
-          {
-            "id": "requested",
-            "label": {
-              "en": "Requested",
-              "zh-CN": "已申请"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "invoice_type",
-                "invoice_title",
-                "tax_number",
-                "amount"
-              ],
-              "properties": {
-                "amount": {
-                  "exclusiveMinimum": 0
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "invoice_type",
-                "label": {
-                  "en": "Invoice type",
-                  "zh-CN": "发票类型"
-                },
-                "schema": {
-                  "required": [
-                    "invoice_type"
-                  ]
-                }
-              },
-              {
-                "field": "invoice_title",
-                "label": {
-                  "en": "Invoice title",
-                  "zh-CN": "发票抬头"
-                },
-                "schema": {
-                  "required": [
-                    "invoice_title"
-                  ]
-                }
-              },
-              {
-                "field": "tax_number",
-                "label": {
-                  "en": "Taxpayer ID",
-                  "zh-CN": "纳税人识别号"
-                },
-                "schema": {
-                  "required": [
-                    "tax_number"
-                  ]
-                }
-              },
-              {
-                "field": "amount",
-                "label": {
-                  "en": "Amount",
-                  "zh-CN": "开票金额"
-                },
-                "schema": {
-                  "required": [
-                    "amount"
-                  ],
-                  "properties": {
-                    "amount": {
-                      "exclusiveMinimum": 0
-                    }
-                  }
-                }
-              }
-            ]
-          },
-          {
-            "id": "finance_review",
-            "label": {
-              "en": "Finance review",
-              "zh-CN": "财务审核"
-            },
-            "kind": "open",
-            "order": 1
-          },
-          {
-            "id": "issued",
-            "label": {
-              "en": "Issued",
-              "zh-CN": "已开票"
-            },
-            "kind": "open",
-            "order": 2,
-            "gate": {
-              "required": [
-                "invoice_number",
-                "issued_date",
-                "sent_date"
-              ]
-            },
-            "gateChecklist": [
-              {
-                "field": "invoice_number",
-                "label": {
-                  "en": "Invoice number",
-                  "zh-CN": "发票号码"
-                },
-                "schema": {
-                  "required": [
-                    "invoice_number"
-                  ]
-                }
-              },
-              {
-                "field": "issued_date",
-                "label": {
-                  "en": "Issued on",
-                  "zh-CN": "开票日期"
-                },
-                "schema": {
-                  "required": [
-                    "issued_date"
-                  ]
-                }
-              },
-              {
-                "field": "sent_date",
-                "label": {
-                  "en": "Sent on",
-                  "zh-CN": "寄送日期"
-                },
-                "schema": {
-                  "required": [
-                    "sent_date"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "sent",
-            "label": {
-              "en": "Sent to customer",
-              "zh-CN": "已寄送客户"
-            },
-            "kind": "won",
-            "order": 3,
-            "lock": {
-              "reversibleBy": [
-                "finance"
-              ],
-              "except": []
-            }
-          },
-          {
-            "id": "rejected",
-            "label": {
-              "en": "Rejected",
-              "zh-CN": "已驳回"
-            },
-            "kind": "lost",
-            "order": 4,
-            "entry": {
-              "required": [
-                "rejection_reason"
-              ],
-              "properties": {
-                "rejection_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "rejection_reason",
-                "label": {
-                  "en": "Reason rejected",
-                  "zh-CN": "驳回原因"
-                },
-                "schema": {
-                  "required": [
-                    "rejection_reason"
-                  ],
-                  "properties": {
-                    "rejection_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [
-                "finance"
-              ],
-              "except": []
-            }
-          }
-        ],
-        "transitions": [
-          {
-            "from": "rejected",
-            "to": "requested"
-          },
-          {
-            "from": "sent",
-            "to": "issued"
-          },
-          {
-            "from": "requested",
-            "to": "finance_review"
-          },
-          {
-            "from": "finance_review",
-            "to": "issued"
-          },
-          {
-            "from": "finance_review",
-            "to": "requested"
-          },
-          {
-            "from": "finance_review",
-            "to": "rejected"
-          },
-          {
-            "from": "issued",
-            "to": "sent"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "finance_review"
-            ],
-            "to": "issued",
-            "role": "finance",
-            "freezes": [],
-            "label": {
-              "en": "Finance review",
-              "zh-CN": "财务审核"
-            }
-          }
-        ],
-        "amountField": "amount",
-        "reasonField": "rejection_reason"
-      }
-    },
-    "quotes": {
-      "name": "quote",
-      "typeName": "Quote",
-      "resource": "quotes",
-      "label": {
-        "en": "Quote",
-        "zh-CN": "报价单"
-      },
-      "pluralLabel": {
-        "en": "Quotes & bids",
-        "zh-CN": "报价单 / 投标"
-      },
-      "recordRepresentation": "quote_number",
-      "group": "order_to_cash",
-      "fields": [
-        {
-          "name": "quote_number",
-          "label": {
-            "en": "Quote number",
-            "zh-CN": "报价单号"
-          },
-          "kind": "string",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": true,
-          "readOnly": true,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z0-9-]{3,30}$",
-          "sequence": "BJ-{yyyy}-{seq:5}",
-          "unique": true
-        },
-        {
-          "name": "status",
-          "label": {
-            "en": "Status",
-            "zh-CN": "状态"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "draft",
-              "review",
-              "sent",
-              "accepted",
-              "rejected"
-            ],
-            "default": "draft"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "draft",
-              "label": {
-                "en": "Draft",
-                "zh-CN": "草稿"
-              }
-            },
-            {
-              "value": "review",
-              "label": {
-                "en": "Manager review",
-                "zh-CN": "经理审核"
-              }
-            },
-            {
-              "value": "sent",
-              "label": {
-                "en": "Sent to customer",
-                "zh-CN": "已发送客户"
-              }
-            },
-            {
-              "value": "accepted",
-              "label": {
-                "en": "Accepted",
-                "zh-CN": "客户接受"
-              }
-            },
-            {
-              "value": "rejected",
-              "label": {
-                "en": "Rejected",
-                "zh-CN": "客户拒绝"
-              }
-            }
-          ],
-          "default": "draft"
-        },
-        {
-          "name": "quote_type",
-          "label": {
-            "en": "Type",
-            "zh-CN": "类型"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "quote",
-              "bid"
-            ],
-            "default": "quote"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "options": [
-            {
-              "value": "quote",
-              "label": {
-                "en": "Quote",
-                "zh-CN": "报价"
-              }
-            },
-            {
-              "value": "bid",
-              "label": {
-                "en": "Bid",
-                "zh-CN": "投标"
-              }
-            }
-          ],
-          "default": "quote"
-        },
-        {
-          "name": "customer_id",
-          "label": {
-            "en": "Customer",
-            "zh-CN": "客户"
-          },
-          "kind": "reference",
-          "required": true,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "customers"
-        },
-        {
-          "name": "opportunity_id",
-          "label": {
-            "en": "Opportunity",
-            "zh-CN": "销售机会"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "opportunities",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "contact_id",
-          "label": {
-            "en": "Customer contact",
-            "zh-CN": "客户联系人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "contacts",
-          "refWhere": {
-            "customer_id": "$customer_id"
-          }
-        },
-        {
-          "name": "quote_date",
-          "label": {
-            "en": "Quote date",
-            "zh-CN": "报价日期"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "valid_until",
-          "label": {
-            "en": "Valid until",
-            "zh-CN": "有效期至"
-          },
-          "kind": "date",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "format": "date"
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": false
-        },
-        {
-          "name": "lines",
-          "label": {
-            "en": "Lines",
-            "zh-CN": "报价明细"
-          },
-          "kind": "lines",
-          "required": false,
-          "schema": {
-            "type": "array",
-            "maxItems": 200,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "product_id",
-                "quantity",
-                "unit_price"
-              ],
-              "properties": {
-                "product_id": {
-                  "type": "integer"
-                },
-                "quantity": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999
-                },
-                "unit_price": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "discount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 100
-                },
-                "amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                }
-              }
-            }
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "itemFields": [
-            {
-              "name": "product_id",
-              "label": {
-                "en": "Product",
-                "zh-CN": "货品"
-              },
-              "kind": "reference",
-              "required": true,
-              "schema": {
-                "type": "integer"
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "ref": "products"
-            },
-            {
-              "name": "quantity",
-              "label": {
-                "en": "Quantity",
-                "zh-CN": "数量"
-              },
-              "kind": "number",
-              "required": true,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 999999999
-            },
-            {
-              "name": "unit_price",
-              "label": {
-                "en": "Unit price",
-                "zh-CN": "单价"
-              },
-              "kind": "money",
-              "required": true,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 999999999999
-            },
-            {
-              "name": "discount",
-              "label": {
-                "en": "Discount %",
-                "zh-CN": "折扣 %"
-              },
-              "kind": "percent",
-              "required": false,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 100
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": false,
-              "minimum": 0,
-              "maximum": 100
-            },
-            {
-              "name": "amount",
-              "label": {
-                "en": "Line amount",
-                "zh-CN": "金额"
-              },
-              "kind": "money",
-              "required": false,
-              "schema": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 999999999999
-              },
-              "list": false,
-              "filter": false,
-              "sortable": false,
-              "search": false,
-              "readOnly": true,
-              "minimum": 0,
-              "maximum": 999999999999,
-              "computed": {
-                "round": [
-                  {
-                    "*": [
-                      {
-                        "var": "quantity"
-                      },
-                      {
-                        "var": "unit_price"
-                      },
-                      {
-                        "-": [
-                          1,
-                          {
-                            "/": [
-                              {
-                                "var": [
-                                  "discount",
-                                  0
-                                ]
-                              },
-                              100
-                            ]
-                          }
-                        ]
-                      }
-                    ]
-                  },
-                  2
-                ]
-              }
-            }
-          ],
-          "section": "lines"
-        },
-        {
-          "name": "discount_rate",
-          "label": {
-            "en": "Overall discount %",
-            "zh-CN": "整单折扣率 %"
-          },
-          "kind": "percent",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 100
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "lines",
-          "minimum": 0,
-          "maximum": 100
-        },
-        {
-          "name": "max_discount",
-          "label": {
-            "en": "Largest discount %",
-            "zh-CN": "最大折扣率 %"
-          },
-          "kind": "percent",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 100
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "section": "lines",
-          "minimum": 0,
-          "maximum": 100,
-          "computed": {
-            "reduce": [
-              {
-                "var": "lines"
-              },
-              {
-                "max": [
-                  {
-                    "var": "accumulator"
-                  },
-                  {
-                    "var": [
-                      "current.discount",
-                      0
-                    ]
-                  }
-                ]
-              },
-              {
-                "var": [
-                  "discount_rate",
-                  0
-                ]
-              }
-            ]
-          }
-        },
-        {
-          "name": "discount_authority",
-          "label": {
-            "en": "Discount authority",
-            "zh-CN": "折扣审批权限"
-          },
-          "kind": "enum",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "enum": [
-              "sales_rep",
-              "sales_director",
-              "general_manager"
-            ]
-          },
-          "list": false,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": true,
-          "options": [
-            {
-              "value": "sales_rep",
-              "label": {
-                "en": "Within the rep's policy",
-                "zh-CN": "销售代表权限内"
-              }
-            },
-            {
-              "value": "sales_director",
-              "label": {
-                "en": "Sales director",
-                "zh-CN": "销售总监"
-              }
-            },
-            {
-              "value": "general_manager",
-              "label": {
-                "en": "General manager",
-                "zh-CN": "总经理"
-              }
-            }
-          ],
-          "section": "lines",
-          "help": {
-            "en": "From the approved price policies of the quoted products: up to their rep discount the rep decides; up to their director discount the sales director; beyond, the general manager (10% and 20% where no policy applies).",
-            "zh-CN": "按所报货品已批准的价格策略：销售代表折扣以内由销售代表决定；销售总监折扣以内报销售总监；超出报总经理（无价格策略时按 10% / 20%）。"
-          },
-          "computed": {
-            "if": [
-              {
-                "<=": [
-                  {
-                    "var": "max_discount"
-                  },
-                  {
-                    "var": [
-                      "policy_rep_max",
-                      10
-                    ]
-                  }
-                ]
-              },
-              "sales_rep",
-              {
-                "<=": [
-                  {
-                    "var": "max_discount"
-                  },
-                  {
-                    "var": [
-                      "policy_director_max",
-                      20
-                    ]
-                  }
-                ]
-              },
-              "sales_director",
-              "general_manager"
-            ]
-          }
-        },
-        {
-          "name": "total",
-          "label": {
-            "en": "Total",
-            "zh-CN": "报价总额"
-          },
-          "kind": "money",
-          "required": false,
-          "schema": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "list": true,
-          "filter": false,
-          "sortable": true,
-          "search": false,
-          "readOnly": true,
-          "section": "lines",
-          "minimum": 0,
-          "maximum": 999999999999,
-          "computed": {
-            "round": [
-              {
-                "*": [
-                  {
-                    "reduce": [
-                      {
-                        "var": "lines"
-                      },
-                      {
-                        "+": [
-                          {
-                            "var": "accumulator"
-                          },
-                          {
-                            "var": [
-                              "current.amount",
-                              0
-                            ]
-                          }
-                        ]
-                      },
-                      0
-                    ]
-                  },
-                  {
-                    "-": [
-                      1,
-                      {
-                        "/": [
-                          {
-                            "var": [
-                              "discount_rate",
-                              0
-                            ]
-                          },
-                          100
-                        ]
-                      }
-                    ]
-                  }
-                ]
-              },
-              2
-            ]
-          }
-        },
-        {
-          "name": "payment_terms",
-          "label": {
-            "en": "Payment terms",
-            "zh-CN": "付款条件"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "terms",
-          "minLength": 1,
-          "maxLength": 20000
-        },
-        {
-          "name": "delivery_terms",
-          "label": {
-            "en": "Delivery terms",
-            "zh-CN": "交货条件"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "terms",
-          "maxLength": 20000
-        },
-        {
-          "name": "technical_proposal",
-          "label": {
-            "en": "Technical proposal",
-            "zh-CN": "技术方案"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "section": "terms",
-          "maxLength": 20000
-        },
-        {
-          "name": "owner_id",
-          "label": {
-            "en": "Owner",
-            "zh-CN": "负责人"
-          },
-          "kind": "reference",
-          "required": false,
-          "schema": {
-            "type": "integer"
-          },
-          "list": true,
-          "filter": true,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "ref": "salespeople"
-        },
-        {
-          "name": "rejection_reason",
-          "label": {
-            "en": "Reason rejected",
-            "zh-CN": "拒绝原因"
-          },
-          "kind": "text",
-          "required": false,
-          "schema": {
-            "type": "string",
-            "maxLength": 20000
-          },
-          "list": false,
-          "filter": false,
-          "sortable": false,
-          "search": false,
-          "readOnly": false,
-          "maxLength": 20000
-        }
-      ],
-      "schema": {
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "quote_number",
-          "customer_id"
-        ],
-        "properties": {
-          "quote_number": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]{3,30}$",
-            "maxLength": 30
-          },
-          "status": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "draft",
-              "review",
-              "sent",
-              "accepted",
-              "rejected",
-              null
-            ],
-            "default": "draft"
-          },
-          "quote_type": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "quote",
-              "bid",
-              null
-            ],
-            "default": "quote"
-          },
-          "customer_id": {
-            "type": "integer"
-          },
-          "opportunity_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "contact_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "quote_date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "valid_until": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date"
-          },
-          "lines": {
-            "type": [
-              "array",
-              "null"
-            ],
-            "maxItems": 200,
-            "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "product_id",
-                "quantity",
-                "unit_price"
-              ],
-              "properties": {
-                "product_id": {
-                  "type": "integer"
-                },
-                "quantity": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999
-                },
-                "unit_price": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                },
-                "discount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 100
-                },
-                "amount": {
-                  "type": "number",
-                  "minimum": 0,
-                  "maximum": 999999999999
-                }
-              }
-            }
-          },
-          "discount_rate": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 100
-          },
-          "max_discount": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 100
-          },
-          "discount_authority": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "enum": [
-              "sales_rep",
-              "sales_director",
-              "general_manager",
-              null
-            ]
-          },
-          "total": {
-            "type": [
-              "number",
-              "null"
-            ],
-            "minimum": 0,
-            "maximum": 999999999999
-          },
-          "payment_terms": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000,
-            "minLength": 1
-          },
-          "delivery_terms": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "technical_proposal": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          },
-          "owner_id": {
-            "type": [
-              "integer",
-              "null"
-            ]
-          },
-          "rejection_reason": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 20000
-          }
-        }
-      },
-      "access": {
-        "roles": {
-          "sales_rep": {
-            "read": "own",
-            "write": "own"
-          },
-          "sales_assistant": {
-            "read": "team",
-            "write": "team"
-          },
-          "presales": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_manager": {
-            "read": "team",
-            "write": "team"
-          },
-          "sales_director": {
-            "read": "all",
-            "write": "all"
-          },
-          "general_manager": {
-            "read": "all",
-            "write": "all"
-          },
-          "finance": {
-            "read": "all",
-            "write": "none"
-          },
-          "admin": {
-            "read": "all",
-            "write": "all"
-          }
-        },
-        "default": {
-          "read": "none",
-          "write": "none"
-        },
-        "ownerField": "owner_id"
-      },
-      "sort": {
-        "field": "quote_date",
-        "order": "DESC"
-      },
-      "source": "entities/quote.schema.json",
-      "unique": [
-        [
-          "quote_number"
-        ]
-      ],
-      "lookups": {
-        "policy_rep_max": {
-          "kind": "aggregate",
-          "fn": "min",
-          "field": "max_discount_rep",
-          "from": "price_policies",
-          "where": {
-            "product_id": "$lines.product_id",
-            "status": "approved"
-          }
-        },
-        "policy_director_max": {
-          "kind": "aggregate",
-          "fn": "min",
-          "field": "max_discount_director",
-          "from": "price_policies",
-          "where": {
-            "product_id": "$lines.product_id",
-            "status": "approved"
-          }
-        }
-      },
-      "validations": [
-        {
-          "rule": {
-            "or": [
-              {
-                "!": {
-                  "var": "quote_date"
-                }
-              },
-              {
-                "!": {
-                  "var": "valid_until"
-                }
-              },
-              {
-                "<=": [
-                  {
-                    "var": "quote_date"
-                  },
-                  {
-                    "var": "valid_until"
-                  }
-                ]
-              }
-            ]
-          },
-          "message": {
-            "en": "A quote cannot expire before its date",
-            "zh-CN": "有效期不能早于报价日期"
-          },
-          "fields": [
-            "valid_until"
-          ]
-        }
-      ],
-      "actions": {
-        "create_contract": {
-          "name": "create_contract",
-          "label": {
-            "en": "Create contract",
-            "zh-CN": "生成合同"
-          },
-          "bulk": false,
-          "creates": [
-            {
-              "as": "contract",
-              "resource": "contracts",
-              "set": {
-                "name": {
-                  "cat": [
-                    {
-                      "var": "quote_number"
-                    },
-                    " 合同 / contract"
-                  ]
-                },
-                "customer_id": {
-                  "var": "customer_id"
-                },
-                "opportunity_id": {
-                  "var": "opportunity_id"
-                },
-                "quote_id": {
-                  "var": "id"
-                },
-                "lines": {
-                  "rows": {
-                    "var": "lines"
-                  },
-                  "columns": {
-                    "product_id": {
-                      "var": "$row.product_id"
-                    },
-                    "quantity": {
-                      "var": "$row.quantity"
-                    },
-                    "unit_price": {
-                      "var": "$row.unit_price"
-                    },
-                    "discount": {
-                      "var": "$row.discount"
-                    }
-                  }
-                },
-                "payment_terms": {
-                  "var": "payment_terms"
-                }
-              }
-            }
-          ],
-          "update": {},
-          "opens": "contract",
-          "description": {
-            "en": "A draft contract with the quote's customer, opportunity, lines and terms.",
-            "zh-CN": "以报价的客户、商机、明细和条款生成合同草稿。"
-          },
-          "stages": [
-            "accepted"
-          ]
-        }
-      },
-      "icon": "RequestQuote",
-      "workflow": {
-        "field": "status",
-        "initial": "draft",
-        "stages": [
-          {
-            "id": "draft",
-            "label": {
-              "en": "Draft",
-              "zh-CN": "草稿"
-            },
-            "kind": "open",
-            "order": 0,
-            "gate": {
-              "required": [
-                "customer_id",
-                "lines",
-                "total",
-                "payment_terms",
-                "valid_until"
-              ],
-              "properties": {
-                "lines": {
-                  "minItems": 1
-                },
-                "total": {
-                  "exclusiveMinimum": 0
-                }
-              }
-            },
-            "gateChecklist": [
-              {
-                "field": "customer_id",
-                "label": {
-                  "en": "Customer",
-                  "zh-CN": "客户"
-                },
-                "schema": {
-                  "required": [
-                    "customer_id"
-                  ]
-                }
-              },
-              {
-                "field": "lines",
-                "label": {
-                  "en": "Lines",
-                  "zh-CN": "报价明细"
-                },
-                "schema": {
-                  "required": [
-                    "lines"
-                  ],
-                  "properties": {
-                    "lines": {
-                      "minItems": 1
-                    }
-                  }
-                }
-              },
-              {
-                "field": "total",
-                "label": {
-                  "en": "Total",
-                  "zh-CN": "报价总额"
-                },
-                "schema": {
-                  "required": [
-                    "total"
-                  ],
-                  "properties": {
-                    "total": {
-                      "exclusiveMinimum": 0
-                    }
-                  }
-                }
-              },
-              {
-                "field": "payment_terms",
-                "label": {
-                  "en": "Payment terms",
-                  "zh-CN": "付款条件"
-                },
-                "schema": {
-                  "required": [
-                    "payment_terms"
-                  ]
-                }
-              },
-              {
-                "field": "valid_until",
-                "label": {
-                  "en": "Valid until",
-                  "zh-CN": "有效期至"
-                },
-                "schema": {
-                  "required": [
-                    "valid_until"
-                  ]
-                }
-              }
-            ]
-          },
-          {
-            "id": "review",
-            "label": {
-              "en": "Manager review",
-              "zh-CN": "经理审核"
-            },
-            "kind": "open",
-            "order": 1,
-            "slaDays": 2
-          },
-          {
-            "id": "sent",
-            "label": {
-              "en": "Sent to customer",
-              "zh-CN": "已发送客户"
-            },
-            "kind": "open",
-            "order": 2
-          },
-          {
-            "id": "accepted",
-            "label": {
-              "en": "Accepted",
-              "zh-CN": "客户接受"
-            },
-            "kind": "won",
-            "order": 3,
-            "lock": {
-              "reversibleBy": [
-                "sales_director"
-              ],
-              "except": []
-            }
-          },
-          {
-            "id": "rejected",
-            "label": {
-              "en": "Rejected",
-              "zh-CN": "客户拒绝"
-            },
-            "kind": "lost",
-            "order": 4,
-            "entry": {
-              "required": [
-                "rejection_reason"
-              ],
-              "properties": {
-                "rejection_reason": {
-                  "minLength": 2
-                }
-              }
-            },
-            "entryChecklist": [
-              {
-                "field": "rejection_reason",
-                "label": {
-                  "en": "Reason rejected",
-                  "zh-CN": "拒绝原因"
-                },
-                "schema": {
-                  "required": [
-                    "rejection_reason"
-                  ],
-                  "properties": {
-                    "rejection_reason": {
-                      "minLength": 2
-                    }
-                  }
-                }
-              }
-            ],
-            "lock": {
-              "reversibleBy": [
-                "sales_manager"
-              ],
-              "except": []
-            }
-          }
-        ],
-        "transitions": [
-          {
-            "from": "rejected",
-            "to": "sent"
-          },
-          {
-            "from": "accepted",
-            "to": "sent"
-          },
-          {
-            "from": "draft",
-            "to": "review"
-          },
-          {
-            "from": "review",
-            "to": "sent"
-          },
-          {
-            "from": "review",
-            "to": "draft"
-          },
-          {
-            "from": "sent",
-            "to": "accepted"
-          },
-          {
-            "from": "sent",
-            "to": "rejected"
-          },
-          {
-            "from": "sent",
-            "to": "review"
-          }
-        ],
-        "approvals": [
-          {
-            "from": [
-              "review"
-            ],
-            "to": "sent",
-            "role": "sales_manager",
-            "freezes": [
-              "customer_id",
-              "lines",
-              "discount_rate",
-              "total",
-              "payment_terms",
-              "valid_until",
-              "delivery_terms"
-            ],
-            "label": {
-              "en": "Quote review",
-              "zh-CN": "报价审核"
-            }
-          },
-          {
-            "from": [
-              "*"
-            ],
-            "to": "sent",
-            "role": "sales_director",
-            "freezes": [
-              "lines",
-              "discount_rate",
-              "max_discount",
-              "total"
-            ],
-            "when": {
-              "required": [
-                "discount_authority"
-              ],
-              "properties": {
-                "discount_authority": {
-                  "enum": [
-                    "sales_director",
-                    "general_manager"
-                  ]
-                }
-              }
-            },
-            "label": {
-              "en": "Discount approval (beyond the rep's price policy)",
-              "zh-CN": "折扣审批（超出销售代表权限）"
-            }
-          },
-          {
-            "from": [
-              "*"
-            ],
-            "to": "sent",
-            "role": "general_manager",
-            "freezes": [
-              "lines",
-              "discount_rate",
-              "max_discount",
-              "total"
-            ],
-            "when": {
-              "required": [
-                "discount_authority"
-              ],
-              "properties": {
-                "discount_authority": {
-                  "const": "general_manager"
-                }
-              }
-            },
-            "label": {
-              "en": "Discount approval (beyond the director's price policy)",
-              "zh-CN": "折扣审批（超出销售总监权限，报总经理）"
-            }
-          },
-          {
-            "from": [
-              "*"
-            ],
-            "to": "sent",
-            "role": "general_manager",
-            "freezes": [
-              "quote_type",
-              "total"
-            ],
-            "when": {
-              "required": [
-                "quote_type",
-                "total"
-              ],
-              "properties": {
-                "quote_type": {
-                  "const": "bid"
-                },
-                "total": {
-                  "exclusiveMinimum": 1000000
-                }
-              }
-            },
-            "label": {
-              "en": "Large bid: company leadership",
-              "zh-CN": "大型投标报公司领导审批"
-            }
-          }
-        ],
-        "amountField": "total",
-        "reasonField": "rejection_reason"
-      }
-    },
     "sales_orders": {
       "name": "sales_order",
       "typeName": "SalesOrder",
@@ -16897,6 +11663,43 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "order_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "order_date",
+            "requested_delivery_date",
+            "delivery_address",
+            "handover_notes",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "lines",
+          "label": {
+            "en": "Lines",
+            "zh-CN": "明细"
+          },
+          "fields": [
+            "lines",
+            "total",
+            "ordered_qty",
+            "shipped_qty",
+            "delivered_qty",
+            "returned_qty",
+            "fully_delivered"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -17529,6 +12332,5955 @@ export const model = {
         "reasonField": "cancel_reason"
       }
     },
+    "deliveries": {
+      "name": "delivery",
+      "typeName": "Delivery",
+      "resource": "deliveries",
+      "label": {
+        "en": "Delivery",
+        "zh-CN": "发货"
+      },
+      "pluralLabel": {
+        "en": "Deliveries",
+        "zh-CN": "发货管理"
+      },
+      "recordRepresentation": "request_number",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "request_number",
+          "label": {
+            "en": "Delivery request number",
+            "zh-CN": "需货申请单号"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": true,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z0-9-]{3,30}$",
+          "sequence": "XH-{yyyy}{mm}-{seq:4}",
+          "unique": true
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "发货状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "request",
+              "approved",
+              "outbound",
+              "shipped",
+              "confirmed",
+              "cancelled"
+            ],
+            "default": "request"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "request",
+              "label": {
+                "en": "Delivery request",
+                "zh-CN": "需货申请"
+              }
+            },
+            {
+              "value": "approved",
+              "label": {
+                "en": "Approved",
+                "zh-CN": "已批准"
+              }
+            },
+            {
+              "value": "outbound",
+              "label": {
+                "en": "Outbound note issued",
+                "zh-CN": "已开出库单"
+              }
+            },
+            {
+              "value": "shipped",
+              "label": {
+                "en": "Shipped",
+                "zh-CN": "已发货"
+              }
+            },
+            {
+              "value": "confirmed",
+              "label": {
+                "en": "Confirmed by customer",
+                "zh-CN": "客户已确认"
+              }
+            },
+            {
+              "value": "cancelled",
+              "label": {
+                "en": "Cancelled",
+                "zh-CN": "已取消"
+              }
+            }
+          ],
+          "default": "request"
+        },
+        {
+          "name": "sales_order_id",
+          "label": {
+            "en": "Sales order",
+            "zh-CN": "销售订单"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "sales_orders"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "requested_date",
+          "label": {
+            "en": "Needed by",
+            "zh-CN": "需货日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "items",
+          "label": {
+            "en": "Goods",
+            "zh-CN": "发货明细"
+          },
+          "kind": "lines",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "product_id",
+                "quantity"
+              ],
+              "properties": {
+                "product_id": {
+                  "type": "integer"
+                },
+                "quantity": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999
+                }
+              }
+            }
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "itemFields": [
+            {
+              "name": "product_id",
+              "label": {
+                "en": "Product",
+                "zh-CN": "货品"
+              },
+              "kind": "reference",
+              "required": true,
+              "schema": {
+                "type": "integer"
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "ref": "products"
+            },
+            {
+              "name": "quantity",
+              "label": {
+                "en": "Quantity",
+                "zh-CN": "数量"
+              },
+              "kind": "number",
+              "required": true,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 999999999
+            }
+          ],
+          "section": "goods"
+        },
+        {
+          "name": "delivery_address",
+          "label": {
+            "en": "Delivery address",
+            "zh-CN": "收货地址"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "goods",
+          "maxLength": 200
+        },
+        {
+          "name": "outbound_note_number",
+          "label": {
+            "en": "Outbound note number",
+            "zh-CN": "销售出库单号"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "shipping",
+          "minLength": 1,
+          "maxLength": 200
+        },
+        {
+          "name": "carrier",
+          "label": {
+            "en": "Carrier",
+            "zh-CN": "承运商"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "shipping",
+          "minLength": 1,
+          "maxLength": 200
+        },
+        {
+          "name": "tracking_number",
+          "label": {
+            "en": "Tracking number",
+            "zh-CN": "运单号"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "shipping",
+          "maxLength": 200
+        },
+        {
+          "name": "shipped_date",
+          "label": {
+            "en": "Shipped on",
+            "zh-CN": "发货日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "section": "shipping"
+        },
+        {
+          "name": "customer_confirmed",
+          "label": {
+            "en": "Customer confirmation received",
+            "zh-CN": "已收到客户确认单"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "default": false
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "confirmation",
+          "default": false
+        },
+        {
+          "name": "confirmation_date",
+          "label": {
+            "en": "Confirmed on",
+            "zh-CN": "确认日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "confirmation"
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "cancel_reason",
+          "label": {
+            "en": "Reason cancelled",
+            "zh-CN": "取消原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "request_number",
+            "status",
+            "sales_order_id",
+            "customer_id",
+            "requested_date",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "goods",
+          "label": {
+            "en": "Goods",
+            "zh-CN": "货物"
+          },
+          "fields": [
+            "items",
+            "delivery_address"
+          ]
+        },
+        {
+          "id": "shipping",
+          "label": {
+            "en": "Shipping",
+            "zh-CN": "发运"
+          },
+          "fields": [
+            "outbound_note_number",
+            "carrier",
+            "tracking_number",
+            "shipped_date"
+          ]
+        },
+        {
+          "id": "confirmation",
+          "label": {
+            "en": "Confirmation",
+            "zh-CN": "确认"
+          },
+          "fields": [
+            "customer_confirmed",
+            "confirmation_date"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "request_number",
+          "sales_order_id"
+        ],
+        "properties": {
+          "request_number": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "request",
+              "approved",
+              "outbound",
+              "shipped",
+              "confirmed",
+              "cancelled",
+              null
+            ],
+            "default": "request"
+          },
+          "sales_order_id": {
+            "type": "integer"
+          },
+          "customer_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "requested_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "items": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "maxItems": 200,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "product_id",
+                "quantity"
+              ],
+              "properties": {
+                "product_id": {
+                  "type": "integer"
+                },
+                "quantity": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999
+                }
+              }
+            }
+          },
+          "delivery_address": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "outbound_note_number": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "carrier": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "tracking_number": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "shipped_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "customer_confirmed": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": false
+          },
+          "confirmation_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "cancel_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "none"
+          },
+          "warehouse": {
+            "read": "all",
+            "write": "all"
+          },
+          "finance": {
+            "read": "all",
+            "write": "none"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "requested_date",
+        "order": "DESC"
+      },
+      "source": "entities/delivery.schema.json",
+      "unique": [
+        [
+          "request_number"
+        ]
+      ],
+      "lookups": {},
+      "validations": [],
+      "actions": {},
+      "description": {
+        "en": "Delivery request, approved by the sales manager, outbound note, shipment by the warehouse, customer confirmation.",
+        "zh-CN": "需货申请单经销售经理批准后开具销售出库单，仓库发货，客户签署客户确认单。"
+      },
+      "icon": "LocalShipping",
+      "workflow": {
+        "field": "status",
+        "initial": "request",
+        "stages": [
+          {
+            "id": "request",
+            "label": {
+              "en": "Delivery request",
+              "zh-CN": "需货申请"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "sales_order_id",
+                "items",
+                "requested_date"
+              ],
+              "properties": {
+                "items": {
+                  "minItems": 1
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "sales_order_id",
+                "label": {
+                  "en": "Sales order",
+                  "zh-CN": "销售订单"
+                },
+                "schema": {
+                  "required": [
+                    "sales_order_id"
+                  ]
+                }
+              },
+              {
+                "field": "items",
+                "label": {
+                  "en": "Goods",
+                  "zh-CN": "发货明细"
+                },
+                "schema": {
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "minItems": 1
+                    }
+                  }
+                }
+              },
+              {
+                "field": "requested_date",
+                "label": {
+                  "en": "Needed by",
+                  "zh-CN": "需货日期"
+                },
+                "schema": {
+                  "required": [
+                    "requested_date"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "approved",
+            "label": {
+              "en": "Approved",
+              "zh-CN": "已批准"
+            },
+            "kind": "open",
+            "order": 1,
+            "gate": {
+              "required": [
+                "outbound_note_number"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "outbound_note_number",
+                "label": {
+                  "en": "Outbound note number",
+                  "zh-CN": "销售出库单号"
+                },
+                "schema": {
+                  "required": [
+                    "outbound_note_number"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "outbound",
+            "label": {
+              "en": "Outbound note issued",
+              "zh-CN": "已开出库单"
+            },
+            "kind": "open",
+            "order": 2,
+            "gate": {
+              "required": [
+                "carrier",
+                "shipped_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "carrier",
+                "label": {
+                  "en": "Carrier",
+                  "zh-CN": "承运商"
+                },
+                "schema": {
+                  "required": [
+                    "carrier"
+                  ]
+                }
+              },
+              {
+                "field": "shipped_date",
+                "label": {
+                  "en": "Shipped on",
+                  "zh-CN": "发货日期"
+                },
+                "schema": {
+                  "required": [
+                    "shipped_date"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "shipped",
+            "label": {
+              "en": "Shipped",
+              "zh-CN": "已发货"
+            },
+            "kind": "open",
+            "order": 3,
+            "gate": {
+              "required": [
+                "customer_confirmed",
+                "confirmation_date"
+              ],
+              "properties": {
+                "customer_confirmed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "customer_confirmed",
+                "label": {
+                  "en": "Customer confirmation received",
+                  "zh-CN": "已收到客户确认单"
+                },
+                "schema": {
+                  "required": [
+                    "customer_confirmed"
+                  ],
+                  "properties": {
+                    "customer_confirmed": {
+                      "const": true
+                    }
+                  }
+                }
+              },
+              {
+                "field": "confirmation_date",
+                "label": {
+                  "en": "Confirmed on",
+                  "zh-CN": "确认日期"
+                },
+                "schema": {
+                  "required": [
+                    "confirmation_date"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "confirmed",
+            "label": {
+              "en": "Confirmed by customer",
+              "zh-CN": "客户已确认"
+            },
+            "kind": "won",
+            "order": 4,
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
+          },
+          {
+            "id": "cancelled",
+            "label": {
+              "en": "Cancelled",
+              "zh-CN": "已取消"
+            },
+            "kind": "lost",
+            "order": 5,
+            "entry": {
+              "required": [
+                "cancel_reason"
+              ],
+              "properties": {
+                "cancel_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "cancel_reason",
+                "label": {
+                  "en": "Reason cancelled",
+                  "zh-CN": "取消原因"
+                },
+                "schema": {
+                  "required": [
+                    "cancel_reason"
+                  ],
+                  "properties": {
+                    "cancel_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
+          }
+        ],
+        "transitions": [
+          {
+            "from": "confirmed",
+            "to": "shipped"
+          },
+          {
+            "from": "request",
+            "to": "approved"
+          },
+          {
+            "from": "approved",
+            "to": "outbound"
+          },
+          {
+            "from": "approved",
+            "to": "request"
+          },
+          {
+            "from": "outbound",
+            "to": "shipped"
+          },
+          {
+            "from": "shipped",
+            "to": "confirmed"
+          },
+          {
+            "from": "request",
+            "to": "cancelled"
+          },
+          {
+            "from": "approved",
+            "to": "cancelled"
+          },
+          {
+            "from": "outbound",
+            "to": "cancelled"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "request"
+            ],
+            "to": "approved",
+            "role": "sales_manager",
+            "freezes": [
+              "sales_order_id",
+              "items",
+              "requested_date"
+            ],
+            "label": {
+              "en": "Delivery request approval",
+              "zh-CN": "需货申请审批"
+            }
+          }
+        ],
+        "reasonField": "cancel_reason"
+      }
+    },
+    "invoice_requests": {
+      "name": "invoice_request",
+      "typeName": "InvoiceRequest",
+      "resource": "invoice_requests",
+      "label": {
+        "en": "Invoice request",
+        "zh-CN": "开票申请"
+      },
+      "pluralLabel": {
+        "en": "Invoice requests",
+        "zh-CN": "开票申请"
+      },
+      "recordRepresentation": "invoice_title",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "invoice_title",
+          "label": {
+            "en": "Invoice title",
+            "zh-CN": "发票抬头"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": false,
+          "minLength": 2,
+          "maxLength": 200
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "finance_review",
+              "issued",
+              "sent",
+              "rejected"
+            ],
+            "default": "requested"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "requested",
+              "label": {
+                "en": "Requested",
+                "zh-CN": "已申请"
+              }
+            },
+            {
+              "value": "finance_review",
+              "label": {
+                "en": "Finance review",
+                "zh-CN": "财务审核"
+              }
+            },
+            {
+              "value": "issued",
+              "label": {
+                "en": "Issued",
+                "zh-CN": "已开票"
+              }
+            },
+            {
+              "value": "sent",
+              "label": {
+                "en": "Sent to customer",
+                "zh-CN": "已寄送客户"
+              }
+            },
+            {
+              "value": "rejected",
+              "label": {
+                "en": "Rejected",
+                "zh-CN": "已驳回"
+              }
+            }
+          ],
+          "default": "requested"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "sales_order_id",
+          "label": {
+            "en": "Sales order",
+            "zh-CN": "销售订单"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "sales_orders"
+        },
+        {
+          "name": "contract_id",
+          "label": {
+            "en": "Contract",
+            "zh-CN": "销售合同"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contracts"
+        },
+        {
+          "name": "request_date",
+          "label": {
+            "en": "Requested on",
+            "zh-CN": "申请日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "invoice_type",
+          "label": {
+            "en": "Invoice type",
+            "zh-CN": "发票类型"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "vat_special",
+              "vat_general"
+            ],
+            "default": "vat_special"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "vat_special",
+              "label": {
+                "en": "Special VAT invoice",
+                "zh-CN": "增值税专用发票"
+              }
+            },
+            {
+              "value": "vat_general",
+              "label": {
+                "en": "General VAT invoice",
+                "zh-CN": "增值税普通发票"
+              }
+            }
+          ],
+          "default": "vat_special"
+        },
+        {
+          "name": "tax_number",
+          "label": {
+            "en": "Taxpayer ID",
+            "zh-CN": "纳税人识别号"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9A-Z]{15,20}$",
+            "maxLength": 20
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "maxLength": 20,
+          "pattern": "^[0-9A-Z]{15,20}$"
+        },
+        {
+          "name": "amount",
+          "label": {
+            "en": "Amount",
+            "zh-CN": "开票金额"
+          },
+          "kind": "money",
+          "required": true,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "bank_account",
+          "label": {
+            "en": "Bank and account",
+            "zh-CN": "开户行及账号"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 200
+        },
+        {
+          "name": "registered_address_phone",
+          "label": {
+            "en": "Registered address and phone",
+            "zh-CN": "注册地址及电话"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 200
+        },
+        {
+          "name": "invoice_number",
+          "label": {
+            "en": "Invoice number",
+            "zh-CN": "发票号码"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "finance",
+          "minLength": 1,
+          "maxLength": 200,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "issued_date",
+          "label": {
+            "en": "Issued on",
+            "zh-CN": "开票日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "finance",
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "sent_date",
+          "label": {
+            "en": "Sent on",
+            "zh-CN": "寄送日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "finance"
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Requested by",
+            "zh-CN": "申请人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "rejection_reason",
+          "label": {
+            "en": "Reason rejected",
+            "zh-CN": "驳回原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "invoice_title",
+            "status",
+            "customer_id",
+            "sales_order_id",
+            "contract_id",
+            "request_date",
+            "invoice_type",
+            "tax_number",
+            "amount",
+            "bank_account",
+            "registered_address_phone",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "finance",
+          "label": {
+            "en": "Finance",
+            "zh-CN": "财务"
+          },
+          "fields": [
+            "invoice_number",
+            "issued_date",
+            "sent_date"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "invoice_title",
+          "amount"
+        ],
+        "properties": {
+          "invoice_title": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "requested",
+              "finance_review",
+              "issued",
+              "sent",
+              "rejected",
+              null
+            ],
+            "default": "requested"
+          },
+          "customer_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "sales_order_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "contract_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "request_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "invoice_type": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "vat_special",
+              "vat_general",
+              null
+            ],
+            "default": "vat_special"
+          },
+          "tax_number": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9A-Z]{15,20}$",
+            "maxLength": 20
+          },
+          "amount": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "bank_account": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "registered_address_phone": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200
+          },
+          "invoice_number": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "issued_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "sent_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "rejection_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "none"
+          },
+          "finance": {
+            "read": "all",
+            "write": "all"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "request_date",
+        "order": "DESC"
+      },
+      "source": "entities/invoice_request.schema.json",
+      "unique": [],
+      "lookups": {
+        "order": {
+          "kind": "record",
+          "ref": "sales_order_id",
+          "target": "sales_orders",
+          "fields": [
+            "total"
+          ]
+        },
+        "contract": {
+          "kind": "record",
+          "ref": "contract_id",
+          "target": "contracts",
+          "fields": [
+            "amount",
+            "current_amount"
+          ]
+        },
+        "invoiced_on_order": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "invoice_requests",
+          "where": {
+            "sales_order_id": "$sales_order_id",
+            "status_neq": "rejected",
+            "id_neq": "$id"
+          }
+        },
+        "invoiced_on_contract": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "invoice_requests",
+          "where": {
+            "contract_id": "$contract_id",
+            "status_neq": "rejected",
+            "id_neq": "$id"
+          }
+        }
+      },
+      "validations": [
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "order.total"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "+": [
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "invoiced_on_order",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "var": "order.total"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Invoiced in all, this request would exceed the order total",
+            "zh-CN": "连同本次申请，累计开票金额将超过订单金额"
+          },
+          "fields": [
+            "amount"
+          ]
+        },
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "contract.current_amount"
+                }
+              },
+              {
+                "<=": [
+                  {
+                    "+": [
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "invoiced_on_contract",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "var": "contract.current_amount"
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "Invoiced in all, this request would exceed the contract amount",
+            "zh-CN": "连同本次申请，累计开票金额将超过合同金额"
+          },
+          "fields": [
+            "amount"
+          ]
+        }
+      ],
+      "actions": {
+        "create_collection": {
+          "name": "create_collection",
+          "label": {
+            "en": "Schedule collection",
+            "zh-CN": "安排回款"
+          },
+          "bulk": true,
+          "creates": [
+            {
+              "as": "collection",
+              "resource": "collections",
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "if": [
+                        {
+                          "var": "invoice_number"
+                        },
+                        {
+                          "var": "invoice_number"
+                        },
+                        {
+                          "var": "invoice_title"
+                        }
+                      ]
+                    },
+                    " 回款 / collection"
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "contract_id"
+                },
+                "sales_order_id": {
+                  "var": "sales_order_id"
+                },
+                "amount": {
+                  "var": "amount"
+                },
+                "expected_date": {
+                  "add_days": [
+                    {
+                      "if": [
+                        {
+                          "var": "issued_date"
+                        },
+                        {
+                          "var": "issued_date"
+                        },
+                        {
+                          "var": "$today"
+                        }
+                      ]
+                    },
+                    30
+                  ]
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "collection",
+          "stages": [
+            "issued",
+            "sent"
+          ]
+        }
+      },
+      "icon": "ReceiptLong",
+      "workflow": {
+        "field": "status",
+        "initial": "requested",
+        "stages": [
+          {
+            "id": "requested",
+            "label": {
+              "en": "Requested",
+              "zh-CN": "已申请"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "invoice_type",
+                "invoice_title",
+                "tax_number",
+                "amount"
+              ],
+              "properties": {
+                "amount": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "invoice_type",
+                "label": {
+                  "en": "Invoice type",
+                  "zh-CN": "发票类型"
+                },
+                "schema": {
+                  "required": [
+                    "invoice_type"
+                  ]
+                }
+              },
+              {
+                "field": "invoice_title",
+                "label": {
+                  "en": "Invoice title",
+                  "zh-CN": "发票抬头"
+                },
+                "schema": {
+                  "required": [
+                    "invoice_title"
+                  ]
+                }
+              },
+              {
+                "field": "tax_number",
+                "label": {
+                  "en": "Taxpayer ID",
+                  "zh-CN": "纳税人识别号"
+                },
+                "schema": {
+                  "required": [
+                    "tax_number"
+                  ]
+                }
+              },
+              {
+                "field": "amount",
+                "label": {
+                  "en": "Amount",
+                  "zh-CN": "开票金额"
+                },
+                "schema": {
+                  "required": [
+                    "amount"
+                  ],
+                  "properties": {
+                    "amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "id": "finance_review",
+            "label": {
+              "en": "Finance review",
+              "zh-CN": "财务审核"
+            },
+            "kind": "open",
+            "order": 1
+          },
+          {
+            "id": "issued",
+            "label": {
+              "en": "Issued",
+              "zh-CN": "已开票"
+            },
+            "kind": "open",
+            "order": 2,
+            "gate": {
+              "required": [
+                "invoice_number",
+                "issued_date",
+                "sent_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "invoice_number",
+                "label": {
+                  "en": "Invoice number",
+                  "zh-CN": "发票号码"
+                },
+                "schema": {
+                  "required": [
+                    "invoice_number"
+                  ]
+                }
+              },
+              {
+                "field": "issued_date",
+                "label": {
+                  "en": "Issued on",
+                  "zh-CN": "开票日期"
+                },
+                "schema": {
+                  "required": [
+                    "issued_date"
+                  ]
+                }
+              },
+              {
+                "field": "sent_date",
+                "label": {
+                  "en": "Sent on",
+                  "zh-CN": "寄送日期"
+                },
+                "schema": {
+                  "required": [
+                    "sent_date"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "sent",
+            "label": {
+              "en": "Sent to customer",
+              "zh-CN": "已寄送客户"
+            },
+            "kind": "won",
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
+          },
+          {
+            "id": "rejected",
+            "label": {
+              "en": "Rejected",
+              "zh-CN": "已驳回"
+            },
+            "kind": "lost",
+            "order": 4,
+            "entry": {
+              "required": [
+                "rejection_reason"
+              ],
+              "properties": {
+                "rejection_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "rejection_reason",
+                "label": {
+                  "en": "Reason rejected",
+                  "zh-CN": "驳回原因"
+                },
+                "schema": {
+                  "required": [
+                    "rejection_reason"
+                  ],
+                  "properties": {
+                    "rejection_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
+          }
+        ],
+        "transitions": [
+          {
+            "from": "rejected",
+            "to": "requested"
+          },
+          {
+            "from": "sent",
+            "to": "issued"
+          },
+          {
+            "from": "requested",
+            "to": "finance_review"
+          },
+          {
+            "from": "finance_review",
+            "to": "issued"
+          },
+          {
+            "from": "finance_review",
+            "to": "requested"
+          },
+          {
+            "from": "finance_review",
+            "to": "rejected"
+          },
+          {
+            "from": "issued",
+            "to": "sent"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "finance_review"
+            ],
+            "to": "issued",
+            "role": "finance",
+            "freezes": [],
+            "label": {
+              "en": "Finance review",
+              "zh-CN": "财务审核"
+            }
+          }
+        ],
+        "amountField": "amount",
+        "reasonField": "rejection_reason"
+      }
+    },
+    "collections": {
+      "name": "collection",
+      "typeName": "Collection",
+      "resource": "collections",
+      "label": {
+        "en": "Collection",
+        "zh-CN": "回款"
+      },
+      "pluralLabel": {
+        "en": "Collections",
+        "zh-CN": "收款 / 回款"
+      },
+      "recordRepresentation": "name",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "name",
+          "label": {
+            "en": "Description",
+            "zh-CN": "款项名称"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "minLength": 2,
+          "maxLength": 200
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "回款状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action",
+              "received",
+              "written_off"
+            ],
+            "default": "pending"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "pending",
+              "label": {
+                "en": "Pending",
+                "zh-CN": "待收款"
+              }
+            },
+            {
+              "value": "partially_received",
+              "label": {
+                "en": "Partially received",
+                "zh-CN": "部分到账"
+              }
+            },
+            {
+              "value": "overdue",
+              "label": {
+                "en": "Overdue",
+                "zh-CN": "逾期"
+              }
+            },
+            {
+              "value": "escalated",
+              "label": {
+                "en": "Escalated to manager",
+                "zh-CN": "已上报经理"
+              }
+            },
+            {
+              "value": "legal_action",
+              "label": {
+                "en": "Legal action",
+                "zh-CN": "法律途径"
+              }
+            },
+            {
+              "value": "received",
+              "label": {
+                "en": "Received",
+                "zh-CN": "已到账"
+              }
+            },
+            {
+              "value": "written_off",
+              "label": {
+                "en": "Written off",
+                "zh-CN": "坏账核销"
+              }
+            }
+          ],
+          "default": "pending"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "contract_id",
+          "label": {
+            "en": "Contract",
+            "zh-CN": "销售合同"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contracts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
+        },
+        {
+          "name": "sales_order_id",
+          "label": {
+            "en": "Sales order",
+            "zh-CN": "销售订单"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "sales_orders",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
+        },
+        {
+          "name": "instalment_number",
+          "label": {
+            "en": "Instalment no.",
+            "zh-CN": "期次"
+          },
+          "kind": "integer",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 120
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minimum": 1,
+          "maximum": 120
+        },
+        {
+          "name": "expected_date",
+          "label": {
+            "en": "Due date",
+            "zh-CN": "应收日期"
+          },
+          "kind": "date",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "amount",
+          "label": {
+            "en": "Amount due",
+            "zh-CN": "应收金额"
+          },
+          "kind": "money",
+          "required": true,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "received_amount",
+          "label": {
+            "en": "Amount received",
+            "zh-CN": "实收金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "received_date",
+          "label": {
+            "en": "Received on",
+            "zh-CN": "到账日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "overdue_reason",
+          "label": {
+            "en": "Reason overdue",
+            "zh-CN": "逾期原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000,
+            "minLength": 2
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "overdue",
+          "minLength": 2,
+          "maxLength": 20000
+        },
+        {
+          "name": "follow_up",
+          "label": {
+            "en": "Follow-up record",
+            "zh-CN": "催款记录"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "overdue",
+          "maxLength": 20000
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "催收负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "write_off_reason",
+          "label": {
+            "en": "Reason written off",
+            "zh-CN": "核销原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "overdue",
+          "maxLength": 20000
+        },
+        {
+          "name": "fully_received",
+          "label": {
+            "en": "Fully received",
+            "zh-CN": "已收齐"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "and": [
+              {
+                ">": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  0
+                ]
+              },
+              {
+                ">=": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "past_due",
+          "label": {
+            "en": "Past due",
+            "zh-CN": "已过期未收齐"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "description": "Past the expected date and not fully received; refreshed every day by the server."
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "computed": {
+            "and": [
+              {
+                "!!": {
+                  "var": "expected_date"
+                }
+              },
+              {
+                "<": [
+                  {
+                    "var": "expected_date"
+                  },
+                  {
+                    "var": "$today"
+                  }
+                ]
+              },
+              {
+                "<": [
+                  {
+                    "var": [
+                      "received_amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "customer_id",
+            "contract_id",
+            "sales_order_id",
+            "instalment_number",
+            "expected_date",
+            "amount",
+            "received_amount",
+            "received_date",
+            "owner_id",
+            "fully_received",
+            "past_due"
+          ]
+        },
+        {
+          "id": "overdue",
+          "label": {
+            "en": "Overdue",
+            "zh-CN": "逾期"
+          },
+          "fields": [
+            "overdue_reason",
+            "follow_up",
+            "write_off_reason"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "customer_id",
+          "amount",
+          "expected_date"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action",
+              "received",
+              "written_off",
+              null
+            ],
+            "default": "pending"
+          },
+          "customer_id": {
+            "type": "integer"
+          },
+          "contract_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "sales_order_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "instalment_number": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "maximum": 120
+          },
+          "expected_date": {
+            "type": "string",
+            "format": "date"
+          },
+          "amount": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "received_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "received_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "overdue_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000,
+            "minLength": 2
+          },
+          "follow_up": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "write_off_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "fully_received": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "past_due": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "description": "Past the expected date and not fully received; refreshed every day by the server."
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "all"
+          },
+          "finance": {
+            "read": "all",
+            "write": "all"
+          },
+          "legal": {
+            "read": "all",
+            "write": "none"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "expected_date",
+        "order": "ASC"
+      },
+      "source": "entities/collection.schema.json",
+      "unique": [],
+      "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "received_amount",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The amount received cannot exceed the amount due",
+            "zh-CN": "实收金额不能超过应收金额"
+          },
+          "fields": [
+            "received_amount"
+          ]
+        }
+      ],
+      "actions": {},
+      "description": {
+        "en": "An amount due under an order or contract, chased by the salesperson; overdue amounts are followed up, escalated to the manager and, as a last step, taken to legal action.",
+        "zh-CN": "订单或合同项下的应收款，由销售人员催收；逾期后联系客户、记录原因、上报经理，最后一步诉诸法律。"
+      },
+      "icon": "Payments",
+      "workflow": {
+        "field": "status",
+        "initial": "pending",
+        "stages": [
+          {
+            "id": "pending",
+            "label": {
+              "en": "Pending",
+              "zh-CN": "待收款"
+            },
+            "kind": "open",
+            "order": 0
+          },
+          {
+            "id": "partially_received",
+            "label": {
+              "en": "Partially received",
+              "zh-CN": "部分到账"
+            },
+            "kind": "open",
+            "order": 1,
+            "entry": {
+              "required": [
+                "received_amount",
+                "received_date"
+              ],
+              "properties": {
+                "received_amount": {
+                  "exclusiveMinimum": 0
+                },
+                "fully_received": {
+                  "const": false
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "received_amount",
+                "label": {
+                  "en": "Amount received",
+                  "zh-CN": "实收金额"
+                },
+                "schema": {
+                  "required": [
+                    "received_amount"
+                  ],
+                  "properties": {
+                    "received_amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "received_date",
+                "label": {
+                  "en": "Received on",
+                  "zh-CN": "到账日期"
+                },
+                "schema": {
+                  "required": [
+                    "received_date"
+                  ]
+                }
+              },
+              {
+                "field": "fully_received",
+                "label": {
+                  "en": "Fully received",
+                  "zh-CN": "已收齐"
+                },
+                "schema": {
+                  "properties": {
+                    "fully_received": {
+                      "const": false
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "id": "overdue",
+            "label": {
+              "en": "Overdue",
+              "zh-CN": "逾期"
+            },
+            "kind": "open",
+            "order": 2,
+            "entry": {
+              "required": [
+                "past_due"
+              ],
+              "properties": {
+                "past_due": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "past_due",
+                "label": {
+                  "en": "Past due",
+                  "zh-CN": "已过期未收齐"
+                },
+                "schema": {
+                  "required": [
+                    "past_due"
+                  ],
+                  "properties": {
+                    "past_due": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "slaDays": 7
+          },
+          {
+            "id": "escalated",
+            "label": {
+              "en": "Escalated to manager",
+              "zh-CN": "已上报经理"
+            },
+            "kind": "open",
+            "order": 3,
+            "entry": {
+              "required": [
+                "overdue_reason"
+              ]
+            },
+            "entryChecklist": [
+              {
+                "field": "overdue_reason",
+                "label": {
+                  "en": "Reason overdue",
+                  "zh-CN": "逾期原因"
+                },
+                "schema": {
+                  "required": [
+                    "overdue_reason"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "legal_action",
+            "label": {
+              "en": "Legal action",
+              "zh-CN": "法律途径"
+            },
+            "kind": "open",
+            "order": 4,
+            "entry": {
+              "required": [
+                "overdue_reason"
+              ]
+            },
+            "entryChecklist": [
+              {
+                "field": "overdue_reason",
+                "label": {
+                  "en": "Reason overdue",
+                  "zh-CN": "逾期原因"
+                },
+                "schema": {
+                  "required": [
+                    "overdue_reason"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "received",
+            "label": {
+              "en": "Received",
+              "zh-CN": "已到账"
+            },
+            "kind": "won",
+            "order": 5,
+            "entry": {
+              "required": [
+                "received_amount",
+                "received_date",
+                "fully_received"
+              ],
+              "properties": {
+                "received_amount": {
+                  "exclusiveMinimum": 0
+                },
+                "fully_received": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "received_amount",
+                "label": {
+                  "en": "Amount received",
+                  "zh-CN": "实收金额"
+                },
+                "schema": {
+                  "required": [
+                    "received_amount"
+                  ],
+                  "properties": {
+                    "received_amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "received_date",
+                "label": {
+                  "en": "Received on",
+                  "zh-CN": "到账日期"
+                },
+                "schema": {
+                  "required": [
+                    "received_date"
+                  ]
+                }
+              },
+              {
+                "field": "fully_received",
+                "label": {
+                  "en": "Fully received",
+                  "zh-CN": "已收齐"
+                },
+                "schema": {
+                  "required": [
+                    "fully_received"
+                  ],
+                  "properties": {
+                    "fully_received": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
+          },
+          {
+            "id": "written_off",
+            "label": {
+              "en": "Written off",
+              "zh-CN": "坏账核销"
+            },
+            "kind": "lost",
+            "order": 6,
+            "entry": {
+              "required": [
+                "write_off_reason"
+              ],
+              "properties": {
+                "write_off_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "write_off_reason",
+                "label": {
+                  "en": "Reason written off",
+                  "zh-CN": "核销原因"
+                },
+                "schema": {
+                  "required": [
+                    "write_off_reason"
+                  ],
+                  "properties": {
+                    "write_off_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [
+                "general_manager"
+              ],
+              "except": []
+            }
+          }
+        ],
+        "transitions": [
+          {
+            "from": "written_off",
+            "to": "legal_action"
+          },
+          {
+            "from": "received",
+            "to": "partially_received"
+          },
+          {
+            "from": "pending",
+            "to": "partially_received",
+            "auto": true
+          },
+          {
+            "from": "pending",
+            "to": "received",
+            "auto": true
+          },
+          {
+            "from": "pending",
+            "to": "overdue",
+            "auto": true
+          },
+          {
+            "from": "partially_received",
+            "to": "received",
+            "auto": true
+          },
+          {
+            "from": "partially_received",
+            "to": "overdue",
+            "auto": true
+          },
+          {
+            "from": "overdue",
+            "to": "escalated"
+          },
+          {
+            "from": "overdue",
+            "to": "partially_received"
+          },
+          {
+            "from": "overdue",
+            "to": "received",
+            "auto": true
+          },
+          {
+            "from": "escalated",
+            "to": "legal_action"
+          },
+          {
+            "from": "escalated",
+            "to": "partially_received"
+          },
+          {
+            "from": "escalated",
+            "to": "received",
+            "auto": true
+          },
+          {
+            "from": "legal_action",
+            "to": "partially_received"
+          },
+          {
+            "from": "legal_action",
+            "to": "received",
+            "auto": true
+          },
+          {
+            "from": "overdue",
+            "to": "written_off"
+          },
+          {
+            "from": "escalated",
+            "to": "written_off"
+          },
+          {
+            "from": "legal_action",
+            "to": "written_off"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "*"
+            ],
+            "to": "received",
+            "role": "finance",
+            "freezes": [
+              "received_amount",
+              "received_date",
+              "fully_received"
+            ],
+            "label": {
+              "en": "Finance confirms receipt",
+              "zh-CN": "财务确认到账"
+            }
+          },
+          {
+            "from": [
+              "escalated"
+            ],
+            "to": "legal_action",
+            "role": "sales_director",
+            "freezes": [
+              "overdue_reason"
+            ],
+            "label": {
+              "en": "Decision to take legal action",
+              "zh-CN": "诉诸法律审批"
+            }
+          },
+          {
+            "from": [
+              "*"
+            ],
+            "to": "written_off",
+            "role": "finance",
+            "freezes": [
+              "write_off_reason"
+            ],
+            "label": {
+              "en": "Bad-debt write-off (finance)",
+              "zh-CN": "坏账核销（财务）"
+            }
+          },
+          {
+            "from": [
+              "*"
+            ],
+            "to": "written_off",
+            "role": "general_manager",
+            "freezes": [
+              "write_off_reason"
+            ],
+            "label": {
+              "en": "Bad-debt write-off (general manager)",
+              "zh-CN": "坏账核销（总经理）"
+            }
+          }
+        ],
+        "amountField": "amount",
+        "reasonField": "write_off_reason"
+      }
+    },
+    "contract_amendments": {
+      "name": "contract_amendment",
+      "typeName": "ContractAmendment",
+      "resource": "contract_amendments",
+      "label": {
+        "en": "Contract amendment",
+        "zh-CN": "合同变更"
+      },
+      "pluralLabel": {
+        "en": "Contract amendments",
+        "zh-CN": "合同变更 / 补充协议"
+      },
+      "recordRepresentation": "name",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "name",
+          "label": {
+            "en": "Title",
+            "zh-CN": "标题"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "minLength": 2,
+          "maxLength": 200
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "approved",
+              "withdrawn"
+            ],
+            "default": "draft"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "draft",
+              "label": {
+                "en": "Draft",
+                "zh-CN": "起草"
+              }
+            },
+            {
+              "value": "approved",
+              "label": {
+                "en": "Approved",
+                "zh-CN": "已批准"
+              }
+            },
+            {
+              "value": "withdrawn",
+              "label": {
+                "en": "Withdrawn",
+                "zh-CN": "已撤回"
+              }
+            }
+          ],
+          "default": "draft"
+        },
+        {
+          "name": "contract_id",
+          "label": {
+            "en": "Contract",
+            "zh-CN": "原合同"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contracts"
+        },
+        {
+          "name": "amendment_type",
+          "label": {
+            "en": "Type",
+            "zh-CN": "类型"
+          },
+          "kind": "enum",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "change",
+              "supplement"
+            ]
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "change",
+              "label": {
+                "en": "Contract change",
+                "zh-CN": "合同变更"
+              }
+            },
+            {
+              "value": "supplement",
+              "label": {
+                "en": "Supplementary agreement",
+                "zh-CN": "补充协议"
+              }
+            }
+          ]
+        },
+        {
+          "name": "content",
+          "label": {
+            "en": "What changes",
+            "zh-CN": "变更内容"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "minLength": 1,
+          "maxLength": 20000
+        },
+        {
+          "name": "amount_change",
+          "label": {
+            "en": "Change in amount",
+            "zh-CN": "金额变化"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": -999999999999,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minimum": -999999999999,
+          "maximum": 999999999999
+        },
+        {
+          "name": "new_delivery_date",
+          "label": {
+            "en": "New delivery date",
+            "zh-CN": "新交货日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "effective_date",
+          "label": {
+            "en": "Effective from",
+            "zh-CN": "生效日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "withdrawal_reason",
+          "label": {
+            "en": "Reason withdrawn",
+            "zh-CN": "撤回原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "contract_id",
+            "amendment_type",
+            "content",
+            "amount_change",
+            "new_delivery_date",
+            "effective_date",
+            "owner_id",
+            "withdrawal_reason"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "contract_id",
+          "amendment_type"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 2
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "draft",
+              "approved",
+              "withdrawn",
+              null
+            ],
+            "default": "draft"
+          },
+          "contract_id": {
+            "type": "integer"
+          },
+          "amendment_type": {
+            "type": "string",
+            "enum": [
+              "change",
+              "supplement"
+            ]
+          },
+          "content": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "amount_change": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": -999999999999,
+            "maximum": 999999999999
+          },
+          "new_delivery_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "effective_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "withdrawal_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "all"
+          },
+          "legal": {
+            "read": "all",
+            "write": "all"
+          },
+          "finance": {
+            "read": "all",
+            "write": "none"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "effective_date",
+        "order": "DESC"
+      },
+      "source": "entities/contract_amendment.schema.json",
+      "unique": [],
+      "lookups": {},
+      "validations": [],
+      "actions": {},
+      "description": {
+        "en": "A change to a signed contract or a supplementary agreement; it goes through legal and manager approval like the contract.",
+        "zh-CN": "对已签合同的变更或补充协议，与合同一样经法务和经理审批。"
+      },
+      "icon": "EditNote",
+      "workflow": {
+        "field": "status",
+        "initial": "draft",
+        "stages": [
+          {
+            "id": "draft",
+            "label": {
+              "en": "Draft",
+              "zh-CN": "起草"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "contract_id",
+                "amendment_type",
+                "content"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "contract_id",
+                "label": {
+                  "en": "Contract",
+                  "zh-CN": "原合同"
+                },
+                "schema": {
+                  "required": [
+                    "contract_id"
+                  ]
+                }
+              },
+              {
+                "field": "amendment_type",
+                "label": {
+                  "en": "Type",
+                  "zh-CN": "类型"
+                },
+                "schema": {
+                  "required": [
+                    "amendment_type"
+                  ]
+                }
+              },
+              {
+                "field": "content",
+                "label": {
+                  "en": "What changes",
+                  "zh-CN": "变更内容"
+                },
+                "schema": {
+                  "required": [
+                    "content"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "approved",
+            "label": {
+              "en": "Approved",
+              "zh-CN": "已批准"
+            },
+            "kind": "won",
+            "order": 1,
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
+          },
+          {
+            "id": "withdrawn",
+            "label": {
+              "en": "Withdrawn",
+              "zh-CN": "已撤回"
+            },
+            "kind": "lost",
+            "order": 2,
+            "entry": {
+              "required": [
+                "withdrawal_reason"
+              ],
+              "properties": {
+                "withdrawal_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "withdrawal_reason",
+                "label": {
+                  "en": "Reason withdrawn",
+                  "zh-CN": "撤回原因"
+                },
+                "schema": {
+                  "required": [
+                    "withdrawal_reason"
+                  ],
+                  "properties": {
+                    "withdrawal_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [],
+              "except": []
+            }
+          }
+        ],
+        "transitions": [
+          {
+            "from": "draft",
+            "to": "approved"
+          },
+          {
+            "from": "draft",
+            "to": "withdrawn"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "draft"
+            ],
+            "to": "approved",
+            "role": "legal",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
+            "label": {
+              "en": "Legal review",
+              "zh-CN": "法务审核"
+            }
+          },
+          {
+            "from": [
+              "draft"
+            ],
+            "to": "approved",
+            "role": "sales_manager",
+            "freezes": [
+              "contract_id",
+              "amendment_type",
+              "content"
+            ],
+            "label": {
+              "en": "Manager approval",
+              "zh-CN": "经理审批"
+            }
+          }
+        ],
+        "reasonField": "withdrawal_reason"
+      }
+    },
+    "credit_sales": {
+      "name": "credit_sale",
+      "typeName": "CreditSale",
+      "resource": "credit_sales",
+      "label": {
+        "en": "Credit sale",
+        "zh-CN": "赊销"
+      },
+      "pluralLabel": {
+        "en": "Credit sales",
+        "zh-CN": "赊销管理"
+      },
+      "recordRepresentation": "agreement_number",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "agreement_number",
+          "label": {
+            "en": "Agreement number",
+            "zh-CN": "购销协议编号"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": true,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z0-9-]{3,30}$",
+          "sequence": "SX-{yyyy}-{seq:4}",
+          "unique": true
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "credit_review",
+              "approved",
+              "settled",
+              "rejected"
+            ],
+            "default": "draft"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "draft",
+              "label": {
+                "en": "Draft",
+                "zh-CN": "草稿"
+              }
+            },
+            {
+              "value": "credit_review",
+              "label": {
+                "en": "Credit review",
+                "zh-CN": "信用审核"
+              }
+            },
+            {
+              "value": "approved",
+              "label": {
+                "en": "Approved, awaiting payment",
+                "zh-CN": "已批准，待付款"
+              }
+            },
+            {
+              "value": "settled",
+              "label": {
+                "en": "Settled",
+                "zh-CN": "已结清"
+              }
+            },
+            {
+              "value": "rejected",
+              "label": {
+                "en": "Rejected",
+                "zh-CN": "不予赊销"
+              }
+            }
+          ],
+          "default": "draft"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "contract_id",
+          "label": {
+            "en": "Contract",
+            "zh-CN": "销售合同"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contracts",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
+        },
+        {
+          "name": "sales_order_id",
+          "label": {
+            "en": "Sales order",
+            "zh-CN": "销售订单"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "sales_orders",
+          "refWhere": {
+            "customer_id": "$customer_id"
+          }
+        },
+        {
+          "name": "amount",
+          "label": {
+            "en": "Amount on credit",
+            "zh-CN": "赊销金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "due_date",
+          "label": {
+            "en": "Due date",
+            "zh-CN": "付款到期日"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "agreement_terms",
+          "label": {
+            "en": "Agreement terms",
+            "zh-CN": "协议条款"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minLength": 1,
+          "maxLength": 20000
+        },
+        {
+          "name": "credit_limit",
+          "label": {
+            "en": "Customer credit limit",
+            "zh-CN": "客户信用额度"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "credit",
+          "help": {
+            "en": "The customer's credit limit, read from the customer file.",
+            "zh-CN": "取自客户档案的信用额度。"
+          },
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "var": "customer.credit_limit"
+          }
+        },
+        {
+          "name": "within_credit_limit",
+          "label": {
+            "en": "Within credit limit",
+            "zh-CN": "额度检查通过"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "credit",
+          "help": {
+            "en": "This amount plus the customer's open receivables (unsettled credit sales and collections) is within the customer's credit limit.",
+            "zh-CN": "本次金额加客户未结应收（未结清赊销与待收款）不超过客户信用额度。"
+          },
+          "computed": {
+            "<=": [
+              {
+                "+": [
+                  {
+                    "var": [
+                      "amount",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "open_credit_sales",
+                      0
+                    ]
+                  },
+                  {
+                    "var": [
+                      "open_collections",
+                      0
+                    ]
+                  }
+                ]
+              },
+              {
+                "var": [
+                  "customer.credit_limit",
+                  0
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "credit_assessment",
+          "label": {
+            "en": "Credit assessment",
+            "zh-CN": "信用评估结果"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "approved",
+              "rejected"
+            ],
+            "default": "pending"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "pending",
+              "label": {
+                "en": "Pending",
+                "zh-CN": "待评估"
+              }
+            },
+            {
+              "value": "approved",
+              "label": {
+                "en": "Approved",
+                "zh-CN": "通过"
+              }
+            },
+            {
+              "value": "rejected",
+              "label": {
+                "en": "Rejected",
+                "zh-CN": "未通过"
+              }
+            }
+          ],
+          "section": "credit",
+          "default": "pending",
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "assessment_notes",
+          "label": {
+            "en": "Assessment notes",
+            "zh-CN": "评估说明"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "credit",
+          "maxLength": 20000,
+          "write": {
+            "roles": [
+              "finance"
+            ],
+            "owner": true
+          }
+        },
+        {
+          "name": "paid_date",
+          "label": {
+            "en": "Paid on",
+            "zh-CN": "付款日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "rejection_reason",
+          "label": {
+            "en": "Reason rejected",
+            "zh-CN": "不予赊销原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "agreement_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "sales_order_id",
+            "amount",
+            "due_date",
+            "agreement_terms",
+            "paid_date",
+            "owner_id",
+            "rejection_reason"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "credit_limit",
+            "within_credit_limit",
+            "credit_assessment",
+            "assessment_notes"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "agreement_number",
+          "customer_id"
+        ],
+        "properties": {
+          "agreement_number": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "draft",
+              "credit_review",
+              "approved",
+              "settled",
+              "rejected",
+              null
+            ],
+            "default": "draft"
+          },
+          "customer_id": {
+            "type": "integer"
+          },
+          "contract_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "sales_order_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "due_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "agreement_terms": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000,
+            "minLength": 1
+          },
+          "credit_limit": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "within_credit_limit": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "credit_assessment": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "pending",
+              "approved",
+              "rejected",
+              null
+            ],
+            "default": "pending"
+          },
+          "assessment_notes": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "paid_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "rejection_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "none"
+          },
+          "finance": {
+            "read": "all",
+            "write": "all"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "due_date",
+        "order": "ASC"
+      },
+      "source": "entities/credit_sale.schema.json",
+      "unique": [
+        [
+          "agreement_number"
+        ]
+      ],
+      "lookups": {
+        "customer": {
+          "kind": "record",
+          "ref": "customer_id",
+          "target": "customers",
+          "fields": [
+            "credit_limit",
+            "credit_rating"
+          ]
+        },
+        "open_credit_sales": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "credit_sales",
+          "where": {
+            "customer_id": "$customer_id",
+            "status": [
+              "credit_review",
+              "approved"
+            ],
+            "id_neq": "$id"
+          }
+        },
+        "open_collections": {
+          "kind": "aggregate",
+          "fn": "sum",
+          "field": "amount",
+          "from": "collections",
+          "where": {
+            "customer_id": "$customer_id",
+            "status": [
+              "pending",
+              "partially_received",
+              "overdue",
+              "escalated",
+              "legal_action"
+            ]
+          }
+        }
+      },
+      "validations": [],
+      "actions": {},
+      "description": {
+        "en": "Goods delivered under a purchase agreement and paid by a due date; granted only after an approved credit assessment and within the customer's credit limit.",
+        "zh-CN": "签订购销协议后先交货、到期付款；须经信用评估批准且在客户信用额度之内。"
+      },
+      "icon": "CreditScore",
+      "workflow": {
+        "field": "status",
+        "initial": "draft",
+        "stages": [
+          {
+            "id": "draft",
+            "label": {
+              "en": "Draft",
+              "zh-CN": "草稿"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "customer_id",
+                "amount",
+                "due_date",
+                "agreement_terms"
+              ],
+              "properties": {
+                "amount": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "customer_id",
+                "label": {
+                  "en": "Customer",
+                  "zh-CN": "客户"
+                },
+                "schema": {
+                  "required": [
+                    "customer_id"
+                  ]
+                }
+              },
+              {
+                "field": "amount",
+                "label": {
+                  "en": "Amount on credit",
+                  "zh-CN": "赊销金额"
+                },
+                "schema": {
+                  "required": [
+                    "amount"
+                  ],
+                  "properties": {
+                    "amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "due_date",
+                "label": {
+                  "en": "Due date",
+                  "zh-CN": "付款到期日"
+                },
+                "schema": {
+                  "required": [
+                    "due_date"
+                  ]
+                }
+              },
+              {
+                "field": "agreement_terms",
+                "label": {
+                  "en": "Agreement terms",
+                  "zh-CN": "协议条款"
+                },
+                "schema": {
+                  "required": [
+                    "agreement_terms"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "credit_review",
+            "label": {
+              "en": "Credit review",
+              "zh-CN": "信用审核"
+            },
+            "kind": "open",
+            "order": 1,
+            "gate": {
+              "required": [
+                "credit_assessment"
+              ],
+              "properties": {
+                "credit_assessment": {
+                  "const": "approved"
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "credit_assessment",
+                "label": {
+                  "en": "Credit assessment",
+                  "zh-CN": "信用评估结果"
+                },
+                "schema": {
+                  "required": [
+                    "credit_assessment"
+                  ],
+                  "properties": {
+                    "credit_assessment": {
+                      "const": "approved"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "id": "approved",
+            "label": {
+              "en": "Approved, awaiting payment",
+              "zh-CN": "已批准，待付款"
+            },
+            "kind": "open",
+            "order": 2,
+            "gate": {
+              "required": [
+                "paid_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "paid_date",
+                "label": {
+                  "en": "Paid on",
+                  "zh-CN": "付款日期"
+                },
+                "schema": {
+                  "required": [
+                    "paid_date"
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "id": "settled",
+            "label": {
+              "en": "Settled",
+              "zh-CN": "已结清"
+            },
+            "kind": "won",
+            "order": 3,
+            "lock": {
+              "reversibleBy": [
+                "finance"
+              ],
+              "except": []
+            }
+          },
+          {
+            "id": "rejected",
+            "label": {
+              "en": "Rejected",
+              "zh-CN": "不予赊销"
+            },
+            "kind": "lost",
+            "order": 4,
+            "entry": {
+              "required": [
+                "rejection_reason"
+              ],
+              "properties": {
+                "rejection_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "rejection_reason",
+                "label": {
+                  "en": "Reason rejected",
+                  "zh-CN": "不予赊销原因"
+                },
+                "schema": {
+                  "required": [
+                    "rejection_reason"
+                  ],
+                  "properties": {
+                    "rejection_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ],
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            }
+          }
+        ],
+        "transitions": [
+          {
+            "from": "rejected",
+            "to": "draft"
+          },
+          {
+            "from": "settled",
+            "to": "approved"
+          },
+          {
+            "from": "draft",
+            "to": "credit_review"
+          },
+          {
+            "from": "credit_review",
+            "to": "approved"
+          },
+          {
+            "from": "credit_review",
+            "to": "draft"
+          },
+          {
+            "from": "credit_review",
+            "to": "rejected"
+          },
+          {
+            "from": "approved",
+            "to": "settled"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "credit_review"
+            ],
+            "to": "approved",
+            "role": "finance",
+            "freezes": [
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
+            ],
+            "label": {
+              "en": "Credit assessment approval",
+              "zh-CN": "信用评估审批"
+            }
+          },
+          {
+            "from": [
+              "credit_review"
+            ],
+            "to": "approved",
+            "role": "sales_manager",
+            "freezes": [
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
+            ],
+            "label": {
+              "en": "Credit sale approval",
+              "zh-CN": "赊销审批"
+            }
+          },
+          {
+            "from": [
+              "credit_review"
+            ],
+            "to": "approved",
+            "role": "general_manager",
+            "freezes": [
+              "customer_id",
+              "amount",
+              "due_date",
+              "agreement_terms",
+              "credit_assessment"
+            ],
+            "when": {
+              "properties": {
+                "within_credit_limit": {
+                  "const": false
+                }
+              },
+              "required": [
+                "within_credit_limit"
+              ]
+            },
+            "label": {
+              "en": "Over the credit limit: general manager",
+              "zh-CN": "超出信用额度报总经理审批"
+            }
+          }
+        ],
+        "amountField": "amount",
+        "reasonField": "rejection_reason"
+      }
+    },
+    "instalment_plans": {
+      "name": "instalment_plan",
+      "typeName": "InstalmentPlan",
+      "resource": "instalment_plans",
+      "label": {
+        "en": "Instalment agreement",
+        "zh-CN": "分期付款协议"
+      },
+      "pluralLabel": {
+        "en": "Instalment agreements",
+        "zh-CN": "分期付款协议"
+      },
+      "recordRepresentation": "agreement_number",
+      "group": "order_to_cash",
+      "fields": [
+        {
+          "name": "agreement_number",
+          "label": {
+            "en": "Agreement number",
+            "zh-CN": "协议编号"
+          },
+          "kind": "string",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": true,
+          "readOnly": false,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z0-9-]{3,30}$"
+        },
+        {
+          "name": "status",
+          "label": {
+            "en": "Status",
+            "zh-CN": "状态"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active",
+              "completed",
+              "defaulted"
+            ],
+            "default": "draft"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "draft",
+              "label": {
+                "en": "Draft",
+                "zh-CN": "草稿"
+              }
+            },
+            {
+              "value": "active",
+              "label": {
+                "en": "Active",
+                "zh-CN": "执行中"
+              }
+            },
+            {
+              "value": "completed",
+              "label": {
+                "en": "Paid off",
+                "zh-CN": "已结清"
+              }
+            },
+            {
+              "value": "defaulted",
+              "label": {
+                "en": "Defaulted / cancelled",
+                "zh-CN": "违约 / 取消"
+              }
+            }
+          ],
+          "default": "draft"
+        },
+        {
+          "name": "customer_id",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "kind": "reference",
+          "required": true,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "customers"
+        },
+        {
+          "name": "contract_id",
+          "label": {
+            "en": "Contract",
+            "zh-CN": "销售合同"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contracts"
+        },
+        {
+          "name": "total_amount",
+          "label": {
+            "en": "Total amount",
+            "zh-CN": "总金额"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "down_payment",
+          "label": {
+            "en": "Down payment",
+            "zh-CN": "首付款"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "start_date",
+          "label": {
+            "en": "Start date",
+            "zh-CN": "起始日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false
+        },
+        {
+          "name": "instalments",
+          "label": {
+            "en": "Instalments",
+            "zh-CN": "分期计划"
+          },
+          "kind": "lines",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "maxItems": 120,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "due_date",
+                "amount"
+              ],
+              "properties": {
+                "due_date": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "paid_amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "partially_paid",
+                    "paid",
+                    "overdue"
+                  ],
+                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
+                }
+              }
+            }
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "itemFields": [
+            {
+              "name": "due_date",
+              "label": {
+                "en": "Due date",
+                "zh-CN": "到期日"
+              },
+              "kind": "date",
+              "required": true,
+              "schema": {
+                "type": "string",
+                "format": "date"
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false
+            },
+            {
+              "name": "amount",
+              "label": {
+                "en": "Amount",
+                "zh-CN": "应付金额"
+              },
+              "kind": "money",
+              "required": true,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 999999999999
+            },
+            {
+              "name": "paid_amount",
+              "label": {
+                "en": "Paid",
+                "zh-CN": "已付金额"
+              },
+              "kind": "money",
+              "required": false,
+              "schema": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 999999999999
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "minimum": 0,
+              "maximum": 999999999999
+            },
+            {
+              "name": "status",
+              "label": {
+                "en": "Status",
+                "zh-CN": "状态"
+              },
+              "kind": "enum",
+              "required": false,
+              "schema": {
+                "type": "string",
+                "enum": [
+                  "pending",
+                  "partially_paid",
+                  "paid",
+                  "overdue"
+                ],
+                "description": "Computed from the amounts and the due date; refreshed every day by the server."
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": true,
+              "options": [
+                {
+                  "value": "pending",
+                  "label": {
+                    "en": "Pending",
+                    "zh-CN": "未付"
+                  }
+                },
+                {
+                  "value": "partially_paid",
+                  "label": {
+                    "en": "Partially paid",
+                    "zh-CN": "部分支付"
+                  }
+                },
+                {
+                  "value": "paid",
+                  "label": {
+                    "en": "Paid",
+                    "zh-CN": "已付清"
+                  }
+                },
+                {
+                  "value": "overdue",
+                  "label": {
+                    "en": "Overdue",
+                    "zh-CN": "逾期"
+                  }
+                }
+              ],
+              "computed": {
+                "if": [
+                  {
+                    ">=": [
+                      {
+                        "var": [
+                          "paid_amount",
+                          0
+                        ]
+                      },
+                      {
+                        "var": [
+                          "amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  "paid",
+                  {
+                    "and": [
+                      {
+                        "!!": {
+                          "var": "due_date"
+                        }
+                      },
+                      {
+                        "<": [
+                          {
+                            "var": "due_date"
+                          },
+                          {
+                            "var": "$today"
+                          }
+                        ]
+                      }
+                    ]
+                  },
+                  "overdue",
+                  {
+                    ">": [
+                      {
+                        "var": [
+                          "paid_amount",
+                          0
+                        ]
+                      },
+                      0
+                    ]
+                  },
+                  "partially_paid",
+                  "pending"
+                ]
+              }
+            }
+          ],
+          "section": "schedule"
+        },
+        {
+          "name": "credit_assessed",
+          "label": {
+            "en": "Credit assessment passed",
+            "zh-CN": "信用评估已通过"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "default": false
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "credit",
+          "default": false
+        },
+        {
+          "name": "credit_assessment",
+          "label": {
+            "en": "Credit assessment",
+            "zh-CN": "信用评估意见"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "credit",
+          "maxLength": 20000
+        },
+        {
+          "name": "owner_id",
+          "label": {
+            "en": "Owner",
+            "zh-CN": "负责人"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "salespeople"
+        },
+        {
+          "name": "close_reason",
+          "label": {
+            "en": "Reason defaulted / cancelled",
+            "zh-CN": "违约 / 取消原因"
+          },
+          "kind": "text",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "maxLength": 20000
+        },
+        {
+          "name": "instalments_total",
+          "label": {
+            "en": "Instalments total",
+            "zh-CN": "分期金额合计"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": true,
+          "section": "schedule",
+          "minimum": 0,
+          "maximum": 999999999999,
+          "computed": {
+            "round": [
+              {
+                "reduce": [
+                  {
+                    "var": "instalments"
+                  },
+                  {
+                    "+": [
+                      {
+                        "var": "accumulator"
+                      },
+                      {
+                        "var": [
+                          "current.amount",
+                          0
+                        ]
+                      }
+                    ]
+                  },
+                  0
+                ]
+              },
+              2
+            ]
+          }
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "agreement_number",
+            "status",
+            "customer_id",
+            "contract_id",
+            "total_amount",
+            "down_payment",
+            "start_date",
+            "owner_id",
+            "close_reason"
+          ]
+        },
+        {
+          "id": "schedule",
+          "label": {
+            "en": "Schedule",
+            "zh-CN": "计划"
+          },
+          "fields": [
+            "instalments",
+            "instalments_total"
+          ]
+        },
+        {
+          "id": "credit",
+          "label": {
+            "en": "Credit",
+            "zh-CN": "信用"
+          },
+          "fields": [
+            "credit_assessed",
+            "credit_assessment"
+          ]
+        }
+      ],
+      "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "agreement_number",
+          "customer_id"
+        ],
+        "properties": {
+          "agreement_number": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]{3,30}$",
+            "maxLength": 30
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "draft",
+              "active",
+              "completed",
+              "defaulted",
+              null
+            ],
+            "default": "draft"
+          },
+          "customer_id": {
+            "type": "integer"
+          },
+          "contract_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "total_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "down_payment": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "start_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "instalments": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "maxItems": 120,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "due_date",
+                "amount"
+              ],
+              "properties": {
+                "due_date": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "paid_amount": {
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 999999999999
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "partially_paid",
+                    "paid",
+                    "overdue"
+                  ],
+                  "description": "Computed from the amounts and the due date; refreshed every day by the server."
+                }
+              }
+            }
+          },
+          "credit_assessed": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": false
+          },
+          "credit_assessment": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "owner_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "close_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 20000
+          },
+          "instalments_total": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          }
+        }
+      },
+      "access": {
+        "roles": {
+          "sales_rep": {
+            "read": "own",
+            "write": "own"
+          },
+          "sales_assistant": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_manager": {
+            "read": "team",
+            "write": "team"
+          },
+          "sales_director": {
+            "read": "all",
+            "write": "all"
+          },
+          "general_manager": {
+            "read": "all",
+            "write": "none"
+          },
+          "finance": {
+            "read": "all",
+            "write": "all"
+          },
+          "admin": {
+            "read": "all",
+            "write": "all"
+          }
+        },
+        "default": {
+          "read": "none",
+          "write": "none"
+        },
+        "ownerField": "owner_id"
+      },
+      "sort": {
+        "field": "start_date",
+        "order": "DESC"
+      },
+      "source": "entities/instalment_plan.schema.json",
+      "unique": [],
+      "lookups": {},
+      "validations": [
+        {
+          "rule": {
+            "<=": [
+              {
+                "var": [
+                  "down_payment",
+                  0
+                ]
+              },
+              {
+                "var": [
+                  "total_amount",
+                  0
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The down payment cannot exceed the total",
+            "zh-CN": "首付款不能超过协议总额"
+          },
+          "fields": [
+            "down_payment"
+          ]
+        },
+        {
+          "rule": {
+            "or": [
+              {
+                "!": {
+                  "var": "instalments"
+                }
+              },
+              {
+                "==": [
+                  {
+                    "round": [
+                      {
+                        "+": [
+                          {
+                            "var": [
+                              "instalments_total",
+                              0
+                            ]
+                          },
+                          {
+                            "var": [
+                              "down_payment",
+                              0
+                            ]
+                          }
+                        ]
+                      },
+                      2
+                    ]
+                  },
+                  {
+                    "var": [
+                      "total_amount",
+                      0
+                    ]
+                  }
+                ]
+              }
+            ]
+          },
+          "message": {
+            "en": "The instalments ({instalments_total}) and the down payment ({down_payment}) must add up to the total ({total_amount})",
+            "zh-CN": "分期金额合计 {instalments_total} 加首付款 {down_payment} 必须等于总金额 {total_amount}"
+          },
+          "fields": [
+            "instalments",
+            "total_amount"
+          ]
+        }
+      ],
+      "actions": {
+        "create_collections": {
+          "name": "create_collections",
+          "label": {
+            "en": "Schedule the instalments' collections",
+            "zh-CN": "生成分期回款计划"
+          },
+          "bulk": false,
+          "creates": [
+            {
+              "as": "collections",
+              "resource": "collections",
+              "each": {
+                "var": "instalments"
+              },
+              "set": {
+                "name": {
+                  "cat": [
+                    {
+                      "var": "agreement_number"
+                    },
+                    " #",
+                    {
+                      "+": [
+                        {
+                          "var": "$index"
+                        },
+                        1
+                      ]
+                    }
+                  ]
+                },
+                "customer_id": {
+                  "var": "customer_id"
+                },
+                "contract_id": {
+                  "var": "contract_id"
+                },
+                "instalment_number": {
+                  "+": [
+                    {
+                      "var": "$index"
+                    },
+                    1
+                  ]
+                },
+                "amount": {
+                  "var": "$item.amount"
+                },
+                "expected_date": {
+                  "var": "$item.due_date"
+                }
+              }
+            }
+          ],
+          "update": {},
+          "opens": "collections",
+          "description": {
+            "en": "One collection per instalment, with its amount and due date.",
+            "zh-CN": "每期分期生成一笔回款，金额和到期日同分期计划。"
+          },
+          "stages": [
+            "active"
+          ]
+        }
+      },
+      "description": {
+        "en": "A down payment and a schedule of instalments; granted only after a credit assessment of the customer.",
+        "zh-CN": "首付款及分期还款计划；须在对客户进行信用评估后方可给予。"
+      },
+      "icon": "CalendarMonth",
+      "workflow": {
+        "field": "status",
+        "initial": "draft",
+        "stages": [
+          {
+            "id": "draft",
+            "label": {
+              "en": "Draft",
+              "zh-CN": "草稿"
+            },
+            "kind": "open",
+            "order": 0,
+            "gate": {
+              "required": [
+                "customer_id",
+                "contract_id",
+                "total_amount",
+                "down_payment",
+                "instalments",
+                "credit_assessed"
+              ],
+              "properties": {
+                "instalments": {
+                  "minItems": 1
+                },
+                "credit_assessed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "customer_id",
+                "label": {
+                  "en": "Customer",
+                  "zh-CN": "客户"
+                },
+                "schema": {
+                  "required": [
+                    "customer_id"
+                  ]
+                }
+              },
+              {
+                "field": "contract_id",
+                "label": {
+                  "en": "Contract",
+                  "zh-CN": "销售合同"
+                },
+                "schema": {
+                  "required": [
+                    "contract_id"
+                  ]
+                }
+              },
+              {
+                "field": "total_amount",
+                "label": {
+                  "en": "Total amount",
+                  "zh-CN": "总金额"
+                },
+                "schema": {
+                  "required": [
+                    "total_amount"
+                  ]
+                }
+              },
+              {
+                "field": "down_payment",
+                "label": {
+                  "en": "Down payment",
+                  "zh-CN": "首付款"
+                },
+                "schema": {
+                  "required": [
+                    "down_payment"
+                  ]
+                }
+              },
+              {
+                "field": "instalments",
+                "label": {
+                  "en": "Instalments",
+                  "zh-CN": "分期计划"
+                },
+                "schema": {
+                  "required": [
+                    "instalments"
+                  ],
+                  "properties": {
+                    "instalments": {
+                      "minItems": 1
+                    }
+                  }
+                }
+              },
+              {
+                "field": "credit_assessed",
+                "label": {
+                  "en": "Credit assessment passed",
+                  "zh-CN": "信用评估已通过"
+                },
+                "schema": {
+                  "required": [
+                    "credit_assessed"
+                  ],
+                  "properties": {
+                    "credit_assessed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "id": "active",
+            "label": {
+              "en": "Active",
+              "zh-CN": "执行中"
+            },
+            "kind": "open",
+            "order": 1
+          },
+          {
+            "id": "completed",
+            "label": {
+              "en": "Paid off",
+              "zh-CN": "已结清"
+            },
+            "kind": "won",
+            "order": 2,
+            "entry": {
+              "required": [
+                "instalments"
+              ],
+              "properties": {
+                "instalments": {
+                  "minItems": 1,
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "status"
+                    ],
+                    "properties": {
+                      "status": {
+                        "const": "paid"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "instalments",
+                "label": {
+                  "en": "Instalments",
+                  "zh-CN": "分期计划"
+                },
+                "schema": {
+                  "required": [
+                    "instalments"
+                  ],
+                  "properties": {
+                    "instalments": {
+                      "minItems": 1,
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "status"
+                        ],
+                        "properties": {
+                          "status": {
+                            "const": "paid"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "id": "defaulted",
+            "label": {
+              "en": "Defaulted / cancelled",
+              "zh-CN": "违约 / 取消"
+            },
+            "kind": "lost",
+            "order": 3,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 2
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Reason defaulted / cancelled",
+                  "zh-CN": "违约 / 取消原因"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 2
+                    }
+                  }
+                }
+              }
+            ]
+          }
+        ],
+        "transitions": [
+          {
+            "from": "draft",
+            "to": "active"
+          },
+          {
+            "from": "active",
+            "to": "completed",
+            "auto": true
+          },
+          {
+            "from": "draft",
+            "to": "defaulted"
+          },
+          {
+            "from": "active",
+            "to": "defaulted"
+          }
+        ],
+        "approvals": [
+          {
+            "from": [
+              "draft"
+            ],
+            "to": "active",
+            "role": "sales_manager",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
+            "label": {
+              "en": "Instalment approval",
+              "zh-CN": "分期付款审批"
+            }
+          },
+          {
+            "from": [
+              "draft"
+            ],
+            "to": "active",
+            "role": "finance",
+            "freezes": [
+              "customer_id",
+              "contract_id",
+              "total_amount",
+              "down_payment",
+              "instalments",
+              "credit_assessed"
+            ],
+            "label": {
+              "en": "Credit check by finance",
+              "zh-CN": "财务信用审核"
+            }
+          }
+        ],
+        "amountField": "total_amount",
+        "reasonField": "close_reason"
+      }
+    },
     "sales_returns": {
       "name": "sales_return",
       "typeName": "SalesReturn",
@@ -18006,6 +18758,32 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "return_number",
+            "status",
+            "customer_id",
+            "delivery_id",
+            "sales_order_id",
+            "return_date",
+            "items",
+            "amount",
+            "reason",
+            "reason_detail",
+            "received_date",
+            "handling",
+            "handling_note",
+            "owner_id",
+            "rejection_reason"
+          ]
         }
       ],
       "schema": {
@@ -18933,6 +19711,42 @@ export const model = {
           "readOnly": false,
           "section": "handling",
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "subject",
+            "status",
+            "customer_id",
+            "contact_id",
+            "received_at",
+            "channel",
+            "category",
+            "severity",
+            "description",
+            "assignee_id",
+            "owner_id"
+          ]
+        },
+        {
+          "id": "handling",
+          "label": {
+            "en": "Handling",
+            "zh-CN": "处理"
+          },
+          "fields": [
+            "investigation",
+            "solution",
+            "resolved_date",
+            "customer_feedback",
+            "invalid_reason"
+          ]
         }
       ],
       "schema": {
@@ -20098,6 +20912,40 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "survey_number",
+            "service_request_id",
+            "customer_id",
+            "engineer_id",
+            "survey_date",
+            "suggestion",
+            "complaint",
+            "surveyed_by_id",
+            "account_owner_id"
+          ]
+        },
+        {
+          "id": "ratings",
+          "label": {
+            "en": "Ratings",
+            "zh-CN": "评分"
+          },
+          "fields": [
+            "attitude",
+            "skill",
+            "arrival_time",
+            "promises_kept",
+            "score"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -20798,6 +21646,65 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "request_number",
+            "status",
+            "customer_id",
+            "registered_at",
+            "service_type",
+            "problem",
+            "off_site",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "customer",
+          "label": {
+            "en": "Customer",
+            "zh-CN": "客户"
+          },
+          "fields": [
+            "contact_name",
+            "address",
+            "phone"
+          ]
+        },
+        {
+          "id": "product",
+          "label": {
+            "en": "Product",
+            "zh-CN": "产品"
+          },
+          "fields": [
+            "product_id",
+            "product_model",
+            "purchase_date",
+            "purchase_place"
+          ]
+        },
+        {
+          "id": "service",
+          "label": {
+            "en": "Service",
+            "zh-CN": "服务"
+          },
+          "fields": [
+            "engineer_id",
+            "actual_start",
+            "actual_end",
+            "work_done",
+            "fee",
+            "customer_signed"
+          ]
         }
       ],
       "schema": {
@@ -21618,6 +22525,28 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "period",
+            "department",
+            "team_id",
+            "category",
+            "amount",
+            "spent",
+            "notes",
+            "committed",
+            "remaining"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -22191,6 +23120,37 @@ export const model = {
           "readOnly": false
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "product_id",
+            "normal_price",
+            "market_entry_price",
+            "market_hold_price",
+            "valid_from",
+            "valid_to"
+          ]
+        },
+        {
+          "id": "authority",
+          "label": {
+            "en": "Authority",
+            "zh-CN": "权限"
+          },
+          "fields": [
+            "discount_conditions",
+            "max_discount_rep",
+            "max_discount_director"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -22719,6 +23679,28 @@ export const model = {
               }
             ]
           }
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "code",
+            "name",
+            "spec",
+            "category",
+            "unit",
+            "list_price",
+            "cost",
+            "stock",
+            "active",
+            "description",
+            "stock_on_hand"
+          ]
         }
       ],
       "schema": {
@@ -23300,6 +24282,42 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "promotion_type",
+            "product_id",
+            "territory_id",
+            "media",
+            "plan_month",
+            "start_date",
+            "end_date",
+            "budget",
+            "budget_id",
+            "plan",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "result",
+          "label": {
+            "en": "Result",
+            "zh-CN": "结果"
+          },
+          "fields": [
+            "actual_cost",
+            "result"
+          ]
         }
       ],
       "schema": {
@@ -24008,6 +25026,26 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "salesperson_id",
+            "team_id",
+            "period",
+            "target_amount",
+            "target_new_customers",
+            "basis",
+            "basis_notes"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -24671,6 +25709,47 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "plan_type",
+            "year",
+            "month",
+            "team_id",
+            "owner_id",
+            "close_reason"
+          ]
+        },
+        {
+          "id": "targets",
+          "label": {
+            "en": "Targets",
+            "zh-CN": "目标"
+          },
+          "fields": [
+            "product_targets",
+            "total_target"
+          ]
+        },
+        {
+          "id": "strategy",
+          "label": {
+            "en": "Strategy",
+            "zh-CN": "策略"
+          },
+          "fields": [
+            "strategy",
+            "adjustment_reason"
+          ]
         }
       ],
       "schema": {
@@ -25342,6 +26421,25 @@ export const model = {
           "maxLength": 20000
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "area",
+            "salesperson_id",
+            "team_id",
+            "branch",
+            "potential_customers",
+            "target_amount",
+            "battle_plan"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -25817,6 +26915,30 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "claim_number",
+            "status",
+            "owner_id",
+            "expense_type",
+            "amount",
+            "expense_date",
+            "invoices_attached",
+            "budget_id",
+            "customer_id",
+            "opportunity_id",
+            "description",
+            "paid_date",
+            "rejection_reason"
+          ]
         }
       ],
       "schema": {
@@ -26797,6 +27919,58 @@ export const model = {
           }
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "salesperson_id",
+            "month",
+            "status",
+            "period_start",
+            "period_end"
+          ]
+        },
+        {
+          "id": "metrics",
+          "label": {
+            "en": "Metrics",
+            "zh-CN": "指标"
+          },
+          "fields": [
+            "sales_amount",
+            "sales_profit",
+            "new_customers",
+            "satisfaction_score",
+            "quota_completion"
+          ]
+        },
+        {
+          "id": "report",
+          "label": {
+            "en": "Report",
+            "zh-CN": "报告"
+          },
+          "fields": [
+            "self_report"
+          ]
+        },
+        {
+          "id": "review",
+          "label": {
+            "en": "Review",
+            "zh-CN": "评审"
+          },
+          "fields": [
+            "manager_score",
+            "manager_comment",
+            "result"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -27521,6 +28695,25 @@ export const model = {
           "pattern": "^[0-9+()\\- ]{5,30}$"
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "role",
+            "team_id",
+            "territory_id",
+            "hire_date",
+            "status",
+            "email",
+            "phone"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -27753,6 +28946,22 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "manager_id",
+            "territory_id",
+            "target_amount",
+            "description"
+          ]
         }
       ],
       "schema": {
@@ -28272,6 +29481,49 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 20000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "status",
+            "plan_type",
+            "need",
+            "start_date",
+            "end_date",
+            "budget",
+            "owner_id",
+            "cancel_reason"
+          ]
+        },
+        {
+          "id": "recruitment",
+          "label": {
+            "en": "Recruitment",
+            "zh-CN": "招聘"
+          },
+          "fields": [
+            "headcount",
+            "channel"
+          ]
+        },
+        {
+          "id": "training",
+          "label": {
+            "en": "Training",
+            "zh-CN": "培训"
+          },
+          "fields": [
+            "course",
+            "trainer",
+            "attendees"
+          ]
         }
       ],
       "schema": {

@@ -9,40 +9,40 @@ export interface ServerFields {
   updated_at: string;
 }
 
-/** The id of a Contact record (resource "contacts"). */
-export type ContactId = number;
-/** The id of a Customer record (resource "customers"). */
-export type CustomerId = number;
-/** The id of a Feedback record (resource "feedback_items"). */
-export type FeedbackId = number;
 /** The id of a Lead record (resource "leads"). */
 export type LeadId = number;
-/** The id of a Sales channel record (resource "channels"). */
-export type ChannelId = number;
-/** The id of a Sales forecast record (resource "forecasts"). */
-export type ForecastId = number;
+/** The id of a Customer record (resource "customers"). */
+export type CustomerId = number;
+/** The id of a Contact record (resource "contacts"). */
+export type ContactId = number;
+/** The id of a Feedback record (resource "feedback_items"). */
+export type FeedbackId = number;
 /** The id of a Opportunity record (resource "opportunities"). */
 export type OpportunityId = number;
 /** The id of a Visit plan record (resource "visit_plans"). */
 export type VisitPlanId = number;
+/** The id of a Sales channel record (resource "channels"). */
+export type ChannelId = number;
+/** The id of a Sales forecast record (resource "forecasts"). */
+export type ForecastId = number;
+/** The id of a Quote record (resource "quotes"). */
+export type QuoteId = number;
+/** The id of a Sales contract record (resource "contracts"). */
+export type ContractId = number;
+/** The id of a Sales order record (resource "sales_orders"). */
+export type SalesOrderId = number;
+/** The id of a Delivery record (resource "deliveries"). */
+export type DeliveryId = number;
+/** The id of a Invoice request record (resource "invoice_requests"). */
+export type InvoiceRequestId = number;
 /** The id of a Collection record (resource "collections"). */
 export type CollectionId = number;
 /** The id of a Contract amendment record (resource "contract_amendments"). */
 export type ContractAmendmentId = number;
-/** The id of a Sales contract record (resource "contracts"). */
-export type ContractId = number;
 /** The id of a Credit sale record (resource "credit_sales"). */
 export type CreditSaleId = number;
-/** The id of a Delivery record (resource "deliveries"). */
-export type DeliveryId = number;
 /** The id of a Instalment agreement record (resource "instalment_plans"). */
 export type InstalmentPlanId = number;
-/** The id of a Invoice request record (resource "invoice_requests"). */
-export type InvoiceRequestId = number;
-/** The id of a Quote record (resource "quotes"). */
-export type QuoteId = number;
-/** The id of a Sales order record (resource "sales_orders"). */
-export type SalesOrderId = number;
 /** The id of a Sales return record (resource "sales_returns"). */
 export type SalesReturnId = number;
 /** The id of a Complaint record (resource "complaints"). */
@@ -77,65 +77,61 @@ export type TeamId = number;
 export type TrainingPlanId = number;
 
 /**
- * Contact
+ * Lead
  */
-export interface ContactInput {
+export interface LeadInput {
   /**
-   * Name
+   * Company / customer
    */
-  name: string
+  company_name: string
   /**
-   * Customer
+   * Status
    */
-  customer_id: CustomerId
+  status?: ("new" | "contacted" | "qualified" | "converted" | "disqualified" | null)
   /**
-   * Job title
+   * Source
    */
-  job_title?: (string | null)
+  source: ("market_research" | "exhibition" | "online" | "referral" | "cold_call" | "advertising" | "other")
   /**
-   * Department
+   * Received on
    */
-  department?: (string | null)
+  received_date?: (string | null)
   /**
-   * Role in purchase
+   * Contact person
    */
-  purchase_role?: ("decision_maker" | "technical_selector" | "user" | "influencer" | "coach" | null)
-  /**
-   * Relationship strength
-   */
-  relationship_strength?: ("none" | "weak" | "good" | "strong" | null)
+  contact_name?: (string | null)
   /**
    * Phone
    */
-  phone?: (string | null)
-  /**
-   * Mobile
-   */
-  mobile?: (string | null)
+  contact_phone?: (string | null)
   /**
    * Email
    */
   email?: (string | null)
   /**
-   * Birthday
+   * Need
    */
-  birthday?: (string | null)
+  need?: (string | null)
   /**
-   * Hometown
+   * Budget
    */
-  hometown?: (string | null)
+  budget?: (number | null)
   /**
-   * Interests
+   * Purchase timeline
    */
-  interests?: (string | null)
+  timeline?: (string | null)
+  /**
+   * Customer
+   */
+  customer_id?: CustomerId | null
   /**
    * Owner
    */
   owner_id?: SalespersonId | null
   /**
-   * Notes
+   * Reason disqualified
    */
-  notes?: (string | null)
+  disqualify_reason?: (string | null)
 }
 /**
  * Customer
@@ -227,6 +223,67 @@ export interface CustomerInput {
   current_oa_system?: (string | null)
 }
 /**
+ * Contact
+ */
+export interface ContactInput {
+  /**
+   * Name
+   */
+  name: string
+  /**
+   * Customer
+   */
+  customer_id: CustomerId
+  /**
+   * Job title
+   */
+  job_title?: (string | null)
+  /**
+   * Department
+   */
+  department?: (string | null)
+  /**
+   * Role in purchase
+   */
+  purchase_role?: ("decision_maker" | "technical_selector" | "user" | "influencer" | "coach" | null)
+  /**
+   * Relationship strength
+   */
+  relationship_strength?: ("none" | "weak" | "good" | "strong" | null)
+  /**
+   * Phone
+   */
+  phone?: (string | null)
+  /**
+   * Mobile
+   */
+  mobile?: (string | null)
+  /**
+   * Email
+   */
+  email?: (string | null)
+  /**
+   * Birthday
+   */
+  birthday?: (string | null)
+  /**
+   * Hometown
+   */
+  hometown?: (string | null)
+  /**
+   * Interests
+   */
+  interests?: (string | null)
+  /**
+   * Owner
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Notes
+   */
+  notes?: (string | null)
+}
+/**
  * Feedback
  */
 export interface FeedbackInput {
@@ -260,177 +317,6 @@ export interface FeedbackInput {
   received_date?: (string | null)
   /**
    * Recorded by
-   */
-  owner_id?: SalespersonId | null
-}
-/**
- * Lead
- */
-export interface LeadInput {
-  /**
-   * Company / customer
-   */
-  company_name: string
-  /**
-   * Status
-   */
-  status?: ("new" | "contacted" | "qualified" | "converted" | "disqualified" | null)
-  /**
-   * Source
-   */
-  source: ("market_research" | "exhibition" | "online" | "referral" | "cold_call" | "advertising" | "other")
-  /**
-   * Received on
-   */
-  received_date?: (string | null)
-  /**
-   * Contact person
-   */
-  contact_name?: (string | null)
-  /**
-   * Phone
-   */
-  contact_phone?: (string | null)
-  /**
-   * Email
-   */
-  email?: (string | null)
-  /**
-   * Need
-   */
-  need?: (string | null)
-  /**
-   * Budget
-   */
-  budget?: (number | null)
-  /**
-   * Purchase timeline
-   */
-  timeline?: (string | null)
-  /**
-   * Customer
-   */
-  customer_id?: CustomerId | null
-  /**
-   * Owner
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason disqualified
-   */
-  disqualify_reason?: (string | null)
-}
-/**
- * Sales channel
- */
-export interface ChannelInput {
-  /**
-   * Name
-   */
-  name: string
-  /**
-   * Type
-   */
-  channel_type: ("dealer" | "agent" | "distributor" | "retailer" | "direct")
-  /**
-   * Status
-   */
-  status?: ("building" | "active" | "suspended" | "terminated" | null)
-  /**
-   * Region
-   */
-  territory_id?: TerritoryId | null
-  /**
-   * Channel length (levels)
-   */
-  channel_length?: (number | null)
-  /**
-   * Channel width
-   */
-  channel_width?: ("intensive" | "selective" | "exclusive" | null)
-  /**
-   * Partner contact
-   */
-  contact_name?: (string | null)
-  /**
-   * Phone
-   */
-  contact_phone?: (string | null)
-  /**
-   * Email
-   */
-  email?: (string | null)
-  /**
-   * Address
-   */
-  address?: (string | null)
-  /**
-   * Agreement ends
-   */
-  agreement_end_date?: (string | null)
-  /**
-   * Annual target
-   */
-  annual_target?: (number | null)
-  /**
-   * Channel manager
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Notes
-   */
-  notes?: (string | null)
-}
-/**
- * Sales forecast
- */
-export interface ForecastInput {
-  /**
-   * Name
-   */
-  name: string
-  /**
-   * Status
-   */
-  status?: ("draft" | "submitted" | "approved" | null)
-  /**
-   * Period (month)
-   */
-  period: string
-  /**
-   * Product
-   */
-  product_id?: ProductId | null
-  /**
-   * Product category
-   */
-  product_category?: (string | null)
-  /**
-   * Territory
-   */
-  territory_id?: TerritoryId | null
-  /**
-   * Method
-   */
-  method?: ("judgment" | "sales_force_composite" | "trend" | "regression" | "market_survey" | null)
-  /**
-   * Forecast amount
-   */
-  forecast_amount?: (number | null)
-  /**
-   * Forecast quantity
-   */
-  forecast_quantity?: (number | null)
-  /**
-   * Actual amount
-   */
-  actual_amount?: (number | null)
-  /**
-   * Basis and assumptions
-   */
-  basis?: (string | null)
-  /**
-   * Analyst
    */
   owner_id?: SalespersonId | null
 }
@@ -646,6 +532,458 @@ export interface VisitPlanInput {
   cancel_reason?: (string | null)
 }
 /**
+ * Sales channel
+ */
+export interface ChannelInput {
+  /**
+   * Name
+   */
+  name: string
+  /**
+   * Type
+   */
+  channel_type: ("dealer" | "agent" | "distributor" | "retailer" | "direct")
+  /**
+   * Status
+   */
+  status?: ("building" | "active" | "suspended" | "terminated" | null)
+  /**
+   * Region
+   */
+  territory_id?: TerritoryId | null
+  /**
+   * Channel length (levels)
+   */
+  channel_length?: (number | null)
+  /**
+   * Channel width
+   */
+  channel_width?: ("intensive" | "selective" | "exclusive" | null)
+  /**
+   * Partner contact
+   */
+  contact_name?: (string | null)
+  /**
+   * Phone
+   */
+  contact_phone?: (string | null)
+  /**
+   * Email
+   */
+  email?: (string | null)
+  /**
+   * Address
+   */
+  address?: (string | null)
+  /**
+   * Agreement ends
+   */
+  agreement_end_date?: (string | null)
+  /**
+   * Annual target
+   */
+  annual_target?: (number | null)
+  /**
+   * Channel manager
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Notes
+   */
+  notes?: (string | null)
+}
+/**
+ * Sales forecast
+ */
+export interface ForecastInput {
+  /**
+   * Name
+   */
+  name: string
+  /**
+   * Status
+   */
+  status?: ("draft" | "submitted" | "approved" | null)
+  /**
+   * Period (month)
+   */
+  period: string
+  /**
+   * Product
+   */
+  product_id?: ProductId | null
+  /**
+   * Product category
+   */
+  product_category?: (string | null)
+  /**
+   * Territory
+   */
+  territory_id?: TerritoryId | null
+  /**
+   * Method
+   */
+  method?: ("judgment" | "sales_force_composite" | "trend" | "regression" | "market_survey" | null)
+  /**
+   * Forecast amount
+   */
+  forecast_amount?: (number | null)
+  /**
+   * Forecast quantity
+   */
+  forecast_quantity?: (number | null)
+  /**
+   * Actual amount
+   */
+  actual_amount?: (number | null)
+  /**
+   * Basis and assumptions
+   */
+  basis?: (string | null)
+  /**
+   * Analyst
+   */
+  owner_id?: SalespersonId | null
+}
+/**
+ * Quote
+ */
+export interface QuoteInput {
+  /**
+   * Status
+   */
+  status?: ("draft" | "review" | "sent" | "accepted" | "rejected" | null)
+  /**
+   * Type
+   */
+  quote_type?: ("quote" | "bid" | null)
+  /**
+   * Customer
+   */
+  customer_id: CustomerId
+  /**
+   * Opportunity
+   */
+  opportunity_id?: OpportunityId | null
+  /**
+   * Customer contact
+   */
+  contact_id?: ContactId | null
+  /**
+   * Quote date
+   */
+  quote_date?: (string | null)
+  /**
+   * Valid until
+   */
+  valid_until?: (string | null)
+  /**
+   * Lines
+   *
+   * @maxItems 200
+   */
+  lines?: ({
+      product_id: number
+      quantity: number
+      unit_price: number
+      discount?: number
+      amount?: number
+    }[] | null)
+  /**
+   * Overall discount %
+   */
+  discount_rate?: (number | null)
+  /**
+   * Payment terms
+   */
+  payment_terms?: (string | null)
+  /**
+   * Delivery terms
+   */
+  delivery_terms?: (string | null)
+  /**
+   * Technical proposal
+   */
+  technical_proposal?: (string | null)
+  /**
+   * Owner
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Reason rejected
+   */
+  rejection_reason?: (string | null)
+}
+/**
+ * Sales contract
+ */
+export interface ContractInput {
+  /**
+   * Title
+   */
+  name: string
+  /**
+   * Status
+   */
+  status?: ("draft" | "legal_review" | "manager_approval" | "signed" | "archived" | "terminated" | null)
+  /**
+   * Customer (party B)
+   */
+  customer_id: CustomerId
+  /**
+   * Opportunity
+   */
+  opportunity_id?: OpportunityId | null
+  /**
+   * Quote
+   */
+  quote_id?: QuoteId | null
+  /**
+   * Products and prices
+   *
+   * @maxItems 200
+   */
+  lines?: ({
+      product_id: number
+      quantity: number
+      unit_price: number
+      discount?: number
+      amount?: number
+    }[] | null)
+  /**
+   * Delivery date
+   */
+  delivery_date?: (string | null)
+  /**
+   * Payment method
+   */
+  payment_method?: ("full" | "credit" | "instalments" | null)
+  /**
+   * Payment terms
+   */
+  payment_terms?: (string | null)
+  /**
+   * After-sales terms
+   */
+  after_sales_terms?: (string | null)
+  /**
+   * Rights and obligations
+   */
+  rights_obligations?: (string | null)
+  /**
+   * Legal opinion
+   */
+  legal_opinion?: (string | null)
+  /**
+   * Signed on
+   */
+  sign_date?: (string | null)
+  /**
+   * Signed and stamped by the customer
+   */
+  stamped?: (boolean | null)
+  /**
+   * Archived on
+   */
+  archived_date?: (string | null)
+  /**
+   * Owner
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Reason cancelled / terminated
+   */
+  termination_reason?: (string | null)
+}
+/**
+ * Sales order
+ */
+export interface SalesOrderInput {
+  /**
+   * Status
+   */
+  status?: ("open" | "in_progress" | "completed" | "cancelled" | null)
+  /**
+   * Customer
+   */
+  customer_id: CustomerId
+  /**
+   * Contract
+   */
+  contract_id?: ContractId | null
+  /**
+   * Order date
+   */
+  order_date?: (string | null)
+  /**
+   * Lines
+   *
+   * @maxItems 200
+   */
+  lines?: ({
+      product_id: number
+      quantity: number
+      unit_price: number
+      discount?: number
+      amount?: number
+    }[] | null)
+  /**
+   * Requested delivery date
+   */
+  requested_delivery_date?: (string | null)
+  /**
+   * Delivery address
+   */
+  delivery_address?: (string | null)
+  /**
+   * Handover to product, implementation and service
+   */
+  handover_notes?: (string | null)
+  /**
+   * Owner
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Reason cancelled
+   */
+  cancel_reason?: (string | null)
+}
+/**
+ * Delivery
+ */
+export interface DeliveryInput {
+  /**
+   * Status
+   */
+  status?: ("request" | "approved" | "outbound" | "shipped" | "confirmed" | "cancelled" | null)
+  /**
+   * Sales order
+   */
+  sales_order_id: SalesOrderId
+  /**
+   * Customer
+   */
+  customer_id?: CustomerId | null
+  /**
+   * Needed by
+   */
+  requested_date?: (string | null)
+  /**
+   * Goods
+   *
+   * @maxItems 200
+   */
+  items?: ({
+      product_id: number
+      quantity: number
+    }[] | null)
+  /**
+   * Delivery address
+   */
+  delivery_address?: (string | null)
+  /**
+   * Outbound note number
+   */
+  outbound_note_number?: (string | null)
+  /**
+   * Carrier
+   */
+  carrier?: (string | null)
+  /**
+   * Tracking number
+   */
+  tracking_number?: (string | null)
+  /**
+   * Shipped on
+   */
+  shipped_date?: (string | null)
+  /**
+   * Customer confirmation received
+   */
+  customer_confirmed?: (boolean | null)
+  /**
+   * Confirmed on
+   */
+  confirmation_date?: (string | null)
+  /**
+   * Owner
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Reason cancelled
+   */
+  cancel_reason?: (string | null)
+}
+/**
+ * Invoice request
+ */
+export interface InvoiceRequestInput {
+  /**
+   * Invoice title
+   */
+  invoice_title: string
+  /**
+   * Status
+   */
+  status?: ("requested" | "finance_review" | "issued" | "sent" | "rejected" | null)
+  /**
+   * Customer
+   */
+  customer_id?: CustomerId | null
+  /**
+   * Sales order
+   */
+  sales_order_id?: SalesOrderId | null
+  /**
+   * Contract
+   */
+  contract_id?: ContractId | null
+  /**
+   * Requested on
+   */
+  request_date?: (string | null)
+  /**
+   * Invoice type
+   */
+  invoice_type?: ("vat_special" | "vat_general" | null)
+  /**
+   * Taxpayer ID
+   */
+  tax_number?: (string | null)
+  /**
+   * Amount
+   */
+  amount: number
+  /**
+   * Bank and account
+   */
+  bank_account?: (string | null)
+  /**
+   * Registered address and phone
+   */
+  registered_address_phone?: (string | null)
+  /**
+   * Invoice number
+   */
+  invoice_number?: (string | null)
+  /**
+   * Issued on
+   */
+  issued_date?: (string | null)
+  /**
+   * Sent on
+   */
+  sent_date?: (string | null)
+  /**
+   * Requested by
+   */
+  owner_id?: SalespersonId | null
+  /**
+   * Reason rejected
+   */
+  rejection_reason?: (string | null)
+}
+/**
  * Collection
  */
 export interface CollectionInput {
@@ -752,87 +1090,6 @@ export interface ContractAmendmentInput {
   withdrawal_reason?: (string | null)
 }
 /**
- * Sales contract
- */
-export interface ContractInput {
-  /**
-   * Title
-   */
-  name: string
-  /**
-   * Status
-   */
-  status?: ("draft" | "legal_review" | "manager_approval" | "signed" | "archived" | "terminated" | null)
-  /**
-   * Customer (party B)
-   */
-  customer_id: CustomerId
-  /**
-   * Opportunity
-   */
-  opportunity_id?: OpportunityId | null
-  /**
-   * Quote
-   */
-  quote_id?: QuoteId | null
-  /**
-   * Products and prices
-   *
-   * @maxItems 200
-   */
-  lines?: ({
-      product_id: number
-      quantity: number
-      unit_price: number
-      discount?: number
-      amount?: number
-    }[] | null)
-  /**
-   * Delivery date
-   */
-  delivery_date?: (string | null)
-  /**
-   * Payment method
-   */
-  payment_method?: ("full" | "credit" | "instalments" | null)
-  /**
-   * Payment terms
-   */
-  payment_terms?: (string | null)
-  /**
-   * After-sales terms
-   */
-  after_sales_terms?: (string | null)
-  /**
-   * Rights and obligations
-   */
-  rights_obligations?: (string | null)
-  /**
-   * Legal opinion
-   */
-  legal_opinion?: (string | null)
-  /**
-   * Signed on
-   */
-  sign_date?: (string | null)
-  /**
-   * Signed and stamped by the customer
-   */
-  stamped?: (boolean | null)
-  /**
-   * Archived on
-   */
-  archived_date?: (string | null)
-  /**
-   * Owner
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason cancelled / terminated
-   */
-  termination_reason?: (string | null)
-}
-/**
  * Credit sale
  */
 export interface CreditSaleInput {
@@ -884,72 +1141,6 @@ export interface CreditSaleInput {
    * Reason rejected
    */
   rejection_reason?: (string | null)
-}
-/**
- * Delivery
- */
-export interface DeliveryInput {
-  /**
-   * Status
-   */
-  status?: ("request" | "approved" | "outbound" | "shipped" | "confirmed" | "cancelled" | null)
-  /**
-   * Sales order
-   */
-  sales_order_id: SalesOrderId
-  /**
-   * Customer
-   */
-  customer_id?: CustomerId | null
-  /**
-   * Needed by
-   */
-  requested_date?: (string | null)
-  /**
-   * Goods
-   *
-   * @maxItems 200
-   */
-  items?: ({
-      product_id: number
-      quantity: number
-    }[] | null)
-  /**
-   * Delivery address
-   */
-  delivery_address?: (string | null)
-  /**
-   * Outbound note number
-   */
-  outbound_note_number?: (string | null)
-  /**
-   * Carrier
-   */
-  carrier?: (string | null)
-  /**
-   * Tracking number
-   */
-  tracking_number?: (string | null)
-  /**
-   * Shipped on
-   */
-  shipped_date?: (string | null)
-  /**
-   * Customer confirmation received
-   */
-  customer_confirmed?: (boolean | null)
-  /**
-   * Confirmed on
-   */
-  confirmation_date?: (string | null)
-  /**
-   * Owner
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason cancelled
-   */
-  cancel_reason?: (string | null)
 }
 /**
  * Instalment agreement
@@ -1013,197 +1204,6 @@ export interface InstalmentPlanInput {
    * Reason defaulted / cancelled
    */
   close_reason?: (string | null)
-}
-/**
- * Invoice request
- */
-export interface InvoiceRequestInput {
-  /**
-   * Invoice title
-   */
-  invoice_title: string
-  /**
-   * Status
-   */
-  status?: ("requested" | "finance_review" | "issued" | "sent" | "rejected" | null)
-  /**
-   * Customer
-   */
-  customer_id?: CustomerId | null
-  /**
-   * Sales order
-   */
-  sales_order_id?: SalesOrderId | null
-  /**
-   * Contract
-   */
-  contract_id?: ContractId | null
-  /**
-   * Requested on
-   */
-  request_date?: (string | null)
-  /**
-   * Invoice type
-   */
-  invoice_type?: ("vat_special" | "vat_general" | null)
-  /**
-   * Taxpayer ID
-   */
-  tax_number?: (string | null)
-  /**
-   * Amount
-   */
-  amount: number
-  /**
-   * Bank and account
-   */
-  bank_account?: (string | null)
-  /**
-   * Registered address and phone
-   */
-  registered_address_phone?: (string | null)
-  /**
-   * Invoice number
-   */
-  invoice_number?: (string | null)
-  /**
-   * Issued on
-   */
-  issued_date?: (string | null)
-  /**
-   * Sent on
-   */
-  sent_date?: (string | null)
-  /**
-   * Requested by
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason rejected
-   */
-  rejection_reason?: (string | null)
-}
-/**
- * Quote
- */
-export interface QuoteInput {
-  /**
-   * Status
-   */
-  status?: ("draft" | "review" | "sent" | "accepted" | "rejected" | null)
-  /**
-   * Type
-   */
-  quote_type?: ("quote" | "bid" | null)
-  /**
-   * Customer
-   */
-  customer_id: CustomerId
-  /**
-   * Opportunity
-   */
-  opportunity_id?: OpportunityId | null
-  /**
-   * Customer contact
-   */
-  contact_id?: ContactId | null
-  /**
-   * Quote date
-   */
-  quote_date?: (string | null)
-  /**
-   * Valid until
-   */
-  valid_until?: (string | null)
-  /**
-   * Lines
-   *
-   * @maxItems 200
-   */
-  lines?: ({
-      product_id: number
-      quantity: number
-      unit_price: number
-      discount?: number
-      amount?: number
-    }[] | null)
-  /**
-   * Overall discount %
-   */
-  discount_rate?: (number | null)
-  /**
-   * Payment terms
-   */
-  payment_terms?: (string | null)
-  /**
-   * Delivery terms
-   */
-  delivery_terms?: (string | null)
-  /**
-   * Technical proposal
-   */
-  technical_proposal?: (string | null)
-  /**
-   * Owner
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason rejected
-   */
-  rejection_reason?: (string | null)
-}
-/**
- * Sales order
- */
-export interface SalesOrderInput {
-  /**
-   * Status
-   */
-  status?: ("open" | "in_progress" | "completed" | "cancelled" | null)
-  /**
-   * Customer
-   */
-  customer_id: CustomerId
-  /**
-   * Contract
-   */
-  contract_id?: ContractId | null
-  /**
-   * Order date
-   */
-  order_date?: (string | null)
-  /**
-   * Lines
-   *
-   * @maxItems 200
-   */
-  lines?: ({
-      product_id: number
-      quantity: number
-      unit_price: number
-      discount?: number
-      amount?: number
-    }[] | null)
-  /**
-   * Requested delivery date
-   */
-  requested_delivery_date?: (string | null)
-  /**
-   * Delivery address
-   */
-  delivery_address?: (string | null)
-  /**
-   * Handover to product, implementation and service
-   */
-  handover_notes?: (string | null)
-  /**
-   * Owner
-   */
-  owner_id?: SalespersonId | null
-  /**
-   * Reason cancelled
-   */
-  cancel_reason?: (string | null)
 }
 /**
  * Sales return
@@ -2034,8 +2034,11 @@ export interface TrainingPlanInput {
   cancel_reason?: (string | null)
 }
 
-/** A stored Contact record. */
-export interface Contact extends ContactInput, ServerFields {}
+/** A stored Lead record. */
+export interface Lead extends LeadInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
 /** A stored Customer record. */
 export interface Customer extends CustomerInput, ServerFields {
   /** Open receivables (computed by the server) */
@@ -2043,20 +2046,10 @@ export interface Customer extends CustomerInput, ServerFields {
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
+/** A stored Contact record. */
+export interface Contact extends ContactInput, ServerFields {}
 /** A stored Feedback record. */
 export interface Feedback extends FeedbackInput, ServerFields {
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Lead record. */
-export interface Lead extends LeadInput, ServerFields {
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Sales channel record. */
-export interface Channel extends ChannelInput, ServerFields {}
-/** A stored Sales forecast record. */
-export interface Forecast extends ForecastInput, ServerFields {
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
@@ -2072,17 +2065,23 @@ export interface VisitPlan extends VisitPlanInput, ServerFields {
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
-/** A stored Collection record. */
-export interface Collection extends CollectionInput, ServerFields {
-  /** Fully received (computed by the server) */
-  readonly fully_received: boolean | null;
-  /** Past due (computed by the server) */
-  readonly past_due: boolean | null;
+/** A stored Sales channel record. */
+export interface Channel extends ChannelInput, ServerFields {}
+/** A stored Sales forecast record. */
+export interface Forecast extends ForecastInput, ServerFields {
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
-/** A stored Contract amendment record. */
-export interface ContractAmendment extends ContractAmendmentInput, ServerFields {
+/** A stored Quote record. */
+export interface Quote extends QuoteInput, ServerFields {
+  /** Quote number (numbered by the server) */
+  readonly quote_number: string;
+  /** Largest discount % (computed by the server) */
+  readonly max_discount: number | null;
+  /** Discount authority (computed by the server) */
+  readonly discount_authority: "sales_rep" | "sales_director" | "general_manager" | null;
+  /** Total (computed by the server) */
+  readonly total: number | null;
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
@@ -2109,49 +2108,6 @@ export interface Contract extends ContractInput, ServerFields {
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
-/** A stored Credit sale record. */
-export interface CreditSale extends CreditSaleInput, ServerFields {
-  /** Agreement number (numbered by the server) */
-  readonly agreement_number: string;
-  /** Customer credit limit (computed by the server) */
-  readonly credit_limit: number | null;
-  /** Within credit limit (computed by the server) */
-  readonly within_credit_limit: boolean | null;
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Delivery record. */
-export interface Delivery extends DeliveryInput, ServerFields {
-  /** Delivery request number (numbered by the server) */
-  readonly request_number: string;
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Instalment agreement record. */
-export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {
-  /** Instalments total (computed by the server) */
-  readonly instalments_total: number | null;
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Invoice request record. */
-export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
-/** A stored Quote record. */
-export interface Quote extends QuoteInput, ServerFields {
-  /** Quote number (numbered by the server) */
-  readonly quote_number: string;
-  /** Largest discount % (computed by the server) */
-  readonly max_discount: number | null;
-  /** Discount authority (computed by the server) */
-  readonly discount_authority: "sales_rep" | "sales_director" | "general_manager" | null;
-  /** Total (computed by the server) */
-  readonly total: number | null;
-  /** When the record entered its current stage (set by the server) */
-  readonly stage_entered_at: string;
-}
 /** A stored Sales order record. */
 export interface SalesOrder extends SalesOrderInput, ServerFields {
   /** Order number (numbered by the server) */
@@ -2168,6 +2124,50 @@ export interface SalesOrder extends SalesOrderInput, ServerFields {
   readonly returned_qty: number | null;
   /** Fully delivered (computed by the server) */
   readonly fully_delivered: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Delivery record. */
+export interface Delivery extends DeliveryInput, ServerFields {
+  /** Delivery request number (numbered by the server) */
+  readonly request_number: string;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Invoice request record. */
+export interface InvoiceRequest extends InvoiceRequestInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Collection record. */
+export interface Collection extends CollectionInput, ServerFields {
+  /** Fully received (computed by the server) */
+  readonly fully_received: boolean | null;
+  /** Past due (computed by the server) */
+  readonly past_due: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Contract amendment record. */
+export interface ContractAmendment extends ContractAmendmentInput, ServerFields {
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Credit sale record. */
+export interface CreditSale extends CreditSaleInput, ServerFields {
+  /** Agreement number (numbered by the server) */
+  readonly agreement_number: string;
+  /** Customer credit limit (computed by the server) */
+  readonly credit_limit: number | null;
+  /** Within credit limit (computed by the server) */
+  readonly within_credit_limit: boolean | null;
+  /** When the record entered its current stage (set by the server) */
+  readonly stage_entered_at: string;
+}
+/** A stored Instalment agreement record. */
+export interface InstalmentPlan extends InstalmentPlanInput, ServerFields {
+  /** Instalments total (computed by the server) */
+  readonly instalments_total: number | null;
   /** When the record entered its current stage (set by the server) */
   readonly stage_entered_at: string;
 }
@@ -2269,21 +2269,21 @@ export interface TrainingPlan extends TrainingPlanInput, ServerFields {
   readonly stage_entered_at: string;
 }
 
+export type LeadStage = "new" | "contacted" | "qualified" | "converted" | "disqualified";
 export type CustomerStage = "potential" | "intent" | "customer" | "key_account" | "lost";
 export type FeedbackStage = "collected" | "classified" | "counted";
-export type LeadStage = "new" | "contacted" | "qualified" | "converted" | "disqualified";
-export type ForecastStage = "draft" | "submitted" | "approved";
 export type OpportunityStage = "development" | "requirements" | "demo_quote" | "negotiation" | "signing" | "delivery" | "collection" | "won" | "lost" | "abandoned";
 export type VisitPlanStage = "planned" | "done" | "cancelled";
+export type ForecastStage = "draft" | "submitted" | "approved";
+export type QuoteStage = "draft" | "review" | "sent" | "accepted" | "rejected";
+export type ContractStage = "draft" | "legal_review" | "manager_approval" | "signed" | "archived" | "terminated";
+export type SalesOrderStage = "open" | "in_progress" | "completed" | "cancelled";
+export type DeliveryStage = "request" | "approved" | "outbound" | "shipped" | "confirmed" | "cancelled";
+export type InvoiceRequestStage = "requested" | "finance_review" | "issued" | "sent" | "rejected";
 export type CollectionStage = "pending" | "partially_received" | "overdue" | "escalated" | "legal_action" | "received" | "written_off";
 export type ContractAmendmentStage = "draft" | "approved" | "withdrawn";
-export type ContractStage = "draft" | "legal_review" | "manager_approval" | "signed" | "archived" | "terminated";
 export type CreditSaleStage = "draft" | "credit_review" | "approved" | "settled" | "rejected";
-export type DeliveryStage = "request" | "approved" | "outbound" | "shipped" | "confirmed" | "cancelled";
 export type InstalmentPlanStage = "draft" | "active" | "completed" | "defaulted";
-export type InvoiceRequestStage = "requested" | "finance_review" | "issued" | "sent" | "rejected";
-export type QuoteStage = "draft" | "review" | "sent" | "accepted" | "rejected";
-export type SalesOrderStage = "open" | "in_progress" | "completed" | "cancelled";
 export type SalesReturnStage = "requested" | "approved" | "received" | "closed" | "rejected";
 export type ComplaintStage = "received" | "investigating" | "solution" | "resolved" | "verified" | "invalid";
 export type ServiceRequestStage = "registered" | "dispatched" | "on_site" | "signed" | "archived" | "cancelled";
@@ -2298,23 +2298,23 @@ export type TrainingPlanStage = "draft" | "approved" | "completed" | "cancelled"
 
 /** Every resource of the API with its record and input types. */
 export interface SalesResources {
-  contacts: { record: Contact; input: ContactInput };
-  customers: { record: Customer; input: CustomerInput };
-  feedback_items: { record: Feedback; input: FeedbackInput };
   leads: { record: Lead; input: LeadInput };
-  channels: { record: Channel; input: ChannelInput };
-  forecasts: { record: Forecast; input: ForecastInput };
+  customers: { record: Customer; input: CustomerInput };
+  contacts: { record: Contact; input: ContactInput };
+  feedback_items: { record: Feedback; input: FeedbackInput };
   opportunities: { record: Opportunity; input: OpportunityInput };
   visit_plans: { record: VisitPlan; input: VisitPlanInput };
+  channels: { record: Channel; input: ChannelInput };
+  forecasts: { record: Forecast; input: ForecastInput };
+  quotes: { record: Quote; input: QuoteInput };
+  contracts: { record: Contract; input: ContractInput };
+  sales_orders: { record: SalesOrder; input: SalesOrderInput };
+  deliveries: { record: Delivery; input: DeliveryInput };
+  invoice_requests: { record: InvoiceRequest; input: InvoiceRequestInput };
   collections: { record: Collection; input: CollectionInput };
   contract_amendments: { record: ContractAmendment; input: ContractAmendmentInput };
-  contracts: { record: Contract; input: ContractInput };
   credit_sales: { record: CreditSale; input: CreditSaleInput };
-  deliveries: { record: Delivery; input: DeliveryInput };
   instalment_plans: { record: InstalmentPlan; input: InstalmentPlanInput };
-  invoice_requests: { record: InvoiceRequest; input: InvoiceRequestInput };
-  quotes: { record: Quote; input: QuoteInput };
-  sales_orders: { record: SalesOrder; input: SalesOrderInput };
   sales_returns: { record: SalesReturn; input: SalesReturnInput };
   complaints: { record: Complaint; input: ComplaintInput };
   satisfaction_surveys: { record: SatisfactionSurvey; input: SatisfactionSurveyInput };

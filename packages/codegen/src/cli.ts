@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
-import { resolve } from 'node:path';
-import { formatSchemaErrors } from '@ra-sales/schema';
+import { dirname, join, resolve } from 'node:path';
+import { formatSchemaErrors, type SchemaWarning } from '@ra-sales/schema';
 import { generate } from './generate.js';
 import { diffFiles, ensureModuleScope, writeFiles } from './writeFiles.js';
 
@@ -11,11 +11,14 @@ Commands:
   generate --watch    the same, again on every change of a schema file
   check               only validate the schema files (exit code 1 on any error)
   check --frozen      also fail when the generated files are not up to date (for CI)
+  check --strict      also fail on warnings: what is legal but suspicious, such as an enum value
+                      without a label (printed after the summary; without --strict they do not fail)
 
 Options:
   --schemas <dir>     the schema folder (default: schemas)
   --overlay <dir>     a company's overlay folder, merged over the schemas (repeatable)
-  --out <dir>         where generated files go (default: packages/domain)
+  --out <dir>         where generated files go (default: packages/domain; with --overlay, the
+                      folder "generated" beside the last overlay: my-company/overlay → my-company/generated)
 `;
 
 interface Args {
@@ -25,6 +28,7 @@ interface Args {
   out: string;
   watch: boolean;
   frozen: boolean;
+  strict: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -32,9 +36,10 @@ function parseArgs(argv: string[]): Args | string {
     command: argv[0] ?? '',
     schemas: 'schemas',
     overlays: [],
-    out: 'packages/domain',
+    out: '',
     watch: false,
     frozen: false,
+    strict: false,
   };
   for (let i = 1; i < argv.length; i++) {
     const flag = argv[i];
@@ -44,10 +49,22 @@ function parseArgs(argv: string[]): Args | string {
     else if (flag === '--out') args.out = value();
     else if (flag === '--watch') args.watch = true;
     else if (flag === '--frozen') args.frozen = true;
+    else if (flag === '--strict') args.strict = true;
     else return `unknown option "${flag}"`;
   }
   if (!['generate', 'check'].includes(args.command)) return args.command ? `unknown command "${args.command}"` : 'no command given';
+  // Warnings never stop generation: only the check can fail on them.
+  if (args.strict && args.command !== 'check') return '"--strict" applies to check only';
+  if (!args.out) args.out = defaultOut(args.overlays);
   return args;
+}
+
+/**
+ * Where output goes without `--out`: beside the (last) overlay, `my-company/overlay` →
+ * `my-company/generated`, so that a company's output never lands on the default domain's.
+ */
+export function defaultOut(overlays: readonly string[]): string {
+  return overlays.length ? join(dirname(overlays.at(-1)!), 'generated') : 'packages/domain';
 }
 
 /** Only files that say they are generated are ever removed. */
@@ -73,8 +90,17 @@ async function runOnce(args: Args): Promise<boolean> {
         return false;
       }
     }
-    process.stdout.write(`${entities} entities, no errors.\n`);
-    return true;
+    if (result.warnings.length === 0) {
+      process.stdout.write(`${entities} entities, no errors.\n`);
+      return true;
+    }
+    const summary = `${entities} entities, no errors, ${warningList(result.warnings)}`;
+    if (!args.strict) {
+      process.stdout.write(summary);
+      return true;
+    }
+    process.stderr.write(`${summary}--strict: the warnings fail the check.\n`);
+    return false;
   }
   const report = writeFiles(args.out, result.files, isGenerated);
   if (ensureModuleScope(args.out)) report.written.push('package.json');
@@ -83,7 +109,13 @@ async function runOnce(args: Args): Promise<boolean> {
     `${entities} entities → ${args.out}: ${report.written.length} written, ${report.unchanged} unchanged` +
       `${report.removed.length ? `, ${report.removed.length} removed` : ''} (${ms} ms)\n`,
   );
+  if (result.warnings.length > 0) process.stdout.write(warningList(result.warnings));
   return true;
+}
+
+/** `2 warnings:` and one `file#pointer: message` line per warning. */
+function warningList(warnings: readonly SchemaWarning[]): string {
+  return `${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatSchemaErrors(warnings)}\n`;
 }
 
 function watchAndRegenerate(args: Args): void {

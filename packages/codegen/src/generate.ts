@@ -1,4 +1,4 @@
-import { loadModel, type LoadOptions, type SalesModel, type SchemaError } from '@ra-sales/schema';
+import { loadModel, type LoadOptions, type SalesModel, type SchemaError, type SchemaWarning } from '@ra-sales/schema';
 import { emitModelFiles } from './emit/domainModule.js';
 import { emitOpenApi } from './emit/openapi.js';
 import { emitTypes } from './emit/types.js';
@@ -9,14 +9,17 @@ import { EntitySchemaError } from './emit/entityError.js';
 /** Every generated file, by path relative to the output folder. */
 export type GeneratedFiles = Map<string, string>;
 
-export type GenerateResult = { ok: true; model: SalesModel; files: GeneratedFiles } | { ok: false; errors: SchemaError[] };
+/** `warnings`: what the loader found legal but suspicious; the files are generated all the same. */
+export type GenerateResult =
+  | { ok: true; model: SalesModel; files: GeneratedFiles; warnings: SchemaWarning[] }
+  | { ok: false; errors: SchemaError[] };
 
 /** `sourceLabel` names the input in every banner; by default the folders as given. */
 export async function generate(options: LoadOptions, sourceLabel = describeSources(options)): Promise<GenerateResult> {
   const loaded = loadModel(options);
   if (!loaded.ok) return loaded;
   try {
-    return { ok: true, model: loaded.model, files: await render(loaded.model, sourceLabel) };
+    return { ok: true, model: loaded.model, files: await render(loaded.model, sourceLabel), warnings: loaded.warnings };
   } catch (error) {
     if (error instanceof EntitySchemaError) return { ok: false, errors: [error.schemaError] };
     throw error;

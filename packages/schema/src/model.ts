@@ -58,7 +58,7 @@ export interface ClientFieldModel {
   readOnly: boolean;
   /** Multi-line text, phone, … ; a hint for the screens, free-form. */
   widget?: string;
-  /** Form section this field belongs to (a tab or group on Edit/Show). */
+  /** The section (tab of Edit/Show) the field is on, as `x-sections` and `x-section` place it; absent: the main section. */
   section?: string;
   /** Service level for the field, e.g. days allowed; informative. */
   help?: Labels;
@@ -95,6 +95,29 @@ export interface FieldModel extends ClientFieldModel {
   /** The property's JSON Schema after `$ref` resolution, without the x- keywords (they are the fields of this model). */
   schema: JsonSchema;
   itemFields?: FieldModel[];
+  /** Names the field had before (`x-renamed-from`): a migration renames the column, keeping its values and their audit. */
+  formerNames?: string[];
+  /** How a migration converts stored values the field no longer accepts (`x-migrate`). */
+  migrate?: ValueMigration;
+}
+
+/**
+ * `x-migrate`: stored values a field no longer accepts (a value taken out of its enum, a text
+ * longer than its new maxLength, an empty value of a field now required) are converted by `map`
+ * (old value, written as text, to new value), else take `otherwise.value` (null empties them).
+ * Without a conversion for each of them, the migration is refused and names the records.
+ */
+export interface ValueMigration {
+  map?: Record<string, unknown>;
+  otherwise?: { value: unknown };
+}
+
+/** `retired_stages`: a stage taken out of the workflow; its records move to `into`, with a history row each. */
+export interface RetiredStage {
+  id: string;
+  into: string;
+  /** Kept to name the stage in the history of the records that went through it. */
+  label?: Labels;
 }
 
 /** A JSON Logic expression (https://jsonlogic.com). */
@@ -167,6 +190,8 @@ export interface StageModel {
   forecast?: ForecastCategory;
   /** A record in this stage can be neither edited nor deleted; leaving it is a reversal. */
   lock?: StageLock;
+  /** Ids the stage had before (`renamed_from`): a migration moves its records, history and approvals to the new id. */
+  formerIds?: string[];
 }
 
 export interface GateItem {
@@ -214,6 +239,8 @@ export interface WorkflowModel {
   reasonField?: string;
   /** Number field set to the entered stage's `probability` on create and on every move. */
   probabilityField?: string;
+  /** Stages taken out of the workflow (`retired_stages`), for the migration and the history's labels. */
+  retired?: RetiredStage[];
 }
 
 /** Forecast categories of a stage, as Salesforce names them. */
@@ -250,6 +277,8 @@ export interface ClientEntityModel {
   /** Where in the menu: a group id of `model.groups`. */
   group: string;
   fields: ClientFieldModel[];
+  /** The tabs of the edit and show pages, in order (`x-sections`). Absent only in a hand-built model. */
+  sections?: SectionModel[];
   workflow?: WorkflowModel;
   access: AccessModel;
   /** Default list sort. */
@@ -262,6 +291,19 @@ export interface ClientEntityModel {
   validations: ValidationRule[];
   /** `x-actions` by name: the next documents created from a record. */
   actions: Record<string, ActionModel>;
+}
+
+/** The section of the fields no section names: shown first unless `x-sections` places it. */
+export const MAIN_SECTION = 'main';
+/** The main section's label when `x-sections` gives it none. */
+export const MAIN_SECTION_LABEL: Labels = { en: 'General', 'zh-CN': '基本信息' };
+
+/** A tab of the edit and show pages. Every field of the entity is on exactly one; a tab without fields is left out. */
+export interface SectionModel {
+  id: string;
+  label: Labels;
+  /** Field names, in the order shown. */
+  fields: string[];
 }
 
 /** An entity as the server knows it. */
@@ -350,7 +392,7 @@ export interface ClientSalesModel {
   groups: MenuGroup[];
   /** Role ids and their labels. */
   roles: Record<string, Labels>;
-  /** Entities by resource name, in menu order. */
+  /** Entities by resource name, in menu order: by group, then as the group's `resources` list them, then by resource name. */
   entities: Record<string, ClientEntityModel>;
   /** The users entity; absent: the model keeps no users (no owner fields, the host's `auth` alone). */
   users?: UsersModel;

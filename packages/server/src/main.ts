@@ -1,36 +1,40 @@
 /**
  * The product on one command: the API and the admin screens on an embedded PGlite database
  * (or PostgreSQL when DATABASE_URL is set), migrated to the schemas and seeded with demo data.
+ * Besides the variables of standalone/settings.ts:
  *
  *   PORT            default 3000
- *   DATABASE_URL    real PostgreSQL instead of the embedded database
- *   DATA_DIR        the embedded database's folder (default .data/pglite)
- *   SALES_DOMAIN    a generated folder (default packages/domain; e.g. examples/company-oa/generated)
  *   ADMIN_DIR       the built admin app (default examples/backoffice/dist)
  *   SWEEP_EVERY_MS  how often dated values (overdue) are refreshed (default one hour)
- *   ALLOW_DESTRUCTIVE=1  apply a migration that loses data (the log lists what was lost)
  */
-import { resolve } from 'node:path';
-import { connectDatabase } from './db/index.js';
-import { applyMigrations, describeStep, DestructiveMigrationError } from './migrate/index.js';
+import { relative } from 'node:path';
+import {
+  DuplicateValuesError,
+  MigrationBlockedError,
+  MigrationNeedsReviewError,
+  applyMigrations,
+  describeStep,
+  readMigrationPlan,
+} from './migrate/index.js';
 import { hasNoUsers, seedDemoWhenEmpty } from './seed/index.js';
 import { sweepDatedRecords } from './router/index.js';
 import { refreshAfterMigration } from './router/facts/afterMigration.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
+import { commandFor, connectStandaloneDatabase, domainDir, fromRepo, migrationPlanPath } from './standalone/settings.js';
 
-const repo = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 3000);
-const domain = await loadDomain(resolve(repo, process.env.SALES_DOMAIN ?? 'packages/domain'));
-const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
+const domain = await loadDomain(domainDir());
+const knex = connectStandaloneDatabase();
+const planPath = migrationPlanPath();
 
 try {
-  const migration = await applyMigrations(knex, domain.model, { allowDestructive: process.env.ALLOW_DESTRUCTIVE === '1' });
+  const migration = await applyMigrations(knex, domain.model, { plan: readMigrationPlan(planPath) });
   if (migration.steps.length) {
     console.log(`Database migrated: ${migration.steps.length} step(s).`);
     // A first migration creates everything: its steps are not worth a line each.
-    if (migration.steps.length < 50) for (const step of migration.steps) console.log(`  - ${describeStep(step)}`);
-    for (const loss of migration.losses) console.log(`  lost: ${loss.message.replace(/ Re-run with allowDestructive[^.]*\.$/, '')}`);
+    if (migration.steps.length < 50)
+      for (const effect of migration.effects) console.log(`  - ${describeStep(effect.step)}${effect.text ? `: ${effect.text}` : ''}`);
   }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && !(await hasNoUsers(knex, domain.model))) {
@@ -40,9 +44,17 @@ try {
     );
   }
 } catch (error) {
-  if (error instanceof DestructiveMigrationError) {
+  if (error instanceof MigrationNeedsReviewError) {
     console.error(error.message);
-    console.error('Nothing was changed. To apply it anyway, losing what is listed above: ALLOW_DESTRUCTIVE=1 pnpm start');
+    console.error(
+      `\nNothing was changed. Write the plan to review: ${commandFor('migrate:plan')} (writes ${relative(process.cwd(), planPath)}); ` +
+        'read it, set "consent": true on each step that loses data, commit it, and start again.',
+    );
+    process.exit(1);
+  }
+  if (error instanceof MigrationBlockedError || error instanceof DuplicateValuesError) {
+    console.error(error.message);
+    console.error('\nNothing was changed. Change the schema files (or the data) as said above, then start again.');
     process.exit(1);
   }
   throw error;
@@ -63,7 +75,7 @@ const sweep = () =>
 await sweep();
 setInterval(() => void sweep(), Number(process.env.SWEEP_EVERY_MS ?? 3_600_000)).unref();
 
-const app = createStandaloneApp({ knex, domain, adminDir: resolve(repo, process.env.ADMIN_DIR ?? 'examples/backoffice/dist') });
+const app = createStandaloneApp({ knex, domain, adminDir: fromRepo(process.env.ADMIN_DIR ?? 'examples/backoffice/dist') });
 const server = app.listen(port, () => {
   console.log(`ra-sales on http://localhost:${port}  (API http://localhost:${port}/api, reference http://localhost:${port}/api/docs)`);
 });

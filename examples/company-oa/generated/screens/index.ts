@@ -1,21 +1,21 @@
 // Generated from schemas/ by ra-sales; do not edit: change the schema and run `pnpm gen`.
-import * as contacts from './contacts.js';
-import * as customers from './customers.js';
-import * as feedback_items from './feedback_items.js';
 import * as leads from './leads.js';
-import * as channels from './channels.js';
-import * as forecasts from './forecasts.js';
+import * as customers from './customers.js';
+import * as contacts from './contacts.js';
+import * as feedback_items from './feedback_items.js';
 import * as opportunities from './opportunities.js';
 import * as visit_plans from './visit_plans.js';
+import * as channels from './channels.js';
+import * as forecasts from './forecasts.js';
+import * as quotes from './quotes.js';
+import * as contracts from './contracts.js';
+import * as sales_orders from './sales_orders.js';
+import * as deliveries from './deliveries.js';
+import * as invoice_requests from './invoice_requests.js';
 import * as collections from './collections.js';
 import * as contract_amendments from './contract_amendments.js';
-import * as contracts from './contracts.js';
 import * as credit_sales from './credit_sales.js';
-import * as deliveries from './deliveries.js';
 import * as instalment_plans from './instalment_plans.js';
-import * as invoice_requests from './invoice_requests.js';
-import * as quotes from './quotes.js';
-import * as sales_orders from './sales_orders.js';
 import * as sales_returns from './sales_returns.js';
 import * as complaints from './complaints.js';
 import * as satisfaction_surveys from './satisfaction_surveys.js';
@@ -35,23 +35,23 @@ import * as training_plans from './training_plans.js';
 
 /** Every resource's screens, for `salesResources(model, { overrides: screens })`. */
 export const screens = {
-  'contacts': contacts,
-  'customers': customers,
-  'feedback_items': feedback_items,
   'leads': leads,
-  'channels': channels,
-  'forecasts': forecasts,
+  'customers': customers,
+  'contacts': contacts,
+  'feedback_items': feedback_items,
   'opportunities': opportunities,
   'visit_plans': visit_plans,
+  'channels': channels,
+  'forecasts': forecasts,
+  'quotes': quotes,
+  'contracts': contracts,
+  'sales_orders': sales_orders,
+  'deliveries': deliveries,
+  'invoice_requests': invoice_requests,
   'collections': collections,
   'contract_amendments': contract_amendments,
-  'contracts': contracts,
   'credit_sales': credit_sales,
-  'deliveries': deliveries,
   'instalment_plans': instalment_plans,
-  'invoice_requests': invoice_requests,
-  'quotes': quotes,
-  'sales_orders': sales_orders,
   'sales_returns': sales_returns,
   'complaints': complaints,
   'satisfaction_surveys': satisfaction_surveys,

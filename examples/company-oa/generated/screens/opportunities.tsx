@@ -7,7 +7,7 @@ import { model } from '../client.js';
  * Opportunity (opportunities) — 销售机会
  *   list columns: name, customer_id, stage, owner_id, expected_amount, expected_sign_date, user_count
  *   filters:      q, customer_id, stage, owner_id, expected_amount, expected_sign_date, source, category, importance
- *   sections:     main, development, initiation, proposal, demo_quote, bidding, negotiation, implementation, closing, requirements
+ *   sections:     main, development, initiation, requirements, demo_quote, negotiation, signing, delivery, closing
  *   workflow:     stage, stages development, requirements, demo_quote, negotiation, signing, delivery, collection, won, lost, abandoned
  */
 const resource = 'opportunities';

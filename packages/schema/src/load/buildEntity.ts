@@ -1,8 +1,10 @@
 import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
 import { buildFields, type Report } from './buildFields.js';
 import { buildWorkflow } from './buildWorkflow.js';
+import { buildSections, type RawSection } from './buildSections.js';
 import { buildActions } from './buildActions.js';
 import { buildLookups, buildUnique, buildValidations, checkFieldRules } from './buildRules.js';
+import { checkFormerNames } from './migrationKeywords.js';
 import { recordSchema } from './recordSchema.js';
 import { ICON_NAMES } from '../icons.js';
 import { didYouMean } from '../didYouMean.js';
@@ -11,7 +13,7 @@ import { didYouMean } from '../didYouMean.js';
 export function buildEntity(
   doc: JsonSchema,
   source: string,
-  context: { roles: readonly string[]; groups: readonly string[] },
+  context: { roles: readonly string[]; groups: readonly string[]; locales: readonly string[] },
   report: Report,
 ): EntityModel {
   const name = source.replace(/^.*\//, '').replace(/\.schema\.json$|\.json$/, '');
@@ -41,6 +43,7 @@ export function buildEntity(
 
   const fields = buildFields(properties, required, '/properties', report);
   const fieldNames = fields.map((f) => f.name);
+  checkFormerNames(fields, report);
   const lookups = buildLookups(doc['x-lookups'] as Parameters<typeof buildLookups>[0], fields, report);
   checkFieldRules(fields, lookups, context.roles, report);
   const label = doc['x-label'] as Labels;
@@ -65,6 +68,12 @@ export function buildEntity(
     recordRepresentation: representation,
     group,
     fields,
+    sections: buildSections(
+      doc['x-sections'] as RawSection[] | undefined,
+      fields,
+      { locales: context.locales, stages: rawWorkflow?.stages ?? [] },
+      report,
+    ),
     schema: recordSchema(properties, required),
     access: buildAccess(doc['x-access'] as RawAccess | undefined, fields, context.roles, report),
     sort: { field: sort.field, order: sort.order ?? 'ASC' },

@@ -1,5 +1,6 @@
 import type { EnumOption, FieldModel, JsonSchema, Labels } from '../model.js';
 import { jsonType, kindMismatch, kindOf } from './fieldKind.js';
+import { addMigrationKeywords } from './migrationKeywords.js';
 import { stripExtensions } from './recordSchema.js';
 
 export type Report = (pointer: string, message: string) => void;
@@ -61,6 +62,7 @@ function buildField(name: string, schema: JsonSchema, required: boolean, pointer
   copyIfSet(field, 'pattern', schema.pattern);
   copyIfSet(field, 'default', schema.default);
   addRules(field, schema, pointer, report);
+  addMigrationKeywords(field, schema, pointer, report);
   return field;
 }
 

@@ -6,6 +6,7 @@ import {
   type GateItem,
   type JsonSchema,
   type Labels,
+  type RetiredStage,
   type StageKind,
   type StageLock,
   type StageModel,
@@ -13,6 +14,7 @@ import {
   type WorkflowModel,
 } from '../model.js';
 import type { Report } from './buildFields.js';
+import { buildStageMigrations } from './migrationKeywords.js';
 
 interface RawStage {
   id: string;
@@ -24,6 +26,7 @@ interface RawStage {
   probability?: number;
   forecast?: ForecastCategory;
   lock?: true | { reversibleBy?: string[]; except?: string[] };
+  renamed_from?: string | string[];
 }
 type StageRefs = string | string[];
 interface RawWorkflow {
@@ -35,6 +38,7 @@ interface RawWorkflow {
   stages: RawStage[];
   transitions: { from: StageRefs; to: StageRefs; auto?: boolean }[];
   approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels; freezes?: string[] }[];
+  retired_stages?: RetiredStage[];
 }
 
 const AT = '/x-workflow';
@@ -214,6 +218,8 @@ export function buildWorkflow(
   if (raw.amount) workflow.amountField = raw.amount;
   if (raw.reason) workflow.reasonField = raw.reason;
   if (raw.probabilityField) workflow.probabilityField = raw.probabilityField;
+  const retired = buildStageMigrations(raw, stages, AT, report);
+  if (retired.length) workflow.retired = retired;
   return workflow;
 }
 

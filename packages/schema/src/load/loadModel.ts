@@ -1,4 +1,4 @@
-import type { EntityModel, JsonSchema, Labels, MenuGroup, SalesModel } from '../model.js';
+import type { EntityModel, JsonSchema, Labels, SalesModel } from '../model.js';
 import { buildEntity } from './buildEntity.js';
 import { sortErrors, type SchemaError } from './errors.js';
 import { checkEntityFile, checkModelFile, checkSharedFile } from './metaValidate.js';
@@ -8,6 +8,8 @@ import { checkActionsAcross } from './buildActions.js';
 import { fileOf, readSources, type SourceDocument } from './sources.js';
 import { buildUsers, checkOwners, type RawUsers } from './buildUsers.js';
 import { buildDashboard, type RawDashboard } from './buildDashboard.js';
+import { buildMenu, type RawGroup } from './buildMenu.js';
+import { collectWarnings, type SchemaWarning } from './warnings.js';
 
 export interface LoadOptions {
   /** The folder holding `model.json`, `shared/` and `entities/`. */
@@ -16,7 +18,8 @@ export interface LoadOptions {
   overlays?: string[];
 }
 
-export type LoadResult = { ok: true; model: SalesModel } | { ok: false; errors: SchemaError[] };
+/** `warnings`: what is legal but suspicious (see warnings.ts); they never make the load fail. */
+export type LoadResult = { ok: true; model: SalesModel; warnings: SchemaWarning[] } | { ok: false; errors: SchemaError[] };
 
 /**
  * Files → overlay merge → meta-schema check → `$ref` resolution → one model → whole-model checks.
@@ -36,19 +39,21 @@ export function loadModel(options: LoadOptions): LoadResult {
   checkModelFile(sources.model.value).forEach((i) => modelReport(i.pointer, i.message));
   const modelFile = sources.model.value as {
     locales?: string[];
-    groups?: MenuGroup[];
+    groups?: RawGroup[];
     roles?: Record<string, Labels>;
     users?: RawUsers;
     dashboard?: RawDashboard;
   };
   const roles = Object.keys(modelFile.roles ?? {});
   const groups = (modelFile.groups ?? []).map((g) => g.id);
+  const locales = modelFile.locales ?? ['en'];
 
   const documents = new Map<string, unknown>();
   for (const doc of [...sources.shared, ...sources.entities]) documents.set(doc.name, doc.value);
   for (const doc of sources.shared) checkSharedFile(doc.value).forEach((i) => reporter(doc)(i.pointer, i.message));
 
   const entities: EntityModel[] = [];
+  const resolvedDocs = new Map<string, JsonSchema>();
   for (const doc of sources.entities) {
     if ((doc.value as JsonSchema)?.['x-removed'] === true) continue;
     const report = reporter(doc);
@@ -56,7 +61,8 @@ export function loadModel(options: LoadOptions): LoadResult {
     issues.forEach((i) => report(i.pointer, i.message));
     if (issues.length > 0) continue;
     const resolved = resolveRefs(doc.value, { documentName: doc.name, documents, report }) as JsonSchema;
-    entities.push(buildEntity(resolved, doc.name, { roles, groups }, report));
+    resolvedDocs.set(doc.name, resolved);
+    entities.push(buildEntity(resolved, doc.name, { roles, groups, locales }, report));
   }
 
   // Names declared by files that failed their own checks still count, so one typo does not make
@@ -71,21 +77,19 @@ export function loadModel(options: LoadOptions): LoadResult {
   const users = buildUsers(modelFile.users, entities, mayExist, roles, modelReport);
   checkOwners(entities, users, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
   const dashboard = buildDashboard(modelFile.dashboard, entities, mayExist, modelReport);
+  const menu = buildMenu(modelFile.groups ?? [], entities, mayExist, modelReport);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
-  const order = new Map(groups.map((g, i) => [g, i]));
-  entities.sort((a, b) => (order.get(a.group) ?? 0) - (order.get(b.group) ?? 0) || a.resource.localeCompare(b.resource));
-  return {
-    ok: true,
-    model: {
-      locales: modelFile.locales ?? ['en'],
-      groups: modelFile.groups ?? [],
-      roles: modelFile.roles ?? {},
-      entities: Object.fromEntries(entities.map((e) => [e.resource, e])),
-      ...(users ? { users } : {}),
-      dashboard,
-    },
+  const model: SalesModel = {
+    locales,
+    groups: menu.groups,
+    roles: modelFile.roles ?? {},
+    entities: Object.fromEntries(menu.entities.map((e) => [e.resource, e])),
+    ...(users ? { users } : {}),
+    dashboard,
   };
+  const warnings = collectWarnings(model, { model: sources.model, entities: sources.entities, resolved: resolvedDocs });
+  return { ok: true, model, warnings };
 }
 
 /** Checks that need every entity: unique resources, references and owners pointing at existing entities. */

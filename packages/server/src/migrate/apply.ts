@@ -1,22 +1,28 @@
 import type { SalesModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
-import { DestructiveMigrationError, measureDataLoss, type DataLoss } from './dataLoss.js';
-import { DuplicateValuesError, findDuplicates, type Duplicates } from './duplicates.js';
+import { DuplicateValuesError } from './duplicates.js';
+import { runStep, type StepEffect } from './effects.js';
 import { planMigration } from './plan.js';
-import { stepSql, type MigrationStep } from './steps.js';
+import { blockedEffects, type MigrationPlan, modelFingerprint, type ReviewedPlan, reviewProblem } from './planFile.js';
+import { MigrationBlockedError, MigrationNeedsReviewError } from './refusals.js';
+import type { MigrationStep } from './steps.js';
 import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
-import { canonicalJson, escapeRawSql, stableHash } from './sql.js';
+import { canonicalJson, stableHash } from './sql.js';
 
 export interface ApplyOptions {
-  /** Run steps that lose data (dropping filled columns, narrowing types, removing used stages). */
-  allowDestructive?: boolean;
+  /**
+   * The reviewed plan (the file `migrationPlanJson` wrote, read with `readMigrationPlan`). A
+   * migration that changes stored data runs only when this plan lists its steps for this database
+   * and model, with consent on each step that loses data.
+   */
+  plan?: ReviewedPlan | null;
 }
 
 export interface ApplyResult {
   /** Every step that ran, in order. */
   steps: MigrationStep[];
-  /** Data lost by the destructive steps that ran (only with `allowDestructive`). */
-  losses: DataLoss[];
+  /** What each step did to the stored data. */
+  effects: StepEffect[];
   /** Whether a new snapshot of the model was stored. */
   snapshotStored: boolean;
 }
@@ -58,53 +64,67 @@ async function systemColumns(db: Knex, tables: string[] = SYSTEM_TABLES.map((tab
   return columns;
 }
 
-/**
- * Runs the steps. A unique index is checked against the data just before it is made (after the
- * steps before it, which may add its columns); one over duplicated values is not made, and the
- * duplicates are returned for the caller to refuse the migration with.
- */
-async function runSteps(trx: Knex.Transaction, steps: MigrationStep[]): Promise<Duplicates[]> {
-  const refused: Duplicates[] = [];
-  for (const s of steps) {
-    if (s.kind === 'create_index' && s.index.unique) {
-      const duplicates = await findDuplicates(trx, s.index);
-      if (duplicates) {
-        refused.push(duplicates);
-        continue;
-      }
-    }
-    for (const sql of stepSql(s).up) await trx.raw(escapeRawSql(sql));
-  }
-  return refused;
+/** Runs every step, measuring its effect; the caller decides whether the transaction stays. */
+async function migrate(trx: Knex.Transaction, model: SalesModel): Promise<{ previous: SalesModel | null; plan: MigrationPlan }> {
+  await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
+  const previous = await readSchemaSnapshot(trx);
+  if (!previous) await refuseUnknownTables(trx, model);
+  const entityTables = previous ? Object.values(previous.entities).map((entity) => entity.resource) : [];
+  const steps = planMigration(
+    previous,
+    model,
+    previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {},
+  );
+  const effects: StepEffect[] = [];
+  for (const s of steps) effects.push(await runStep(trx, s));
+  return { previous, plan: { from: modelFingerprint(previous), to: modelFingerprint(model), effects } };
+}
+
+function refuseUnlessCovered(plan: MigrationPlan, reviewed: ReviewedPlan | null | undefined): void {
+  const duplicates = plan.effects.flatMap((effect) => (effect.duplicates ? [effect.duplicates] : []));
+  if (duplicates.length > 0) throw new DuplicateValuesError(duplicates);
+  if (blockedEffects(plan).length > 0) throw new MigrationBlockedError(plan);
+  const problem = reviewProblem(plan, reviewed);
+  if (problem) throw new MigrationNeedsReviewError(plan, problem);
+}
+
+/** Thrown to roll a dry run back, carrying what it measured. */
+class DryRun {
+  constructor(readonly plan: MigrationPlan) {}
 }
 
 /**
- * Brings the database to `model`: compares it with the stored snapshot, refuses steps that
- * would lose data unless `allowDestructive`, runs every step and stores the new snapshot,
- * all in one transaction. Unique sets over values several records share are always refused
- * (rolling the transaction back, so nothing changes).
+ * The migration from the database's model to `model`, measured on the data present: every step
+ * is run inside a transaction that is then rolled back, so nothing changes. Write it for review
+ * with `migrationPlanJson`.
+ */
+export async function planMigrations(db: Knex, model: SalesModel): Promise<MigrationPlan> {
+  try {
+    await db.transaction(async (trx) => {
+      throw new DryRun((await migrate(trx, model)).plan);
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.plan;
+    throw error;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
+}
+
+/**
+ * Brings the database to `model` in one transaction: compares it with the stored snapshot, runs
+ * every step measuring its effect, and keeps the result only when nothing is blocked (values a
+ * unique set would share, records in a stage no longer declared, values no conversion covers) and
+ * when a migration that changes stored data is covered by `options.plan`; otherwise it rolls back
+ * and throws, changing nothing. A migration that only adds (tables, columns, stages, indexes)
+ * needs no plan.
  */
 export async function applyMigrations(db: Knex, model: SalesModel, options: ApplyOptions = {}): Promise<ApplyResult> {
   return db.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
-    const previous = await readSchemaSnapshot(trx);
-    if (!previous) await refuseUnknownTables(trx, model);
-    const entityTables = previous ? Object.values(previous.entities).map((entity) => entity.resource) : [];
-    const steps = planMigration(
-      previous,
-      model,
-      previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {},
-    );
-    const losses: DataLoss[] = [];
-    for (const s of steps) {
-      const loss = await measureDataLoss(trx, s);
-      if (loss) losses.push(loss);
-    }
-    if (losses.length > 0 && !options.allowDestructive) throw new DestructiveMigrationError(losses);
-    const duplicates = await runSteps(trx, steps);
-    if (duplicates.length > 0) throw new DuplicateValuesError(duplicates);
+    const { previous, plan } = await migrate(trx, model);
+    refuseUnlessCovered(plan, options.plan);
+    const steps = plan.effects.map((effect) => effect.step);
     const snapshotStored = !previous || steps.length > 0 || canonicalJson(previous) !== canonicalJson(model);
     if (snapshotStored) await trx(SNAPSHOT_TABLE).insert({ model: JSON.stringify(model) });
-    return { steps, losses, snapshotStored };
+    return { steps, effects: plan.effects, snapshotStored };
   });
 }

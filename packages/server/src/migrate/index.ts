@@ -1,6 +1,16 @@
 export { planMigration, type PlanOptions } from './plan.js';
-export { applyMigrations, readSchemaSnapshot, type ApplyOptions, type ApplyResult } from './apply.js';
-export { DestructiveMigrationError, measureDataLoss, type DataLoss } from './dataLoss.js';
+export { applyMigrations, planMigrations, readSchemaSnapshot, type ApplyOptions, type ApplyResult } from './apply.js';
+export { runStep, type StepEffect } from './effects.js';
+export {
+  migrationPlanJson,
+  readMigrationPlan,
+  reviewProblem,
+  needsReview,
+  toReviewedPlan,
+  type MigrationPlan,
+  type ReviewedPlan,
+} from './planFile.js';
+export { MigrationBlockedError, MigrationNeedsReviewError } from './refusals.js';
 export { DuplicateValuesError, findDuplicates, type Duplicates } from './duplicates.js';
 export { describeStep, stepSql, type MigrationStep, type MigrationStepKind } from './steps.js';
 export { columnTypeOf, isLosslessChange, type ColumnType } from './columnTypes.js';

@@ -1,15 +1,28 @@
-import type { SalesModel } from '@ra-sales/schema';
-import { ADDED_ENTITY_COLUMNS, entityTableShapes, type TableShape } from './shape.js';
+import type { EntityModel, SalesModel } from '@ra-sales/schema';
+import { columnTypeOf } from './columnTypes.js';
+import {
+  ADDED_ENTITY_COLUMNS,
+  BASE_COLUMN_NAMES,
+  type ColumnShape,
+  entityTableShapes,
+  type TableShape,
+  type WorkflowShape,
+} from './shape.js';
+import { canonicalJson } from './sql.js';
 import { step, type MigrationStep } from './steps.js';
 import { SYSTEM_TABLES } from './systemTables.js';
 
 /** Order in which steps run: creations first, then changes, then removals. */
 const STEP_ORDER: MigrationStep['kind'][] = [
   'create_table',
+  'rename_column',
   'add_column',
   'change_type',
   'add_stage',
+  'rename_stage',
+  'retire_stage',
   'remove_stage',
+  'conform_values',
   'drop_index',
   'create_index',
   'drop_column',
@@ -38,9 +51,12 @@ export function planMigration(previous: SalesModel | null, next: SalesModel, opt
   const before = previous ? withoutMissingServerColumns(entityTableShapes(previous), options.entityColumns) : new Map<string, TableShape>();
   const after = entityTableShapes(next);
   const steps: MigrationStep[] = previous ? completeSystemTables(options.systemColumns) : SYSTEM_TABLES.flatMap(createTableWithIndexes);
+  const previousEntities = new Map(Object.values(previous?.entities ?? {}).map((entity) => [entity.resource, entity]));
   for (const [name, table] of after) {
     const old = before.get(name);
     steps.push(...(old ? diffTable(old, table) : createTableWithIndexes(table)));
+    const was = previousEntities.get(name);
+    if (old && was) steps.push(...conformSteps(was, next.entities[entityName(next, name)]!));
   }
   for (const [name, table] of before) if (!after.has(name)) steps.push(step.dropTable(table));
   return sortSteps(steps);
@@ -72,16 +88,33 @@ function completeSystemTables(existing: Map<string, string[]> | undefined): Migr
   });
 }
 
+const entityName = (model: SalesModel, resource: string) =>
+  Object.keys(model.entities).find((name) => model.entities[name]!.resource === resource)!;
+
+/** The old column a column continues: the one of its name, else one of its former names no longer in use. */
+function formerColumn(column: ColumnShape, oldColumns: Map<string, ColumnShape>, nextColumns: Map<string, ColumnShape>) {
+  const same = oldColumns.get(column.name);
+  if (same) return { was: same, renamed: false };
+  const former = column.formerNames?.find((name) => oldColumns.has(name) && !nextColumns.has(name));
+  return former ? { was: oldColumns.get(former)!, renamed: true } : undefined;
+}
+
 function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
   const steps: MigrationStep[] = [];
   const oldColumns = new Map(old.columns.map((column) => [column.name, column]));
   const nextColumns = new Map(next.columns.map((column) => [column.name, column]));
+  const carried = new Set<string>();
   for (const column of next.columns) {
-    const was = oldColumns.get(column.name);
-    if (!was) steps.push(step.addColumn(next.name, column));
-    else if (was.type !== column.type) steps.push(step.changeType(next.name, column.name, was.type, column.type));
+    const former = formerColumn(column, oldColumns, nextColumns);
+    if (!former) {
+      steps.push(step.addColumn(next.name, column));
+      continue;
+    }
+    carried.add(former.was.name);
+    if (former.renamed) steps.push(step.renameColumn(next.name, former.was.name, column.name));
+    if (former.was.type !== column.type) steps.push(step.changeType(next.name, column.name, former.was.type, column.type));
   }
-  for (const column of old.columns) if (!nextColumns.has(column.name)) steps.push(step.dropColumn(old.name, column));
+  for (const column of old.columns) if (!carried.has(column.name)) steps.push(step.dropColumn(old.name, column));
 
   const indexKey = (index: TableShape['indexes'][number]) =>
     `${index.unique ? 'unique ' : ''}${index.name}(${index.columns.join(',')})${index.nullsFirst ? ` nulls first ${index.nullsFirst.join(',')}` : ''}` +
@@ -92,12 +125,58 @@ function diffTable(old: TableShape, next: TableShape): MigrationStep[] {
   for (const index of next.indexes) if (!oldIndexes.has(indexKey(index))) steps.push(step.createIndex(index));
 
   const sameWorkflowColumn = old.workflow && next.workflow && old.workflow.field === next.workflow.field;
-  if (sameWorkflowColumn) {
-    const { field, initial, stages } = next.workflow!;
-    for (const stage of stages) if (!old.workflow!.stages.includes(stage)) steps.push(step.addStage(next.name, field, stage));
-    for (const stage of old.workflow!.stages) {
-      if (!stages.includes(stage)) steps.push(step.removeStage(next.name, field, stage, initial));
-    }
+  if (sameWorkflowColumn) steps.push(...diffStages(next.name, old.workflow!, next.workflow!));
+  return steps;
+}
+
+/** New stages are added or continue a former one (renamed); stages gone are retired into another or removed. */
+function diffStages(table: string, old: WorkflowShape, next: WorkflowShape): MigrationStep[] {
+  const steps: MigrationStep[] = [];
+  const renamedFrom = new Map<string, string>();
+  for (const stage of next.stages) {
+    if (old.stages.includes(stage)) continue;
+    const former = Object.entries(next.renamed ?? {}).find(
+      ([from, to]) => to === stage && old.stages.includes(from) && !next.stages.includes(from),
+    );
+    if (former) {
+      renamedFrom.set(former[0], stage);
+      steps.push(step.renameStage(table, next.field, former[0], stage));
+    } else steps.push(step.addStage(table, next.field, stage));
+  }
+  for (const stage of old.stages) {
+    if (next.stages.includes(stage) || renamedFrom.has(stage)) continue;
+    const into = next.retired?.[stage];
+    const probability = into !== undefined ? next.probability?.byStage[into] : undefined;
+    if (into) {
+      const set = probability === undefined ? undefined : { field: next.probability!.field, value: probability };
+      steps.push(step.retireStage(table, next.field, stage, into, set));
+    } else steps.push(step.removeStage(table, next.field, stage, next.initial));
+  }
+  return steps;
+}
+
+/**
+ * A field whose definition changed in a way that can matter to stored values (its JSON Schema, or
+ * required now) gets its values checked; so does a new required field, empty in every record.
+ * The stage field follows its stages; computed fields are recomputed after the migration.
+ */
+function conformSteps(was: EntityModel, next: EntityModel): MigrationStep[] {
+  const stageField = next.workflow?.field;
+  const steps: MigrationStep[] = [];
+  for (const field of next.fields) {
+    if (field.name === stageField || field.computed !== undefined || BASE_COLUMN_NAMES.has(field.name)) continue;
+    const old = was.fields.find((f) => f.name === field.name) ?? was.fields.find((f) => field.formerNames?.includes(f.name));
+    const tightened = old ? canonicalJson(old.schema) !== canonicalJson(field.schema) || (!old.required && field.required) : field.required;
+    if (!tightened) continue;
+    const { name, schema, required, migrate } = field;
+    const conformed = {
+      name,
+      schema,
+      required,
+      ...(migrate ? { migrate } : {}),
+      ...(field.default !== undefined ? { default: field.default } : {}),
+    };
+    steps.push(step.conformValues(next.resource, field.name, columnTypeOf(field), conformed, !old));
   }
   return steps;
 }

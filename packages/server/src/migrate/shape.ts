@@ -15,6 +15,8 @@ export interface ColumnShape {
   check?: string;
   /** A statement run right after the column is added to an existing table, filling it in (rows get `default` first). */
   fill?: string;
+  /** Names the column had before (a field's `x-renamed-from`). */
+  formerNames?: string[];
 }
 
 export interface IndexShape {
@@ -38,6 +40,12 @@ export interface WorkflowShape {
   field: string;
   initial: string;
   stages: string[];
+  /** Former stage id → the stage it is now (`renamed_from`). */
+  renamed?: Record<string, string>;
+  /** Retired stage id → the stage its records move to (`retired_stages`). */
+  retired?: Record<string, string>;
+  /** The probability field and each stage's probability, set on records a retired stage moves. */
+  probability?: { field: string; byStage: Record<string, number> };
 }
 
 /** What one table should look like. */
@@ -60,7 +68,7 @@ export const ENTITY_BASE_COLUMNS: ColumnShape[] = [
   { name: 'updated_at', type: 'timestamptz', notNull: true, default: 'now()' },
 ];
 
-const BASE_COLUMN_NAMES = new Set(ENTITY_BASE_COLUMNS.map((column) => column.name));
+export const BASE_COLUMN_NAMES: ReadonlySet<string> = new Set(ENTITY_BASE_COLUMNS.map((column) => column.name));
 
 /**
  * Server-owned column of a workflow entity's table: when the record entered its current stage
@@ -166,7 +174,12 @@ export function entityTableShape(entity: EntityModel): TableShape {
   const columns = [
     ...ENTITY_BASE_COLUMNS,
     ...stageEntered,
-    ...fields.map((field) => ({ name: field.name, type: columnTypeOf(field), ...defaultFill(table, field) })),
+    ...fields.map((field) => ({
+      name: field.name,
+      type: columnTypeOf(field),
+      ...defaultFill(table, field),
+      ...(field.formerNames ? { formerNames: field.formerNames } : {}),
+    })),
   ];
   const ownerField = entity.access?.ownerField;
   const indexed = fields.filter(
@@ -192,12 +205,20 @@ export function entityTableShape(entity: EntityModel): TableShape {
     fields.map((field) => field.name),
   );
   if (won) indexes.push(won);
-  const workflow = entity.workflow && {
-    field: entity.workflow.field,
-    initial: entity.workflow.initial,
-    stages: entity.workflow.stages.map((stage) => stage.id),
-  };
+  const workflow = entity.workflow && workflowShape(entity.workflow);
   return { name: table, columns, indexes, ...(workflow ? { workflow } : {}) };
+}
+
+function workflowShape(workflow: NonNullable<EntityModel['workflow']>): WorkflowShape {
+  const shape: WorkflowShape = { field: workflow.field, initial: workflow.initial, stages: workflow.stages.map((stage) => stage.id) };
+  const renamed = workflow.stages.flatMap((stage) => (stage.formerIds ?? []).map((former) => [former, stage.id]));
+  if (renamed.length) shape.renamed = Object.fromEntries(renamed);
+  if (workflow.retired?.length) shape.retired = Object.fromEntries(workflow.retired.map((r) => [r.id, r.into]));
+  const probabilities = workflow.stages.flatMap((stage) => (stage.probability === undefined ? [] : [[stage.id, stage.probability]]));
+  if (workflow.probabilityField && probabilities.length) {
+    shape.probability = { field: workflow.probabilityField, byStage: Object.fromEntries(probabilities) };
+  }
+  return shape;
 }
 
 /** Entity tables by table name, in the model's order. */

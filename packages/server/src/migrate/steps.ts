@@ -1,6 +1,11 @@
+import type { FieldModel } from '@ra-sales/schema';
+import { renameColumnSql, renameStageSql, retireStageSql } from './carrySql.js';
 import { castExpression, isLosslessChange, type ColumnType } from './columnTypes.js';
 import type { ColumnShape, IndexShape, TableShape } from './shape.js';
 import { quoteIdent, quoteLiteral } from './sql.js';
+
+/** What a conversion of stored values needs to know of the field as declared now. */
+export type ConformedField = Pick<FieldModel, 'name' | 'schema' | 'required' | 'migrate' | 'default'>;
 
 /** One change to the database. `destructive` steps may lose data and are checked before they run. */
 export type MigrationStep =
@@ -17,9 +22,31 @@ export type MigrationStep =
       table: string;
       field: string;
       stage: string;
-      /** Where records in the removed stage go: the workflow's initial stage. */
+      /** Where records in the removed stage would go: the workflow's initial stage (only when it holds none). */
       fallback: string;
       destructive: true;
+    }
+  | { kind: 'rename_column'; table: string; from: string; to: string; destructive: false }
+  | { kind: 'rename_stage'; table: string; field: string; from: string; to: string; destructive: false }
+  | {
+      kind: 'retire_stage';
+      table: string;
+      field: string;
+      stage: string;
+      into: string;
+      /** The workflow's probability field and the probability of `into`, set on the records moved. */
+      probability?: { field: string; value: number };
+      destructive: false;
+    }
+  | {
+      kind: 'conform_values';
+      table: string;
+      column: string;
+      type: ColumnType;
+      field: ConformedField;
+      /** Whether the field is new: every stored record is then empty in it. */
+      added: boolean;
+      destructive: false;
     };
 
 export type MigrationStepKind = MigrationStep['kind'];
@@ -59,6 +86,37 @@ export const step = {
     stage,
     destructive: false,
   }),
+  renameColumn: (table: string, from: string, to: string): MigrationStep => ({
+    kind: 'rename_column',
+    table,
+    from,
+    to,
+    destructive: false,
+  }),
+  renameStage: (table: string, field: string, from: string, to: string): MigrationStep => ({
+    kind: 'rename_stage',
+    table,
+    field,
+    from,
+    to,
+    destructive: false,
+  }),
+  retireStage: (
+    table: string,
+    field: string,
+    stage: string,
+    into: string,
+    probability?: { field: string; value: number },
+  ): MigrationStep => ({ kind: 'retire_stage', table, field, stage, into, ...(probability ? { probability } : {}), destructive: false }),
+  conformValues: (table: string, column: string, type: ColumnType, field: ConformedField, added: boolean): MigrationStep => ({
+    kind: 'conform_values',
+    table,
+    column,
+    type,
+    field,
+    added,
+    destructive: false,
+  }),
   removeStage: (table: string, field: string, stage: string, fallback: string): MigrationStep => ({
     kind: 'remove_stage',
     table,
@@ -94,7 +152,15 @@ export function describeStep(s: MigrationStep): string {
     case 'add_stage':
       return `add stage "${s.stage}" to ${s.table}.${s.field}`;
     case 'remove_stage':
-      return `remove stage "${s.stage}" from ${s.table}.${s.field} (its records move to "${s.fallback}")`;
+      return `remove stage "${s.stage}" from ${s.table}.${s.field}`;
+    case 'rename_column':
+      return `rename column ${s.table}.${s.from} to ${s.to}`;
+    case 'rename_stage':
+      return `rename stage "${s.from}" of ${s.table}.${s.field} to "${s.to}"`;
+    case 'retire_stage':
+      return `retire stage "${s.stage}" of ${s.table}.${s.field}: its records move to "${s.into}"`;
+    case 'conform_values':
+      return `check the stored values of ${s.table}.${s.column} against its ${s.added ? 'definition (a new required field)' : 'new definition'}`;
   }
 }
 
@@ -165,5 +231,14 @@ export function stepSql(s: MigrationStep): { up: string[]; down: string[] } {
       return { up: [], down: [] };
     case 'remove_stage':
       return { up: [moveStageSql(s.table, s.field, s.stage, s.fallback)], down: [] };
+    case 'rename_column':
+      return { up: renameColumnSql(s.table, s.from, s.to), down: renameColumnSql(s.table, s.to, s.from) };
+    case 'rename_stage':
+      return { up: renameStageSql(s.table, s.field, s.from, s.to), down: renameStageSql(s.table, s.field, s.to, s.from) };
+    case 'retire_stage':
+      return { up: retireStageSql(s), down: [] };
+    case 'conform_values':
+      // Its statements depend on the values stored: conformValues.ts reads them and writes the conversions.
+      return { up: [], down: [] };
   }
 }

@@ -1,12 +1,17 @@
 import type { Knex } from 'knex';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { SalesModel } from '@ra-sales/schema';
 import {
   applyMigrations,
-  DestructiveMigrationError,
   entityTableShapes,
+  MigrationBlockedError,
+  MigrationNeedsReviewError,
   planMigration,
+  planMigrations,
   readSchemaSnapshot,
+  type ReviewedPlan,
   SYSTEM_TABLES,
+  toReviewedPlan,
 } from '../../src/migrate/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { entity, field, stage, testModel, withEntity } from './fixtures.js';
@@ -34,13 +39,13 @@ async function columnTypes(db: Knex, table: string): Promise<Record<string, stri
   return Object.fromEntries(result.rows.map((row: { column_name: string; type: string }) => [row.column_name, row.type]));
 }
 
-async function refused(promise: Promise<unknown>): Promise<DestructiveMigrationError> {
+async function needsReview(promise: Promise<unknown>): Promise<MigrationNeedsReviewError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(DestructiveMigrationError);
-  return error as DestructiveMigrationError;
+  expect(error).toBeInstanceOf(MigrationNeedsReviewError);
+  return error as MigrationNeedsReviewError;
 }
 
 describe('planMigration', () => {
@@ -137,7 +142,7 @@ forEachDatabase('applyMigrations', (database) => {
     expect(await readSchemaSnapshot(database.db)).toEqual(model);
 
     const again = await applyMigrations(database.db, model);
-    expect(again).toEqual({ steps: [], losses: [], snapshotStored: false });
+    expect(again).toEqual({ steps: [], effects: [], snapshotStored: false });
   });
 
   it('refuses a database holding its tables without a snapshot', async () => {
@@ -233,11 +238,11 @@ forEachDatabase('applyMigrations', (database) => {
       workflow: { ...e.workflow!, stages: e.workflow!.stages.filter((s) => s.id !== 'bidding') },
     }));
     const result = await applyMigrations(database.db, after);
-    expect(result.losses).toEqual([]);
+    expect(result.effects.filter((effect) => effect.review || effect.lost)).toEqual([]);
     expect(await columnTypes(database.db, 'opportunities')).not.toHaveProperty('bid_strategy');
   });
 
-  describe('refuses to lose data unless allowed', () => {
+  describe('runs a migration that loses data only with consent on each such step in the reviewed plan', () => {
     const before = testModel();
 
     async function prepare(rows: Record<string, unknown>[]) {
@@ -250,6 +255,13 @@ forEachDatabase('applyMigrations', (database) => {
       expect(planMigration(await readSchemaSnapshot(database.db), before)).toEqual([]);
     }
 
+    /** The plan as written for review, with consent given on every step that loses data. */
+    async function consented(model: SalesModel): Promise<ReviewedPlan> {
+      const reviewed = toReviewedPlan(await planMigrations(database.db, model));
+      for (const step of reviewed.steps) if (step.loses) step.consent = true;
+      return reviewed;
+    }
+
     it('dropping a column that holds values', async () => {
       await prepare([
         { name: 'a', customer_id: 1, bid_strategy: '低价策略' },
@@ -257,15 +269,21 @@ forEachDatabase('applyMigrations', (database) => {
         { name: 'c', customer_id: 1 },
       ]);
       const after = withEntity(before, 'opportunities', (e) => ({ ...e, fields: e.fields.filter((f) => f.name !== 'bid_strategy') }));
-      const error = await refused(applyMigrations(database.db, after));
-      expect(error.losses.map((loss) => loss.message)).toEqual([
-        'opportunities.bid_strategy holds 1 non-empty values; dropping it loses them. Re-run with allowDestructive to drop it.',
-      ]);
+      const error = await needsReview(applyMigrations(database.db, after));
+      expect(error.message).toContain('- drop column opportunities.bid_strategy: 1 non-empty values are lost (loses data: needs consent)');
       await expectUnchanged();
       expect(await columnTypes(database.db, 'opportunities')).toHaveProperty('bid_strategy');
 
-      const result = await applyMigrations(database.db, after, { allowDestructive: true });
-      expect(result.losses).toHaveLength(1);
+      const written = toReviewedPlan(await planMigrations(database.db, after));
+      expect(written.steps).toEqual([
+        { step: 'drop column opportunities.bid_strategy', effect: '1 non-empty values are lost', loses: true, consent: false },
+      ]);
+      const withoutConsent = await needsReview(applyMigrations(database.db, after, { plan: written }));
+      expect(withoutConsent.reason).toBe('consent is missing on 1 step(s) that lose data: "drop column opportunities.bid_strategy"');
+      await expectUnchanged();
+
+      const result = await applyMigrations(database.db, after, { plan: await consented(after) });
+      expect(result.effects.filter((effect) => effect.lost)).toHaveLength(1);
       expect(await columnTypes(database.db, 'opportunities')).not.toHaveProperty('bid_strategy');
     });
 
@@ -277,15 +295,17 @@ forEachDatabase('applyMigrations', (database) => {
         ...e,
         fields: e.fields.map((f) => (f.name === 'probability' || f.name === 'need' ? { ...f, kind: 'integer' as const } : f)),
       }));
-      const error = await refused(applyMigrations(database.db, after));
+      const error = await needsReview(applyMigrations(database.db, after));
       expect(error.message).toContain(
-        'opportunities.probability holds 1,234 non-empty values; changing it from double precision to integer may alter or lose them',
+        'change type of opportunities.probability from double precision to integer: 1,234 values converted from double precision to integer',
       );
-      expect(error.message).toContain('opportunities.need holds 1,234 non-empty values; changing it from text to integer');
+      expect(error.message).toContain(
+        'change type of opportunities.need from text to integer: 1,234 values converted from text to integer; 617 could not be and are emptied',
+      );
       await expectUnchanged();
       expect((await columnTypes(database.db, 'opportunities')).probability).toBe('double precision');
 
-      await applyMigrations(database.db, after, { allowDestructive: true });
+      await applyMigrations(database.db, after, { plan: await consented(after) });
       expect(await columnTypes(database.db, 'opportunities')).toMatchObject({ probability: 'integer', need: 'integer' });
       const values = await database.db('opportunities').select('probability', 'need').whereIn('name', ['o0', 'o1']).orderBy('name');
       expect(values).toEqual([
@@ -294,7 +314,7 @@ forEachDatabase('applyMigrations', (database) => {
       ]);
     });
 
-    it('removing a stage that records are in', async () => {
+    it('removing a stage that records are in is refused until the schema says where they go', async () => {
       await prepare([
         { name: 'a', customer_id: 1, stage: 'bidding' },
         { name: 'b', customer_id: 1, stage: 'bidding' },
@@ -304,32 +324,26 @@ forEachDatabase('applyMigrations', (database) => {
         ...e,
         workflow: { ...e.workflow!, stages: e.workflow!.stages.filter((s) => s.id !== 'bidding') },
       }));
-      const error = await refused(applyMigrations(database.db, after));
-      expect(error.losses.map((loss) => loss.message)).toEqual([
-        'opportunities has 2 records in stage "bidding"; removing the stage moves them to "development" and loses their stage. Re-run with allowDestructive to remove it.',
-      ]);
+      const error = await applyMigrations(database.db, after).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationBlockedError);
+      expect((error as Error).message).toContain(
+        '2 records are in stage "bidding", which is no longer declared: say where they go with "retired_stages": [{ "id": "bidding", "into": "<a stage>" }]',
+      );
+      // No consent makes it run: the records would have no stage.
+      const refusedAgain = await applyMigrations(database.db, after, { plan: await consented(after) }).catch((e: unknown) => e);
+      expect(refusedAgain).toBeInstanceOf(MigrationBlockedError);
       await expectUnchanged();
       expect(await database.db('opportunities').where('stage', 'bidding').count('* as n')).toEqual([{ n: 2 }]);
-
-      await applyMigrations(database.db, after, { allowDestructive: true });
-      const rows = await database.db('opportunities').select('name', 'stage', 'version').orderBy('name');
-      expect(rows).toEqual([
-        { name: 'a', stage: 'development', version: 2 },
-        { name: 'b', stage: 'development', version: 2 },
-        { name: 'c', stage: 'won', version: 1 },
-      ]);
     });
 
     it('dropping an entity whose table holds rows', async () => {
       await prepare([{ name: 'a', customer_id: 1 }]);
       const after = structuredClone(before);
       delete after.entities.opportunities;
-      const error = await refused(applyMigrations(database.db, after));
-      expect(error.losses.map((loss) => loss.message)).toEqual([
-        'opportunities holds 1 rows; dropping the table loses them. Re-run with allowDestructive to drop it.',
-      ]);
+      const error = await needsReview(applyMigrations(database.db, after));
+      expect(error.message).toContain('- drop table opportunities: 1 records are lost (loses data: needs consent)');
       await expectUnchanged();
-      await applyMigrations(database.db, after, { allowDestructive: true });
+      await applyMigrations(database.db, after, { plan: await consented(after) });
       expect(await tableNames(database.db)).not.toContain('opportunities');
     });
   });

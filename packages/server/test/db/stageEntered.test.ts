@@ -97,7 +97,7 @@ forEachDatabase('stage_entered_at migration', (database) => {
     const before = await db('opportunities').orderBy('id');
 
     const result = await applyMigrations(db, model);
-    expect(result.losses).toEqual([]);
+    expect(result.effects.filter((effect) => effect.lost)).toEqual([]);
     expect(result.steps.map((s) => (s.kind === 'add_column' ? `${s.table}.${s.column.name}` : s.kind))).toEqual([
       `customers.${STAGE_ENTERED_FIELD}`,
       `opportunities.${STAGE_ENTERED_FIELD}`,
@@ -114,6 +114,6 @@ forEachDatabase('stage_entered_at migration', (database) => {
     expect(await columnsOf(db, 'salespeople')).not.toContain(STAGE_ENTERED_FIELD);
     expect(await columnsOf(db, 'collections')).not.toContain(STAGE_ENTERED_FIELD);
 
-    expect(await applyMigrations(db, model)).toEqual({ steps: [], losses: [], snapshotStored: false });
+    expect(await applyMigrations(db, model)).toEqual({ steps: [], effects: [], snapshotStored: false });
   });
 });

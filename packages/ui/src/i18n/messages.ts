@@ -1,7 +1,8 @@
 import type { ClientEntityModel, ClientFieldModel, ClientSalesModel } from '@ra-sales/schema';
-import { humanize, labelIn } from './labels.js';
+import { labelIn } from './labels.js';
 import { RANGE_FILTER_KINDS, rangeSources } from '../fields/kinds.js';
 import { uiMessages } from './uiMessages.js';
+import { sectionLayout } from '../resources/sections.js';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -60,7 +61,7 @@ function entityMessages(entity: ClientEntityModel, locale: string): Messages {
     help,
     enums,
     stages,
-    sections: sectionMessages(entity, stages, locale),
+    sections: Object.fromEntries(sectionLayout(entity).map((s) => [s.id, labelIn(s.label, locale)])),
     ...actionMessages(entity, locale),
   };
 }
@@ -79,16 +80,4 @@ function actionMessages(entity: ClientEntityModel, locale: string): Messages {
 
 function optionMessages(field: ClientFieldModel, locale: string): Messages {
   return Object.fromEntries((field.options ?? []).map((o) => [o.value, labelIn(o.label, locale)]));
-}
-
-/** Sections have no labels in the schema: a stage of the same id names it, else a built-in word, else its id. */
-function sectionMessages(entity: ClientEntityModel, stages: Messages, locale: string): Messages {
-  const builtIn: Record<string, string> = (uiMessages[locale] ?? uiMessages.en).section;
-  const result: Messages = { main: builtIn.main };
-  for (const field of entity.fields) {
-    const id = field.section;
-    if (!id || id in result) continue;
-    result[id] = (stages[id] as string | undefined) ?? builtIn[id] ?? humanize(id);
-  }
-  return result;
 }

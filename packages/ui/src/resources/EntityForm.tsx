@@ -18,7 +18,7 @@ export const EntityForm = ({ entity, model }: { entity: ClientEntityModel; model
   const record = useRecordContext();
   const { hints, isPending } = useReadOnlyHints(entity);
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
-  const sections = sectionsOf(formFields(entity));
+  const sections = sectionsOf(entity, formFields(entity));
   const toolbar = isNewRecord(record) ? undefined : <EditFormToolbar entity={entity} model={model} />;
   if (sections.length <= 1) return <SimpleForm toolbar={toolbar}>{formInputs(entity, sections[0]?.fields ?? [], hints)}</SimpleForm>;
   return (

@@ -17,7 +17,7 @@ export interface EntityShowProps extends EntityScreenProps, WorkflowSlotProps, O
 export const EntityShow = ({ model, resource, stepper, aside, ...props }: EntityShowProps) => {
   const entity = entityOf(model, resource);
   const slots = workflowSlots({ model, resource, stepper, aside });
-  const sections = sectionsOf(entity.fields);
+  const sections = sectionsOf(entity);
   const sectionLabel = useSectionLabel(entity);
   return (
     <Show resource={resource} aside={slots.aside ?? undefined} actions={<ShowActionsToolbar entity={entity} model={model} />} {...props}>
@@ -32,7 +32,7 @@ export const EntityShow = ({ model, resource, stepper, aside, ...props }: Entity
           ))}
         </TabbedShowLayout>
       ) : (
-        <SimpleShowLayout>{showFields(entity, entity.fields)}</SimpleShowLayout>
+        <SimpleShowLayout>{showFields(entity, sections[0]?.fields ?? [])}</SimpleShowLayout>
       )}
     </Show>
   );

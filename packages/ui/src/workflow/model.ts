@@ -20,7 +20,10 @@ export function workflowEntity(model: ClientSalesModel, resource: string): Workf
 
 export function stageLabel(workflow: WorkflowModel, id: string | undefined, locale: string): string {
   const stage = stageOf(workflow, id);
-  return stage ? labelIn(stage.label, locale) : String(id ?? '');
+  if (stage) return labelIn(stage.label, locale);
+  // The history keeps the stages a migration retired: they are named as they were.
+  const retired = workflow.retired?.find((r) => r.id === id)?.label;
+  return retired ? labelIn(retired, locale) : String(id ?? '');
 }
 
 /** Stages a record may move to from `from`, following the schema's transitions. */

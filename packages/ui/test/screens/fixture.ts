@@ -89,6 +89,8 @@ export const dealFields: FieldModel[] = [
   field('total', 'money', 'Total amount', '总金额', { section: 'items', readOnly: true, computed: linesTotal }),
 ];
 
+const inSection = (id: string) => dealFields.filter((f) => (f.section ?? 'main') === id).map((f) => f.name);
+
 export const deals: EntityModel = {
   name: 'deal',
   typeName: 'Deal',
@@ -99,6 +101,11 @@ export const deals: EntityModel = {
   recordRepresentation: 'name',
   group: 'sales',
   fields: dealFields,
+  sections: [
+    { id: 'main', label: { en: 'General', 'zh-CN': '基本信息' }, fields: inSection('main') },
+    { id: 'contact', label: { en: 'Contact', 'zh-CN': '联系方式' }, fields: inSection('contact') },
+    { id: 'items', label: { en: 'Items', 'zh-CN': '明细' }, fields: inSection('items') },
+  ],
   schema: {},
   workflow: {
     field: 'stage',

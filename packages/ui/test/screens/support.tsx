@@ -6,6 +6,7 @@ import { configure, render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { Admin, AdminContext, memoryStore, type LayoutComponent, type RaRecord } from 'react-admin';
+import type { ClientSalesModel } from '@ra-sales/schema';
 import { createSalesDataProvider } from '../../src/data/index.js';
 import { createSalesI18nProvider } from '../../src/i18n/index.js';
 import { salesResources, type SalesResourcesOptions } from '../../src/resources/index.js';
@@ -82,19 +83,22 @@ export function apiHandlers(
   ];
 }
 
-const providers = (locale: string) => ({
-  dataProvider: createSalesDataProvider(API, { model: fixtureModel }),
-  i18nProvider: createSalesI18nProvider(fixtureModel, { defaultLocale: locale }),
+const providers = (locale: string, model: ClientSalesModel = fixtureModel) => ({
+  dataProvider: createSalesDataProvider(API, { model }),
+  i18nProvider: createSalesI18nProvider(model, { defaultLocale: locale }),
   store: memoryStore(),
 });
 
-/** The whole app at `path`: `<Admin>` with `salesResources(fixtureModel)`. */
-export function renderApp(path: string, options: { locale?: string; layout?: LayoutComponent } & SalesResourcesOptions = {}): RenderResult {
-  const { locale = 'en', layout, ...resourceOptions } = options;
+/** The whole app at `path`: `<Admin>` with `salesResources(model)`, the fixture's model unless told. */
+export function renderApp(
+  path: string,
+  options: { locale?: string; layout?: LayoutComponent; model?: ClientSalesModel } & SalesResourcesOptions = {},
+): RenderResult {
+  const { locale = 'en', layout, model = fixtureModel, ...resourceOptions } = options;
   return render(
     <MemoryRouter initialEntries={[path]}>
-      <Admin {...providers(locale)} layout={layout}>
-        {salesResources(fixtureModel, resourceOptions)}
+      <Admin {...providers(locale, model)} layout={layout}>
+        {salesResources(model, resourceOptions)}
       </Admin>
     </MemoryRouter>,
   );

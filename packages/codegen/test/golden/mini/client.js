@@ -43,6 +43,21 @@ export const model = {
       },
       "recordRepresentation": "name",
       "group": "sales",
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "grade",
+            "credit_limit",
+            "owner_id"
+          ]
+        }
+      ],
       "access": {
         "roles": {
           "sales_rep": {
@@ -169,6 +184,24 @@ export const model = {
       },
       "recordRepresentation": "id",
       "group": "sales",
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "title",
+            "customer_id",
+            "stage",
+            "amount",
+            "need",
+            "close_date",
+            "lost_reason"
+          ]
+        }
+      ],
       "access": {
         "roles": {},
         "default": {
@@ -486,6 +519,20 @@ export const model = {
       },
       "recordRepresentation": "name",
       "group": "sales",
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "role",
+            "team_id"
+          ]
+        }
+      ],
       "access": {
         "roles": {},
         "default": {

@@ -155,6 +155,21 @@ export const model = {
           "ref": "salespeople"
         }
       ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "grade",
+            "credit_limit",
+            "owner_id"
+          ]
+        }
+      ],
       "schema": {
         "type": "object",
         "additionalProperties": false,
@@ -401,6 +416,24 @@ export const model = {
           "search": false,
           "readOnly": false,
           "maxLength": 2000
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "title",
+            "customer_id",
+            "stage",
+            "amount",
+            "need",
+            "close_date",
+            "lost_reason"
+          ]
         }
       ],
       "schema": {
@@ -724,6 +757,20 @@ export const model = {
           "sortable": false,
           "search": false,
           "readOnly": false
+        }
+      ],
+      "sections": [
+        {
+          "id": "main",
+          "label": {
+            "en": "General",
+            "zh-CN": "基本信息"
+          },
+          "fields": [
+            "name",
+            "role",
+            "team_id"
+          ]
         }
       ],
       "schema": {

@@ -1,0 +1,26 @@
+/**
+ * What the standalone server and its migration-plan command read from the environment, in one
+ * place so that both work on the same domain, database and plan file.
+ *
+ *   SALES_DOMAIN    a generated folder (default packages/domain; e.g. examples/company-oa/generated)
+ *   MIGRATION_PLAN  the reviewed migration plan (default: migration-plan.json beside the generated folder)
+ *   SALES_OVERLAY   the overlay the folder was generated from, to print the right commands
+ *   DATABASE_URL    real PostgreSQL instead of the embedded database
+ *   DATA_DIR        the embedded database's folder (default .data/pglite)
+ */
+import { dirname, resolve } from 'node:path';
+import type { Knex } from 'knex';
+import { connectDatabase } from '../db/index.js';
+
+const repo = resolve(import.meta.dirname, '../../../..');
+
+export const fromRepo = (path: string) => resolve(repo, path);
+
+export const domainDir = () => fromRepo(process.env.SALES_DOMAIN ?? 'packages/domain');
+
+export const migrationPlanPath = () => resolve(process.env.MIGRATION_PLAN ?? resolve(dirname(domainDir()), 'migration-plan.json'));
+
+/** A command of the README, for the overlay being run. */
+export const commandFor = (script: string) => `pnpm ${script}${process.env.SALES_OVERLAY ? ` --overlay ${process.env.SALES_OVERLAY}` : ''}`;
+
+export const connectStandaloneDatabase = (): Knex => connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
