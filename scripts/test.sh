@@ -21,5 +21,8 @@ pnpm exec vitest run
 echo "== browser tests (headless Chromium against the standalone server)"
 pnpm --filter @ra-sales/ui run e2e
 
+echo "== the docs' commands as printed (walkthrough, README), on a my-company/ overlay removed afterwards"
+pnpm exec tsx scripts/docs/run.ts
+
 echo "== the packed packages in two host apps (npm install, type check, build, plain node, Chromium)"
 pnpm exec tsx scripts/hosts/run.ts

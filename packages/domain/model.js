@@ -4714,7 +4714,36 @@ export const model = {
               "implementation",
               "won",
               "lost",
-              "abandoned"
+              "abandoned",
+              "oa_development",
+              "requirements",
+              "demo_quote",
+              "oa_negotiation",
+              "signing",
+              "delivery",
+              "collection",
+              "oa_won",
+              "oa_lost",
+              "oa_abandoned",
+              "re_reception",
+              "re_unit_selection",
+              "re_reservation",
+              "re_contract",
+              "re_payment",
+              "re_handover",
+              "re_title_deed",
+              "re_won",
+              "re_cancelled",
+              "re_lost",
+              "ma_customer_analysis",
+              "ma_build_trust",
+              "ma_needs",
+              "ma_present_value",
+              "ma_win_commitment",
+              "ma_follow_up",
+              "ma_won",
+              "ma_lost",
+              "ma_abandoned"
             ],
             "default": "development"
           },
@@ -4786,9 +4815,267 @@ export const model = {
                 "en": "Abandoned",
                 "zh-CN": "放弃"
               }
+            },
+            {
+              "value": "oa_development",
+              "label": {
+                "en": "Customer development",
+                "zh-CN": "客户开发"
+              }
+            },
+            {
+              "value": "requirements",
+              "label": {
+                "en": "Requirements survey",
+                "zh-CN": "需求调研"
+              }
+            },
+            {
+              "value": "demo_quote",
+              "label": {
+                "en": "Solution demo and quote",
+                "zh-CN": "方案演示与报价"
+              }
+            },
+            {
+              "value": "oa_negotiation",
+              "label": {
+                "en": "Negotiation",
+                "zh-CN": "商务谈判"
+              }
+            },
+            {
+              "value": "signing",
+              "label": {
+                "en": "Contract signing",
+                "zh-CN": "合同签订"
+              }
+            },
+            {
+              "value": "delivery",
+              "label": {
+                "en": "Order execution and delivery",
+                "zh-CN": "订单执行与交付"
+              }
+            },
+            {
+              "value": "collection",
+              "label": {
+                "en": "Payment collection",
+                "zh-CN": "款项回收"
+              }
+            },
+            {
+              "value": "oa_won",
+              "label": {
+                "en": "Closed – paid",
+                "zh-CN": "结项（款项已回收）"
+              }
+            },
+            {
+              "value": "oa_lost",
+              "label": {
+                "en": "Lost",
+                "zh-CN": "丢单"
+              }
+            },
+            {
+              "value": "oa_abandoned",
+              "label": {
+                "en": "Abandoned",
+                "zh-CN": "放弃"
+              }
+            },
+            {
+              "value": "re_reception",
+              "label": {
+                "en": "Reception",
+                "zh-CN": "接待"
+              }
+            },
+            {
+              "value": "re_unit_selection",
+              "label": {
+                "en": "Unit selection",
+                "zh-CN": "房源确定"
+              }
+            },
+            {
+              "value": "re_reservation",
+              "label": {
+                "en": "Unit reservation (deposit)",
+                "zh-CN": "定房"
+              }
+            },
+            {
+              "value": "re_contract",
+              "label": {
+                "en": "Contract signing",
+                "zh-CN": "合同签订"
+              }
+            },
+            {
+              "value": "re_payment",
+              "label": {
+                "en": "Contract payment / mortgage",
+                "zh-CN": "合同款收款 / 按揭"
+              }
+            },
+            {
+              "value": "re_handover",
+              "label": {
+                "en": "Handover",
+                "zh-CN": "交房"
+              }
+            },
+            {
+              "value": "re_title_deed",
+              "label": {
+                "en": "Property title certificate",
+                "zh-CN": "产权证办理"
+              }
+            },
+            {
+              "value": "re_won",
+              "label": {
+                "en": "Closed – completed",
+                "zh-CN": "成交（结项）"
+              }
+            },
+            {
+              "value": "re_cancelled",
+              "label": {
+                "en": "Reservation cancelled",
+                "zh-CN": "退定"
+              }
+            },
+            {
+              "value": "re_lost",
+              "label": {
+                "en": "Lost",
+                "zh-CN": "未成交"
+              }
+            },
+            {
+              "value": "ma_customer_analysis",
+              "label": {
+                "en": "Customer analysis",
+                "zh-CN": "客户分析"
+              }
+            },
+            {
+              "value": "ma_build_trust",
+              "label": {
+                "en": "Build trust",
+                "zh-CN": "建立信任"
+              }
+            },
+            {
+              "value": "ma_needs",
+              "label": {
+                "en": "Uncover needs",
+                "zh-CN": "挖掘需求"
+              }
+            },
+            {
+              "value": "ma_present_value",
+              "label": {
+                "en": "Present value",
+                "zh-CN": "呈现价值"
+              }
+            },
+            {
+              "value": "ma_win_commitment",
+              "label": {
+                "en": "Win commitment",
+                "zh-CN": "赢取承诺"
+              }
+            },
+            {
+              "value": "ma_follow_up",
+              "label": {
+                "en": "Follow-up service",
+                "zh-CN": "跟进服务"
+              }
+            },
+            {
+              "value": "ma_won",
+              "label": {
+                "en": "Closed – won",
+                "zh-CN": "赢单"
+              }
+            },
+            {
+              "value": "ma_lost",
+              "label": {
+                "en": "Lost",
+                "zh-CN": "丢单"
+              }
+            },
+            {
+              "value": "ma_abandoned",
+              "label": {
+                "en": "Abandoned",
+                "zh-CN": "放弃"
+              }
             }
           ],
           "default": "development"
+        },
+        {
+          "name": "pipeline",
+          "label": {
+            "en": "Pipeline",
+            "zh-CN": "销售流程"
+          },
+          "kind": "enum",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "standard",
+              "oa_software",
+              "real_estate",
+              "major_account"
+            ],
+            "default": "standard"
+          },
+          "list": true,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "standard",
+              "label": {
+                "en": "Project sale (six stages)",
+                "zh-CN": "项目销售（六阶段）"
+              }
+            },
+            {
+              "value": "oa_software",
+              "label": {
+                "en": "OA software sale",
+                "zh-CN": "OA 软件销售"
+              }
+            },
+            {
+              "value": "real_estate",
+              "label": {
+                "en": "Real-estate sale",
+                "zh-CN": "房地产销售"
+              }
+            },
+            {
+              "value": "major_account",
+              "label": {
+                "en": "Major account (six-step selling)",
+                "zh-CN": "大客户销售（摧龙六式）"
+              }
+            }
+          ],
+          "default": "standard"
         },
         {
           "name": "owner_id",
@@ -5513,6 +5800,370 @@ export const model = {
           "readOnly": false,
           "section": "closing",
           "maxLength": 20000
+        },
+        {
+          "name": "oa_modules",
+          "label": {
+            "en": "OA modules",
+            "zh-CN": "OA 模块"
+          },
+          "kind": "lines",
+          "required": false,
+          "schema": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "module"
+              ],
+              "properties": {
+                "module": {
+                  "type": "string",
+                  "enum": [
+                    "workflow",
+                    "documents",
+                    "hr",
+                    "attendance",
+                    "meetings",
+                    "knowledge",
+                    "assets",
+                    "mobile"
+                  ]
+                },
+                "notes": {
+                  "type": "string",
+                  "maxLength": 200
+                }
+              }
+            }
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "itemFields": [
+            {
+              "name": "module",
+              "label": {
+                "en": "Module",
+                "zh-CN": "模块"
+              },
+              "kind": "enum",
+              "required": true,
+              "schema": {
+                "type": "string",
+                "enum": [
+                  "workflow",
+                  "documents",
+                  "hr",
+                  "attendance",
+                  "meetings",
+                  "knowledge",
+                  "assets",
+                  "mobile"
+                ]
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "options": [
+                {
+                  "value": "workflow",
+                  "label": {
+                    "en": "Workflow approval",
+                    "zh-CN": "流程审批"
+                  }
+                },
+                {
+                  "value": "documents",
+                  "label": {
+                    "en": "Official documents",
+                    "zh-CN": "公文管理"
+                  }
+                },
+                {
+                  "value": "hr",
+                  "label": {
+                    "en": "Personnel",
+                    "zh-CN": "人事管理"
+                  }
+                },
+                {
+                  "value": "attendance",
+                  "label": {
+                    "en": "Attendance",
+                    "zh-CN": "考勤管理"
+                  }
+                },
+                {
+                  "value": "meetings",
+                  "label": {
+                    "en": "Meetings",
+                    "zh-CN": "会议管理"
+                  }
+                },
+                {
+                  "value": "knowledge",
+                  "label": {
+                    "en": "Knowledge base",
+                    "zh-CN": "知识管理"
+                  }
+                },
+                {
+                  "value": "assets",
+                  "label": {
+                    "en": "Assets",
+                    "zh-CN": "资产管理"
+                  }
+                },
+                {
+                  "value": "mobile",
+                  "label": {
+                    "en": "Mobile office",
+                    "zh-CN": "移动办公"
+                  }
+                }
+              ]
+            },
+            {
+              "name": "notes",
+              "label": {
+                "en": "Notes",
+                "zh-CN": "说明"
+              },
+              "kind": "string",
+              "required": false,
+              "schema": {
+                "type": "string",
+                "maxLength": 200
+              },
+              "list": false,
+              "filter": false,
+              "sortable": false,
+              "search": false,
+              "readOnly": false,
+              "maxLength": 200
+            }
+          ],
+          "section": "requirements"
+        },
+        {
+          "name": "user_count",
+          "label": {
+            "en": "Number of users",
+            "zh-CN": "用户数"
+          },
+          "kind": "integer",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000
+          },
+          "list": true,
+          "filter": false,
+          "sortable": true,
+          "search": false,
+          "readOnly": false,
+          "section": "requirements",
+          "minimum": 0,
+          "maximum": 1000000
+        },
+        {
+          "name": "payment_completed",
+          "label": {
+            "en": "Payment received in full",
+            "zh-CN": "款项已全部收回"
+          },
+          "kind": "boolean",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "closing"
+        },
+        {
+          "name": "property_unit",
+          "label": {
+            "en": "Unit (building / room no.)",
+            "zh-CN": "房源（楼栋 / 房号）"
+          },
+          "kind": "string",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "list": true,
+          "filter": false,
+          "sortable": false,
+          "search": true,
+          "readOnly": false,
+          "section": "re_unit_selection",
+          "minLength": 1,
+          "maxLength": 200
+        },
+        {
+          "name": "deposit_amount",
+          "label": {
+            "en": "Reservation deposit",
+            "zh-CN": "定金"
+          },
+          "kind": "money",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "re_reservation",
+          "minimum": 0,
+          "maximum": 999999999999
+        },
+        {
+          "name": "discount_rate",
+          "label": {
+            "en": "Discount %",
+            "zh-CN": "折扣 %"
+          },
+          "kind": "percent",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "re_reservation",
+          "minimum": 0,
+          "maximum": 100
+        },
+        {
+          "name": "payment_method",
+          "label": {
+            "en": "Payment method",
+            "zh-CN": "付款方式"
+          },
+          "kind": "enum",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "full",
+              "instalments",
+              "mortgage"
+            ]
+          },
+          "list": false,
+          "filter": true,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "options": [
+            {
+              "value": "full",
+              "label": {
+                "en": "Full payment",
+                "zh-CN": "一次性付款"
+              }
+            },
+            {
+              "value": "instalments",
+              "label": {
+                "en": "Instalments",
+                "zh-CN": "分期付款"
+              }
+            },
+            {
+              "value": "mortgage",
+              "label": {
+                "en": "Mortgage",
+                "zh-CN": "按揭"
+              }
+            }
+          ],
+          "section": "re_contract"
+        },
+        {
+          "name": "handover_date",
+          "label": {
+            "en": "Handover date",
+            "zh-CN": "交房日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "re_handover"
+        },
+        {
+          "name": "title_certificate_date",
+          "label": {
+            "en": "Title certificate issued on",
+            "zh-CN": "产权证办结日期"
+          },
+          "kind": "date",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "date"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "section": "re_title_deed"
+        },
+        {
+          "name": "coach_contact_id",
+          "label": {
+            "en": "Inside coach",
+            "zh-CN": "向导"
+          },
+          "kind": "reference",
+          "required": false,
+          "schema": {
+            "type": "integer"
+          },
+          "list": false,
+          "filter": false,
+          "sortable": false,
+          "search": false,
+          "readOnly": false,
+          "ref": "contacts",
+          "section": "ma_customer_analysis",
+          "refWhere": {
+            "customer_id": "$customer_id",
+            "purchase_role": "coach"
+          }
         }
       ],
       "sections": [
@@ -5527,6 +6178,7 @@ export const model = {
             "customer_id",
             "contact_id",
             "stage",
+            "pipeline",
             "owner_id",
             "expected_amount",
             "probability",
@@ -5612,13 +6264,86 @@ export const model = {
           ]
         },
         {
+          "id": "requirements",
+          "label": {
+            "en": "Requirements survey",
+            "zh-CN": "需求调研"
+          },
+          "fields": [
+            "oa_modules",
+            "user_count"
+          ]
+        },
+        {
+          "id": "re_unit_selection",
+          "label": {
+            "en": "Unit selection",
+            "zh-CN": "房源确定"
+          },
+          "fields": [
+            "property_unit"
+          ]
+        },
+        {
+          "id": "re_reservation",
+          "label": {
+            "en": "Unit reservation (deposit)",
+            "zh-CN": "定房"
+          },
+          "fields": [
+            "deposit_amount",
+            "discount_rate"
+          ]
+        },
+        {
+          "id": "re_contract",
+          "label": {
+            "en": "Contract signing",
+            "zh-CN": "合同签订"
+          },
+          "fields": [
+            "payment_method"
+          ]
+        },
+        {
+          "id": "re_handover",
+          "label": {
+            "en": "Handover",
+            "zh-CN": "交房"
+          },
+          "fields": [
+            "handover_date"
+          ]
+        },
+        {
+          "id": "re_title_deed",
+          "label": {
+            "en": "Property title certificate",
+            "zh-CN": "产权证办理"
+          },
+          "fields": [
+            "title_certificate_date"
+          ]
+        },
+        {
+          "id": "ma_customer_analysis",
+          "label": {
+            "en": "Customer analysis",
+            "zh-CN": "客户分析"
+          },
+          "fields": [
+            "coach_contact_id"
+          ]
+        },
+        {
           "id": "closing",
           "label": {
             "en": "Closing",
             "zh-CN": "结项"
           },
           "fields": [
-            "close_reason"
+            "close_reason",
+            "payment_completed"
           ]
         }
       ],
@@ -5627,7 +6352,8 @@ export const model = {
         "additionalProperties": false,
         "required": [
           "name",
-          "customer_id"
+          "customer_id",
+          "pipeline"
         ],
         "properties": {
           "name": {
@@ -5659,9 +6385,48 @@ export const model = {
               "won",
               "lost",
               "abandoned",
+              "oa_development",
+              "requirements",
+              "demo_quote",
+              "oa_negotiation",
+              "signing",
+              "delivery",
+              "collection",
+              "oa_won",
+              "oa_lost",
+              "oa_abandoned",
+              "re_reception",
+              "re_unit_selection",
+              "re_reservation",
+              "re_contract",
+              "re_payment",
+              "re_handover",
+              "re_title_deed",
+              "re_won",
+              "re_cancelled",
+              "re_lost",
+              "ma_customer_analysis",
+              "ma_build_trust",
+              "ma_needs",
+              "ma_present_value",
+              "ma_win_commitment",
+              "ma_follow_up",
+              "ma_won",
+              "ma_lost",
+              "ma_abandoned",
               null
             ],
             "default": "development"
+          },
+          "pipeline": {
+            "type": "string",
+            "enum": [
+              "standard",
+              "oa_software",
+              "real_estate",
+              "major_account"
+            ],
+            "default": "standard"
           },
           "owner_id": {
             "type": [
@@ -5895,6 +6660,109 @@ export const model = {
               "null"
             ],
             "maxLength": 20000
+          },
+          "oa_modules": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "maxItems": 50,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "module"
+              ],
+              "properties": {
+                "module": {
+                  "type": "string",
+                  "enum": [
+                    "workflow",
+                    "documents",
+                    "hr",
+                    "attendance",
+                    "meetings",
+                    "knowledge",
+                    "assets",
+                    "mobile"
+                  ]
+                },
+                "notes": {
+                  "type": "string",
+                  "maxLength": 200
+                }
+              }
+            }
+          },
+          "user_count": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1000000
+          },
+          "payment_completed": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "property_unit": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 200,
+            "minLength": 1
+          },
+          "deposit_amount": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 999999999999
+          },
+          "discount_rate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 100
+          },
+          "payment_method": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "full",
+              "instalments",
+              "mortgage",
+              null
+            ]
+          },
+          "handover_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "title_certificate_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "coach_contact_id": {
+            "type": [
+              "integer",
+              "null"
+            ]
           }
         }
       },
@@ -5923,6 +6791,10 @@ export const model = {
           "admin": {
             "read": "all",
             "write": "all"
+          },
+          "finance": {
+            "read": "all",
+            "write": "none"
           }
         },
         "default": {
@@ -5995,13 +6867,21 @@ export const model = {
             "initiation",
             "proposal",
             "bidding",
-            "negotiation"
+            "negotiation",
+            "requirements",
+            "demo_quote",
+            "oa_negotiation",
+            "re_unit_selection",
+            "re_reservation",
+            "ma_needs",
+            "ma_present_value",
+            "ma_win_commitment"
           ]
         }
       },
       "description": {
-        "en": "A major-account project moving through six stages, each closed by a key node.",
-        "zh-CN": "大客户项目，六个阶段，每个阶段以关键节点结束。"
+        "en": "A sale moving through the stages of its pipeline (a six-stage project sale, OA software, real estate or a major account), each stage closed by a key node.",
+        "zh-CN": "销售机会按其销售流程（六阶段项目销售、OA 软件、房地产或大客户）逐阶段推进，每个阶段以关键节点收口。"
       },
       "icon": "TrendingUp",
       "workflow": {
@@ -6088,7 +6968,8 @@ export const model = {
               }
             ],
             "probability": 10,
-            "forecast": "pipeline"
+            "forecast": "pipeline",
+            "pipeline": "standard"
           },
           {
             "id": "initiation",
@@ -6219,7 +7100,8 @@ export const model = {
               }
             ],
             "probability": 20,
-            "forecast": "pipeline"
+            "forecast": "pipeline",
+            "pipeline": "standard"
           },
           {
             "id": "proposal",
@@ -6272,7 +7154,8 @@ export const model = {
               }
             ],
             "probability": 40,
-            "forecast": "best_case"
+            "forecast": "best_case",
+            "pipeline": "standard"
           },
           {
             "id": "bidding",
@@ -6333,7 +7216,8 @@ export const model = {
               }
             ],
             "probability": 60,
-            "forecast": "best_case"
+            "forecast": "best_case",
+            "pipeline": "standard"
           },
           {
             "id": "negotiation",
@@ -6386,7 +7270,8 @@ export const model = {
               }
             ],
             "probability": 80,
-            "forecast": "commit"
+            "forecast": "commit",
+            "pipeline": "standard"
           },
           {
             "id": "implementation",
@@ -6429,7 +7314,8 @@ export const model = {
               }
             ],
             "probability": 90,
-            "forecast": "commit"
+            "forecast": "commit",
+            "pipeline": "standard"
           },
           {
             "id": "won",
@@ -6475,7 +7361,8 @@ export const model = {
                 "sales_director"
               ],
               "except": []
-            }
+            },
+            "pipeline": "standard"
           },
           {
             "id": "lost",
@@ -6521,7 +7408,8 @@ export const model = {
                 "sales_manager"
               ],
               "except": []
-            }
+            },
+            "pipeline": "standard"
           },
           {
             "id": "abandoned",
@@ -6567,7 +7455,1515 @@ export const model = {
                 "sales_manager"
               ],
               "except": []
-            }
+            },
+            "pipeline": "standard"
+          },
+          {
+            "id": "oa_development",
+            "label": {
+              "en": "Customer development",
+              "zh-CN": "客户开发"
+            },
+            "kind": "open",
+            "order": 9,
+            "gate": {
+              "required": [
+                "need",
+                "budget",
+                "expected_sign_date",
+                "decision_process"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "need",
+                "label": {
+                  "en": "Customer need",
+                  "zh-CN": "客户需求"
+                },
+                "schema": {
+                  "required": [
+                    "need"
+                  ]
+                }
+              },
+              {
+                "field": "budget",
+                "label": {
+                  "en": "Customer budget",
+                  "zh-CN": "客户预算"
+                },
+                "schema": {
+                  "required": [
+                    "budget"
+                  ]
+                }
+              },
+              {
+                "field": "expected_sign_date",
+                "label": {
+                  "en": "Expected signing date",
+                  "zh-CN": "预计签约时间"
+                },
+                "schema": {
+                  "required": [
+                    "expected_sign_date"
+                  ]
+                }
+              },
+              {
+                "field": "decision_process",
+                "label": {
+                  "en": "Decision process",
+                  "zh-CN": "决策流程"
+                },
+                "schema": {
+                  "required": [
+                    "decision_process"
+                  ]
+                }
+              }
+            ],
+            "probability": 10,
+            "forecast": "pipeline",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "requirements",
+            "label": {
+              "en": "Requirements survey",
+              "zh-CN": "需求调研"
+            },
+            "kind": "open",
+            "order": 10,
+            "gate": {
+              "required": [
+                "oa_modules",
+                "user_count",
+                "key_contacts"
+              ],
+              "properties": {
+                "oa_modules": {
+                  "minItems": 1
+                },
+                "user_count": {
+                  "minimum": 1
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "oa_modules",
+                "label": {
+                  "en": "OA modules",
+                  "zh-CN": "OA 模块"
+                },
+                "schema": {
+                  "required": [
+                    "oa_modules"
+                  ],
+                  "properties": {
+                    "oa_modules": {
+                      "minItems": 1
+                    }
+                  }
+                }
+              },
+              {
+                "field": "user_count",
+                "label": {
+                  "en": "Number of users",
+                  "zh-CN": "用户数"
+                },
+                "schema": {
+                  "required": [
+                    "user_count"
+                  ],
+                  "properties": {
+                    "user_count": {
+                      "minimum": 1
+                    }
+                  }
+                }
+              },
+              {
+                "field": "key_contacts",
+                "label": {
+                  "en": "Key people and relationship",
+                  "zh-CN": "关键人物及关系"
+                },
+                "schema": {
+                  "required": [
+                    "key_contacts"
+                  ]
+                }
+              }
+            ],
+            "probability": 20,
+            "forecast": "pipeline",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "demo_quote",
+            "label": {
+              "en": "Solution demo and quote",
+              "zh-CN": "方案演示与报价"
+            },
+            "kind": "open",
+            "order": 11,
+            "gate": {
+              "required": [
+                "proposal_summary",
+                "bid_price"
+              ],
+              "properties": {
+                "bid_price": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "proposal_summary",
+                "label": {
+                  "en": "Proposal / demo",
+                  "zh-CN": "方案 / 演示"
+                },
+                "schema": {
+                  "required": [
+                    "proposal_summary"
+                  ]
+                }
+              },
+              {
+                "field": "bid_price",
+                "label": {
+                  "en": "Bid price",
+                  "zh-CN": "投标价格"
+                },
+                "schema": {
+                  "required": [
+                    "bid_price"
+                  ],
+                  "properties": {
+                    "bid_price": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 40,
+            "forecast": "best_case",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "oa_negotiation",
+            "label": {
+              "en": "Negotiation",
+              "zh-CN": "商务谈判"
+            },
+            "kind": "open",
+            "order": 12,
+            "gate": {
+              "required": [
+                "final_price"
+              ],
+              "properties": {
+                "final_price": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "final_price",
+                "label": {
+                  "en": "Final price",
+                  "zh-CN": "最终价格"
+                },
+                "schema": {
+                  "required": [
+                    "final_price"
+                  ],
+                  "properties": {
+                    "final_price": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 60,
+            "forecast": "best_case",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "signing",
+            "label": {
+              "en": "Contract signing",
+              "zh-CN": "合同签订"
+            },
+            "kind": "open",
+            "order": 13,
+            "gate": {
+              "required": [
+                "contract_signed"
+              ],
+              "properties": {
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 80,
+            "forecast": "commit",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "delivery",
+            "label": {
+              "en": "Order execution and delivery",
+              "zh-CN": "订单执行与交付"
+            },
+            "kind": "open",
+            "order": 14,
+            "gate": {
+              "required": [
+                "project_manager",
+                "acceptance_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "project_manager",
+                "label": {
+                  "en": "Project manager",
+                  "zh-CN": "项目经理"
+                },
+                "schema": {
+                  "required": [
+                    "project_manager"
+                  ]
+                }
+              },
+              {
+                "field": "acceptance_date",
+                "label": {
+                  "en": "Acceptance date",
+                  "zh-CN": "工程验收日期"
+                },
+                "schema": {
+                  "required": [
+                    "acceptance_date"
+                  ]
+                }
+              }
+            ],
+            "probability": 90,
+            "forecast": "commit",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "collection",
+            "label": {
+              "en": "Payment collection",
+              "zh-CN": "款项回收"
+            },
+            "kind": "open",
+            "order": 15,
+            "gate": {
+              "required": [
+                "payment_completed"
+              ],
+              "properties": {
+                "payment_completed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "payment_completed",
+                "label": {
+                  "en": "Payment received in full",
+                  "zh-CN": "款项已全部收回"
+                },
+                "schema": {
+                  "required": [
+                    "payment_completed"
+                  ],
+                  "properties": {
+                    "payment_completed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 95,
+            "forecast": "commit",
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "oa_won",
+            "label": {
+              "en": "Closed – paid",
+              "zh-CN": "结项（款项已回收）"
+            },
+            "kind": "won",
+            "order": 16,
+            "entry": {
+              "required": [
+                "contract_signed"
+              ],
+              "properties": {
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 100,
+            "forecast": "closed",
+            "lock": {
+              "reversibleBy": [
+                "sales_director"
+              ],
+              "except": []
+            },
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "oa_lost",
+            "label": {
+              "en": "Lost",
+              "zh-CN": "丢单"
+            },
+            "kind": "lost",
+            "order": 17,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "oa_abandoned",
+            "label": {
+              "en": "Abandoned",
+              "zh-CN": "放弃"
+            },
+            "kind": "lost",
+            "order": 18,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "oa_software"
+          },
+          {
+            "id": "re_reception",
+            "label": {
+              "en": "Reception",
+              "zh-CN": "接待"
+            },
+            "kind": "open",
+            "order": 19,
+            "gate": {
+              "required": [
+                "contact_id",
+                "need",
+                "budget"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "contact_id",
+                "label": {
+                  "en": "Customer contact",
+                  "zh-CN": "客户联系人"
+                },
+                "schema": {
+                  "required": [
+                    "contact_id"
+                  ]
+                }
+              },
+              {
+                "field": "need",
+                "label": {
+                  "en": "Customer need",
+                  "zh-CN": "客户需求"
+                },
+                "schema": {
+                  "required": [
+                    "need"
+                  ]
+                }
+              },
+              {
+                "field": "budget",
+                "label": {
+                  "en": "Customer budget",
+                  "zh-CN": "客户预算"
+                },
+                "schema": {
+                  "required": [
+                    "budget"
+                  ]
+                }
+              }
+            ],
+            "probability": 10,
+            "forecast": "pipeline",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_unit_selection",
+            "label": {
+              "en": "Unit selection",
+              "zh-CN": "房源确定"
+            },
+            "kind": "open",
+            "order": 20,
+            "gate": {
+              "required": [
+                "property_unit",
+                "expected_amount"
+              ],
+              "properties": {
+                "expected_amount": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "property_unit",
+                "label": {
+                  "en": "Unit (building / room no.)",
+                  "zh-CN": "房源（楼栋 / 房号）"
+                },
+                "schema": {
+                  "required": [
+                    "property_unit"
+                  ]
+                }
+              },
+              {
+                "field": "expected_amount",
+                "label": {
+                  "en": "Expected contract amount",
+                  "zh-CN": "预计合同额"
+                },
+                "schema": {
+                  "required": [
+                    "expected_amount"
+                  ],
+                  "properties": {
+                    "expected_amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 20,
+            "forecast": "pipeline",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_reservation",
+            "label": {
+              "en": "Unit reservation (deposit)",
+              "zh-CN": "定房"
+            },
+            "kind": "open",
+            "order": 21,
+            "gate": {
+              "required": [
+                "deposit_amount"
+              ],
+              "properties": {
+                "deposit_amount": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "deposit_amount",
+                "label": {
+                  "en": "Reservation deposit",
+                  "zh-CN": "定金"
+                },
+                "schema": {
+                  "required": [
+                    "deposit_amount"
+                  ],
+                  "properties": {
+                    "deposit_amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 40,
+            "forecast": "best_case",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_contract",
+            "label": {
+              "en": "Contract signing",
+              "zh-CN": "合同签订"
+            },
+            "kind": "open",
+            "order": 22,
+            "gate": {
+              "required": [
+                "final_price",
+                "payment_method",
+                "contract_signed"
+              ],
+              "properties": {
+                "final_price": {
+                  "exclusiveMinimum": 0
+                },
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "final_price",
+                "label": {
+                  "en": "Final price",
+                  "zh-CN": "最终价格"
+                },
+                "schema": {
+                  "required": [
+                    "final_price"
+                  ],
+                  "properties": {
+                    "final_price": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "payment_method",
+                "label": {
+                  "en": "Payment method",
+                  "zh-CN": "付款方式"
+                },
+                "schema": {
+                  "required": [
+                    "payment_method"
+                  ]
+                }
+              },
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 70,
+            "forecast": "commit",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_payment",
+            "label": {
+              "en": "Contract payment / mortgage",
+              "zh-CN": "合同款收款 / 按揭"
+            },
+            "kind": "open",
+            "order": 23,
+            "gate": {
+              "required": [
+                "payment_completed"
+              ],
+              "properties": {
+                "payment_completed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "payment_completed",
+                "label": {
+                  "en": "Payment received in full",
+                  "zh-CN": "款项已全部收回"
+                },
+                "schema": {
+                  "required": [
+                    "payment_completed"
+                  ],
+                  "properties": {
+                    "payment_completed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 85,
+            "forecast": "commit",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_handover",
+            "label": {
+              "en": "Handover",
+              "zh-CN": "交房"
+            },
+            "kind": "open",
+            "order": 24,
+            "gate": {
+              "required": [
+                "handover_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "handover_date",
+                "label": {
+                  "en": "Handover date",
+                  "zh-CN": "交房日期"
+                },
+                "schema": {
+                  "required": [
+                    "handover_date"
+                  ]
+                }
+              }
+            ],
+            "probability": 95,
+            "forecast": "commit",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_title_deed",
+            "label": {
+              "en": "Property title certificate",
+              "zh-CN": "产权证办理"
+            },
+            "kind": "open",
+            "order": 25,
+            "gate": {
+              "required": [
+                "title_certificate_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "title_certificate_date",
+                "label": {
+                  "en": "Title certificate issued on",
+                  "zh-CN": "产权证办结日期"
+                },
+                "schema": {
+                  "required": [
+                    "title_certificate_date"
+                  ]
+                }
+              }
+            ],
+            "probability": 98,
+            "forecast": "commit",
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_won",
+            "label": {
+              "en": "Closed – completed",
+              "zh-CN": "成交（结项）"
+            },
+            "kind": "won",
+            "order": 26,
+            "entry": {
+              "required": [
+                "contract_signed"
+              ],
+              "properties": {
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 100,
+            "forecast": "closed",
+            "lock": {
+              "reversibleBy": [
+                "sales_director"
+              ],
+              "except": []
+            },
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_cancelled",
+            "label": {
+              "en": "Reservation cancelled",
+              "zh-CN": "退定"
+            },
+            "kind": "lost",
+            "order": 27,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "re_lost",
+            "label": {
+              "en": "Lost",
+              "zh-CN": "未成交"
+            },
+            "kind": "lost",
+            "order": 28,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "real_estate"
+          },
+          {
+            "id": "ma_customer_analysis",
+            "label": {
+              "en": "Customer analysis",
+              "zh-CN": "客户分析"
+            },
+            "kind": "open",
+            "order": 29,
+            "gate": {
+              "required": [
+                "coach_contact_id",
+                "need",
+                "competitors",
+                "decision_process"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "coach_contact_id",
+                "label": {
+                  "en": "Inside coach",
+                  "zh-CN": "向导"
+                },
+                "schema": {
+                  "required": [
+                    "coach_contact_id"
+                  ]
+                }
+              },
+              {
+                "field": "need",
+                "label": {
+                  "en": "Customer need",
+                  "zh-CN": "客户需求"
+                },
+                "schema": {
+                  "required": [
+                    "need"
+                  ]
+                }
+              },
+              {
+                "field": "competitors",
+                "label": {
+                  "en": "Competitors",
+                  "zh-CN": "竞争对手"
+                },
+                "schema": {
+                  "required": [
+                    "competitors"
+                  ]
+                }
+              },
+              {
+                "field": "decision_process",
+                "label": {
+                  "en": "Decision process",
+                  "zh-CN": "决策流程"
+                },
+                "schema": {
+                  "required": [
+                    "decision_process"
+                  ]
+                }
+              }
+            ],
+            "probability": 10,
+            "forecast": "pipeline",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_build_trust",
+            "label": {
+              "en": "Build trust",
+              "zh-CN": "建立信任"
+            },
+            "kind": "open",
+            "order": 30,
+            "gate": {
+              "required": [
+                "contact_id",
+                "key_contacts"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "contact_id",
+                "label": {
+                  "en": "Customer contact",
+                  "zh-CN": "客户联系人"
+                },
+                "schema": {
+                  "required": [
+                    "contact_id"
+                  ]
+                }
+              },
+              {
+                "field": "key_contacts",
+                "label": {
+                  "en": "Key people and relationship",
+                  "zh-CN": "关键人物及关系"
+                },
+                "schema": {
+                  "required": [
+                    "key_contacts"
+                  ]
+                }
+              }
+            ],
+            "probability": 20,
+            "forecast": "pipeline",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_needs",
+            "label": {
+              "en": "Uncover needs",
+              "zh-CN": "挖掘需求"
+            },
+            "kind": "open",
+            "order": 31,
+            "gate": {
+              "required": [
+                "budget",
+                "expected_amount",
+                "expected_sign_date",
+                "gross_margin",
+                "importance"
+              ],
+              "properties": {
+                "expected_amount": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "budget",
+                "label": {
+                  "en": "Customer budget",
+                  "zh-CN": "客户预算"
+                },
+                "schema": {
+                  "required": [
+                    "budget"
+                  ]
+                }
+              },
+              {
+                "field": "expected_amount",
+                "label": {
+                  "en": "Expected contract amount",
+                  "zh-CN": "预计合同额"
+                },
+                "schema": {
+                  "required": [
+                    "expected_amount"
+                  ],
+                  "properties": {
+                    "expected_amount": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "expected_sign_date",
+                "label": {
+                  "en": "Expected signing date",
+                  "zh-CN": "预计签约时间"
+                },
+                "schema": {
+                  "required": [
+                    "expected_sign_date"
+                  ]
+                }
+              },
+              {
+                "field": "gross_margin",
+                "label": {
+                  "en": "Estimated gross margin",
+                  "zh-CN": "预估毛利率"
+                },
+                "schema": {
+                  "required": [
+                    "gross_margin"
+                  ]
+                }
+              },
+              {
+                "field": "importance",
+                "label": {
+                  "en": "Importance",
+                  "zh-CN": "重要程度"
+                },
+                "schema": {
+                  "required": [
+                    "importance"
+                  ]
+                }
+              }
+            ],
+            "probability": 30,
+            "forecast": "pipeline",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_present_value",
+            "label": {
+              "en": "Present value",
+              "zh-CN": "呈现价值"
+            },
+            "kind": "open",
+            "order": 32,
+            "gate": {
+              "required": [
+                "proposal_summary",
+                "criteria_influenced",
+                "bid_price"
+              ],
+              "properties": {
+                "criteria_influenced": {
+                  "const": true
+                },
+                "bid_price": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "proposal_summary",
+                "label": {
+                  "en": "Proposal / demo",
+                  "zh-CN": "方案 / 演示"
+                },
+                "schema": {
+                  "required": [
+                    "proposal_summary"
+                  ]
+                }
+              },
+              {
+                "field": "criteria_influenced",
+                "label": {
+                  "en": "Purchase criteria influenced",
+                  "zh-CN": "已影响采购标准"
+                },
+                "schema": {
+                  "required": [
+                    "criteria_influenced"
+                  ],
+                  "properties": {
+                    "criteria_influenced": {
+                      "const": true
+                    }
+                  }
+                }
+              },
+              {
+                "field": "bid_price",
+                "label": {
+                  "en": "Bid price",
+                  "zh-CN": "投标价格"
+                },
+                "schema": {
+                  "required": [
+                    "bid_price"
+                  ],
+                  "properties": {
+                    "bid_price": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 50,
+            "forecast": "best_case",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_win_commitment",
+            "label": {
+              "en": "Win commitment",
+              "zh-CN": "赢取承诺"
+            },
+            "kind": "open",
+            "order": 33,
+            "gate": {
+              "required": [
+                "final_price",
+                "contract_signed"
+              ],
+              "properties": {
+                "final_price": {
+                  "exclusiveMinimum": 0
+                },
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "gateChecklist": [
+              {
+                "field": "final_price",
+                "label": {
+                  "en": "Final price",
+                  "zh-CN": "最终价格"
+                },
+                "schema": {
+                  "required": [
+                    "final_price"
+                  ],
+                  "properties": {
+                    "final_price": {
+                      "exclusiveMinimum": 0
+                    }
+                  }
+                }
+              },
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 75,
+            "forecast": "commit",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_follow_up",
+            "label": {
+              "en": "Follow-up service",
+              "zh-CN": "跟进服务"
+            },
+            "kind": "open",
+            "order": 34,
+            "gate": {
+              "required": [
+                "project_manager",
+                "acceptance_date"
+              ]
+            },
+            "gateChecklist": [
+              {
+                "field": "project_manager",
+                "label": {
+                  "en": "Project manager",
+                  "zh-CN": "项目经理"
+                },
+                "schema": {
+                  "required": [
+                    "project_manager"
+                  ]
+                }
+              },
+              {
+                "field": "acceptance_date",
+                "label": {
+                  "en": "Acceptance date",
+                  "zh-CN": "工程验收日期"
+                },
+                "schema": {
+                  "required": [
+                    "acceptance_date"
+                  ]
+                }
+              }
+            ],
+            "probability": 90,
+            "forecast": "commit",
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_won",
+            "label": {
+              "en": "Closed – won",
+              "zh-CN": "赢单"
+            },
+            "kind": "won",
+            "order": 35,
+            "entry": {
+              "required": [
+                "contract_signed"
+              ],
+              "properties": {
+                "contract_signed": {
+                  "const": true
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "contract_signed",
+                "label": {
+                  "en": "Contract approved and signed",
+                  "zh-CN": "合同已审批并签订"
+                },
+                "schema": {
+                  "required": [
+                    "contract_signed"
+                  ],
+                  "properties": {
+                    "contract_signed": {
+                      "const": true
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 100,
+            "forecast": "closed",
+            "lock": {
+              "reversibleBy": [
+                "sales_director"
+              ],
+              "except": []
+            },
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_lost",
+            "label": {
+              "en": "Lost",
+              "zh-CN": "丢单"
+            },
+            "kind": "lost",
+            "order": 36,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "major_account"
+          },
+          {
+            "id": "ma_abandoned",
+            "label": {
+              "en": "Abandoned",
+              "zh-CN": "放弃"
+            },
+            "kind": "lost",
+            "order": 37,
+            "entry": {
+              "required": [
+                "close_reason"
+              ],
+              "properties": {
+                "close_reason": {
+                  "minLength": 5
+                }
+              }
+            },
+            "entryChecklist": [
+              {
+                "field": "close_reason",
+                "label": {
+                  "en": "Closing reason / summary",
+                  "zh-CN": "结项原因 / 总结报告"
+                },
+                "schema": {
+                  "required": [
+                    "close_reason"
+                  ],
+                  "properties": {
+                    "close_reason": {
+                      "minLength": 5
+                    }
+                  }
+                }
+              }
+            ],
+            "probability": 0,
+            "forecast": "omitted",
+            "lock": {
+              "reversibleBy": [
+                "sales_manager"
+              ],
+              "except": []
+            },
+            "pipeline": "major_account"
           }
         ],
         "transitions": [
@@ -6676,6 +9072,306 @@ export const model = {
           {
             "from": "implementation",
             "to": "abandoned"
+          },
+          {
+            "from": "oa_development",
+            "to": "requirements"
+          },
+          {
+            "from": "requirements",
+            "to": "demo_quote"
+          },
+          {
+            "from": "requirements",
+            "to": "oa_development"
+          },
+          {
+            "from": "demo_quote",
+            "to": "oa_negotiation"
+          },
+          {
+            "from": "demo_quote",
+            "to": "requirements"
+          },
+          {
+            "from": "oa_negotiation",
+            "to": "signing"
+          },
+          {
+            "from": "oa_negotiation",
+            "to": "demo_quote"
+          },
+          {
+            "from": "signing",
+            "to": "delivery"
+          },
+          {
+            "from": "signing",
+            "to": "oa_negotiation"
+          },
+          {
+            "from": "delivery",
+            "to": "collection"
+          },
+          {
+            "from": "collection",
+            "to": "oa_won"
+          },
+          {
+            "from": "oa_development",
+            "to": "oa_lost"
+          },
+          {
+            "from": "oa_development",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "requirements",
+            "to": "oa_lost"
+          },
+          {
+            "from": "requirements",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "demo_quote",
+            "to": "oa_lost"
+          },
+          {
+            "from": "demo_quote",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "oa_negotiation",
+            "to": "oa_lost"
+          },
+          {
+            "from": "oa_negotiation",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "signing",
+            "to": "oa_lost"
+          },
+          {
+            "from": "signing",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "delivery",
+            "to": "oa_lost"
+          },
+          {
+            "from": "delivery",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "collection",
+            "to": "oa_lost"
+          },
+          {
+            "from": "collection",
+            "to": "oa_abandoned"
+          },
+          {
+            "from": "oa_lost",
+            "to": "oa_development"
+          },
+          {
+            "from": "oa_abandoned",
+            "to": "oa_development"
+          },
+          {
+            "from": "oa_won",
+            "to": "collection"
+          },
+          {
+            "from": "re_reception",
+            "to": "re_unit_selection"
+          },
+          {
+            "from": "re_unit_selection",
+            "to": "re_reservation"
+          },
+          {
+            "from": "re_unit_selection",
+            "to": "re_reception"
+          },
+          {
+            "from": "re_reservation",
+            "to": "re_contract"
+          },
+          {
+            "from": "re_reservation",
+            "to": "re_unit_selection"
+          },
+          {
+            "from": "re_contract",
+            "to": "re_payment"
+          },
+          {
+            "from": "re_contract",
+            "to": "re_reservation"
+          },
+          {
+            "from": "re_payment",
+            "to": "re_handover"
+          },
+          {
+            "from": "re_handover",
+            "to": "re_title_deed"
+          },
+          {
+            "from": "re_title_deed",
+            "to": "re_won"
+          },
+          {
+            "from": "re_reservation",
+            "to": "re_cancelled"
+          },
+          {
+            "from": "re_contract",
+            "to": "re_cancelled"
+          },
+          {
+            "from": "re_reception",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_unit_selection",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_reservation",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_contract",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_payment",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_handover",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_title_deed",
+            "to": "re_lost"
+          },
+          {
+            "from": "re_lost",
+            "to": "re_reception"
+          },
+          {
+            "from": "re_cancelled",
+            "to": "re_reception"
+          },
+          {
+            "from": "re_won",
+            "to": "re_title_deed"
+          },
+          {
+            "from": "ma_customer_analysis",
+            "to": "ma_build_trust"
+          },
+          {
+            "from": "ma_build_trust",
+            "to": "ma_needs"
+          },
+          {
+            "from": "ma_build_trust",
+            "to": "ma_customer_analysis"
+          },
+          {
+            "from": "ma_needs",
+            "to": "ma_present_value"
+          },
+          {
+            "from": "ma_needs",
+            "to": "ma_build_trust"
+          },
+          {
+            "from": "ma_present_value",
+            "to": "ma_win_commitment"
+          },
+          {
+            "from": "ma_present_value",
+            "to": "ma_needs"
+          },
+          {
+            "from": "ma_win_commitment",
+            "to": "ma_follow_up"
+          },
+          {
+            "from": "ma_win_commitment",
+            "to": "ma_present_value"
+          },
+          {
+            "from": "ma_follow_up",
+            "to": "ma_won"
+          },
+          {
+            "from": "ma_customer_analysis",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_customer_analysis",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_build_trust",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_build_trust",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_needs",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_needs",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_present_value",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_present_value",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_win_commitment",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_win_commitment",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_follow_up",
+            "to": "ma_lost"
+          },
+          {
+            "from": "ma_follow_up",
+            "to": "ma_abandoned"
+          },
+          {
+            "from": "ma_lost",
+            "to": "ma_customer_analysis"
+          },
+          {
+            "from": "ma_abandoned",
+            "to": "ma_customer_analysis"
+          },
+          {
+            "from": "ma_won",
+            "to": "ma_follow_up"
           }
         ],
         "approvals": [
@@ -6747,11 +9443,388 @@ export const model = {
               "en": "Bid price approval",
               "zh-CN": "投标价格审批"
             }
+          },
+          {
+            "from": [
+              "demo_quote"
+            ],
+            "to": "oa_negotiation",
+            "role": "sales_manager",
+            "freezes": [
+              "proposal_summary",
+              "bid_price"
+            ],
+            "label": {
+              "en": "Quote approval",
+              "zh-CN": "报价审批"
+            }
+          },
+          {
+            "from": [
+              "oa_negotiation"
+            ],
+            "to": "signing",
+            "role": "sales_manager",
+            "freezes": [
+              "final_price"
+            ],
+            "label": {
+              "en": "Contract approval",
+              "zh-CN": "合同审批"
+            }
+          },
+          {
+            "from": [
+              "collection"
+            ],
+            "to": "oa_won",
+            "role": "finance",
+            "freezes": [
+              "contract_signed",
+              "payment_completed"
+            ],
+            "label": {
+              "en": "Finance confirms full payment",
+              "zh-CN": "财务确认款项收齐"
+            }
+          },
+          {
+            "from": [
+              "re_reservation"
+            ],
+            "to": "re_contract",
+            "role": "sales_director",
+            "freezes": [
+              "property_unit",
+              "expected_amount",
+              "discount_rate"
+            ],
+            "when": {
+              "required": [
+                "discount_rate"
+              ],
+              "properties": {
+                "discount_rate": {
+                  "exclusiveMinimum": 0
+                }
+              }
+            },
+            "label": {
+              "en": "Discount approval",
+              "zh-CN": "折扣审批"
+            }
+          },
+          {
+            "from": [
+              "re_payment"
+            ],
+            "to": "re_handover",
+            "role": "finance",
+            "freezes": [
+              "payment_completed"
+            ],
+            "label": {
+              "en": "Payment reconciliation (finance)",
+              "zh-CN": "回款核对（财务）"
+            }
+          },
+          {
+            "from": [
+              "ma_present_value"
+            ],
+            "to": "ma_win_commitment",
+            "role": "sales_manager",
+            "freezes": [
+              "bid_price"
+            ],
+            "label": {
+              "en": "Quote / bid review",
+              "zh-CN": "报价审核"
+            }
+          },
+          {
+            "from": [
+              "ma_present_value"
+            ],
+            "to": "ma_win_commitment",
+            "role": "general_manager",
+            "freezes": [
+              "bid_price"
+            ],
+            "when": {
+              "required": [
+                "importance"
+              ],
+              "properties": {
+                "importance": {
+                  "enum": [
+                    "I",
+                    "VI"
+                  ]
+                }
+              }
+            },
+            "label": {
+              "en": "Major quote or bid: company leadership",
+              "zh-CN": "重大报价或投标报公司领导"
+            }
+          },
+          {
+            "from": [
+              "ma_customer_analysis",
+              "ma_build_trust",
+              "ma_needs",
+              "ma_present_value",
+              "ma_win_commitment",
+              "ma_follow_up"
+            ],
+            "to": "ma_abandoned",
+            "role": "sales_director",
+            "freezes": [
+              "close_reason",
+              "coach_contact_id",
+              "need",
+              "competitors",
+              "decision_process",
+              "contact_id",
+              "key_contacts",
+              "budget",
+              "expected_amount",
+              "expected_sign_date",
+              "gross_margin",
+              "importance",
+              "proposal_summary",
+              "criteria_influenced",
+              "bid_price",
+              "final_price",
+              "contract_signed",
+              "project_manager",
+              "acceptance_date"
+            ],
+            "label": {
+              "en": "Decision to stop the sale (war-room review)",
+              "zh-CN": "放弃项目审批（项目进展分析会）"
+            }
           }
         ],
         "amountField": "expected_amount",
         "reasonField": "close_reason",
-        "probabilityField": "probability"
+        "probabilityField": "probability",
+        "pipelines": {
+          "field": "pipeline",
+          "list": [
+            {
+              "id": "standard",
+              "label": {
+                "en": "Project sale (six stages)",
+                "zh-CN": "项目销售（六阶段）"
+              },
+              "initial": "development",
+              "stages": [
+                "development",
+                "initiation",
+                "proposal",
+                "bidding",
+                "negotiation",
+                "implementation",
+                "won",
+                "lost",
+                "abandoned"
+              ]
+            },
+            {
+              "id": "oa_software",
+              "label": {
+                "en": "OA software sale",
+                "zh-CN": "OA 软件销售"
+              },
+              "initial": "oa_development",
+              "stages": [
+                "oa_development",
+                "requirements",
+                "demo_quote",
+                "oa_negotiation",
+                "signing",
+                "delivery",
+                "collection",
+                "oa_won",
+                "oa_lost",
+                "oa_abandoned"
+              ]
+            },
+            {
+              "id": "real_estate",
+              "label": {
+                "en": "Real-estate sale",
+                "zh-CN": "房地产销售"
+              },
+              "initial": "re_reception",
+              "stages": [
+                "re_reception",
+                "re_unit_selection",
+                "re_reservation",
+                "re_contract",
+                "re_payment",
+                "re_handover",
+                "re_title_deed",
+                "re_won",
+                "re_cancelled",
+                "re_lost"
+              ]
+            },
+            {
+              "id": "major_account",
+              "label": {
+                "en": "Major account (six-step selling)",
+                "zh-CN": "大客户销售（摧龙六式）"
+              },
+              "initial": "ma_customer_analysis",
+              "stages": [
+                "ma_customer_analysis",
+                "ma_build_trust",
+                "ma_needs",
+                "ma_present_value",
+                "ma_win_commitment",
+                "ma_follow_up",
+                "ma_won",
+                "ma_lost",
+                "ma_abandoned"
+              ]
+            }
+          ],
+          "switches": [
+            {
+              "from": "standard",
+              "to": "major_account",
+              "stages": {
+                "development": "ma_customer_analysis",
+                "initiation": "ma_build_trust",
+                "proposal": "ma_needs",
+                "bidding": "ma_present_value",
+                "negotiation": "ma_win_commitment"
+              }
+            },
+            {
+              "from": "major_account",
+              "to": "standard",
+              "stages": {
+                "ma_customer_analysis": "development",
+                "ma_build_trust": "initiation",
+                "ma_needs": "proposal",
+                "ma_present_value": "bidding",
+                "ma_win_commitment": "negotiation"
+              }
+            },
+            {
+              "from": "standard",
+              "to": "oa_software",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "standard",
+              "to": "real_estate",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "standard",
+              "to": "major_account",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "oa_software",
+              "to": "standard",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "oa_software",
+              "to": "real_estate",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "oa_software",
+              "to": "major_account",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "real_estate",
+              "to": "standard",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "real_estate",
+              "to": "oa_software",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "real_estate",
+              "to": "major_account",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "major_account",
+              "to": "standard",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "major_account",
+              "to": "oa_software",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            },
+            {
+              "from": "major_account",
+              "to": "real_estate",
+              "stages": {},
+              "roles": [
+                "sales_manager",
+                "sales_director"
+              ]
+            }
+          ]
+        }
       }
     },
     "visit_plans": {

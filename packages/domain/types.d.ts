@@ -449,7 +449,11 @@ export interface OpportunityInput {
   /**
    * Stage
    */
-  stage?: ("development" | "initiation" | "proposal" | "bidding" | "negotiation" | "implementation" | "won" | "lost" | "abandoned" | null)
+  stage?: ("development" | "initiation" | "proposal" | "bidding" | "negotiation" | "implementation" | "won" | "lost" | "abandoned" | "oa_development" | "requirements" | "demo_quote" | "oa_negotiation" | "signing" | "delivery" | "collection" | "oa_won" | "oa_lost" | "oa_abandoned" | "re_reception" | "re_unit_selection" | "re_reservation" | "re_contract" | "re_payment" | "re_handover" | "re_title_deed" | "re_won" | "re_cancelled" | "re_lost" | "ma_customer_analysis" | "ma_build_trust" | "ma_needs" | "ma_present_value" | "ma_win_commitment" | "ma_follow_up" | "ma_won" | "ma_lost" | "ma_abandoned" | null)
+  /**
+   * Pipeline
+   */
+  pipeline: ("standard" | "oa_software" | "real_estate" | "major_account")
   /**
    * Owner
    */
@@ -562,6 +566,51 @@ export interface OpportunityInput {
    * Closing reason / summary
    */
   close_reason?: (string | null)
+  /**
+   * OA modules
+   *
+   * @maxItems 50
+   */
+  oa_modules?: ({
+      module: ("workflow" | "documents" | "hr" | "attendance" | "meetings" | "knowledge" | "assets" | "mobile")
+      notes?: string
+    }[] | null)
+  /**
+   * Number of users
+   */
+  user_count?: (number | null)
+  /**
+   * Payment received in full
+   */
+  payment_completed?: (boolean | null)
+  /**
+   * Unit (building / room no.)
+   */
+  property_unit?: (string | null)
+  /**
+   * Reservation deposit
+   */
+  deposit_amount?: (number | null)
+  /**
+   * Discount %
+   */
+  discount_rate?: (number | null)
+  /**
+   * Payment method
+   */
+  payment_method?: ("full" | "instalments" | "mortgage" | null)
+  /**
+   * Handover date
+   */
+  handover_date?: (string | null)
+  /**
+   * Title certificate issued on
+   */
+  title_certificate_date?: (string | null)
+  /**
+   * Inside coach
+   */
+  coach_contact_id?: ContactId | null
 }
 /**
  * Visit plan
@@ -2264,7 +2313,7 @@ export type CustomerStage = "potential" | "intent" | "customer" | "key_account" 
 export type FeedbackStage = "collected" | "classified" | "counted";
 export type LeadStage = "new" | "contacted" | "qualified" | "converted" | "disqualified";
 export type ForecastStage = "draft" | "submitted" | "approved";
-export type OpportunityStage = "development" | "initiation" | "proposal" | "bidding" | "negotiation" | "implementation" | "won" | "lost" | "abandoned";
+export type OpportunityStage = "development" | "initiation" | "proposal" | "bidding" | "negotiation" | "implementation" | "won" | "lost" | "abandoned" | "oa_development" | "requirements" | "demo_quote" | "oa_negotiation" | "signing" | "delivery" | "collection" | "oa_won" | "oa_lost" | "oa_abandoned" | "re_reception" | "re_unit_selection" | "re_reservation" | "re_contract" | "re_payment" | "re_handover" | "re_title_deed" | "re_won" | "re_cancelled" | "re_lost" | "ma_customer_analysis" | "ma_build_trust" | "ma_needs" | "ma_present_value" | "ma_win_commitment" | "ma_follow_up" | "ma_won" | "ma_lost" | "ma_abandoned";
 export type VisitPlanStage = "planned" | "done" | "cancelled";
 export type CollectionStage = "pending" | "partially_received" | "overdue" | "escalated" | "legal_action" | "received" | "written_off";
 export type ContractAmendmentStage = "draft" | "approved" | "withdrawn";

@@ -85,7 +85,7 @@ async function runOnce(args: Args): Promise<boolean> {
       const stale = diffFiles(args.out, result.files);
       if (stale.length > 0) {
         process.stderr.write(
-          `Generated files in ${args.out} are out of date: ${stale.join(', ')}\nRun \`pnpm gen\` and commit the result.\n`,
+          `Generated files in ${args.out} are out of date: ${stale.join(', ')}\nRun \`pnpm gen${args.overlays.map((o) => ` --overlay ${o}`).join('')}\` and commit the result.\n`,
         );
         return false;
       }

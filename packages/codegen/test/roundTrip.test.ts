@@ -41,7 +41,7 @@ describe('round trip: edit the schemas, regenerate, compile', async () => {
   it('code using the new field and the new stage type-checks', () => {
     const errors = compile(`
       import type { OpportunityInput, OpportunityStage } from './types.js';
-      const o: OpportunityInput = { name: 'x', customer_id: 1, win_theme: 'price', stage: 'technical_review' };
+      const o: OpportunityInput = { name: 'x', customer_id: 1, win_theme: 'price', stage: 'technical_review', pipeline: 'standard' };
       const s: OpportunityStage = 'technical_review';
       export { o, s };
     `);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export const record = validate20;
-const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"customer_id":{"type":"integer"},"contact_id":{"type":["integer","null"]},"stage":{"type":["string","null"],"enum":["development","initiation","proposal","bidding","negotiation","implementation","won","lost","abandoned",null],"default":"development"},"owner_id":{"type":["integer","null"]},"expected_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"probability":{"type":["number","null"],"minimum":0,"maximum":100},"expected_sign_date":{"type":["string","null"],"format":"date"},"source":{"type":["string","null"],"enum":["lead","referral","exhibition","online","existing_customer","other",null]},"lead_id":{"type":["integer","null"]},"need":{"type":["string","null"],"maxLength":20000,"minLength":1},"budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"competitors":{"type":["string","null"],"maxLength":20000,"minLength":1},"decision_process":{"type":["string","null"],"maxLength":20000,"minLength":1},"project_number":{"type":["string","null"],"pattern":"^[A-Z0-9-]{3,30}$","maxLength":30},"customer_owner_name":{"type":["string","null"],"maxLength":200,"minLength":1},"gross_margin":{"type":["number","null"],"minimum":0,"maximum":100},"expense_budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"category":{"type":["string","null"],"enum":["hardware","software","service","integration",null]},"importance":{"type":["string","null"],"enum":["N","I","VI","NI",null]},"action_plan":{"type":["string","null"],"maxLength":20000},"key_contacts":{"type":["string","null"],"maxLength":20000,"minLength":1},"proposal_summary":{"type":["string","null"],"maxLength":20000},"criteria_influenced":{"type":["boolean","null"]},"bid_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"bid_strategy":{"type":["string","null"],"maxLength":20000},"competitor_analysis":{"type":["string","null"],"maxLength":20000},"bid_submitted":{"type":["boolean","null"]},"final_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"contract_signed":{"type":["boolean","null"],"description":"Set by the server: true once a contract of the opportunity is signed."},"project_manager":{"type":["string","null"],"maxLength":200,"minLength":1},"acceptance_date":{"type":["string","null"],"format":"date"},"close_reason":{"type":["string","null"],"maxLength":20000}}};
+const schema31 = {"type":"object","additionalProperties":false,"required":["name","customer_id","pipeline"],"properties":{"name":{"type":"string","maxLength":200,"minLength":2},"customer_id":{"type":"integer"},"contact_id":{"type":["integer","null"]},"stage":{"type":["string","null"],"enum":["development","initiation","proposal","bidding","negotiation","implementation","won","lost","abandoned","oa_development","requirements","demo_quote","oa_negotiation","signing","delivery","collection","oa_won","oa_lost","oa_abandoned","re_reception","re_unit_selection","re_reservation","re_contract","re_payment","re_handover","re_title_deed","re_won","re_cancelled","re_lost","ma_customer_analysis","ma_build_trust","ma_needs","ma_present_value","ma_win_commitment","ma_follow_up","ma_won","ma_lost","ma_abandoned",null],"default":"development"},"pipeline":{"type":"string","enum":["standard","oa_software","real_estate","major_account"],"default":"standard"},"owner_id":{"type":["integer","null"]},"expected_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"probability":{"type":["number","null"],"minimum":0,"maximum":100},"expected_sign_date":{"type":["string","null"],"format":"date"},"source":{"type":["string","null"],"enum":["lead","referral","exhibition","online","existing_customer","other",null]},"lead_id":{"type":["integer","null"]},"need":{"type":["string","null"],"maxLength":20000,"minLength":1},"budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"competitors":{"type":["string","null"],"maxLength":20000,"minLength":1},"decision_process":{"type":["string","null"],"maxLength":20000,"minLength":1},"project_number":{"type":["string","null"],"pattern":"^[A-Z0-9-]{3,30}$","maxLength":30},"customer_owner_name":{"type":["string","null"],"maxLength":200,"minLength":1},"gross_margin":{"type":["number","null"],"minimum":0,"maximum":100},"expense_budget":{"type":["number","null"],"minimum":0,"maximum":999999999999},"category":{"type":["string","null"],"enum":["hardware","software","service","integration",null]},"importance":{"type":["string","null"],"enum":["N","I","VI","NI",null]},"action_plan":{"type":["string","null"],"maxLength":20000},"key_contacts":{"type":["string","null"],"maxLength":20000,"minLength":1},"proposal_summary":{"type":["string","null"],"maxLength":20000},"criteria_influenced":{"type":["boolean","null"]},"bid_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"bid_strategy":{"type":["string","null"],"maxLength":20000},"competitor_analysis":{"type":["string","null"],"maxLength":20000},"bid_submitted":{"type":["boolean","null"]},"final_price":{"type":["number","null"],"minimum":0,"maximum":999999999999},"contract_signed":{"type":["boolean","null"],"description":"Set by the server: true once a contract of the opportunity is signed."},"project_manager":{"type":["string","null"],"maxLength":200,"minLength":1},"acceptance_date":{"type":["string","null"],"format":"date"},"close_reason":{"type":["string","null"],"maxLength":20000},"oa_modules":{"type":["array","null"],"maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["module"],"properties":{"module":{"type":"string","enum":["workflow","documents","hr","attendance","meetings","knowledge","assets","mobile"]},"notes":{"type":"string","maxLength":200}}}},"user_count":{"type":["integer","null"],"minimum":0,"maximum":1000000},"payment_completed":{"type":["boolean","null"]},"property_unit":{"type":["string","null"],"maxLength":200,"minLength":1},"deposit_amount":{"type":["number","null"],"minimum":0,"maximum":999999999999},"discount_rate":{"type":["number","null"],"minimum":0,"maximum":100},"payment_method":{"type":["string","null"],"enum":["full","instalments","mortgage",null]},"handover_date":{"type":["string","null"],"format":"date"},"title_certificate_date":{"type":["string","null"],"format":"date"},"coach_contact_id":{"type":["integer","null"]}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
@@ -22,6 +22,9 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.stage === undefined){
 data.stage = "development";
+}
+if(data.pipeline === undefined){
+data.pipeline = "standard";
 }
 if(data.name === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
@@ -43,9 +46,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.pipeline === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pipeline"},message:"must have required property '"+"pipeline"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -54,12 +56,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) > 200){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -68,8 +67,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func2(data0) < 2){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 200){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -78,9 +81,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data0) < 2){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -90,10 +92,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.customer_id !== undefined){
-let data1 = data.customer_id;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/customer_id",schemaPath:"#/properties/customer_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -103,10 +103,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.contact_id !== undefined){
-let data2 = data.contact_id;
-if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: schema31.properties.contact_id.type},message:"must be integer,null"};
+if(data.customer_id !== undefined){
+let data1 = data.customer_id;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err7 = {instancePath:instancePath+"/customer_id",schemaPath:"#/properties/customer_id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -116,9 +116,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-let data3 = data.stage;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: schema31.properties.stage.type},message:"must be string,null"};
+if(data.contact_id !== undefined){
+let data2 = data.contact_id;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
+const err8 = {instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: schema31.properties.contact_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -127,8 +128,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((((((((((data3 === "development") || (data3 === "initiation")) || (data3 === "proposal")) || (data3 === "bidding")) || (data3 === "negotiation")) || (data3 === "implementation")) || (data3 === "won")) || (data3 === "lost")) || (data3 === "abandoned")) || (data3 === null))){
-const err9 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema31.properties.stage.enum},message:"must be equal to one of the allowed values"};
+}
+let data3 = data.stage;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err9 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: schema31.properties.stage.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,10 +140,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.owner_id !== undefined){
-let data4 = data.owner_id;
-if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err10 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
+if(!(((((((((((((((((((((((((((((((((((((((data3 === "development") || (data3 === "initiation")) || (data3 === "proposal")) || (data3 === "bidding")) || (data3 === "negotiation")) || (data3 === "implementation")) || (data3 === "won")) || (data3 === "lost")) || (data3 === "abandoned")) || (data3 === "oa_development")) || (data3 === "requirements")) || (data3 === "demo_quote")) || (data3 === "oa_negotiation")) || (data3 === "signing")) || (data3 === "delivery")) || (data3 === "collection")) || (data3 === "oa_won")) || (data3 === "oa_lost")) || (data3 === "oa_abandoned")) || (data3 === "re_reception")) || (data3 === "re_unit_selection")) || (data3 === "re_reservation")) || (data3 === "re_contract")) || (data3 === "re_payment")) || (data3 === "re_handover")) || (data3 === "re_title_deed")) || (data3 === "re_won")) || (data3 === "re_cancelled")) || (data3 === "re_lost")) || (data3 === "ma_customer_analysis")) || (data3 === "ma_build_trust")) || (data3 === "ma_needs")) || (data3 === "ma_present_value")) || (data3 === "ma_win_commitment")) || (data3 === "ma_follow_up")) || (data3 === "ma_won")) || (data3 === "ma_lost")) || (data3 === "ma_abandoned")) || (data3 === null))){
+const err10 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema31.properties.stage.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -149,11 +150,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.expected_amount !== undefined){
-let data5 = data.expected_amount;
-if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/type",keyword:"type",params:{type: schema31.properties.expected_amount.type},message:"must be number,null"};
+let data4 = data.pipeline;
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,9 +161,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 999999999999 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(!((((data4 === "standard") || (data4 === "oa_software")) || (data4 === "real_estate")) || (data4 === "major_account"))){
+const err12 = {instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/enum",keyword:"enum",params:{allowedValues: schema31.properties.pipeline.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -173,8 +171,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.owner_id !== undefined){
+let data5 = data.owner_id;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/owner_id",schemaPath:"#/properties/owner_id/type",keyword:"type",params:{type: schema31.properties.owner_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -184,11 +184,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-if(data.probability !== undefined){
-let data6 = data.probability;
+if(data.expected_amount !== undefined){
+let data6 = data.expected_amount;
 if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-const err14 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/type",keyword:"type",params:{type: schema31.properties.probability.type},message:"must be number,null"};
+const err14 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/type",keyword:"type",params:{type: schema31.properties.expected_amount.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -198,8 +197,8 @@ vErrors.push(err14);
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 100 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6 > 999999999999 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -209,7 +208,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err16 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -220,10 +219,10 @@ errors++;
 }
 }
 }
-if(data.expected_sign_date !== undefined){
-let data7 = data.expected_sign_date;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err17 = {instancePath:instancePath+"/expected_sign_date",schemaPath:"#/properties/expected_sign_date/type",keyword:"type",params:{type: schema31.properties.expected_sign_date.type},message:"must be string,null"};
+if(data.probability !== undefined){
+let data7 = data.probability;
+if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
+const err17 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/type",keyword:"type",params:{type: schema31.properties.probability.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -232,9 +231,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(typeof data7 === "string"){
-if(!(formats0.validate(data7))){
-const err18 = {instancePath:instancePath+"/expected_sign_date",schemaPath:"#/properties/expected_sign_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -243,12 +242,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data.source !== undefined){
-let data8 = data.source;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err19 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: schema31.properties.source.type},message:"must be string,null"};
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/probability",schemaPath:"#/properties/probability/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -257,8 +252,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(((((((data8 === "lead") || (data8 === "referral")) || (data8 === "exhibition")) || (data8 === "online")) || (data8 === "existing_customer")) || (data8 === "other")) || (data8 === null))){
-const err20 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.source.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.expected_sign_date !== undefined){
+let data8 = data.expected_sign_date;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err20 = {instancePath:instancePath+"/expected_sign_date",schemaPath:"#/properties/expected_sign_date/type",keyword:"type",params:{type: schema31.properties.expected_sign_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -267,11 +266,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.lead_id !== undefined){
-let data9 = data.lead_id;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err21 = {instancePath:instancePath+"/lead_id",schemaPath:"#/properties/lead_id/type",keyword:"type",params:{type: schema31.properties.lead_id.type},message:"must be integer,null"};
+if(typeof data8 === "string"){
+if(!(formats0.validate(data8))){
+const err21 = {instancePath:instancePath+"/expected_sign_date",schemaPath:"#/properties/expected_sign_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -281,10 +278,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.need !== undefined){
-let data10 = data.need;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/type",keyword:"type",params:{type: schema31.properties.need.type},message:"must be string,null"};
+}
+if(data.source !== undefined){
+let data9 = data.source;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err22 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: schema31.properties.source.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -293,9 +291,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(func2(data10) > 20000){
-const err23 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(!(((((((data9 === "lead") || (data9 === "referral")) || (data9 === "exhibition")) || (data9 === "online")) || (data9 === "existing_customer")) || (data9 === "other")) || (data9 === null))){
+const err23 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -304,8 +301,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.lead_id !== undefined){
+let data10 = data.lead_id;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
+const err24 = {instancePath:instancePath+"/lead_id",schemaPath:"#/properties/lead_id/type",keyword:"type",params:{type: schema31.properties.lead_id.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -315,11 +315,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-if(data.budget !== undefined){
-let data11 = data.budget;
-if((!((typeof data11 == "number") && (isFinite(data11)))) && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: schema31.properties.budget.type},message:"must be number,null"};
+if(data.need !== undefined){
+let data11 = data.need;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err25 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/type",keyword:"type",params:{type: schema31.properties.need.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -328,9 +327,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 999999999999 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(typeof data11 === "string"){
+if(func2(data11) > 20000){
+const err26 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -339,8 +338,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(func2(data11) < 1){
+const err27 = {instancePath:instancePath+"/need",schemaPath:"#/properties/need/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -351,10 +350,10 @@ errors++;
 }
 }
 }
-if(data.competitors !== undefined){
-let data12 = data.competitors;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err28 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: schema31.properties.competitors.type},message:"must be string,null"};
+if(data.budget !== undefined){
+let data12 = data.budget;
+if((!((typeof data12 == "number") && (isFinite(data12)))) && (data12 !== null)){
+const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: schema31.properties.budget.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -363,9 +362,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(func2(data12) > 20000){
-const err29 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 999999999999 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -374,8 +373,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(func2(data12) < 1){
-const err30 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data12 < 0 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -386,10 +385,10 @@ errors++;
 }
 }
 }
-if(data.decision_process !== undefined){
-let data13 = data.decision_process;
+if(data.competitors !== undefined){
+let data13 = data.competitors;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err31 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/type",keyword:"type",params:{type: schema31.properties.decision_process.type},message:"must be string,null"};
+const err31 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: schema31.properties.competitors.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -400,7 +399,7 @@ errors++;
 }
 if(typeof data13 === "string"){
 if(func2(data13) > 20000){
-const err32 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err32 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -410,7 +409,7 @@ vErrors.push(err32);
 errors++;
 }
 if(func2(data13) < 1){
-const err33 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err33 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -421,10 +420,10 @@ errors++;
 }
 }
 }
-if(data.project_number !== undefined){
-let data14 = data.project_number;
+if(data.decision_process !== undefined){
+let data14 = data.decision_process;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err34 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/type",keyword:"type",params:{type: schema31.properties.project_number.type},message:"must be string,null"};
+const err34 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/type",keyword:"type",params:{type: schema31.properties.decision_process.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -434,8 +433,8 @@ vErrors.push(err34);
 errors++;
 }
 if(typeof data14 === "string"){
-if(func2(data14) > 30){
-const err35 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(func2(data14) > 20000){
+const err35 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -444,8 +443,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern4.test(data14)){
-const err36 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/pattern",keyword:"pattern",params:{pattern: "^[A-Z0-9-]{3,30}$"},message:"must match pattern \""+"^[A-Z0-9-]{3,30}$"+"\""};
+if(func2(data14) < 1){
+const err36 = {instancePath:instancePath+"/decision_process",schemaPath:"#/properties/decision_process/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -456,10 +455,10 @@ errors++;
 }
 }
 }
-if(data.customer_owner_name !== undefined){
-let data15 = data.customer_owner_name;
+if(data.project_number !== undefined){
+let data15 = data.project_number;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err37 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/type",keyword:"type",params:{type: schema31.properties.customer_owner_name.type},message:"must be string,null"};
+const err37 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/type",keyword:"type",params:{type: schema31.properties.project_number.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -469,8 +468,8 @@ vErrors.push(err37);
 errors++;
 }
 if(typeof data15 === "string"){
-if(func2(data15) > 200){
-const err38 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(func2(data15) > 30){
+const err38 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -479,8 +478,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err39 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern4.test(data15)){
+const err39 = {instancePath:instancePath+"/project_number",schemaPath:"#/properties/project_number/pattern",keyword:"pattern",params:{pattern: "^[A-Z0-9-]{3,30}$"},message:"must match pattern \""+"^[A-Z0-9-]{3,30}$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -491,10 +490,10 @@ errors++;
 }
 }
 }
-if(data.gross_margin !== undefined){
-let data16 = data.gross_margin;
-if((!((typeof data16 == "number") && (isFinite(data16)))) && (data16 !== null)){
-const err40 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/type",keyword:"type",params:{type: schema31.properties.gross_margin.type},message:"must be number,null"};
+if(data.customer_owner_name !== undefined){
+let data16 = data.customer_owner_name;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err40 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/type",keyword:"type",params:{type: schema31.properties.customer_owner_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -503,9 +502,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err41 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(typeof data16 === "string"){
+if(func2(data16) > 200){
+const err41 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -514,8 +513,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err42 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(func2(data16) < 1){
+const err42 = {instancePath:instancePath+"/customer_owner_name",schemaPath:"#/properties/customer_owner_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -526,10 +525,10 @@ errors++;
 }
 }
 }
-if(data.expense_budget !== undefined){
-let data17 = data.expense_budget;
+if(data.gross_margin !== undefined){
+let data17 = data.gross_margin;
 if((!((typeof data17 == "number") && (isFinite(data17)))) && (data17 !== null)){
-const err43 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/type",keyword:"type",params:{type: schema31.properties.expense_budget.type},message:"must be number,null"};
+const err43 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/type",keyword:"type",params:{type: schema31.properties.gross_margin.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -539,8 +538,8 @@ vErrors.push(err43);
 errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 999999999999 || isNaN(data17)){
-const err44 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(data17 > 100 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -550,7 +549,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data17 < 0 || isNaN(data17)){
-const err45 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err45 = {instancePath:instancePath+"/gross_margin",schemaPath:"#/properties/gross_margin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -561,10 +560,10 @@ errors++;
 }
 }
 }
-if(data.category !== undefined){
-let data18 = data.category;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err46 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: schema31.properties.category.type},message:"must be string,null"};
+if(data.expense_budget !== undefined){
+let data18 = data.expense_budget;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (data18 !== null)){
+const err46 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/type",keyword:"type",params:{type: schema31.properties.expense_budget.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -573,8 +572,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(((((data18 === "hardware") || (data18 === "software")) || (data18 === "service")) || (data18 === "integration")) || (data18 === null))){
-const err47 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.category.enum},message:"must be equal to one of the allowed values"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 999999999999 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -583,11 +583,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.importance !== undefined){
-let data19 = data.importance;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err48 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: schema31.properties.importance.type},message:"must be string,null"};
+if(data18 < 0 || isNaN(data18)){
+const err48 = {instancePath:instancePath+"/expense_budget",schemaPath:"#/properties/expense_budget/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -596,8 +593,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((((data19 === "N") || (data19 === "I")) || (data19 === "VI")) || (data19 === "NI")) || (data19 === null))){
-const err49 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema31.properties.importance.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.category !== undefined){
+let data19 = data.category;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err49 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: schema31.properties.category.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -606,11 +607,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.action_plan !== undefined){
-let data20 = data.action_plan;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err50 = {instancePath:instancePath+"/action_plan",schemaPath:"#/properties/action_plan/type",keyword:"type",params:{type: schema31.properties.action_plan.type},message:"must be string,null"};
+if(!(((((data19 === "hardware") || (data19 === "software")) || (data19 === "service")) || (data19 === "integration")) || (data19 === null))){
+const err50 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -619,9 +617,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func2(data20) > 20000){
-const err51 = {instancePath:instancePath+"/action_plan",schemaPath:"#/properties/action_plan/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+if(data.importance !== undefined){
+let data20 = data.importance;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err51 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: schema31.properties.importance.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -630,12 +630,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-if(data.key_contacts !== undefined){
-let data21 = data.key_contacts;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err52 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/type",keyword:"type",params:{type: schema31.properties.key_contacts.type},message:"must be string,null"};
+if(!(((((data20 === "N") || (data20 === "I")) || (data20 === "VI")) || (data20 === "NI")) || (data20 === null))){
+const err52 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema31.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -644,9 +640,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(func2(data21) > 20000){
-const err53 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+if(data.action_plan !== undefined){
+let data21 = data.action_plan;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err53 = {instancePath:instancePath+"/action_plan",schemaPath:"#/properties/action_plan/type",keyword:"type",params:{type: schema31.properties.action_plan.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -655,8 +653,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err54 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data21 === "string"){
+if(func2(data21) > 20000){
+const err54 = {instancePath:instancePath+"/action_plan",schemaPath:"#/properties/action_plan/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -667,10 +666,10 @@ errors++;
 }
 }
 }
-if(data.proposal_summary !== undefined){
-let data22 = data.proposal_summary;
+if(data.key_contacts !== undefined){
+let data22 = data.key_contacts;
 if((typeof data22 !== "string") && (data22 !== null)){
-const err55 = {instancePath:instancePath+"/proposal_summary",schemaPath:"#/properties/proposal_summary/type",keyword:"type",params:{type: schema31.properties.proposal_summary.type},message:"must be string,null"};
+const err55 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/type",keyword:"type",params:{type: schema31.properties.key_contacts.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -681,7 +680,7 @@ errors++;
 }
 if(typeof data22 === "string"){
 if(func2(data22) > 20000){
-const err56 = {instancePath:instancePath+"/proposal_summary",schemaPath:"#/properties/proposal_summary/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err56 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -690,12 +689,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data.criteria_influenced !== undefined){
-let data23 = data.criteria_influenced;
-if((typeof data23 !== "boolean") && (data23 !== null)){
-const err57 = {instancePath:instancePath+"/criteria_influenced",schemaPath:"#/properties/criteria_influenced/type",keyword:"type",params:{type: schema31.properties.criteria_influenced.type},message:"must be boolean,null"};
+if(func2(data22) < 1){
+const err57 = {instancePath:instancePath+"/key_contacts",schemaPath:"#/properties/key_contacts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -705,10 +700,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.bid_price !== undefined){
-let data24 = data.bid_price;
-if((!((typeof data24 == "number") && (isFinite(data24)))) && (data24 !== null)){
-const err58 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/type",keyword:"type",params:{type: schema31.properties.bid_price.type},message:"must be number,null"};
+}
+if(data.proposal_summary !== undefined){
+let data23 = data.proposal_summary;
+if((typeof data23 !== "string") && (data23 !== null)){
+const err58 = {instancePath:instancePath+"/proposal_summary",schemaPath:"#/properties/proposal_summary/type",keyword:"type",params:{type: schema31.properties.proposal_summary.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -717,9 +713,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 999999999999 || isNaN(data24)){
-const err59 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(typeof data23 === "string"){
+if(func2(data23) > 20000){
+const err59 = {instancePath:instancePath+"/proposal_summary",schemaPath:"#/properties/proposal_summary/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -728,8 +724,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err60 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.criteria_influenced !== undefined){
+let data24 = data.criteria_influenced;
+if((typeof data24 !== "boolean") && (data24 !== null)){
+const err60 = {instancePath:instancePath+"/criteria_influenced",schemaPath:"#/properties/criteria_influenced/type",keyword:"type",params:{type: schema31.properties.criteria_influenced.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -739,11 +739,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-if(data.bid_strategy !== undefined){
-let data25 = data.bid_strategy;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err61 = {instancePath:instancePath+"/bid_strategy",schemaPath:"#/properties/bid_strategy/type",keyword:"type",params:{type: schema31.properties.bid_strategy.type},message:"must be string,null"};
+if(data.bid_price !== undefined){
+let data25 = data.bid_price;
+if((!((typeof data25 == "number") && (isFinite(data25)))) && (data25 !== null)){
+const err61 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/type",keyword:"type",params:{type: schema31.properties.bid_price.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -752,9 +751,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(typeof data25 === "string"){
-if(func2(data25) > 20000){
-const err62 = {instancePath:instancePath+"/bid_strategy",schemaPath:"#/properties/bid_strategy/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 999999999999 || isNaN(data25)){
+const err62 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -763,12 +762,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-if(data.competitor_analysis !== undefined){
-let data26 = data.competitor_analysis;
-if((typeof data26 !== "string") && (data26 !== null)){
-const err63 = {instancePath:instancePath+"/competitor_analysis",schemaPath:"#/properties/competitor_analysis/type",keyword:"type",params:{type: schema31.properties.competitor_analysis.type},message:"must be string,null"};
+if(data25 < 0 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -777,9 +772,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data26 === "string"){
-if(func2(data26) > 20000){
-const err64 = {instancePath:instancePath+"/competitor_analysis",schemaPath:"#/properties/competitor_analysis/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+}
+if(data.bid_strategy !== undefined){
+let data26 = data.bid_strategy;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err64 = {instancePath:instancePath+"/bid_strategy",schemaPath:"#/properties/bid_strategy/type",keyword:"type",params:{type: schema31.properties.bid_strategy.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -788,12 +786,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-if(data.bid_submitted !== undefined){
-let data27 = data.bid_submitted;
-if((typeof data27 !== "boolean") && (data27 !== null)){
-const err65 = {instancePath:instancePath+"/bid_submitted",schemaPath:"#/properties/bid_submitted/type",keyword:"type",params:{type: schema31.properties.bid_submitted.type},message:"must be boolean,null"};
+if(typeof data26 === "string"){
+if(func2(data26) > 20000){
+const err65 = {instancePath:instancePath+"/bid_strategy",schemaPath:"#/properties/bid_strategy/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -803,10 +798,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.final_price !== undefined){
-let data28 = data.final_price;
-if((!((typeof data28 == "number") && (isFinite(data28)))) && (data28 !== null)){
-const err66 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/type",keyword:"type",params:{type: schema31.properties.final_price.type},message:"must be number,null"};
+}
+if(data.competitor_analysis !== undefined){
+let data27 = data.competitor_analysis;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err66 = {instancePath:instancePath+"/competitor_analysis",schemaPath:"#/properties/competitor_analysis/type",keyword:"type",params:{type: schema31.properties.competitor_analysis.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -815,9 +811,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 999999999999 || isNaN(data28)){
-const err67 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(typeof data27 === "string"){
+if(func2(data27) > 20000){
+const err67 = {instancePath:instancePath+"/competitor_analysis",schemaPath:"#/properties/competitor_analysis/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -826,8 +822,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err68 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.bid_submitted !== undefined){
+let data28 = data.bid_submitted;
+if((typeof data28 !== "boolean") && (data28 !== null)){
+const err68 = {instancePath:instancePath+"/bid_submitted",schemaPath:"#/properties/bid_submitted/type",keyword:"type",params:{type: schema31.properties.bid_submitted.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -837,11 +837,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-if(data.contract_signed !== undefined){
-let data29 = data.contract_signed;
-if((typeof data29 !== "boolean") && (data29 !== null)){
-const err69 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: schema31.properties.contract_signed.type},message:"must be boolean,null"};
+if(data.final_price !== undefined){
+let data29 = data.final_price;
+if((!((typeof data29 == "number") && (isFinite(data29)))) && (data29 !== null)){
+const err69 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/type",keyword:"type",params:{type: schema31.properties.final_price.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -850,11 +849,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.project_manager !== undefined){
-let data30 = data.project_manager;
-if((typeof data30 !== "string") && (data30 !== null)){
-const err70 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/type",keyword:"type",params:{type: schema31.properties.project_manager.type},message:"must be string,null"};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 999999999999 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -863,9 +860,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(typeof data30 === "string"){
-if(func2(data30) > 200){
-const err71 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data29 < 0 || isNaN(data29)){
+const err71 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -874,8 +870,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(func2(data30) < 1){
-const err72 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+if(data.contract_signed !== undefined){
+let data30 = data.contract_signed;
+if((typeof data30 !== "boolean") && (data30 !== null)){
+const err72 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: schema31.properties.contract_signed.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -885,11 +885,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-if(data.acceptance_date !== undefined){
-let data31 = data.acceptance_date;
+if(data.project_manager !== undefined){
+let data31 = data.project_manager;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err73 = {instancePath:instancePath+"/acceptance_date",schemaPath:"#/properties/acceptance_date/type",keyword:"type",params:{type: schema31.properties.acceptance_date.type},message:"must be string,null"};
+const err73 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/type",keyword:"type",params:{type: schema31.properties.project_manager.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -899,8 +898,8 @@ vErrors.push(err73);
 errors++;
 }
 if(typeof data31 === "string"){
-if(!(formats0.validate(data31))){
-const err74 = {instancePath:instancePath+"/acceptance_date",schemaPath:"#/properties/acceptance_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(func2(data31) > 200){
+const err74 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -909,12 +908,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-if(data.close_reason !== undefined){
-let data32 = data.close_reason;
-if((typeof data32 !== "string") && (data32 !== null)){
-const err75 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: schema31.properties.close_reason.type},message:"must be string,null"};
+if(func2(data31) < 1){
+const err75 = {instancePath:instancePath+"/project_manager",schemaPath:"#/properties/project_manager/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -923,9 +918,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(typeof data32 === "string"){
-if(func2(data32) > 20000){
-const err76 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+}
+if(data.acceptance_date !== undefined){
+let data32 = data.acceptance_date;
+if((typeof data32 !== "string") && (data32 !== null)){
+const err76 = {instancePath:instancePath+"/acceptance_date",schemaPath:"#/properties/acceptance_date/type",keyword:"type",params:{type: schema31.properties.acceptance_date.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -934,16 +932,402 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data32 === "string"){
+if(!(formats0.validate(data32))){
+const err77 = {instancePath:instancePath+"/acceptance_date",schemaPath:"#/properties/acceptance_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(data.close_reason !== undefined){
+let data33 = data.close_reason;
+if((typeof data33 !== "string") && (data33 !== null)){
+const err78 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: schema31.properties.close_reason.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(typeof data33 === "string"){
+if(func2(data33) > 20000){
+const err79 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data.oa_modules !== undefined){
+let data34 = data.oa_modules;
+if((!(Array.isArray(data34))) && (data34 !== null)){
+const err80 = {instancePath:instancePath+"/oa_modules",schemaPath:"#/properties/oa_modules/type",keyword:"type",params:{type: schema31.properties.oa_modules.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(Array.isArray(data34)){
+if(data34.length > 50){
+const err81 = {instancePath:instancePath+"/oa_modules",schemaPath:"#/properties/oa_modules/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+const len0 = data34.length;
+for(let i0=0; i0<len0; i0++){
+let data35 = data34[i0];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.module === undefined){
+const err82 = {instancePath:instancePath+"/oa_modules/" + i0,schemaPath:"#/properties/oa_modules/items/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+for(const key1 in data35){
+if(!((key1 === "module") || (key1 === "notes"))){
+const err83 = {instancePath:instancePath+"/oa_modules/" + i0,schemaPath:"#/properties/oa_modules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data35.module !== undefined){
+let data36 = data35.module;
+if(typeof data36 !== "string"){
+const err84 = {instancePath:instancePath+"/oa_modules/" + i0+"/module",schemaPath:"#/properties/oa_modules/items/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(!((((((((data36 === "workflow") || (data36 === "documents")) || (data36 === "hr")) || (data36 === "attendance")) || (data36 === "meetings")) || (data36 === "knowledge")) || (data36 === "assets")) || (data36 === "mobile"))){
+const err85 = {instancePath:instancePath+"/oa_modules/" + i0+"/module",schemaPath:"#/properties/oa_modules/items/properties/module/enum",keyword:"enum",params:{allowedValues: schema31.properties.oa_modules.items.properties.module.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data35.notes !== undefined){
+let data37 = data35.notes;
+if(typeof data37 === "string"){
+if(func2(data37) > 200){
+const err86 = {instancePath:instancePath+"/oa_modules/" + i0+"/notes",schemaPath:"#/properties/oa_modules/items/properties/notes/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/oa_modules/" + i0+"/notes",schemaPath:"#/properties/oa_modules/items/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/oa_modules/" + i0,schemaPath:"#/properties/oa_modules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+}
+if(data.user_count !== undefined){
+let data38 = data.user_count;
+if((!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) && (data38 !== null)){
+const err89 = {instancePath:instancePath+"/user_count",schemaPath:"#/properties/user_count/type",keyword:"type",params:{type: schema31.properties.user_count.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 1000000 || isNaN(data38)){
+const err90 = {instancePath:instancePath+"/user_count",schemaPath:"#/properties/user_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data38 < 0 || isNaN(data38)){
+const err91 = {instancePath:instancePath+"/user_count",schemaPath:"#/properties/user_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+if(data.payment_completed !== undefined){
+let data39 = data.payment_completed;
+if((typeof data39 !== "boolean") && (data39 !== null)){
+const err92 = {instancePath:instancePath+"/payment_completed",schemaPath:"#/properties/payment_completed/type",keyword:"type",params:{type: schema31.properties.payment_completed.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.property_unit !== undefined){
+let data40 = data.property_unit;
+if((typeof data40 !== "string") && (data40 !== null)){
+const err93 = {instancePath:instancePath+"/property_unit",schemaPath:"#/properties/property_unit/type",keyword:"type",params:{type: schema31.properties.property_unit.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(typeof data40 === "string"){
+if(func2(data40) > 200){
+const err94 = {instancePath:instancePath+"/property_unit",schemaPath:"#/properties/property_unit/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(func2(data40) < 1){
+const err95 = {instancePath:instancePath+"/property_unit",schemaPath:"#/properties/property_unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+if(data.deposit_amount !== undefined){
+let data41 = data.deposit_amount;
+if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
+const err96 = {instancePath:instancePath+"/deposit_amount",schemaPath:"#/properties/deposit_amount/type",keyword:"type",params:{type: schema31.properties.deposit_amount.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 999999999999 || isNaN(data41)){
+const err97 = {instancePath:instancePath+"/deposit_amount",schemaPath:"#/properties/deposit_amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 999999999999},message:"must be <= 999999999999"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data41 < 0 || isNaN(data41)){
+const err98 = {instancePath:instancePath+"/deposit_amount",schemaPath:"#/properties/deposit_amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+if(data.discount_rate !== undefined){
+let data42 = data.discount_rate;
+if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
+const err99 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/type",keyword:"type",params:{type: schema31.properties.discount_rate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 100 || isNaN(data42)){
+const err100 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data42 < 0 || isNaN(data42)){
+const err101 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+if(data.payment_method !== undefined){
+let data43 = data.payment_method;
+if((typeof data43 !== "string") && (data43 !== null)){
+const err102 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/type",keyword:"type",params:{type: schema31.properties.payment_method.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(!((((data43 === "full") || (data43 === "instalments")) || (data43 === "mortgage")) || (data43 === null))){
+const err103 = {instancePath:instancePath+"/payment_method",schemaPath:"#/properties/payment_method/enum",keyword:"enum",params:{allowedValues: schema31.properties.payment_method.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.handover_date !== undefined){
+let data44 = data.handover_date;
+if((typeof data44 !== "string") && (data44 !== null)){
+const err104 = {instancePath:instancePath+"/handover_date",schemaPath:"#/properties/handover_date/type",keyword:"type",params:{type: schema31.properties.handover_date.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(typeof data44 === "string"){
+if(!(formats0.validate(data44))){
+const err105 = {instancePath:instancePath+"/handover_date",schemaPath:"#/properties/handover_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data.title_certificate_date !== undefined){
+let data45 = data.title_certificate_date;
+if((typeof data45 !== "string") && (data45 !== null)){
+const err106 = {instancePath:instancePath+"/title_certificate_date",schemaPath:"#/properties/title_certificate_date/type",keyword:"type",params:{type: schema31.properties.title_certificate_date.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(typeof data45 === "string"){
+if(!(formats0.validate(data45))){
+const err107 = {instancePath:instancePath+"/title_certificate_date",schemaPath:"#/properties/title_certificate_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+if(data.coach_contact_id !== undefined){
+let data46 = data.coach_contact_id;
+if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (data46 !== null)){
+const err108 = {instancePath:instancePath+"/coach_contact_id",schemaPath:"#/properties/coach_contact_id/type",keyword:"type",params:{type: schema31.properties.coach_contact_id.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
 }
 errors++;
 }
@@ -1461,13 +1845,333 @@ return errors === 0;
 }
 validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const entry_won = validate27;
-const schema38 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
+export const gate_oa_development = validate27;
+const schema38 = {"type":"object","required":["need","budget","expected_sign_date","decision_process"]};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.need === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "need"},message:"must have required property '"+"need"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.budget === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budget"},message:"must have required property '"+"budget"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expected_sign_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expected_sign_date"},message:"must have required property '"+"expected_sign_date"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.decision_process === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision_process"},message:"must have required property '"+"decision_process"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_requirements = validate28;
+const schema39 = {"type":"object","required":["oa_modules","user_count","key_contacts"],"properties":{"oa_modules":{"type":"array","minItems":1},"user_count":{"type":"integer","minimum":1}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.oa_modules === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "oa_modules"},message:"must have required property '"+"oa_modules"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.user_count === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_count"},message:"must have required property '"+"user_count"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.key_contacts === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key_contacts"},message:"must have required property '"+"key_contacts"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.oa_modules !== undefined){
+let data0 = data.oa_modules;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/oa_modules",schemaPath:"#/properties/oa_modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/oa_modules",schemaPath:"#/properties/oa_modules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.user_count !== undefined){
+let data1 = data.user_count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/user_count",schemaPath:"#/properties/user_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/user_count",schemaPath:"#/properties/user_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":{"oa_modules":true,"user_count":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_demo_quote = validate29;
+const schema40 = {"type":"object","required":["proposal_summary","bid_price"],"properties":{"bid_price":{"type":"number","exclusiveMinimum":0}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposal_summary === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal_summary"},message:"must have required property '"+"proposal_summary"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bid_price === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bid_price"},message:"must have required property '"+"bid_price"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.bid_price !== undefined){
+let data0 = data.bid_price;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+validate29.evaluated = {"props":{"bid_price":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_oa_negotiation = validate30;
+const schema41 = {"type":"object","required":["final_price"],"properties":{"final_price":{"type":"number","exclusiveMinimum":0}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.final_price === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "final_price"},message:"must have required property '"+"final_price"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.final_price !== undefined){
+let data0 = data.final_price;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err1 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":{"final_price":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_signing = validate31;
+const schema42 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1519,18 +2223,1126 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_lost = validate28;
-const schema39 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+export const gate_delivery = validate32;
+const schema43 = {"type":"object","required":["project_manager","acceptance_date"]};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.project_manager === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "project_manager"},message:"must have required property '"+"project_manager"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acceptance_date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acceptance_date"},message:"must have required property '"+"acceptance_date"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_collection = validate33;
+const schema44 = {"type":"object","required":["payment_completed"],"properties":{"payment_completed":{"type":"boolean","const":true}}};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payment_completed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment_completed"},message:"must have required property '"+"payment_completed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.payment_completed !== undefined){
+let data0 = data.payment_completed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/payment_completed",schemaPath:"#/properties/payment_completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/payment_completed",schemaPath:"#/properties/payment_completed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":{"payment_completed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_reception = validate34;
+const schema45 = {"type":"object","required":["contact_id","need","budget"]};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contact_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contact_id"},message:"must have required property '"+"contact_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.need === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "need"},message:"must have required property '"+"need"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.budget === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budget"},message:"must have required property '"+"budget"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_unit_selection = validate35;
+const schema46 = {"type":"object","required":["property_unit","expected_amount"],"properties":{"expected_amount":{"type":"number","exclusiveMinimum":0}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.property_unit === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "property_unit"},message:"must have required property '"+"property_unit"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.expected_amount === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expected_amount"},message:"must have required property '"+"expected_amount"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expected_amount !== undefined){
+let data0 = data.expected_amount;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":{"expected_amount":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_reservation = validate36;
+const schema47 = {"type":"object","required":["deposit_amount"],"properties":{"deposit_amount":{"type":"number","exclusiveMinimum":0}}};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.deposit_amount === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deposit_amount"},message:"must have required property '"+"deposit_amount"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.deposit_amount !== undefined){
+let data0 = data.deposit_amount;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err1 = {instancePath:instancePath+"/deposit_amount",schemaPath:"#/properties/deposit_amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/deposit_amount",schemaPath:"#/properties/deposit_amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":{"deposit_amount":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_contract = validate37;
+const schema48 = {"type":"object","required":["final_price","payment_method","contract_signed"],"properties":{"final_price":{"type":"number","exclusiveMinimum":0},"contract_signed":{"type":"boolean","const":true}}};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate37.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.final_price === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "final_price"},message:"must have required property '"+"final_price"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.payment_method === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment_method"},message:"must have required property '"+"payment_method"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.contract_signed === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.final_price !== undefined){
+let data0 = data.final_price;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.contract_signed !== undefined){
+let data1 = data.contract_signed;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":{"final_price":true,"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_payment = validate38;
+const schema49 = {"type":"object","required":["payment_completed"],"properties":{"payment_completed":{"type":"boolean","const":true}}};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.payment_completed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "payment_completed"},message:"must have required property '"+"payment_completed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.payment_completed !== undefined){
+let data0 = data.payment_completed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/payment_completed",schemaPath:"#/properties/payment_completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/payment_completed",schemaPath:"#/properties/payment_completed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+validate38.evaluated = {"props":{"payment_completed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_handover = validate39;
+const schema50 = {"type":"object","required":["handover_date"]};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.handover_date === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "handover_date"},message:"must have required property '"+"handover_date"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_re_title_deed = validate40;
+const schema51 = {"type":"object","required":["title_certificate_date"]};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.title_certificate_date === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title_certificate_date"},message:"must have required property '"+"title_certificate_date"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_customer_analysis = validate41;
+const schema52 = {"type":"object","required":["coach_contact_id","need","competitors","decision_process"]};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.coach_contact_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coach_contact_id"},message:"must have required property '"+"coach_contact_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.need === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "need"},message:"must have required property '"+"need"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.competitors === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "competitors"},message:"must have required property '"+"competitors"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.decision_process === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision_process"},message:"must have required property '"+"decision_process"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_build_trust = validate42;
+const schema53 = {"type":"object","required":["contact_id","key_contacts"]};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate42.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contact_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contact_id"},message:"must have required property '"+"contact_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.key_contacts === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key_contacts"},message:"must have required property '"+"key_contacts"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+validate42.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_needs = validate43;
+const schema54 = {"type":"object","required":["budget","expected_amount","expected_sign_date","gross_margin","importance"],"properties":{"expected_amount":{"type":"number","exclusiveMinimum":0}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.budget === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budget"},message:"must have required property '"+"budget"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.expected_amount === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expected_amount"},message:"must have required property '"+"expected_amount"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expected_sign_date === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expected_sign_date"},message:"must have required property '"+"expected_sign_date"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.gross_margin === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gross_margin"},message:"must have required property '"+"gross_margin"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.importance === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "importance"},message:"must have required property '"+"importance"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.expected_amount !== undefined){
+let data0 = data.expected_amount;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/expected_amount",schemaPath:"#/properties/expected_amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":{"expected_amount":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_present_value = validate44;
+const schema55 = {"type":"object","required":["proposal_summary","criteria_influenced","bid_price"],"properties":{"criteria_influenced":{"type":"boolean","const":true},"bid_price":{"type":"number","exclusiveMinimum":0}}};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.proposal_summary === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "proposal_summary"},message:"must have required property '"+"proposal_summary"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.criteria_influenced === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteria_influenced"},message:"must have required property '"+"criteria_influenced"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.bid_price === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bid_price"},message:"must have required property '"+"bid_price"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.criteria_influenced !== undefined){
+let data0 = data.criteria_influenced;
+if(typeof data0 !== "boolean"){
+const err3 = {instancePath:instancePath+"/criteria_influenced",schemaPath:"#/properties/criteria_influenced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(true !== data0){
+const err4 = {instancePath:instancePath+"/criteria_influenced",schemaPath:"#/properties/criteria_influenced/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.bid_price !== undefined){
+let data1 = data.bid_price;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 <= 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/bid_price",schemaPath:"#/properties/bid_price/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":{"criteria_influenced":true,"bid_price":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_win_commitment = validate45;
+const schema56 = {"type":"object","required":["final_price","contract_signed"],"properties":{"final_price":{"type":"number","exclusiveMinimum":0},"contract_signed":{"type":"boolean","const":true}}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate45.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.final_price === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "final_price"},message:"must have required property '"+"final_price"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.contract_signed === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.final_price !== undefined){
+let data0 = data.final_price;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/final_price",schemaPath:"#/properties/final_price/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.contract_signed !== undefined){
+let data1 = data.contract_signed;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(true !== data1){
+const err5 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+validate45.evaluated = {"props":{"final_price":true,"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const gate_ma_follow_up = validate46;
+const schema57 = {"type":"object","required":["project_manager","acceptance_date"]};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.project_manager === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "project_manager"},message:"must have required property '"+"project_manager"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.acceptance_date === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "acceptance_date"},message:"must have required property '"+"acceptance_date"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+validate46.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const entry_won = validate47;
+const schema58 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contract_signed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.contract_signed !== undefined){
+let data0 = data.contract_signed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+validate47.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_lost = validate48;
+const schema59 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1584,18 +3396,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const entry_abandoned = validate29;
-const schema40 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+export const entry_abandoned = validate49;
+const schema60 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1649,18 +3461,597 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_0 = validate30;
-const schema41 = {"type":"object"};
+export const entry_oa_won = validate50;
+const schema61 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate50.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contract_signed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.contract_signed !== undefined){
+let data0 = data.contract_signed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+validate50.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_oa_lost = validate51;
+const schema62 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+validate51.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_oa_abandoned = validate52;
+const schema63 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate52.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+validate52.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_re_won = validate53;
+const schema64 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contract_signed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.contract_signed !== undefined){
+let data0 = data.contract_signed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_re_cancelled = validate54;
+const schema65 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate54.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+validate54.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_re_lost = validate55;
+const schema66 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+validate55.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_ma_won = validate56;
+const schema67 = {"type":"object","required":["contract_signed"],"properties":{"contract_signed":{"type":"boolean","const":true}}};
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate56.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contract_signed === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contract_signed"},message:"must have required property '"+"contract_signed"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.contract_signed !== undefined){
+let data0 = data.contract_signed;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(true !== data0){
+const err2 = {instancePath:instancePath+"/contract_signed",schemaPath:"#/properties/contract_signed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+validate56.evaluated = {"props":{"contract_signed":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_ma_lost = validate57;
+const schema68 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const entry_ma_abandoned = validate58;
+const schema69 = {"type":"object","required":["close_reason"],"properties":{"close_reason":{"type":"string","minLength":5}}};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate58.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.close_reason === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "close_reason"},message:"must have required property '"+"close_reason"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.close_reason !== undefined){
+let data0 = data.close_reason;
+if(typeof data0 === "string"){
+if(func2(data0) < 5){
+const err1 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/close_reason",schemaPath:"#/properties/close_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+validate58.evaluated = {"props":{"close_reason":true},"dynamicProps":false,"dynamicItems":false};
+
+export const approval_0 = validate59;
+const schema70 = {"type":"object"};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1677,18 +4068,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const approval_1 = validate31;
-const schema42 = {"type":"object","properties":{"importance":{"type":"string","enum":["I","VI"]}},"required":["importance"]};
+export const approval_1 = validate60;
+const schema71 = {"type":"object","properties":{"importance":{"type":"string","enum":["I","VI"]}},"required":["importance"]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1719,7 +4110,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "I") || (data0 === "VI"))){
-const err2 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema42.properties.importance.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema71.properties.importance.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1740,18 +4131,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":{"importance":true},"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":{"importance":true},"dynamicProps":false,"dynamicItems":false};
 
-export const approval_2 = validate32;
-const schema43 = {"type":"object"};
+export const approval_2 = validate61;
+const schema72 = {"type":"object"};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1768,11 +4159,307 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const gates = { "development": gate_development, "initiation": gate_initiation, "proposal": gate_proposal, "bidding": gate_bidding, "negotiation": gate_negotiation, "implementation": gate_implementation };
-export const entries = { "won": entry_won, "lost": entry_lost, "abandoned": entry_abandoned };
-export const approvals = [approval_0, approval_1, approval_2];
+export const approval_3 = validate62;
+const schema73 = {"type":"object"};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate62.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+validate62.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const approval_4 = validate63;
+const schema74 = {"type":"object"};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const approval_5 = validate64;
+const schema75 = {"type":"object"};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate64.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const approval_6 = validate65;
+const schema76 = {"type":"object","required":["discount_rate"],"properties":{"discount_rate":{"type":"number","exclusiveMinimum":0}}};
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate65.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.discount_rate === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "discount_rate"},message:"must have required property '"+"discount_rate"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.discount_rate !== undefined){
+let data0 = data.discount_rate;
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 <= 0 || isNaN(data0)){
+const err1 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/discount_rate",schemaPath:"#/properties/discount_rate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+validate65.evaluated = {"props":{"discount_rate":true},"dynamicProps":false,"dynamicItems":false};
+
+export const approval_7 = validate66;
+const schema77 = {"type":"object"};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const approval_8 = validate67;
+const schema78 = {"type":"object"};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate67.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+validate67.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const approval_9 = validate68;
+const schema79 = {"type":"object","required":["importance"],"properties":{"importance":{"type":"string","enum":["I","VI"]}}};
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate68.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.importance === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "importance"},message:"must have required property '"+"importance"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.importance !== undefined){
+let data0 = data.importance;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!((data0 === "I") || (data0 === "VI"))){
+const err2 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/enum",keyword:"enum",params:{allowedValues: schema79.properties.importance.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate68.errors = vErrors;
+return errors === 0;
+}
+validate68.evaluated = {"props":{"importance":true},"dynamicProps":false,"dynamicItems":false};
+
+export const approval_10 = validate69;
+const schema80 = {"type":"object"};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate69.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const gates = { "development": gate_development, "initiation": gate_initiation, "proposal": gate_proposal, "bidding": gate_bidding, "negotiation": gate_negotiation, "implementation": gate_implementation, "oa_development": gate_oa_development, "requirements": gate_requirements, "demo_quote": gate_demo_quote, "oa_negotiation": gate_oa_negotiation, "signing": gate_signing, "delivery": gate_delivery, "collection": gate_collection, "re_reception": gate_re_reception, "re_unit_selection": gate_re_unit_selection, "re_reservation": gate_re_reservation, "re_contract": gate_re_contract, "re_payment": gate_re_payment, "re_handover": gate_re_handover, "re_title_deed": gate_re_title_deed, "ma_customer_analysis": gate_ma_customer_analysis, "ma_build_trust": gate_ma_build_trust, "ma_needs": gate_ma_needs, "ma_present_value": gate_ma_present_value, "ma_win_commitment": gate_ma_win_commitment, "ma_follow_up": gate_ma_follow_up };
+export const entries = { "won": entry_won, "lost": entry_lost, "abandoned": entry_abandoned, "oa_won": entry_oa_won, "oa_lost": entry_oa_lost, "oa_abandoned": entry_oa_abandoned, "re_won": entry_re_won, "re_cancelled": entry_re_cancelled, "re_lost": entry_re_lost, "ma_won": entry_ma_won, "ma_lost": entry_ma_lost, "ma_abandoned": entry_ma_abandoned };
+export const approvals = [approval_0, approval_1, approval_2, approval_3, approval_4, approval_5, approval_6, approval_7, approval_8, approval_9, approval_10];

@@ -192,6 +192,8 @@ export interface StageModel {
   lock?: StageLock;
   /** Ids the stage had before (`renamed_from`): a migration moves its records, history and approvals to the new id. */
   formerIds?: string[];
+  /** The pipeline the stage belongs to, when the workflow has several. */
+  pipeline?: string;
 }
 
 export interface GateItem {
@@ -241,6 +243,38 @@ export interface WorkflowModel {
   probabilityField?: string;
   /** Stages taken out of the workflow (`retired_stages`), for the migration and the history's labels. */
   retired?: RetiredStage[];
+  /**
+   * Several pipelines (`pipeline` + `pipelines`): `stages`, `transitions` and `approvals` are then
+   * those of every pipeline, each stage in exactly one (`StageModel.pipeline`), and no transition
+   * crosses from one pipeline to another; a record changes pipeline only by a declared switch.
+   */
+  pipelines?: PipelinesModel;
+}
+
+export interface PipelinesModel {
+  /** The field holding the record's pipeline; its values are the pipelines' ids. */
+  field: string;
+  /** The first is the main pipeline (the workflow's own stages): new records without a pipeline go there. */
+  list: PipelineModel[];
+  switches: PipelineSwitch[];
+}
+
+export interface PipelineModel {
+  id: string;
+  label: Labels;
+  /** Stage of a new record in this pipeline. */
+  initial: string;
+  /** Its stages' ids, in order. */
+  stages: string[];
+}
+
+/** A declared change of pipeline: the stage a record goes to is `stages[its stage]`, else the initial stage of `to`. */
+export interface PipelineSwitch {
+  from: string;
+  to: string;
+  stages: Record<string, string>;
+  /** Roles that may make the switch (admin always may); absent: whoever may change the record. */
+  roles?: string[];
 }
 
 /** Forecast categories of a stage, as Salesforce names them. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIELD_KINDS, loadModel } from '../src/index.js';
+import { FIELD_KINDS, loadModel, pipelineView } from '../src/index.js';
 
 const SCHEMAS = join(import.meta.dirname, '../../../schemas');
 
@@ -55,7 +55,7 @@ describe('the default sales domain', () => {
   });
 
   it('gives the opportunity its six stages, key-node gates and lost / abandoned exits', () => {
-    const workflow = model.entities.opportunities.workflow!;
+    const workflow = pipelineView(model.entities.opportunities.workflow!, 'standard');
     expect(workflow.stages.filter((s) => s.kind === 'open').map((s) => s.label['zh-CN'])).toEqual([
       '客户开发',
       '立项',
@@ -79,6 +79,22 @@ describe('the default sales domain', () => {
         if (field.ref) expect(model.entities[field.ref], `${entity.resource}.${field.name}`).toBeDefined();
       }
     }
+  });
+
+  it('ships the other sales flows of the seeds as pipelines of the opportunity, each stage in one of them', () => {
+    const { pipelines, stages } = model.entities.opportunities.workflow!;
+    expect(pipelines!.list.map((p) => [p.id, p.label['zh-CN']])).toEqual([
+      ['standard', '项目销售（六阶段）'],
+      ['oa_software', expect.stringContaining('OA')],
+      ['real_estate', expect.stringContaining('房地产')],
+      ['major_account', expect.stringContaining('摧龙六式')],
+    ]);
+    for (const pipeline of pipelines!.list) {
+      const own = stages.filter((s) => s.pipeline === pipeline.id);
+      expect(own.map((s) => s.id)).toEqual(pipeline.stages);
+      expect(own.some((s) => s.kind === 'won') && own.some((s) => s.kind === 'lost'), pipeline.id).toBe(true);
+    }
+    expect(pipelines!.switches).toContainEqual(expect.objectContaining({ from: 'standard', to: 'major_account' }));
   });
 
   it('fills the stage field from the stages', () => {

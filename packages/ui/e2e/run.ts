@@ -201,6 +201,20 @@ const steps: [string, (state: State) => Promise<void>][] = [
     },
   ],
   [
+    'the board shows one pipeline at a time, chosen by its tab',
+    async ({ page, shot }) => {
+      await page.locator('[data-testid="pipeline-tabs"] [data-pipeline="major_account"]').click();
+      await page.locator('[data-testid="board-column"][data-stage="ma_customer_analysis"]').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('[data-testid="board-column"][data-stage="development"]').count(), 0);
+      assert.match(page.url(), /pipeline=major_account/);
+      await page
+        .locator('[data-testid="board-column"][data-stage="ma_customer_analysis"] [data-testid="board-card"]')
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await shot('board-pipeline');
+    },
+  ],
+  [
     'export the opportunities as CSV',
     async (state) => {
       const { page, base, shot } = state;

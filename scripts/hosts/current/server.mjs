@@ -2,13 +2,16 @@
 //   PORT (default 3001), DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR, default .data/sales)
 // #region drop-in (README.md shows this region as it is)
 import express from 'express';
-import { applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson } from '@ra-sales/server';
+import {
+  applyMigrations, connectDatabase, createSalesRouter, ensureSalesperson, findSalesperson, readMigrationPlan,
+} from '@ra-sales/server';
 import { seedDemoWhenEmpty } from '@ra-sales/server/demo';
 import { model } from '@ra-sales/domain';
 import { validators } from '@ra-sales/domain/validators';
 
 const knex = connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? '.data/sales' });
-await applyMigrations(knex, model);
+// A schema change that alters stored data runs only from the plan reviewed and committed (docs/server.md).
+await applyMigrations(knex, model, { plan: readMigrationPlan('migration-plan.json') });
 // To try the screens: SALES_DEMO=1 fills a database no one has used with demo data.
 if (process.env.SALES_DEMO === '1') await seedDemoWhenEmpty({ knex, model, validators });
 // The first user, so that somebody may sign in.

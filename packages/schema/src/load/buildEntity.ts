@@ -1,6 +1,6 @@
 import type { AccessModel, EntityModel, JsonSchema, Labels, Scope } from '../model.js';
 import { buildFields, type Report } from './buildFields.js';
-import { buildWorkflow } from './buildWorkflow.js';
+import { buildWorkflowWithPipelines, rawPipelines, rawStages, type RawWorkflowWithPipelines } from './buildPipelines.js';
 import { buildSections, type RawSection } from './buildSections.js';
 import { buildActions } from './buildActions.js';
 import { buildLookups, buildUnique, buildValidations, checkFieldRules } from './buildRules.js';
@@ -19,18 +19,34 @@ export function buildEntity(
   const name = source.replace(/^.*\//, '').replace(/\.schema\.json$|\.json$/, '');
   const properties = { ...((doc.properties ?? {}) as Record<string, JsonSchema>) };
   const required = [...((doc.required as string[]) ?? [])];
-  const rawWorkflow = doc['x-workflow'] as Parameters<typeof buildWorkflow>[0] | undefined;
+  const rawWorkflow = doc['x-workflow'] as RawWorkflowWithPipelines | undefined;
+  const allStages = rawWorkflow ? rawStages(rawWorkflow) : [];
 
   if (rawWorkflow && properties[rawWorkflow.field]) {
     // The stage field's type and values come from the stages: one place to add a stage.
-    const stageLabels = Object.fromEntries(rawWorkflow.stages.map((s) => [s.id, s.label]));
+    const stageLabels = Object.fromEntries(allStages.map((s) => [s.id, s.label]));
     properties[rawWorkflow.field] = {
       ...properties[rawWorkflow.field],
       type: 'string',
-      enum: rawWorkflow.stages.map((s) => s.id),
+      enum: allStages.map((s) => s.id),
       default: rawWorkflow.initial ?? rawWorkflow.stages[0]?.id,
       'x-enum-labels': stageLabels,
     };
+  }
+
+  const pipelines = rawWorkflow ? rawPipelines(rawWorkflow) : [];
+  const pipelineField = rawWorkflow?.pipeline?.field;
+  if (pipelineField && properties[pipelineField]) {
+    // Like the stage field: its values are the pipelines, a new record goes to the main one.
+    properties[pipelineField] = {
+      ...properties[pipelineField],
+      type: 'string',
+      enum: pipelines.map((p) => p.id),
+      default: pipelines[0]!.id,
+      'x-enum-labels': Object.fromEntries(pipelines.map((p) => [p.id, p.label])),
+      'x-filter': true,
+    };
+    if (!required.includes(pipelineField)) required.push(pipelineField);
   }
 
   required.forEach((field, i) => {
@@ -68,12 +84,7 @@ export function buildEntity(
     recordRepresentation: representation,
     group,
     fields,
-    sections: buildSections(
-      doc['x-sections'] as RawSection[] | undefined,
-      fields,
-      { locales: context.locales, stages: rawWorkflow?.stages ?? [] },
-      report,
-    ),
+    sections: buildSections(doc['x-sections'] as RawSection[] | undefined, fields, { locales: context.locales, stages: allStages }, report),
     schema: recordSchema(properties, required),
     access: buildAccess(doc['x-access'] as RawAccess | undefined, fields, context.roles, report),
     sort: { field: sort.field, order: sort.order ?? 'ASC' },
@@ -83,7 +94,7 @@ export function buildEntity(
     validations: buildValidations(doc['x-validate'] as Parameters<typeof buildValidations>[0], fields, lookups, report),
     actions: buildActions(
       doc['x-actions'] as Parameters<typeof buildActions>[0],
-      { fields, lookups: Object.keys(lookups), stages: rawWorkflow?.stages.map((s) => s.id) },
+      { fields, lookups: Object.keys(lookups), stages: rawWorkflow ? allStages.map((s) => s.id) : undefined },
       context.roles,
       report,
     ),
@@ -99,7 +110,7 @@ export function buildEntity(
       );
     }
   }
-  if (rawWorkflow) entity.workflow = buildWorkflow(rawWorkflow, fields, context.roles, report, Object.keys(lookups));
+  if (rawWorkflow) entity.workflow = buildWorkflowWithPipelines(rawWorkflow, fields, context.roles, report, Object.keys(lookups));
   return entity;
 }
 

@@ -6,7 +6,6 @@ import {
   type GateItem,
   type JsonSchema,
   type Labels,
-  type RetiredStage,
   type StageKind,
   type StageLock,
   type StageModel,
@@ -14,9 +13,8 @@ import {
   type WorkflowModel,
 } from '../model.js';
 import type { Report } from './buildFields.js';
-import { buildStageMigrations } from './migrationKeywords.js';
 
-interface RawStage {
+export interface RawStage {
   id: string;
   label: Labels;
   kind?: StageKind;
@@ -29,7 +27,7 @@ interface RawStage {
   renamed_from?: string | string[];
 }
 type StageRefs = string | string[];
-interface RawWorkflow {
+export interface RawWorkflow {
   field: string;
   initial?: string;
   amount?: string;
@@ -38,18 +36,19 @@ interface RawWorkflow {
   stages: RawStage[];
   transitions: { from: StageRefs; to: StageRefs; auto?: boolean }[];
   approvals?: { from?: StageRefs; to: string; role: string; when?: JsonSchema; label?: Labels; freezes?: string[] }[];
-  retired_stages?: RetiredStage[];
 }
 
-const AT = '/x-workflow';
-
-/** Expands and checks an `x-workflow`: stage ids exist, fields named by gates exist, no wildcard is left. */
+/**
+ * Expands and checks an `x-workflow` (or one of its pipelines, at `AT`): stage ids exist, fields
+ * named by gates exist, no wildcard is left.
+ */
 export function buildWorkflow(
   raw: RawWorkflow,
   fields: FieldModel[],
   roles: readonly string[],
   report: Report,
   lookupNames: readonly string[] = [],
+  AT = '/x-workflow',
 ): WorkflowModel {
   const fieldNames = new Set(fields.map((f) => f.name));
   // Conditions read the record together with its lookups.
@@ -61,30 +60,11 @@ export function buildWorkflow(
   raw.stages.forEach((s, i) => {
     if (stageIds.indexOf(s.id) !== i) report(`${AT}/stages/${i}/id`, `stage "${s.id}" is declared twice`);
   });
-  if (!fieldNames.has(raw.field)) {
-    report(
-      `${AT}/field`,
-      `the workflow field "${raw.field}" is not a property of the entity; declare it under "properties" (with its x-label)`,
-    );
-  }
   const initial = raw.initial ?? raw.stages[0]?.id;
   if (raw.initial && !known.has(raw.initial))
     report(`${AT}/initial`, `initial stage "${raw.initial}" is not a stage (${stageIds.join(', ')})`);
-  for (const key of ['amount', 'reason'] as const) {
-    const name = raw[key];
-    if (name && !fieldNames.has(name)) report(`${AT}/${key}`, `"${key}" names "${name}", which is not a field`);
-  }
-  checkProbabilityField(raw.probabilityField, byName, report);
-  if (fieldNames.has(STAGE_ENTERED_FIELD)) {
-    report(
-      `/properties/${STAGE_ENTERED_FIELD}`,
-      `"${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`,
-    );
-  }
-  const amountField = raw.amount ? byName.get(raw.amount) : undefined;
-  if (amountField && !['money', 'number', 'integer'].includes(amountField.kind)) {
-    report(`${AT}/amount`, `"amount" names "${raw.amount}", a ${amountField.kind}; it must be a number`);
-  }
+  // The fields a workflow names are judged once, for the whole workflow, not again for each pipeline.
+  if (AT === '/x-workflow') checkWorkflowFields(raw, fieldNames, byName, report);
 
   const checkCondition = (condition: JsonSchema | undefined, pointer: string, what: string) => {
     if (!condition) return;
@@ -218,15 +198,39 @@ export function buildWorkflow(
   if (raw.amount) workflow.amountField = raw.amount;
   if (raw.reason) workflow.reasonField = raw.reason;
   if (raw.probabilityField) workflow.probabilityField = raw.probabilityField;
-  const retired = buildStageMigrations(raw, stages, AT, report);
-  if (retired.length) workflow.retired = retired;
   return workflow;
+}
+
+/** The fields the workflow names (its stage, amount, reason and probability fields) and the one it reserves. */
+function checkWorkflowFields(raw: RawWorkflow, fieldNames: Set<string>, byName: Map<string, FieldModel>, report: Report): void {
+  const AT = '/x-workflow';
+  if (!fieldNames.has(raw.field)) {
+    report(
+      `${AT}/field`,
+      `the workflow field "${raw.field}" is not a property of the entity; declare it under "properties" (with its x-label)`,
+    );
+  }
+  for (const key of ['amount', 'reason'] as const) {
+    const name = raw[key];
+    if (name && !fieldNames.has(name)) report(`${AT}/${key}`, `"${key}" names "${name}", which is not a field`);
+  }
+  checkProbabilityField(raw.probabilityField, byName, report);
+  if (fieldNames.has(STAGE_ENTERED_FIELD)) {
+    report(
+      `/properties/${STAGE_ENTERED_FIELD}`,
+      `"${STAGE_ENTERED_FIELD}" is kept by the server on every workflow entity (when the record entered its stage); give the field another name`,
+    );
+  }
+  const amountField = raw.amount ? byName.get(raw.amount) : undefined;
+  if (amountField && !['money', 'number', 'integer'].includes(amountField.kind)) {
+    report(`${AT}/amount`, `"amount" names "${raw.amount}", a ${amountField.kind}; it must be a number`);
+  }
 }
 
 /** `probabilityField` names a number field the server may set: not computed, holding 0–100. */
 function checkProbabilityField(name: string | undefined, fields: Map<string, FieldModel>, report: Report): void {
   if (!name) return;
-  const pointer = `${AT}/probabilityField`;
+  const pointer = '/x-workflow/probabilityField';
   const field = fields.get(name);
   if (!field) return report(pointer, `"probabilityField" names "${name}", which is not a field`);
   if (!['percent', 'number', 'integer'].includes(field.kind)) {

@@ -6,4 +6,15 @@ export { scopeOf, SCOPE_WIDTH } from './scope.js';
 export { frozenByRequests, type ApprovalState } from './freezes.js';
 export { actionOffered, isLinesMapping } from './actions.js';
 export { fillMessage } from './messages.js';
-export { workflowEntities, stageOf, nextStages, isForward, type WorkflowEntity } from './workflow.js';
+export {
+  workflowEntities,
+  stageOf,
+  nextStages,
+  isForward,
+  pipelineOf,
+  pipelineView,
+  workflowOfRecord,
+  initialStageOf,
+  pipelineSwitch,
+  type WorkflowEntity,
+} from './workflow.js';

@@ -23,3 +23,45 @@ export function isForward(workflow: WorkflowModel, from: unknown, to: unknown): 
   if (!source || !target) return false;
   return target.kind === 'won' || (target.kind === 'open' && target.order > source.order);
 }
+
+/** The pipeline a record is in: that of its stage, else the one its pipeline field names, else the main one. */
+export function pipelineOf(workflow: WorkflowModel, record: Record<string, unknown> | undefined): string | undefined {
+  const pipelines = workflow.pipelines;
+  if (!pipelines) return undefined;
+  const byStage = stageOf(workflow, record?.[workflow.field])?.pipeline;
+  if (byStage) return byStage;
+  const named = record?.[pipelines.field];
+  return pipelines.list.some((p) => p.id === named) ? (named as string) : pipelines.list[0]!.id;
+}
+
+/**
+ * One pipeline as a workflow of its own: its stages, the moves between them, its initial stage.
+ * Approvals keep their positions (rules are known by their index) and apply only to their moves.
+ * A workflow without pipelines is returned as it is.
+ */
+export function pipelineView(workflow: WorkflowModel, pipeline: string | undefined): WorkflowModel {
+  const chosen = workflow.pipelines?.list.find((p) => p.id === pipeline);
+  if (!chosen) return workflow;
+  const ids = new Set(chosen.stages);
+  const { pipelines: _all, ...rest } = workflow;
+  return {
+    ...rest,
+    initial: chosen.initial,
+    stages: workflow.stages.filter((stage) => ids.has(stage.id)),
+    transitions: workflow.transitions.filter((t) => ids.has(t.from)),
+  };
+}
+
+/** The workflow a record goes through: its pipeline's. */
+export const workflowOfRecord = (workflow: WorkflowModel, record: Record<string, unknown> | undefined): WorkflowModel =>
+  pipelineView(workflow, pipelineOf(workflow, record));
+
+/** The stage a new record starts in: the initial stage of the pipeline it is created in. */
+export function initialStageOf(workflow: WorkflowModel, values: Record<string, unknown>): string {
+  const field = workflow.pipelines?.field;
+  return pipelineView(workflow, field ? pipelineOf(workflow, { [field]: values[field] }) : undefined).initial;
+}
+
+/** The declared switch from one pipeline to another, if any. */
+export const pipelineSwitch = (workflow: WorkflowModel, from: string | undefined, to: unknown) =>
+  workflow.pipelines?.switches.find((s) => s.from === from && s.to === to);

@@ -5,7 +5,7 @@
  * lacks (a company removed it) answers 404, and the dashboard's card says the report is not available.
  * One report per function; what they share (entities, parameters, won sales, names) is in common.ts.
  */
-import { labelOf, type ReportId } from '@ra-sales/schema';
+import { labelOf, pipelineView, type ReportId } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { badRequest } from '../router/errors.js';
@@ -23,7 +23,8 @@ import { satisfactionByEngineer } from './satisfactionByEngineer.js';
 import { stageSla } from './stageSla.js';
 
 /**
- * `stage-totals?resource=opportunities&filter={…}` → every stage in order with its count, amount and
+ * `stage-totals?resource=opportunities&filter={…}` → every stage in order (those of the pipeline the
+ * filter names, if any) with its count, amount and
  * weighted amount: Σ amount × probability / 100, the probability being the record's own (the
  * workflow's `probabilityField`) and else its stage's; `weighted` is null when the workflow has no
  * amount field or no probability at all.
@@ -49,13 +50,17 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
         ...probability.flatMap((p) => p.bindings),
       ])
     : ctx.knex.raw('null::float8 as weighted');
-  const rows = (await readableQuery(ctx, info, jsonParameter(ctx, query, 'filter'))
+  const filter = jsonParameter(ctx, query, 'filter');
+  const rows = (await readableQuery(ctx, info, filter)
     .select({ stage: field })
     .count({ count: '*' })
     .select(amount, weighted)
     .groupBy(field)) as { stage: string; count: string | number; amount: number; weighted: number | null }[];
   const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return workflow.stages.map((s) => ({
+  // Filtered to one pipeline (as the board asks), the stages are that pipeline's; else every stage of every pipeline.
+  const pipeline = workflow.pipelines && (filter as Record<string, unknown> | undefined)?.[workflow.pipelines.field];
+  const stages = typeof pipeline === 'string' ? pipelineView(workflow, pipeline).stages : workflow.stages;
+  return stages.map((s) => ({
     stage: s.id,
     count: Number(byStage.get(s.id)?.count ?? 0),
     amount: Number(byStage.get(s.id)?.amount ?? 0),

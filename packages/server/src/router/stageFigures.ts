@@ -26,7 +26,8 @@ export interface SqlPart {
 export function presetStageProbability(entity: EntityModel, fields: Record<string, unknown>): void {
   const workflow = entity.workflow;
   const field = workflow?.probabilityField;
-  const probability = workflow && stageProbability(workflow, workflow.initial);
+  // The create has already put the record in its initial stage (that of its pipeline).
+  const probability = workflow && stageProbability(workflow, String(fields[workflow.field] ?? workflow.initial));
   if (field && probability !== undefined && (fields[field] === undefined || fields[field] === null)) fields[field] = probability;
 }
 

@@ -67,12 +67,14 @@ export function checkMove(
   from: string,
   to: string,
   locale: string,
+  /** A change of pipeline: the gate of the stage left belongs to the pipeline left behind. */
+  switching = false,
 ): MoveCheck {
   const workflow = entity.workflow!;
   const source = stageOf(workflow, from)!;
   const target = stageOf(workflow, to)!;
   const missing = [
-    ...(isForward(workflow, from, to) ? unmet(validators.gates[from], record, entity, locale, source, 'Leave') : []),
+    ...(!switching && isForward(workflow, from, to) ? unmet(validators.gates[from], record, entity, locale, source, 'Leave') : []),
     ...unmet(validators.entries[to], record, entity, locale, target, 'Enter'),
   ];
   const approvalRules = workflow.approvals

@@ -4,7 +4,7 @@
  * everything back.
  */
 import type { Knex } from 'knex';
-import { labelOf, lockedStage, type EntityModel } from '@ra-sales/schema';
+import { initialStageOf, labelOf, lockedStage, type EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
 import type { Row } from './types.js';
@@ -31,6 +31,7 @@ import {
 import { updateVersioned } from './rowWrites.js';
 import { presetStageProbability } from './stageFigures.js';
 import { followFacts } from './facts/settle.js';
+import { pipelineMove, pipelineNames } from './pipelineSwitch.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
 import {
   applyComputed,
@@ -110,13 +111,14 @@ async function prepareCreate(ctx: RequestContext, db: Knex, resource: ResourceIn
   const workflow = entity.workflow;
   if (workflow) {
     const stage = fields[workflow.field];
-    if (stage !== undefined && stage !== null && stage !== workflow.initial) {
-      const initial = labelOf(stageOf(workflow, workflow.initial)?.label, ctx.locale);
+    const start = initialStageOf(workflow, fields);
+    if (stage !== undefined && stage !== null && stage !== start) {
+      const initial = labelOf(stageOf(workflow, start)?.label, ctx.locale);
       throw badRequest(phrase(ctx.locale, 'startsInInitial', { stage: initial }), {
         [workflow.field]: phrase(ctx.locale, 'mustStartIn', { stage: initial }),
       });
     }
-    fields[workflow.field] = workflow.initial;
+    fields[workflow.field] = start;
   }
   defaultOwner(ctx, entity, fields);
   // A schema default sent back by a create form is not a write of that field.
@@ -169,7 +171,7 @@ async function insertPrepared(
       resource: resource.name,
       recordId: record.id,
       from: null,
-      to: workflow.initial,
+      to: String(record[workflow.field]),
       userId: ctx.user.id,
       comment: commentOf(raw, ctx.locale),
     });
@@ -217,11 +219,13 @@ export async function updateWithin(
   const before = editableView(stored, entity);
   const merged = { ...before, ...fields };
   const workflow = entity.workflow;
+  const switched = pipelineMove(ctx, entity, stored, merged);
+  if (switched) merged[workflow!.field] = switched.stage;
   const from = workflow ? String(stored[workflow.field]) : '';
   const to = workflow ? merged[workflow.field] : undefined;
   const moving = workflow !== undefined && !sameValue(to, from);
 
-  if (moving) {
+  if (moving && !switched) {
     const allowed = nextStages(workflow, from);
     if (typeof to !== 'string' || !allowed.includes(to)) {
       const names = allowed.map((s) => labelOf(stageOf(workflow, s)?.label, ctx.locale));
@@ -259,7 +263,7 @@ export async function updateWithin(
   }
 
   const target = to as string;
-  const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale);
+  const check = checkMove(entity, ctx.validators[entity.resource], ruleDocument(values, lookups), from, target, ctx.locale, !!switched);
   if (!check.allowed) {
     const missing = listWords(
       ctx.locale,
@@ -302,7 +306,15 @@ export async function updateWithin(
   await cancelPending(trx, resource.name, id, ctx.user.id);
   await retireApprovalsBehind(trx, entity, id, target);
   if (check.approvalRules.length && !reversal) await markApprovalsInForce(trx, entity, id, from, target, values);
-  await writeHistory(trx, { resource: resource.name, recordId: id, from, to: target, userId: ctx.user.id, comment: comment ?? reason });
+  const switchComment = switched && phrase(ctx.locale, 'switchedPipeline', pipelineNames(entity, switched, ctx.locale));
+  await writeHistory(trx, {
+    resource: resource.name,
+    recordId: id,
+    from,
+    to: target,
+    userId: ctx.user.id,
+    comment: comment ?? reason ?? switchComment ?? null,
+  });
   await writeAudit(trx, {
     resource: resource.name,
     recordId: id,

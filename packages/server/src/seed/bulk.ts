@@ -1,4 +1,4 @@
-import type { EntityModel, FieldModel, SalesModel } from '@ra-sales/schema';
+import { type EntityModel, type FieldModel, pipelineView, type SalesModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { columnTypeOf, type ColumnType } from '../migrate/columnTypes.js';
 import { escapeRawSql, quoteIdent, quoteLiteral, stableHash } from '../migrate/sql.js';
@@ -161,7 +161,8 @@ function stageCondition(entity: EntityModel, field: FieldModel, expression: stri
 }
 
 function stageSlots(entity: EntityModel): number[] {
-  const workflow = entity.workflow!;
+  // The main pipeline's stages come first in the workflow's: bulk records all go through it.
+  const workflow = pipelineView(entity.workflow!, entity.workflow!.pipelines?.list[0]?.id);
   // Volume for measuring, not a demo: stages reached through computed facts keep their share (won
   // deals matter to the reports), their gate fields written as the gates ask.
   const weights = funnelWeights(workflow);
@@ -181,6 +182,10 @@ function insertSelectSql(entity: EntityModel, ctx: BulkContext, firstId: number,
   for (const field of entity.fields) {
     if (['id', 'version', 'created_at', 'updated_at'].includes(field.name)) continue;
     columns.push(field.name);
+    if (workflow?.pipelines && field.name === workflow.pipelines.field) {
+      expressions.push(quoteLiteral(workflow.pipelines.list[0]!.id));
+      continue;
+    }
     if (workflow && field.name === workflow.field) {
       expressions.push(`(ARRAY[${workflow.stages.map((stage) => quoteLiteral(stage.id)).join(', ')}])[s + 1]`);
       continue;

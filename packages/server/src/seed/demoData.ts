@@ -1,4 +1,12 @@
-import type { EntityModel, FieldModel, SalesModel, StageModel } from '@ra-sales/schema';
+import {
+  type EntityModel,
+  type FieldModel,
+  pipelineView,
+  type SalesModel,
+  type StageModel,
+  type WorkflowModel,
+  workflowOfRecord,
+} from '@ra-sales/schema';
 import { stableHash } from '../migrate/sql.js';
 import type { Row } from './insert.js';
 import { applyRuleValues, type SequenceCounter } from './ruleValues.js';
@@ -118,9 +126,11 @@ class DemoBuilder {
 
   private buildRow(entity: EntityModel, id: number, rng: Random): Row {
     const row: Row = { id };
-    const workflow = entity.workflow;
+    const workflow = entity.workflow && pipelineView(entity.workflow, pickPipeline(entity.workflow, rng));
     const position = workflow ? pickStagePosition(workflow, rng, factStages(entity)) : undefined;
     if (workflow && position) row[workflow.field] = position.stage.id;
+    const pipelines = entity.workflow?.pipelines;
+    if (pipelines && position) row[pipelines.field] = position.stage.pipeline;
 
     const ownerField = entity.access?.ownerField;
     const references = entity.fields
@@ -245,12 +255,22 @@ function fieldNamed(entity: EntityModel, pattern: RegExp, kinds: FieldModel['kin
   return entity.fields.find((field) => pattern.test(field.name) && kinds.includes(field.kind));
 }
 
+/** Most demo records go through the main pipeline, the rest through the others in equal shares. */
+function pickPipeline(workflow: WorkflowModel, rng: Random): string | undefined {
+  const list = workflow.pipelines?.list;
+  if (!list) return undefined;
+  return rng.weighted(
+    list.map((p) => p.id),
+    list.map((_, i) => (i === 0 ? 0.6 : 0.4 / (list.length - 1))),
+  );
+}
+
 /** Cross-field realism: win probability by stage, receipts and overdue collections, totals of lines. */
 function adjustRow(entity: EntityModel, row: Row, position: StagePosition | undefined, ctx: RowContext): void {
   const { rng, today } = ctx;
   const probability = fieldNamed(entity, /probability/, ['percent', 'number', 'integer']);
   if (probability && position && entity.workflow) {
-    const open = entity.workflow.stages.filter((stage) => stage.kind === 'open');
+    const open = workflowOfRecord(entity.workflow, row).stages.filter((stage) => stage.kind === 'open');
     const index = open.findIndex((stage) => stage.id === position.stage.id);
     row[probability.name] =
       position.stage.kind === 'won' ? 100 : position.stage.kind === 'lost' ? 0 : Math.round(10 + (80 * index) / Math.max(open.length, 1));

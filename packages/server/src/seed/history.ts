@@ -1,4 +1,4 @@
-import type { SalesModel, WorkflowModel } from '@ra-sales/schema';
+import { type SalesModel, type WorkflowModel, workflowOfRecord } from '@ra-sales/schema';
 import type { Row } from './insert.js';
 
 /** The shortest chain of allowed moves from the initial stage to `target` (empty when already there). */
@@ -32,7 +32,7 @@ export function demoHistory(model: SalesModel, rows: Map<string, Row[]>): Row[] 
     if (!workflow) continue;
     const owner = entity.access?.ownerField;
     for (const row of rows.get(entity.resource) ?? []) {
-      const path = stagePath(workflow, String(row[workflow.field]));
+      const path = stagePath(workflowOfRecord(workflow, row), String(row[workflow.field]));
       const moves = path.length - 1;
       if (moves < 1) continue;
       const from = Date.parse(row.created_at as string);

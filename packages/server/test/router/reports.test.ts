@@ -6,6 +6,8 @@ import { startTestServer, type TestServer, type UserName } from './support/serve
 const TODAY = new Date().toISOString().slice(0, 10);
 const THIS_MONTH = TODAY.slice(0, 7);
 
+const STANDARD_STAGES = ['development', 'initiation', 'proposal', 'bidding', 'negotiation', 'implementation', 'won', 'lost', 'abandoned'];
+
 forEachDatabase('router reports', (database) => {
   let server: TestServer;
   const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
@@ -306,17 +308,15 @@ forEachDatabase('router reports', (database) => {
   it('stage-totals: every stage in order, counts and amounts within the read scope', async () => {
     const all = await report('admin', 'stage-totals?resource=opportunities');
     expect(all[0]).toMatchObject({ stage: 'development', count: 3, amount: 1350 });
-    expect(all.map((r: { stage: string }) => r.stage)).toEqual([
-      'development',
-      'initiation',
-      'proposal',
-      'bidding',
-      'negotiation',
-      'implementation',
-      'won',
-      'lost',
-      'abandoned',
-    ]);
+    // Every stage of every pipeline; the stages of one pipeline when the filter names it (the board).
+    expect(all.map((r: { stage: string }) => r.stage).slice(0, 9)).toEqual(STANDARD_STAGES);
+    expect(all.some((r: { stage: string }) => r.stage === 'ma_customer_analysis')).toBe(true);
+    const standard = await report(
+      'admin',
+      `stage-totals?resource=opportunities&filter=${encodeURIComponent(JSON.stringify({ pipeline: 'standard' }))}`,
+    );
+    expect(standard.map((r: { stage: string }) => r.stage)).toEqual(STANDARD_STAGES);
+    expect(standard[0]).toMatchObject({ stage: 'development', count: 3, amount: 1350 });
     const own = await report('repA', 'stage-totals?resource=opportunities');
     expect(own[0]).toMatchObject({ stage: 'development', count: 2, amount: 350 });
     const filtered = await report(

@@ -8,6 +8,7 @@ import type { ClientSalesModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { GateChecklist } from './GateChecklist.js';
 import { useSalesTranslate } from './messages.js';
+import { workflowOfRecord } from '@ra-sales/schema';
 import { isForward, serverLabel, stageLabel, stageOf, workflowEntity } from './model.js';
 import { useLockedExit } from './useLockedExit.js';
 import { useStageMove } from './useStageMove.js';
@@ -24,7 +25,8 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
   const contextRecord = useRecordContext();
   const record = recordProp ?? contextRecord;
   const entity = workflowEntity(model, resource);
-  const { workflow } = entity;
+  // The record's own pipeline: its stages only, never those of another.
+  const workflow = workflowOfRecord(entity.workflow, record);
   const [locale] = useLocaleState();
   const t = useSalesTranslate();
   const { requestMove, moving, dialogs } = useStageMove(entity);

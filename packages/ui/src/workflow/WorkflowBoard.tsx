@@ -12,9 +12,10 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Box } from '@mui/material';
 import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { ClientSalesModel } from '@ra-sales/schema';
+import { type ClientSalesModel, pipelineView } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { BoardColumn } from './BoardColumn.js';
+import { PipelineTabs, usePipelineChoice } from './PipelineTabs.js';
 import { useSalesTranslate } from './messages.js';
 import { targetsOf, workflowEntity } from './model.js';
 import { retryUnlessUnavailable, stageTotals } from './reports.js';
@@ -42,12 +43,17 @@ export function useStageTotals(model: ClientSalesModel, resource: string, filter
 
 const NO_FILTER = {};
 
-export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = true }: WorkflowBoardProps) {
+export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, title = true }: WorkflowBoardProps) {
   const entity = workflowEntity(model, resource);
   const [locale] = useLocaleState();
   const t = useSalesTranslate();
   const [dragged, setDragged] = useState<RaRecord | null>(null);
   const { requestMove, moving, dialogs } = useStageMove(entity);
+  const [pipeline, setPipeline] = usePipelineChoice(entity.workflow);
+  // With several pipelines the board shows one: its stages as columns, its records in them.
+  const stages = useMemo(() => pipelineView(entity.workflow, pipeline).stages, [entity, pipeline]);
+  const pipelineField = entity.workflow.pipelines?.field;
+  const filter = useMemo(() => (pipelineField ? { ...given, [pipelineField]: pipeline } : given), [given, pipelineField, pipeline]);
   const totals = useStageTotals(model, resource, filter);
   const amounts = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.amount])), [totals.data]);
   // The server's report failed (or the server lacks it): the totals say so instead of loading on.
@@ -72,11 +78,14 @@ export function WorkflowBoard({ model, resource, filter = NO_FILTER, title = tru
   return (
     <Box sx={{ mt: 1 }} data-testid="workflow-board">
       {title && <Title title={t('workflow.board_title', { name })} />}
+      {entity.workflow.pipelines && (
+        <PipelineTabs pipelines={entity.workflow.pipelines.list} value={pipeline} onChange={setPipeline} locale={locale} />
+      )}
       {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
       <Box
         sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}
       >
-        {entity.workflow.stages.map((stage) => (
+        {stages.map((stage) => (
           <BoardColumn
             key={stage.id}
             entity={entity}

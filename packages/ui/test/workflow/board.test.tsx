@@ -6,6 +6,7 @@ import type { RaRecord } from 'react-admin';
 import { formatMoney } from '../../src/fields/format.js';
 import { WorkflowBoard } from '../../src/workflow/WorkflowBoard.js';
 import { API, renderInAdmin, restHandlers, testModel, type Db, type Request } from './support.js';
+import { pipelineView } from '@ra-sales/schema';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -15,9 +16,9 @@ afterAll(() => server.close());
 function opportunities(): RaRecord[] {
   const rows: RaRecord[] = [];
   for (let i = 1; i <= 25; i++)
-    rows.push({ id: i, name: `Deal ${i}`, stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 });
-  rows.push({ id: 100, name: 'Big proposal', stage: 'proposal', expected_amount: 250000, owner_id: 1, version: 3 });
-  rows.push({ id: 101, name: 'Small proposal', stage: 'proposal', expected_amount: 50000, owner_id: 1, version: 1 });
+    rows.push({ id: i, name: `Deal ${i}`, pipeline: 'standard', stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 });
+  rows.push({ id: 100, name: 'Big proposal', pipeline: 'standard', stage: 'proposal', expected_amount: 250000, owner_id: 1, version: 3 });
+  rows.push({ id: 101, name: 'Small proposal', pipeline: 'standard', stage: 'proposal', expected_amount: 50000, owner_id: 1, version: 1 });
   return rows;
 }
 
@@ -59,7 +60,8 @@ describe('WorkflowBoard', () => {
     ]);
     await screen.findByText('Deal 1');
     const stages = [...document.querySelectorAll('[data-testid="board-column"]')].map((el) => el.getAttribute('data-stage'));
-    expect(stages).toEqual(testModel().entities.opportunities!.workflow!.stages.map((stage) => stage.id));
+    // The main pipeline's stages: the tabs choose another (test/workflow/pipelines.test.tsx).
+    expect(stages).toEqual(pipelineView(testModel().entities.opportunities!.workflow!, 'standard').stages.map((stage) => stage.id));
 
     const development = column('development');
     expect(within(development).getByTestId('column-count').textContent).toBe('25');
