@@ -24,7 +24,15 @@ function setup() {
   const db: Db = {
     opportunities: [
       { id: 1, name: 'Plant MES', pipeline: 'standard', stage: 'development', expected_amount: 1000, owner_id: 1, version: 1 },
-      { id: 2, name: 'Harbour tower', pipeline: 'major_account', stage: 'ma_customer_analysis', expected_amount: 9000, owner_id: 1, version: 1 },
+      {
+        id: 2,
+        name: 'Harbour tower',
+        pipeline: 'major_account',
+        stage: 'ma_customer_analysis',
+        expected_amount: 9000,
+        owner_id: 1,
+        version: 1,
+      },
     ],
     salespeople: [{ id: 1, name: 'Li Lei' }],
   };
@@ -59,7 +67,9 @@ describe('pipelines', () => {
 
   it("a record's stepper shows the stages of its own pipeline", async () => {
     setup();
-    server.use(http.get(`${API}/opportunities/2/workflow`, () => HttpResponse.json({ stage: 'ma_customer_analysis', next: [], pending: [] })));
+    server.use(
+      http.get(`${API}/opportunities/2/workflow`, () => HttpResponse.json({ stage: 'ma_customer_analysis', next: [], pending: [] })),
+    );
     renderInAdmin(
       <StageStepper
         model={testModel()}

@@ -28,11 +28,38 @@ const complaints = () => testModel().entities.complaints as WorkflowEntity;
 
 function deals(): RaRecord[] {
   return [
-    { id: 1, name: 'Plant MES', pipeline: 'standard', stage: 'proposal', expected_amount: 200_000, probability: 40, owner_id: 1, version: 1 },
+    {
+      id: 1,
+      name: 'Plant MES',
+      pipeline: 'standard',
+      stage: 'proposal',
+      expected_amount: 200_000,
+      probability: 40,
+      owner_id: 1,
+      version: 1,
+    },
     // Probability edited within the stage: it counts as edited.
-    { id: 2, name: 'Warehouse WMS', pipeline: 'standard', stage: 'proposal', expected_amount: 100_000, probability: 25, owner_id: 1, version: 1 },
+    {
+      id: 2,
+      name: 'Warehouse WMS',
+      pipeline: 'standard',
+      stage: 'proposal',
+      expected_amount: 100_000,
+      probability: 25,
+      owner_id: 1,
+      version: 1,
+    },
     // No probability on the record: the stage's 80 %.
-    { id: 3, name: 'HQ ERP', pipeline: 'standard', stage: 'negotiation', expected_amount: 500_000, probability: null, owner_id: 1, version: 1 },
+    {
+      id: 3,
+      name: 'HQ ERP',
+      pipeline: 'standard',
+      stage: 'negotiation',
+      expected_amount: 500_000,
+      probability: null,
+      owner_id: 1,
+      version: 1,
+    },
   ];
 }
 
