@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, start, stopChild } from '../hosts/processes.js';
+import { COMPANY_EXAMPLE } from '../sales/environment.js';
 import { REPO } from '../sales/paths.js';
 import { type Serving, serveAndLook } from './serve.js';
 import { jsonExample } from './markdown.js';
@@ -133,6 +134,15 @@ export const CHECKS: [RegExp, Check][] = [
       }),
   ],
   [new RegExp(`^pnpm migrate:plan --overlay ${literal(OVERLAY)}$`), plansTheRename],
+  [
+    new RegExp(`^pnpm check --overlay ${literal(COMPANY_EXAMPLE)}$`),
+    async (command, facts) => assert.match(await succeeds(command, facts), new RegExp(`^${NO_ERRORS}`, 'm')),
+  ],
+  [
+    // The company example's generated files are committed and up to date: generating again writes none.
+    new RegExp(`^pnpm gen --overlay ${literal(COMPANY_EXAMPLE)}$`),
+    async (command, facts) => assert.match(await succeeds(command, facts), /^33 entities → examples\/company-oa\/generated: 0 written, /m),
+  ],
   [
     /^pnpm start$/,
     (command, facts) =>

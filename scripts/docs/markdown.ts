@@ -103,7 +103,8 @@ function shellCommands(body: string[], firstLine: number): { command: string; li
   let pending = '';
   let pendingLine = 0;
   body.forEach((raw, index) => {
-    const line = raw.trim();
+    // A comment after a command explains it: the command is what runs.
+    const line = raw.replace(/\s+#\s.*$/, '').trim();
     if (!pending && (line === '' || line.startsWith('#'))) return;
     if (!pending) pendingLine = firstLine + index;
     if (line.endsWith('\\')) {
