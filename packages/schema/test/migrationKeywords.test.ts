@@ -3,17 +3,9 @@
  * stages, conversions of values a field no longer accepts): what they compile to and what
  * `pnpm check` refuses in them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fieldAccepts, formatSchemaErrors, loadModel, type SalesModel } from '../src/index.js';
-
-const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const label = (en: string) => ({ en });
-const TICKET = 'entities/ticket.schema.json';
+import { describe, expect, it } from 'vitest';
+import { entityLoader, label, TICKET } from './support/entityFolder.js';
+import { fieldAccepts } from '../src/index.js';
 
 function ticket(properties: Record<string, unknown>, workflow: Record<string, unknown> = {}, required: string[] = []) {
   return {
@@ -42,15 +34,7 @@ function ticket(properties: Record<string, unknown>, workflow: Record<string, un
   };
 }
 
-function load(entity: unknown): { errors: string[]; model?: SalesModel } {
-  const dir = mkdtempSync(join(tmpdir(), 'ra-sales-migrate-keywords-'));
-  scratch.push(dir);
-  mkdirSync(join(dir, 'entities'));
-  writeFileSync(join(dir, 'model.json'), JSON.stringify({ locales: ['en'], groups: [{ id: 'sales', label: label('Sales') }], roles: {} }));
-  writeFileSync(join(dir, TICKET), JSON.stringify(entity));
-  const result = loadModel({ dir });
-  return result.ok ? { errors: [], model: result.model } : { errors: formatSchemaErrors(result.errors).split('\n') };
-}
+const load = entityLoader();
 
 const grade = (extra: Record<string, unknown>) => ({ type: 'string', enum: ['A', 'B', 'C'], 'x-label': label('Grade'), ...extra });
 

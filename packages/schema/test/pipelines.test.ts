@@ -2,17 +2,10 @@
  * Several pipelines in one workflow: what they compile to (one workflow whose stages each belong
  * to one pipeline, the pipeline field's values, the switches) and what `pnpm check` refuses.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { formatSchemaErrors, initialStageOf, loadModel, pipelineOf, pipelineView, type SalesModel } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { entityLoader, label, TICKET } from './support/entityFolder.js';
+import { initialStageOf, pipelineOf, pipelineView } from '../src/index.js';
 
-const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const label = (en: string) => ({ en });
-const TICKET = 'entities/ticket.schema.json';
 const stage = (id: string, kind?: string) => ({ id, label: label(id), ...(kind ? { kind } : {}) });
 
 function ticket(workflow: Record<string, unknown> = {}) {
@@ -51,18 +44,7 @@ function ticket(workflow: Record<string, unknown> = {}) {
   };
 }
 
-function load(entity: unknown): { errors: string[]; model?: SalesModel } {
-  const dir = mkdtempSync(join(tmpdir(), 'ra-sales-pipelines-'));
-  scratch.push(dir);
-  mkdirSync(join(dir, 'entities'));
-  writeFileSync(
-    join(dir, 'model.json'),
-    JSON.stringify({ locales: ['en'], groups: [{ id: 'sales', label: label('Sales') }], roles: { manager: label('Manager') } }),
-  );
-  writeFileSync(join(dir, TICKET), JSON.stringify(entity));
-  const result = loadModel({ dir });
-  return result.ok ? { errors: [], model: result.model } : { errors: formatSchemaErrors(result.errors).split('\n') };
-}
+const load = entityLoader({ roles: { manager: label('Manager') } });
 
 describe('pipelines', () => {
   it('compile into one workflow: each stage in one pipeline, wildcards within it, the field choosing among them', () => {

@@ -6,15 +6,9 @@
  */
 import type { FieldModel, SalesModel } from '@ra-sales/schema';
 import { beforeEach, expect, it } from 'vitest';
-import {
-  applyMigrations,
-  MigrationBlockedError,
-  planMigrations,
-  readSchemaSnapshot,
-  type ReviewedPlan,
-  toReviewedPlan,
-} from '../../src/migrate/index.js';
+import { applyMigrations, MigrationBlockedError, planMigrations, readSchemaSnapshot, toReviewedPlan } from '../../src/migrate/index.js';
 import { forEachDatabase } from '../support/databases.js';
+import { consentedPlan } from './consent.js';
 import { field, testModel, withEntity } from './fixtures.js';
 
 const GRADE = { type: 'string', enum: ['A', 'B', 'C', 'D'] };
@@ -55,12 +49,6 @@ forEachDatabase('tightened fields', (database) => {
     expect(error).toBeInstanceOf(MigrationBlockedError);
     expect(await readSchemaSnapshot(database.db)).toEqual(before());
     return (error as Error).message;
-  }
-
-  async function consented(model: SalesModel): Promise<ReviewedPlan> {
-    const reviewed = toReviewedPlan(await planMigrations(database.db, model));
-    for (const step of reviewed.steps) if (step.loses) step.consent = true;
-    return reviewed;
   }
 
   it('a value taken out of an enum: refused and named, then converted by the declared map', async () => {
@@ -115,7 +103,7 @@ forEachDatabase('tightened fields', (database) => {
       'consent is missing on 1 step(s) that lose data',
     );
     expect(await stored('industry')).toEqual(['steel', 'steel', null, 'chemicals']);
-    await applyMigrations(database.db, shorter, { plan: await consented(shorter) });
+    await applyMigrations(database.db, shorter, { plan: await consentedPlan(database.db, shorter) });
     expect(await stored('industry')).toEqual(['steel', 'steel', null, null]);
   });
 

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SalesModel } from '@ra-sales/schema';
 import {
   applyMigrations,
   entityTableShapes,
@@ -9,11 +8,11 @@ import {
   planMigration,
   planMigrations,
   readSchemaSnapshot,
-  type ReviewedPlan,
   SYSTEM_TABLES,
   toReviewedPlan,
 } from '../../src/migrate/index.js';
 import { forEachDatabase } from '../support/databases.js';
+import { consentedPlan } from './consent.js';
 import { entity, field, stage, testModel, withEntity } from './fixtures.js';
 
 async function tableNames(db: Knex): Promise<string[]> {
@@ -255,13 +254,6 @@ forEachDatabase('applyMigrations', (database) => {
       expect(planMigration(await readSchemaSnapshot(database.db), before)).toEqual([]);
     }
 
-    /** The plan as written for review, with consent given on every step that loses data. */
-    async function consented(model: SalesModel): Promise<ReviewedPlan> {
-      const reviewed = toReviewedPlan(await planMigrations(database.db, model));
-      for (const step of reviewed.steps) if (step.loses) step.consent = true;
-      return reviewed;
-    }
-
     it('dropping a column that holds values', async () => {
       await prepare([
         { name: 'a', customer_id: 1, bid_strategy: '低价策略' },
@@ -282,7 +274,7 @@ forEachDatabase('applyMigrations', (database) => {
       expect(withoutConsent.reason).toBe('consent is missing on 1 step(s) that lose data: "drop column opportunities.bid_strategy"');
       await expectUnchanged();
 
-      const result = await applyMigrations(database.db, after, { plan: await consented(after) });
+      const result = await applyMigrations(database.db, after, { plan: await consentedPlan(database.db, after) });
       expect(result.effects.filter((effect) => effect.lost)).toHaveLength(1);
       expect(await columnTypes(database.db, 'opportunities')).not.toHaveProperty('bid_strategy');
     });
@@ -305,7 +297,7 @@ forEachDatabase('applyMigrations', (database) => {
       await expectUnchanged();
       expect((await columnTypes(database.db, 'opportunities')).probability).toBe('double precision');
 
-      await applyMigrations(database.db, after, { plan: await consented(after) });
+      await applyMigrations(database.db, after, { plan: await consentedPlan(database.db, after) });
       expect(await columnTypes(database.db, 'opportunities')).toMatchObject({ probability: 'integer', need: 'integer' });
       const values = await database.db('opportunities').select('probability', 'need').whereIn('name', ['o0', 'o1']).orderBy('name');
       expect(values).toEqual([
@@ -330,7 +322,9 @@ forEachDatabase('applyMigrations', (database) => {
         '2 records are in stage "bidding", which is no longer declared: say where they go with "retired_stages": [{ "id": "bidding", "into": "<a stage>" }]',
       );
       // No consent makes it run: the records would have no stage.
-      const refusedAgain = await applyMigrations(database.db, after, { plan: await consented(after) }).catch((e: unknown) => e);
+      const refusedAgain = await applyMigrations(database.db, after, { plan: await consentedPlan(database.db, after) }).catch(
+        (e: unknown) => e,
+      );
       expect(refusedAgain).toBeInstanceOf(MigrationBlockedError);
       await expectUnchanged();
       expect(await database.db('opportunities').where('stage', 'bidding').count('* as n')).toEqual([{ n: 2 }]);
@@ -343,7 +337,7 @@ forEachDatabase('applyMigrations', (database) => {
       const error = await needsReview(applyMigrations(database.db, after));
       expect(error.message).toContain('- drop table opportunities: 1 records are lost (loses data: needs consent)');
       await expectUnchanged();
-      await applyMigrations(database.db, after, { plan: await consented(after) });
+      await applyMigrations(database.db, after, { plan: await consentedPlan(database.db, after) });
       expect(await tableNames(database.db)).not.toContain('opportunities');
     });
   });
