@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
-import { ListSubheader } from '@mui/material';
-import { Menu, useLocale, useResourceDefinitions, useTranslate } from 'react-admin';
+import ExpandLess from '@mui/icons-material/ExpandLess';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import { ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Menu, useLocale, useResourceDefinitions, useSidebarState, useStore, useTranslate } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
@@ -19,32 +21,62 @@ export interface SalesMenuItemsProps {
  * Only resources registered with a list (`salesResources(model)`) are shown.
  */
 export const SalesMenuItems = ({ model }: SalesMenuItemsProps) => {
-  const translate = useTranslate();
-  const locale = useLocale();
   const definitions = useResourceDefinitions();
   const entities = Object.values(model.entities).filter((e) => definitions[e.resource]?.hasList);
   return (
     <>
       {model.groups.map((group) => {
         const members = entities.filter((e) => e.group === group.id);
-        if (!members.length) return null;
-        return [
-          <ListSubheader key={`group-${group.id}`} disableSticky sx={{ lineHeight: 2.5, background: 'transparent' }}>
-            {translate(keys.group(group.id), { _: labelIn(group.label, locale) })}
-          </ListSubheader>,
-          ...members.map((entity) => (
-            <Menu.ResourceItem
-              key={entity.resource}
-              name={entity.resource}
-              // The collection title: Chinese has no plural, so `resources.<res>.plural`, not `name`.
-              primaryText={translate(keys.resourcePlural(entity.resource), { _: labelIn(entity.pluralLabel, locale) })}
-            />
-          )),
-        ];
+        return members.length ? <MenuGroup key={group.id} group={group} members={members} /> : null;
       })}
     </>
   );
 };
+
+/**
+ * One group: its heading folds and unfolds it (remembered per user in react-admin's store). While
+ * the sidebar shows icons only, headings are hidden and every entry stays reachable.
+ */
+function MenuGroup({ group, members }: { group: ClientSalesModel['groups'][number]; members: ClientSalesModel['entities'][string][] }) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const [sidebarOpen] = useSidebarState();
+  const [open, setOpen] = useStore(`ra-sales.menu.${group.id}.open`, true);
+  const title = translate(keys.group(group.id), { _: labelIn(group.label, locale) });
+  return (
+    <>
+      {sidebarOpen && (
+        <ListItemButton
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          data-testid="menu-group"
+          data-group={group.id}
+          sx={{ py: 0.25, color: 'text.secondary', fontSize: '0.8rem' }}
+        >
+          {/* Typography of its own: ListItemText's typography props are named differently across MUI 5–9. */}
+          <ListItemText
+            disableTypography
+            primary={
+              <Typography variant="caption" sx={{ fontWeight: 500 }}>
+                {title}
+              </Typography>
+            }
+          />
+          {open ? <ExpandLess fontSize="small" /> : <ExpandMore fontSize="small" />}
+        </ListItemButton>
+      )}
+      {(open || !sidebarOpen) &&
+        members.map((entity) => (
+          <Menu.ResourceItem
+            key={entity.resource}
+            name={entity.resource}
+            // The collection title: Chinese has no plural, so `resources.<res>.plural`, not `name`.
+            primaryText={translate(keys.resourcePlural(entity.resource), { _: labelIn(entity.pluralLabel, locale) })}
+          />
+        ))}
+    </>
+  );
+}
 
 export interface SalesMenuProps {
   model: ClientSalesModel;
@@ -56,12 +88,12 @@ export interface SalesMenuProps {
   dashboard?: boolean;
 }
 
-/** A complete menu: the host's own entries first, then the sales groups, boards and approvals. */
+/** A complete menu: the host's own entries first, then the boards and the approvals (used daily), then the sales groups. */
 export const SalesMenu = ({ model, children, boards, dashboard = false }: SalesMenuProps) => (
   <Menu>
     {dashboard && <Menu.DashboardItem />}
     {children}
-    <SalesMenuItems model={model} />
     <WorkflowMenuItems model={model} boards={boards} />
+    <SalesMenuItems model={model} />
   </Menu>
 );

@@ -1,5 +1,6 @@
 import { Edit, type EditProps } from 'react-admin';
 import { LockBanner } from '../rules/LockBanner.js';
+import { UnsavedEditsProvider } from '../workflow/unsavedEdits.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { EntityForm } from './EntityForm.js';
 import { useSaveErrorHandler } from './serverErrors.js';
@@ -28,9 +29,11 @@ export const EntityEdit = ({ model, resource, stepper, aside, ...props }: Entity
       aside={slots.aside ?? undefined}
       {...props}
     >
-      {slots.stepper}
-      <LockBanner entity={entity} />
-      <EntityForm entity={entity} model={model} />
+      <UnsavedEditsProvider>
+        {slots.stepper}
+        <LockBanner entity={entity} />
+        <EntityForm entity={entity} model={model} />
+      </UnsavedEditsProvider>
     </Edit>
   );
 };

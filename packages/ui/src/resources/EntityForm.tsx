@@ -2,6 +2,7 @@ import { LinearProgress } from '@mui/material';
 import { SimpleForm, TabbedForm, useRecordContext } from 'react-admin';
 import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
 import { EditFormToolbar } from '../rules/RecordButtons.js';
+import { PublishUnsavedEdits } from '../workflow/unsavedEdits.js';
 import { isNewRecord, useReadOnlyHints } from '../rules/useReadOnlyHints.js';
 import { formInputs } from './elements.js';
 import { formFields } from './entity.js';
@@ -19,12 +20,22 @@ export const EntityForm = ({ entity, model }: { entity: ClientEntityModel; model
   const { hints, isPending } = useReadOnlyHints(entity);
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
   const sections = sectionsOf(entity, formFields(entity));
-  const toolbar = isNewRecord(record) ? undefined : <EditFormToolbar entity={entity} model={model} />;
-  if (sections.length <= 1) return <SimpleForm toolbar={toolbar}>{formInputs(entity, sections[0]?.fields ?? [], hints)}</SimpleForm>;
+  const editing = !isNewRecord(record);
+  const toolbar = editing ? <EditFormToolbar entity={entity} model={model} /> : undefined;
+  const publish = editing && <PublishUnsavedEdits />;
+  if (sections.length <= 1)
+    return (
+      <SimpleForm toolbar={toolbar}>
+        {publish}
+        {formInputs(entity, sections[0]?.fields ?? [], hints)}
+      </SimpleForm>
+    );
   return (
     <TabbedForm toolbar={toolbar}>
-      {sections.map((section) => (
+      {sections.map((section, index) => (
         <TabbedForm.Tab key={section.id} label={sectionLabel(section.id)}>
+          {/* TabbedForm's children are tabs: the publisher goes inside the first. */}
+          {index === 0 && publish}
           {formInputs(entity, section.fields, hints)}
         </TabbedForm.Tab>
       ))}

@@ -9,7 +9,9 @@ import { labelIn } from '../i18n/labels.js';
 import { GateChecklist } from './GateChecklist.js';
 import { useSalesTranslate } from './messages.js';
 import { workflowOfRecord } from '@ra-sales/schema';
+import { useSavePayload } from '../resources/useSavePayload.js';
 import { isForward, serverLabel, stageLabel, stageOf, workflowEntity } from './model.js';
+import { useUnsavedEdits } from './unsavedEdits.js';
 import { useLockedExit } from './useLockedExit.js';
 import { useStageMove } from './useStageMove.js';
 import { useWorkflowInfo } from './useWorkflowInfo.js';
@@ -29,7 +31,14 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
   const workflow = workflowOfRecord(entity.workflow, record);
   const [locale] = useLocaleState();
   const t = useSalesTranslate();
-  const { requestMove, moving, dialogs } = useStageMove(entity);
+  // On an edit page the move carries the unsaved values, and the form then takes the saved record.
+  const unsaved = useUnsavedEdits();
+  const toPayload = useSavePayload(entity, 'edit');
+  const { requestMove, moving, dialogs } = useStageMove(entity, (saved) => unsaved.reset(saved));
+  const withEdits = (stored: RaRecord): RaRecord => {
+    const edits = unsaved.read();
+    return edits ? { ...stored, ...toPayload(edits, { previousData: stored }) } : stored;
+  };
   const info = useWorkflowInfo(resource, record?.id, record?.version ?? record?.[workflow.field]);
   const lockedExit = useLockedExit(entity);
   if (!record) return null;
@@ -117,7 +126,7 @@ export function StageStepper({ model, resource, record: recordProp }: StageStepp
                   ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })
                   : move.missing.map((item) => serverLabel(item.label, locale, item.field)).join(', ')
               }
-              onClick={() => requestMove(record, move.to)}
+              onClick={() => requestMove(withEdits(record), move.to)}
             >
               {moveLabel(move.to, move.approvalRoles)}
             </Button>

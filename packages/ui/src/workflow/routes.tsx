@@ -1,4 +1,5 @@
 /** Pages of the workflow module: a board per workflow entity and the approvals inbox, with menu items. */
+import { Badge } from '@mui/material';
 import { CustomRoutes, Loading, Menu, useLocaleState } from 'react-admin';
 import { Route } from 'react-router-dom';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
@@ -11,6 +12,7 @@ import { useAdminPath } from '../layout/basename.js';
 import { BoardIndex } from './BoardIndex.js';
 import { useSalesTranslate } from './messages.js';
 import { workflowEntities } from './model.js';
+import { usePendingApprovalCount } from './usePendingApprovals.js';
 
 // Loaded on demand: a host's first chunk carries neither the board nor the inbox. Nothing else
 // in the library's entry graph may import these two modules statically for the split to happen.
@@ -48,6 +50,16 @@ export function salesCustomRoutes(model: ClientSalesModel) {
   );
 }
 
+/** The inbox icon with the number of requests waiting for the user. */
+function PendingBadge() {
+  const count = usePendingApprovalCount();
+  return (
+    <Badge badgeContent={count} color="error" max={99} data-testid="pending-approvals-count">
+      <HowToRegIcon />
+    </Badge>
+  );
+}
+
 export interface WorkflowMenuItemsProps {
   model: ClientSalesModel;
   /** Boards given their own menu entry (default: opportunities); the others are reached from "Boards". */
@@ -74,7 +86,12 @@ export function WorkflowMenuItems({ model, boards = ['opportunities'] }: Workflo
         />
       ))}
       <Menu.Item to={adminPath(BOARDS_PATH)} primaryText={t('workflow.boards')} leftIcon={<ViewWeekIcon />} />
-      <Menu.Item to={adminPath(APPROVALS_INBOX_PATH)} primaryText={t('approvals.menu')} leftIcon={<HowToRegIcon />} />
+      <Menu.Item
+        to={adminPath(APPROVALS_INBOX_PATH)}
+        primaryText={t('approvals.menu')}
+        leftIcon={<PendingBadge />}
+        data-testid="menu-approvals"
+      />
     </>
   );
 }

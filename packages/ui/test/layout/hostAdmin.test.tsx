@@ -90,6 +90,30 @@ describe('the sales screens in a host <Admin basename="/admin"> with French i18n
     expect(links.filter((href) => !href?.startsWith('/admin/'))).toEqual([]);
   });
 
+  it('lists the boards and the approvals, with the requests waiting, before the groups, which fold', async () => {
+    const db = freshDb();
+    db.approvals = [1, 2, 3].map((id) => ({
+      id,
+      status: 'pending',
+      role: 'sales_manager',
+      resource: 'deals',
+      record_id: 1,
+      to_stage: 'won',
+    }));
+    server.use(...apiHandlers(db, seen));
+    renderHostApp('/admin/posts');
+    await screen.findByTestId('post-list');
+    const approvals = await screen.findByTestId('menu-approvals');
+    await waitFor(() => expect(within(approvals).getByTestId('pending-approvals-count').textContent).toBe('3'));
+    const links = menuLinks();
+    expect(links.indexOf('/admin/approvals-inbox')).toBeLessThan(links.indexOf('/admin/customers'));
+    const group = document.querySelector('[data-testid="menu-group"]') as HTMLElement;
+    fireEvent.click(group);
+    await waitFor(() => expect(menuLinks()).not.toContain('/admin/customers'));
+    fireEvent.click(group);
+    await waitFor(() => expect(menuLinks()).toContain('/admin/customers'));
+  });
+
   it("shows the host's French and the sales labels in English", async () => {
     server.use(...apiHandlers(freshDb(), seen));
     renderHostApp('/admin/posts');

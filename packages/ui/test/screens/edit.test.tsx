@@ -44,6 +44,21 @@ describe('EntityEdit', () => {
     await screen.findByText('deals 1 was changed by someone else; reload it and try again');
   });
 
+  it('a move asked for on the edit page carries the values typed but not saved, and the form keeps them', async () => {
+    const workflow = http.get(`${API}/deals/1/workflow`, () =>
+      HttpResponse.json({ stage: 'open', next: [{ to: 'won', missing: [], approvalRoles: [] }], pending: [] }),
+    );
+    server.use(...apiHandlers(freshDb(), seen, [workflow]));
+    renderApp('/deals/1');
+    const name = (await screen.findByLabelText(/Deal name/)) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Harbour upgrade'));
+    fireEvent.change(name, { target: { value: 'Harbour upgrade, phase 2' } });
+    fireEvent.click(await screen.findByTestId('move-won'));
+    await waitFor(() => expect(puts()).toHaveLength(1));
+    expect(puts()[0]!.body).toMatchObject({ name: 'Harbour upgrade, phase 2', stage: 'won', version: 3 });
+    await waitFor(() => expect(name.value).toBe('Harbour upgrade, phase 2'));
+  });
+
   it('checks the schema client-side before sending', async () => {
     server.use(...apiHandlers(freshDb(), seen));
     renderApp('/deals/1');
