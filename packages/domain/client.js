@@ -211,6 +211,28 @@ export const model = {
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
       },
       "icon": "ContactPhone",
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "contact_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "coach_contact_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "contact_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "contact_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "contact_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -778,6 +800,36 @@ export const model = {
         "approvals": [],
         "reasonField": "lost_reason"
       },
+      "related": [
+        {
+          "resource": "contacts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "customer_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "customer_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "sales_orders",
+          "field": "customer_id"
+        },
+        {
+          "resource": "collections",
+          "field": "customer_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "customer_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -1566,6 +1618,7 @@ export const model = {
         ],
         "approvals": []
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -2272,6 +2325,12 @@ export const model = {
         "approvals": [],
         "reasonField": "disqualify_reason"
       },
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "lead_id"
+        }
+      ],
       "fields": [
         {
           "name": "company_name",
@@ -2664,6 +2723,7 @@ export const model = {
       "validations": [],
       "actions": {},
       "icon": "Storefront",
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -3160,6 +3220,7 @@ export const model = {
         ],
         "amountField": "forecast_amount"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -6665,6 +6726,24 @@ export const model = {
           ]
         }
       },
+      "related": [
+        {
+          "resource": "quotes",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "opportunity_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -8121,6 +8200,7 @@ export const model = {
         "approvals": [],
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -9023,6 +9103,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "write_off_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -9654,6 +9735,7 @@ export const model = {
         ],
         "reasonField": "withdrawal_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -10606,6 +10688,28 @@ export const model = {
         "amountField": "amount",
         "reasonField": "termination_reason"
       },
+      "related": [
+        {
+          "resource": "sales_orders",
+          "field": "contract_id"
+        },
+        {
+          "resource": "collections",
+          "field": "contract_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "contract_id"
+        },
+        {
+          "resource": "instalment_plans",
+          "field": "contract_id"
+        },
+        {
+          "resource": "contract_amendments",
+          "field": "contract_id"
+        }
+      ],
       "fields": [
         {
           "name": "contract_number",
@@ -11847,6 +11951,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "agreement_number",
@@ -12632,6 +12737,12 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "sales_returns",
+          "field": "delivery_id"
+        }
+      ],
       "fields": [
         {
           "name": "request_number",
@@ -13478,6 +13589,7 @@ export const model = {
         "amountField": "total_amount",
         "reasonField": "close_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "agreement_number",
@@ -14425,6 +14537,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "invoice_title",
@@ -15298,6 +15411,12 @@ export const model = {
         "amountField": "total",
         "reasonField": "rejection_reason"
       },
+      "related": [
+        {
+          "resource": "contracts",
+          "field": "quote_id"
+        }
+      ],
       "fields": [
         {
           "name": "quote_number",
@@ -16400,6 +16519,24 @@ export const model = {
         "amountField": "total",
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "deliveries",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "collections",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "sales_returns",
+          "field": "sales_order_id"
+        }
+      ],
       "fields": [
         {
           "name": "order_number",
@@ -17226,6 +17363,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "return_number",
@@ -18029,6 +18167,7 @@ export const model = {
         ],
         "reasonField": "invalid_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -18542,6 +18681,7 @@ export const model = {
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
       },
       "icon": "SentimentSatisfied",
+      "related": [],
       "fields": [
         {
           "name": "survey_number",
@@ -19480,6 +19620,12 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "satisfaction_surveys",
+          "field": "service_request_id"
+        }
+      ],
       "fields": [
         {
           "name": "request_number",
@@ -20144,6 +20290,16 @@ export const model = {
         ],
         "amountField": "amount"
       },
+      "related": [
+        {
+          "resource": "promotions",
+          "field": "budget_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "budget_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -20600,6 +20756,7 @@ export const model = {
           }
         ]
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -20929,6 +21086,24 @@ export const model = {
       ],
       "actions": {},
       "icon": "Inventory2",
+      "related": [
+        {
+          "resource": "forecasts",
+          "field": "product_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "product_id"
+        },
+        {
+          "resource": "price_policies",
+          "field": "product_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "product_id"
+        }
+      ],
       "fields": [
         {
           "name": "code",
@@ -21523,6 +21698,7 @@ export const model = {
         "amountField": "budget",
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -22037,6 +22213,7 @@ export const model = {
         ],
         "amountField": "target_amount"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -22649,6 +22826,7 @@ export const model = {
         "amountField": "total_target",
         "reasonField": "close_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -23019,6 +23197,32 @@ export const model = {
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
       },
       "icon": "Map",
+      "related": [
+        {
+          "resource": "customers",
+          "field": "territory_id"
+        },
+        {
+          "resource": "channels",
+          "field": "territory_id"
+        },
+        {
+          "resource": "forecasts",
+          "field": "territory_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "territory_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "territory_id"
+        },
+        {
+          "resource": "teams",
+          "field": "territory_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -23508,6 +23712,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "claim_number",
@@ -24157,6 +24362,7 @@ export const model = {
           }
         ]
       },
+      "related": [],
       "fields": [
         {
           "name": "salesperson_id",
@@ -24684,6 +24890,32 @@ export const model = {
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
       },
       "icon": "Badge",
+      "related": [
+        {
+          "resource": "complaints",
+          "field": "assignee_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "surveyed_by_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "account_owner_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "territories",
+          "field": "salesperson_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -24996,6 +25228,28 @@ export const model = {
       "validations": [],
       "actions": {},
       "icon": "Groups",
+      "related": [
+        {
+          "resource": "budgets",
+          "field": "team_id"
+        },
+        {
+          "resource": "quotas",
+          "field": "team_id"
+        },
+        {
+          "resource": "sales_plans",
+          "field": "team_id"
+        },
+        {
+          "resource": "territories",
+          "field": "team_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "team_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -25362,6 +25616,7 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",

@@ -685,7 +685,29 @@ export const model = {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
       },
-      "icon": "ContactPhone"
+      "icon": "ContactPhone",
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "contact_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "coach_contact_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "contact_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "contact_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "contact_id"
+        }
+      ]
     },
     "customers": {
       "name": "customer",
@@ -1903,7 +1925,37 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "lost_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "contacts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "customer_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "customer_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "sales_orders",
+          "field": "customer_id"
+        },
+        {
+          "resource": "collections",
+          "field": "customer_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "customer_id"
+        }
+      ]
     },
     "feedback_items": {
       "name": "feedback",
@@ -2460,7 +2512,8 @@ export const model = {
           }
         ],
         "approvals": []
-      }
+      },
+      "related": []
     },
     "leads": {
       "name": "lead",
@@ -3412,7 +3465,13 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "disqualify_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "lead_id"
+        }
+      ]
     },
     "channels": {
       "name": "channel",
@@ -4016,7 +4075,8 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
-      "icon": "Storefront"
+      "icon": "Storefront",
+      "related": []
     },
     "forecasts": {
       "name": "forecast",
@@ -4618,7 +4678,8 @@ export const model = {
           }
         ],
         "amountField": "forecast_amount"
-      }
+      },
+      "related": []
     },
     "opportunities": {
       "name": "opportunity",
@@ -9825,7 +9886,25 @@ export const model = {
             }
           ]
         }
-      }
+      },
+      "related": [
+        {
+          "resource": "quotes",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "opportunity_id"
+        }
+      ]
     },
     "visit_plans": {
       "name": "visit_plan",
@@ -10591,7 +10670,8 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     },
     "collections": {
       "name": "collection",
@@ -11743,7 +11823,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "write_off_reason"
-      }
+      },
+      "related": []
     },
     "contract_amendments": {
       "name": "contract_amendment",
@@ -12316,7 +12397,8 @@ export const model = {
           }
         ],
         "reasonField": "withdrawal_reason"
-      }
+      },
+      "related": []
     },
     "contracts": {
       "name": "contract",
@@ -14297,7 +14379,29 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "termination_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "sales_orders",
+          "field": "contract_id"
+        },
+        {
+          "resource": "collections",
+          "field": "contract_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "contract_id"
+        },
+        {
+          "resource": "instalment_plans",
+          "field": "contract_id"
+        },
+        {
+          "resource": "contract_amendments",
+          "field": "contract_id"
+        }
+      ]
     },
     "credit_sales": {
       "name": "credit_sale",
@@ -15296,7 +15400,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "deliveries": {
       "name": "delivery",
@@ -16270,7 +16375,13 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "sales_returns",
+          "field": "delivery_id"
+        }
+      ]
     },
     "instalment_plans": {
       "name": "instalment_plan",
@@ -17463,7 +17574,8 @@ export const model = {
         ],
         "amountField": "total_amount",
         "reasonField": "close_reason"
-      }
+      },
+      "related": []
     },
     "invoice_requests": {
       "name": "invoice_request",
@@ -18521,7 +18633,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "quotes": {
       "name": "quote",
@@ -19998,7 +20111,13 @@ export const model = {
         ],
         "amountField": "total",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "contracts",
+          "field": "quote_id"
+        }
+      ]
     },
     "sales_orders": {
       "name": "sales_order",
@@ -21338,7 +21457,25 @@ export const model = {
         ],
         "amountField": "total",
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "deliveries",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "collections",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "sales_returns",
+          "field": "sales_order_id"
+        }
+      ]
     },
     "sales_returns": {
       "name": "sales_return",
@@ -22253,7 +22390,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "complaints": {
       "name": "complaint",
@@ -23344,7 +23482,8 @@ export const model = {
           }
         ],
         "reasonField": "invalid_reason"
-      }
+      },
+      "related": []
     },
     "satisfaction_surveys": {
       "name": "satisfaction_survey",
@@ -24182,7 +24321,8 @@ export const model = {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
       },
-      "icon": "SentimentSatisfied"
+      "icon": "SentimentSatisfied",
+      "related": []
     },
     "service_requests": {
       "name": "service_request",
@@ -25257,7 +25397,13 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "satisfaction_surveys",
+          "field": "service_request_id"
+        }
+      ]
     },
     "budgets": {
       "name": "budget",
@@ -25916,7 +26062,17 @@ export const model = {
           }
         ],
         "amountField": "amount"
-      }
+      },
+      "related": [
+        {
+          "resource": "promotions",
+          "field": "budget_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "budget_id"
+        }
+      ]
     },
     "price_policies": {
       "name": "price_policy",
@@ -26457,7 +26613,8 @@ export const model = {
             }
           }
         ]
-      }
+      },
+      "related": []
     },
     "products": {
       "name": "product",
@@ -26945,7 +27102,25 @@ export const model = {
         }
       ],
       "actions": {},
-      "icon": "Inventory2"
+      "icon": "Inventory2",
+      "related": [
+        {
+          "resource": "forecasts",
+          "field": "product_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "product_id"
+        },
+        {
+          "resource": "price_policies",
+          "field": "product_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "product_id"
+        }
+      ]
     },
     "promotions": {
       "name": "promotion",
@@ -27836,7 +28011,8 @@ export const model = {
         ],
         "amountField": "budget",
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     },
     "quotas": {
       "name": "quota",
@@ -28356,7 +28532,8 @@ export const model = {
           }
         ],
         "amountField": "target_amount"
-      }
+      },
+      "related": []
     },
     "sales_plans": {
       "name": "sales_plan",
@@ -29306,7 +29483,8 @@ export const model = {
         ],
         "amountField": "total_target",
         "reasonField": "close_reason"
-      }
+      },
+      "related": []
     },
     "territories": {
       "name": "territory",
@@ -29599,7 +29777,33 @@ export const model = {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
       },
-      "icon": "Map"
+      "icon": "Map",
+      "related": [
+        {
+          "resource": "customers",
+          "field": "territory_id"
+        },
+        {
+          "resource": "channels",
+          "field": "territory_id"
+        },
+        {
+          "resource": "forecasts",
+          "field": "territory_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "territory_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "territory_id"
+        },
+        {
+          "resource": "teams",
+          "field": "territory_id"
+        }
+      ]
     },
     "expense_claims": {
       "name": "expense_claim",
@@ -30434,7 +30638,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "performance_reviews": {
       "name": "performance_review",
@@ -31442,7 +31647,8 @@ export const model = {
             }
           }
         ]
-      }
+      },
+      "related": []
     },
     "salespeople": {
       "name": "salesperson",
@@ -31892,7 +32098,33 @@ export const model = {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
       },
-      "icon": "Badge"
+      "icon": "Badge",
+      "related": [
+        {
+          "resource": "complaints",
+          "field": "assignee_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "surveyed_by_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "account_owner_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "territories",
+          "field": "salesperson_id"
+        }
+      ]
     },
     "teams": {
       "name": "team",
@@ -32101,7 +32333,29 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
-      "icon": "Groups"
+      "icon": "Groups",
+      "related": [
+        {
+          "resource": "budgets",
+          "field": "team_id"
+        },
+        {
+          "resource": "quotas",
+          "field": "team_id"
+        },
+        {
+          "resource": "sales_plans",
+          "field": "team_id"
+        },
+        {
+          "resource": "territories",
+          "field": "team_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "team_id"
+        }
+      ]
     },
     "training_plans": {
       "name": "training_plan",
@@ -32951,7 +33205,8 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     }
   },
   "users": {

@@ -570,6 +570,12 @@ export const model = {
         "approvals": [],
         "reasonField": "disqualify_reason"
       },
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "lead_id"
+        }
+      ],
       "fields": [
         {
           "name": "company_name",
@@ -1148,6 +1154,36 @@ export const model = {
         "approvals": [],
         "reasonField": "lost_reason"
       },
+      "related": [
+        {
+          "resource": "contacts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "customer_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "customer_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "sales_orders",
+          "field": "customer_id"
+        },
+        {
+          "resource": "collections",
+          "field": "customer_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "customer_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -1876,6 +1912,24 @@ export const model = {
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
       },
       "icon": "ContactPhone",
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "contact_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "contact_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "contact_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "contact_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -2345,6 +2399,7 @@ export const model = {
         ],
         "approvals": []
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -3378,6 +3433,24 @@ export const model = {
         "reasonField": "close_reason",
         "probabilityField": "probability"
       },
+      "related": [
+        {
+          "resource": "quotes",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "opportunity_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -4407,6 +4480,7 @@ export const model = {
         "approvals": [],
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -4830,6 +4904,7 @@ export const model = {
       "validations": [],
       "actions": {},
       "icon": "Storefront",
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -5326,6 +5401,7 @@ export const model = {
         ],
         "amountField": "forecast_amount"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -6138,6 +6214,12 @@ export const model = {
         "amountField": "total",
         "reasonField": "rejection_reason"
       },
+      "related": [
+        {
+          "resource": "contracts",
+          "field": "quote_id"
+        }
+      ],
       "fields": [
         {
           "name": "quote_number",
@@ -7485,6 +7567,28 @@ export const model = {
         "amountField": "amount",
         "reasonField": "termination_reason"
       },
+      "related": [
+        {
+          "resource": "sales_orders",
+          "field": "contract_id"
+        },
+        {
+          "resource": "collections",
+          "field": "contract_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "contract_id"
+        },
+        {
+          "resource": "instalment_plans",
+          "field": "contract_id"
+        },
+        {
+          "resource": "contract_amendments",
+          "field": "contract_id"
+        }
+      ],
       "fields": [
         {
           "name": "contract_number",
@@ -8792,6 +8896,24 @@ export const model = {
         "amountField": "total",
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "deliveries",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "collections",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "sales_returns",
+          "field": "sales_order_id"
+        }
+      ],
       "fields": [
         {
           "name": "order_number",
@@ -9746,6 +9868,12 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "sales_returns",
+          "field": "delivery_id"
+        }
+      ],
       "fields": [
         {
           "name": "request_number",
@@ -10601,6 +10729,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "invoice_title",
@@ -11487,6 +11616,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "write_off_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -12118,6 +12248,7 @@ export const model = {
         ],
         "reasonField": "withdrawal_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -12759,6 +12890,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "agreement_number",
@@ -13647,6 +13779,7 @@ export const model = {
         "amountField": "total_amount",
         "reasonField": "close_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "agreement_number",
@@ -14354,6 +14487,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "return_number",
@@ -15157,6 +15291,7 @@ export const model = {
         ],
         "reasonField": "invalid_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "subject",
@@ -15670,6 +15805,7 @@ export const model = {
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
       },
       "icon": "SentimentSatisfied",
+      "related": [],
       "fields": [
         {
           "name": "survey_number",
@@ -16608,6 +16744,12 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [
+        {
+          "resource": "satisfaction_surveys",
+          "field": "service_request_id"
+        }
+      ],
       "fields": [
         {
           "name": "request_number",
@@ -17272,6 +17414,16 @@ export const model = {
         ],
         "amountField": "amount"
       },
+      "related": [
+        {
+          "resource": "promotions",
+          "field": "budget_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "budget_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -17728,6 +17880,7 @@ export const model = {
           }
         ]
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -18057,6 +18210,24 @@ export const model = {
       ],
       "actions": {},
       "icon": "Inventory2",
+      "related": [
+        {
+          "resource": "forecasts",
+          "field": "product_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "product_id"
+        },
+        {
+          "resource": "price_policies",
+          "field": "product_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "product_id"
+        }
+      ],
       "fields": [
         {
           "name": "code",
@@ -18651,6 +18822,7 @@ export const model = {
         "amountField": "budget",
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -19165,6 +19337,7 @@ export const model = {
         ],
         "amountField": "target_amount"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -19777,6 +19950,7 @@ export const model = {
         "amountField": "total_target",
         "reasonField": "close_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",
@@ -20147,6 +20321,32 @@ export const model = {
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
       },
       "icon": "Map",
+      "related": [
+        {
+          "resource": "customers",
+          "field": "territory_id"
+        },
+        {
+          "resource": "channels",
+          "field": "territory_id"
+        },
+        {
+          "resource": "forecasts",
+          "field": "territory_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "territory_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "territory_id"
+        },
+        {
+          "resource": "teams",
+          "field": "territory_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -20636,6 +20836,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "rejection_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "claim_number",
@@ -21285,6 +21486,7 @@ export const model = {
           }
         ]
       },
+      "related": [],
       "fields": [
         {
           "name": "salesperson_id",
@@ -21812,6 +22014,32 @@ export const model = {
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
       },
       "icon": "Badge",
+      "related": [
+        {
+          "resource": "complaints",
+          "field": "assignee_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "surveyed_by_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "account_owner_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "territories",
+          "field": "salesperson_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -22124,6 +22352,28 @@ export const model = {
       "validations": [],
       "actions": {},
       "icon": "Groups",
+      "related": [
+        {
+          "resource": "budgets",
+          "field": "team_id"
+        },
+        {
+          "resource": "quotas",
+          "field": "team_id"
+        },
+        {
+          "resource": "sales_plans",
+          "field": "team_id"
+        },
+        {
+          "resource": "territories",
+          "field": "team_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "team_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -22490,6 +22740,7 @@ export const model = {
         ],
         "reasonField": "cancel_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "name",

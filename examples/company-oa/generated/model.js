@@ -1054,7 +1054,13 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "disqualify_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "lead_id"
+        }
+      ]
     },
     "customers": {
       "name": "customer",
@@ -2299,7 +2305,37 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "lost_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "contacts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "opportunities",
+          "field": "customer_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "customer_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "customer_id"
+        },
+        {
+          "resource": "sales_orders",
+          "field": "customer_id"
+        },
+        {
+          "resource": "collections",
+          "field": "customer_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "customer_id"
+        }
+      ]
     },
     "contacts": {
       "name": "contact",
@@ -2882,7 +2918,25 @@ export const model = {
         "en": "A person at a customer, with their role in the purchase and the personal data that builds the relationship.",
         "zh-CN": "客户方人员，记录其在采购中的角色及有助于建立关系的个人资料。"
       },
-      "icon": "ContactPhone"
+      "icon": "ContactPhone",
+      "related": [
+        {
+          "resource": "opportunities",
+          "field": "contact_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "contact_id"
+        },
+        {
+          "resource": "quotes",
+          "field": "contact_id"
+        },
+        {
+          "resource": "complaints",
+          "field": "contact_id"
+        }
+      ]
     },
     "feedback_items": {
       "name": "feedback",
@@ -3439,7 +3493,8 @@ export const model = {
           }
         ],
         "approvals": []
-      }
+      },
+      "related": []
     },
     "opportunities": {
       "name": "opportunity",
@@ -5560,7 +5615,25 @@ export const model = {
         "amountField": "expected_amount",
         "reasonField": "close_reason",
         "probabilityField": "probability"
-      }
+      },
+      "related": [
+        {
+          "resource": "quotes",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "contracts",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "visit_plans",
+          "field": "opportunity_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "opportunity_id"
+        }
+      ]
     },
     "visit_plans": {
       "name": "visit_plan",
@@ -6326,7 +6399,8 @@ export const model = {
         ],
         "approvals": [],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     },
     "channels": {
       "name": "channel",
@@ -6930,7 +7004,8 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
-      "icon": "Storefront"
+      "icon": "Storefront",
+      "related": []
     },
     "forecasts": {
       "name": "forecast",
@@ -7532,7 +7607,8 @@ export const model = {
           }
         ],
         "amountField": "forecast_amount"
-      }
+      },
+      "related": []
     },
     "quotes": {
       "name": "quote",
@@ -9009,7 +9085,13 @@ export const model = {
         ],
         "amountField": "total",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "contracts",
+          "field": "quote_id"
+        }
+      ]
     },
     "contracts": {
       "name": "contract",
@@ -10990,7 +11072,29 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "termination_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "sales_orders",
+          "field": "contract_id"
+        },
+        {
+          "resource": "collections",
+          "field": "contract_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "contract_id"
+        },
+        {
+          "resource": "instalment_plans",
+          "field": "contract_id"
+        },
+        {
+          "resource": "contract_amendments",
+          "field": "contract_id"
+        }
+      ]
     },
     "sales_orders": {
       "name": "sales_order",
@@ -12330,7 +12434,25 @@ export const model = {
         ],
         "amountField": "total",
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "deliveries",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "invoice_requests",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "collections",
+          "field": "sales_order_id"
+        },
+        {
+          "resource": "sales_returns",
+          "field": "sales_order_id"
+        }
+      ]
     },
     "deliveries": {
       "name": "delivery",
@@ -13304,7 +13426,13 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "sales_returns",
+          "field": "delivery_id"
+        }
+      ]
     },
     "invoice_requests": {
       "name": "invoice_request",
@@ -14362,7 +14490,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "collections": {
       "name": "collection",
@@ -15514,7 +15643,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "write_off_reason"
-      }
+      },
+      "related": []
     },
     "contract_amendments": {
       "name": "contract_amendment",
@@ -16087,7 +16217,8 @@ export const model = {
           }
         ],
         "reasonField": "withdrawal_reason"
-      }
+      },
+      "related": []
     },
     "credit_sales": {
       "name": "credit_sale",
@@ -17086,7 +17217,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "instalment_plans": {
       "name": "instalment_plan",
@@ -18279,7 +18411,8 @@ export const model = {
         ],
         "amountField": "total_amount",
         "reasonField": "close_reason"
-      }
+      },
+      "related": []
     },
     "sales_returns": {
       "name": "sales_return",
@@ -19194,7 +19327,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "complaints": {
       "name": "complaint",
@@ -20285,7 +20419,8 @@ export const model = {
           }
         ],
         "reasonField": "invalid_reason"
-      }
+      },
+      "related": []
     },
     "satisfaction_surveys": {
       "name": "satisfaction_survey",
@@ -21123,7 +21258,8 @@ export const model = {
         "en": "The customer's rating of a service call; it feeds the engineer's monthly appraisal.",
         "zh-CN": "客户对服务的评价，作为服务工程师月度考核的依据。"
       },
-      "icon": "SentimentSatisfied"
+      "icon": "SentimentSatisfied",
+      "related": []
     },
     "service_requests": {
       "name": "service_request",
@@ -22198,7 +22334,13 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": [
+        {
+          "resource": "satisfaction_surveys",
+          "field": "service_request_id"
+        }
+      ]
     },
     "budgets": {
       "name": "budget",
@@ -22857,7 +22999,17 @@ export const model = {
           }
         ],
         "amountField": "amount"
-      }
+      },
+      "related": [
+        {
+          "resource": "promotions",
+          "field": "budget_id"
+        },
+        {
+          "resource": "expense_claims",
+          "field": "budget_id"
+        }
+      ]
     },
     "price_policies": {
       "name": "price_policy",
@@ -23398,7 +23550,8 @@ export const model = {
             }
           }
         ]
-      }
+      },
+      "related": []
     },
     "products": {
       "name": "product",
@@ -23886,7 +24039,25 @@ export const model = {
         }
       ],
       "actions": {},
-      "icon": "Inventory2"
+      "icon": "Inventory2",
+      "related": [
+        {
+          "resource": "forecasts",
+          "field": "product_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "product_id"
+        },
+        {
+          "resource": "price_policies",
+          "field": "product_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "product_id"
+        }
+      ]
     },
     "promotions": {
       "name": "promotion",
@@ -24777,7 +24948,8 @@ export const model = {
         ],
         "amountField": "budget",
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     },
     "quotas": {
       "name": "quota",
@@ -25297,7 +25469,8 @@ export const model = {
           }
         ],
         "amountField": "target_amount"
-      }
+      },
+      "related": []
     },
     "sales_plans": {
       "name": "sales_plan",
@@ -26247,7 +26420,8 @@ export const model = {
         ],
         "amountField": "total_target",
         "reasonField": "close_reason"
-      }
+      },
+      "related": []
     },
     "territories": {
       "name": "territory",
@@ -26540,7 +26714,33 @@ export const model = {
         "en": "A sales area assigned to a salesperson or a branch; territories should give everyone a fair and equal opportunity.",
         "zh-CN": "分配给销售人员或分支机构的销售区域；区域划分应公平、机会均等。"
       },
-      "icon": "Map"
+      "icon": "Map",
+      "related": [
+        {
+          "resource": "customers",
+          "field": "territory_id"
+        },
+        {
+          "resource": "channels",
+          "field": "territory_id"
+        },
+        {
+          "resource": "forecasts",
+          "field": "territory_id"
+        },
+        {
+          "resource": "promotions",
+          "field": "territory_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "territory_id"
+        },
+        {
+          "resource": "teams",
+          "field": "territory_id"
+        }
+      ]
     },
     "expense_claims": {
       "name": "expense_claim",
@@ -27375,7 +27575,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "rejection_reason"
-      }
+      },
+      "related": []
     },
     "performance_reviews": {
       "name": "performance_review",
@@ -28383,7 +28584,8 @@ export const model = {
             }
           }
         ]
-      }
+      },
+      "related": []
     },
     "salespeople": {
       "name": "salesperson",
@@ -28833,7 +29035,33 @@ export const model = {
         "en": "The users of the system: their role decides what they may do, their team what they may see.",
         "zh-CN": "系统用户：角色决定可执行的操作，所属团队决定可查看的数据。"
       },
-      "icon": "Badge"
+      "icon": "Badge",
+      "related": [
+        {
+          "resource": "complaints",
+          "field": "assignee_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "surveyed_by_id"
+        },
+        {
+          "resource": "satisfaction_surveys",
+          "field": "account_owner_id"
+        },
+        {
+          "resource": "service_requests",
+          "field": "engineer_id"
+        },
+        {
+          "resource": "territories",
+          "field": "salesperson_id"
+        }
+      ]
     },
     "teams": {
       "name": "team",
@@ -29042,7 +29270,29 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
-      "icon": "Groups"
+      "icon": "Groups",
+      "related": [
+        {
+          "resource": "budgets",
+          "field": "team_id"
+        },
+        {
+          "resource": "quotas",
+          "field": "team_id"
+        },
+        {
+          "resource": "sales_plans",
+          "field": "team_id"
+        },
+        {
+          "resource": "territories",
+          "field": "team_id"
+        },
+        {
+          "resource": "salespeople",
+          "field": "team_id"
+        }
+      ]
     },
     "training_plans": {
       "name": "training_plan",
@@ -29892,7 +30142,8 @@ export const model = {
           }
         ],
         "reasonField": "cancel_reason"
-      }
+      },
+      "related": []
     }
   },
   "users": {

@@ -325,6 +325,16 @@ export interface ClientEntityModel {
   validations: ValidationRule[];
   /** `x-actions` by name: the next documents created from a record. */
   actions: Record<string, ActionModel>;
+  /** The related lists of the show page, in order (`x-related`). Absent only in a hand-built model. */
+  related?: RelatedListModel[];
+}
+
+/** A list of the records of another entity whose reference field points at the record shown. */
+export interface RelatedListModel {
+  /** The referencing entity's resource. */
+  resource: string;
+  /** Its reference field holding this record's id. */
+  field: string;
 }
 
 /** The section of the fields no section names: shown first unless `x-sections` places it. */

@@ -249,6 +249,33 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await shot(`language-${wasChinese ? 'en' : 'zh'}`);
     },
   ],
+  [
+    'dates follow the UI language, not the browser’s (a Chinese browser)',
+    async ({ page, base, shot }) => {
+      const formats = [
+        ['English', /^\d{1,2}\/\d{1,2}\/\d{4}$/],
+        ['中文', /^\d{4}\/\d{1,2}\/\d{1,2}$/],
+      ] as const;
+      for (const [language, format] of formats) {
+        await page.goto(hashUrl(base, '/opportunities'));
+        const switcher = page.locator('header button:has-text("中文"), header button:has-text("English")').first();
+        await switcher.waitFor({ timeout: 15_000 });
+        if (!(await switcher.textContent())?.includes(language)) {
+          await switcher.click();
+          await page.getByRole('menuitem', { name: language }).click();
+          await page.locator(`header button:has-text("${language}")`).waitFor({ timeout: 10_000 });
+        }
+        const date = page.locator('td.column-expected_sign_date span').filter({ hasText: /\d/ }).first();
+        await date.waitFor({ timeout: 15_000 });
+        const text = await poll(
+          async () => (await date.textContent()) ?? '',
+          (value) => format.test(value),
+        );
+        assert.match(text, format, `a date in ${language}`);
+      }
+      await shot('dates-in-ui-language');
+    },
+  ],
 ];
 
 async function main() {

@@ -36,3 +36,5 @@ export { StageHistory, type StageHistoryProps } from './workflow/StageHistory.js
 export { SalesDashboard, type SalesDashboardProps } from './dashboard/SalesDashboard.js';
 export { DashboardCardView, type DashboardCardViewProps } from './dashboard/DashboardCardView.js';
 export { materialIcons, DefaultIcon } from './resources/iconSet.js';
+export { GlobalSearch } from './layout/GlobalSearch.js';
+export { RecordHub, type RecordHubProps } from './hub/RecordHub.js';

@@ -9,6 +9,7 @@ import { fileOf, readSources, type SourceDocument } from './sources.js';
 import { buildUsers, checkOwners, type RawUsers } from './buildUsers.js';
 import { buildDashboard, type RawDashboard } from './buildDashboard.js';
 import { buildMenu, type RawGroup } from './buildMenu.js';
+import { buildRelated } from './buildRelated.js';
 import { collectWarnings, type SchemaWarning } from './warnings.js';
 
 export interface LoadOptions {
@@ -78,6 +79,7 @@ export function loadModel(options: LoadOptions): LoadResult {
   checkOwners(entities, users, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
   const dashboard = buildDashboard(modelFile.dashboard, entities, mayExist, modelReport);
   const menu = buildMenu(modelFile.groups ?? [], entities, mayExist, modelReport);
+  buildRelated(menu.entities, resolvedDocs, mayExist, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
   const model: SalesModel = {
@@ -106,7 +108,7 @@ function checkAcrossEntities(
     if (first) reporter(docOf(entity))('/x-resource', `resource "${entity.resource}" is already used by ${first.source}`);
     else resources.set(entity.resource, entity);
   }
-  const reserved = ['approvals', 'history', 'me', 'reports', 'openapi'];
+  const reserved = ['approvals', 'history', 'me', 'reports', 'openapi', 'search'];
   for (const entity of entities) {
     const report = reporter(docOf(entity));
     if (reserved.includes(entity.resource))

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
 import knexPackage from 'knex';
 import type { Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -22,6 +22,11 @@ export interface ConnectOptions {
    * several times faster for throwaway in-memory databases.
    */
   pgliteTemplate?: Blob;
+  /**
+   * PGlite extensions to load, so that `CREATE EXTENSION` finds them: `{ pg_trgm }` from
+   * `@electric-sql/pglite/contrib/pg_trgm` for trigram indexes (docs/server.md, Search).
+   */
+  pgliteExtensions?: Extensions;
 }
 
 export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
@@ -32,7 +37,9 @@ export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
  */
 export function connectDatabase(options: ConnectOptions = {}): Knex {
   const url = options.url ?? process.env.DATABASE_URL;
-  return url ? connectPostgres(url, options.poolMax ?? 10) : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate);
+  return url
+    ? connectPostgres(url, options.poolMax ?? 10)
+    : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate, options.pgliteExtensions);
 }
 
 /** A dump of a freshly initialised PGlite data folder, for `pgliteTemplate`. */
@@ -66,12 +73,13 @@ function connectPostgres(url: string, poolMax: number): Knex {
   });
 }
 
-function connectPglite(dataDir: string, template: Blob | undefined): Knex {
+function connectPglite(dataDir: string, template: Blob | undefined, extensions: Extensions | undefined): Knex {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir), {
     parsers: TYPE_PARSERS,
     ...(template ? { loadDataDir: template } : {}),
+    ...(extensions ? { extensions } : {}),
   });
   return knexPackage.knex({
     client: ClientPgLite as unknown as typeof Knex.Client,

@@ -24,3 +24,4 @@ export {
   type IndexShape,
 } from './shape.js';
 export { SYSTEM_TABLES, SNAPSHOT_TABLE, SEQUENCES_TABLE } from './systemTables.js';
+export { createSearchIndexes } from './searchIndexes.js';

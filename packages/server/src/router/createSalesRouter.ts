@@ -1,7 +1,7 @@
 /**
  * The embeddable Express router: every entity of the model, `approvals` and `history`, in the
- * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /me`,
- * `GET /reports/:name` and `GET /openapi.json`. See docs/server.md.
+ * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /:resource/:id/timeline`, `GET /me`,
+ * `GET /reports/:name`, `GET /search` and `GET /openapi.json`. See docs/server.md.
  */
 import { Router, type Request, type Response } from 'express';
 import type { ReportId } from '@ra-sales/schema';
@@ -19,8 +19,11 @@ import { APPROVALS, describeResources, type ResourceInfo } from './resources.js'
 import { describeUser, resolveUser } from './users.js';
 import { createRecord, deleteRecord, updateRecord } from './writes.js';
 import { workflowStatus } from './workflowStatus.js';
+import { recordTimeline } from './timeline.js';
 import { REPORTS } from '../reports/reports.js';
 import { actionOf, runAction, runBulkAction } from './actions.js';
+import { parseSearch, searchRecords } from './search.js';
+import { importBody, importFile } from './import/index.js';
 
 export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
@@ -71,6 +74,11 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     res.json(await report(await contextOf(req), req.query as Record<string, unknown>));
   });
 
+  router.get('/search', async (req, res) => {
+    const ctx = await contextOf(req);
+    res.json(await searchRecords(ctx, parseSearch(req.query as Record<string, unknown>, ctx.locale)));
+  });
+
   router.get('/:resource', async (req: Request, res: Response) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
@@ -97,12 +105,26 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     res.json(await workflowStatus(ctx, resource, parseId(String(req.params.id), ctx.locale)));
   });
 
+  router.get('/:resource/:id/timeline', async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    res.json(await recordTimeline(ctx, resource, parseId(String(req.params.id), ctx.locale), req.query as Record<string, unknown>));
+  });
+
   router.post('/:resource', async (req, res) => {
     const resource = resourceOf(req);
     const ctx = await contextOf(req);
     if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
     const { record, status } = await createRecord(ctx, resource, req.body);
     res.status(status).json(record);
+  });
+
+  router.post('/:resource/import', importBody(), async (req, res) => {
+    const resource = resourceOf(req);
+    const ctx = await contextOf(req);
+    if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
+    const answer = await importFile(ctx, resource, req.get('content-type'), req.body, req.query.dryRun);
+    res.status(answer.status).json(answer.body);
   });
 
   router.post('/:resource/:id/actions/:action', async (req, res) => {

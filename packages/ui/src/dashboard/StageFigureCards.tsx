@@ -7,7 +7,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Tooltip,
 import { Link, useCreatePath } from 'react-admin';
 import type { Identifier } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
-import { formatMoney } from '../fields/format.js';
+import { formatMoney, formatPercent } from '../fields/format.js';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
@@ -87,7 +87,7 @@ export function WeightedPipelineTable({ rows, entity, locale }: { rows: StageTot
 export function ForecastVsQuotaTable({ rows, locale }: { rows: ForecastVsQuotaRow[]; locale: string }) {
   const t = useSalesTranslate();
   const money = (value: number) => formatMoney(value, locale);
-  const percent = (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  const percent = (value: number) => formatPercent(value, locale);
   return (
     <Table size="small" data-testid="forecast-vs-quota">
       <TableHead>

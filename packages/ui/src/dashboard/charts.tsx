@@ -1,6 +1,6 @@
 /** The dashboard charts and tables; each takes the rows of its report. */
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { formatMoney } from '../fields/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../fields/format.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import { stageLabel, type WorkflowEntity } from '../workflow/model.js';
@@ -20,8 +20,7 @@ import { BarChart, DonutChart } from './svgCharts.js';
 
 const moneyIn = (locale: string) => (value: number | null) => formatMoney(value ?? 0, locale);
 const compactIn = (locale: string) => (value: number | null) => compactMoney(value, locale);
-const percent = (value: number | null | undefined, locale: string) =>
-  value == null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+const percent = (value: number | null | undefined, locale: string) => (value == null ? '—' : formatPercent(value, locale, 1));
 
 export function FunnelChart({ rows, entity, locale }: { rows: StageTotal[]; entity: WorkflowEntity; locale: string }) {
   const t = useSalesTranslate();
@@ -95,7 +94,7 @@ export function ComplaintsChart({ rows, locale }: { rows: CategoryRow[]; locale:
     <DonutChart
       title={t('dashboard.complaints')}
       slices={rows.map((row, index) => ({ key: `${index}`, label: label(row), value: row.count }))}
-      format={(value) => new Intl.NumberFormat(locale).format(value)}
+      format={(value) => formatNumber(value, locale)}
       locale={locale}
     />
   );
@@ -147,7 +146,7 @@ export function PlanChart({ rows, locale }: { rows: PlanRow[]; locale: string })
 
 export function SatisfactionChart({ rows, locale }: { rows: EngineerSatisfactionRow[]; locale: string }) {
   const t = useUiTranslate();
-  const score = (value: number | null) => (value == null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value));
+  const score = (value: number | null) => (value == null ? '—' : formatNumber(value, locale, { maximumFractionDigits: 2 }));
   const bars = rows.map((row, index) => {
     const name = row.engineer_name ?? t('reports.none');
     return { key: `${index}`, name, detail: `${name} (${t('reports.surveys')}: ${row.surveys})`, values: { score: row.score } };

@@ -3,6 +3,7 @@ import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'r
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { salesApiMethods, type SalesApi } from '../workflow/api.js';
 import { asSalesRefusal } from './ruleRefusals.js';
+import { timelineMethods, type TimelineApi } from '../hub/timelineApi.js';
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
@@ -71,7 +72,7 @@ export interface BulkActionOutcome {
   message?: string;
 }
 
-export interface SalesDataMethods extends SalesApi {
+export interface SalesDataMethods extends SalesApi, TimelineApi {
   /** Moves a record to another stage: a pessimistic update of its workflow field (the server checks gates and approvals). */
   transition(resource: string, params: TransitionParams): Promise<{ data: RaRecord }>;
   /**
@@ -158,6 +159,7 @@ export function createSalesDataProvider(apiUrl: string, options: SalesDataProvid
     update,
     ...salesApiMethods(apiUrl, httpClient),
     ...actionMethods(apiUrl, httpClient),
+    ...timelineMethods(apiUrl, httpClient),
     transition: (resource, { id, to, data = {}, previousData }) => {
       const field = options.model?.entities[resource]?.workflow?.field;
       if (!field) {

@@ -48,6 +48,7 @@ type ScopedPickerProps = Omit<BoundReferenceInputProps, 'refWhere'> & {
 const ScopedPicker = memo(
   ({ filterKey, hint, source, reference, label, validate, helperText, defaultValue, readOnly }: ScopedPickerProps) => {
     const bound = filterKey !== '';
+    const noOptionsText = useUiTranslate()('input.no_options');
     return (
       <ReferenceInput
         source={source}
@@ -62,6 +63,7 @@ const ScopedPicker = memo(
           defaultValue={defaultValue}
           readOnly={readOnly}
           disabled={!bound && !readOnly}
+          noOptionsText={noOptionsText}
           sx={{ minWidth: 240 }}
         />
       </ReferenceInput>

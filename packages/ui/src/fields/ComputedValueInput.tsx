@@ -5,10 +5,10 @@
  */
 import { useEffect } from 'react';
 import { TextField } from '@mui/material';
-import { FieldTitle, FormDataConsumer, useInput, useLocale, useResourceContext, useTranslate } from 'react-admin';
+import { FieldTitle, FormDataConsumer, useInput, useLocaleState, useResourceContext, useTranslate } from 'react-admin';
 import { labelOf, type ClientEntityModel, type ClientFieldModel } from '@ra-sales/schema';
 import { liveComputedValue } from '../rules/liveCompute.js';
-import { formatMoney } from './format.js';
+import { formatMoney, formatNumber } from './format.js';
 import { withInputSlots } from './muiCompat.js';
 
 export interface ComputedValueInputProps {
@@ -27,8 +27,8 @@ function display(field: ClientFieldModel, value: unknown, locale: string, transl
   if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
   if (typeof value !== 'number') return String(value);
   if (field.kind === 'money') return formatMoney(value, locale);
-  if (field.kind === 'percent') return `${new Intl.NumberFormat(locale).format(value)}%`;
-  return new Intl.NumberFormat(locale).format(value);
+  if (field.kind === 'percent') return `${formatNumber(value, locale)}%`;
+  return formatNumber(value, locale);
 }
 
 /** An input shows "no value" as ''. */
@@ -45,7 +45,7 @@ function FollowValue({ next, current, onChange }: { next: unknown; current: unkn
 
 export const ComputedValueInput = ({ entity, field, source = field.name, label, hint }: ComputedValueInputProps) => {
   const resource = useResourceContext();
-  const locale = useLocale();
+  const [locale] = useLocaleState();
   const translate = useTranslate();
   const { id, field: input } = useInput({ source });
   return (

@@ -1,10 +1,12 @@
 import {
+  DateField,
   FunctionField,
   NumberField,
   SelectField,
   TextField,
   useFieldValue,
-  useLocale,
+  useLocaleState,
+  type DateFieldProps,
   type FieldProps,
   type NumberFieldProps,
   type TextFieldProps,
@@ -14,15 +16,21 @@ import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import { useFieldChoices } from './choices.js';
 import { moneyOptions, percentOptions, toFraction } from './format.js';
 
+// react-admin's DateField and NumberField format in the browser's language unless given `locales`.
+const useUiLocale = () => useLocaleState()[0];
+
 /** An amount in yuan, formatted for the UI locale (`¥1,234.00`, `CN¥1,234.00`). */
-export const MoneyField = (props: NumberFieldProps) => <NumberField locales={useLocale()} options={moneyOptions} {...props} />;
+export const MoneyField = (props: NumberFieldProps) => <NumberField locales={useUiLocale()} options={moneyOptions} {...props} />;
 
 /** A 0–100 percentage. */
 export const PercentField = (props: NumberFieldProps) => (
-  <NumberField locales={useLocale()} options={percentOptions} transform={toFraction} {...props} />
+  <NumberField locales={useUiLocale()} options={percentOptions} transform={toFraction} {...props} />
 );
 
-export const LocaleNumberField = (props: NumberFieldProps) => <NumberField locales={useLocale()} {...props} />;
+export const LocaleNumberField = (props: NumberFieldProps) => <NumberField locales={useUiLocale()} {...props} />;
+
+/** A date (`showTime`: a date and time) in the UI language: `2026/11/19 06:30:00`, `11/19/2026, 6:30:00 AM`. */
+export const LocaleDateField = (props: DateFieldProps) => <DateField locales={useUiLocale()} {...props} />;
 
 export interface EnumFieldProps extends FieldProps {
   entity: ClientEntityModel;

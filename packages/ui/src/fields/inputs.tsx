@@ -12,15 +12,11 @@ import {
 } from 'react-admin';
 import type { ClientEntityModel, ClientFieldModel, Filter } from '@ra-sales/schema';
 import { BoundReferenceInput } from './BoundReferenceInput.js';
+import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useFieldChoices } from './choices.js';
 import { withInputSlots } from './muiCompat.js';
 
-/** Money, `¥` before the amount (the adornment goes where the running MUI reads it: see `withInputSlots`). */
-export const MoneyInput = (props: NumberInputProps) => (
-  <NumberInput
-    {...withInputSlots({ sx: { minWidth: 170 }, ...props }, { startAdornment: <InputAdornment position="start">¥</InputAdornment> })}
-  />
-);
+export { MoneyInput, type MoneyInputProps } from './MoneyInput.js';
 
 /** A percentage, `%` after the number. */
 export const PercentInput = (props: NumberInputProps) => (
@@ -61,18 +57,22 @@ const PlainReferenceInput = ({
   helperText,
   defaultValue,
   readOnly,
-}: Omit<SalesReferenceInputProps, 'refWhere'>) => (
-  <ReferenceInput source={source} reference={reference}>
-    <AutocompleteInput
-      label={label}
-      validate={validate}
-      helperText={helperText}
-      defaultValue={defaultValue}
-      readOnly={readOnly}
-      sx={{ minWidth: 240 }}
-    />
-  </ReferenceInput>
-);
+}: Omit<SalesReferenceInputProps, 'refWhere'>) => {
+  const t = useUiTranslate();
+  return (
+    <ReferenceInput source={source} reference={reference}>
+      <AutocompleteInput
+        label={label}
+        validate={validate}
+        helperText={helperText}
+        defaultValue={defaultValue}
+        readOnly={readOnly}
+        noOptionsText={t('input.no_options')}
+        sx={{ minWidth: 240 }}
+      />
+    </ReferenceInput>
+  );
+};
 
 const fromJson = (value: unknown) => {
   if (typeof value !== 'string' || value.trim() === '') return null;

@@ -2,7 +2,6 @@ import type { ReactElement } from 'react';
 import {
   BooleanField,
   BooleanInput,
-  DateField,
   DateInput,
   DateTimeInput,
   EmailField,
@@ -15,7 +14,16 @@ import {
 } from 'react-admin';
 import type { FieldKind } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
-import { EnumField, JsonField, LocaleNumberField, LongTextField, MoneyField, PercentField, PhoneField } from './display.js';
+import {
+  EnumField,
+  JsonField,
+  LocaleDateField,
+  LocaleNumberField,
+  LongTextField,
+  MoneyField,
+  PercentField,
+  PhoneField,
+} from './display.js';
 import { EnumInput, JsonInput, MoneyInput, PercentInput, SalesReferenceInput } from './inputs.js';
 import { rangeSources } from './kinds.js';
 import type { KindProps, KindRenderer } from './types.js';
@@ -30,7 +38,9 @@ export const fieldProps = ({ field, source, label }: KindProps) => ({
 
 /**
  * Props every input gets: schema validation, default value, help text. A read-only input is not
- * validated (the user cannot fix it) and says why it is read-only instead of its help.
+ * validated (the user cannot fix it) and says why it is read-only instead of its help. Number
+ * inputs get no native `min`, `max` or `step`: the browser would stop the form with its own bubble,
+ * in the browser's language, before react-admin's translated messages show.
  */
 const inputProps = ({ entity, field, source, label, readOnly, hint }: KindProps) => ({
   source: source ?? field.name,
@@ -39,12 +49,6 @@ const inputProps = ({ entity, field, source, label, readOnly, hint }: KindProps)
   defaultValue: field.default,
   helperText: hint ?? (field.help ? keys.help(entity.resource, field.name) : undefined),
   readOnly,
-});
-
-const numberInputProps = (props: KindProps) => ({
-  ...inputProps(props),
-  min: props.field.minimum,
-  max: props.field.maximum,
 });
 
 const valueFilter = (make: (source: string) => ReactElement) => (props: KindProps) => [make(props.source ?? props.field.name)];
@@ -80,36 +84,36 @@ export const scalarKinds: Record<ScalarKind, KindRenderer> = {
   integer: {
     list: (p) => <LocaleNumberField {...fieldProps(p)} />,
     show: (p) => <LocaleNumberField {...fieldProps(p)} />,
-    input: (p) => <NumberInput step={1} {...numberInputProps(p)} />,
+    input: (p) => <NumberInput {...inputProps(p)} />,
     filters: numberRange,
   },
   number: {
     list: (p) => <LocaleNumberField {...fieldProps(p)} />,
     show: (p) => <LocaleNumberField {...fieldProps(p)} />,
-    input: (p) => <NumberInput {...numberInputProps(p)} />,
+    input: (p) => <NumberInput {...inputProps(p)} />,
     filters: numberRange,
   },
   money: {
     list: (p) => <MoneyField {...fieldProps(p)} />,
     show: (p) => <MoneyField {...fieldProps(p)} />,
-    input: (p) => <MoneyInput step={0.01} {...numberInputProps(p)} />,
+    input: (p) => <MoneyInput {...inputProps(p)} />,
     filters: numberRange,
   },
   percent: {
     list: (p) => <PercentField {...fieldProps(p)} />,
     show: (p) => <PercentField {...fieldProps(p)} />,
-    input: (p) => <PercentInput {...numberInputProps(p)} />,
+    input: (p) => <PercentInput {...inputProps(p)} />,
     filters: numberRange,
   },
   date: {
-    list: (p) => <DateField {...fieldProps(p)} />,
-    show: (p) => <DateField {...fieldProps(p)} />,
+    list: (p) => <LocaleDateField {...fieldProps(p)} />,
+    show: (p) => <LocaleDateField {...fieldProps(p)} />,
     input: (p) => <DateInput {...inputProps(p)} />,
     filters: dateRange,
   },
   datetime: {
-    list: (p) => <DateField showTime {...fieldProps(p)} />,
-    show: (p) => <DateField showTime {...fieldProps(p)} />,
+    list: (p) => <LocaleDateField showTime {...fieldProps(p)} />,
+    show: (p) => <LocaleDateField showTime {...fieldProps(p)} />,
     input: (p) => <DateTimeInput {...inputProps(p)} />,
     filters: dateRange,
   },

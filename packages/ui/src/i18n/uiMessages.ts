@@ -5,6 +5,11 @@ const en = {
   },
   validation: {
     json: 'Must be valid JSON',
+    integer: 'Must be a whole number',
+  },
+  /** MUI's own texts in our inputs (the autocomplete's empty list), which react-admin does not translate. */
+  input: {
+    no_options: 'No options',
   },
   filter: {
     from: '%{field} from',
@@ -54,6 +59,25 @@ const en = {
     bulk_skipped:
       '%{smart_count} selected record is not in a stage where this can be run and is left out |||| %{smart_count} selected records are not in a stage where this can be run and are left out',
   },
+  /** A record's hub on its show page: the related lists of `x-related` and the activity timeline. */
+  hub: {
+    related_empty: 'None yet',
+    show_all: 'Show all',
+    activity: 'Activity',
+    activity_empty: 'Nothing has happened yet',
+    activity_unavailable: 'The activity of this record cannot be read',
+    load_more: 'Show older',
+    created: 'Created the record',
+    changed: 'Changed %{fields}',
+    moved: 'Moved from %{from} to %{to}',
+    stage_note: 'In stage %{stage}',
+    approval_requested: 'Asked for approval: %{approval} (%{from} → %{to})',
+    approval_approved: 'Approved: %{approval}',
+    approval_rejected: 'Rejected: %{approval}',
+    approval_cancelled: 'Cancelled: %{approval}',
+    unknown_user: 'Someone',
+    empty_value: 'empty',
+  },
   /** The dashboard's server-computed reports (sales by dimension, plan vs actual, …) and their period. */
   reports: {
     period: 'Period',
@@ -90,6 +114,15 @@ const en = {
     unavailable: 'Not available on this server: %{reason}',
     overdue: 'Overdue collections and instalments by age',
   },
+  /** The search box of the app bar (`GET /search`). */
+  search: {
+    placeholder: 'Search…',
+    label: 'Search records',
+    too_short: 'Type at least 2 letters or 1 Chinese character',
+    no_results: 'No matches',
+    loading: 'Searching…',
+    failed: 'The search failed: %{message}',
+  },
 };
 
 /** Typed as the English, so a key missing here fails to compile. */
@@ -99,6 +132,10 @@ const zhCN: typeof en = {
   },
   validation: {
     json: '必须是有效的 JSON',
+    integer: '必须是整数',
+  },
+  input: {
+    no_options: '没有匹配的选项',
   },
   filter: {
     from: '%{field}起',
@@ -145,6 +182,24 @@ const zhCN: typeof en = {
     bulk_none_offered: '所选记录都不在可执行此操作的阶段',
     bulk_skipped: '所选记录中有 %{smart_count} 条不在可执行此操作的阶段，已略过',
   },
+  hub: {
+    related_empty: '暂无记录',
+    show_all: '查看全部',
+    activity: '动态',
+    activity_empty: '暂无动态',
+    activity_unavailable: '无法读取此记录的动态',
+    load_more: '查看更早的动态',
+    created: '创建了记录',
+    changed: '修改了%{fields}',
+    moved: '阶段变更：「%{from}」→「%{to}」',
+    stage_note: '处于「%{stage}」',
+    approval_requested: '提交审批：%{approval}（%{from} → %{to}）',
+    approval_approved: '审批通过：%{approval}',
+    approval_rejected: '审批驳回：%{approval}',
+    approval_cancelled: '审批取消：%{approval}',
+    unknown_user: '某用户',
+    empty_value: '空',
+  },
   reports: {
     period: '期间',
     period_month: '本月',
@@ -179,6 +234,14 @@ const zhCN: typeof en = {
     score: '平均分（4 = 非常满意，1 = 较差）',
     unavailable: '此服务器不提供：%{reason}',
     overdue: '逾期回款与分期款账龄',
+  },
+  search: {
+    placeholder: '搜索…',
+    label: '搜索记录',
+    too_short: '请至少输入 1 个汉字或 2 个字母',
+    no_results: '没有匹配的记录',
+    loading: '正在搜索…',
+    failed: '搜索失败：%{message}',
   },
 };
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { Layout, type LayoutProps } from 'react-admin';
+import { AppBar, Layout, TitlePortal, type LayoutProps } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
+import { onDemand } from '../lazy/onDemand.js';
 import { SalesMenu, type SalesMenuProps } from './SalesMenu.js';
 
 export interface SalesLayoutProps extends LayoutProps {
@@ -19,17 +20,31 @@ const LayoutMenu = () => {
   return props ? <SalesMenu {...props} /> : null;
 };
 
+// Loaded on demand: MUI Autocomplete stays out of the host's first chunk.
+const LazyGlobalSearch = onDemand('GlobalSearch', () => import('./GlobalSearch.js').then((module) => module.GlobalSearch), null);
+
+/** react-admin's app bar (title, language menu, user menu) with the search box. */
+const SalesAppBar = () => {
+  const props = useContext(MenuPropsContext);
+  return (
+    <AppBar>
+      <TitlePortal />
+      {props && <LazyGlobalSearch model={props.model} />}
+    </AppBar>
+  );
+};
+
 /**
- * react-admin's Layout with the sales menu. Its app bar offers a language menu whenever the i18n
- * provider lists more than one locale (with `createSalesI18nProvider`: the host's languages and
- * the library's); a custom app bar adds `<SalesLocaleSwitcher />`. Other `Layout` props
- * (`appBar`, `sidebar`, …) pass through.
+ * react-admin's Layout with the sales menu and, in the app bar, a search box (`GlobalSearch`). Its
+ * app bar offers a language menu whenever the i18n provider lists more than one locale (with
+ * `createSalesI18nProvider`: the host's languages and the library's); a custom app bar adds
+ * `<SalesLocaleSwitcher />`. Other `Layout` props (`appBar`, `sidebar`, …) pass through.
  */
 export const SalesLayout = ({ model, menuItems, boards, children, ...props }: SalesLayoutProps) => {
   const menuProps = useMemo<SalesMenuProps>(() => ({ model, boards, children: menuItems }), [model, boards, menuItems]);
   return (
     <MenuPropsContext.Provider value={menuProps}>
-      <Layout menu={LayoutMenu} {...props}>
+      <Layout menu={LayoutMenu} {...props} appBar={props.appBar ?? SalesAppBar}>
         {children}
       </Layout>
     </MenuPropsContext.Provider>

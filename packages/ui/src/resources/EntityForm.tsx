@@ -1,5 +1,5 @@
 import { LinearProgress } from '@mui/material';
-import { SimpleForm, TabbedForm, useRecordContext } from 'react-admin';
+import { SimpleForm, TabbedForm, TabbedFormTabs, useRecordContext } from 'react-admin';
 import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
 import { EditFormToolbar } from '../rules/RecordButtons.js';
 import { PublishUnsavedEdits } from '../workflow/unsavedEdits.js';
@@ -31,7 +31,8 @@ export const EntityForm = ({ entity, model }: { entity: ClientEntityModel; model
       </SimpleForm>
     );
   return (
-    <TabbedForm toolbar={toolbar}>
+    // Scrollable tabs of no width of their own: many sections (a stage's each, in every pipeline) never widen the page.
+    <TabbedForm toolbar={toolbar} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" sx={{ width: 0, minWidth: '100%' }} />}>
       {sections.map((section, index) => (
         <TabbedForm.Tab key={section.id} label={sectionLabel(section.id)}>
           {/* TabbedForm's children are tabs: the publisher goes inside the first. */}

@@ -20,7 +20,6 @@ import {
   Typography,
 } from '@mui/material';
 import {
-  DateField,
   RecordContextProvider,
   ReferenceField,
   Title,
@@ -32,6 +31,7 @@ import {
 } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ClientSalesModel } from '@ra-sales/schema';
+import { LocaleDateField } from '../fields/display.js';
 import { labelIn } from '../i18n/labels.js';
 import { useSalesUser } from '../user/useSalesUser.js';
 import type { ApprovalRecord, ApprovalStatus } from './api.js';
@@ -136,7 +136,7 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                       <TableCell>
                         {row.requested_by != null && <UserReference source="requested_by" resource={userResource} />}
                         <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
-                          <DateField source="created_at" showTime />
+                          <LocaleDateField source="created_at" showTime />
                         </Typography>
                       </TableCell>
                       <TableCell align="right">

@@ -1,7 +1,8 @@
 /** A timeline of a record's stage changes, from the read-only `history` resource. */
 import { Box, Typography } from '@mui/material';
-import { DateField, RecordContextProvider, useGetList, useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
+import { RecordContextProvider, useGetList, useLocaleState, useRecordContext, type RaRecord } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
+import { LocaleDateField } from '../fields/display.js';
 import { useSalesTranslate } from './messages.js';
 import { stageLabel, workflowEntity } from './model.js';
 import { UserReference } from './UserReference.js';
@@ -50,7 +51,7 @@ export function StageHistory({ model, resource, record: recordProp, userResource
                 : t('workflow.history_created', { stage: label(row.to_stage) })}
             </Typography>
             <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
-              <DateField source="created_at" showTime /> ·{' '}
+              <LocaleDateField source="created_at" showTime /> ·{' '}
               {row.user_id != null ? <UserReference source="user_id" resource={userResource} /> : t('workflow.unknown_user')}
             </Typography>
             {row.comment && <Typography variant="body2">{row.comment}</Typography>}

@@ -61,11 +61,21 @@ export interface SalesUser {
   fullName?: string | null;
 }
 
+/** One match of `GET /api/search`: the record, its title (representation) and the field that matched. */
+export interface SearchHit {
+  resource: string;
+  id: Identifier;
+  title: string;
+  match: { field: string; snippet: string };
+}
+
 export interface SalesApi {
   getWorkflow(resource: string, params: { id: Identifier }): Promise<{ data: WorkflowInfo }>;
   /** `GET /api/reports/<name>?<params as JSON-encoded query values>` */
   getReport<T = unknown>(name: string, params?: Record<string, unknown>): Promise<{ data: T }>;
   getMe(): Promise<{ data: SalesUser }>;
+  /** `GET /api/search?q=…`: the best matches across entities within the user's read scope, each resource's together. */
+  search(q: string, params?: { limit?: number }): Promise<{ data: SearchHit[] }>;
 }
 
 export type SalesDataProvider = DataProvider & SalesApi;
@@ -92,6 +102,7 @@ export function salesApiMethods(apiUrl: string, httpClient: HttpClient = fetchUt
         data: (json && typeof json === 'object' && !Array.isArray(json) && 'data' in json ? json.data : json) as T,
       })),
     getMe: () => httpClient(`${base}/me`).then(({ json }) => ({ data: json })),
+    search: (q, params = {}) => httpClient(`${base}/search${query({ q, limit: params.limit })}`).then(({ json }) => ({ data: json ?? [] })),
   };
 }
 

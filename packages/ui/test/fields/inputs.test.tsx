@@ -54,7 +54,7 @@ describe('MoneyInput and PercentInput', () => {
     );
     const yen = screen.getByText('¥');
     expect(yen.closest('.MuiInputAdornment-positionStart')).toBeTruthy();
-    expect(yen.closest('.MuiInputBase-root')?.querySelector('input')?.value).toBe('12.5');
+    expect(yen.closest('.MuiInputBase-root')?.querySelector('input')?.value).toBe('12.50');
     const percent = screen.getByText('%');
     expect(percent.closest('.MuiInputAdornment-positionEnd')).toBeTruthy();
     expect(percent.closest('.MuiInputBase-root')?.querySelector('input')?.value).toBe('30');

@@ -63,7 +63,7 @@ const edited: Record<FieldKind, () => unknown> = {
   text: () => expect(inputValue(/Notes/)).toBe('First line\nsecond line'),
   integer: () => expect(inputValue(/Seats/)).toBe('42'),
   number: () => expect(inputValue(/Weight/)).toBe('3.5'),
-  money: () => expect(inputValue(/Amount/)).toBe('12345.5'),
+  money: () => expect(inputValue(/Amount/)).toBe('12,345.50'),
   percent: () => expect(inputValue(/Probability/)).toBe('35'),
   date: () => expect(inputValue(/Signing date/)).toBe('2026-03-01'),
   datetime: () => expect(inputValue(/Reviewed at/)).toMatch(/^2026-02-10T/),

@@ -2,7 +2,7 @@
  * Values that depend on other values as a form is typed, in a real `<Admin>` against the mocked
  * API: `x-computed` totals and line columns, `x-ref-where` pickers scoped by another field.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { helperOf, openEditForm, putsIn } from './ruleForms.js';
 import { apiHandlers, freshDb, mockApi, renderApp, type SeenRequest } from './support.js';
@@ -11,6 +11,9 @@ const listFilter = (request: SeenRequest) => JSON.parse(request.url.searchParams
 
 const { server, seen } = mockApi();
 const puts = () => putsIn(seen);
+// react-admin's reference pickers debounce their filter (500 ms): a timer the last test left must
+// fire while the page still exists, not after the test environment is gone.
+afterAll(() => new Promise((done) => setTimeout(done, 700)));
 
 describe('x-computed: values follow the lines as they are typed', () => {
   it('recomputes the line columns and the total when a quantity or a discount changes', async () => {

@@ -39,6 +39,7 @@ export function staticGraph(entry: string): Set<string> {
 
 /** Loaded only by `import()`: the screens, the board, the inbox and the dashboard. */
 export const ON_DEMAND_MODULES = [
+  'layout/GlobalSearch.tsx',
   'resources/lazyScreens.ts',
   'resources/EntityList.tsx',
   'resources/EntityShow.tsx',

@@ -79,6 +79,12 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
+      "related": [
+        {
+          "resource": "deals",
+          "field": "customer_id"
+        }
+      ],
       "fields": [
         {
           "name": "name",
@@ -366,6 +372,7 @@ export const model = {
         "amountField": "amount",
         "reasonField": "lost_reason"
       },
+      "related": [],
       "fields": [
         {
           "name": "title",
@@ -548,6 +555,7 @@ export const model = {
       "lookups": {},
       "validations": [],
       "actions": {},
+      "related": [],
       "fields": [
         {
           "name": "name",

@@ -229,7 +229,13 @@ export const model = {
       "unique": [],
       "lookups": {},
       "validations": [],
-      "actions": {}
+      "actions": {},
+      "related": [
+        {
+          "resource": "deals",
+          "field": "customer_id"
+        }
+      ]
     },
     "deals": {
       "name": "deal",
@@ -661,7 +667,8 @@ export const model = {
         ],
         "amountField": "amount",
         "reasonField": "lost_reason"
-      }
+      },
+      "related": []
     },
     "salespeople": {
       "name": "salesperson",
@@ -817,7 +824,8 @@ export const model = {
       "unique": [],
       "lookups": {},
       "validations": [],
-      "actions": {}
+      "actions": {},
+      "related": []
     }
   },
   "users": {
