@@ -1,5 +1,6 @@
 export * from './model.js';
 export * from './reports.js';
+export type * from './timeline.js';
 export * from './validators.js';
 export { loadModel, type LoadOptions, type LoadResult } from './load/loadModel.js';
 export { type SchemaError, formatSchemaErrors } from './load/errors.js';

@@ -3,7 +3,17 @@
  * its field changes (`sales_audit`), stage moves (`sales_history`), approval requests and
  * decisions (`sales_approvals`), each with who and when. Paged by time: `?before=<next>&limit=50`.
  */
-import { SERVER_FIELDS, STAGE_ENTERED_FIELD, type EntityModel, type Labels } from '@ra-sales/schema';
+import {
+  SERVER_FIELDS,
+  STAGE_ENTERED_FIELD,
+  type EntityModel,
+  type FieldChange,
+  type Labels,
+  type TimelineApproval,
+  type TimelineEntry,
+  type TimelinePage,
+  type TimelineUser,
+} from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { ResourceInfo } from './resources.js';
 import { badRequest, notFound } from './errors.js';
@@ -14,49 +24,6 @@ import { usersOf } from './resources.js';
 
 export const TIMELINE_PAGE = 50;
 export const TIMELINE_MAX_PAGE = 200;
-
-export interface TimelineUser {
-  id: number;
-  /** The user's record representation; null when the reader may not read that record. */
-  name: string | null;
-}
-
-/** A field by name (the screens label it and format its values by its kind), its value before and after. */
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ApprovalRef {
-  id: number;
-  role: string;
-  label: Labels | null;
-  from: string;
-  to: string;
-}
-
-interface EntryBase {
-  /** Unique in the record's timeline: `<source>-<row id>`. */
-  id: string;
-  /** When, an ISO instant (milliseconds). */
-  at: string;
-  user: TimelineUser | null;
-}
-
-/** One thing that happened; a new kind is one more member with its own `kind`. */
-export type TimelineEntry =
-  | (EntryBase & { kind: 'created' })
-  | (EntryBase & { kind: 'changed'; changes: FieldChange[] })
-  | (EntryBase & { kind: 'moved'; from: string; to: string; comment: string | null })
-  | (EntryBase & { kind: 'approval_requested'; approval: ApprovalRef })
-  | (EntryBase & { kind: 'approval_decided'; approval: ApprovalRef; status: string; comment: string | null });
-
-export interface TimelinePage {
-  entries: TimelineEntry[];
-  /** `before` of the next page (an instant to the microsecond); null at the end. */
-  next: string | null;
-}
 
 type Source = 'audit' | 'history' | 'requested' | 'decided';
 interface JournalRow {
@@ -196,7 +163,7 @@ async function entriesOf(ctx: RequestContext, entity: EntityModel, page: Journal
       );
     } else {
       const row = approval.get(event.row_id)!;
-      const ref: ApprovalRef = {
+      const ref: TimelineApproval = {
         id: Number(row.id),
         role: row.role,
         label: json(row.label) as Labels | null,

@@ -3,49 +3,9 @@
  * Kept apart from the components: the main entry's data provider carries it, not the screens.
  */
 import { fetchUtils, type Identifier } from 'react-admin';
-import type { Labels } from '@ra-sales/schema';
+import type { TimelinePage } from '@ra-sales/schema';
 
-export interface TimelineUser {
-  id: Identifier;
-  /** Null when the reader may not read that user's record. */
-  name: string | null;
-}
-
-/** A field by name, its value before and after (as stored). */
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface TimelineApproval {
-  id: Identifier;
-  role: string;
-  label: Labels | null;
-  from: string;
-  to: string;
-}
-
-interface EntryBase {
-  id: string;
-  /** ISO instant. */
-  at: string;
-  user: TimelineUser | null;
-}
-
-/** One thing that happened to a record; the screens show a kind they do not know by its time and author alone. */
-export type TimelineEntry =
-  | (EntryBase & { kind: 'created' })
-  | (EntryBase & { kind: 'changed'; changes: FieldChange[] })
-  | (EntryBase & { kind: 'moved'; from: string; to: string; comment: string | null })
-  | (EntryBase & { kind: 'approval_requested'; approval: TimelineApproval })
-  | (EntryBase & { kind: 'approval_decided'; approval: TimelineApproval; status: string; comment: string | null });
-
-export interface TimelinePage {
-  entries: TimelineEntry[];
-  /** Pass as `before` for the next (older) page; null at the end. */
-  next: string | null;
-}
+export type { FieldChange, TimelineApproval, TimelineEntry, TimelinePage, TimelineUser } from '@ra-sales/schema';
 
 export interface TimelineParams {
   id: Identifier;
