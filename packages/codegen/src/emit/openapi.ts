@@ -36,6 +36,24 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
     };
     Object.assign(paths, entityPaths(entity), actionPaths(entity, model));
   }
+  paths['/search'] = {
+    get: {
+      tags: ['Search'],
+      operationId: 'search',
+      summary: 'Records of every entity matching a text, within what the user may read',
+      parameters: [
+        { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+      ],
+      responses: {
+        '200': {
+          description: '`[{ resource, id, title, match: { field, snippet } }]`, best first',
+          content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } },
+        },
+        '400': { $ref: '#/components/responses/BadRequest' },
+      },
+    },
+  };
   const withActions = entities.some((entity) => Object.keys(entity.actions ?? {}).length > 0);
   if (withActions) Object.assign(schemas, actionSchemas());
   const document = {
@@ -120,6 +138,46 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
         },
       },
       delete: { tags: tag, operationId: `delete_${entity.resource}`, responses: { '200': record, '404': errors['404'] } },
+    },
+  };
+  paths[`/${entity.resource}/{id}/timeline`] = {
+    parameters: [
+      idParam,
+      { name: 'before', in: 'query', schema: { type: 'string' }, description: 'The `next` of the previous page' },
+      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+    ],
+    get: {
+      tags: tag,
+      operationId: `timeline_${entity.resource}`,
+      summary: 'What happened to the record, newest first: field changes, stage moves, approvals',
+      responses: {
+        '200': { description: 'A page of entries (`TimelinePage`)', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': errors['400'],
+        '404': errors['404'],
+      },
+    },
+  };
+  paths[`/${entity.resource}/import`] = {
+    post: {
+      tags: tag,
+      operationId: `import_${entity.resource}`,
+      summary: `Create ${entity.pluralLabel.en} from a CSV or XLSX file, all or nothing`,
+      parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'string', enum: ['1'] }, description: 'Check every row, create none' }],
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+      responses: {
+        '200': { description: '`{ created, errors: [], dryRun }`', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': errors['400'],
+        '422': {
+          description: 'Refused rows: `{ created: 0, errors: [{ row, field, message }] }`',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
     },
   };
   if (entity.workflow) {
