@@ -114,6 +114,21 @@ const en = {
     unavailable: 'Not available on this server: %{reason}',
     overdue: 'Overdue collections and instalments by age',
   },
+  /** The list's Import button (`POST /<resource>/import`). */
+  import: {
+    button: 'Import',
+    title: 'Import %{name}',
+    checking: 'Checking the file…',
+    ready: '%{count} rows can be imported. Nothing has been created yet.',
+    refused: 'The file cannot be imported as it is: fix these rows and choose it again. Nothing was created.',
+    row: 'Row',
+    column: 'Column',
+    problem: 'Problem',
+    confirm: 'Import %{count} rows',
+    cancel: 'Cancel',
+    done: '%{count} records imported',
+    failed: 'The import failed: %{message}',
+  },
   /** The search box of the app bar (`GET /search`). */
   search: {
     placeholder: 'Search…',
@@ -234,6 +249,20 @@ const zhCN: typeof en = {
     score: '平均分（4 = 非常满意，1 = 较差）',
     unavailable: '此服务器不提供：%{reason}',
     overdue: '逾期回款与分期款账龄',
+  },
+  import: {
+    button: '导入',
+    title: '导入%{name}',
+    checking: '正在检查文件…',
+    ready: '可以导入 %{count} 行。尚未创建任何记录。',
+    refused: '此文件不能按原样导入：请修改以下各行后重新选择文件。没有创建任何记录。',
+    row: '行',
+    column: '列',
+    problem: '问题',
+    confirm: '导入 %{count} 行',
+    cancel: '取消',
+    done: '已导入 %{count} 条记录',
+    failed: '导入失败：%{message}',
   },
   search: {
     placeholder: '搜索…',

@@ -2,10 +2,14 @@ import type { ReactNode } from 'react';
 import {
   BulkDeleteButton,
   BulkExportButton,
+  CreateButton,
   Datagrid,
   Empty,
+  ExportButton,
+  FilterButton,
   List,
   ListActions,
+  TopToolbar,
   useLocale,
   useTranslate,
   type ListProps,
@@ -21,6 +25,7 @@ import { BulkActionButton, bulkActionsOf } from './ActionButtons.js';
 import { listColumns, filterInputs } from './elements.js';
 import { entityOf, isWorkflowField, type EntityScreenProps } from './entity.js';
 import { useSalesExporter } from './exporter.js';
+import { ImportButton } from './ImportButton.js';
 
 export interface EntityListProps extends EntityScreenProps, Omit<ListProps, 'resource' | 'children'> {
   /** Replaces the Datagrid columns. */
@@ -74,7 +79,19 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       sort={entity.sort}
       filters={filterInputs(entity)}
       exporter={exporter}
-      actions={mayCreate ? undefined : <ListActions hasCreate={false} />}
+      actions={
+        // Importing creates records: offered to those who may create them.
+        mayCreate ? (
+          <TopToolbar>
+            <FilterButton />
+            <CreateButton />
+            <ExportButton />
+            <ImportButton entity={entity} />
+          </TopToolbar>
+        ) : (
+          <ListActions hasCreate={false} />
+        )
+      }
       empty={mayCreate ? undefined : <Empty hasCreate={false} />}
       {...props}
     >

@@ -76,7 +76,21 @@ export interface SalesApi {
   getMe(): Promise<{ data: SalesUser }>;
   /** `GET /api/search?q=…`: the best matches across entities within the user's read scope, each resource's together. */
   search(q: string, params?: { limit?: number }): Promise<{ data: SearchHit[] }>;
+  /** `POST /api/<resource>/import[?dryRun=1]` with the file as the body: all rows or none. */
+  importFile(resource: string, file: Blob & { name?: string }, params?: { dryRun?: boolean }): Promise<{ data: ImportResult }>;
 }
+
+/** What an import answers: records created (0 on a dry run or a refusal) and the refused rows. */
+export interface ImportResult {
+  /** Records created; on a dry run, the rows that would be. */
+  created: number;
+  dryRun: boolean;
+  errors: { row: number; field?: string; column?: string; message: string }[];
+  truncated?: boolean;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileType = (file: Blob & { name?: string }) => (file.name?.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : file.type || 'text/csv');
 
 export type SalesDataProvider = DataProvider & SalesApi;
 
@@ -102,6 +116,19 @@ export function salesApiMethods(apiUrl: string, httpClient: HttpClient = fetchUt
         data: (json && typeof json === 'object' && !Array.isArray(json) && 'data' in json ? json.data : json) as T,
       })),
     getMe: () => httpClient(`${base}/me`).then(({ json }) => ({ data: json })),
+    importFile: (resource, file, params = {}) =>
+      httpClient(`${base}/${resource}/import${params.dryRun ? '?dryRun=1' : ''}`, {
+        method: 'POST',
+        body: file,
+        headers: new Headers({ 'Content-Type': fileType(file), Accept: 'application/json' }),
+      }).then(
+        ({ json }) => ({ data: json as ImportResult }),
+        // A refused file answers 422 with its rows: that is a result to show, not a failure.
+        (error: { status?: number; body?: ImportResult }) => {
+          if (error?.status === 422 && error.body?.errors) return { data: error.body };
+          throw error;
+        },
+      ),
     search: (q, params = {}) => httpClient(`${base}/search${query({ q, limit: params.limit })}`).then(({ json }) => ({ data: json ?? [] })),
   };
 }
