@@ -29,10 +29,7 @@ describe('ImportButton', () => {
 
   it('lists the refused rows of a dry run and offers no import', async () => {
     const refused = http.post(`${API}/deals/import`, () =>
-      HttpResponse.json(
-        { created: 0, dryRun: true, errors: [{ row: 3, column: 'Amount', message: 'must be a number' }] },
-        { status: 422 },
-      ),
+      HttpResponse.json({ created: 0, dryRun: true, errors: [{ row: 3, column: 'Amount', message: 'must be a number' }] }, { status: 422 }),
     );
     server.use(...apiHandlers(freshDb(), seen, [refused]));
     renderApp('/deals');
