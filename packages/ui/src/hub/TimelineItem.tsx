@@ -1,7 +1,7 @@
 /** One entry of a record's activity: an icon for its kind, what happened, who and when, and what changed. */
 import type { ComponentType } from 'react';
 import { Avatar, Box, Typography } from '@mui/material';
-import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
+import AddCircleOutline from '@mui/icons-material/AddCircleOutlined';
 import ArrowForward from '@mui/icons-material/ArrowForward';
 import Block from '@mui/icons-material/Block';
 import Cancel from '@mui/icons-material/Cancel';
