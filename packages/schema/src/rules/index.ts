@@ -18,3 +18,4 @@ export {
   pipelineSwitch,
   type WorkflowEntity,
 } from './workflow.js';
+export { isSearchable, type SearchHit } from './search.js';

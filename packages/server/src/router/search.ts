@@ -10,6 +10,7 @@
  * Rank: the record's representation equal to the text (0), starting with it (1), containing it
  * (2), a match in another field (3); then the shorter title, then the newer record.
  */
+import { isSearchable, type SearchHit } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { scopeOf } from './access.js';
 import type { RequestContext } from './context.js';
@@ -26,18 +27,6 @@ export const SEARCH_MAX_CHARS = 100;
 const SNIPPET_CHARS = 80;
 const SNIPPET_BEFORE = 20;
 
-/** Chinese, Japanese and Korean letters: one of them is a word, where Latin text needs two letters. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-export interface SearchHit {
-  resource: string;
-  id: number;
-  /** The record's representation (`x-record-representation`). */
-  title: string;
-  /** The field that matched and the part of its text around the match. */
-  match: { field: string; snippet: string };
-}
-
 export interface SearchRequest {
   text: string;
   limit: number;
@@ -53,8 +42,7 @@ function single(query: Record<string, unknown>, name: string, locale: string): s
 /** `q` and `limit` checked: 400 in the request's language for a missing, too short or too long text. */
 export function parseSearch(query: Record<string, unknown>, locale: string): SearchRequest {
   const text = (single(query, 'q', locale) ?? '').replace(/\0/g, '').trim().replace(/\s+/g, ' ');
-  const letters = [...text.replace(/ /g, '')];
-  if (!CJK.test(text) && letters.length < 2) {
+  if (!isSearchable(text)) {
     const message = phrase(locale, 'searchTooShort', {});
     throw badRequest(message, { q: message });
   }

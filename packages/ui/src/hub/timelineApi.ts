@@ -4,6 +4,7 @@
  */
 import { fetchUtils, type Identifier } from 'react-admin';
 import type { TimelinePage } from '@ra-sales/schema';
+import { query } from '../workflow/api.js';
 
 export type { FieldChange, TimelineApproval, TimelineEntry, TimelinePage, TimelineUser } from '@ra-sales/schema';
 
@@ -22,14 +23,11 @@ export interface TimelineApi {
 export function timelineMethods(apiUrl: string, httpClient: typeof fetchUtils.fetchJson = fetchUtils.fetchJson): TimelineApi {
   const base = apiUrl.replace(/\/$/, '');
   return {
-    getTimeline: (resource, { id, before, limit }) => {
-      const search = new URLSearchParams();
-      if (before) search.set('before', before);
-      if (limit) search.set('limit', String(limit));
-      const query = search.toString();
-      return httpClient(`${base}/${resource}/${encodeURIComponent(String(id))}/timeline${query ? `?${query}` : ''}`).then(({ json }) => ({
+    getTimeline: (resource, { id, before, limit }) =>
+      httpClient(
+        `${base}/${resource}/${encodeURIComponent(String(id))}/timeline${query({ before: before || undefined, limit: limit || undefined })}`,
+      ).then(({ json }) => ({
         data: { entries: Array.isArray(json?.entries) ? json.entries : [], next: typeof json?.next === 'string' ? json.next : null },
-      }));
-    },
+      })),
   };
 }

@@ -10,11 +10,11 @@ import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocale, useResourceDefinitions, useTranslate, type DataProvider } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import type { ClientSalesModel } from '@ra-sales/schema';
+import { type ClientSalesModel, isSearchable, type SearchHit } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
-import type { SalesApi, SearchHit } from '../workflow/api.js';
+import type { SalesApi } from '../workflow/api.js';
 import { useAdminPath } from './basename.js';
 
 export interface GlobalSearchProps {
@@ -25,13 +25,7 @@ export interface GlobalSearchProps {
   limit?: number;
 }
 
-/** Chinese, Japanese and Korean letters: one of them is enough to search, as the server decides. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-export function isSearchable(text: string): boolean {
-  const trimmed = text.trim();
-  return CJK.test(trimmed) || [...trimmed.replace(/\s+/g, '')].length >= 2;
-}
+export { isSearchable };
 
 function useDebounced(value: string, delay: number): string {
   const [settled, setSettled] = useState(value);

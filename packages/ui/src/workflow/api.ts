@@ -4,7 +4,7 @@
  * its data provider: `{ ...simpleRestProvider(apiUrl, http), ...salesApiMethods(apiUrl, http) }`.
  */
 import { fetchUtils, useDataProvider, type DataProvider, type Identifier } from 'react-admin';
-import type { Labels } from '@ra-sales/schema';
+import type { Labels, SearchHit } from '@ra-sales/schema';
 
 /** A label as the server sends it: a plain string or one per locale. */
 export type ServerLabel = string | Labels | null | undefined;
@@ -61,13 +61,7 @@ export interface SalesUser {
   fullName?: string | null;
 }
 
-/** One match of `GET /api/search`: the record, its title (representation) and the field that matched. */
-export interface SearchHit {
-  resource: string;
-  id: Identifier;
-  title: string;
-  match: { field: string; snippet: string };
-}
+export type { SearchHit } from '@ra-sales/schema';
 
 export interface SalesApi {
   getWorkflow(resource: string, params: { id: Identifier }): Promise<{ data: WorkflowInfo }>;
@@ -96,7 +90,8 @@ export type SalesDataProvider = DataProvider & SalesApi;
 
 type HttpClient = typeof fetchUtils.fetchJson;
 
-function query(params: Record<string, unknown> = {}): string {
+/** `?a=1&b=…` of the defined params, a value that is not a string JSON-encoded. */
+export function query(params: Record<string, unknown> = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
