@@ -13,7 +13,7 @@ import {
   MigrationBlockedError,
   MigrationNeedsReviewError,
   applyMigrations,
-  describeStep,
+  describeEffect,
   readMigrationPlan,
 } from './migrate/index.js';
 import { hasNoUsers, seedDemoWhenEmpty } from './seed/index.js';
@@ -33,8 +33,7 @@ try {
   if (migration.steps.length) {
     console.log(`Database migrated: ${migration.steps.length} step(s).`);
     // A first migration creates everything: its steps are not worth a line each.
-    if (migration.steps.length < 50)
-      for (const effect of migration.effects) console.log(`  - ${describeStep(effect.step)}${effect.text ? `: ${effect.text}` : ''}`);
+    if (migration.steps.length < 50) for (const effect of migration.effects) console.log(`  - ${describeEffect(effect)}`);
   }
   // A schema change may add computed values and roll-ups: existing records get them now, not at their next save.
   if (migration.steps.length && !(await hasNoUsers(knex, domain.model))) {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { describeStep, migrationPlanJson, needsReview, planMigrations } from './migrate/index.js';
+import { describeEffect, migrationPlanJson, needsReview, planMigrations } from './migrate/index.js';
 import { loadDomain } from './standalone/loadDomain.js';
 import { commandFor, connectStandaloneDatabase, domainDir, migrationPlanPath } from './standalone/settings.js';
 
@@ -17,7 +17,7 @@ let code = 0;
 try {
   const plan = await planMigrations(knex, domain.model);
   const line = (effect: (typeof plan.effects)[number]) =>
-    `  - ${describeStep(effect.step)}${effect.text ? `: ${effect.text}` : ''}${effect.blocked ? `\n    cannot run: ${effect.blocked}` : effect.lost ? '\n    loses data: runs only with "consent": true' : ''}`;
+    `  - ${describeEffect(effect)}${effect.blocked ? `\n    cannot run: ${effect.blocked}` : effect.lost ? '\n    loses data: runs only with "consent": true' : ''}`;
   const blocked = plan.effects.filter((effect) => effect.blocked);
   const reviewed = plan.effects.filter((effect) => effect.review || effect.blocked);
   if (plan.effects.length === 0) console.log('The database is at the model: there is nothing to migrate.');

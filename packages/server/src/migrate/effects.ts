@@ -7,7 +7,7 @@ import type { ColumnType } from './columnTypes.js';
 import { describeConformance, measureConformance, writeConversions } from './conformValues.js';
 import { findDuplicates, type Duplicates } from './duplicates.js';
 import { escapeRawSql, formatCount, quoteIdent, quoteLiteral } from './sql.js';
-import { stepSql, type MigrationStep } from './steps.js';
+import { describeStep, stepSql, type MigrationStep } from './steps.js';
 
 export interface StepEffect {
   step: MigrationStep;
@@ -22,6 +22,9 @@ export interface StepEffect {
   /** The values a unique set would cover several times. */
   duplicates?: Duplicates;
 }
+
+/** The step and what it did to the stored data: `rename column customers.address to office_address: 12 values keep …`. */
+export const describeEffect = (effect: StepEffect): string => `${describeStep(effect.step)}${effect.text ? `: ${effect.text}` : ''}`;
 
 /** A value that carries information: not NULL, not an empty string, not an empty document. */
 function nonEmptyCondition(column: string, type: ColumnType): string {

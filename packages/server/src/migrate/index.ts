@@ -1,6 +1,6 @@
 export { planMigration, type PlanOptions } from './plan.js';
 export { applyMigrations, planMigrations, readSchemaSnapshot, type ApplyOptions, type ApplyResult } from './apply.js';
-export { runStep, type StepEffect } from './effects.js';
+export { describeEffect, runStep, type StepEffect } from './effects.js';
 export {
   migrationPlanJson,
   readMigrationPlan,
