@@ -34,11 +34,21 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * Where the backoffice is built and served from: `E2E_ADMIN_DIR` gives a run its own folder, so
+ * that two runs on one checkout do not overwrite each other's build.
+ */
+const ADMIN_DIR = process.env.E2E_ADMIN_DIR ? join(REPO, process.env.E2E_ADMIN_DIR) : undefined;
+
 /** Builds the backoffice app the server serves (skipped with E2E_SKIP_BUILD=1, e.g. when it was just built). */
 export function buildAdminApp(): void {
   if (process.env.E2E_SKIP_BUILD === '1') return;
   const started = Date.now();
-  const result = spawnSync('pnpm', ['--filter', '@ra-sales/backoffice', 'build'], { cwd: REPO, encoding: 'utf8' });
+  const outDir = ADMIN_DIR ? ['--outDir', ADMIN_DIR, '--emptyOutDir'] : [];
+  const result = spawnSync('pnpm', ['--filter', '@ra-sales/backoffice', 'exec', 'vite', 'build', ...outDir], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`building the backoffice failed:\n${result.stdout}\n${result.stderr}`);
   console.log(`backoffice built in ${Date.now() - started} ms`);
 }
@@ -56,7 +66,7 @@ export async function startServer({ timeoutMs = 180_000 } = {}): Promise<Running
   let output = '';
   const child = spawn(join(REPO, 'node_modules/.bin/tsx'), [main], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(ADMIN_DIR ? { ADMIN_DIR } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -300,7 +300,9 @@ async function main() {
       stamp: String(Date.now()).slice(-6),
     };
     let failed = false;
-    for (const [name, run] of steps) {
+    // E2E_ONLY=<regular expression> runs the first step and the steps whose names match it.
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : undefined;
+    for (const [name, run] of steps.filter(([name], index) => !only || index === 0 || only.test(name))) {
       if (failed) {
         results.push({ step: name, status: 'skipped', ms: 0 });
         continue;
