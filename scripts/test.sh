@@ -18,6 +18,9 @@ pnpm exec tsc -p tsconfig.json
 echo "== unit and integration tests"
 pnpm exec vitest run
 
+echo "== the API tests again, through PgBouncer (transaction mode) to a primary, reading from its streaming replica"
+PG_TOPOLOGY=replicated pnpm --filter @ra-sales/server exec vitest run test/router
+
 echo "== browser tests (headless Chromium against the standalone server)"
 pnpm --filter @ra-sales/ui run e2e
 

@@ -19,7 +19,20 @@ export interface TestDatabase {
   reset(): Promise<void>;
 }
 
-export const DATABASE_KINDS: DatabaseKind[] = ['pglite', 'postgres'];
+/** With PG_TOPOLOGY=replicated only PostgreSQL: that run repeats the API tests through a replica and PgBouncer. */
+export const DATABASE_KINDS: DatabaseKind[] = process.env.PG_TOPOLOGY === 'replicated' ? ['postgres'] : ['pglite', 'postgres'];
+
+/** The replica connection of a test database, when the run has one (PG_TOPOLOGY=replicated). */
+const replicas = new WeakMap<Knex, Knex>();
+export const replicaOf = (db: Knex): Knex | undefined => replicas.get(db);
+
+function injectedTopology(): { bouncer?: string; replica?: string } {
+  try {
+    return { bouncer: inject('postgresBouncerUrl') || undefined, replica: inject('postgresReplicaUrl') || undefined };
+  } catch {
+    return {};
+  }
+}
 
 let ownServer: Promise<PostgresServer> | undefined;
 let databaseCounter = 0;
@@ -88,10 +101,14 @@ async function openPostgres(name: string): Promise<Opened> {
     .slice(0, 30);
   const database = `test_${process.pid}_${++databaseCounter}_${slug}`;
   await withAdmin(adminUrl, (admin) => admin.raw(`CREATE DATABASE "${database}"`));
-  const db = connectDatabase({ url: urlForDatabase(adminUrl, database) });
+  const topology = injectedTopology();
+  const db = connectDatabase({ url: urlForDatabase(topology.bouncer ?? adminUrl, database) });
+  const replica = topology.replica ? connectDatabase({ url: urlForDatabase(topology.replica, database) }) : undefined;
+  if (replica) replicas.set(db, replica);
   return {
     db,
     async close() {
+      await replica?.destroy();
       await db.destroy();
       await withAdmin(adminUrl, (admin) => admin.raw(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     },

@@ -6,6 +6,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensurePgliteTemplate } from './pgliteTemplate.js';
 import { findPostgresBinaries, startPostgres, type PostgresServer } from './postgres.js';
+import { startReplicatedPostgres } from './replicated.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,10 +14,19 @@ declare module 'vitest' {
     postgresAdminUrl: string;
     /** A PGlite data folder dump test databases start from; empty when none. */
     pgliteTemplate: string;
+    /**
+     * With `PG_TOPOLOGY=replicated`: PgBouncer (transaction mode) in front of the primary, and the
+     * streaming replica; the tests' writes go through the first, the router's reads to the second.
+     */
+    postgresBouncerUrl: string;
+    postgresReplicaUrl: string;
   }
 }
 
-let server: PostgresServer | undefined;
+let server: Pick<PostgresServer, 'stop'> | undefined;
+
+/** `PG_TOPOLOGY=replicated`: the API tests through PgBouncer and a streaming replica (scripts/test.sh). */
+export const REPLICATED = process.env.PG_TOPOLOGY === 'replicated';
 
 export async function setup(project: TestProject): Promise<void> {
   const [template] = await Promise.all([
@@ -30,6 +40,16 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 async function setupPostgres(project: TestProject): Promise<void> {
+  project.provide('postgresBouncerUrl', '');
+  project.provide('postgresReplicaUrl', '');
+  if (REPLICATED) {
+    const replicated = await startReplicatedPostgres({ synchronous: true, bouncer: true });
+    server = replicated;
+    project.provide('postgresAdminUrl', replicated.primaryUrl);
+    project.provide('postgresBouncerUrl', replicated.bouncerUrl!);
+    project.provide('postgresReplicaUrl', replicated.replicaUrl);
+    return;
+  }
   if (process.env.DATABASE_URL) {
     project.provide('postgresAdminUrl', process.env.DATABASE_URL);
     return;
@@ -39,8 +59,9 @@ async function setupPostgres(project: TestProject): Promise<void> {
     project.provide('postgresAdminUrl', '');
     return;
   }
-  server = await startPostgres();
-  project.provide('postgresAdminUrl', server.url);
+  const single = await startPostgres();
+  server = single;
+  project.provide('postgresAdminUrl', single.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -47,7 +47,7 @@ export function findPostgresBinaries(): string | null {
   return candidates.find((dir): dir is string => !!dir && hasBinaries(dir)) ?? null;
 }
 
-interface RunAs {
+export interface RunAs {
   /** Runs a binary as the server's user and returns its output. */
   run(binary: string, args: string[]): string;
   /** Gives the server's user a folder. */
@@ -78,7 +78,7 @@ function shellQuote(arg: string): string {
 }
 
 /** Runs binaries as the current user, or as `postgres` when the current user is root. */
-function runAs(): RunAs {
+export function runAs(): RunAs {
   const exec = (file: string, args: string[]) =>
     execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
   if (process.getuid?.() !== 0) return { run: exec, own: () => {} };
@@ -112,52 +112,92 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
+/** A folder owned by the server's user, removed with everything in it when the cluster stops. */
+export function clusterRoot(as: RunAs, prefix = 'ra-sales-pg-'): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  as.own(root);
+  return root;
+}
+
+export interface ClusterOptions {
+  /** `-c name=value` settings beyond the test defaults. */
+  settings?: Record<string, string>;
+  /** An initialised data folder (a base backup) instead of running initdb. */
+  existingDataDir?: string;
+}
+
+export interface Cluster {
+  port: number;
+  dataDir: string;
+  /** Superuser URL to the `postgres` database. */
+  url: string;
+  stop(): void;
+}
+
+/** Starts a server in `root` (initdb first unless a data folder is given) on a free port. */
+export async function startCluster(bin: string, as: RunAs, root: string, name: string, options: ClusterOptions = {}): Promise<Cluster> {
+  const dataDir = options.existingDataDir ?? path.join(root, name);
+  const logFile = path.join(root, `${name}.log`);
+  writeFileSync(logFile, '');
+  as.own(logFile);
+  if (!options.existingDataDir) {
+    as.run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+  }
+  const port = await freePort();
+  const settings = { listen_addresses: '127.0.0.1', fsync: 'off', synchronous_commit: 'off', max_connections: '200', ...options.settings };
+  const serverOptions = [`-p ${port}`, `-k ${root}`, ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`)].join(' ');
+  const pgCtl = path.join(bin, 'pg_ctl');
+  as.run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+  let stopped = false;
+  return {
+    port,
+    dataDir,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+    },
+  };
+}
+
+/** Runs `stop` when the process exits without teardown (a crash, an interrupted bench), so that no server is left behind. */
+export function stopOnExit(stop: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    process.off('exit', once);
+    stop();
+  };
+  process.on('exit', once);
+  return once;
+}
+
 /** initdb into a temporary folder and start a server on a free port; fast but not durable. */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = findPostgresBinaries();
   if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl, postgres) not found; set PG_BIN or DATABASE_URL.');
   const as = runAs();
-  const root = mkdtempSync(path.join(os.tmpdir(), 'ra-sales-pg-'));
-  as.own(root);
-  const dataDir = path.join(root, 'data');
-  const logFile = path.join(root, 'server.log');
-  writeFileSync(logFile, '');
-  as.own(logFile);
-  as.run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
-  const port = await freePort();
-  const serverOptions = [
-    `-p ${port}`,
-    `-k ${root}`,
-    `-c listen_addresses=127.0.0.1`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=200',
-  ].join(' ');
-  const pgCtl = path.join(bin, 'pg_ctl');
+  const root = clusterRoot(as);
+  let cluster: Cluster;
   try {
-    as.run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+    cluster = await startCluster(bin, as, root, 'data', { settings: { full_page_writes: 'off' } });
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
-  let stopped = false;
-  const stopNow = () => {
-    if (stopped) return;
-    stopped = true;
-    process.off('exit', stopNow);
+  const stop = stopOnExit(() => {
     try {
-      as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      cluster.stop();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  };
-  // A run that ends without teardown (a crash, an interrupted bench) leaves no server behind.
-  process.on('exit', stopNow);
+  });
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: cluster.url,
     async stop() {
-      stopNow();
+      stop();
     },
   };
 }

@@ -11,6 +11,7 @@ import { fetchUtils, type DataProvider } from 'ra-core';
 import { applyMigrations } from '../../../src/migrate/index.js';
 import { createSalesRouter, type SalesRouterOptions } from '../../../src/index.js';
 import { defaultDomain } from './model.js';
+import { replicaOf } from '../../support/databases.js';
 
 export const TEST_USERS = {
   admin: { role: 'admin', team: 'north' },
@@ -79,7 +80,11 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
   await applyMigrations(db, model);
   const users = await seedUsers(db);
   const app = express();
-  app.use('/api', createSalesRouter({ knex: db, model, validators, auth: () => null, demoUsers: true, ...options }));
+  const replica = replicaOf(db);
+  app.use(
+    '/api',
+    createSalesRouter({ knex: db, model, validators, auth: () => null, demoUsers: true, ...(replica ? { replica } : {}), ...options }),
+  );
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, () => resolve(s));
   });
