@@ -18,6 +18,12 @@ export interface ConnectOptions {
   /** Largest connection pool for PostgreSQL (PGlite always has one connection). */
   poolMax?: number;
   /**
+   * PostgreSQL only: a statement running longer is cancelled by the server (`statement_timeout`,
+   * sent when connecting), its transaction rolled back, and the request answered 503. Behind
+   * PgBouncer, which does not pass it on, set it on the role instead (docs/scaling.md).
+   */
+  statementTimeoutMs?: number;
+  /**
    * A PGlite data folder dump (`PGlite.dumpDataDir()`) to start from instead of running initdb:
    * several times faster for throwaway in-memory databases.
    */
@@ -38,7 +44,7 @@ export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
 export function connectDatabase(options: ConnectOptions = {}): Knex {
   const url = options.url ?? process.env.DATABASE_URL;
   return url
-    ? connectPostgres(url, options.poolMax ?? 10)
+    ? connectPostgres(url, options.poolMax ?? 10, options.statementTimeoutMs)
     : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate, options.pgliteExtensions);
 }
 
@@ -65,10 +71,14 @@ const pgCustomTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-function connectPostgres(url: string, poolMax: number): Knex {
+function connectPostgres(url: string, poolMax: number, statementTimeoutMs: number | undefined): Knex {
   return knexPackage.knex({
     client: 'pg',
-    connection: { connectionString: url, types: pgCustomTypes } as Knex.PgConnectionConfig,
+    connection: {
+      connectionString: url,
+      types: pgCustomTypes,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
   });
 }

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly errors?: Record<string, string>,
     /** Further members of the JSON body. */
     readonly extra?: Record<string, unknown>,
+    /** Response headers (`Retry-After`). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -28,13 +30,25 @@ export const conflict = (message: string, errors?: Record<string, string>, extra
 export const unprocessable = (message: string, errors?: Record<string, string>, extra?: Record<string, unknown>) =>
   new HttpError(422, message, errors, extra);
 
+/** Socket errors, PostgreSQL's connection and shutdown classes, and the pool waiting in vain: the database is down or out of reach. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Client was closed/i;
+
+export function isUnavailable(error: unknown): boolean {
+  const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return name === 'KnexTimeoutError' || (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message));
+}
+
 /**
  * Errors from the database driver that only bad input can cause (class 22 data exceptions, class 23
  * integrity violations) answered as 4xx in the request's language, so no request body can produce a 5xx.
  */
 export function fromDatabaseError(error: unknown, locale = 'en', model?: SalesModel): HttpError | undefined {
+  if (isUnavailable(error)) return new HttpError(503, phrase(locale, 'databaseUnavailable', {}), undefined, undefined, { 'Retry-After': '5' });
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
+  if (code === '57014') return new HttpError(503, phrase(locale, 'statementTimeout', {}));
   const detail = (error as Error).message;
   if (code.startsWith('22')) return badRequest(phrase(locale, 'invalidValue', { detail }));
   if (code === '40001' || code === '40P01') return conflict(phrase(locale, 'concurrentUpdate', {}));

@@ -43,6 +43,7 @@ export function errorHandler(model: SalesModel, log: (error: unknown) => void = 
     const locale = requestLocale(req, model);
     const known = error instanceof HttpError ? error : (bodyParserError(error, locale) ?? fromDatabaseError(error, locale, model));
     if (known) {
+      if (known.headers) res.set(known.headers);
       res.status(known.status).json(known.body);
       return;
     }

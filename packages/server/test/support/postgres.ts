@@ -131,7 +131,10 @@ export interface Cluster {
   dataDir: string;
   /** Superuser URL to the `postgres` database. */
   url: string;
+  /** Stops the server at once, as a crash would (`pg_ctl stop -m immediate`): no checkpoint, recovery at the next start. */
   stop(): void;
+  /** Starts it again on the same port and data folder (after `stop`). */
+  start(): void;
 }
 
 /** Starts a server in `root` (initdb first unless a data folder is given) on a free port. */
@@ -147,17 +150,22 @@ export async function startCluster(bin: string, as: RunAs, root: string, name: s
   const settings = { listen_addresses: '127.0.0.1', fsync: 'off', synchronous_commit: 'off', max_connections: '200', ...options.settings };
   const serverOptions = [`-p ${port}`, `-k ${root}`, ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`)].join(' ');
   const pgCtl = path.join(bin, 'pg_ctl');
-  as.run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
-  let stopped = false;
+  let running = false;
+  const start = () => {
+    as.run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+    running = true;
+  };
+  start();
   return {
     port,
     dataDir,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
-      if (stopped) return;
-      stopped = true;
+      if (!running) return;
+      running = false;
       as.run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
     },
+    start,
   };
 }
 
