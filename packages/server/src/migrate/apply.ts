@@ -53,8 +53,11 @@ async function refuseUnknownTables(db: Knex, model: SalesModel): Promise<void> {
 
 /** The columns of each of `tables` the database has, by table. */
 async function systemColumns(db: Knex, tables: string[] = SYSTEM_TABLES.map((table) => table.name)): Promise<Map<string, string[]>> {
+  // pg_catalog rather than information_schema: the same answer, many times faster on PGlite at every start.
   const result = await db.raw(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY(?)`,
+    `SELECT c.relname AS table_name, a.attname AS column_name
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relname = ANY(?) AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`,
     [tables],
   );
   const columns = new Map<string, string[]>();
