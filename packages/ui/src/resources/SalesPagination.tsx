@@ -1,0 +1,29 @@
+/**
+ * react-admin's pagination, saying "about" when the server estimated the total
+ * (`X-Total-Count-Exact: false` → `meta.totalExact === false`, see the data provider): a list of
+ * millions of rows is not counted exactly on every page.
+ */
+import { useCallback } from 'react';
+import { Pagination, useListContext, useLocale, type PaginationProps } from 'react-admin';
+import { formatNumber } from '../fields/format.js';
+import { useUiTranslate } from '../i18n/useUiTranslate.js';
+
+interface Range {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export function SalesPagination(props: PaginationProps) {
+  const { meta } = useListContext();
+  const t = useUiTranslate();
+  const locale = useLocale();
+  const approximate = (meta as { totalExact?: boolean } | undefined)?.totalExact === false;
+  const about = useCallback(
+    ({ from, to, count }: Range) =>
+      t('pagination.about', { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(count, locale, { maximumSignificantDigits: 2 }) }),
+    [t, locale],
+  );
+  // TablePagination's own prop, which react-admin passes through and lets override its label.
+  return approximate ? <Pagination {...props} {...({ labelDisplayedRows: about } as object)} /> : <Pagination {...props} />;
+}
