@@ -73,12 +73,43 @@ async function seedUsers(db: Knex): Promise<Record<UserName, number>> {
   return users;
 }
 
+/** The default domain's tables and the test users in a fresh database. */
+export async function prepareTestDatabase(db: Knex, model = defaultDomain().model): Promise<Record<UserName, number>> {
+  await applyMigrations(db, model);
+  return seedUsers(db);
+}
+
+/** `request(method, path, { as })` against a running API at `url` (ending in `/api`). */
+export function httpRequester(url: string, users: Record<UserName, number>): TestServer['request'] {
+  const userHeader = (user: UserName | null | undefined): Record<string, string> => (user ? { 'X-Sales-User': String(users[user]) } : {});
+  return async (method, path, { as = 'admin', body, rawBody, headers = {} } = {}) => {
+    const hasBody = body !== undefined || rawBody !== undefined;
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'Accept-Language': 'en',
+        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...userHeader(as),
+        ...headers,
+      },
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json, text };
+  };
+}
+
 export async function startTestServer(db: Knex, options: Partial<SalesRouterOptions> = {}): Promise<TestServer> {
   // Another domain (a company's overlay) may be given; the default domain otherwise.
   const { model, validators } =
     options.model && options.validators ? { model: options.model, validators: options.validators } : defaultDomain();
-  await applyMigrations(db, model);
-  const users = await seedUsers(db);
+  const users = await prepareTestDatabase(db, model);
   const app = express();
   const replica = replicaOf(db);
   app.use(
@@ -89,8 +120,6 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
     const s = app.listen(0, () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-
-  const userHeader = (user: UserName | null | undefined): Record<string, string> => (user ? { 'X-Sales-User': String(users[user]) } : {});
 
   return {
     url,
@@ -104,27 +133,7 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
       };
       return simpleRestProvider(url, httpClient);
     },
-    async request(method, path, { as = 'admin', body, rawBody, headers = {} } = {}) {
-      const hasBody = body !== undefined || rawBody !== undefined;
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          'Accept-Language': 'en',
-          ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
-          ...userHeader(as),
-          ...headers,
-        },
-        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-      });
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, json, text };
-    },
+    request: httpRequester(url, users),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
