@@ -33316,5 +33316,103 @@ export const model = {
       },
       "params": {}
     }
-  ]
+  ],
+  "dashboardFigures": [
+    {
+      "report": "stage-totals",
+      "value": "open_amount",
+      "unit": "money",
+      "title": {
+        "en": "Open pipeline",
+        "zh-CN": "在途商机金额"
+      },
+      "params": {
+        "resource": "opportunities"
+      }
+    },
+    {
+      "report": "stage-totals",
+      "value": "open_count",
+      "unit": "count",
+      "title": {
+        "en": "Open opportunities",
+        "zh-CN": "在途商机数"
+      },
+      "params": {
+        "resource": "opportunities"
+      }
+    },
+    {
+      "report": "stage-totals",
+      "value": "weighted",
+      "unit": "money",
+      "title": {
+        "en": "Weighted pipeline",
+        "zh-CN": "加权管道"
+      },
+      "params": {
+        "resource": "opportunities"
+      }
+    },
+    {
+      "report": "sales-by",
+      "value": "amount",
+      "unit": "money",
+      "title": {
+        "en": "Won this month",
+        "zh-CN": "本月成交"
+      },
+      "params": {},
+      "period": "month",
+      "compare": true
+    },
+    {
+      "report": "overdue-collections",
+      "value": "amount",
+      "unit": "money",
+      "title": {
+        "en": "Overdue collections",
+        "zh-CN": "逾期应收"
+      },
+      "params": {}
+    },
+    {
+      "report": "overdue-collections",
+      "value": "count",
+      "unit": "count",
+      "title": {
+        "en": "Overdue items",
+        "zh-CN": "逾期笔数"
+      },
+      "params": {}
+    }
+  ],
+  "activities": {
+    "kinds": [
+      {
+        "id": "note",
+        "label": {
+          "en": "Note",
+          "zh-CN": "笔记"
+        },
+        "icon": "EditNote"
+      },
+      {
+        "id": "call",
+        "label": {
+          "en": "Call",
+          "zh-CN": "电话"
+        },
+        "icon": "ContactPhone"
+      },
+      {
+        "id": "visit",
+        "label": {
+          "en": "Visit",
+          "zh-CN": "拜访"
+        },
+        "icon": "Place"
+      }
+    ]
+  }
 };

@@ -6,6 +6,7 @@ import { model } from '@ra-sales/domain/client';
 import {
   createSalesDataProvider,
   createSalesI18nProvider,
+  demoActAs,
   raChineseMessages,
   salesCustomRoutes,
   SalesDashboard,
@@ -30,7 +31,12 @@ const backofficeI18nProvider = polyglotI18nProvider(
 // --- ra-sales drop-in: the sales API beside the back office's own data, one i18n, one menu ---
 // The sales texts are layered under the back office's provider: its keys, languages and default locale win.
 const i18nProvider = createSalesI18nProvider(model, { i18nProvider: backofficeI18nProvider });
-const salesData = createSalesDataProvider('/api', { model, locale: () => i18nProvider.getLocale() });
+// The demo server reads `X-Sales-User`: the user menu's "Act as" picks the salesperson it names.
+const actAs = demoActAs();
+const salesData = {
+  ...createSalesDataProvider('/api', { model, locale: () => i18nProvider.getLocale(), user: actAs.user }),
+  ...actAs.methods,
+};
 const dataProvider = combineDataProviders((resource) => (BACKOFFICE_RESOURCES.includes(resource) ? backofficeDataProvider : salesData));
 const ownMenu = (
   <>

@@ -2,7 +2,7 @@
  * The compiled model: what every generator, the server and the screens read.
  * Nothing downstream reads the raw schema files; they read this.
  */
-import type { ReportId } from './reports.js';
+import type { FigurePeriod, FigureUnit, ReportId } from './reports.js';
 
 /** A human label per locale, e.g. `{ en: "Customer", "zh-CN": "客户" }`. `en` is always present. */
 export type Labels = { en: string; 'zh-CN'?: string; [locale: string]: string | undefined };
@@ -429,6 +429,40 @@ export interface DashboardCard {
   chart?: string;
 }
 
+/** One kind of note kept on a record (`activities.kinds` in model.json): a note, a call, a visit. */
+export interface ActivityKind {
+  /** Stored in `sales_notes.kind`. */
+  id: string;
+  label: Labels;
+  /** A Material icon name of `ICON_NAMES`; the screens choose one by the kind's id when absent. */
+  icon?: string;
+}
+
+/** `activities` in model.json: what notes, calls and visits a record's activity holds. */
+export interface ActivitiesModel {
+  kinds: ActivityKind[];
+}
+
+/**
+ * One headline figure of the dashboard (`dashboard.figures` in model.json): a single value read
+ * from a report's answer, within the caller's read scope, shown as a tile above the cards.
+ */
+export interface DashboardFigure {
+  /** The report the value comes from: a key of `REPORT_SPECS` with `values`. */
+  report: ReportId;
+  /** One of the report's `values`, e.g. `open_amount`. */
+  value: string;
+  /** How the value is written, from the report's `values`. */
+  unit: FigureUnit;
+  title: Labels;
+  /** Parameters sent with the report, e.g. `{ "resource": "opportunities" }`. */
+  params: Record<string, unknown>;
+  /** For a report taking a period: the calendar month, quarter or year around today (default: no period). */
+  period?: FigurePeriod;
+  /** With `period`: the same figure of the period before is shown beside it. */
+  compare?: boolean;
+}
+
 /** The model as the browser receives it (`toClientModel`): labels, fields, stages and rules, no JSON Schemas. */
 export interface ClientSalesModel {
   /** Locales every label is given in. */
@@ -442,6 +476,10 @@ export interface ClientSalesModel {
   users?: UsersModel;
   /** The dashboard's report cards, in order. */
   dashboard: DashboardCard[];
+  /** The dashboard's headline figures, in order (none when model.json declares none). */
+  dashboardFigures?: DashboardFigure[];
+  /** The kinds of notes on records; the loader fills in note, call and visit when model.json has none. */
+  activities?: ActivitiesModel;
 }
 
 /** The whole compiled model: what the server, the migrations and the generators read. */

@@ -26,6 +26,14 @@ export interface TimelineApproval {
   to: string;
 }
 
+/** A file attached to the record (`sales_attachments`); a deleted file leaves no entry. */
+export interface TimelineAttachment {
+  id: number;
+  file_name: string;
+  size: number;
+  content_type: string;
+}
+
 interface EntryBase {
   /** Unique in the record's timeline: `<source>-<row id>`. */
   id: string;
@@ -34,12 +42,25 @@ interface EntryBase {
   user: TimelineUser | null;
 }
 
+/** A task on the record (`sales_tasks`), as its entries name it. */
+export interface TimelineTask {
+  id: number;
+  title: string;
+  /** `YYYY-MM-DD`, or null. */
+  due_date: string | null;
+  assignee: TimelineUser | null;
+}
+
 export type TimelineEntry =
+  | (EntryBase & { kind: 'note'; noteId: number; noteKind: string; body: string })
+  | (EntryBase & { kind: 'task_created'; task: TimelineTask })
+  | (EntryBase & { kind: 'task_done'; task: TimelineTask })
   | (EntryBase & { kind: 'created' })
   | (EntryBase & { kind: 'changed'; changes: FieldChange[] })
   | (EntryBase & { kind: 'moved'; from: string; to: string; comment: string | null })
   | (EntryBase & { kind: 'approval_requested'; approval: TimelineApproval })
-  | (EntryBase & { kind: 'approval_decided'; approval: TimelineApproval; status: string; comment: string | null });
+  | (EntryBase & { kind: 'approval_decided'; approval: TimelineApproval; status: string; comment: string | null })
+  | (EntryBase & { kind: 'attached'; attachment: TimelineAttachment });
 
 export interface TimelinePage {
   entries: TimelineEntry[];

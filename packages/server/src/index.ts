@@ -3,3 +3,4 @@
 export * from './router/index.js';
 export * from './db/index.js';
 export * from './migrate/index.js';
+export * from './attachments/index.js';

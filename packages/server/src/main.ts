@@ -6,6 +6,7 @@
  *   PORT            default 3000
  *   ADMIN_DIR       the built admin app (default examples/backoffice/dist)
  *   SWEEP_EVERY_MS  how often dated values (overdue) are refreshed (default one hour)
+ *   SALES_WEBHOOK_URL  each notification (approval requested or decided, task assigned) is posted there as JSON
  */
 import { relative } from 'node:path';
 import {
@@ -21,7 +22,16 @@ import { sweepDatedRecords } from './router/index.js';
 import { refreshAfterMigration } from './router/facts/afterMigration.js';
 import { createStandaloneApp } from './standalone/createApp.js';
 import { loadDomain } from './standalone/loadDomain.js';
-import { commandFor, connectStandaloneDatabase, domainDir, fromRepo, migrationPlanPath } from './standalone/settings.js';
+import { webhookNotifier } from './standalone/webhook.js';
+import {
+  commandFor,
+  connectStandaloneDatabase,
+  domainDir,
+  fromRepo,
+  migrationPlanPath,
+  standaloneAttachments,
+} from './standalone/settings.js';
+import { describeAttachmentStore } from './attachments/settings.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const domain = await loadDomain(domainDir());
@@ -65,18 +75,27 @@ if (demo) {
   console.log(`Roll-ups computed: ${demo.rolledUp} record(s) updated.`);
 }
 
-// Values that change with the date (overdue collections and instalments): now, then every hour.
+// Values that change with the date (overdue collections and instalments): refreshed once the
+// server answers, so that a start does not wait for a scan of every dated record, then every hour.
 const sweep = () =>
   sweepDatedRecords({ knex, model: domain.model, validators: domain.validators }).then(
     (result) => result.changed && console.log(`Dated values refreshed: ${result.changed} record(s) changed.`),
     (error: unknown) => console.error('The dated-values sweep failed:', error),
   );
-await sweep();
-setInterval(() => void sweep(), Number(process.env.SWEEP_EVERY_MS ?? 3_600_000)).unref();
 
-const app = createStandaloneApp({ knex, domain, adminDir: fromRepo(process.env.ADMIN_DIR ?? 'examples/backoffice/dist') });
+const webhook = process.env.SALES_WEBHOOK_URL;
+const app = createStandaloneApp({
+  knex,
+  domain,
+  adminDir: fromRepo(process.env.ADMIN_DIR ?? 'examples/backoffice/dist'),
+  notify: webhook ? webhookNotifier(webhook) : undefined,
+  attachments: standaloneAttachments(),
+});
+console.log(`Attachments: ${describeAttachmentStore()}.`);
 const server = app.listen(port, () => {
   console.log(`ra-sales on http://localhost:${port}  (API http://localhost:${port}/api, reference http://localhost:${port}/api/docs)`);
+  void sweep();
+  setInterval(() => void sweep(), Number(process.env.SWEEP_EVERY_MS ?? 3_600_000)).unref();
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -14,6 +14,10 @@ import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotte
 import { approveInInbox, byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
 import { quoteControlSteps } from './quoteControls.js';
 import { documentChainSteps } from './documentChain.js';
+import { phoneSteps } from './phone.js';
+import { activitySteps } from './activities.js';
+import { dailyFixSteps } from './dailyFixes.js';
+import { attachmentSteps } from './attachments.js';
 
 type Row = Record<string, unknown> & { id: number };
 
@@ -184,6 +188,9 @@ const steps: [string, (state: State) => Promise<void>][] = [
   ],
   ...quoteControlSteps,
   ...documentChainSteps,
+  ...activitySteps,
+  ...dailyFixSteps,
+  ...attachmentSteps,
   [
     'drag the card on the board',
     async (state) => {
@@ -276,6 +283,7 @@ const steps: [string, (state: State) => Promise<void>][] = [
       await shot('dates-in-ui-language');
     },
   ],
+  ...phoneSteps,
 ];
 
 async function main() {

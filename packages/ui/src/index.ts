@@ -5,6 +5,7 @@ export * from './workflow/index.js';
 export * from './dashboard/index.js';
 export * from './user/index.js';
 export * from './rules/index.js';
+export * from './activities/index.js';
 // Explicit, so these win over the workflow module's narrower `SalesDataProvider`.
 export {
   createSalesDataProvider,

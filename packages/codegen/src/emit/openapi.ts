@@ -1,5 +1,6 @@
 import { STAGE_ENTERED_FIELD, type ActionModel, type EntityModel, type JsonSchema, type SalesModel } from '@ra-sales/schema';
 import { jsonWithBanner } from './banner.js';
+import { activityPaths, activitySchemas } from './openapiActivities.js';
 
 /** OpenAPI 3.1 of the CRUD API. 3.1 speaks JSON Schema 2020-12, so the entity schemas are used as they are. */
 export function emitOpenApi(model: SalesModel, sources: string): string {
@@ -54,6 +55,8 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
       },
     },
   };
+  Object.assign(paths, activityPaths());
+  Object.assign(schemas, activitySchemas());
   const withActions = entities.some((entity) => Object.keys(entity.actions ?? {}).length > 0);
   if (withActions) Object.assign(schemas, actionSchemas());
   const document = {

@@ -8,7 +8,9 @@ import { checkActionsAcross } from './buildActions.js';
 import { fileOf, readSources, type SourceDocument } from './sources.js';
 import { buildUsers, checkOwners, type RawUsers } from './buildUsers.js';
 import { buildDashboard, type RawDashboard } from './buildDashboard.js';
+import { buildFigures } from './buildFigures.js';
 import { buildMenu, type RawGroup } from './buildMenu.js';
+import { buildActivities, type RawActivities } from './buildActivities.js';
 import { buildRelated } from './buildRelated.js';
 import { collectWarnings, type SchemaWarning } from './warnings.js';
 
@@ -44,6 +46,7 @@ export function loadModel(options: LoadOptions): LoadResult {
     roles?: Record<string, Labels>;
     users?: RawUsers;
     dashboard?: RawDashboard;
+    activities?: RawActivities;
   };
   const roles = Object.keys(modelFile.roles ?? {});
   const groups = (modelFile.groups ?? []).map((g) => g.id);
@@ -78,7 +81,9 @@ export function loadModel(options: LoadOptions): LoadResult {
   const users = buildUsers(modelFile.users, entities, mayExist, roles, modelReport);
   checkOwners(entities, users, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
   const dashboard = buildDashboard(modelFile.dashboard, entities, mayExist, modelReport);
+  const dashboardFigures = buildFigures(modelFile.dashboard?.figures, entities, mayExist, modelReport);
   const menu = buildMenu(modelFile.groups ?? [], entities, mayExist, modelReport);
+  const activities = buildActivities(modelFile.activities, modelReport);
   buildRelated(menu.entities, resolvedDocs, mayExist, (entity) => reporter(sources.entities.find((d) => d.name === entity.source)!));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
 
@@ -89,6 +94,8 @@ export function loadModel(options: LoadOptions): LoadResult {
     entities: Object.fromEntries(menu.entities.map((e) => [e.resource, e])),
     ...(users ? { users } : {}),
     dashboard,
+    ...(dashboardFigures.length ? { dashboardFigures } : {}),
+    activities,
   };
   const warnings = collectWarnings(model, { model: sources.model, entities: sources.entities, resolved: resolvedDocs });
   return { ok: true, model, warnings };
@@ -108,7 +115,7 @@ function checkAcrossEntities(
     if (first) reporter(docOf(entity))('/x-resource', `resource "${entity.resource}" is already used by ${first.source}`);
     else resources.set(entity.resource, entity);
   }
-  const reserved = ['approvals', 'history', 'me', 'reports', 'openapi', 'search'];
+  const reserved = ['approvals', 'history', 'me', 'reports', 'openapi', 'search', 'notes', 'tasks'];
   for (const entity of entities) {
     const report = reporter(docOf(entity));
     if (reserved.includes(entity.resource))

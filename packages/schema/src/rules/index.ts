@@ -19,3 +19,22 @@ export {
   type WorkflowEntity,
 } from './workflow.js';
 export { isSearchable, type SearchHit } from './search.js';
+export {
+  activityKindsOf,
+  taskDue,
+  ACTIVITY_TEXT_MAX,
+  DEFAULT_ACTIVITY_KINDS,
+  TASK_TITLE_MAX,
+  type TaskDue,
+} from './activities.js';
+export {
+  ATTACHMENT_TYPES,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  fileExtension,
+  formatFileSize,
+  judgeAttachment,
+  type Attachment,
+  type AttachmentList,
+  type AttachmentType,
+  type AttachmentVerdict,
+} from './attachments.js';

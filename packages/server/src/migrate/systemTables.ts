@@ -1,5 +1,5 @@
 import type { TableShape } from './shape.js';
-import { indexName } from './shape.js';
+import { indexName, uniqueIndexName } from './shape.js';
 
 const id = { name: 'id', type: 'bigint', identity: true } as const;
 const createdAt = { name: 'created_at', type: 'timestamptz', notNull: true, default: 'now()' } as const;
@@ -105,5 +105,71 @@ export const SYSTEM_TABLES: TableShape[] = [
     ],
     [],
     ['resource', 'field', 'period'],
+  ),
+  // Notes, calls and visits on any record (router/activities/).
+  systemTable(
+    'sales_notes',
+    [
+      id,
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'record_id', type: 'bigint', notNull: true },
+      { name: 'kind', type: 'text', notNull: true },
+      { name: 'body', type: 'text', notNull: true },
+      { name: 'occurred_at', type: 'timestamptz', notNull: true, default: 'now()' },
+      { name: 'author_id', type: 'bigint' },
+      { name: 'version', type: 'integer', notNull: true, default: '1' },
+      createdAt,
+      updatedAt,
+    ],
+    [['resource', 'record_id']],
+  ),
+  // Tasks on any record, for their assignee (router/activities/).
+  systemTable(
+    'sales_tasks',
+    [
+      id,
+      { name: 'resource', type: 'text', notNull: true },
+      { name: 'record_id', type: 'bigint', notNull: true },
+      { name: 'title', type: 'text', notNull: true },
+      { name: 'description', type: 'text' },
+      { name: 'due_date', type: 'date' },
+      { name: 'assignee_id', type: 'bigint' },
+      { name: 'done', type: 'boolean', notNull: true, default: 'false' },
+      { name: 'done_at', type: 'timestamptz' },
+      { name: 'done_by', type: 'bigint' },
+      { name: 'created_by', type: 'bigint' },
+      { name: 'version', type: 'integer', notNull: true, default: '1' },
+      createdAt,
+      updatedAt,
+    ],
+    [
+      ['resource', 'record_id'],
+      ['assignee_id', 'done', 'due_date'],
+    ],
+  ),
+  // Files attached to any record (src/attachments/); the bytes live in the store under `storage_key`.
+  ((table) => ({
+    ...table,
+    indexes: [
+      ...table.indexes,
+      { name: uniqueIndexName(table.name, ['storage_key']), table: table.name, columns: ['storage_key'], unique: true },
+    ],
+  }))(
+    systemTable(
+      'sales_attachments',
+      [
+        id,
+        { name: 'resource', type: 'text', notNull: true },
+        { name: 'record_id', type: 'bigint', notNull: true },
+        { name: 'file_name', type: 'text', notNull: true },
+        { name: 'content_type', type: 'text', notNull: true },
+        { name: 'size', type: 'bigint', notNull: true },
+        { name: 'sha256', type: 'text', notNull: true },
+        { name: 'storage_key', type: 'text', notNull: true },
+        { name: 'uploaded_by', type: 'bigint' },
+        createdAt,
+      ],
+      [['resource', 'record_id']],
+    ),
   ),
 ];

@@ -149,7 +149,7 @@ function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
-function dateParameter(ctx: RequestContext, query: Query, name: string, end: boolean, allowMonth: boolean): string | undefined {
+export function dateParameter(ctx: RequestContext, query: Query, name: string, end: boolean, allowMonth: boolean): string | undefined {
   const raw = query[name];
   if (raw === undefined || raw === '') return undefined;
   const text = String(raw);

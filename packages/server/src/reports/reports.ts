@@ -15,6 +15,7 @@ import { entityOf, enumLabels, jsonParameter, requireFields, type Query, type Re
 import { expenseRatio } from './expenseRatio.js';
 import { forecastAccuracy } from './forecastAccuracy.js';
 import { forecastVsQuota } from './forecastVsQuota.js';
+import { headline } from './headline.js';
 import { overdueAgeing } from './overdueAgeing.js';
 import { planVsActual } from './planVsActual.js';
 import { quotaAttainment } from './quotaAttainment.js';
@@ -99,4 +100,5 @@ export const REPORTS: Record<ReportId, Report> = {
   'satisfaction-by-engineer': satisfactionByEngineer,
   'forecast-vs-quota': forecastVsQuota,
   'stage-sla': stageSla,
+  headline: (ctx, query) => headline(ctx, query, REPORTS),
 };

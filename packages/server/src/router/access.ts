@@ -69,11 +69,20 @@ export function addEntityScope(
   qb.whereRaw('false');
 }
 
-/** Records of entities with a workflow that the user may read: `resource = ? AND record_id IN (…)`. */
-function addReadableRecord(qb: Where, knex: Knex, model: SalesModel, user: SalesUser, table: string): void {
+/**
+ * Rows about a record (`resource`, `record_id`) that the user may read: `resource = ? AND record_id IN (…)`
+ * for each of `entities` (every entity by default).
+ */
+export function addReadableRecord(
+  qb: Where,
+  knex: Knex,
+  model: SalesModel,
+  user: SalesUser,
+  table: string,
+  entities: Iterable<EntityModel> = Object.values(model.entities),
+): void {
   qb.where((any) => {
-    for (const entity of Object.values(model.entities)) {
-      if (!entity.workflow) continue;
+    for (const entity of entities) {
       any.orWhere((w) => {
         w.where(`${table}.resource`, entity.resource);
         if (scopeOf(entity, user, 'read') === 'all') return;
@@ -87,9 +96,12 @@ function addReadableRecord(qb: Where, knex: Knex, model: SalesModel, user: Sales
   });
 }
 
+/** Only records of entities with a workflow have approvals and history rows. */
+const withWorkflow = (model: SalesModel) => Object.values(model.entities).filter((entity) => entity.workflow);
+
 /**
- * Adds the read scope of any resource. History rows follow their record. Approvals are visible
- * with their record, to holders of the approving role, and to whoever asked.
+ * Adds the read scope of any resource. History rows, notes and tasks follow their record. Approvals
+ * are visible with their record, to holders of the approving role, and to whoever asked.
  */
 export function addReadScope(
   qb: Where,
@@ -108,11 +120,15 @@ export function addReadScope(
     qb.where((w) => {
       w.whereIn(`${table}.role`, user.roles.length ? user.roles : ['']);
       w.orWhere(`${table}.requested_by`, user.id);
-      w.orWhere((r) => addReadableRecord(r, knex, model, user, table));
+      w.orWhere((r) => addReadableRecord(r, knex, model, user, table, withWorkflow(model)));
     });
     return;
   }
-  addReadableRecord(qb, knex, model, user, table);
+  if (resource.kind === 'notes' || resource.kind === 'tasks') {
+    addReadableRecord(qb, knex, model, user, table);
+    return;
+  }
+  addReadableRecord(qb, knex, model, user, table, withWorkflow(model));
 }
 
 export function mayDecide(user: SalesUser, role: string): boolean {

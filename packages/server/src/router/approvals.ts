@@ -22,6 +22,7 @@ import { roleLabels } from './rules/labels.js';
 import { APPROVALS } from './resources.js';
 import { updateVersioned } from './rowWrites.js';
 import { checkMove, missingAsErrors, nextStages, stageOf } from './workflow.js';
+import type { NotifiedApproval } from './activities/notifications.js';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
@@ -91,8 +92,29 @@ export async function requestApprovals(
       before: null,
       after: row,
     });
+    if (!approvedByAuthor) {
+      ctx.notifications?.add(db, {
+        type: 'approval_requested',
+        resource: entity.resource,
+        recordId,
+        actorId: ctx.user.id,
+        approval: notifiedApproval(row),
+      });
+    }
   }
   return pending;
+}
+
+/** An approval row as a notification names it. */
+function notifiedApproval(row: Record<string, unknown>): NotifiedApproval {
+  const label = typeof row.label === 'string' ? JSON.parse(row.label) : row.label;
+  return {
+    id: Number(row.id),
+    role: String(row.role),
+    label: (label as NotifiedApproval['label']) ?? null,
+    from: (row.from_stage as string | null) ?? null,
+    to: String(row.to_stage),
+  };
 }
 
 /** Pending approvals of a record are void once it moves by another way. */
@@ -161,6 +183,14 @@ export async function decideApproval(ctx: RequestContext, id: number, body: unkn
       decided_at: trx.fn.now(),
     });
     await writeAudit(trx, { resource: APPROVALS, recordId: id, action: 'update', userId: ctx.user.id, before: approval, after: decided });
+    ctx.notifications?.add(trx, {
+      type: 'approval_decided',
+      resource: String(approval.resource),
+      recordId: Number(approval.record_id),
+      actorId: ctx.user.id,
+      requesterId: approval.requested_by == null ? null : Number(approval.requested_by),
+      approval: { ...notifiedApproval(decided), status, comment: (comment as string | null) ?? null },
+    });
 
     const request = () =>
       requestOf(trx, String(approval.resource), Number(approval.record_id), String(approval.from_stage), String(approval.to_stage));

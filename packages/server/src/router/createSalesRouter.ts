@@ -24,6 +24,9 @@ import { REPORTS } from '../reports/reports.js';
 import { actionOf, runAction, runBulkAction } from './actions.js';
 import { parseSearch, searchRecords } from './search.js';
 import { importBody, importFile } from './import/index.js';
+import { ReadRouting } from './readRouting.js';
+import { mountActivityRoutes, NotificationOutbox } from './activities/index.js';
+import { attachmentRoutes } from '../attachments/routes.js';
 
 export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
 
@@ -42,9 +45,24 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     });
   }
 
+  const routing = options.replica ? new ReadRouting(knex, options.replica) : undefined;
+  const notifications = options.notify ? new NotificationOutbox(knex, model, options.notify) : undefined;
+
   async function contextOf(req: Request): Promise<RequestContext> {
     const user = await resolveUser(req, knex, model, auth, options.demoUsers === true);
-    return { knex, model, validators, resources, counter, user, locale: requestLocale(req, model) };
+    if (routing && req.method !== 'GET' && req.method !== 'HEAD') {
+      routing.writing(user.id);
+      req.res?.once('finish', () => {
+        routing.wrote(user.id).catch((error: unknown) => console.error('Could not read the write position of the primary:', error));
+      });
+    }
+    return { knex, model, validators, resources, counter, user, locale: requestLocale(req, model), notifications };
+  }
+
+  /** A read's context: on the replica, unless it has not replayed the user's last write yet. */
+  async function readContextOf(req: Request): Promise<RequestContext> {
+    const ctx = await contextOf(req);
+    return routing ? { ...ctx, knex: routing.db(await routing.source(ctx.user.id)) } : ctx;
   }
 
   function resourceOf(req: Request): ResourceInfo {
@@ -71,17 +89,20 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
         phrase(locale, 'reportUnknown', { name: JSON.stringify(req.params.name), reports: listWords(locale, Object.keys(REPORTS)) }),
       );
     }
-    res.json(await report(await contextOf(req), req.query as Record<string, unknown>));
+    res.json(await report(await readContextOf(req), req.query as Record<string, unknown>));
   });
 
   router.get('/search', async (req, res) => {
-    const ctx = await contextOf(req);
+    const ctx = await readContextOf(req);
     res.json(await searchRecords(ctx, parseSearch(req.query as Record<string, unknown>, ctx.locale)));
   });
 
+  mountActivityRoutes(router, contextOf, readContextOf);
+  attachmentRoutes(router, { options, contextOf, resourceOf });
+
   router.get('/:resource', async (req: Request, res: Response) => {
     const resource = resourceOf(req);
-    const ctx = await contextOf(req);
+    const ctx = await readContextOf(req);
     const query = parseListQuery(req.query as Record<string, unknown>, resource, ctx.locale);
     const { rows, start, total } = await listRecords(ctx, resource, query);
     res.setHeader('Content-Range', contentRange(resource.name, start, rows.length, total.total));
@@ -92,22 +113,22 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
 
   router.get('/:resource/:id', async (req, res) => {
     const resource = resourceOf(req);
-    const ctx = await contextOf(req);
+    const ctx = await readContextOf(req);
     const embed = parseEmbed(req.query as Record<string, unknown>, resource, ctx.locale);
-    const record = await findReadable(knex, ctx, resource, parseId(String(req.params.id), ctx.locale));
-    if (embed.length) await embedReferences(knex, model, resources, resource, ctx.user, [record], embed);
+    const record = await findReadable(ctx.knex, ctx, resource, parseId(String(req.params.id), ctx.locale));
+    if (embed.length) await embedReferences(ctx.knex, model, resources, resource, ctx.user, [record], embed);
     res.json(record);
   });
 
   router.get('/:resource/:id/workflow', async (req, res) => {
     const resource = resourceOf(req);
-    const ctx = await contextOf(req);
+    const ctx = await readContextOf(req);
     res.json(await workflowStatus(ctx, resource, parseId(String(req.params.id), ctx.locale)));
   });
 
   router.get('/:resource/:id/timeline', async (req, res) => {
     const resource = resourceOf(req);
-    const ctx = await contextOf(req);
+    const ctx = await readContextOf(req);
     res.json(await recordTimeline(ctx, resource, parseId(String(req.params.id), ctx.locale), req.query as Record<string, unknown>));
   });
 

@@ -13,16 +13,17 @@ import { fieldName, phrase } from './locale.js';
 import { refuseChanges, sameValue } from './records.js';
 import { usersOf } from './resources.js';
 
-async function isTeamMember(db: Db, ctx: RequestContext, id: unknown): Promise<boolean> {
-  if (sameValue(id, ctx.user.id)) return true;
+/** Of `ids`, the salespeople of the user's team (the user included): one query for many owners. */
+export async function teamMembers(db: Db, ctx: RequestContext, ids: unknown[]): Promise<Set<unknown>> {
+  const members = new Set<unknown>(ids.filter((id) => sameValue(id, ctx.user.id)));
   const users = usersOf(ctx.model);
-  if (!users?.teamField || ctx.user.teamId == null || typeof id !== 'number') return false;
-  return Boolean(
-    await (db as Knex)(users.resource)
-      .select('id')
-      .where({ id, [users.teamField]: ctx.user.teamId })
-      .first(),
-  );
+  const numbers = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  if (!users?.teamField || ctx.user.teamId == null || !numbers.length) return members;
+  const rows = (await (db as Knex)(users.resource).select('id').whereIn('id', numbers).where(users.teamField, ctx.user.teamId)) as {
+    id: unknown;
+  }[];
+  for (const { id } of rows) members.add(Number(id));
+  return members;
 }
 
 /** A new record belongs to its author unless the body names an owner. */
@@ -43,12 +44,26 @@ export async function checkOwner(
   stored?: Record<string, unknown>,
 ): Promise<void> {
   const owner = entity.access.ownerField;
+  if (!owner || !(owner in fields) || (stored && sameValue(fields[owner], stored[owner]))) return;
+  const team = scopeOf(entity, ctx.user, 'write') === 'team' ? await teamMembers(db, ctx, [fields[owner]]) : new Set();
+  checkOwnerAmong(ctx, entity, fields, team, stored);
+}
+
+/** `checkOwner` with the team members among the owners already known (`teamMembers`). */
+export function checkOwnerAmong(
+  ctx: RequestContext,
+  entity: EntityModel,
+  fields: Record<string, unknown>,
+  team: Set<unknown>,
+  stored?: Record<string, unknown>,
+): void {
+  const owner = entity.access.ownerField;
   if (!owner || !(owner in fields)) return;
   if (stored && sameValue(fields[owner], stored[owner])) return;
   const scope = scopeOf(entity, ctx.user, 'write');
   if (scope === 'own') {
     refuseChanges(fields, stored ?? { [owner]: ctx.user.id }, [owner], ctx.locale, entity);
-  } else if (scope === 'team' && !(await isTeamMember(db, ctx, fields[owner]))) {
+  } else if (scope === 'team' && !team.has(fields[owner])) {
     throw badRequest(phrase(ctx.locale, 'ownerNotInTeam', { field: fieldName(entity, owner, ctx.locale) }), {
       [owner]: phrase(ctx.locale, 'notInTeam', {}),
     });

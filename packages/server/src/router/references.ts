@@ -12,7 +12,7 @@ import { sameValue } from './records.js';
 import type { ResourceInfo } from './resources.js';
 import type { Db, SalesUser } from './types.js';
 
-interface Wanted {
+export interface Wanted {
   /** Field (or `lines/0/product_id`) each id came from, for the error message. */
   ids: Map<number, string[]>;
 }
@@ -24,16 +24,13 @@ function want(byTarget: Map<string, Wanted>, target: string, id: unknown, where:
   byTarget.set(target, wanted);
 }
 
-export async function checkReferences(
-  db: Db,
+/** The references a write sets or changes, by target: id → the fields naming it. */
+export function wantedReferences(
   model: SalesModel,
-  resources: Map<string, ResourceInfo>,
   entity: EntityModel,
   record: Record<string, unknown>,
   before: Record<string, unknown>,
-  user: SalesUser,
-  locale: string,
-): Promise<void> {
+): Map<string, Wanted> {
   const byTarget = new Map<string, Wanted>();
   for (const field of entity.fields) {
     const value = record[field.name];
@@ -48,16 +45,38 @@ export async function checkReferences(
       });
     }
   }
+  return byTarget;
+}
+
+/** Of `ids` of `target`, those that exist and the user may read: one query. */
+export async function readableIds(
+  db: Db,
+  model: SalesModel,
+  resources: Map<string, ResourceInfo>,
+  target: string,
+  ids: Iterable<number>,
+  user: SalesUser,
+): Promise<Set<number>> {
+  const resource = resources.get(target)!;
+  const query = db(resource.table)
+    .select(`${resource.table}.id`)
+    .whereIn(`${resource.table}.id`, [...ids]);
+  addReadScope(query, db as Knex, model, resource, user);
+  return new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
+}
+
+/** Refuses the write when one of its wanted references is not among the readable ids found. */
+export function refuseMissingReferences(
+  model: SalesModel,
+  entity: EntityModel,
+  byTarget: Map<string, Wanted>,
+  found: Map<string, Set<number>>,
+  locale: string,
+): void {
   const errors: Record<string, string> = {};
   for (const [target, { ids }] of byTarget) {
-    const resource = resources.get(target)!;
-    const query = db(resource.table)
-      .select(`${resource.table}.id`)
-      .whereIn(`${resource.table}.id`, [...ids.keys()]);
-    addReadScope(query, db as Knex, model, resource, user);
-    const found = new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
     for (const [id, fields] of ids) {
-      if (found.has(id)) continue;
+      if (found.get(target)?.has(id)) continue;
       for (const field of fields) {
         errors[field] ??= phrase(locale, 'noSuchReference', { entity: labelOf(model.entities[target].label, locale), id: String(id) });
       }
@@ -74,4 +93,20 @@ export async function checkReferences(
       errors,
     );
   }
+}
+
+export async function checkReferences(
+  db: Db,
+  model: SalesModel,
+  resources: Map<string, ResourceInfo>,
+  entity: EntityModel,
+  record: Record<string, unknown>,
+  before: Record<string, unknown>,
+  user: SalesUser,
+  locale: string,
+): Promise<void> {
+  const byTarget = wantedReferences(model, entity, record, before);
+  const found = new Map<string, Set<number>>();
+  for (const [target, { ids }] of byTarget) found.set(target, await readableIds(db, model, resources, target, ids.keys(), user));
+  refuseMissingReferences(model, entity, byTarget, found, locale);
 }

@@ -16,6 +16,8 @@ export function teamsOf(model: SalesModel): string | undefined {
 
 export const APPROVALS = 'approvals';
 export const HISTORY = 'history';
+export const NOTES = 'notes';
+export const TASKS = 'tasks';
 
 export interface Column {
   name: string;
@@ -35,7 +37,7 @@ export interface EmbedTarget {
 export interface ResourceInfo {
   name: string;
   table: string;
-  kind: 'entity' | 'approvals' | 'history';
+  kind: 'entity' | 'approvals' | 'history' | 'notes' | 'tasks';
   entity?: EntityModel;
   columns: Map<string, Column>;
   /** Columns searched by the `q` filter. */
@@ -79,6 +81,30 @@ const historyColumns = (users: string | undefined): Column[] => [
   { name: 'created_at', kind: 'datetime' },
 ];
 
+/** Notes, calls and visits on a record (`sales_notes`); the author is set by the server. */
+const noteColumns = (users: string | undefined): Column[] => [
+  { name: 'resource', kind: 'string' },
+  { name: 'record_id', kind: 'integer' },
+  { name: 'kind', kind: 'string' },
+  { name: 'body', kind: 'text' },
+  { name: 'occurred_at', kind: 'datetime' },
+  { name: 'author_id', kind: 'reference', ref: users },
+];
+
+/** Tasks on a record (`sales_tasks`); the creator and the completion are set by the server. */
+const taskColumns = (users: string | undefined): Column[] => [
+  { name: 'resource', kind: 'string' },
+  { name: 'record_id', kind: 'integer' },
+  { name: 'title', kind: 'string' },
+  { name: 'description', kind: 'text' },
+  { name: 'due_date', kind: 'date' },
+  { name: 'assignee_id', kind: 'reference', ref: users },
+  { name: 'done', kind: 'boolean' },
+  { name: 'done_at', kind: 'datetime' },
+  { name: 'done_by', kind: 'reference', ref: users },
+  { name: 'created_by', kind: 'reference', ref: users },
+];
+
 /** Key of an embedded record: `customer_id` → `customer`; `requested_by` → `requested_by_record`. */
 export function embedName(field: string): string {
   return field.endsWith('_id') ? field.slice(0, -3) : `${field}_record`;
@@ -110,7 +136,7 @@ function describe(
   };
 }
 
-/** Every resource the router serves: one per entity, plus `approvals` and `history`. */
+/** Every resource the router serves: one per entity, plus `approvals`, `history`, `notes` and `tasks`. */
 export function describeResources(model: SalesModel): Map<string, ResourceInfo> {
   const resources = new Map<string, ResourceInfo>();
   for (const entity of Object.values(model.entities)) {
@@ -160,6 +186,28 @@ export function describeResources(model: SalesModel): Map<string, ResourceInfo> 
         searchFields: ['comment'],
         defaultSort: { field: 'created_at', order: 'DESC' },
       },
+      model,
+    ),
+  );
+  resources.set(
+    NOTES,
+    describe(
+      NOTES,
+      'sales_notes',
+      'notes',
+      [...SERVER_COLUMNS, ...noteColumns(model.users?.resource)],
+      { searchFields: ['body'], defaultSort: { field: 'occurred_at', order: 'DESC' } },
+      model,
+    ),
+  );
+  resources.set(
+    TASKS,
+    describe(
+      TASKS,
+      'sales_tasks',
+      'tasks',
+      [...SERVER_COLUMNS, ...taskColumns(model.users?.resource)],
+      { searchFields: ['title', 'description'], defaultSort: { field: 'due_date', order: 'ASC' } },
       model,
     ),
   );

@@ -64,6 +64,29 @@ export async function nextSequenceValue(
 }
 
 /**
+ * The next `count` document numbers of `resource`.`field`, in order, allocated by one upsert (an
+ * import numbering a chunk of records): the same numbers `count` calls of `nextSequenceValue` give.
+ */
+export async function nextSequenceValues(
+  db: Knex | Knex.Transaction,
+  resource: string,
+  field: string,
+  pattern: string,
+  count: number,
+  now = new Date(),
+): Promise<string[]> {
+  if (count <= 0) return [];
+  const result = await db.raw(
+    `INSERT INTO ${SEQUENCES_TABLE} (resource, field, period, last_value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (resource, field, period) DO UPDATE SET last_value = ${SEQUENCES_TABLE}.last_value + EXCLUDED.last_value
+     RETURNING last_value`,
+    [resource, field, sequencePeriod(pattern, now), count],
+  );
+  const last = Number(result.rows[0].last_value);
+  return Array.from({ length: count }, (_, i) => formatSequence(pattern, now, last - count + 1 + i));
+}
+
+/**
  * The highest counter value already used in `table`.`field` for the period of `now`: numbers
  * typed before the field had a sequence (or imported) are read back from the column itself.
  */

@@ -21,11 +21,21 @@ import { phrase } from './locale.js';
 import { findReadable, readableQuery } from './reads.js';
 import { sameValue } from './records.js';
 import { usersOf } from './resources.js';
+import {
+  ACTIVITY_EVENTS_SQL,
+  ACTIVITY_RANK,
+  activityEntry,
+  activityEventBindings,
+  activityRows,
+  activityUserIds,
+  isActivitySource,
+  type ActivitySource,
+} from './activities/timelineEntries.js';
 
 export const TIMELINE_PAGE = 50;
 export const TIMELINE_MAX_PAGE = 200;
 
-type Source = 'audit' | 'history' | 'requested' | 'decided';
+type Source = 'audit' | 'history' | 'requested' | 'decided' | 'attached' | ActivitySource;
 interface JournalRow {
   source: Source;
   row_id: number;
@@ -33,7 +43,15 @@ interface JournalRow {
 }
 
 /** Within one instant (one transaction), what followed from what comes first, as the rest of the list. */
-const RANK: Record<TimelineEntry['kind'], number> = { moved: 0, approval_decided: 1, approval_requested: 2, changed: 3, created: 4 };
+const RANK: Record<TimelineEntry['kind'], number> = {
+  moved: 0,
+  approval_decided: 1,
+  approval_requested: 2,
+  changed: 3,
+  created: 4,
+  attached: 5,
+  ...ACTIVITY_RANK,
+};
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 const CURSOR = `to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -75,6 +93,8 @@ async function events(ctx: RequestContext, entity: EntityModel, id: number, rang
       union all
       select 'decided', id, decided_at from sales_approvals
         where resource = ? and record_id = ? and decided_at is not null and status <> 'pending'
+      union all
+      select 'attached', id, created_at from sales_attachments where resource = ? and record_id = ?${ACTIVITY_EVENTS_SQL}
     ) events
     where ${where}
     order by at desc, row_id desc
@@ -86,6 +106,8 @@ async function events(ctx: RequestContext, entity: EntityModel, id: number, rang
     ...record,
     ...record,
     ...record,
+    ...record,
+    ...activityEventBindings(record),
     ...(range.before ? [range.before] : []),
     ...(range.from ? [range.from] : []),
     ...(range.limit ? [range.limit] : []),
@@ -116,7 +138,7 @@ function changesOf(entity: EntityModel, before: Record<string, unknown> | null, 
 }
 
 /** Names of the users among `ids` the reader may read (the users entity's representation). */
-async function userNames(ctx: RequestContext, ids: number[]): Promise<Map<number, string>> {
+export async function userNames(ctx: RequestContext, ids: number[]): Promise<Map<number, string>> {
   const users = usersOf(ctx.model);
   const resource = users && ctx.resources.get(users.resource);
   const field = users?.entity.recordRepresentation;
@@ -129,18 +151,28 @@ async function userNames(ctx: RequestContext, ids: number[]): Promise<Map<number
 
 async function entriesOf(ctx: RequestContext, entity: EntityModel, page: JournalRow[]): Promise<TimelineEntry[]> {
   const db = ctx.knex;
-  const [audits, moves, approvals] = await Promise.all([
+  const [audits, moves, approvals, files] = await Promise.all([
     db('sales_audit').whereIn('id', idsOf(page, 'audit')).select('id', 'action', 'user_id', 'before', 'after'),
     db('sales_history').whereIn('id', idsOf(page, 'history')).select('id', 'from_stage', 'to_stage', 'user_id', 'comment'),
     db('sales_approvals')
       .whereIn('id', idsOf(page, 'requested', 'decided'))
       .select('id', 'role', 'label', 'from_stage', 'to_stage', 'status', 'requested_by', 'decided_by', 'comment'),
+    db('sales_attachments').whereIn('id', idsOf(page, 'attached')).select('id', 'file_name', 'size', 'content_type', 'uploaded_by'),
   ]);
   const byId = <T extends { id: unknown }>(rows: T[]) => new Map(rows.map((r) => [Number(r.id), r]));
-  const [audit, history, approval] = [byId(audits), byId(moves), byId(approvals)];
+  const [audit, history, approval, attachment] = [byId(audits), byId(moves), byId(approvals), byId(files)];
+  const activities = await activityRows(db, page);
   const names = await userNames(
     ctx,
-    [...new Set([...audits, ...moves].map((r) => r.user_id).concat(approvals.flatMap((r) => [r.requested_by, r.decided_by])))]
+    [
+      ...new Set(
+        [...audits, ...moves]
+          .map((r) => r.user_id)
+          .concat(approvals.flatMap((r) => [r.requested_by, r.decided_by]))
+          .concat(files.map((r) => r.uploaded_by))
+          .concat(activityUserIds(activities)),
+      ),
+    ]
       .filter((u) => u != null)
       .map(Number),
   );
@@ -161,6 +193,15 @@ async function entriesOf(ctx: RequestContext, entity: EntityModel, page: Journal
         { ...base, kind: 'moved', user: user(row.user_id), from: row.from_stage, to: row.to_stage, comment: row.comment ?? null },
         event.cursor,
       );
+    } else if (isActivitySource(event.source)) {
+      const entry = activityEntry(event.source, base, activities, event.row_id, user);
+      if (entry) push(entry, event.cursor);
+    } else if (event.source === 'attached') {
+      // A file deleted since the page was read leaves no entry.
+      const row = attachment.get(event.row_id);
+      if (!row) continue;
+      const file = { id: Number(row.id), file_name: row.file_name, size: Number(row.size), content_type: row.content_type };
+      push({ ...base, kind: 'attached', user: user(row.uploaded_by), attachment: file }, event.cursor);
     } else {
       const row = approval.get(event.row_id)!;
       const ref: TimelineApproval = {

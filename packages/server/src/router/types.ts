@@ -1,6 +1,8 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { SalesModel, Validators } from '@ra-sales/schema';
+import type { NotifyHook } from './activities/notifications.js';
+import type { AttachmentOptions } from '../attachments/store.js';
 
 /** The person a request acts for. */
 export interface SalesUser {
@@ -27,6 +29,18 @@ export interface SalesRouterOptions {
   cors?: boolean;
   /** Above this many (estimated) rows a list total is no longer counted exactly (default 100 000). */
   exactCountLimit?: number;
+  /**
+   * Called after a write commits, once per notification (an approval requested or decided, a task
+   * assigned), so the host can send an e-mail or a chat message; not awaited, its errors are logged.
+   */
+  notify?: NotifyHook;
+  /**
+   * A connection to a streaming replica of `knex`'s database: GET requests read there, except a
+   * user's reads after their own write until the replica has replayed it (docs/scaling.md).
+   */
+  replica?: Knex;
+  /** Files on records: the store and its limits (docs/server.md#attachments); without it the attachment routes answer 501. */
+  attachments?: AttachmentOptions;
 }
 
 /** Anything that runs queries: the knex instance or a transaction. */

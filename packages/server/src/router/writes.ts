@@ -10,7 +10,7 @@ import type { ResourceInfo } from './resources.js';
 import type { Row } from './types.js';
 import { scopeOf } from './access.js';
 import { cancelPending, requestApprovals } from './approvals.js';
-import { writeAudit, writeHistory } from './audit.js';
+import { writeAudit, writeHistory, type AuditEntry, type HistoryEntry } from './audit.js';
 import { badRequest, conflict, forbidden, unprocessable } from './errors.js';
 import { listWords, phrase, resourceLabel } from './locale.js';
 import { checkOwner, defaultOwner } from './ownership.js';
@@ -62,7 +62,7 @@ export interface WriteResult {
   status: 200 | 201 | 202;
 }
 
-function requireWriteScope(ctx: RequestContext, entity: EntityModel): void {
+export function requireWriteScope(ctx: RequestContext, entity: EntityModel): void {
   if (scopeOf(entity, ctx.user, 'write') === 'none')
     throw forbidden(phrase(ctx.locale, 'mayNotChangeAny', { entity: labelOf(entity.pluralLabel, ctx.locale) }));
 }
@@ -95,7 +95,7 @@ export async function createWithin(
   return insertPrepared(trx, ctx, resource, prepared, attempt, true);
 }
 
-interface PreparedCreate {
+export interface PreparedCreate {
   raw: Record<string, unknown>;
   fields: Record<string, unknown>;
   defaults: Record<string, unknown>;
@@ -103,8 +103,18 @@ interface PreparedCreate {
 
 /** The checks a create needs before its transaction; numbers of sequences are drawn with `db`. */
 async function prepareCreate(ctx: RequestContext, db: Knex, resource: ResourceInfo, body: unknown): Promise<PreparedCreate> {
+  requireWriteScope(ctx, resource.entity!);
+  const prepared = createFields(ctx, resource, body);
+  await drawSequencesAhead(db, resource.entity!, prepared.fields);
+  return prepared;
+}
+
+/**
+ * What a create takes from its body alone, with no statement: the fields sent (none the server
+ * owns), the initial stage, the owner, the rights of the fields written, the stage's probability.
+ */
+export function createFields(ctx: RequestContext, resource: ResourceInfo, body: unknown): PreparedCreate {
   const entity = resource.entity!;
-  requireWriteScope(ctx, entity);
   const raw = requireObjectBody(body, ctx.locale);
   const fields = fieldsOfBody(raw, resource, ctx.locale);
   refuseChanges(fields, {}, serverOwnedFields(entity), ctx.locale, entity);
@@ -125,8 +135,47 @@ async function prepareCreate(ctx: RequestContext, db: Knex, resource: ResourceIn
   const defaults = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
   checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
   presetStageProbability(entity, fields);
-  await drawSequencesAhead(db, entity, fields);
   return { raw, fields, defaults };
+}
+
+/** The record a create stores, from its fields (empty cells dropped) and lookups: computed, validated, `x-validate` judged. */
+export function createValues(
+  ctx: RequestContext,
+  entity: EntityModel,
+  cleaned: Record<string, unknown>,
+  fields: Record<string, unknown>,
+  lookups: Record<string, unknown>,
+): Record<string, unknown> {
+  const values = validateRecord(
+    applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale),
+    entity,
+    ctx.validators[entity.resource],
+    ctx.locale,
+  );
+  checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
+  return values;
+}
+
+/** The audit row of a created record, and its first history row when it has a workflow. */
+export function createdJournal(
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  record: Row,
+  raw: Record<string, unknown>,
+): { audit: AuditEntry; history?: HistoryEntry } {
+  const workflow = resource.entity!.workflow;
+  const userId = ctx.user.id;
+  return {
+    audit: { resource: resource.name, recordId: record.id, action: 'create', userId, before: null, after: record },
+    history: workflow && {
+      resource: resource.name,
+      recordId: record.id,
+      from: null,
+      to: String(record[workflow.field]),
+      userId,
+      comment: commentOf(raw, ctx.locale),
+    },
+  };
 }
 
 async function insertPrepared(
@@ -139,18 +188,11 @@ async function insertPrepared(
   uniqueFirst = false,
 ): Promise<WriteResult> {
   const entity = resource.entity!;
-  const workflow = entity.workflow;
   await checkOwner(trx, ctx, entity, fields);
   const numbered = provisionalSequences(entity, fields);
   const cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
   const lookups = await loadLookups(trx, ctx, entity, cleaned);
-  const values = validateRecord(
-    applyComputed(entity, cleaned, fields, {}, lookups, ctx.locale),
-    entity,
-    ctx.validators[entity.resource],
-    ctx.locale,
-  );
-  checkValidations(entity, ruleDocument(values, lookups), ctx.locale);
+  const values = createValues(ctx, entity, cleaned, fields, lookups);
   await checkReferences(trx, ctx.model, ctx.resources, entity, values, {}, ctx.user, ctx.locale);
   await checkRefWhere(trx, ctx, entity, values, {});
   attempt.record = values;
@@ -158,24 +200,9 @@ async function insertPrepared(
   await assignSequences(trx, entity, values, numbered);
   const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
   const record = normalizeRow(inserted, resource);
-  await writeAudit(trx, {
-    resource: resource.name,
-    recordId: record.id,
-    action: 'create',
-    userId: ctx.user.id,
-    before: null,
-    after: record,
-  });
-  if (workflow) {
-    await writeHistory(trx, {
-      resource: resource.name,
-      recordId: record.id,
-      from: null,
-      to: String(record[workflow.field]),
-      userId: ctx.user.id,
-      comment: commentOf(raw, ctx.locale),
-    });
-  }
+  const journal = createdJournal(ctx, resource, record, raw);
+  await writeAudit(trx, journal.audit);
+  if (journal.history) await writeHistory(trx, journal.history);
   return { record: (await followFacts(trx, ctx, resource, null, record))!, status: 201 };
 }
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
 import { createSalesRouter, type AuthHook } from '../router/index.js';
+import type { NotifyHook } from '../router/activities/index.js';
+import type { AttachmentOptions } from '../attachments/store.js';
 import { apiReferencePage, type OpenApiDocument } from './apiReference.js';
 import type { Domain } from './loadDomain.js';
 
@@ -12,20 +14,35 @@ export interface StandaloneOptions {
   /** The built admin app (index.html and assets), served at `/`. */
   adminDir?: string;
   auth?: AuthHook;
+  /** Called with each notification after its write commits (`SALES_WEBHOOK_URL`: `webhookNotifier`). */
+  notify?: NotifyHook;
+  /** Files on records (`ATTACHMENTS_DIR` or `S3_BUCKET`: `standaloneAttachments`); without it the attachment routes answer 501. */
+  attachments?: AttachmentOptions;
 }
 
 /** The demo user when the host supplies none: salesperson 1, the administrator of the demo data. */
 const demoAuth: AuthHook = () => ({ id: 1, roles: ['admin'], teamId: null });
 
 /** API under `/api` (with its OpenAPI document and reference page), the admin screens at `/`. */
-export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth }: StandaloneOptions): Express {
+export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth, notify, attachments }: StandaloneOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const api = express.Router();
   // The compiled model, so one admin build shows whatever the schema files (and overlays) say.
   api.get('/model', (_req, res) => void res.json(domain.model));
   api.get('/docs', (_req, res) => void res.type('html').send(apiReferencePage(domain.openapi as OpenApiDocument)));
-  api.use(createSalesRouter({ knex, model: domain.model, validators: domain.validators, openapi: domain.openapi, auth, demoUsers: true }));
+  api.use(
+    createSalesRouter({
+      knex,
+      model: domain.model,
+      validators: domain.validators,
+      openapi: domain.openapi,
+      auth,
+      demoUsers: true,
+      notify,
+      attachments,
+    }),
+  );
   app.use('/api', api);
   if (adminDir && existsSync(join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: 'index.html' }));

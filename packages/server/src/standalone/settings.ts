@@ -7,10 +7,13 @@
  *   SALES_OVERLAY   the overlay the folder was generated from, to print the right commands
  *   DATABASE_URL    real PostgreSQL instead of the embedded database
  *   DATA_DIR        the embedded database's folder (default .data/pglite)
+ *   STATEMENT_TIMEOUT_MS  PostgreSQL cancels a longer statement (default 30000; 0: no limit)
+ *   ATTACHMENTS_DIR, S3_BUCKET, S3_…  where attached files go (attachments/settings.ts; default <DATA_DIR>/attachments)
  */
 import { dirname, resolve } from 'node:path';
 import type { Knex } from 'knex';
 import { connectDatabase } from '../db/index.js';
+import { attachmentsFromEnv } from '../attachments/settings.js';
 
 const repo = resolve(import.meta.dirname, '../../../..');
 
@@ -23,4 +26,12 @@ export const migrationPlanPath = () => resolve(process.env.MIGRATION_PLAN ?? res
 /** A command of the README, for the overlay being run. */
 export const commandFor = (script: string) => `pnpm ${script}${process.env.SALES_OVERLAY ? ` --overlay ${process.env.SALES_OVERLAY}` : ''}`;
 
-export const connectStandaloneDatabase = (): Knex => connectDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
+export const connectStandaloneDatabase = (): Knex =>
+  connectDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR,
+    statementTimeoutMs: Number(process.env.STATEMENT_TIMEOUT_MS ?? 30_000),
+  });
+
+/** The attachment store of `ATTACHMENTS_DIR` or `S3_BUCKET`. */
+export const standaloneAttachments = () => attachmentsFromEnv(process.env);

@@ -37,7 +37,7 @@ forEachDatabase('router import', (database) => {
     ].join('\n');
     const answer = await upload('customers', file);
     expect(answer.status, JSON.stringify(answer.json)).toBe(200);
-    expect(answer.json).toEqual({ created: 2, errors: [], dryRun: false });
+    expect(answer.json).toEqual({ created: 2, errors: [], dryRun: false, mode: 'batched' });
     expect(await customerNamed('华东机电')).toMatchObject({ grade: 'A', nature: 'private', industry: '制造业', status: 'potential' });
     expect(Number((await customerNamed('华东机电'))!.owner_id)).toBe(server.users.repA);
     // No owner column value: the importer owns the record, as with POST.
@@ -83,7 +83,7 @@ forEachDatabase('router import', (database) => {
     const before = await tableFingerprint(database.db, 'customers');
     const answer = await upload('customers', 'name,grade\nDry one,A\nDry two,B\n', { dryRun: true });
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ created: 2, errors: [], dryRun: true });
+    expect(answer.json).toEqual({ created: 2, errors: [], dryRun: true, mode: 'batched' });
     expect(await tableFingerprint(database.db, 'customers')).toBe(before);
     const refused = await upload('customers', 'name,grade\nDry one,A\nDry one,B\n', { dryRun: true });
     expect(refused.status).toBe(422);

@@ -15,6 +15,7 @@ import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { retryUnlessUnavailable, serverReport } from '../workflow/reports.js';
 import { CARD_VIEWS, rowsShown } from './cardViews.js';
+import { PipelineSwitch } from './PipelineSwitch.js';
 import { ReportCard } from './ReportCard.js';
 import type { Period } from './reports.js';
 
@@ -33,7 +34,11 @@ export function DashboardCardView({ card, model, period }: DashboardCardViewProp
   // sales-by offers its groupings in the card's header, starting from the declared one.
   const [by, setBy] = useState<SalesDimension>((card.params.by as SalesDimension | undefined) ?? 'salesperson');
   const grouped = card.report === 'sales-by';
-  const params = { ...card.params, ...(grouped ? { by } : {}), ...(spec.period ? period : {}) };
+  // A stage chart of a workflow with several pipelines shows one at a time, the main one first.
+  const pipelines = card.report === 'stage-totals' ? model.entities[String(card.params.resource)]?.workflow?.pipelines : undefined;
+  const [pipeline, setPipeline] = useState(pipelines?.list[0]?.id);
+  const pipelineFilter = pipelines && pipeline ? { filter: { ...(card.params.filter as object), [pipelines.field]: pipeline } } : {};
+  const params = { ...card.params, ...pipelineFilter, ...(grouped ? { by } : {}), ...(spec.period ? period : {}) };
   const query = useQuery({
     queryKey: ['report', card.report, params],
     queryFn: () => serverReport<unknown>(dataProvider, card.report, params),
@@ -55,6 +60,8 @@ export function DashboardCardView({ card, model, period }: DashboardCardViewProp
         </ToggleButton>
       ))}
     </ToggleButtonGroup>
+  ) : pipelines && pipeline ? (
+    <PipelineSwitch pipelines={pipelines.list} value={pipeline} onChange={setPipeline} locale={locale} />
   ) : undefined;
   return (
     <ReportCard
@@ -63,7 +70,7 @@ export function DashboardCardView({ card, model, period }: DashboardCardViewProp
       query={query}
       action={action}
     >
-      {(rows) => <View rows={rows} card={card} model={model} locale={locale} />}
+      {(rows) => <View rows={rows} card={card} model={model} locale={locale} params={params} />}
     </ReportCard>
   );
 }

@@ -10,6 +10,7 @@ import { withInputSlots } from '../fields/muiCompat.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useSalesTranslate } from '../workflow/messages.js';
 import { DashboardCardView } from './DashboardCardView.js';
+import { HeadlineFigures } from './HeadlineFigures.js';
 import { PERIOD_CHOICES, periodRange, type PeriodChoice } from './reports.js';
 
 export interface SalesDashboardProps {
@@ -25,7 +26,22 @@ export function SalesDashboard({ model, defaultPeriod = 'year' }: SalesDashboard
   const period = periodRange(periodChoice);
 
   return (
-    <Box sx={{ mt: 1, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }} data-testid="sales-dashboard">
+    // minmax(0, …): a card never widens the page. On a phone a table keeps its cells on one line and
+    // scrolls sideways inside its card, instead of squeezing its columns to a character each.
+    <Box
+      sx={(theme) => ({
+        mt: 1,
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        [theme.breakpoints.up('lg')]: { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' },
+        [theme.breakpoints.down('sm')]: {
+          '& .MuiCardContent-root': { overflowX: 'auto' },
+          '& .MuiTableCell-root': { whiteSpace: 'nowrap' },
+        },
+      })}
+      data-testid="sales-dashboard"
+    >
       <Title title={t('dashboard.title')} />
       <Box sx={{ gridColumn: '1 / -1' }}>
         <TextField
@@ -44,6 +60,7 @@ export function SalesDashboard({ model, defaultPeriod = 'year' }: SalesDashboard
           ))}
         </TextField>
       </Box>
+      <HeadlineFigures model={model} />
       {model.dashboard.length === 0 && <Typography sx={{ color: 'text.secondary' }}>{t('dashboard.no_cards')}</Typography>}
       {model.dashboard.map((card, index) => (
         <DashboardCardView key={index} card={card} model={model} period={period} />

@@ -1,6 +1,6 @@
 /** How each report of the server is drawn on a dashboard card: one view per report id. */
 import type { ReactNode } from 'react';
-import type { ClientSalesModel, DashboardCard, ReportId } from '@ra-sales/schema';
+import type { ClientSalesModel, DashboardCard, ReportId, SalesDimension } from '@ra-sales/schema';
 import type { WorkflowEntity } from '../workflow/model.js';
 import type { StageTotal } from '../workflow/reports.js';
 import {
@@ -14,6 +14,7 @@ import {
   SalesByChart,
   SatisfactionChart,
 } from './charts.js';
+import { HeadlineFigures } from './HeadlineFigures.js';
 import type { ExpenseRatioRow } from './reports.js';
 import { ForecastVsQuotaTable, StageSlaTable, WeightedPipelineTable } from './StageFigureCards.js';
 
@@ -23,6 +24,8 @@ export interface CardViewProps {
   card: DashboardCard;
   model: ClientSalesModel;
   locale: string;
+  /** The parameters the report was asked with (the card's, and the choices made in its header). */
+  params: Record<string, unknown>;
 }
 
 /** The workflow entity a `stage-totals` card names (`params.resource`, checked by the schema loader). */
@@ -46,13 +49,14 @@ export const CARD_VIEWS: Record<ReportId, (props: CardViewProps) => ReactNode> =
   'quota-attainment': ({ rows, locale }) => <QuotaChart rows={rows} locale={locale} />,
   'overdue-collections': ({ rows, locale }) => <OverdueChart rows={rows} locale={locale} />,
   'complaints-by-category': ({ rows, locale }) => <ComplaintsChart rows={rows} locale={locale} />,
-  'sales-by': ({ rows, locale }) => <SalesByChart rows={rows} locale={locale} />,
+  'sales-by': ({ rows, locale, params }) => <SalesByChart rows={rows} locale={locale} by={params.by as SalesDimension | undefined} />,
   'plan-vs-actual': ({ rows, locale }) => <PlanChart rows={rows} locale={locale} />,
   'forecast-accuracy': ({ rows, locale }) => <ForecastTable rows={rows} locale={locale} />,
   'expense-ratio': ({ rows, locale }) => <ExpenseTable rows={rows} locale={locale} />,
   'satisfaction-by-engineer': ({ rows, locale }) => <SatisfactionChart rows={rows} locale={locale} />,
   'forecast-vs-quota': ({ rows, locale }) => <ForecastVsQuotaTable rows={rows} locale={locale} />,
   'stage-sla': ({ rows, model, locale }) => <StageSlaTable rows={rows} model={model} locale={locale} />,
+  headline: ({ model }) => <HeadlineFigures model={model} />,
 };
 
 /** Rows worth drawing: the expense ratio's lone total row with nothing in it is no data. */

@@ -15,6 +15,7 @@ import type {
   PlanRow,
   QuotaRow,
   SalesByRow,
+  SalesDimension,
 } from './reports.js';
 import { BarChart, DonutChart } from './svgCharts.js';
 
@@ -24,6 +25,7 @@ const percent = (value: number | null | undefined, locale: string) => (value == 
 
 export function FunnelChart({ rows, entity, locale }: { rows: StageTotal[]; entity: WorkflowEntity; locale: string }) {
   const t = useSalesTranslate();
+  const ui = useUiTranslate();
   const { workflow } = entity;
   const kinds = new Map(workflow.stages.map((stage) => [stage.id, stage.kind]));
   const bars = rows
@@ -31,6 +33,8 @@ export function FunnelChart({ rows, entity, locale }: { rows: StageTotal[]; enti
     .map((row) => ({ key: row.stage, name: `${stageLabel(workflow, row.stage, locale)} (${row.count})`, values: { amount: row.amount } }));
   return (
     <BarChart
+      xTitle={ui('axes.stage')}
+      yTitle={ui('axes.money')}
       title={t('dashboard.funnel')}
       bars={bars}
       series={[{ dataKey: 'amount', label: t('dashboard.funnel_amount') }]}
@@ -42,6 +46,7 @@ export function FunnelChart({ rows, entity, locale }: { rows: StageTotal[]; enti
 
 export function QuotaChart({ rows, locale }: { rows: QuotaRow[]; locale: string }) {
   const t = useSalesTranslate();
+  const ui = useUiTranslate();
   // Rows are told apart by their key, so two salespeople of the same name keep their own bars.
   const bars = rows.map((row) => {
     const name = row.salesperson_name || `#${row.salesperson_id}`;
@@ -55,6 +60,8 @@ export function QuotaChart({ rows, locale }: { rows: QuotaRow[]; locale: string 
   });
   return (
     <BarChart
+      xTitle={ui('axes.salesperson')}
+      yTitle={ui('axes.money')}
       title={t('dashboard.quota')}
       bars={bars}
       series={[
@@ -77,6 +84,8 @@ export function OverdueChart({ rows, locale }: { rows: AgeBucketRow[]; locale: s
   }));
   return (
     <BarChart
+      xTitle={ui('axes.age')}
+      yTitle={ui('axes.money')}
       title={ui('reports.overdue')}
       bars={bars}
       series={[{ dataKey: 'amount', label: t('dashboard.overdue_amount'), tone: 'error' }]}
@@ -100,14 +109,17 @@ export function ComplaintsChart({ rows, locale }: { rows: CategoryRow[]; locale:
   );
 }
 
-export function SalesByChart({ rows, locale }: { rows: SalesByRow[]; locale: string }) {
+export function SalesByChart({ rows, locale, by }: { rows: SalesByRow[]; locale: string; by?: SalesDimension }) {
   const t = useUiTranslate();
+  const xTitle = by ? t(`reports.by_${by}`) : undefined;
   const bars = rows.map((row, index) => {
     const name = row.label ?? (row.key == null ? t('reports.none') : String(row.key));
     return { key: `${index}`, name, detail: `${name} (${row.count})`, values: { amount: row.amount } };
   });
   return (
     <BarChart
+      xTitle={xTitle}
+      yTitle={t('axes.money')}
       title={t('reports.sales_by')}
       bars={bars}
       series={[{ dataKey: 'amount', label: t('reports.amount') }]}
@@ -132,6 +144,8 @@ export function PlanChart({ rows, locale }: { rows: PlanRow[]; locale: string })
   });
   return (
     <BarChart
+      xTitle={t('axes.plan')}
+      yTitle={t('axes.money')}
       title={t('reports.plan_vs_actual')}
       bars={bars}
       series={[
@@ -153,6 +167,8 @@ export function SatisfactionChart({ rows, locale }: { rows: EngineerSatisfaction
   });
   return (
     <BarChart
+      xTitle={t('axes.engineer')}
+      yTitle={t('axes.score')}
       title={t('reports.satisfaction')}
       bars={bars}
       series={[{ dataKey: 'score', label: t('reports.score'), tone: 'success' }]}

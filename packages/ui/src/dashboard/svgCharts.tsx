@@ -89,6 +89,10 @@ export interface BarChartProps {
   max?: number;
   /** Height of the plot area, without the category labels. */
   height?: number;
+  /** What the categories are, under them (e.g. "Salesperson"). */
+  xTitle?: string;
+  /** What the values are, with their unit, beside the value axis (e.g. "Amount (CNY)"). */
+  yTitle?: string;
 }
 
 /**
@@ -96,7 +100,7 @@ export interface BarChartProps {
  * cut (the whole name in its tooltip) when they do not. With more categories than fit the width,
  * the chart keeps a readable bar width and scrolls sideways. Values below 0 draw no bar.
  */
-export function BarChart({ title, bars, series, format, axis, max, height = 220 }: BarChartProps) {
+export function BarChart({ title, bars, series, format, axis, max, height = 220, xTitle, yTitle }: BarChartProps) {
   const theme = useTheme();
   const descId = useId();
   const [ref, available] = useWidth(WIDTH);
@@ -105,7 +109,9 @@ export function BarChart({ title, bars, series, format, axis, max, height = 220 
   const largest = Math.max(0, ...bars.flatMap((bar) => series.map((s) => bar.values[s.dataKey] ?? 0)));
   const ticks = niceTicks(max ?? largest);
   const top = Math.max(max ?? 0, ticks[ticks.length - 1]!);
-  const left = Math.ceil(Math.max(...ticks.map((tick) => textWidth(axis(tick), FONT)))) + 12;
+  // The value axis's title stands rotated at the far left, its own line wide.
+  const titleRoom = yTitle ? FONT + 8 : 0;
+  const left = Math.ceil(Math.max(...ticks.map((tick) => textWidth(axis(tick), FONT)))) + 12 + titleRoom;
   const right = 8;
   const minBand = Math.max(24, series.length * 12 + 8);
   const band = Math.max(minBand, (available - left - right) / Math.max(1, bars.length));
@@ -114,7 +120,8 @@ export function BarChart({ title, bars, series, format, axis, max, height = 220 
   const longest = Math.max(0, ...bars.map((bar) => textWidth(bar.name, FONT)));
   const slanted = longest > band - 6;
   const labelWidth = slanted ? Math.min(LABEL_MAX, longest) : longest;
-  const bottom = slanted ? Math.ceil(labelWidth * Math.sin((ROTATE * Math.PI) / 180) + FONT + 12) : FONT + 14;
+  const labelsBottom = slanted ? Math.ceil(labelWidth * Math.sin((ROTATE * Math.PI) / 180) + FONT + 12) : FONT + 14;
+  const bottom = labelsBottom + (xTitle ? FONT + 10 : 0);
   const topPad = FONT / 2 + 2;
   const svgHeight = topPad + height + bottom;
   const y = (value: number) => topPad + height - (Math.max(0, Math.min(value, top)) / top) * height;
@@ -175,6 +182,7 @@ export function BarChart({ title, bars, series, format, axis, max, height = 220 
                   {name !== bar.name && <title>{bar.name}</title>}
                   {slanted ? (
                     <text
+                      data-testid="chart-category"
                       x={x + band / 2}
                       y={labelY - 4}
                       textAnchor="end"
@@ -184,7 +192,7 @@ export function BarChart({ title, bars, series, format, axis, max, height = 220 
                       {name}
                     </text>
                   ) : (
-                    <text x={x + band / 2} y={labelY} textAnchor="middle" {...text}>
+                    <text data-testid="chart-category" x={x + band / 2} y={labelY} textAnchor="middle" {...text}>
                       {name}
                     </text>
                   )}
@@ -193,6 +201,31 @@ export function BarChart({ title, bars, series, format, axis, max, height = 220 
             );
           })}
           <line x1={left} x2={width - right} y1={y(0)} y2={y(0)} stroke={theme.palette.text.secondary} />
+          {yTitle && (
+            <text
+              data-testid="chart-y-title"
+              x={FONT}
+              y={topPad + height / 2}
+              textAnchor="middle"
+              transform={`rotate(-90 ${FONT} ${topPad + height / 2})`}
+              {...text}
+              fontWeight={600}
+            >
+              {yTitle}
+            </text>
+          )}
+          {xTitle && (
+            <text
+              data-testid="chart-x-title"
+              x={left + (width - left - right) / 2}
+              y={topPad + height + labelsBottom + FONT}
+              textAnchor="middle"
+              {...text}
+              fontWeight={600}
+            >
+              {xTitle}
+            </text>
+          )}
         </svg>
       </Box>
       {series.length > 1 && <Legend items={series.map((s, index) => ({ key: s.dataKey, label: s.label, color: colors[index]! }))} />}

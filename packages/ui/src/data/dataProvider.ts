@@ -4,6 +4,8 @@ import type { ClientSalesModel } from '@ra-sales/schema';
 import { salesApiMethods, type SalesApi } from '../workflow/api.js';
 import { asSalesRefusal } from './ruleRefusals.js';
 import { timelineMethods, type TimelineApi } from '../hub/timelineApi.js';
+import { activityMethods, type ActivityApi } from '../hub/activityApi.js';
+import { attachmentMethods, fetchBlob, type AttachmentApi } from '../hub/attachmentsApi.js';
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
@@ -72,7 +74,7 @@ export interface BulkActionOutcome {
   message?: string;
 }
 
-export interface SalesDataMethods extends SalesApi, TimelineApi {
+export interface SalesDataMethods extends SalesApi, TimelineApi, ActivityApi, AttachmentApi {
   /** Moves a record to another stage: a pessimistic update of its workflow field (the server checks gates and approvals). */
   transition(resource: string, params: TransitionParams): Promise<{ data: RaRecord }>;
   /**
@@ -150,16 +152,34 @@ export function actionMethods(
 export function createSalesDataProvider(apiUrl: string, options: SalesDataProviderOptions = {}): SalesDataProvider {
   const httpClient = withSalesRefusals(withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale));
   const base = simpleRestProvider(apiUrl, httpClient);
+  /** getList and getManyReference with `meta.totalExact: false` when the server estimated the total (`X-Total-Count-Exact`). */
+  const withTotalExactness =
+    <M extends 'getList' | 'getManyReference'>(method: M): DataProvider[M] =>
+    async (resource: string, params: Parameters<DataProvider[M]>[1]) => {
+      let exact = true;
+      const noting: HttpClient = (url, init) =>
+        httpClient(url, init).then((response) => {
+          if (response.headers.get('X-Total-Count-Exact') === 'false') exact = false;
+          return response;
+        });
+      const result = await (simpleRestProvider(apiUrl, noting)[method] as DataProvider[M])(resource, params as never);
+      return exact ? result : { ...result, meta: { ...result.meta, totalExact: false } };
+    };
   const update: DataProvider['update'] = (resource, params) => {
     const version = params.data?.version ?? params.previousData?.version;
     return base.update(resource, { ...params, data: version === undefined ? params.data : { ...params.data, version } });
   };
   return {
     ...base,
+    getList: withTotalExactness('getList'),
+    getManyReference: withTotalExactness('getManyReference'),
     update,
     ...salesApiMethods(apiUrl, httpClient),
     ...actionMethods(apiUrl, httpClient),
     ...timelineMethods(apiUrl, httpClient),
+    ...activityMethods(apiUrl, httpClient),
+    // Downloads carry the same user and language headers; a host's own httpClient is for JSON only.
+    ...attachmentMethods(apiUrl, httpClient, withSalesRefusals(withLocale(withDemoUser(fetchBlob, options.user), options.locale))),
     transition: (resource, { id, to, data = {}, previousData }) => {
       const field = options.model?.entities[resource]?.workflow?.field;
       if (!field) {

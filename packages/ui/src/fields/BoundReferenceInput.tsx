@@ -4,12 +4,13 @@
  * customer). While a value the rule needs is empty, the picker is disabled and says what to fill first.
  */
 import { memo } from 'react';
-import { AutocompleteInput, FormDataConsumer, ReferenceInput, useLocale, useResourceContext, useTranslate } from 'react-admin';
+import { FormDataConsumer, ReferenceInput, useLocale, useResourceContext, useTranslate } from 'react-admin';
 import { bindFilter, recordPath, type Filter } from '@ra-sales/schema';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { keys } from '../i18n/keys.js';
 import { humanize } from '../i18n/labels.js';
 import type { SalesReferenceInputProps } from './inputs.js';
+import { ReferenceAutocomplete } from './ReferenceAutocomplete.js';
 
 export interface BoundReferenceInputProps extends Omit<SalesReferenceInputProps, 'refWhere'> {
   refWhere: Filter;
@@ -56,7 +57,8 @@ const ScopedPicker = memo(
         filter={bound ? (JSON.parse(filterKey) as Filter) : {}}
         enableGetChoices={() => bound}
       >
-        <AutocompleteInput
+        <ReferenceAutocomplete
+          reference={reference}
           label={label}
           validate={validate}
           helperText={!bound && !readOnly ? hint : helperText}

@@ -1,6 +1,5 @@
 import { InputAdornment } from '@mui/material';
 import {
-  AutocompleteInput,
   NumberInput,
   ReferenceInput,
   SelectInput,
@@ -12,6 +11,7 @@ import {
 } from 'react-admin';
 import type { ClientEntityModel, ClientFieldModel, Filter } from '@ra-sales/schema';
 import { BoundReferenceInput } from './BoundReferenceInput.js';
+import { ReferenceAutocomplete } from './ReferenceAutocomplete.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { useFieldChoices } from './choices.js';
 import { withInputSlots } from './muiCompat.js';
@@ -61,7 +61,8 @@ const PlainReferenceInput = ({
   const t = useUiTranslate();
   return (
     <ReferenceInput source={source} reference={reference}>
-      <AutocompleteInput
+      <ReferenceAutocomplete
+        reference={reference}
         label={label}
         validate={validate}
         helperText={helperText}

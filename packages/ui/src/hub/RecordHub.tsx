@@ -2,6 +2,8 @@
 import { Box } from '@mui/material';
 import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
 import { ActivityTimeline } from './ActivityTimeline.js';
+import { ActivityPanel } from './ActivityPanel.js';
+import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { RelatedLists } from './RelatedLists.js';
 
 export interface RecordHubProps {
@@ -23,7 +25,11 @@ export function RecordHub({ model, entity }: RecordHubProps) {
         }}
       >
         {hasRelated && <RelatedLists model={model} entity={entity} />}
-        <ActivityTimeline model={model} entity={entity} />
+        <Box sx={{ minWidth: 0 }}>
+          <ActivityPanel model={model} entity={entity} />
+          <AttachmentsPanel entity={entity} />
+          <ActivityTimeline model={model} entity={entity} />
+        </Box>
       </Box>
     </Box>
   );

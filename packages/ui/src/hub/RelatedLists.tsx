@@ -18,11 +18,18 @@ import {
 import type { ClientEntityModel, ClientSalesModel, RelatedListModel } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 import { listColumns } from '../resources/elements.js';
+import { PhoneList } from '../resources/PhoneList.js';
 import { useMayCreate } from '../rules/useMayCreate.js';
 
 /** Rows of a related list per page: a glance, the full list is one click away. */
 export const RELATED_PAGE = 5;
+
+/** Below `md` react-admin's CreateButton floats at the screen's corner; here it stays beside its list's title, small. */
+const IN_PLACE_ON_SMALL_SCREENS = {
+  '&.RaCreateButton-floating': { position: 'static', width: 36, height: 36, minHeight: 36, boxShadow: 'none' },
+} as const;
 
 export interface RelatedListsProps {
   model: ClientSalesModel;
@@ -62,19 +69,27 @@ function RelatedList({ target, field, record, withField }: RelatedListProps) {
   const t = useUiTranslate();
   const createPath = useCreatePath();
   const mayCreate = useMayCreate(target);
+  const phone = useIsPhone();
   const plural = translate(keys.resourcePlural(target.resource));
   const title = withField ? `${plural} · ${translate(keys.field(target.resource, field))}` : plural;
   // The reference back to the record shown says nothing in its own list.
-  const columns = listColumns({ ...target, fields: target.fields.filter((f) => f.name !== field) });
+  const shown = { ...target, fields: target.fields.filter((f) => f.name !== field) };
+  const empty = (
+    <Typography variant="body2" sx={{ color: 'text.secondary', py: 1 }}>
+      {t('hub.related_empty')}
+    </Typography>
+  );
   const filter = encodeURIComponent(JSON.stringify({ [field]: record.id }));
   return (
     <Box component="section" aria-label={title} data-testid="related-list" data-resource={target.resource}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <Typography variant="subtitle1" component="h3" sx={{ flex: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ flex: 1, minWidth: 0 }}>
           {title}
         </Typography>
         <Link to={`${createPath({ resource: target.resource, type: 'list' })}?filter=${filter}`}>{t('hub.show_all')}</Link>
-        {mayCreate && <CreateButton resource={target.resource} state={{ record: { [field]: record.id } }} />}
+        {mayCreate && (
+          <CreateButton resource={target.resource} state={{ record: { [field]: record.id } }} sx={IN_PLACE_ON_SMALL_SCREENS} />
+        )}
       </Box>
       <ReferenceManyField
         reference={target.resource}
@@ -84,18 +99,14 @@ function RelatedList({ target, field, record, withField }: RelatedListProps) {
         perPage={RELATED_PAGE}
         pagination={<Pagination rowsPerPageOptions={[]} />}
       >
-        <Datagrid
-          rowClick="show"
-          bulkActionButtons={false}
-          size="small"
-          empty={
-            <Typography variant="body2" sx={{ color: 'text.secondary', py: 1 }}>
-              {t('hub.related_empty')}
-            </Typography>
-          }
-        >
-          {columns}
-        </Datagrid>
+        {/* On a phone, compact cards as on the lists. */}
+        {phone ? (
+          <PhoneList entity={shown} bulkActions={false} empty={empty} />
+        ) : (
+          <Datagrid rowClick="show" bulkActionButtons={false} size="small" empty={empty}>
+            {listColumns(shown)}
+          </Datagrid>
+        )}
       </ReferenceManyField>
     </Box>
   );

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { Avatar, Box, Typography } from '@mui/material';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutlined';
 import ArrowForward from '@mui/icons-material/ArrowForward';
+import AttachFile from '@mui/icons-material/AttachFile';
 import Block from '@mui/icons-material/Block';
 import Cancel from '@mui/icons-material/Cancel';
 import CheckCircle from '@mui/icons-material/CheckCircle';
@@ -10,13 +11,14 @@ import Edit from '@mui/icons-material/Edit';
 import FiberManualRecord from '@mui/icons-material/FiberManualRecord';
 import PendingActions from '@mui/icons-material/PendingActions';
 import { RecordContextProvider, useLocale, useTranslate } from 'react-admin';
-import type { ClientEntityModel, ClientSalesModel } from '@ra-sales/schema';
+import { formatFileSize, type ClientEntityModel, type ClientSalesModel } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import { rendererFor } from '../resources/elements.js';
 import { stageLabel } from '../workflow/model.js';
 import type { FieldChange, TimelineEntry } from './timelineApi.js';
+import { activityLook, activityText, isActivityEntry } from './activityEntries.js';
 
 type Look = { icon: ComponentType<{ fontSize?: 'small' }>; color: string };
 
@@ -33,6 +35,8 @@ function lookOf(entry: TimelineEntry): Look {
     case 'approval_decided':
       if (entry.status === 'approved') return { icon: CheckCircle, color: 'success.main' };
       return entry.status === 'rejected' ? { icon: Cancel, color: 'error.main' } : { icon: Block, color: 'grey.500' };
+    case 'attached':
+      return { icon: AttachFile, color: 'secondary.main' };
     default:
       return { icon: FiberManualRecord, color: 'grey.500' };
   }
@@ -48,7 +52,7 @@ export function TimelineItem({ entry, entity, model }: TimelineItemProps) {
   const t = useUiTranslate();
   const translate = useTranslate();
   const locale = useLocale();
-  const { icon: Icon, color } = lookOf(entry);
+  const { icon: Icon, color } = isActivityEntry(entry) ? activityLook(entry, model) : lookOf(entry);
   const stage = (id: string) =>
     translate(keys.stage(entity.resource, id), { _: entity.workflow ? stageLabel(entity.workflow, id, locale) : id });
   const fieldLabel = (name: string) => {
@@ -91,6 +95,15 @@ export function TimelineItem({ entry, entity, model }: TimelineItemProps) {
     case 'approval_decided':
       title = t(`hub.approval_${entry.status}`, { approval: approvalName(entry.approval) });
       comment = entry.comment;
+      break;
+    case 'note':
+    case 'task_created':
+    case 'task_done':
+      ({ title, comment } = activityText(entry, model, locale, t));
+      break;
+    case 'attached':
+      title = t('hub.attached', { file: entry.attachment.file_name });
+      comment = formatFileSize(entry.attachment.size, locale);
       break;
     default:
       title = String((entry as { kind: unknown }).kind);
@@ -154,7 +167,7 @@ function ChangeValue({ entity, field: name, value, id }: { entity: ClientEntityM
   return <RecordContextProvider value={{ id, [name]: value }}>{rendererFor(entity, field).list({ entity, field })}</RecordContextProvider>;
 }
 
-function formatInstant(at: string, locale: string): string {
+export function formatInstant(at: string, locale: string): string {
   const time = new Date(at);
   return Number.isNaN(time.getTime()) ? at : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }

@@ -2,11 +2,13 @@
  * The app bar's search box: as the user types (debounced), `GET /search` finds the matching records
  * of every entity the user may read; they are listed under their entity's label in the UI language,
  * and arrows then Enter, or a click, open the record (its show page, else its edit page). SalesLayout
- * loads it on demand: MUI Autocomplete stays out of a host's first chunk.
+ * loads it on demand: MUI Autocomplete stays out of a host's first chunk. On a phone it is an icon
+ * that opens the field across the whole app bar.
  */
 import { useEffect, useState } from 'react';
 import SearchIcon from '@mui/icons-material/Search';
-import { Autocomplete, Box, TextField, Typography } from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import { Autocomplete, Box, IconButton, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocale, useResourceDefinitions, useTranslate, type DataProvider } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
@@ -16,6 +18,7 @@ import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 import type { SalesApi } from '../workflow/api.js';
 import { useAdminPath } from './basename.js';
+import { useIsPhone } from './useIsPhone.js';
 
 export interface GlobalSearchProps {
   model: ClientSalesModel;
@@ -46,6 +49,9 @@ export const GlobalSearch = ({ model, debounce = 300, limit = 20 }: GlobalSearch
   const adminPath = useAdminPath();
   const [input, setInput] = useState('');
   const [open, setOpen] = useState(false);
+  // On a phone the box is an icon until tapped, then a field across the whole app bar.
+  const phone = useIsPhone();
+  const [expanded, setExpanded] = useState(false);
   const term = useDebounced(input.trim(), debounce);
   const canSearch = typeof dataProvider.search === 'function';
   const { data, isFetching, error } = useQuery({
@@ -76,6 +82,7 @@ export const GlobalSearch = ({ model, debounce = 300, limit = 20 }: GlobalSearch
     const path = definitions[hit.resource]?.hasShow ? `/${hit.resource}/${id}/show` : `/${hit.resource}/${id}`;
     setInput('');
     setOpen(false);
+    setExpanded(false);
     navigate(adminPath(path));
   };
   const waiting = isSearchable(input) && (input.trim() !== term || isFetching);
@@ -87,12 +94,40 @@ export const GlobalSearch = ({ model, debounce = 300, limit = 20 }: GlobalSearch
         ? t('search.loading')
         : t('search.no_results');
 
+  if (phone && !expanded)
+    return (
+      <IconButton color="inherit" aria-label={t('search.label')} onClick={() => setExpanded(true)} data-testid="search-open">
+        <SearchIcon />
+      </IconButton>
+    );
+  const wide = phone && expanded;
   return (
-    <Box role="search" aria-label={t('search.label')} sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mx: 1 }}>
+    <Box
+      role="search"
+      aria-label={t('search.label')}
+      sx={
+        wide
+          ? (theme) => ({
+              position: 'fixed',
+              top: 0,
+              left: 0,
+              right: 0,
+              zIndex: theme.zIndex.appBar + 1,
+              display: 'flex',
+              alignItems: 'center',
+              gap: 0.5,
+              px: 1,
+              py: 0.75,
+              bgcolor: 'primary.main',
+              color: 'primary.contrastText',
+            })
+          : { display: 'flex', alignItems: 'center', gap: 0.5, mx: 1 }
+      }
+    >
       <SearchIcon fontSize="small" />
       <Autocomplete<SearchHit, false, false, false>
         size="small"
-        sx={{ width: { xs: 150, sm: 260, md: 320 } }}
+        sx={wide ? { flex: 1, minWidth: 0 } : { width: { xs: 150, sm: 260, md: 320 } }}
         open={open && input.trim() !== ''}
         onOpen={() => setOpen(true)}
         onClose={() => setOpen(false)}
@@ -130,9 +165,27 @@ export const GlobalSearch = ({ model, debounce = 300, limit = 20 }: GlobalSearch
           );
         }}
         renderInput={(params) => (
-          <TextField {...params} placeholder={t('search.placeholder')} sx={{ bgcolor: 'background.paper', borderRadius: 1 }} />
+          <TextField
+            {...params}
+            autoFocus={wide}
+            placeholder={t('search.placeholder')}
+            sx={{ bgcolor: 'background.paper', borderRadius: 1 }}
+          />
         )}
       />
+      {wide && (
+        <IconButton
+          color="inherit"
+          aria-label={t('phone.close_search')}
+          onClick={() => {
+            setExpanded(false);
+            setInput('');
+          }}
+          data-testid="search-close"
+        >
+          <CloseIcon />
+        </IconButton>
+      )}
     </Box>
   );
 };

@@ -3,6 +3,7 @@ import { AppBar, Layout, TitlePortal, type LayoutProps } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { onDemand } from '../lazy/onDemand.js';
 import { SalesMenu, type SalesMenuProps } from './SalesMenu.js';
+import { phoneAppBar } from './phoneAppBar.js';
 
 export interface SalesLayoutProps extends LayoutProps {
   model: ClientSalesModel;
@@ -22,14 +23,17 @@ const LayoutMenu = () => {
 
 // Loaded on demand: MUI Autocomplete stays out of the host's first chunk.
 const LazyGlobalSearch = onDemand('GlobalSearch', () => import('./GlobalSearch.js').then((module) => module.GlobalSearch), null);
+const LazyInboxBell = onDemand('InboxBell', () => import('../activities/InboxBell.js').then((module) => module.InboxBell), null);
+const LazyUserMenu = onDemand('SalesUserMenu', () => import('./SalesUserMenu.js').then((module) => module.SalesUserMenu), null);
 
 /** react-admin's app bar (title, language menu, user menu) with the search box. */
 const SalesAppBar = () => {
   const props = useContext(MenuPropsContext);
   return (
-    <AppBar>
+    <AppBar userMenu={props ? <LazyUserMenu model={props.model} /> : undefined} sx={phoneAppBar}>
       <TitlePortal />
       {props && <LazyGlobalSearch model={props.model} />}
+      <LazyInboxBell />
     </AppBar>
   );
 };

@@ -9,6 +9,7 @@ import { labelIn } from '../i18n/labels.js';
 // The routes module, not the workflow index: the index re-exports the board and the inbox,
 // which must stay out of the menu's (the host's first) chunk.
 import { WorkflowMenuItems, type WorkflowMenuItemsProps } from '../workflow/routes.js';
+import { MyTasksMenuItem } from '../activities/routes.js';
 
 export interface SalesMenuItemsProps {
   model: ClientSalesModel;
@@ -94,6 +95,7 @@ export const SalesMenu = ({ model, children, boards, dashboard = false }: SalesM
     {dashboard && <Menu.DashboardItem />}
     {children}
     <WorkflowMenuItems model={model} boards={boards} />
+    <MyTasksMenuItem />
     <SalesMenuItems model={model} />
   </Menu>
 );

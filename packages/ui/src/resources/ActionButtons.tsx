@@ -290,15 +290,28 @@ export function ActionRefusalDialog({ refusal, title, onClose }: { refusal: Refu
 
 /**
  * The show page's top toolbar: the entity's action buttons beside Edit and Delete
- * (`ShowRecordActions`). An entity without actions gets `ShowRecordActions` alone.
+ * (`ShowRecordActions`), wrapping on a narrow screen. A toolbar with nothing to offer (no
+ * action, a locked record) takes no room of its own.
  */
 export function ShowActionsToolbar({ entity, model }: { entity: ClientEntityModel; model?: ClientSalesModel }) {
-  if (Object.keys(entity.actions ?? {}).length === 0) return <ShowRecordActions entity={entity} model={model} />;
+  const hasActions = Object.keys(entity.actions ?? {}).length > 0;
   return (
-    <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'flex-end', flexWrap: 'wrap' }}>
-      <TopToolbar data-testid="action-buttons">
-        <ActionButtons entity={entity} model={model} />
-      </TopToolbar>
+    <Box
+      sx={{
+        display: 'flex',
+        justifyContent: 'flex-end',
+        alignItems: 'flex-end',
+        flexWrap: 'wrap',
+        // Side by side while they fit (react-admin gives each a whole row on small screens).
+        '& > .MuiToolbar-root': { flex: '0 1 auto' },
+        '& .MuiToolbar-root:empty': { minHeight: 0, p: 0 },
+      }}
+    >
+      {hasActions && (
+        <TopToolbar data-testid="action-buttons" sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+          <ActionButtons entity={entity} model={model} />
+        </TopToolbar>
+      )}
       <ShowRecordActions entity={entity} model={model} />
     </Box>
   );

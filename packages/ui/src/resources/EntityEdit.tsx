@@ -3,6 +3,7 @@ import { LockBanner } from '../rules/LockBanner.js';
 import { UnsavedEditsProvider } from '../workflow/unsavedEdits.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { EntityForm } from './EntityForm.js';
+import { fitTheScreen } from './pageLayout.js';
 import { useSaveErrorHandler } from './serverErrors.js';
 import { useSavePayload } from './useSavePayload.js';
 import { workflowSlots, type WorkflowSlotProps } from './workflowSlots.js';
@@ -14,7 +15,7 @@ export interface EntityEditProps extends EntityScreenProps, WorkflowSlotProps, O
  * inputs; the record's `version` goes back with the changes, the fields the user may not write
  * stay out. A locked record says so above the form.
  */
-export const EntityEdit = ({ model, resource, stepper, aside, ...props }: EntityEditProps) => {
+export const EntityEdit = ({ model, resource, stepper, aside, sx, ...props }: EntityEditProps) => {
   const entity = entityOf(model, resource);
   const onError = useSaveErrorHandler();
   const transform = useSavePayload(entity, 'edit');
@@ -27,6 +28,7 @@ export const EntityEdit = ({ model, resource, stepper, aside, ...props }: Entity
       transform={transform}
       redirect="show"
       aside={slots.aside ?? undefined}
+      sx={fitTheScreen('RaEdit', sx)}
       {...props}
     >
       <UnsavedEditsProvider>

@@ -26,6 +26,8 @@ import { listColumns, filterInputs } from './elements.js';
 import { entityOf, isWorkflowField, type EntityScreenProps } from './entity.js';
 import { useSalesExporter } from './exporter.js';
 import { ImportButton } from './ImportButton.js';
+import { PhoneList } from './PhoneList.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 
 export interface EntityListProps extends EntityScreenProps, Omit<ListProps, 'resource' | 'children'> {
   /** Replaces the Datagrid columns. */
@@ -66,12 +68,14 @@ export function usePluralTitle(entity: ClientEntityModel): string {
  * labelled CSV export. Each row offers Edit / Delete when the current user may use them there;
  * Create (in the toolbar and on the empty page), bulk Delete and the bulk field updates are
  * hidden from a user whose write scope is `none` — whether or not the host's authProvider has
- * `canAccess` (when it has, react-admin's buttons apply it too).
+ * `canAccess` (when it has, react-admin's buttons apply it too). On a phone the rows are cards (`PhoneList`).
  */
 export const EntityList = ({ model, resource, children, ...props }: EntityListProps) => {
   const entity = entityOf(model, resource);
   const exporter = useSalesExporter(entity);
   const mayCreate = useMayCreate(entity);
+  const phone = useIsPhone();
+  const bulkActions = <EntityBulkActions entity={entity} />;
   return (
     <List
       resource={resource}
@@ -95,9 +99,14 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       empty={mayCreate ? undefined : <Empty hasCreate={false} />}
       {...props}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<EntityBulkActions entity={entity} />}>
-        {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} model={model} />]}
-      </Datagrid>
+      {/* Below the small breakpoint the columns become cards, unless the host gave its own columns. */}
+      {phone && !children ? (
+        <PhoneList entity={entity} bulkActions={bulkActions} />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
+          {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} model={model} />]}
+        </Datagrid>
+      )}
     </List>
   );
 };

@@ -4,6 +4,7 @@ import { RecordHub } from '../hub/RecordHub.js';
 import { LockBanner } from '../rules/LockBanner.js';
 import { ShowActionsToolbar } from './ActionButtons.js';
 import { showFields } from './elements.js';
+import { fitTheScreen } from './pageLayout.js';
 import { entityOf, type EntityScreenProps } from './entity.js';
 import { sectionsOf } from './sections.js';
 import { useSectionLabel } from './useSectionLabel.js';
@@ -19,13 +20,19 @@ export interface EntityShowProps extends EntityScreenProps, WorkflowSlotProps, O
  * Edit and Delete show only when the current user may use them; a locked record says so. The
  * actions of `x-actions` offered on the record are buttons beside them. Below: the related lists and the activity.
  */
-export const EntityShow = ({ model, resource, stepper, aside, hub, ...props }: EntityShowProps) => {
+export const EntityShow = ({ model, resource, stepper, aside, hub, sx, ...props }: EntityShowProps) => {
   const entity = entityOf(model, resource);
   const slots = workflowSlots({ model, resource, stepper, aside });
   const sections = sectionsOf(entity);
   const sectionLabel = useSectionLabel(entity);
   return (
-    <Show resource={resource} aside={slots.aside ?? undefined} actions={<ShowActionsToolbar entity={entity} model={model} />} {...props}>
+    <Show
+      resource={resource}
+      aside={slots.aside ?? undefined}
+      actions={<ShowActionsToolbar entity={entity} model={model} />}
+      sx={fitTheScreen('RaShow', sx)}
+      {...props}
+    >
       {slots.stepper}
       <LockBanner entity={entity} />
       {sections.length > 1 ? (

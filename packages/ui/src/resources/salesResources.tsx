@@ -70,7 +70,8 @@ export function salesResources(model: ClientSalesModel, options: SalesResourcesO
         create={pick(own.create, screens.create)}
         icon={own.icon ?? iconFor(entity.icon, icons)}
         recordRepresentation={own.recordRepresentation ?? entity.recordRepresentation}
-        options={{ label: labelIn(entity.pluralLabel, fallbackLocale) }}
+        // The entity rides along for the screens that only know a resource's name (a reference picker's quick create).
+        options={{ label: labelIn(entity.pluralLabel, fallbackLocale), entity }}
       />
     );
   });

@@ -1,7 +1,8 @@
 /**
  * The approvals waiting for the current user's roles (approve / reject with a comment) and the
  * recently decided ones. Pending rows are filtered by role in the browser: the server already
- * limits what a user may read, and an admin sees every pending row.
+ * limits what a user may read, and an admin sees every pending row. On a phone the tables' rows
+ * become stacked blocks.
  */
 import { useState } from 'react';
 import {
@@ -11,6 +12,7 @@ import {
   CardContent,
   CardHeader,
   Chip,
+  Divider,
   Stack,
   Table,
   TableBody,
@@ -33,6 +35,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { LocaleDateField } from '../fields/display.js';
 import { labelIn } from '../i18n/labels.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 import { useSalesUser } from '../user/useSalesUser.js';
 import type { ApprovalRecord, ApprovalStatus } from './api.js';
 import { useSalesTranslate } from './messages.js';
@@ -58,6 +61,7 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
   const notify = useNotify();
   const [decision, setDecision] = useState<Decision | null>(null);
   const me = useSalesUser();
+  const phone = useIsPhone();
   const pending = useGetList<ApprovalRecord & RaRecord>('approvals', {
     filter: { status: 'pending' },
     sort: { field: 'created_at', order: 'ASC' },
@@ -101,6 +105,28 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
     );
   };
 
+  const requester = (row: ApprovalRecord) => (
+    <>
+      {row.requested_by != null && <UserReference source="requested_by" resource={userResource} />}
+      <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
+        <LocaleDateField source="created_at" showTime />
+      </Typography>
+    </>
+  );
+  const decisionButtons = (row: ApprovalRecord & RaRecord) => (
+    <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+      <Button size="small" variant="contained" color="success" onClick={() => setDecision({ approval: row, status: 'approved' })}>
+        {t('approvals.approve')}
+      </Button>
+      <Button size="small" variant="outlined" color="error" onClick={() => setDecision({ approval: row, status: 'rejected' })}>
+        {t('approvals.reject')}
+      </Button>
+    </Stack>
+  );
+  const statusChip = (row: ApprovalRecord) => (
+    <Chip size="small" color={row.status === 'approved' ? 'success' : 'default'} label={t(`approvals.status_${row.status}`)} />
+  );
+
   return (
     <Box sx={{ mt: 1 }} data-testid="approvals-inbox">
       <Title title={t('approvals.title')} />
@@ -110,7 +136,29 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
           {!pending.isPending && mine.length === 0 && (
             <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_pending')}</Typography>
           )}
-          {mine.length > 0 && (
+          {mine.length > 0 && phone && (
+            // On a phone one block per approval, the columns' contents stacked.
+            <Stack divider={<Divider flexItem />} spacing={1.5}>
+              {mine.map((row) => (
+                <RecordContextProvider key={row.id} value={row}>
+                  <Box data-testid="pending-approval" data-id={row.id}>
+                    {recordCell(row)}
+                    <Typography variant="body2" sx={{ mt: 0.5 }}>
+                      {moveText(row)}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
+                      {[serverLabel(row.label, locale), roleLabel(row.role)].filter(Boolean).join(' · ')}
+                    </Typography>
+                    <Box sx={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
+                      <Box>{requester(row)}</Box>
+                      {decisionButtons(row)}
+                    </Box>
+                  </Box>
+                </RecordContextProvider>
+              ))}
+            </Stack>
+          )}
+          {mine.length > 0 && !phone && (
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -133,32 +181,8 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                         </Typography>
                       </TableCell>
                       <TableCell>{roleLabel(row.role)}</TableCell>
-                      <TableCell>
-                        {row.requested_by != null && <UserReference source="requested_by" resource={userResource} />}
-                        <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
-                          <LocaleDateField source="created_at" showTime />
-                        </Typography>
-                      </TableCell>
-                      <TableCell align="right">
-                        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-                          <Button
-                            size="small"
-                            variant="contained"
-                            color="success"
-                            onClick={() => setDecision({ approval: row, status: 'approved' })}
-                          >
-                            {t('approvals.approve')}
-                          </Button>
-                          <Button
-                            size="small"
-                            variant="outlined"
-                            color="error"
-                            onClick={() => setDecision({ approval: row, status: 'rejected' })}
-                          >
-                            {t('approvals.reject')}
-                          </Button>
-                        </Stack>
-                      </TableCell>
+                      <TableCell>{requester(row)}</TableCell>
+                      <TableCell align="right">{decisionButtons(row)}</TableCell>
                     </TableRow>
                   </RecordContextProvider>
                 ))}
@@ -173,7 +197,28 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
           {!recent.isPending && decided.length === 0 && (
             <Typography sx={{ color: 'text.secondary' }}>{t('approvals.none_recent')}</Typography>
           )}
-          {decided.length > 0 && (
+          {decided.length > 0 && phone && (
+            <Stack divider={<Divider flexItem />} spacing={1.5}>
+              {decided.map((row) => (
+                <RecordContextProvider key={row.id} value={row}>
+                  <Box data-testid="decided-approval" data-id={row.id}>
+                    <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 1 }}>
+                      <Box sx={{ minWidth: 0 }}>{recordCell(row)}</Box>
+                      {statusChip(row)}
+                    </Box>
+                    <Typography variant="body2" sx={{ mt: 0.5 }}>
+                      {moveText(row)}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
+                      {row.decided_by != null && <UserReference source="decided_by" resource={userResource} />}
+                      {row.comment && ` · ${row.comment}`}
+                    </Typography>
+                  </Box>
+                </RecordContextProvider>
+              ))}
+            </Stack>
+          )}
+          {decided.length > 0 && !phone && (
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -190,13 +235,7 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                     <TableRow data-testid="decided-approval" data-id={row.id}>
                       <TableCell>{recordCell(row)}</TableCell>
                       <TableCell>{moveText(row)}</TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          color={row.status === 'approved' ? 'success' : 'default'}
-                          label={t(`approvals.status_${row.status}`)}
-                        />
-                      </TableCell>
+                      <TableCell>{statusChip(row)}</TableCell>
                       <TableCell>{row.decided_by != null && <UserReference source="decided_by" resource={userResource} />}</TableCell>
                       <TableCell>{row.comment}</TableCell>
                     </TableRow>

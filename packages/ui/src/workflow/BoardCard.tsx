@@ -1,5 +1,6 @@
 /** One record on the board: its representation, owner and amount; draggable. */
-import { memo, type DragEvent } from 'react';
+import { memo, type DragEvent, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { Link, RecordContextProvider, ReferenceField, useCreatePath, type RaRecord } from 'react-admin';
 import { formatMoney } from '../fields/format.js';
@@ -16,6 +17,8 @@ export interface BoardCardProps {
   onDragStart: (record: RaRecord) => void;
   onDragEnd: () => void;
   onMove: (record: RaRecord, to: string) => void;
+  /** A tap anywhere on the card opens the record (a phone, where the title is a small target). */
+  opensOnTap?: boolean;
 }
 
 function ownerReference(entity: WorkflowEntity): { source: string; reference: string } | undefined {
@@ -24,8 +27,25 @@ function ownerReference(entity: WorkflowEntity): { source: string; reference: st
   return source && reference ? { source, reference } : undefined;
 }
 
-export const BoardCard = memo(function BoardCard({ entity, record, locale, moving, onDragStart, onDragEnd, onMove }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({
+  entity,
+  record,
+  locale,
+  moving,
+  onDragStart,
+  onDragEnd,
+  onMove,
+  opensOnTap,
+}: BoardCardProps) {
   const createPath = useCreatePath();
+  const navigate = useNavigate();
+  const path = createPath({ resource: entity.resource, id: record.id, type: 'show' });
+  const open = (event: MouseEvent) => {
+    // Clicks in the move menu (a portal) bubble here through React too: only those on the card itself open
+    // it, and not those on a link, which goes there by itself.
+    const target = event.target as HTMLElement;
+    if (event.currentTarget.contains(target) && !target.closest('a')) navigate(path);
+  };
   const owner = ownerReference(entity);
   const amountField = entity.workflow.amountField;
   const handleDragStart = (event: DragEvent) => {
@@ -41,7 +61,8 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
       onDragEnd={onDragEnd}
       data-testid="board-card"
       data-id={record.id}
-      sx={{ mb: 1, cursor: 'grab', opacity: moving ? 0.5 : 1 }}
+      onClick={opensOnTap ? open : undefined}
+      sx={{ mb: 1, cursor: opensOnTap ? 'pointer' : 'grab', opacity: moving ? 0.5 : 1 }}
     >
       {moving && <LinearProgress />}
       <CardContent sx={{ p: 1.25, '&:last-child': { pb: 1.25 } }}>
@@ -49,7 +70,7 @@ export const BoardCard = memo(function BoardCard({ entity, record, locale, movin
           <Typography
             variant="body2"
             component={Link}
-            to={createPath({ resource: entity.resource, id: record.id, type: 'show' })}
+            to={path}
             draggable={false}
             sx={{ fontWeight: 600, display: 'block', flex: 1, minWidth: 0 }}
           >

@@ -29,11 +29,13 @@ export interface BoardColumnProps {
   onDragEnd: () => void;
   onDrop: (stage: string) => void;
   onMove: (record: RaRecord, to: string) => void;
+  /** Takes the whole width and grows with its cards, the page scrolling (the one column of a phone). */
+  fill?: boolean;
 }
 
 /** Memoised: while a card is dragged only the columns whose `accepts` changed render again. */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
-  const { entity, stage, filter, locale, amount, weighted, accepts, moving, onDragStart, onDragEnd, onDrop, onMove } = props;
+  const { entity, stage, filter, locale, amount, weighted, accepts, moving, onDragStart, onDragEnd, onDrop, onMove, fill } = props;
   const t = useSalesTranslate();
   const [over, setOver] = useState(false);
   const { data, total, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
@@ -66,9 +68,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       onDragLeave={() => setOver(false)}
       onDrop={handleDrop}
       sx={{
-        width: 260,
-        minWidth: 260,
-        maxHeight: 'calc(100vh - 150px)',
+        ...(fill ? { flex: 1, minWidth: 0 } : { width: 260, minWidth: 260, maxHeight: 'calc(100vh - 150px)' }),
         display: 'flex',
         flexDirection: 'column',
         bgcolor: over ? 'action.selected' : stage.kind === 'open' ? 'background.default' : 'action.hover',
@@ -115,6 +115,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}
             onMove={onMove}
+            opensOnTap={fill}
           />
         ))}
         {hasNextPage && (

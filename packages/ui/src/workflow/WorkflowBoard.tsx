@@ -14,7 +14,9 @@ import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-adm
 import { useQuery } from '@tanstack/react-query';
 import { type ClientSalesModel, pipelineView } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 import { BoardColumn } from './BoardColumn.js';
+import { BoardStageTabs, useStageChoice, useSwipe } from './BoardStageTabs.js';
 import { PipelineTabs, usePipelineChoice } from './PipelineTabs.js';
 import { useSalesTranslate } from './messages.js';
 import { targetsOf, workflowEntity } from './model.js';
@@ -74,6 +76,14 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
   }, []);
   const onMove = useCallback((record: RaRecord, to: string) => latest.current.requestMove(record, to), []);
   const name = labelIn(entity.pluralLabel, locale);
+  // On a phone, one column at a time: chosen by the stage tabs or a swipe; cards move through their menu.
+  const phone = useIsPhone();
+  const [shownStage, showStage] = useStageChoice(stages);
+  const swipe = useSwipe((direction) => {
+    const next = stages[stages.findIndex((stage) => stage.id === shownStage) + direction];
+    if (next) showStage(next.id);
+  });
+  const columns = phone ? stages.filter((stage) => stage.id === shownStage) : stages;
 
   return (
     <Box sx={{ mt: 1 }} data-testid="workflow-board">
@@ -81,11 +91,22 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
       {entity.workflow.pipelines && (
         <PipelineTabs pipelines={entity.workflow.pipelines.list} value={pipeline} onChange={setPipeline} locale={locale} />
       )}
+      {phone && (
+        <BoardStageTabs
+          stages={stages}
+          value={shownStage}
+          onChange={showStage}
+          totals={totals.data?.data}
+          withAmount={!!entity.workflow.amountField}
+          locale={locale}
+        />
+      )}
       {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
       <Box
+        {...(phone ? swipe : {})}
         sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}
       >
-        {stages.map((stage) => (
+        {columns.map((stage) => (
           <BoardColumn
             key={stage.id}
             entity={entity}
@@ -100,6 +121,7 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
             onDragEnd={onDragEnd}
             onDrop={onDrop}
             onMove={onMove}
+            fill={phone}
           />
         ))}
       </Box>

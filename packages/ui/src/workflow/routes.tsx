@@ -13,6 +13,7 @@ import { BoardIndex } from './BoardIndex.js';
 import { useSalesTranslate } from './messages.js';
 import { workflowEntities } from './model.js';
 import { usePendingApprovalCount } from './usePendingApprovals.js';
+import { myTasksRoute } from '../activities/routes.js';
 
 // Loaded on demand: a host's first chunk carries neither the board nor the inbox. Nothing else
 // in the library's entry graph may import these two modules statically for the split to happen.
@@ -46,6 +47,7 @@ export function salesCustomRoutes(model: ClientSalesModel) {
       ))}
       <Route path={BOARDS_PATH} element={<BoardIndex model={model} boardPath={boardPath} />} />
       <Route path={APPROVALS_INBOX_PATH} element={<LazyApprovalsInbox model={model} />} />
+      {myTasksRoute(model)}
     </CustomRoutes>
   );
 }

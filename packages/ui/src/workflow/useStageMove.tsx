@@ -33,7 +33,11 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
   const { workflow, resource } = entity;
   const [moving, setMoving] = useState<Identifier | null>(null);
   const [reasonFor, setReasonFor] = useState<{ record: RaRecord; to: string } | null>(null);
-  const [refused, setRefused] = useState<{ refusal: Refusal; to: string } | null>(null);
+  /** The refused move: what was sent (`record`, and a reversal's `reason` / `comment`), to ask again after the missing fields. */
+  const [refused, setRefused] = useState<{ refusal: Refusal; to: string; record: RaRecord; reason?: string; comment?: string } | null>(
+    null,
+  );
+  const [fixing, setFixing] = useState(false);
   const [reversal, setReversal] = useState<{ record: RaRecord; to: string } | null>(null);
   const lockedExit = useLockedExit(entity);
   const label = (id: string) => stageLabel(workflow, id, locale);
@@ -52,9 +56,10 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
       notify(t(arrived ? 'workflow.moved' : 'workflow.approval_requested', { stage: label(to) }), {
         type: arrived ? 'success' : 'info',
       });
+      setRefused(null);
       onMoved?.(saved);
     } catch (error) {
-      setRefused({ refusal: readRefusal(error, entity, locale), to });
+      setRefused({ refusal: readRefusal(error, entity, locale), to, record, reason, comment });
     } finally {
       setMoving(null);
       await Promise.all([resource, 'approvals', 'history'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
@@ -76,6 +81,26 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
     if (locked) setReversal({ record, to });
     else if (reasonNeeded(workflow, to)) setReasonFor({ record, to });
     else void send(record, to);
+  };
+
+  /** The refusal dialog's "Save and move": the values saved on the record (its version sent), then the move asked again. */
+  const saveAndMove = async (values: Record<string, unknown>) => {
+    if (!refused) return;
+    const { record, to, reason, comment } = refused;
+    setFixing(true);
+    let saved: RaRecord;
+    try {
+      ({ data: saved } = await dataProvider.update(resource, { id: record.id, data: { ...record, ...values }, previousData: record }));
+    } catch (error) {
+      setRefused({ ...refused, refusal: readRefusal(error, entity, locale) });
+      setFixing(false);
+      return;
+    }
+    // The values are kept even if the move is refused again: the page (an edit form) takes the saved record.
+    onMoved?.(saved);
+    setRefused({ ...refused, record: saved });
+    await send(saved, to, reason, comment);
+    setFixing(false);
   };
 
   const reversalMinLength = (to: string) => (reasonNeeded(workflow, to) ? Math.max(1, reasonMinLength(workflow, to) ?? 1) : 1);
@@ -107,7 +132,15 @@ export function useStageMove(entity: WorkflowEntity, onMoved?: (record: RaRecord
           if (pending) void send(pending.record, pending.to, reasonNeeded(workflow, pending.to) ? text : undefined, text);
         }}
       />
-      <RefusalDialog refusal={refused?.refusal ?? null} stage={refused ? label(refused.to) : ''} onClose={() => setRefused(null)} />
+      <RefusalDialog
+        refusal={refused?.refusal ?? null}
+        stage={refused ? label(refused.to) : ''}
+        onClose={() => setRefused(null)}
+        entity={entity}
+        record={refused?.record}
+        onSaveAndMove={saveAndMove}
+        busy={fixing}
+      />
     </>
   );
 

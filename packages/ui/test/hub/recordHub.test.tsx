@@ -37,6 +37,7 @@ const db = (): Db => ({
   complaints: [],
   history: [],
   approvals: [],
+  tasks: [],
 });
 
 const user = (id: number, name: string | null) => ({ id, name });

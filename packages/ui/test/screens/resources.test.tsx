@@ -16,7 +16,7 @@ describe('salesResources', () => {
     expect(resources.map((r) => (r.props as { name: string }).name)).toEqual(['deals', 'customers', 'contacts']);
     const deals = resources[0]!.props as Record<string, unknown>;
     expect(deals.recordRepresentation).toBe('name');
-    expect(deals.options).toEqual({ label: '交易档案' });
+    expect(deals.options).toEqual({ label: '交易档案', entity: fixtureModel.entities.deals });
     for (const key of ['list', 'show', 'edit', 'create', 'icon']) expect(deals[key]).toBeTruthy();
     // Same components on every call, so a re-render does not remount the screens.
     expect((salesResources(fixtureModel)[0]!.props as Record<string, unknown>).list).toBe(deals.list);

@@ -628,5 +628,33 @@ export const model = {
     "resource": "salespeople",
     "roleField": "role"
   },
-  "dashboard": []
+  "dashboard": [],
+  "activities": {
+    "kinds": [
+      {
+        "id": "note",
+        "label": {
+          "en": "Note",
+          "zh-CN": "笔记"
+        },
+        "icon": "EditNote"
+      },
+      {
+        "id": "call",
+        "label": {
+          "en": "Call",
+          "zh-CN": "电话"
+        },
+        "icon": "ContactPhone"
+      },
+      {
+        "id": "visit",
+        "label": {
+          "en": "Visit",
+          "zh-CN": "拜访"
+        },
+        "icon": "Place"
+      }
+    ]
+  }
 };

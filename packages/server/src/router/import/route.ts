@@ -1,5 +1,6 @@
-/** `POST /:resource/import[?dryRun=1]`: the body is the file itself, CSV or XLSX. */
-import express, { type RequestHandler } from 'express';
+/** `POST /:resource/import[?dryRun=1]`: the body is the file itself, CSV or XLSX, read as it arrives. */
+import { Readable, pipeline } from 'node:stream';
+import type { RequestHandler } from 'express';
 import { labelOf } from '@ra-sales/schema';
 import type { RequestContext } from '../context.js';
 import type { ResourceInfo } from '../resources.js';
@@ -7,15 +8,24 @@ import { scopeOf } from '../access.js';
 import { HttpError, forbidden } from '../errors.js';
 import { phrase } from '../locale.js';
 import { importRows } from './run.js';
-import { CSV_TYPE, XLSX_TYPE, fileKind } from './tables.js';
+import { ByteLimit, CSV_TYPE, XLSX_TYPE, fileKind } from './tables.js';
 import type { ImportResult } from './types.js';
 
-export const IMPORT_BODY_LIMIT = '20mb';
+/** Bytes an import's file may have; it is parsed as it arrives, so memory does not follow its size. */
+export const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 
-/** The file as a Buffer, for this route only: other routes keep the JSON limit. */
-export function importBody(limit: string | number = IMPORT_BODY_LIMIT): RequestHandler {
-  return express.raw({ limit, type: [CSV_TYPE, 'application/csv', XLSX_TYPE] });
+/**
+ * The file, for this route only (other routes keep the JSON limit): the request's body as a stream,
+ * cut with an error past `limit` bytes; left unread for a type that is not CSV or XLSX.
+ */
+export function importBody(limit: number = IMPORT_BODY_LIMIT): RequestHandler {
+  return (req, _res, next) => {
+    if (fileKind(req.get('content-type'))) req.body = pipeline(req, new ByteLimit(limit), () => undefined);
+    next();
+  };
 }
+
+const isReadable = (body: unknown): body is Readable => typeof (body as Readable | undefined)?.pipe === 'function';
 
 const isDryRun = (value: unknown) => value === '1' || value === 'true';
 
@@ -30,8 +40,16 @@ export async function importFile(
   if (scopeOf(entity, ctx.user, 'write') === 'none')
     throw forbidden(phrase(ctx.locale, 'mayNotChangeAny', { entity: labelOf(entity.pluralLabel, ctx.locale) }));
   const kind = fileKind(contentType);
-  if (!kind || !Buffer.isBuffer(body)) throw new HttpError(415, phrase(ctx.locale, 'importFileType', { csv: CSV_TYPE, xlsx: XLSX_TYPE }));
-  const result = await importRows(ctx, resource, kind, body, isDryRun(dryRunParameter));
+  const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
+  if (!kind || !isReadable(source)) throw new HttpError(415, phrase(ctx.locale, 'importFileType', { csv: CSV_TYPE, xlsx: XLSX_TYPE }));
+  let result: ImportResult;
+  try {
+    result = await importRows(ctx, resource, kind, source, isDryRun(dryRunParameter));
+  } finally {
+    // What is left of an upload refused early is read and dropped, so that the answer can be sent.
+    source.unpipe();
+    source.resume();
+  }
   if (!result.errors.length) return { status: 200, body: result };
   const rows = new Set(result.errors.map((e) => e.row)).size;
   return {

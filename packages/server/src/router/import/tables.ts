@@ -3,7 +3,7 @@
  * byte-order mark stripped), XLSX by the streaming reader of exceljs (the first worksheet).
  * Row numbers are the spreadsheet's: the header is row 1.
  */
-import { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
@@ -25,12 +25,52 @@ export function fileKind(contentType: string | undefined): 'csv' | 'xlsx' | unde
   return undefined;
 }
 
-export function readTable(kind: 'csv' | 'xlsx', body: Buffer): AsyncIterable<TableRow> {
-  return kind === 'csv' ? csvRows(body) : xlsxRows(body);
+/** The upload went past the route's limit. */
+export class FileTooLarge extends Error {}
+
+/** The bytes of an upload as they arrive, refused (`FileTooLarge`) once past `limit`. */
+export class ByteLimit extends Transform {
+  private bytes = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) done(new FileTooLarge(`more than ${this.limit} bytes`));
+    else done(null, chunk);
+  }
 }
 
-async function* csvRows(body: Buffer): AsyncIterable<TableRow> {
-  const parser = Readable.from([body]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+export function readTable(kind: 'csv' | 'xlsx', source: Readable): AsyncIterable<TableRow> {
+  return untilSourceFails(kind === 'csv' ? csvRows(source) : xlsxRows(source), source);
+}
+
+/**
+ * The rows, ended by an error of the source: the parsers are fed by `pipe`, which does not pass a
+ * source's error on (an upload cut short, `FileTooLarge`), so they would wait for more bytes.
+ */
+async function* untilSourceFails(rows: AsyncIterable<TableRow>, source: Readable): AsyncIterable<TableRow> {
+  const failed = new Promise<never>((_resolve, reject) => source.once('error', reject));
+  failed.catch(() => undefined);
+  const iterator = rows[Symbol.asyncIterator]();
+  let broken = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), failed]).catch((error: unknown) => {
+        broken = true;
+        throw error;
+      });
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A parser still waiting for bytes would never answer `return`.
+    if (!broken) await iterator.return?.();
+  }
+}
+
+async function* csvRows(source: Readable): AsyncIterable<TableRow> {
+  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
   let row = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
     row += 1;
@@ -49,9 +89,9 @@ function plainCell(value: unknown): Cell {
   return null;
 }
 
-async function* xlsxRows(body: Buffer): AsyncIterable<TableRow> {
+async function* xlsxRows(source: Readable): AsyncIterable<TableRow> {
   // Styles are read so that date cells arrive as dates rather than serial numbers.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

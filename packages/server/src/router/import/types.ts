@@ -11,6 +11,11 @@ export interface ImportResult {
   created: number;
   errors: ImportError[];
   dryRun: boolean;
+  /**
+   * How the rows were written: a chunk of rows at a time, or one by one for an entity whose creates
+   * are followed by writes of their own or read each other (docs/server.md#import).
+   */
+  mode: 'batched' | 'row by row';
   /** More rows were refused than the errors listed. */
   truncated?: boolean;
 }

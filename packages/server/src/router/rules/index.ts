@@ -1,4 +1,4 @@
-export { loadLookups, ruleDocument } from './lookups.js';
+export { loadLookups, loadLookupsOf, ruleDocument } from './lookups.js';
 export { applyComputed } from './computed.js';
 export { checkFieldRights } from './fieldRights.js';
 export { changedFields } from './changes.js';

@@ -3,6 +3,7 @@
  * lookup (a row by id, or an aggregate in SQL), never whole tables. Rules see every record, not
  * only those the user may read: a credit check counts all of the customer's receivables.
  */
+import type { Knex } from 'knex';
 import { bindFilter, computeRecord, type EntityModel, type Filter, type LookupModel } from '@ra-sales/schema';
 import type { RequestContext } from '../context.js';
 import { applyFilters, parseFilters } from '../filters.js';
@@ -12,12 +13,25 @@ import type { Db } from '../types.js';
 
 const AGGREGATE_SQL = { sum: 'sum', count: 'count', min: 'min', max: 'max' } as const;
 
-export async function loadLookups(
-  db: Db,
-  ctx: Pick<RequestContext, 'resources'>,
-  entity: EntityModel,
-  record: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
+type RecordLookup = Extract<LookupModel, { kind: 'record' }>;
+
+/** Aggregates over the same rows (same source, same bound filter): one statement. */
+interface AggregateGroup {
+  source: ResourceInfo;
+  filter: Filter;
+  lookups: [string, AggregateLookup][];
+}
+
+/** What a record's lookups read: the values known without the database, and the statements to run. */
+interface LookupPlan {
+  out: Record<string, unknown>;
+  record: Record<string, unknown>;
+  records: [string, RecordLookup][];
+  /** By `groupKey`. */
+  groups: Map<string, AggregateGroup>;
+}
+
+function planLookups(ctx: Pick<RequestContext, 'resources'>, entity: EntityModel, record: Record<string, unknown>): LookupPlan {
   const out: Record<string, unknown> = {};
   // A filter may read a computed field that reads no lookup (a review's first and last day of its month).
   const readsComputed = Object.values(entity.lookups).some(
@@ -26,11 +40,11 @@ export async function loadLookups(
       Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
   );
   if (readsComputed) record = computeRecord(entity, record, {});
-  // Aggregates over the same rows (same source, same bound filter) share one statement.
-  const groups = new Map<string, { source: ResourceInfo; filter: Filter; lookups: [string, AggregateLookup][] }>();
+  const records: [string, RecordLookup][] = [];
+  const groups = new Map<string, AggregateGroup>();
   for (const [name, lookup] of Object.entries(entity.lookups)) {
     if (lookup.kind === 'record') {
-      out[name] = await referencedRecord(db, ctx, lookup, record);
+      records.push([name, lookup]);
       continue;
     }
     // A new record has no id yet: `"id_neq": "$id"` then excludes nothing.
@@ -46,19 +60,101 @@ export async function loadLookups(
     group.lookups.push([name, lookup]);
     groups.set(key, group);
   }
-  for (const { source, filter, lookups } of groups.values()) {
+  return { out, record, records, groups };
+}
+
+function fillAggregates(out: Record<string, unknown>, lookups: [string, AggregateLookup][], row: Record<string, unknown> | undefined) {
+  lookups.forEach(([name, lookup], i) => {
+    const value = row?.[`v${i}`];
+    out[name] = value === null || value === undefined ? emptyValue(lookup) : plain(value);
+  });
+}
+
+export async function loadLookups(
+  db: Db,
+  ctx: Pick<RequestContext, 'resources'>,
+  entity: EntityModel,
+  record: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const plan = planLookups(ctx, entity, record);
+  const { out } = plan;
+  for (const [name, lookup] of plan.records) out[name] = await referencedRecord(db, ctx, lookup, plan.record);
+  for (const { source, filter, lookups } of plan.groups.values()) {
     const row = await aggregateRow(
       db,
       source,
       filter,
       lookups.map(([, lookup]) => lookup),
     );
-    lookups.forEach(([name, lookup], i) => {
-      const value = row?.[`v${i}`];
-      out[name] = value === null || value === undefined ? emptyValue(lookup) : plain(value);
-    });
+    fillAggregates(out, lookups, row);
   }
-  return out;
+  return Object.fromEntries(Object.keys(entity.lookups).map((name) => [name, out[name]]));
+}
+
+/**
+ * The lookups of many records (an import's chunk), each as `loadLookups` gives it: one statement
+ * per record lookup (`id IN …`) and one per set of aggregates (the distinct filters of the records
+ * joined by `UNION ALL`), whatever the number of records.
+ */
+export async function loadLookupsOf(
+  db: Db,
+  ctx: Pick<RequestContext, 'resources'>,
+  entity: EntityModel,
+  records: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const plans = records.map((record) => planLookups(ctx, entity, record));
+  for (const [name, lookup] of Object.entries(entity.lookups)) {
+    if (lookup.kind !== 'record') continue;
+    const target = ctx.resources.get(lookup.target);
+    const ids = [...new Set(plans.map((p) => p.record[lookup.ref]).filter((id) => id !== null && id !== undefined))] as number[];
+    const byId = new Map<string, Record<string, unknown>>();
+    if (target && ids.length) {
+      const rows = (await db(target.table)
+        .select([...new Set([...lookup.fields, 'id'])])
+        .whereIn('id', ids)) as Record<string, unknown>[];
+      for (const row of rows) byId.set(String(row.id), normalizeRow(lookup.fields.includes('id') ? row : withoutId(row), target));
+    }
+    for (const plan of plans) {
+      const id = plan.record[lookup.ref];
+      plan.out[name] = (target && id !== null && id !== undefined && byId.get(String(id))) || null;
+    }
+  }
+  // Groups of the same lookups have the same columns: their distinct filters go in one UNION ALL.
+  const shapes = new Map<string, Map<string, AggregateGroup>>();
+  for (const plan of plans) {
+    for (const [key, group] of plan.groups) {
+      const shape = group.lookups.map(([name]) => name).join('\u0000');
+      const distinct = shapes.get(shape) ?? new Map<string, AggregateGroup>();
+      distinct.set(key, group);
+      shapes.set(shape, distinct);
+    }
+  }
+  for (const distinct of shapes.values()) {
+    const keys = [...distinct.keys()];
+    const queries = keys.map((key, i) => {
+      const { source, filter, lookups } = distinct.get(key)!;
+      return aggregateQuery(
+        db,
+        source,
+        filter,
+        lookups.map(([, lookup]) => lookup),
+      ).select(db.raw(`${i}::int as k`));
+    });
+    const rows = (await (queries.length === 1 ? queries[0] : (db as Knex).queryBuilder().unionAll(queries, true))) as Record<
+      string,
+      unknown
+    >[];
+    const byKey = new Map(rows.map((row) => [keys[Number(row.k)], row]));
+    for (const plan of plans) {
+      for (const [key, group] of plan.groups) if (distinct.has(key)) fillAggregates(plan.out, group.lookups, byKey.get(key));
+    }
+  }
+  return plans.map(({ out }) => Object.fromEntries(Object.keys(entity.lookups).map((name) => [name, out[name]])));
+}
+
+function withoutId(row: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, ...rest } = row;
+  return rest;
 }
 
 /**
@@ -66,12 +162,7 @@ export async function loadLookups(
  * (`"sum": "items.quantity"`) runs over the lines of those rows, and `"items.product_id"` keys of
  * its filter select lines, not rows.
  */
-async function aggregateRow(
-  db: Db,
-  source: ResourceInfo,
-  filter: Filter,
-  lookups: AggregateLookup[],
-): Promise<Record<string, unknown> | undefined> {
+function aggregateQuery(db: Db, source: ResourceInfo, filter: Filter, lookups: AggregateLookup[]): Knex.QueryBuilder {
   const table = source.table;
   const rowFilter = Object.fromEntries(Object.entries(filter).filter(([key]) => !key.includes('.')));
   const query = db(table);
@@ -91,7 +182,16 @@ async function aggregateRow(
       : db.raw('??', [`${table}.${lookup.field}`]);
     return db.raw(`${AGGREGATE_SQL[lookup.fn]}(?) as ??`, [column, `v${i}`]);
   });
-  const [row] = (await query.select(columns)) as Record<string, unknown>[];
+  return query.select(columns);
+}
+
+async function aggregateRow(
+  db: Db,
+  source: ResourceInfo,
+  filter: Filter,
+  lookups: AggregateLookup[],
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = (await aggregateQuery(db, source, filter, lookups)) as Record<string, unknown>[];
   return row;
 }
 
@@ -109,7 +209,7 @@ const emptyValue = (lookup: AggregateLookup) => (lookup.fn === 'sum' || lookup.f
 async function referencedRecord(
   db: Db,
   ctx: Pick<RequestContext, 'resources'>,
-  lookup: Extract<LookupModel, { kind: 'record' }>,
+  lookup: RecordLookup,
   record: Record<string, unknown>,
 ): Promise<Record<string, unknown> | null> {
   const id = record[lookup.ref];

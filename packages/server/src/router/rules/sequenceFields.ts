@@ -7,7 +7,7 @@
  *   gives its number back, and creates of the entity wait for each other's commit.
  */
 import type { EntityModel, FieldModel } from '@ra-sales/schema';
-import { formatSequence, nextSequenceValue, raiseSequence, usedSequenceValue } from '../sequences.js';
+import { formatSequence, nextSequenceValue, nextSequenceValues, raiseSequence, usedSequenceValue } from '../sequences.js';
 import type { Db } from '../types.js';
 
 const wanted = (field: FieldModel, fields: Record<string, unknown>) =>
@@ -45,4 +45,60 @@ async function drawNumber(db: Db, entity: EntityModel, field: FieldModel): Promi
   if (!(await db(entity.resource).select('id').where(field.name, value).first())) return value;
   await raiseSequence(db, entity.resource, field.name, pattern, await usedSequenceValue(db, entity.resource, field.name, pattern));
   return nextSequenceValue(db, entity.resource, field.name, pattern);
+}
+
+/** `drawSequencesAhead` of many new records at once (an import's chunk): one draw per field. */
+export async function drawSequencesAheadOf(db: Db, entity: EntityModel, records: Record<string, unknown>[]): Promise<void> {
+  for (const field of entity.fields) {
+    if (field.sequence === undefined || field.sequenceGapless) continue;
+    await numberAll(
+      db,
+      entity,
+      field,
+      records.filter((fields) => wanted(field, fields)),
+    );
+  }
+}
+
+/** `assignSequences` of many records at once: each record with the gapless fields it is to be numbered in. */
+export async function assignSequencesOf(
+  db: Db,
+  entity: EntityModel,
+  records: { values: Record<string, unknown>; numbered: FieldModel[] }[],
+) {
+  for (const field of entity.fields) {
+    if (!field.sequenceGapless) continue;
+    await numberAll(
+      db,
+      entity,
+      field,
+      records.filter((r) => r.numbered.includes(field)).map((r) => r.values),
+    );
+  }
+}
+
+/**
+ * The numbers `drawNumber` would give the records one after the other: the counter moves by their
+ * count, and when one of the numbers is already held, that record and the ones after it are
+ * numbered past the highest number in use, as `drawNumber` does from its first collision on.
+ */
+async function numberAll(db: Db, entity: EntityModel, field: FieldModel, records: Record<string, unknown>[]): Promise<void> {
+  if (!records.length) return;
+  const pattern = field.sequence!;
+  const now = new Date();
+  const values = await nextSequenceValues(db, entity.resource, field.name, pattern, records.length, now);
+  const held = new Set(
+    ((await db(entity.resource).select(field.name).whereIn(field.name, values)) as Record<string, unknown>[]).map((r) =>
+      String(r[field.name]),
+    ),
+  );
+  const first = values.findIndex((value) => held.has(value));
+  if (first >= 0) {
+    const used = await usedSequenceValue(db, entity.resource, field.name, pattern, now);
+    await raiseSequence(db, entity.resource, field.name, pattern, used + values.length - first, now);
+    for (let i = first; i < values.length; i++) values[i] = formatSequence(pattern, now, used + 1 + i - first);
+  }
+  records.forEach((fields, i) => {
+    fields[field.name] = values[i];
+  });
 }
