@@ -164,7 +164,13 @@ export const dailyFixSteps: [string, (state: State) => Promise<void>][] = [
       await shootBoth(state, 'daily-quick-create');
       await byTestId(dialog, 'fields-dialog-submit').click();
       await dialog.waitFor({ state: 'detached', timeout: 15_000 });
-      assert.equal(await picker.inputValue(), name, 'the new customer is selected');
+      // The picker names the new record once it has read it back.
+      await page.keyboard.press('Escape');
+      const shown = await poll(
+        () => picker.inputValue(),
+        (value) => value === name,
+      );
+      assert.equal(shown, name, 'the new customer is selected');
 
       const nameInput = await fieldInput(page, 'name');
       await nameInput.fill(`E2E quick-created customer deal ${state.stamp}`);

@@ -1,16 +1,18 @@
 /**
  * Creates of many records at once (an import's chunk), with the result of making them one after
- * the other through `createWithin`: the same row-local steps (shared with it), and each step that
- * reads other records done for the whole chunk in one statement — lookups, references, `x-ref-where`,
- * `x-unique`, document numbers — then one multi-row INSERT … RETURNING, one for the audit rows and
- * one for the history rows. Only for entities `createsInBatches` allows: for them nothing follows a
- * create (no roll-up, no automatic move) and no record of the chunk reads another.
+ * the other through `createWithin`: the same row-local steps (the functions it uses), and each step
+ * that reads other records done for the whole chunk in one statement — lookups, references,
+ * `x-ref-where`, `x-unique`, document numbers — then one INSERT … RETURNING for the records, one
+ * for their audit rows and one for their history rows. In two phases, so that an import checks a
+ * chunk while it writes the one before: `checkBatch`, then `writeBatch`. Only for entities
+ * `createsInBatches` allows: for them nothing follows a create (no roll-up, no automatic move) and
+ * no record of the chunk reads another.
  */
 import type { Knex } from 'knex';
 import type { FieldModel } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import { JSON_KINDS, type ResourceInfo } from './resources.js';
-import type { Row } from './types.js';
+import type { Db, Row } from './types.js';
 import { scopeOf } from './access.js';
 import { writeAudits, writeHistories, type HistoryEntry } from './audit.js';
 import { insertRecordset } from './recordsetInsert.js';
@@ -35,7 +37,7 @@ export interface BatchOutcome {
   refusals: { row: number; error: HttpError }[];
 }
 
-interface Pending {
+export interface Pending {
   row: number;
   body: Record<string, unknown>;
   error?: HttpError;
@@ -47,59 +49,76 @@ interface Pending {
   references?: Map<string, Wanted>;
 }
 
-export async function createBatch(
+/** A row-local step over the rows not refused yet: a row it refuses takes no further step. */
+function each(pending: Pending[], step: (p: Pending) => void): void {
+  for (const p of live(pending)) {
+    try {
+      step(p);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      p.error = error;
+    }
+  }
+}
+
+const live = (pending: Pending[]) => pending.filter((p) => !p.error);
+
+function refuse(rows: Pending[], refusals: (HttpError | undefined)[]): void {
+  rows.forEach((p, i) => {
+    if (refusals[i]) p.error = refusals[i];
+  });
+}
+
+/** A chunk checked against every rule but `x-unique`, not written yet. */
+export interface CheckedBatch {
+  pending: Pending[];
+}
+
+/**
+ * Everything of the chunk's creates up to the write, but `x-unique`. `reads` serves the statements
+ * that read other entities' records only (lookups, references, `x-ref-where`, team members): for
+ * an entity `createsInBatches` allows, the import's own transaction has written none of them, so
+ * another connection of the pool reads them as the transaction would (read committed), while the
+ * transaction writes the previous chunk. Document numbers are drawn in the transaction.
+ */
+export async function checkBatch(
+  reads: Db,
   trx: Knex.Transaction,
   ctx: RequestContext,
   resource: ResourceInfo,
   rows: BatchRow[],
-): Promise<BatchOutcome> {
+): Promise<CheckedBatch> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
   const pending: Pending[] = rows.map(({ row, body }) => ({ row, body }));
-  const live = () => pending.filter((p) => !p.error);
-  /** A row-local step: a row it refuses takes no further step. */
-  const each = (step: (p: Pending) => void) => {
-    for (const p of live()) {
-      try {
-        step(p);
-      } catch (error) {
-        if (!(error instanceof HttpError)) throw error;
-        p.error = error;
-      }
-    }
-  };
-  const refuse = (rows: Pending[], refusals: (HttpError | undefined)[]) =>
-    rows.forEach((p, i) => {
-      if (refusals[i]) p.error = refusals[i];
-    });
 
-  each((p) => {
+  each(pending, (p) => {
     p.prepared = createFields(ctx, resource, p.body);
   });
   await drawSequencesAheadOf(
     trx,
     entity,
-    live().map((p) => p.prepared!.fields),
+    live(pending).map((p) => p.prepared!.fields),
   );
   const owner = entity.access.ownerField;
   const team =
     owner && scopeOf(entity, ctx.user, 'write') === 'team'
       ? await teamMembers(
-          trx,
+          reads,
           ctx,
-          live().map((p) => p.prepared!.fields[owner]),
+          live(pending).map((p) => p.prepared!.fields[owner]),
         )
       : new Set<unknown>();
-  each((p) => {
+  each(pending, (p) => {
     const { fields, defaults } = p.prepared!;
     checkOwnerAmong(ctx, entity, fields, team);
     p.numbered = provisionalSequences(entity, fields);
     p.cleaned = withoutEmptyCells(entity, { ...defaults, ...fields });
   });
 
-  const computing = live();
+  const computing = live(pending);
   const lookups = await loadLookupsOf(
-    trx,
+    reads,
     ctx,
     entity,
     computing.map((p) => p.cleaned!),
@@ -107,27 +126,42 @@ export async function createBatch(
   computing.forEach((p, i) => {
     p.lookups = lookups[i];
   });
-  each((p) => {
+  each(pending, (p) => {
     p.values = createValues(ctx, entity, p.cleaned!, p.prepared!.fields, p.lookups!);
     p.references = wantedReferences(ctx.model, entity, p.values, {});
   });
 
   const found = new Map<string, Set<number>>();
-  for (const [target, ids] of idsByTarget(live())) {
-    found.set(target, await readableIds(trx, ctx.model, ctx.resources, target, ids, ctx.user));
+  for (const [target, ids] of idsByTarget(live(pending))) {
+    found.set(target, await readableIds(reads, ctx.model, ctx.resources, target, ids, ctx.user));
   }
-  each((p) => refuseMissingReferences(ctx.model, entity, p.references!, found, ctx.locale));
-  const matching = live();
+  each(pending, (p) => refuseMissingReferences(ctx.model, entity, p.references!, found, ctx.locale));
+  const matching = live(pending);
   refuse(
     matching,
     await refWhereRefusals(
-      trx,
+      reads,
       ctx,
       entity,
       matching.map((p) => p.values!),
     ),
   );
-  const distinct = live();
+  return { pending };
+}
+
+/**
+ * The checked chunk written: `x-unique` judged (against the rows stored, the earlier chunks'
+ * included, and between the chunk's rows), gapless numbers drawn, then the records, their audit
+ * and history rows, one statement each.
+ */
+export async function writeBatch(
+  trx: Knex.Transaction,
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  { pending }: CheckedBatch,
+): Promise<BatchOutcome> {
+  const entity = resource.entity!;
+  const distinct = live(pending);
   refuse(
     distinct,
     await uniqueRefusals(
@@ -137,8 +171,7 @@ export async function createBatch(
       distinct.map((p) => ({ row: p.row, values: p.values! })),
     ),
   );
-
-  const accepted = live();
+  const accepted = live(pending);
   await assignSequencesOf(
     trx,
     entity,
@@ -158,11 +191,14 @@ export async function createBatch(
     trx,
     journals.map((j) => j.history).filter((h): h is HistoryEntry => h !== undefined),
   );
-  return {
-    created: records.length,
-    refusals: pending.filter((p) => p.error).map((p) => ({ row: p.row, error: p.error! })),
-  };
+  return { created: records.length, refusals: refusalsOf(pending) };
 }
+
+/** The rows of the chunk refused so far, in order. */
+export const refusalsOf = (pending: Pending[]) => pending.filter((p) => p.error).map((p) => ({ row: p.row, error: p.error! }));
+
+/** The rows of a checked chunk no check refused, as they came. */
+export const acceptedRows = ({ pending }: CheckedBatch): BatchRow[] => live(pending).map(({ row, body }) => ({ row, body }));
 
 /** Every record's wanted references joined: target → ids. */
 function idsByTarget(rows: Pending[]): Map<string, Set<number>> {

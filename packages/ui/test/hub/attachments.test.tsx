@@ -135,6 +135,19 @@ describe('the Attachments panel of a show page', () => {
     await waitFor(() => expect(seen.filter((r) => r.url.pathname === '/api/customers/1/timeline').length).toBeGreaterThan(1));
   });
 
+  it('uploads files dropped on the panel', async () => {
+    const { state, handlers } = attachmentsApi([]);
+    server.use(...apiHandlers(db(), seen, handlers));
+    renderApp('/customers/1/show', { model: defaultModel() });
+    const panel = await screen.findByTestId('attachments-panel');
+    await within(panel).findByText('No files yet');
+    const dropped = [new File(['%PDF-1.4 a'], 'a.pdf'), new File(['%PDF-1.4 b'], 'b.pdf')];
+    fireEvent.dragOver(panel, { dataTransfer: { files: dropped } });
+    fireEvent.drop(panel, { dataTransfer: { files: dropped } });
+    expect(await within(panel).findAllByTestId('attachment')).toHaveLength(2);
+    expect(await Promise.all(state.received.map((f) => f.text()))).toEqual(['%PDF-1.4 a', '%PDF-1.4 b']);
+  });
+
   it('refuses a file of another type or over the limit before sending it, in the UI’s language', async () => {
     const { state, handlers } = attachmentsApi([], { max_bytes: 10 });
     server.use(...apiHandlers(db(), seen, handlers));

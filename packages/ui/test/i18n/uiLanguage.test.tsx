@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { apiHandlers, freshDb, mockApi, renderApp } from '../screens/support.js';
+import { fixtureModel } from '../screens/fixture.js';
 
 const { server, seen } = mockApi();
 
@@ -53,11 +54,21 @@ describe('dates follow the UI language, not the browser’s', () => {
 describe('react-admin’s and MUI’s texts in Chinese', () => {
   it('an empty reference search says so in Chinese', async () => {
     server.use(...apiHandlers(freshDb(), seen));
-    renderApp('/deals/create', { locale: 'zh-CN' });
+    // Customers nobody may create: the picker offers no quick create, and says nothing matches.
+    const customers = { ...fixtureModel.entities.customers!, access: { roles: {}, default: { read: 'all', write: 'none' } } };
+    renderApp('/deals/create', { locale: 'zh-CN', model: { ...fixtureModel, entities: { ...fixtureModel.entities, customers } } });
     const customer = await screen.findByRole('combobox', { name: /客户/ });
     fireEvent.change(customer, { target: { value: 'zzz' } });
     expect(await screen.findByText('没有匹配的选项')).toBeTruthy();
     expect(screen.queryByText('No options')).toBeNull();
+  });
+
+  it('the quick create of a reference picker speaks Chinese', async () => {
+    server.use(...apiHandlers(freshDb(), seen));
+    renderApp('/deals/create', { locale: 'zh-CN' });
+    const customer = await screen.findByRole('combobox', { name: /客户/ });
+    fireEvent.change(customer, { target: { value: 'zzz' } });
+    expect(await screen.findByText('新建"zzz"')).toBeTruthy();
   });
 
   it('validation messages are Chinese', async () => {

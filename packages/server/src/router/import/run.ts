@@ -13,8 +13,11 @@ import type { ResourceInfo } from '../resources.js';
 import { HttpError, badRequest, fromDatabaseError } from '../errors.js';
 import { fieldName, phrase } from '../locale.js';
 import { createWithin } from '../writes.js';
-import { createBatch } from '../createBatch.js';
+import { acceptedRows, checkBatch, refusalsOf, writeBatch, type CheckedBatch } from '../createBatch.js';
 import { createsInBatches } from '../batchMode.js';
+import { databaseKind } from '../../db/connect.js';
+import { drawsAhead } from '../rules/sequenceFields.js';
+import type { Db } from '../types.js';
 import { matchColumns } from './columns.js';
 import { resolveNames } from './names.js';
 import { isBlank, pendingRow, resolveRow, type PendingRow } from './rows.js';
@@ -28,6 +31,12 @@ export const CHUNK = 1000;
 const ROLLBACK = Symbol('rollback');
 
 class UnreadableFile extends Error {}
+
+/** Whether the pool has a connection for reads besides the import's transaction (PGlite has one in all). */
+function readsBesides(knex: Knex): boolean {
+  const pool = (knex.client.config as { pool?: { max?: number } }).pool;
+  return databaseKind(knex) === 'postgres' && (pool?.max ?? 10) > 1;
+}
 
 async function* guarded(rows: AsyncIterable<TableRow>): AsyncIterable<TableRow> {
   try {
@@ -74,77 +83,111 @@ export async function importRows(
     let truncated = false;
     const entityLabel = (name: string) => labelOf(ctx.model.entities[name]?.label ?? { en: name }, ctx.locale);
 
-    const writeChunk = async (trx: Knex.Transaction, chunk: PendingRow[]) => {
-      const wanted = new Map<NonNullable<(typeof columns.fields)[number]>, Set<string>>();
-      for (const pending of chunk) {
-        for (const [field, name] of pending.names) wanted.set(field, (wanted.get(field) ?? new Set()).add(name));
-      }
-      const index = await resolveNames(trx, ctx, wanted);
-      const resolved: PendingRow[] = [];
-      for (const pending of chunk) {
-        resolveRow(pending, index, entityLabel, ctx.locale);
-        if (pending.errors.length) errors.push(...pending.errors);
-        else resolved.push(pending);
-      }
-      if (mode === 'batched' && (await writeBatch(trx, resolved))) return;
-      await writeOneByOne(trx, resolved);
-    };
-
-    /** False when the database refused one of the chunk's statements: the chunk is then written row by row, to name the row. */
-    const writeBatch = async (trx: Knex.Transaction, chunk: PendingRow[]): Promise<boolean> => {
-      let outcome: Awaited<ReturnType<typeof createBatch>>;
-      try {
-        outcome = await trx.transaction((savepoint) =>
-          createBatch(
-            savepoint,
-            ctx,
-            resource,
-            chunk.map(({ row, body }) => ({ row, body })),
-          ),
-        );
-      } catch (error) {
-        if (error instanceof HttpError || !fromDatabaseError(error, ctx.locale, ctx.model)) throw error;
-        return false;
-      }
-      created += outcome.created;
-      for (const { row, error } of outcome.refusals) errors.push(...rowErrors(error, row, ctx, resource));
+    /** A chunk's refusals, in the order of its rows. */
+    const report = (names: ImportError[], refusals: { row: number; error: HttpError }[]) => {
+      const all = [...names, ...refusals.flatMap(({ row, error }) => rowErrors(error, row, ctx, resource))];
+      errors.push(...all.sort((a, b) => a.row - b.row));
       if (errors.length > MAX_ERRORS) truncated = true;
-      return true;
     };
 
-    const writeOneByOne = async (trx: Knex.Transaction, chunk: PendingRow[]) => {
-      for (const pending of chunk) {
+    const oneByOne = async (trx: Knex.Transaction, chunk: { row: number; body: Record<string, unknown> }[]) => {
+      for (const { row, body } of chunk) {
         if (errors.length >= MAX_ERRORS) {
           truncated = true;
           return;
         }
         try {
-          await trx.transaction((savepoint) => createWithin(savepoint, ctx, resource, pending.body));
+          await trx.transaction((savepoint) => createWithin(savepoint, ctx, resource, body));
           created += 1;
         } catch (error) {
-          const known = error instanceof HttpError ? error : fromDatabaseError(error, ctx.locale, ctx.model);
-          if (!known) throw error;
-          errors.push(...rowErrors(known, pending.row, ctx, resource));
+          const known = isDatabaseRefusal(error) ? fromDatabaseError(error, ctx.locale, ctx.model)! : error;
+          if (!(known instanceof HttpError)) throw error;
+          errors.push(...rowErrors(known, row, ctx, resource));
         }
       }
     };
 
+    const isDatabaseRefusal = (error: unknown) => !(error instanceof HttpError) && !!fromDatabaseError(error, ctx.locale, ctx.model);
+
+    // Batched, a chunk is checked while the one before it is being written (`checkBatch`).
+    let writing: Promise<void> | undefined;
+    const written = async () => {
+      const previous = writing;
+      writing = undefined;
+      await previous;
+    };
+
+    /** The chunk's records written; a chunk the database refuses a statement of is written again row by row, to name the row. */
+    const writeChecked = async (trx: Knex.Transaction, names: ImportError[], checked: CheckedBatch) => {
+      try {
+        const outcome = await trx.transaction((savepoint) => writeBatch(savepoint, ctx, resource, checked));
+        created += outcome.created;
+        report(names, outcome.refusals);
+      } catch (error) {
+        if (!isDatabaseRefusal(error)) throw error;
+        report(names, refusalsOf(checked.pending));
+        await oneByOne(trx, acceptedRows(checked));
+      }
+    };
+
+    const writeChunk = async (trx: Knex.Transaction, reads: Db, chunk: PendingRow[]) => {
+      const wanted = new Map<NonNullable<(typeof columns.fields)[number]>, Set<string>>();
+      for (const pending of chunk) {
+        for (const [field, name] of pending.names) wanted.set(field, (wanted.get(field) ?? new Set()).add(name));
+      }
+      const index = await resolveNames(mode === 'batched' ? reads : trx, ctx, wanted);
+      const names: ImportError[] = [];
+      const resolved: { row: number; body: Record<string, unknown> }[] = [];
+      for (const pending of chunk) {
+        resolveRow(pending, index, entityLabel, ctx.locale);
+        if (pending.errors.length) names.push(...pending.errors);
+        else resolved.push({ row: pending.row, body: pending.body });
+      }
+      if (mode === 'row by row') {
+        report(names, []);
+        return oneByOne(trx, resolved);
+      }
+      // Numbers are drawn in the transaction, and on one connection the checks wait for the writes anyway.
+      if (reads === trx || drawsAhead(entity)) await written();
+      let checked: CheckedBatch;
+      try {
+        checked =
+          reads === trx
+            ? await trx.transaction((savepoint) => checkBatch(savepoint, savepoint, ctx, resource, resolved))
+            : await checkBatch(reads, trx, ctx, resource, resolved);
+      } catch (error) {
+        if (!isDatabaseRefusal(error)) throw error;
+        await written();
+        report(names, []);
+        return oneByOne(trx, resolved);
+      }
+      await written();
+      writing = writeChecked(trx, names, checked);
+    };
+
     try {
       await ctx.knex.transaction(async (trx) => {
-        let chunk: PendingRow[] = [];
-        for (let next = await rows.next(); !next.done && !truncated; next = await rows.next()) {
-          if (isBlank(next.value.cells)) continue;
-          if (errors.length >= MAX_ERRORS) {
-            truncated = true;
-            break;
+        const reads = readsBesides(ctx.knex) ? ctx.knex : trx;
+        try {
+          let chunk: PendingRow[] = [];
+          for (let next = await rows.next(); !next.done && !truncated; next = await rows.next()) {
+            if (isBlank(next.value.cells)) continue;
+            if (errors.length >= MAX_ERRORS) {
+              truncated = true;
+              break;
+            }
+            chunk.push(pendingRow(next.value, columns.fields, header, ctx.locale));
+            if (chunk.length >= CHUNK) {
+              await writeChunk(trx, reads, chunk);
+              chunk = [];
+            }
           }
-          chunk.push(pendingRow(next.value, columns.fields, header, ctx.locale));
-          if (chunk.length >= CHUNK) {
-            await writeChunk(trx, chunk);
-            chunk = [];
-          }
+          if (chunk.length && !truncated) await writeChunk(trx, reads, chunk);
+          await written();
+        } finally {
+          // A write still under way when reading failed ends before the transaction does.
+          await writing?.catch(() => undefined);
         }
-        if (chunk.length && !truncated) await writeChunk(trx, chunk);
         if (errors.length || dryRun) throw ROLLBACK;
       });
     } catch (error) {

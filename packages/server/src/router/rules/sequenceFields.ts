@@ -47,6 +47,9 @@ async function drawNumber(db: Db, entity: EntityModel, field: FieldModel): Promi
   return nextSequenceValue(db, entity.resource, field.name, pattern);
 }
 
+/** Whether creates of the entity draw numbers before their checks (`drawSequencesAhead`). */
+export const drawsAhead = (entity: EntityModel) => entity.fields.some((f) => f.sequence !== undefined && !f.sequenceGapless);
+
 /** `drawSequencesAhead` of many new records at once (an import's chunk): one draw per field. */
 export async function drawSequencesAheadOf(db: Db, entity: EntityModel, records: Record<string, unknown>[]): Promise<void> {
   for (const field of entity.fields) {
