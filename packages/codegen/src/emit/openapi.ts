@@ -56,6 +56,35 @@ export function emitOpenApi(model: SalesModel, sources: string): string {
     },
   };
   Object.assign(paths, activityPaths());
+  const attachmentId = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+  paths['/attachments/{id}/content'] = {
+    parameters: [
+      attachmentId,
+      { name: 'inline', in: 'query', schema: { type: 'string', enum: ['1'] }, description: 'Shown in the browser (images and PDF)' },
+    ],
+    get: {
+      tags: ['Attachments'],
+      operationId: 'attachment_content',
+      summary: "A file's bytes, named by `Content-Disposition` (RFC 5987 for any language); the record must be readable",
+      responses: {
+        '200': { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        '404': { $ref: '#/components/responses/NotFound' },
+      },
+    },
+  };
+  paths['/attachments/{id}'] = {
+    parameters: [attachmentId],
+    delete: {
+      tags: ['Attachments'],
+      operationId: 'delete_attachment',
+      summary: 'Remove a file: its uploader or an administrator, while the record is writable',
+      responses: {
+        '200': { description: 'The removed file', content: { 'application/json': { schema: { type: 'object' } } } },
+        '403': { description: 'Not the uploader' },
+        '404': { $ref: '#/components/responses/NotFound' },
+      },
+    },
+  };
   Object.assign(schemas, activitySchemas());
   const withActions = entities.some((entity) => Object.keys(entity.actions ?? {}).length > 0);
   if (withActions) Object.assign(schemas, actionSchemas());
@@ -157,6 +186,43 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
         '200': { description: 'A page of entries (`TimelinePage`)', content: { 'application/json': { schema: { type: 'object' } } } },
         '400': errors['400'],
         '404': errors['404'],
+      },
+    },
+  };
+  paths[`/${entity.resource}/{id}/attachments`] = {
+    parameters: [idParam],
+    get: {
+      tags: tag,
+      operationId: `attachments_${entity.resource}`,
+      summary: "The record's files, newest first, with what the reader may do (`AttachmentList`)",
+      responses: {
+        '200': {
+          description: '`{ files, canUpload, maxBytes, extensions }`',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '404': errors['404'],
+        '501': { description: 'The server keeps no attachments (no store configured)' },
+      },
+    },
+    post: {
+      tags: tag,
+      operationId: `attach_${entity.resource}`,
+      summary: 'Attach one or more files, all kept or none; the record must be writable',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+          },
+        },
+      },
+      responses: {
+        '201': { description: 'The stored files', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': errors['400'],
+        '403': { description: 'The record is outside the write scope' },
+        '404': errors['404'],
+        '413': { description: 'A file is larger than the limit' },
+        '415': { description: 'A file is of a type not accepted, judged by its bytes' },
       },
     },
   };
