@@ -1,6 +1,6 @@
 /**
  * The back office on a phone: a second browser context at 390×844 (touch, zh-CN) on the same
- * server visits the customers list (cards), a customer, an opportunity's show and edit pages, the
+ * server visits the customers list (cards), a customer, an opportunity's show, edit and create pages, the
  * board (one stage at a time: a tab, a swipe, a move through a card's menu), the dashboard and the
  * approvals inbox, then the opportunity page in English. Every page must fit the screen's width
  * (no sideways scrolling) and raise no error; each is shot on the phone and at 1440×900.
@@ -191,7 +191,7 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
     },
   ],
   [
-    'phone: an opportunity’s show and edit pages fit, with the compact stepper',
+    'phone: an opportunity’s show, edit and create pages fit, with the compact stepper',
     async (state) => {
       const ps = await screens(state);
       const [record] = await listOf(state, 'opportunities', { stage: 'initiation', pipeline: 'standard' });
@@ -208,6 +208,8 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
       await byTestId(page, 'stage-moves-menu').click();
       await page.locator('[role="menu"] [data-testid^="move-"]').first().waitFor();
       await fitsTheScreen(page, 'the moves menu');
+      // Shot once the menu has faded in.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.MuiMenu-paper') as Element).opacity === '1');
       await ps.phoneShot('opportunity-moves-menu');
       await page.keyboard.press('Escape');
 
@@ -217,6 +219,8 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
         .locator('form .MuiFormControl-root')
         .evaluateAll((nodes) => nodes.filter((node) => node.getBoundingClientRect().right > window.innerWidth + 1).length);
       assert.equal(inputs, 0, 'no input reaches past the screen');
+
+      await visit(ps, state.base, '/opportunities/create', 'form input[name="name"]', 'opportunity-create');
     },
   ],
   [
@@ -234,7 +238,10 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
       assert.equal(await page.locator('[data-testid="board-column"]').count(), 1, 'one column at a time');
 
       await page.locator('[data-testid="board-stage-tabs"] [data-stage="initiation"]').click();
-      await page.locator(`${column('initiation')} [data-testid="board-card"]`).first().waitFor();
+      await page
+        .locator(`${column('initiation')} [data-testid="board-card"]`)
+        .first()
+        .waitFor();
       assert.equal(await page.locator('[data-testid="board-column"]').count(), 1);
 
       await swipe(ps, column('initiation'), -200);
@@ -243,9 +250,9 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
       await page.locator(column('initiation')).waitFor();
 
       // Move a card of the column through its menu to a stage that needs neither approval nor more fields.
-      const cards = await page.locator(`${column('initiation')} [data-testid="board-card"]`).evaluateAll((nodes) =>
-        nodes.map((node) => Number(node.getAttribute('data-id'))),
-      );
+      const cards = await page
+        .locator(`${column('initiation')} [data-testid="board-card"]`)
+        .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-id'))));
       let chosen: { id: number; to: string } | undefined;
       for (const id of cards) {
         const move = (await movesOf(state, id)).find((m) => m.allowed && m.approvalRoles.length === 0 && m.to === 'development');

@@ -158,6 +158,11 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+const NUMBER_KINDS = new Set(['integer', 'reference', 'number', 'money', 'percent']);
+
+/** What `toISOString` writes: the type parsers' own output, kept as it is. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** A row in the JSON shape of the API, whatever the driver's type parsers return. */
 export function normalizeRow(row: Record<string, unknown>, resource: ResourceInfo): Row {
   const out: Record<string, unknown> = {};
@@ -166,11 +171,15 @@ export function normalizeRow(row: Record<string, unknown>, resource: ResourceInf
     if (!column || value === null || value === undefined) {
       out[key] = value ?? null;
     } else if (column.kind === 'datetime') {
+      if (typeof value === 'string' && ISO_INSTANT.test(value)) {
+        out[key] = value;
+        continue;
+      }
       const time = value instanceof Date ? value : new Date(String(value));
       out[key] = Number.isNaN(time.getTime()) ? value : time.toISOString();
     } else if (column.kind === 'date' && value instanceof Date) {
       out[key] = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-    } else if (['integer', 'reference', 'number', 'money', 'percent'].includes(column.kind) && typeof value === 'string') {
+    } else if (NUMBER_KINDS.has(column.kind) && typeof value === 'string') {
       out[key] = Number(value);
     } else {
       out[key] = value;

@@ -87,9 +87,7 @@ function RelatedList({ target, field, record, withField }: RelatedListProps) {
           {title}
         </Typography>
         <Link to={`${createPath({ resource: target.resource, type: 'list' })}?filter=${filter}`}>{t('hub.show_all')}</Link>
-        {mayCreate && (
-          <CreateButton resource={target.resource} state={{ record: { [field]: record.id } }} sx={IN_PLACE_ON_SMALL_SCREENS} />
-        )}
+        {mayCreate && <CreateButton resource={target.resource} state={{ record: { [field]: record.id } }} sx={IN_PLACE_ON_SMALL_SCREENS} />}
       </Box>
       <ReferenceManyField
         reference={target.resource}

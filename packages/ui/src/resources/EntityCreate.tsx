@@ -13,7 +13,14 @@ export const EntityCreate = ({ model, resource, sx, ...props }: EntityCreateProp
   const onError = useSaveErrorHandler();
   const transform = useSavePayload(entity, 'create');
   return (
-    <Create resource={resource} mutationOptions={{ onError }} transform={transform} redirect="show" sx={fitTheScreen('RaCreate', sx)} {...props}>
+    <Create
+      resource={resource}
+      mutationOptions={{ onError }}
+      transform={transform}
+      redirect="show"
+      sx={fitTheScreen('RaCreate', sx)}
+      {...props}
+    >
       <EntityForm entity={entity} model={model} />
     </Create>
   );

@@ -100,12 +100,7 @@ function PhoneListCard({ entity, record, selected, onToggle }: PhoneListCardProp
       )}
       <Box sx={{ flex: 1, minWidth: 0, py: 1.25, pr: 1.5, pl: selected === undefined ? 1.5 : 0 }}>
         <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
-          <Typography
-            component={Link}
-            to={path}
-            variant="subtitle2"
-            sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
-          >
+          <Typography component={Link} to={path} variant="subtitle2" sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
             <RecordRepresentation resource={entity.resource} record={record} />
           </Typography>
           {stageField && (

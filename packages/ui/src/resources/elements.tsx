@@ -17,7 +17,8 @@ export function rendererFor(entity: ClientEntityModel, field: ClientFieldModel):
 const keyed = (element: ReactElement, key: string) => cloneElement(element, { key });
 
 /** A field's value as its list column shows it (read from the record context), e.g. on a phone's record card. */
-export const listField = (entity: ClientEntityModel, field: ClientFieldModel): ReactElement => rendererFor(entity, field).list({ entity, field });
+export const listField = (entity: ClientEntityModel, field: ClientFieldModel): ReactElement =>
+  rendererFor(entity, field).list({ entity, field });
 
 /** The list column of a field; the workflow field carries the overdue-in-stage mark when stages have time limits. */
 function listColumn(entity: ClientEntityModel, field: ClientFieldModel): ReactElement {

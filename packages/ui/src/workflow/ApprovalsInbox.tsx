@@ -149,7 +149,9 @@ export function ApprovalsInbox({ model, userResource = model.users?.resource, se
                     <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
                       {[serverLabel(row.label, locale), roleLabel(row.role)].filter(Boolean).join(' · ')}
                     </Typography>
-                    <Box sx={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
+                    <Box
+                      sx={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}
+                    >
                       <Box>{requester(row)}</Box>
                       {decisionButtons(row)}
                     </Box>

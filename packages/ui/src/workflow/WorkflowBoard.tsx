@@ -104,7 +104,18 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
       {/* width 0 + min-width 100%: the columns scroll inside the content area instead of widening the layout */}
       <Box
         {...(phone ? swipe : {})}
-        sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start', minHeight: 400, width: 0, minWidth: '100%' }}
+        sx={{
+          display: 'flex',
+          gap: 1.5,
+          overflowX: 'auto',
+          pb: 2,
+          alignItems: 'flex-start',
+          minHeight: 400,
+          width: 0,
+          minWidth: '100%',
+          // A sideways swipe is the board's own (the next stage), not a pan the browser may cancel it for.
+          ...(phone && { touchAction: 'pan-y' }),
+        }}
       >
         {columns.map((stage) => (
           <BoardColumn

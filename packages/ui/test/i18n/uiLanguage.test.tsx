@@ -55,7 +55,10 @@ describe('react-admin’s and MUI’s texts in Chinese', () => {
   it('an empty reference search says so in Chinese', async () => {
     server.use(...apiHandlers(freshDb(), seen));
     // Customers nobody may create: the picker offers no quick create, and says nothing matches.
-    const customers = { ...fixtureModel.entities.customers!, access: { roles: {}, default: { read: 'all', write: 'none' } } };
+    const customers = {
+      ...fixtureModel.entities.customers!,
+      access: { roles: {}, default: { read: 'all' as const, write: 'none' as const } },
+    };
     renderApp('/deals/create', { locale: 'zh-CN', model: { ...fixtureModel, entities: { ...fixtureModel.entities, customers } } });
     const customer = await screen.findByRole('combobox', { name: /客户/ });
     fireEvent.change(customer, { target: { value: 'zzz' } });

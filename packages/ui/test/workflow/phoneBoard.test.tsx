@@ -60,7 +60,9 @@ describe('WorkflowBoard on a phone', () => {
     const tabs = [...document.querySelectorAll('[data-testid="board-stage-tabs"] [role="tab"]')];
     expect(tabs.map((t) => t.getAttribute('data-stage'))).toEqual(stages);
     expect(tab('development').getAttribute('aria-selected')).toBe('true');
-    await waitFor(() => expect(within(tab('development')).getByTestId('stage-tab-total').textContent).toBe(`2 · ${formatCompactMoney(3000, 'en')}`));
+    await waitFor(() =>
+      expect(within(tab('development')).getByTestId('stage-tab-total').textContent).toBe(`2 · ${formatCompactMoney(3000, 'en')}`),
+    );
     expect(within(tab('initiation')).getByTestId('stage-tab-total').textContent).toBe(`1 · ${formatCompactMoney(250000, 'en')}`);
   });
 

@@ -31,15 +31,25 @@ interface LookupPlan {
   groups: Map<string, AggregateGroup>;
 }
 
+const readsComputed = new WeakMap<EntityModel, boolean>();
+
+/** A filter may read a computed field that reads no lookup (a review's first and last day of its month). */
+function filtersReadComputed(entity: EntityModel): boolean {
+  let reads = readsComputed.get(entity);
+  if (reads === undefined) {
+    reads = Object.values(entity.lookups).some(
+      (lookup) =>
+        lookup.kind === 'aggregate' &&
+        Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
+    );
+    readsComputed.set(entity, reads);
+  }
+  return reads;
+}
+
 function planLookups(ctx: Pick<RequestContext, 'resources'>, entity: EntityModel, record: Record<string, unknown>): LookupPlan {
   const out: Record<string, unknown> = {};
-  // A filter may read a computed field that reads no lookup (a review's first and last day of its month).
-  const readsComputed = Object.values(entity.lookups).some(
-    (lookup) =>
-      lookup.kind === 'aggregate' &&
-      Object.values(lookup.where).some((value) => entity.fields.some((f) => f.computed !== undefined && value === `$${f.name}`)),
-  );
-  if (readsComputed) record = computeRecord(entity, record, {});
+  if (filtersReadComputed(entity)) record = computeRecord(entity, record, {});
   const records: [string, RecordLookup][] = [];
   const groups = new Map<string, AggregateGroup>();
   for (const [name, lookup] of Object.entries(entity.lookups)) {
