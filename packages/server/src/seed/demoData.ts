@@ -127,7 +127,7 @@ class DemoBuilder {
   private buildRow(entity: EntityModel, id: number, rng: Random): Row {
     const row: Row = { id };
     const workflow = entity.workflow && pipelineView(entity.workflow, pickPipeline(entity.workflow, rng));
-    const position = workflow ? pickStagePosition(workflow, rng, factStages(entity)) : undefined;
+    const position = workflow ? pickStagePosition(workflow, rng, factStages(entity, workflow)) : undefined;
     if (workflow && position) row[workflow.field] = position.stage.id;
     const pipelines = entity.workflow?.pipelines;
     if (pipelines && position) row[pipelines.field] = position.stage.pipeline;

@@ -22,10 +22,10 @@ function openStages(workflow: WorkflowModel): StageModel[] {
  * Stages a record reaches only through facts the server computes (an entry, or a gate on the way,
  * naming a computed field: a collection "received", an opportunity past its signed contract).
  * Random demo values cannot make those facts true, so the seed does not put records there; the
- * server moves them when the facts hold.
+ * server moves them when the facts hold. `workflow` is one pipeline's view: stage orders compare
+ * within a pipeline only.
  */
-export function factStages(entity: EntityModel): Set<string> {
-  const workflow = entity.workflow;
+export function factStages(entity: EntityModel, workflow: WorkflowModel | undefined = entity.workflow): Set<string> {
   if (!workflow) return new Set();
   const computed = new Set(entity.fields.filter(isComputedField).map((f) => f.name));
   const names = (schema: JsonSchema | undefined) => [...requiredFields(schema), ...Object.keys((schema?.properties as object) ?? {})];

@@ -4,6 +4,7 @@ import { buildDemoData, seedDemo, type SeedSummary } from '../../src/seed/index.
 import { forEachDatabase } from '../support/databases.js';
 import { testModel } from './fixtures.js';
 import { gateViolations } from './gates.js';
+import { defaultDomain } from '../router/support/model.js';
 
 const TODAY = new Date('2026-06-15T00:00:00Z');
 const model = testModel();
@@ -59,6 +60,21 @@ describe('buildDemoData', () => {
     expect(gateViolations(model, 'customers', built.rows.get('customers')!)).toEqual([]);
     // fields of stages not reached yet stay empty
     expect(opportunities.filter((o) => o.stage === 'development').every((o) => o.bid_price == null)).toBe(true);
+  });
+});
+
+describe('buildDemoData with several pipelines (the default opportunity)', () => {
+  it('puts records in the open stages of every pipeline, judging each by its own pipeline', () => {
+    const domain = defaultDomain().model;
+    const workflow = domain.entities.opportunities!.workflow!;
+    const opportunities = buildDemoData(domain, { today: TODAY }).rows.get('opportunities')!;
+    const held = new Set(opportunities.map((o) => o.stage));
+    for (const pipeline of workflow.pipelines!.list) {
+      const open = workflow.stages.filter((stage) => stage.pipeline === pipeline.id && stage.kind === 'open');
+      expect(open.filter((stage) => held.has(stage.id)).length, `open stages of ${pipeline.id} holding records`).toBeGreaterThanOrEqual(
+        Math.min(3, open.length),
+      );
+    }
   });
 });
 
