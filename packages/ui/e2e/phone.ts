@@ -209,7 +209,10 @@ export const phoneSteps: [string, (state: State) => Promise<void>][] = [
       await page.locator('[role="menu"] [data-testid^="move-"]').first().waitFor();
       await fitsTheScreen(page, 'the moves menu');
       // Shot once the menu has faded in.
-      await page.waitForFunction(() => getComputedStyle(document.querySelector('.MuiMenu-paper') as Element).opacity === '1');
+      await page.waitForFunction(() => {
+        const paper = document.querySelector('[role="menu"] [data-testid^="move-"]')?.closest('.MuiPaper-root');
+        return !!paper && getComputedStyle(paper).opacity === '1';
+      });
       await ps.phoneShot('opportunity-moves-menu');
       await page.keyboard.press('Escape');
 
