@@ -177,8 +177,10 @@ const PHRASES: Record<string, Record<string, string>> = {
     // Refusals by the database.
     invalidValue: 'Invalid value: {detail}',
     concurrentUpdate: 'Concurrent update; try again',
-    databaseUnavailable: 'The database cannot be reached right now. Try again in a moment; if you were saving a change, check whether it was saved.',
-    statementTimeout: 'The request took longer than the server allows and was stopped; nothing was changed. Narrow the filter or try again later.',
+    databaseUnavailable:
+      'The database cannot be reached right now. Try again in a moment; if you were saving a change, check whether it was saved.',
+    statementTimeout:
+      'The request took longer than the server allows and was stopped; nothing was changed. Narrow the filter or try again later.',
     constraintViolated: 'Constraint violated: {detail}',
     duplicateValue: '{fields} already used by another {entity} record',
     duplicateValueAny: 'A value is already used by another record',

@@ -8,7 +8,6 @@ import {
   CreateButton,
   Datagrid,
   Link,
-  Pagination,
   ReferenceManyField,
   useCreatePath,
   useRecordContext,
@@ -22,6 +21,7 @@ import { useIsPhone } from '../layout/useIsPhone.js';
 import { listColumns } from '../resources/elements.js';
 import { PhoneList } from '../resources/PhoneList.js';
 import { useMayCreate } from '../rules/useMayCreate.js';
+import { SalesPagination } from '../resources/SalesPagination.js';
 
 /** Rows of a related list per page: a glance, the full list is one click away. */
 export const RELATED_PAGE = 5;
@@ -95,7 +95,7 @@ function RelatedList({ target, field, record, withField }: RelatedListProps) {
         record={record}
         sort={target.sort}
         perPage={RELATED_PAGE}
-        pagination={<Pagination rowsPerPageOptions={[]} />}
+        pagination={<SalesPagination rowsPerPageOptions={[]} />}
       >
         {/* On a phone, compact cards as on the lists. */}
         {phone ? (

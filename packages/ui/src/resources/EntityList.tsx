@@ -27,6 +27,7 @@ import { entityOf, isWorkflowField, type EntityScreenProps } from './entity.js';
 import { useSalesExporter } from './exporter.js';
 import { ImportButton } from './ImportButton.js';
 import { PhoneList } from './PhoneList.js';
+import { SalesPagination } from './SalesPagination.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 
 export interface EntityListProps extends EntityScreenProps, Omit<ListProps, 'resource' | 'children'> {
@@ -97,6 +98,7 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
         )
       }
       empty={mayCreate ? undefined : <Empty hasCreate={false} />}
+      pagination={<SalesPagination />}
       {...props}
     >
       {/* Below the small breakpoint the columns become cards, unless the host gave its own columns. */}
