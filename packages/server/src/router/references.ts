@@ -34,7 +34,8 @@ export function wantedReferences(
   const byTarget = new Map<string, Wanted>();
   for (const field of entity.fields) {
     const value = record[field.name];
-    if (value === undefined || value === null || sameValue(value, before[field.name])) continue;
+    // A field `before` lacks is set by the write (`sameValue` would compare with null).
+    if (value === undefined || value === null || (field.name in before && sameValue(value, before[field.name]))) continue;
     if (field.kind === 'reference' && field.ref && model.entities[field.ref]) want(byTarget, field.ref, value, field.name);
     if (Array.isArray(value) && field.itemFields) {
       value.forEach((item) => {

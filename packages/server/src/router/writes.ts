@@ -131,11 +131,22 @@ export function createFields(ctx: RequestContext, resource: ResourceInfo, body: 
     fields[workflow.field] = start;
   }
   defaultOwner(ctx, entity, fields);
-  // A schema default sent back by a create form is not a write of that field.
-  const defaults = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
+  const defaults = schemaDefaults(entity);
   checkFieldRights(ctx.model, entity, ctx.user, fields, defaults, fields, ctx.locale);
   presetStageProbability(entity, fields);
   return { raw, fields, defaults };
+}
+
+const defaultsOf = new WeakMap<EntityModel, Record<string, unknown>>();
+
+/** The schema defaults of the entity's fields: a default sent back by a create form is not a write of that field. */
+function schemaDefaults(entity: EntityModel): Record<string, unknown> {
+  let defaults = defaultsOf.get(entity);
+  if (!defaults) {
+    defaults = Object.freeze(Object.fromEntries(entity.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default])));
+    defaultsOf.set(entity, defaults);
+  }
+  return defaults;
 }
 
 /** The record a create stores, from its fields (empty cells dropped) and lookups: computed, validated, `x-validate` judged. */

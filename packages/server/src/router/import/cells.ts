@@ -65,12 +65,27 @@ export function convertCell(field: FieldModel, cell: Cell, locale: string): Conv
   }
 }
 
-function enumValue(field: FieldModel, cell: Cell, locale: string): Converted {
-  const word = normalName(String(cell));
-  for (const option of field.options ?? []) {
-    if (normalName(option.value) === word) return { value: option.value };
-    for (const label of Object.values(option.label)) if (label && normalName(label) === word) return { value: option.value };
+/** By field: each option's value and labels, as `normalName` writes them, to the option's value. */
+const enumWords = new WeakMap<FieldModel, Map<string, unknown>>();
+
+function wordsOf(field: FieldModel): Map<string, unknown> {
+  let words = enumWords.get(field);
+  if (!words) {
+    words = new Map();
+    // Reversed, so that the first option naming a word wins, as a search in order would find it.
+    for (const option of [...(field.options ?? [])].reverse()) {
+      for (const label of Object.values(option.label).reverse()) if (label) words.set(normalName(label), option.value);
+      words.set(normalName(option.value), option.value);
+    }
+    enumWords.set(field, words);
   }
+  return words;
+}
+
+function enumValue(field: FieldModel, cell: Cell, locale: string): Converted {
+  const words = wordsOf(field);
+  const word = normalName(String(cell));
+  if (words.has(word)) return { value: words.get(word) };
   const values = listWords(
     locale,
     (field.options ?? []).map((o) => labelOf(o.label, locale)),
