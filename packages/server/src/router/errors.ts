@@ -31,7 +31,18 @@ export const unprocessable = (message: string, errors?: Record<string, string>, 
   new HttpError(422, message, errors, extra);
 
 /** Socket errors, PostgreSQL's connection and shutdown classes, and the pool waiting in vain: the database is down or out of reach. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 const UNREACHABLE_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|Client was closed/i;
 
 export function isUnavailable(error: unknown): boolean {
@@ -45,7 +56,8 @@ export function isUnavailable(error: unknown): boolean {
  * integrity violations) answered as 4xx in the request's language, so no request body can produce a 5xx.
  */
 export function fromDatabaseError(error: unknown, locale = 'en', model?: SalesModel): HttpError | undefined {
-  if (isUnavailable(error)) return new HttpError(503, phrase(locale, 'databaseUnavailable', {}), undefined, undefined, { 'Retry-After': '5' });
+  if (isUnavailable(error))
+    return new HttpError(503, phrase(locale, 'databaseUnavailable', {}), undefined, undefined, { 'Retry-After': '5' });
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
   if (code === '57014') return new HttpError(503, phrase(locale, 'statementTimeout', {}));

@@ -21,7 +21,11 @@ export function SalesPagination(props: PaginationProps) {
   const approximate = (meta as { totalExact?: boolean } | undefined)?.totalExact === false;
   const about = useCallback(
     ({ from, to, count }: Range) =>
-      t('pagination.about', { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(count, locale, { maximumSignificantDigits: 2 }) }),
+      t('pagination.about', {
+        from: formatNumber(from, locale),
+        to: formatNumber(to, locale),
+        total: formatNumber(count, locale, { maximumSignificantDigits: 2 }),
+      }),
     [t, locale],
   );
   // TablePagination's own prop, which react-admin passes through and lets override its label.

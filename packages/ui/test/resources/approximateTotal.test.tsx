@@ -30,7 +30,17 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 const list = (meta: unknown) =>
-  ({ page: 1, perPage: 25, total: 12016, meta, isPending: false, hasNextPage: true, hasPreviousPage: false, setPage: () => {}, setPerPage: () => {} }) as unknown as ListControllerResult;
+  ({
+    page: 1,
+    perPage: 25,
+    total: 12016,
+    meta,
+    isPending: false,
+    hasNextPage: true,
+    hasPreviousPage: false,
+    setPage: () => {},
+    setPerPage: () => {},
+  }) as unknown as ListControllerResult;
 
 describe('an estimated total', () => {
   it('comes out of getList and getManyReference as meta.totalExact false, and not otherwise', async () => {
