@@ -106,8 +106,8 @@ describe('x-sections', () => {
   });
 
   it('gives an entity without sections one main tab, and the client model the same tabs', () => {
-    const m = model({ 'entities/note.schema.json': entity('notes', 'sales') });
-    expect(tabs(m, 'notes')).toEqual([['main', ['name']]]);
+    const m = model({ 'entities/memo.schema.json': entity('memos', 'sales') });
+    expect(tabs(m, 'memos')).toEqual([['main', ['name']]]);
     expect(toClientModel(m).entities.deals!.sections).toEqual(m.entities.deals!.sections);
   });
 

@@ -19,7 +19,7 @@ const ref = (resource: string, en: string) => ({ type: 'integer', 'x-ref': resou
 const MODEL = {
   locales: ['zh-CN', 'en'],
   groups: [
-    { id: 'sales', label: label('Sales'), resources: ['accounts', 'deals', 'visits', 'notes'] },
+    { id: 'sales', label: label('Sales'), resources: ['accounts', 'deals', 'visits', 'memos'] },
     { id: 'admin', label: label('Admin') },
   ],
   roles: { admin: label('Admin') },
@@ -35,7 +35,7 @@ const entity = (resource: string, properties: Record<string, unknown>, extra: Re
 });
 
 const USERS = entity('users', { role: { type: 'string', enum: ['admin'], 'x-label': label('Role') } });
-/** Deals point at an account twice (the buyer and the partner); visits and notes once; users own accounts. */
+/** Deals point at an account twice (the buyer and the partner); visits and memos once; users own accounts. */
 const FILES = {
   'entities/user.schema.json': USERS,
   'entities/account.schema.json': entity(
@@ -53,7 +53,7 @@ const FILES = {
     deal_id: ref('deals', 'Deal'),
     lines: { type: 'array', 'x-label': label('Lines'), items: { type: 'object', properties: { deal_id: ref('deals', 'Deal') } } },
   }),
-  'entities/note.schema.json': entity('notes', {
+  'entities/memo.schema.json': entity('memos', {
     account_id: ref('accounts', 'Account'),
     amount: { type: 'number', 'x-label': label('Amount') },
   }),
@@ -90,14 +90,14 @@ const lists = (m: SalesModel, resource = 'accounts') => m.entities[resource]!.re
 
 describe('x-related', () => {
   it('compiles the declared lists in order, a resource alone naming its one reference, into the client model too', () => {
-    const m = model(accounts(['notes', { resource: 'deals', field: 'partner_id' }, 'visits', { resource: 'deals', field: 'account_id' }]));
-    expect(lists(m)).toEqual(['notes.account_id', 'deals.partner_id', 'visits.account_id', 'deals.account_id']);
+    const m = model(accounts(['memos', { resource: 'deals', field: 'partner_id' }, 'visits', { resource: 'deals', field: 'account_id' }]));
+    expect(lists(m)).toEqual(['memos.account_id', 'deals.partner_id', 'visits.account_id', 'deals.account_id']);
     expect(toClientModel(m).entities.accounts!.related).toEqual(m.entities.accounts!.related);
   });
 
   it('without x-related lists every reference in menu order but owner fields and lines columns; [] lists none', () => {
     const m = model();
-    expect(lists(m)).toEqual(['accounts.parent_id', 'deals.account_id', 'deals.partner_id', 'visits.account_id', 'notes.account_id']);
+    expect(lists(m)).toEqual(['accounts.parent_id', 'deals.account_id', 'deals.partner_id', 'visits.account_id', 'memos.account_id']);
     expect(lists(m, 'deals')).toEqual(['visits.deal_id']);
     expect(lists(m, 'users')).toEqual([]);
     expect(lists(model(accounts([])))).toEqual([]);
@@ -114,13 +114,13 @@ describe('x-related', () => {
   });
 
   it('lets an overlay replace the lists as a whole', () => {
-    const m = model(accounts(['notes', 'visits']), { 'entities/account.schema.json': { 'x-related': ['visits'] } });
+    const m = model(accounts(['memos', 'visits']), { 'entities/account.schema.json': { 'x-related': ['visits'] } });
     expect(lists(m)).toEqual(['visits.account_id']);
   });
 
   it('refuses an unknown resource with a did-you-mean, and a resource with no reference to the entity', () => {
-    expect(check(accounts(['note', 'users']))).toEqual([
-      'entities/account.schema.json#/x-related/0: "note" is not a resource: did you mean "notes"?',
+    expect(check(accounts(['memo', 'users']))).toEqual([
+      'entities/account.schema.json#/x-related/0: "memo" is not a resource: did you mean "memos"?',
       'entities/account.schema.json#/x-related/1: users has no reference field pointing at accounts ("x-ref": "accounts")',
     ]);
   });
@@ -136,23 +136,23 @@ describe('x-related', () => {
       check(
         accounts([
           { resource: 'deals', field: 'acount_id' },
-          { resource: 'notes', field: 'amount' },
+          { resource: 'memos', field: 'amount' },
           { resource: 'visits', field: 'deal_id' },
         ]),
       ),
     ).toEqual([
       'entities/account.schema.json#/x-related/0/field: deals has no field "acount_id": did you mean "account_id"?',
-      'entities/account.schema.json#/x-related/1/field: "amount" of notes does not refer to accounts: it is a number field (those that do: account_id)',
+      'entities/account.schema.json#/x-related/1/field: "amount" of memos does not refer to accounts: it is a number field (those that do: account_id)',
       'entities/account.schema.json#/x-related/2/field: "deal_id" of visits does not refer to accounts: it refers to deals (those that do: account_id)',
     ]);
   });
 
   it('refuses a list given twice and an item of the wrong shape', () => {
-    expect(check(accounts(['notes', { resource: 'notes', field: 'account_id' }]))).toEqual([
-      'entities/account.schema.json#/x-related/1: notes by account_id is listed twice',
+    expect(check(accounts(['memos', { resource: 'memos', field: 'account_id' }]))).toEqual([
+      'entities/account.schema.json#/x-related/1: memos by account_id is listed twice',
     ]);
-    expect(check(accounts([{ resource: 'notes', fields: 'account_id' }]))).not.toEqual([]);
-    expect(check(accounts('notes'))).not.toEqual([]);
+    expect(check(accounts([{ resource: 'memos', fields: 'account_id' }]))).not.toEqual([]);
+    expect(check(accounts('memos'))).not.toEqual([]);
   });
 
   it('gives the default customer its declared lists', () => {

@@ -211,11 +211,11 @@ describe('an overlay file for an entity that does not exist', () => {
   it('still adds a whole new entity', () => {
     const note = {
       type: 'object',
-      'x-resource': 'notes',
+      'x-resource': 'memos',
       'x-label': label('Note'),
       properties: { body: { type: 'string', 'x-label': label('Body') } },
     };
-    expect(check(base, [{ 'entities/note.schema.json': note }])).toEqual([]);
+    expect(check(base, [{ 'entities/memo.schema.json': note }])).toEqual([]);
   });
 });
 

@@ -160,8 +160,10 @@ class DemoBuilder {
       satisfySchema(row, position.stage.entry, make);
     }
     adjustRow(entity, row, position, ctx);
-    const created = addDays(this.today, -rng.int(0, 540));
-    created.setUTCHours(rng.int(0, 11), rng.int(0, 59), rng.int(0, 59), 0);
+    const day = addDays(this.today, -rng.int(0, 540));
+    day.setUTCHours(rng.int(0, 11), rng.int(0, 59), rng.int(0, 59), 0);
+    // Never after `today`, which a time of day on today's date would be.
+    const created = new Date(Math.min(this.today.getTime(), day.getTime()));
     const updated = new Date(Math.min(this.today.getTime(), created.getTime() + rng.int(0, 90) * 86_400_000));
     row.created_at = created.toISOString();
     row.updated_at = updated.toISOString();

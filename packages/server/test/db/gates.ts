@@ -1,5 +1,5 @@
 /** Checks demo rows against the workflow: the gates before their stage and their stage's entry. */
-import { createAjv, type SalesModel } from '@ra-sales/schema';
+import { createAjv, workflowOfRecord, type SalesModel } from '@ra-sales/schema';
 
 type Row = Record<string, unknown>;
 
@@ -9,10 +9,12 @@ function withoutNulls(row: Row): Row {
 
 /** Rows breaking a gate of a stage before their own, or their stage's entry. */
 export function gateViolations(model: SalesModel, resource: string, rows: Row[]): string[] {
-  const workflow = model.entities[resource].workflow!;
+  const whole = model.entities[resource].workflow!;
   const ajv = createAjv({ strict: false });
   const violations: string[] = [];
   for (const row of rows) {
+    // Stage orders compare within the record's own pipeline.
+    const workflow = workflowOfRecord(whole, row);
     const stage = workflow.stages.find((s) => s.id === row[workflow.field]);
     if (!stage) {
       violations.push(`${resource} ${row.id}: unknown stage ${String(row[workflow.field])}`);

@@ -117,10 +117,13 @@ forEachDatabase('applyMigrations', (database) => {
       'customers',
       'opportunities',
       'sales_approvals',
+      'sales_attachments',
       'sales_audit',
       'sales_history',
+      'sales_notes',
       'sales_schema_snapshot',
       'sales_sequences',
+      'sales_tasks',
       'salespeople',
       'teams',
     ]);
