@@ -18,6 +18,7 @@ import { phoneSteps } from './phone.js';
 import { activitySteps } from './activities.js';
 import { dailyFixSteps } from './dailyFixes.js';
 import { attachmentSteps } from './attachments.js';
+import { importSearchSteps } from './importSearch.js';
 
 type Row = Record<string, unknown> & { id: number };
 
@@ -190,6 +191,7 @@ const steps: [string, (state: State) => Promise<void>][] = [
   ...documentChainSteps,
   ...activitySteps,
   ...dailyFixSteps,
+  ...importSearchSteps,
   ...attachmentSteps,
   [
     'drag the card on the board',
