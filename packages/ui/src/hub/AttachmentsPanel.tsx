@@ -8,7 +8,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Alert, Box, IconButton, LinearProgress, Tooltip, Typography } from '@mui/material';
 import CloudUpload from '@mui/icons-material/CloudUpload';
 import CloudDownload from '@mui/icons-material/CloudDownload';
-import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import DeleteIcon from '@mui/icons-material/Delete';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Confirm, useDataProvider, useLocale, useNotify, useRecordContext, type DataProvider, type Identifier } from 'react-admin';
 import { formatFileSize, judgeAttachment, type ClientEntityModel } from '@ra-sales/schema';
@@ -209,7 +209,7 @@ export function AttachmentsPanel({ entity }: AttachmentsPanelProps) {
             {file.can_delete && (
               <Tooltip title={t('attachments.delete')}>
                 <IconButton size="small" aria-label={`${t('attachments.delete')} ${file.file_name}`} onClick={() => setToDelete(file)}>
-                  <DeleteOutline fontSize="small" />
+                  <DeleteIcon fontSize="small" />
                 </IconButton>
               </Tooltip>
             )}
