@@ -15,17 +15,10 @@ import { userNames } from '../router/timeline.js';
 
 export const ATTACHMENTS_TABLE = 'sales_attachments';
 
-export interface AttachmentRow {
-  id: number;
-  resource: string;
-  record_id: number;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
+/** A stored row: the listed attachment with the uploader's id and where the bytes are. */
+export interface AttachmentRow extends Omit<Attachment, 'uploaded_by' | 'can_delete'> {
   storage_key: string;
   uploaded_by: number | null;
-  created_at: string;
 }
 
 const normalize = (row: Record<string, unknown>): AttachmentRow => ({

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import type { HttpAnswer, TestServer, UserName } from './server.js';
+import { answerOf, type HttpAnswer, type TestServer, type UserName } from './server.js';
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 /** A 1×1 transparent PNG. */
@@ -35,14 +35,7 @@ export async function upload(
     body: form,
     headers: { 'X-Sales-User': String(server.users[as]), 'Accept-Language': locale },
   });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text };
+  return answerOf(response);
 }
 
 /** `GET <path>` as the user, the body as bytes. */

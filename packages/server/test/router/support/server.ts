@@ -94,15 +94,20 @@ export function httpRequester(url: string, users: Record<UserName, number>): Tes
       },
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, json, text };
+    return answerOf(response);
   };
+}
+
+/** A response read whole: its status, headers, text and the JSON in it (undefined when it is none). */
+export async function answerOf(response: Response): Promise<HttpAnswer> {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
 }
 
 export async function startTestServer(db: Knex, options: Partial<SalesRouterOptions> = {}): Promise<TestServer> {
