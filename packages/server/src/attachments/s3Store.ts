@@ -1,5 +1,4 @@
 /** An S3-compatible bucket (AWS S3, MinIO, Ceph, OSS and COS in S3 mode) as the attachment store. */
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { MissingObjectError, type AttachmentStore } from './store.js';
 
@@ -20,20 +19,27 @@ export interface S3StoreOptions {
  * service requires them: the SDK's default trailing checksums are not spoken by every S3-compatible store.
  */
 export function s3Store(options: S3StoreOptions): AttachmentStore {
-  const client = new S3Client({
-    region: options.region,
-    endpoint: options.endpoint,
-    credentials: options.credentials,
-    forcePathStyle: options.forcePathStyle,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  // The SDK is loaded with the first file, not with the server: a start without S3 never pays for it.
+  const sdk = once(async () => {
+    const module = await import('@aws-sdk/client-s3');
+    const client = new module.S3Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      forcePathStyle: options.forcePathStyle,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    return { ...module, client };
   });
   const Bucket = options.bucket;
   return {
     async put(key, stream, { contentType, size }) {
+      const { client, PutObjectCommand } = await sdk();
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: stream, ContentLength: size, ContentType: contentType }));
     },
     async get(key) {
+      const { client, GetObjectCommand, NoSuchKey } = await sdk();
       try {
         const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: key }));
         if (!Body) throw new MissingObjectError(key);
@@ -44,7 +50,13 @@ export function s3Store(options: S3StoreOptions): AttachmentStore {
       }
     },
     async delete(key) {
+      const { client, DeleteObjectCommand } = await sdk();
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
   };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
