@@ -66,12 +66,16 @@ async function listInteractive(page: Page, base: string): Promise<{ rendered: nu
 async function listInApp(page: Page, base: string): Promise<number> {
   await page.goto(hashUrl(base, '/'));
   await page.locator('[data-testid="sales-dashboard"]').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 0);
+  // The dashboard's cards have tables of their own: only the list's datagrid rows count.
+  await page.waitForFunction(() => document.querySelectorAll('.RaDatagrid-root tbody tr').length === 0);
   const started = Date.now();
   await page.evaluate(() => {
     window.location.hash = '#/opportunities?page=1&perPage=25';
   });
-  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length >= 25, null, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.RaDatagrid-root tbody tr').length >= 25, null, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   return Date.now() - started;
 }
 
