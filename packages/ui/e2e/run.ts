@@ -327,7 +327,12 @@ async function main() {
         await state.shot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
       }
     }
-    if (browserErrors.length) console.log(`page errors:\n  ${browserErrors.join('\n  ')}`);
+    // An uncaught error in the page fails the run, whichever step raised it.
+    results.push(
+      browserErrors.length
+        ? { step: 'no uncaught error in the page', status: 'failed', ms: 0, error: browserErrors.join('\n') }
+        : { step: 'no uncaught error in the page', status: 'passed', ms: 0 },
+    );
   } catch (error) {
     results.push({ step: 'setup', status: 'failed', ms: 0, error: (error as Error).message });
   } finally {
