@@ -118,20 +118,8 @@ export async function startReplicatedPostgres(options: ReplicatedOptions = {}): 
     });
     clusters.push(primary);
     const replicaDir = path.join(root, 'replica');
-    as.run(path.join(bin, 'pg_basebackup'), [
-      '-D',
-      replicaDir,
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(primary.port),
-      '-U',
-      'postgres',
-      '-R',
-      '-X',
-      'stream',
-      '--no-sync',
-    ]);
+    const atPrimary = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    as.run(path.join(bin, 'pg_basebackup'), ['-D', replicaDir, ...atPrimary, '-R', '-X', 'stream', '--no-sync']);
     const replica = await startCluster(bin, as, root, 'replica', {
       existingDataDir: replicaDir,
       settings: { hot_standby: 'on', ...(options.applyDelayMs ? { recovery_min_apply_delay: `${options.applyDelayMs}ms` } : {}) },
@@ -139,16 +127,7 @@ export async function startReplicatedPostgres(options: ReplicatedOptions = {}): 
     clusters.push(replica);
     if (options.synchronous) {
       const settings = ["ALTER SYSTEM SET synchronous_standby_names = '*'", 'SELECT pg_reload_conf()'];
-      as.run(path.join(bin, 'psql'), [
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(primary.port),
-        '-U',
-        'postgres',
-        '-qAt',
-        ...settings.flatMap((sql) => ['-c', sql]),
-      ]);
+      as.run(path.join(bin, 'psql'), [...atPrimary, '-qAt', ...settings.flatMap((sql) => ['-c', sql])]);
     }
     const started = options.bouncer ? await startBouncer(root, primary.port, as.own) : undefined;
     bouncer = started?.process;

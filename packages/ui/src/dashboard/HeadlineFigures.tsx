@@ -6,7 +6,7 @@
 import { Alert, Box, Card, CardContent, Skeleton, Tooltip, Typography } from '@mui/material';
 import { useDataProvider, useLocaleState } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { ClientSalesModel, DashboardFigure, FigureUnit } from '@ra-sales/schema';
+import { localToday, type ClientSalesModel, type DashboardFigure, type FigureUnit } from '@ra-sales/schema';
 import { formatCompactMoney, formatMoney, formatNumber, formatPercent } from '../fields/format.js';
 import { labelIn } from '../i18n/labels.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
@@ -19,10 +19,6 @@ export interface FigureAnswer {
   /** Why the figure's report is not available (a company removed its entity). */
   error: string | null;
 }
-
-/** The local calendar date, so "this month" is the user's month. */
-const localDay = (now: Date) =>
-  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 /** A figure as the tile writes it (compact money, the whole amount in its tooltip). */
 export function formatFigure(value: number | null, unit: FigureUnit, locale: string, compact = true): string {
@@ -81,7 +77,8 @@ export function HeadlineFigures({ model, today = new Date() }: { model: ClientSa
   const [locale] = useLocaleState();
   const ui = useUiTranslate();
   const figures = model.dashboardFigures ?? [];
-  const day = localDay(today);
+  // The local calendar date, so that "this month" is the user's month.
+  const day = localToday(today);
   const query = useQuery({
     queryKey: ['report', 'headline', day],
     queryFn: () => serverReport<FigureAnswer>(dataProvider, 'headline', { today: day }),
