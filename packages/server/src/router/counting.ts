@@ -1,11 +1,11 @@
 /**
- * List totals. The rule (also in docs/server.md):
- *   1. the table's statistics (pg_class.reltuples, read at most once a minute) say it holds at most
- *      `limit` rows → exact `count(*)` of the filtered query;
- *   2. otherwise (a large table, or one never analysed) → `SELECT count(*) FROM (SELECT 1 … LIMIT limit+1)`,
- *      exact whenever it stays below the cap, and never reading more than limit+1 rows;
- *   3. the cap is reached → the planner's estimate for the filtered query (EXPLAIN (FORMAT JSON),
- *      "Plan Rows"), at least limit+1, reported with `X-Total-Count-Exact: false`.
+ * List totals. The rule (also in docs/server.md, Counting):
+ *   1. the page statement carries `SELECT count(*) FROM (SELECT 1 … LIMIT limit+1)` as one more
+ *      column: exact whenever the filtered rows stay within the limit, never reading more than
+ *      limit+1 of them, and no second round trip;
+ *   2. the cap is reached → the planner's estimate for the filtered query (EXPLAIN (FORMAT JSON),
+ *      "Plan Rows"), at least limit+1, reported with `X-Total-Count-Exact: false`. Estimates are
+ *      kept a minute per statement: they are approximate anyway, and planning costs as much as the page.
  */
 import type { Knex } from 'knex';
 import type { Db } from './types.js';
@@ -15,7 +15,11 @@ export interface Total {
   exact: boolean;
 }
 
-const STATISTICS_TTL_MS = 60_000;
+/** The page statement's extra column; a name no schema field takes (fields are snake_case letters). */
+export const CAPPED_TOTAL_COLUMN = '__capped_total';
+
+const ESTIMATE_TTL_MS = 60_000;
+const ESTIMATES_KEPT = 1_000;
 
 function firstRow(result: unknown): Record<string, unknown> | undefined {
   const rows = (result as { rows?: Record<string, unknown>[] })?.rows ?? (Array.isArray(result) ? result : []);
@@ -23,43 +27,47 @@ function firstRow(result: unknown): Record<string, unknown> | undefined {
 }
 
 export class Counter {
-  private readonly statistics = new Map<string, { rows: number; at: number }>();
+  private readonly estimates = new Map<string, { rows: number; at: number }>();
 
   constructor(readonly limit: number) {}
 
-  /** Estimated rows of a table; negative when the table was never analysed. */
-  private async tableRows(db: Db, table: string): Promise<number> {
-    const cached = this.statistics.get(table);
-    if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.rows;
-    const row = firstRow(await db.raw('select reltuples::float8 as rows from pg_class where oid = to_regclass(?)', [table]));
-    const rows = Number(row?.rows ?? -1);
-    this.statistics.set(table, { rows, at: Date.now() });
-    return rows;
-  }
-
-  private async estimate(db: Db, filtered: Knex.QueryBuilder): Promise<number> {
-    const { sql, bindings } = filtered.clone().select(db.raw('1')).toSQL();
-    const row = firstRow(await db.raw(`explain (format json) ${sql}`, bindings as unknown as Knex.RawBinding[]));
-    const plan = row?.['QUERY PLAN'];
-    const parsed = typeof plan === 'string' ? JSON.parse(plan) : plan;
-    return Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
-  }
-
   /** `filtered`: a query with FROM and WHERE only (no select, order or limit). */
-  async count(db: Db, table: string, filtered: Knex.QueryBuilder): Promise<Total> {
-    const statistics = await this.tableRows(db, table);
-    if (statistics >= 0 && statistics <= this.limit) {
-      const row = await filtered.clone().count({ n: '*' }).first();
-      return { total: Number(row?.n ?? 0), exact: true };
-    }
-    const capped = filtered
+  private capped(db: Db, filtered: Knex.QueryBuilder): Knex.QueryBuilder {
+    const rows = filtered
       .clone()
       .select(db.raw('1'))
       .limit(this.limit + 1)
       .as('capped');
-    const row = await db.count({ n: '*' }).from(capped).first();
-    const n = Number(row?.n ?? 0);
+    return db.count({ n: '*' }).from(rows);
+  }
+
+  /** The capped count as a column of `page` (evaluated once, as an InitPlan). */
+  selectCappedTotal(db: Db, page: Knex.QueryBuilder, filtered: Knex.QueryBuilder): Knex.QueryBuilder {
+    return page.select(db.raw('(?) as ??', [this.capped(db, filtered), CAPPED_TOTAL_COLUMN]));
+  }
+
+  /**
+   * The total from the capped count (`cappedCount`, read off the page's rows; undefined when the
+   * page came back empty, so the count is run on its own).
+   */
+  async total(db: Db, filtered: Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
+    const n = cappedCount ?? Number((await this.capped(db, filtered).first())?.n ?? 0);
     if (n <= this.limit) return { total: n, exact: true };
     return { total: Math.max(Math.round(await this.estimate(db, filtered)), this.limit + 1), exact: false };
+  }
+
+  private async estimate(db: Db, filtered: Knex.QueryBuilder): Promise<number> {
+    const { sql, bindings } = filtered.clone().select(db.raw('1')).toSQL();
+    const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+    const kept = this.estimates.get(key);
+    if (kept && Date.now() - kept.at < ESTIMATE_TTL_MS) return kept.rows;
+    const row = firstRow(await db.raw(`explain (format json) ${sql}`, bindings as unknown as Knex.RawBinding[]));
+    const plan = row?.['QUERY PLAN'];
+    const parsed = typeof plan === 'string' ? JSON.parse(plan) : plan;
+    const rows = Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+    this.estimates.delete(key);
+    this.estimates.set(key, { rows, at: Date.now() });
+    if (this.estimates.size > ESTIMATES_KEPT) this.estimates.delete(this.estimates.keys().next().value!);
+    return rows;
   }
 }

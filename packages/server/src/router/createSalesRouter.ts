@@ -28,7 +28,7 @@ import { ReadRouting } from './readRouting.js';
 import { mountActivityRoutes, NotificationOutbox } from './activities/index.js';
 import { attachmentRoutes } from '../attachments/routes.js';
 
-export const DEFAULT_EXACT_COUNT_LIMIT = 100_000;
+export const DEFAULT_EXACT_COUNT_LIMIT = 1_000;
 
 export function createSalesRouter(options: SalesRouterOptions): Router {
   const { knex, model, validators, auth } = options;

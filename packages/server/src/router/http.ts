@@ -24,7 +24,8 @@ export function cors(): RequestHandler {
 
 /** JSON bodies only (DELETE arrives as text/plain and has none); malformed → 400, too large → 413. */
 export function jsonBody(limit: string | number): RequestHandler {
-  return express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : parse(req, res, next));
 }
 
 function bodyParserError(error: unknown, locale: string): HttpError | undefined {

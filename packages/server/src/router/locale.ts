@@ -2,9 +2,19 @@ import type { Request } from 'express';
 import { labelOf, type FieldModel, type SalesModel } from '@ra-sales/schema';
 import type { ResourceInfo } from './resources.js';
 
-/** The model locale best matching `Accept-Language`, else the model's first locale. */
+const chosenLocales = new WeakMap<Request, string>();
+
+/** The model locale best matching `Accept-Language`, else the model's first locale (chosen once per request). */
 export function requestLocale(req: Request, model: SalesModel): string {
-  const header = req.get('accept-language') ?? '';
+  let locale = chosenLocales.get(req);
+  if (locale === undefined) {
+    locale = matchLocale(req.get('accept-language') ?? '', model);
+    chosenLocales.set(req, locale);
+  }
+  return locale;
+}
+
+function matchLocale(header: string, model: SalesModel): string {
   const wanted = header
     .split(',')
     .map((part) => part.split(';')[0].trim().toLowerCase())

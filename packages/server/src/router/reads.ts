@@ -7,7 +7,7 @@ import { applyFilters, parseFilters } from './filters.js';
 import { embedReferences } from './embed.js';
 import { normalizeRow } from './records.js';
 import { MAX_UNRANGED_ROWS, type ListQuery } from './protocol.js';
-import type { Total } from './counting.js';
+import { CAPPED_TOTAL_COLUMN, type Total } from './counting.js';
 import { notFound } from './errors.js';
 import { phrase, resourceLabel } from './locale.js';
 
@@ -44,10 +44,12 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
     .orderBy(`${table}.id`, query.sort.order.toLowerCase() as 'asc' | 'desc')
     .offset(start)
     .limit(size);
-  const rows = ((await page) as Record<string, unknown>[]).map((row) => normalizeRow(row, resource));
+  const fetched = (await ctx.counter.selectCappedTotal(knex, page, filtered)) as Record<string, unknown>[];
+  const cappedCount = fetched.length ? Number(fetched[0]![CAPPED_TOTAL_COLUMN]) : undefined;
+  const rows = fetched.map((row) => normalizeRow(row, resource));
   // A short page that is not past the end tells the total without counting.
   const complete = rows.length < size && (rows.length > 0 || start === 0);
-  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.count(knex, table, filtered);
+  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, filtered, cappedCount);
   if (query.embed.length) await embedReferences(knex, model, ctx.resources, resource, user, rows, query.embed);
   return { rows, start, total };
 }

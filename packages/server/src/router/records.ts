@@ -163,23 +163,31 @@ const NUMBER_KINDS = new Set(['integer', 'reference', 'number', 'money', 'percen
 /** What `toISOString` writes: the type parsers' own output, kept as it is. */
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-/** A row in the JSON shape of the API, whatever the driver's type parsers return. */
+/**
+ * A row in the JSON shape of the API, whatever the driver's type parsers return. Columns named
+ * `__…` are a statement's own (a list's capped total), never fields, and are left out.
+ */
 export function normalizeRow(row: Record<string, unknown>, resource: ResourceInfo): Row {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const column = resource.columns.get(key);
-    if (!column || value === null || value === undefined) {
-      out[key] = value ?? null;
-    } else if (column.kind === 'datetime') {
+  for (const key in row) {
+    const value = row[key];
+    if (value === null || value === undefined) {
+      if (!key.startsWith('__')) out[key] = null;
+      continue;
+    }
+    const kind = resource.columns.get(key)?.kind;
+    if (kind === undefined) {
+      if (!key.startsWith('__')) out[key] = value;
+    } else if (kind === 'datetime') {
       if (typeof value === 'string' && ISO_INSTANT.test(value)) {
         out[key] = value;
         continue;
       }
       const time = value instanceof Date ? value : new Date(String(value));
       out[key] = Number.isNaN(time.getTime()) ? value : time.toISOString();
-    } else if (column.kind === 'date' && value instanceof Date) {
+    } else if (kind === 'date' && value instanceof Date) {
       out[key] = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-    } else if (NUMBER_KINDS.has(column.kind) && typeof value === 'string') {
+    } else if (typeof value === 'string' && NUMBER_KINDS.has(kind)) {
       out[key] = Number(value);
     } else {
       out[key] = value;

@@ -27,7 +27,7 @@ export interface SalesRouterOptions {
   bodyLimit?: string | number;
   /** Send CORS headers and answer preflight requests (default true). */
   cors?: boolean;
-  /** Above this many (estimated) rows a list total is no longer counted exactly (default 100 000). */
+  /** A list total counts at most this many rows exactly; above, it is the planner's estimate (default 1 000, see docs/server.md, Counting). */
   exactCountLimit?: number;
   /**
    * Called after a write commits, once per notification (an approval requested or decided, a task

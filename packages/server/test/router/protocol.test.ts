@@ -113,6 +113,26 @@ forEachDatabase('router protocol', (database) => {
     expect(Number(page.headers.get('x-total-count'))).toBeGreaterThanOrEqual(9);
     const filtered = await server.request('GET', `/customers${query({ range: [0, 1], filter: { grade: 'D' } })}`);
     expect([filtered.headers.get('x-total-count'), filtered.headers.get('x-total-count-exact')]).toEqual(['7', 'true']);
+    const pastTheEnd = await server.request('GET', `/customers${query({ range: [20, 24], filter: { grade: 'D' } })}`);
+    expect([pastTheEnd.json, pastTheEnd.headers.get('x-total-count'), pastTheEnd.headers.get('x-total-count-exact')]).toEqual([
+      [],
+      '7',
+      'true',
+    ]);
+  });
+
+  it('reads a page and its total in one statement', async () => {
+    const statements: string[] = [];
+    const noting = (q: { sql: string }) => statements.push(q.sql);
+    database.db.on('query', noting);
+    try {
+      const answer = await server.request('GET', `/customers${query({ range: [0, 1], filter: { grade: 'D' } })}`);
+      expect([answer.json.length, answer.headers.get('x-total-count')]).toEqual([2, '7']);
+      expect(Object.keys(answer.json[0]).some((key) => key.startsWith('__'))).toBe(false);
+    } finally {
+      database.db.off('query', noting);
+    }
+    expect(statements.filter((sql) => /from "customers"/.test(sql))).toHaveLength(1);
   });
 
   it('embeds references with one query per reference', async () => {

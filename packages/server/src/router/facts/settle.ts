@@ -38,7 +38,8 @@ export async function followFacts(
   after: Row | null,
 ): Promise<Row | null> {
   // The record was just computed and validated: only its automatic moves are left to take.
-  const settled = after && resource.entity!.workflow?.transitions.some((t) => t.auto) ? await settle(db, ctx, resource, after) : after;
+  const settled =
+    after && resource.entity!.workflow?.transitions.some((t) => t.auto) ? await settle(db, ctx, resource, after, before !== null) : after;
   await refreshParents(db, ctx, resource.entity!, before, settled, 0);
   return settled;
 }
@@ -77,10 +78,11 @@ export async function refresh(db: Db, ctx: RequestContext, resource: ResourceInf
  * object when nothing changed. A refresh that breaks one of the record's validation rules which
  * held on its stored values is refused: the write that caused it is rolled back.
  */
-export async function settle(db: Db, ctx: RequestContext, resource: ResourceInfo, stored: Row): Promise<Row> {
+/** `pointedTo`: false for a record created in this very transaction, which no row references yet. */
+export async function settle(db: Db, ctx: RequestContext, resource: ResourceInfo, stored: Row, pointedTo = true): Promise<Row> {
   const entity = resource.entity!;
   const current = editableView(stored, entity);
-  const lookups = await loadLookups(db, ctx, entity, { ...current, id: stored.id });
+  const lookups = await loadLookups(db, ctx, entity, { ...current, id: stored.id }, pointedTo);
   const values = computeRecord(entity, withoutEmptyCells(entity, current), lookups);
   const changed = entity.fields.filter(isComputedField).filter((f) => !sameValue(values[f.name], current[f.name]));
   if (changed.length) refuseBrokenRules(ctx, resource, stored, current, values, lookups);

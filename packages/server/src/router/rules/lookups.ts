@@ -47,7 +47,16 @@ function filtersReadComputed(entity: EntityModel): boolean {
   return reads;
 }
 
-function planLookups(ctx: Pick<RequestContext, 'resources'>, entity: EntityModel, record: Record<string, unknown>): LookupPlan {
+/**
+ * `pointedTo`: whether other rows may reference the record already; not before its insert, nor
+ * right after it in the same transaction (its own automatic moves).
+ */
+function planLookups(
+  ctx: Pick<RequestContext, 'resources'>,
+  entity: EntityModel,
+  record: Record<string, unknown>,
+  pointedTo = record.id != null,
+): LookupPlan {
   const out: Record<string, unknown> = {};
   if (filtersReadComputed(entity)) record = computeRecord(entity, record, {});
   const records: [string, RecordLookup][] = [];
@@ -57,10 +66,10 @@ function planLookups(ctx: Pick<RequestContext, 'resources'>, entity: EntityModel
       records.push([name, lookup]);
       continue;
     }
-    // A new record has no id yet: `"id_neq": "$id"` then excludes nothing.
-    const filter = bindFilter(lookup.where, { ...record, id: record.id ?? 0 });
     const source = ctx.resources.get(lookup.from);
-    if (!filter || !source) {
+    // A new record has no id yet: `"id_neq": "$id"` then excludes nothing, and no row can point to it.
+    const filter = bindFilter(lookup.where, { ...record, id: record.id ?? 0 });
+    if (!filter || !source || (!pointedTo && pointsToRecord(lookup, source))) {
       out[name] = emptyValue(lookup);
       continue;
     }
@@ -71,6 +80,11 @@ function planLookups(ctx: Pick<RequestContext, 'resources'>, entity: EntityModel
     groups.set(key, group);
   }
   return { out, record, records, groups };
+}
+
+/** Whether the aggregate reads only rows whose reference is the record itself (`"opportunity_id": "$id"`). */
+function pointsToRecord(lookup: AggregateLookup, source: ResourceInfo): boolean {
+  return Object.entries(lookup.where).some(([key, value]) => value === '$id' && source.columns.get(key)?.kind === 'reference');
 }
 
 function fillAggregates(out: Record<string, unknown>, lookups: [string, AggregateLookup][], row: Record<string, unknown> | undefined) {
@@ -85,8 +99,9 @@ export async function loadLookups(
   ctx: Pick<RequestContext, 'resources'>,
   entity: EntityModel,
   record: Record<string, unknown>,
+  pointedTo = record.id != null,
 ): Promise<Record<string, unknown>> {
-  const plan = planLookups(ctx, entity, record);
+  const plan = planLookups(ctx, entity, record, pointedTo);
   const { out } = plan;
   for (const [name, lookup] of plan.records) out[name] = await referencedRecord(db, ctx, lookup, plan.record);
   for (const { source, filter, lookups } of plan.groups.values()) {
