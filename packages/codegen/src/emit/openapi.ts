@@ -136,7 +136,7 @@ function entityPaths(entity: EntityModel): Record<string, unknown> {
         tags: tag,
         operationId: `list_${entity.resource}`,
         summary: `List ${entity.pluralLabel.en}`,
-        parameters: ['sort', 'range', 'filter', 'embed'].map((p) => ({ $ref: `#/components/parameters/${p}` })),
+        parameters: ['sort', 'range', 'filter', 'embed', 'after'].map((p) => ({ $ref: `#/components/parameters/${p}` })),
         responses: {
           '200': {
             description: 'One page of records',
@@ -457,6 +457,11 @@ function listParameters(): Record<string, unknown> {
       '{"stage":"bidding"}',
     ),
     embed: json('embed', 'JSON list of reference fields (without _id) to return inline', '["customer"]'),
+    after: json(
+      'after',
+      'JSON [value of the sort field, id] of the last row of the previous page: keyset paging, the page starts right after that row (with a range for its size)',
+      '[250000,1234]',
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The query-string dialect of `ra-data-simple-rest`:
- *   getList / getManyReference  GET /res?sort=["f","ASC"]&range=[0,24]&filter={…}[&embed=["customer"]]
+ *   getList / getManyReference  GET /res?sort=["f","ASC"]&range=[0,24]&filter={…}[&embed=["customer"]][&after=[value,id]]
  *   getMany                     GET /res?filter={"id":[1,2]}
  *   getOne                      GET /res/:id[?embed=[…]]
  * Answers to lists carry `Content-Range: res 0-24/total` and `X-Total-Count`.
@@ -15,6 +15,11 @@ export interface ListQuery {
   range?: [number, number];
   filter: Record<string, unknown>;
   embed: string[];
+  /**
+   * Keyset paging: the sort field's value and the id of the last row of the page before; the page
+   * then starts right after that row (no offset to skip), and `range` gives its size.
+   */
+  after?: { value: string | number | boolean | null; id: number };
 }
 
 /** Largest page a client may ask for. */
@@ -107,12 +112,26 @@ export function parseEmbed(query: Record<string, unknown>, resource: ResourceInf
   return [...new Set(names as string[])];
 }
 
+/** `after=[value, id]`: the last row of the page before, for keyset paging (needs a range). */
+export function parseAfter(query: Record<string, unknown>, range: ListQuery['range'], locale = 'en'): ListQuery['after'] {
+  const after = parseJsonParameter(query, 'after', locale);
+  if (after === undefined) return undefined;
+  const [value, id] = Array.isArray(after) ? after : [];
+  const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  if (!range || !Array.isArray(after) || after.length !== 2 || !scalar || !Number.isSafeInteger(id) || id < 0) {
+    throw badRequest(phrase(locale, 'afterShape', {}), { after: phrase(locale, 'afterShape', {}) });
+  }
+  return { value, id };
+}
+
 export function parseListQuery(query: Record<string, unknown>, resource: ResourceInfo, locale = 'en'): ListQuery {
+  const range = parseRange(query, locale);
   return {
     sort: parseSort(query, resource, locale),
-    range: parseRange(query, locale),
+    range,
     filter: parseFilterParameter(query, locale),
     embed: parseEmbed(query, resource, locale),
+    after: parseAfter(query, range, locale),
   };
 }
 

@@ -6,6 +6,7 @@ import { SCOPE_WIDTH, addEntityScope, addReadScope, scopeOf } from './access.js'
 import { applyFilters, parseFilters } from './filters.js';
 import { embedReferences } from './embed.js';
 import { normalizeRow } from './records.js';
+import { keysetSegments } from './keyset.js';
 import { MAX_UNRANGED_ROWS, type ListQuery } from './protocol.js';
 import { CAPPED_TOTAL_COLUMN, type Total } from './counting.js';
 import { notFound } from './errors.js';
@@ -33,19 +34,28 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
 
   const start = query.range?.[0] ?? 0;
   const size = query.range ? query.range[1] - query.range[0] + 1 : MAX_UNRANGED_ROWS;
-  const page = filtered
-    .clone()
-    .select(`${table}.*`)
-    .orderBy(
-      `${table}.${query.sort.field}`,
-      query.sort.order.toLowerCase() as 'asc' | 'desc',
-      query.sort.order === 'ASC' ? 'first' : 'last',
-    )
-    .orderBy(`${table}.id`, query.sort.order.toLowerCase() as 'asc' | 'desc')
-    .offset(start)
-    .limit(size);
-  const fetched = (await ctx.counter.selectCappedTotal(knex, page, filtered)) as Record<string, unknown>[];
-  const cappedCount = fetched.length ? Number(fetched[0]![CAPPED_TOTAL_COLUMN]) : undefined;
+  const order = query.sort.order.toLowerCase() as 'asc' | 'desc';
+  const ordered = () =>
+    filtered
+      .clone()
+      .select(`${table}.*`)
+      .orderBy(`${table}.${query.sort.field}`, order, order === 'asc' ? 'first' : 'last')
+      .orderBy(`${table}.id`, order);
+  let fetched: Record<string, unknown>[];
+  if (query.after) {
+    fetched = [];
+    for (const [i, segment] of keysetSegments(table, query.sort, query.after).entries()) {
+      const page = ordered()
+        .modify(segment)
+        .limit(size - fetched.length);
+      fetched.push(...((await (i === 0 ? ctx.counter.selectCappedTotal(knex, page, filtered) : page)) as Record<string, unknown>[]));
+      if (fetched.length >= size) break;
+    }
+  } else {
+    fetched = await ctx.counter.selectCappedTotal(knex, ordered().offset(start).limit(size), filtered);
+  }
+  const capped = fetched[0]?.[CAPPED_TOTAL_COLUMN];
+  const cappedCount = capped === undefined ? undefined : Number(capped);
   const rows = fetched.map((row) => normalizeRow(row, resource));
   // A short page that is not past the end tells the total without counting.
   const complete = rows.length < size && (rows.length > 0 || start === 0);
