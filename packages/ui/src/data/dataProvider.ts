@@ -1,8 +1,9 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { fetchUtils, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { salesApiMethods, type SalesApi } from '../workflow/api.js';
 import { asSalesRefusal } from './ruleRefusals.js';
+import { KeysetPages, withAfter } from './keysetPages.js';
 import { timelineMethods, type TimelineApi } from '../hub/timelineApi.js';
 import { activityMethods, type ActivityApi } from '../hub/activityApi.js';
 import { attachmentMethods, fetchBlob, type AttachmentApi } from '../hub/attachmentsApi.js';
@@ -153,16 +154,20 @@ export function createSalesDataProvider(apiUrl: string, options: SalesDataProvid
   const httpClient = withSalesRefusals(withLocale(withDemoUser(options.httpClient ?? fetchUtils.fetchJson, options.user), options.locale));
   const base = simpleRestProvider(apiUrl, httpClient);
   /** getList and getManyReference with `meta.totalExact: false` when the server estimated the total (`X-Total-Count-Exact`). */
+  const keyset = new KeysetPages();
+  /** getList also pages by keyset when the page before was read (`after`, see keysetPages.ts). */
   const withTotalExactness =
     <M extends 'getList' | 'getManyReference'>(method: M): DataProvider[M] =>
     async (resource: string, params: Parameters<DataProvider[M]>[1]) => {
       let exact = true;
+      const after = method === 'getList' ? keyset.after(resource, params as GetListParams) : undefined;
       const noting: HttpClient = (url, init) =>
-        httpClient(url, init).then((response) => {
+        httpClient(after ? withAfter(url, after) : url, init).then((response) => {
           if (response.headers.get('X-Total-Count-Exact') === 'false') exact = false;
           return response;
         });
       const result = await (simpleRestProvider(apiUrl, noting)[method] as DataProvider[M])(resource, params as never);
+      if (method === 'getList') keyset.remember(resource, params as GetListParams, result.data);
       return exact ? result : { ...result, meta: { ...result.meta, totalExact: false } };
     };
   const update: DataProvider['update'] = (resource, params) => {
