@@ -36,7 +36,7 @@
  * plans and measure the list again with them; 0 to skip), BENCH_CREDIT_SALES (5000),
  * BENCH_COLLECTIONS (5000), BENCH_CREDIT_CUSTOMERS (500), BENCH_SALES_ORDERS (2000),
  * BENCH_PRODUCTS (200), BENCH_PRICE_POLICIES (1000), BENCH_QUOTES (2000), BENCH_ROTATION (200),
- * BENCH_SEQUENCE_WHAT_IF (1; 0 to skip), BENCH_ONLY (only the scenarios whose name contains it).
+ * BENCH_SEQUENCE_WHAT_IF (1; 0 to skip), BENCH_PROFILE (a directory: a CPU profile of the servers' thread per run), BENCH_ONLY (only the scenarios whose name contains one of its comma-separated texts).
  * The measured duration of each side is split into BENCH_ROUNDS alternating runs so that a change
  * in the machine's background load does not fall on one side only.
  *
@@ -45,21 +45,18 @@
  * Read from /proc (Linux); elsewhere the event loop's busy time stands in for it.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
+import { join } from 'node:path';
 import os from 'node:os';
-import { performance as perf } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import express, { type Express } from 'express';
+import express from 'express';
 import type { Knex } from 'knex';
 import { model } from '@ra-sales/domain';
 import { validators } from '@ra-sales/domain/validators';
 import type { Validators } from '@ra-sales/schema';
-import { connectDatabase } from '../src/db/connect.js';
 import { applyMigrations } from '../src/migrate/index.js';
-import { createSalesRouter, type SalesUser } from '../src/router/index.js';
+import { createSalesRouter, DEFAULT_EXACT_COUNT_LIMIT } from '../src/router/index.js';
 import { seedBulk } from '../src/seed/bulk.js';
-import { startPostgres, urlForDatabase, type PostgresServer } from '../test/support/postgres.js';
 import {
   baselinePool,
   createBaselineApp,
@@ -69,7 +66,12 @@ import {
   type Replay,
   type Statement,
 } from './baseline.js';
+import { addSalesForce, benchUsers, openDatabase } from './database.js';
+import { benchAuth, type BenchUser, call, close, listen } from './http.js';
+import { PAGE, listPageRequest } from './listPage.js';
+import { type BenchRequest, fill, type Measured, type Run, runOnce, summarize } from './load.js';
 import { mountReportBaseline, reportBaselineSql, reportScenarios, seedReportData, wonDateSql } from './reports.js';
+import { type Captured, capture, compactPlan, explainAnalyze, inline } from './sql.js';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CUSTOMERS = env('BENCH_CUSTOMERS', 100_000);
@@ -93,13 +95,12 @@ const PRICE_POLICIES = env('BENCH_PRICE_POLICIES', 1_000);
 const QUOTES = env('BENCH_QUOTES', 2_000);
 /** Distinct records per write scenario: each is captured once, and the baseline replays each one's own statements. */
 const ROTATION = env('BENCH_ROTATION', 200);
-/** Only the scenarios whose name contains this text (all when unset), e.g. `BENCH_ONLY=quote` under a profiler. */
-const ONLY = process.env.BENCH_ONLY;
+/** Only the scenarios whose name contains one of these comma-separated texts (all when unset), e.g. `BENCH_ONLY=list,getOne`. */
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 /** 1: the credit sale create replayed by the baseline with its document number drawn last as well (0 to skip). */
 const SEQUENCE_WHAT_IF = process.env.BENCH_SEQUENCE_WHAT_IF !== '0';
-const selected = (name: string) => !ONLY || name.includes(ONLY);
-const REPS_PER_TEAM = 10;
-const PAGE = 25;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const selected = (name: string) => !ONLY?.length || ONLY.some((text) => name.includes(text));
 
 /** The targets of the list page. */
 const LIST_P95_MS = 20;
@@ -107,79 +108,12 @@ const LIST_THROUGHPUT_SHARE = 0.7;
 
 const RESOURCE = 'opportunities';
 
-type BenchUser = 'admin' | 'manager';
-
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Database
-
-interface BenchDatabase {
-  url: string;
-  db: Knex;
-  close(): Promise<void>;
-}
-
-async function openDatabase(): Promise<BenchDatabase> {
-  let server: PostgresServer | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    log('DATABASE_URL not set: starting a throwaway PostgreSQL server');
-    server = await startPostgres();
-    adminUrl = server.url;
-    // Stopping is synchronous (pg_ctl): the throwaway server goes even when the bench dies.
-    const started = server;
-    process.once('exit', () => void started.stop().catch(() => {}));
-  }
-  const name = `ra_sales_bench_${process.pid}`;
-  const admin = connectDatabase({ url: adminUrl, poolMax: 1 });
-  await admin.raw(`CREATE DATABASE "${name}"`);
-  const url = urlForDatabase(adminUrl, name);
-  const db = connectDatabase({ url, poolMax: POOL });
-  return {
-    url,
-    db,
-    async close() {
-      await db.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-      await admin.destroy();
-      await server?.stop();
-    },
-  };
-}
-
-interface SalesForce {
-  adminId: number;
-  managerId: number;
-  teamId: number;
-  /** Reps of the manager's team. */
-  teamReps: number[];
-  reps: number[];
-}
-
-/** Two teams, each with a manager and REPS_PER_TEAM reps; salesperson 1 is the admin. */
-async function addSalesForce(db: Knex): Promise<SalesForce> {
-  const teamIds: number[] = [];
-  for (const name of ['North', 'South']) {
-    const [row] = await db('teams')
-      .insert({ name: `Team ${name}` })
-      .returning('id');
-    teamIds.push(Number(row.id));
-  }
-  const insert = async (name: string, role: string, teamId: number | null) =>
-    Number((await db('salespeople').insert({ name, role, status: 'active', team_id: teamId }).returning('id'))[0].id);
-  const adminId = await insert('Administrator', 'admin', null);
-  if (adminId !== 1) throw new Error('the admin must be salesperson 1 (fresh database expected)');
-  const managers: number[] = [];
-  for (const [i, teamId] of teamIds.entries()) managers.push(await insert(`Manager ${i + 1}`, 'sales_manager', teamId));
-  const repsByTeam: number[][] = teamIds.map(() => []);
-  for (const [i, teamId] of teamIds.entries()) {
-    for (let r = 1; r <= REPS_PER_TEAM; r++) repsByTeam[i].push(await insert(`Rep ${i + 1}.${r}`, 'sales_rep', teamId));
-  }
-  return { adminId, managerId: managers[0], teamId: teamIds[0], teamReps: repsByTeam[0], reps: repsByTeam.flat() };
-}
 
 interface UniqueIndex {
   table: string;
@@ -273,194 +207,37 @@ async function seedData(db: Knex): Promise<Seeded> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Servers
-
-async function listen(app: Express): Promise<{ origin: string; server: Server }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  server.keepAliveTimeout = 60_000;
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-}
-
-/** The host's auth hook: the user from the `X-Bench-User` header, no database round trip. */
-function benchAuth(users: Record<BenchUser, SalesUser>) {
-  return (req: express.Request) => users[(req.get('x-bench-user') ?? 'admin') as BenchUser] ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Load
 
-interface BenchRequest {
-  method?: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** A fresh body per send: `{{seq}}` and `"{{num}}"` filled in (see load.worker.mjs and `fill`). */
-  vary?: boolean;
-}
-
-/** A varying request as load.worker.mjs sends it: `{{seq}}` → `<tag>-<n>`, `"{{num}}"` → n. */
-function fill(request: BenchRequest, tag: string, n: number): BenchRequest {
-  if (!request.vary || request.body === undefined) return request;
-  const text = JSON.stringify(request.body).replaceAll('{{seq}}', `${tag}-${n}`).replaceAll('"{{num}}"', String(n));
-  return { ...request, body: JSON.parse(text) };
-}
-
-interface Measured {
-  requests: number;
-  errors: number;
-  firstError: string | null;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  /** CPU time of the servers' thread per answered request, in ms. */
-  cpuMs: number;
-}
-
-interface Run {
-  requests: number;
-  errors: number;
-  firstError: string | null;
-  elapsedMs: number;
-  latencies: Float64Array;
-  cpuMs: number;
-}
-
-/** CPU time (user + system) of the main thread in ms, from /proc; undefined where not available. */
-function mainThreadCpuMs(): number | undefined {
+/** With BENCH_PROFILE=<dir>: a CPU profile of the main thread (the servers) per run, for Chrome DevTools or `node --cpu-prof` readers. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state); utime and stime are fields 14 and 15, in clock ticks (100 per second).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name.replace(/[^\w.-]+/g, '_')}-${++profiles}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
-
-function percentile(sorted: Float64Array, q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-/** Runs so far: each run's varying bodies get their own tag and numbers. */
-let runs = 0;
-
-function runOnce(origin: string, requests: BenchRequest[], durationMs: number): Promise<Run> {
-  runs++;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
-      workerData: {
-        origin,
-        connections: CONNECTIONS,
-        warmupMs: WARMUP_MS,
-        durationMs,
-        requests,
-        tag: `r${runs}`,
-        numBase: runs * 1_000_000,
-      },
-    });
-    let loopFrom: ReturnType<typeof perf.eventLoopUtilization> | undefined;
-    let cpuFrom: number | undefined;
-    const measureFrom = setTimeout(() => {
-      loopFrom = perf.eventLoopUtilization();
-      cpuFrom = mainThreadCpuMs();
-    }, WARMUP_MS);
-    worker.once('error', (error) => {
-      clearTimeout(measureFrom);
-      reject(error);
-    });
-    worker.once('message', (result: Omit<Run, 'cpuMs'>) => {
-      const cpuTo = mainThreadCpuMs();
-      const loop = loopFrom ? perf.eventLoopUtilization(perf.eventLoopUtilization(), loopFrom) : undefined;
-      const cpuMs = cpuFrom !== undefined && cpuTo !== undefined ? cpuTo - cpuFrom : loop ? loop.active : NaN;
-      resolve({ ...result, cpuMs });
-    });
-  });
-}
-
-function summarize(runs: Run[]): Measured {
-  const requests = runs.reduce((n, r) => n + r.requests, 0);
-  const elapsed = runs.reduce((n, r) => n + r.elapsedMs, 0);
-  const all = new Float64Array(requests);
-  let at = 0;
-  for (const r of runs) {
-    all.set(r.latencies, at);
-    at += r.latencies.length;
-  }
-  all.sort();
-  return {
-    requests,
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    firstError: runs.find((r) => r.firstError)?.firstError ?? null,
-    rps: (requests / elapsed) * 1000,
-    p50: percentile(all, 0.5),
-    p95: percentile(all, 0.95),
-    p99: percentile(all, 0.99),
-    cpuMs: runs.reduce((n, r) => n + r.cpuMs, 0) / requests,
-  };
-}
+let profiles = 0;
 
 // ---------------------------------------------------------------------------------------------
 // SQL capture
 
-interface Captured extends Statement {
-  txId?: string;
-}
-
-/** The statements knex sends while `fn` runs (the servers are idle otherwise). */
-async function capture(db: Knex, fn: () => Promise<unknown>): Promise<Captured[]> {
-  const seen: Captured[] = [];
-  const listener = (q: { sql: string; bindings?: unknown[]; __knexTxId?: string }) =>
-    seen.push({ sql: q.sql, bindings: [...(q.bindings ?? [])], txId: q.__knexTxId });
-  db.on('query', listener);
-  try {
-    await fn();
-  } finally {
-    db.removeListener('query', listener);
-  }
-  return seen;
-}
-
-async function call(origin: string, request: BenchRequest): Promise<{ status: number; headers: Headers; json: any }> {
-  const response = await fetch(`${origin}${request.path}`, {
-    method: request.method ?? 'GET',
-    headers: { accept: 'application/json', ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  if (response.status >= 300) throw new Error(`${request.method ?? 'GET'} ${request.path}: ${response.status} ${text.slice(0, 500)}`);
-  return { status: response.status, headers: response.headers, json };
-}
-
-const isPage = (s: Statement) => /^select "opportunities"\.\* from "opportunities"/i.test(s.sql) && / limit /i.test(s.sql);
+/** The page query, with or without the capped count as a column. */
+const isPage = (s: Statement) =>
+  /^select "opportunities"\.\*(, \(\(select count\(\*\).*\) as "__capped_total")? from "opportunities"/i.test(s.sql) &&
+  / limit /i.test(s.sql);
 const isCount = (s: Statement) => /^select count\(\*\)/i.test(s.sql);
 
 /** The first words of a statement, for the report. */
 const brief = (s: Statement) => s.sql.split(/\s+/).slice(0, 4).join(' ').replace(/,$/, '');
-
-function inline(s: Statement): string {
-  return s.sql.replace(/\$(\d+)/g, (_, n) => {
-    const value = s.bindings[Number(n) - 1];
-    if (value === null || value === undefined) return 'NULL';
-    return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
-  });
-}
 
 /**
  * A captured write as the baseline replays it: the statements verbatim, except the values a
@@ -658,13 +435,6 @@ function verdicts(rows: Row[]): string[] {
   return lines;
 }
 
-/** The plan lines that tell the story: nodes, index conditions, buffers, times. */
-function compactPlan(lines: string[]): string[] {
-  return lines.filter((line) =>
-    /^(->|Limit|Index Cond|Recheck Cond|Sort Key|Presorted Key|Filter|Rows Removed|Heap Fetches|Buffers|Execution Time)/.test(line.trim()),
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -672,7 +442,7 @@ async function main(): Promise<void> {
   log(
     `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
-  const database = await openDatabase();
+  const database = await openDatabase({ poolMax: POOL, prefix: 'ra_sales_bench', log });
   const { db } = database;
   const servers: Server[] = [];
   const pools: { end(): Promise<void> }[] = [];
@@ -710,20 +480,10 @@ async function main(): Promise<void> {
     ).rows[0];
 
     // The list request: the manager's first rep and the stage holding most of that rep's rows.
-    const owner = force.teamReps[0];
-    const ownerStage = (
-      await db.raw(`select stage, count(*)::int as n from opportunities where owner_id = ? group by stage order by n desc limit 1`, [owner])
-    ).rows[0] as { stage: string; n: number };
-    const listPath = `/api/${RESOURCE}?${new URLSearchParams({
-      filter: JSON.stringify({ stage: ownerStage.stage, owner_id: owner }),
-      range: JSON.stringify([0, PAGE - 1]),
-      sort: JSON.stringify(['expected_amount', 'DESC']),
-    })}`;
+    const listPage = await listPageRequest(db, RESOURCE, force.teamReps[0]);
+    const listPath = listPage.path;
 
-    const users: Record<BenchUser, SalesUser> = {
-      admin: { id: force.adminId, roles: ['admin'], teamId: null },
-      manager: { id: force.managerId, roles: ['sales_manager'], teamId: force.teamId },
-    };
+    const users = benchUsers(force);
     const ours = express();
     ours.disable('x-powered-by');
     ours.use('/api', createSalesRouter({ knex: db, model, validators: validators as Validators, auth: benchAuth(users) }));
@@ -736,14 +496,15 @@ async function main(): Promise<void> {
     const listTotals: Record<string, string> = {};
     for (const user of ['manager', 'admin'] as BenchUser[]) {
       const request = { path: listPath, headers: { 'x-bench-user': user } };
-      await call(oursServer.origin, request);
+      const first = await capture(db, () => call(oursServer.origin, request));
       let answer: Awaited<ReturnType<typeof call>> | undefined;
       const seen = await capture(db, async () => (answer = await call(oursServer.origin, request)));
       const page = seen.find(isPage);
       if (!page) throw new Error(`no page query seen for the list as ${user}:\n${seen.map((s) => s.sql).join('\n')}`);
       const count = seen.find(isCount);
+      const estimate = first.find((s) => /^explain \(format json\)/i.test(s.sql));
       statementsPerRequest[`list · ${user}`] = seen.map(brief);
-      plan.list[user] = { page, count, resource: RESOURCE };
+      plan.list[user] = { page, count, estimate, limit: DEFAULT_EXACT_COUNT_LIMIT, resource: RESOURCE };
       listTotals[user] = `${answer!.headers.get('content-range')} (exact: ${answer!.headers.get('x-total-count-exact')})`;
     }
 
@@ -988,20 +749,18 @@ async function main(): Promise<void> {
         `-- ${r.name}: ${rows.length} rows, ${rows.reduce((n, row) => n + row.count, 0)} records counted; ours (${seen.length} statement${seen.length === 1 ? '' : 's'}):`,
       );
       for (const statement of seen) {
-        const plan = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
         reportSql.push(
           inline(statement),
-          ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']))
+          ...compactPlan(await explainAnalyze(pool, statement))
             .filter((l) => /Execution Time/.test(l))
             .map((l) => `  ${l.trim()}`),
         );
       }
       const query = Object.fromEntries(new URL(r.path, 'http://bench').searchParams) as Record<string, string>;
       const hand = reportBaselineSql(wonDate, reportUsers[r.user], query);
-      const plan = await pool.query(`explain (analyze, buffers) ${hand.sql}`, hand.params);
       reportSql.push(
         `   the baseline's: ${hand.sql.replace(/\s+/g, ' ')}  ${JSON.stringify(hand.params)}`,
-        ...compactPlan(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']))
+        ...compactPlan(await explainAnalyze(pool, { sql: hand.sql, bindings: hand.params }))
           .filter((l) => /Execution Time/.test(l))
           .map((l) => `  ${l.trim()}`),
       );
@@ -1044,7 +803,11 @@ async function main(): Promise<void> {
         const baselineRuns: Run[] = [];
         const waits = { ours: { busy: 0, waiting: 0 }, baseline: { busy: 0, waiting: 0 } };
         const sampled = async (who: 'ours' | 'baseline', origin: string, requests: BenchRequest[]) => {
-          const { value, busy, waiting } = await sampleLockWaits(monitor, () => runOnce(origin, requests, DURATION_MS / ROUNDS));
+          const { value, busy, waiting } = await sampleLockWaits(monitor, () =>
+            profiled(`${scenario.name}-${who}`, () =>
+              runOnce(origin, requests, { connections: CONNECTIONS, warmupMs: WARMUP_MS, durationMs: DURATION_MS / ROUNDS }),
+            ),
+          );
           waits[who].busy += busy;
           waits[who].waiting += waiting;
           return value;
@@ -1151,11 +914,7 @@ async function main(): Promise<void> {
     if (creditScenario) {
       for (const statement of plan.replays![creditScenario.replayKeys[0]].statements) {
         if (!/^select /i.test(statement.sql)) continue;
-        const result = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-        lookupPlans.push(
-          `-- ${inline(statement)}`,
-          ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`),
-        );
+        lookupPlans.push(`-- ${inline(statement)}`, ...compactPlan(await explainAnalyze(pool, statement)).map((l) => `  ${l}`));
       }
     }
 
@@ -1168,10 +927,7 @@ async function main(): Promise<void> {
         ['count', count],
       ] as const) {
         if (!statement) continue;
-        const result = await pool.query(`explain (analyze, buffers) ${statement.sql}`, statement.bindings);
-        explains.push(
-          `-- list as ${user}, ${label} query\n${inline(statement)}\n${result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`,
-        );
+        explains.push(`-- list as ${user}, ${label} query\n${inline(statement)}\n${(await explainAnalyze(pool, statement)).join('\n')}`);
       }
     }
 
@@ -1198,11 +954,7 @@ async function main(): Promise<void> {
         );
         for (const user of ['manager', 'admin'] as BenchUser[]) {
           const { page } = plan.list[user];
-          const result = await pool.query(`explain (analyze, buffers) ${page.sql}`, page.bindings);
-          whatIf.push(
-            `list as ${user}, page query:`,
-            ...compactPlan(result.rows.map((r: Record<string, string>) => r['QUERY PLAN'])).map((l) => `  ${l}`),
-          );
+          whatIf.push(`list as ${user}, page query:`, ...compactPlan(await explainAnalyze(pool, page)).map((l) => `  ${l}`));
         }
       }
       whatIfRows = await measure(scenarios.filter((scenario) => scenario.name.startsWith('list')));
@@ -1245,7 +997,7 @@ async function main(): Promise<void> {
       `owners: ${owners.owners} distinct; expected_amount min ${owners.min}, median ${owners.median}, max ${owners.max} (${owners.with_amount} rows with an amount, ${owners.distinct_amounts} distinct values)`,
     );
     out.push(
-      `list request: stage=${ownerStage.stage}, owner_id=${owner} (${ownerStage.n} rows), sort expected_amount DESC, range 0-${PAGE - 1}`,
+      `list request: stage=${listPage.stage}, owner_id=${listPage.owner} (${listPage.rows} rows), sort expected_amount DESC, range 0-${PAGE - 1}`,
     );
     for (const user of ['manager', 'admin']) out.push(`  as ${user}: Content-Range ${listTotals[user]}`);
     out.push('');

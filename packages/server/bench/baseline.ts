@@ -14,8 +14,12 @@ export interface Statement {
 }
 
 export interface BaselinePlan {
-  /** `GET /opportunities` per bench user: the page query, then the count query (when the router ran one). */
-  list: Record<string, { page: Statement; count?: Statement; resource: string }>;
+  /**
+   * `GET /opportunities` per bench user: the page query, then the count query (when the router ran
+   * one); `estimate`: the EXPLAIN the router ran once for a total past its exact-count limit
+   * `limit`, whose answer both keep.
+   */
+  list: Record<string, { page: Statement; count?: Statement; estimate?: Statement; limit: number; resource: string }>;
   /** `GET /opportunities/:id`: the getOne query; `idIndex` is the binding replaced by the requested id. */
   getOne: { statement: Statement; idIndex: number };
   /** `POST /opportunities`: the router's INSERT … RETURNING, replayed alone. */
@@ -95,6 +99,9 @@ export async function runReplay(
   return results[replay.answer]?.rows[0];
 }
 
+/** The router's page query may carry the list's capped count as this column. */
+const CAPPED_TOTAL = '__capped_total';
+
 export function baselinePool(url: string, max: number): pg.Pool {
   return new pg.Pool({
     connectionString: url,
@@ -130,12 +137,26 @@ export function createBaselineApp(pool: pg.Pool, plan: BaselinePlan): Express {
     }
   });
 
+  const estimates = new Map<string, number>();
   app.get('/api/opportunities', async (req, res) => {
     const list = plan.list[userOf(req)];
     if (!list) return void res.status(400).json({ message: 'unknown bench user' });
     const page = await pool.query(list.page.sql, list.page.bindings);
     let total = page.rows.length;
-    if (list.count) {
+    if (page.rows.length && CAPPED_TOTAL in page.rows[0]) {
+      total = Number(page.rows[0][CAPPED_TOTAL]);
+      for (const row of page.rows) delete row[CAPPED_TOTAL];
+      if (total > list.limit && list.estimate) {
+        const key = list.estimate.sql + JSON.stringify(list.estimate.bindings);
+        let rows = estimates.get(key);
+        if (rows === undefined) {
+          const plan = (await pool.query(list.estimate.sql, list.estimate.bindings)).rows[0]['QUERY PLAN'];
+          rows = Number((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']);
+          estimates.set(key, rows);
+        }
+        total = Math.max(Math.round(rows), list.limit + 1);
+      }
+    } else if (list.count) {
       const count = await pool.query(list.count.sql, list.count.bindings);
       total = Number(count.rows[0].n);
     }

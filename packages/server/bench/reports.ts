@@ -47,11 +47,7 @@ export async function seedReportData(db: Knex, model: SalesModel, owners: number
   if (!model.entities.territories || !model.entities.instalment_plans || !model.entities.customers) return [];
   const started = performance.now();
   await db.raw(`insert into territories (name) select 'Bench territory ' || g from generate_series(1, ?) g`, [TERRITORIES]);
-  await db.raw(
-    `update customers c set territory_id = t.id
-       from (select id, row_number() over (order by id) - 1 as k, count(*) over () as n from territories) t
-      where t.k = c.id % t.n`,
-  );
+  await spreadOverTerritories(db);
   const customers = Number((await db.raw('select coalesce(max(id), 1) as n from customers')).rows[0].n);
   await db.raw(
     `insert into instalment_plans (agreement_number, status, customer_id, contract_id, owner_id, total_amount, start_date, instalments)
@@ -68,11 +64,7 @@ export async function seedReportData(db: Knex, model: SalesModel, owners: number
        from generate_series(1, ?) g`,
     [customers, owners, owners.length, INSTALMENT_PLANS],
   );
-  // The bulk rows entered their stage when they were seeded: the won ones get the day they were
-  // won (their acceptance date, else a day of the last two years), as the server records it on a move.
-  await db.raw(
-    `update opportunities set stage_entered_at = coalesce(acceptance_date, current_date - (id % 730)::int) + interval '10 hours' where stage = 'won'`,
-  );
+  await dateWonOpportunities(db);
   await db.raw('vacuum analyze opportunities');
   await db.raw('analyze territories, customers, instalment_plans');
   const won = (
@@ -81,6 +73,27 @@ export async function seedReportData(db: Knex, model: SalesModel, owners: number
   return [
     `report data: ${TERRITORIES} territories over the customers, ${INSTALMENT_PLANS} instalment plans × ${INSTALMENTS} instalments (${((performance.now() - started) / 1000).toFixed(1)} s); ${won} won opportunities won in the last 365 days`,
   ];
+}
+
+/** The customers past `afterId` spread evenly over the territories (by id). */
+export async function spreadOverTerritories(db: Knex, afterId = 0): Promise<void> {
+  await db.raw(
+    `update customers c set territory_id = t.id
+       from (select id, row_number() over (order by id) - 1 as k, count(*) over () as n from territories) t
+      where t.k = c.id % t.n and c.id > ?`,
+    [afterId],
+  );
+}
+
+/**
+ * The bulk rows entered their stage when they were seeded: the won ones past `afterId` get the day
+ * they were won (their acceptance date, else a day of the last two years), as the server records it on a move.
+ */
+export async function dateWonOpportunities(db: Knex, afterId = 0): Promise<void> {
+  await db.raw(
+    `update opportunities set stage_entered_at = coalesce(acceptance_date, current_date - (id % 730)::int) + interval '10 hours' where stage = 'won' and id > ?`,
+    [afterId],
+  );
 }
 
 export function reportScenarios(): ReportScenario[] {

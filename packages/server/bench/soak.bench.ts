@@ -10,73 +10,26 @@
  * manager's list page with its total, an admin's list page, a getOne, a customer created (a new
  * name each time), an opportunity's `need` updated (a new value each time).
  */
-import type { Server } from 'node:http';
-import { Worker } from 'node:worker_threads';
 import express from 'express';
-import type { Knex } from 'knex';
-import { connectDatabase } from '../src/db/connect.js';
 import { applyMigrations } from '../src/migrate/index.js';
 import { createSalesRouter, type SalesUser } from '../src/router/index.js';
 import { seedBulk } from '../src/seed/bulk.js';
 import { defaultDomain } from '../test/router/support/model.js';
-import { startPostgres, urlForDatabase } from '../test/support/postgres.js';
+import { openDatabase } from './database.js';
+import { benchAuth, type BenchUser, close, listen } from './http.js';
+import { runOnce, summarize } from './load.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const WINDOW_MS = 30_000;
 const CLIENTS = 8;
 
-interface Window {
-  requests: number;
-  errors: number;
-  firstError: string | null;
-  elapsedMs: number;
-  latencies: Float64Array;
-}
-
-async function database(): Promise<{ db: Knex; done: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const name = `soak_${process.pid}`;
-    const admin = connectDatabase({ url: process.env.DATABASE_URL, poolMax: 1 });
-    await admin.raw(`CREATE DATABASE "${name}"`);
-    const db = connectDatabase({ url: urlForDatabase(process.env.DATABASE_URL, name), poolMax: 10 });
-    return {
-      db,
-      done: async () => {
-        await db.destroy();
-        await admin.raw(`DROP DATABASE "${name}" WITH (FORCE)`);
-        await admin.destroy();
-      },
-    };
-  }
-  const server = await startPostgres();
-  const db = connectDatabase({ url: server.url, poolMax: 10 });
-  return {
-    db,
-    done: async () => {
-      await db.destroy();
-      await server.stop();
-    },
-  };
-}
-
-function runWindow(origin: string, requests: object[], tag: string): Promise<Window> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), {
-      workerData: { origin, connections: CLIENTS, warmupMs: 0, durationMs: WINDOW_MS, requests, tag },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-}
-
-const percentile = (sorted: Float64Array, q: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 async function main(): Promise<void> {
   const { model, validators } = defaultDomain();
-  const { db, done } = await database();
+  const database = await openDatabase({ poolMax: 10, prefix: 'soak', log: (message) => console.error(message) });
+  const { db } = database;
   try {
     await applyMigrations(db, model);
     const [team] = await db('teams').insert({ name: 'Soak team' }).returning('id');
@@ -90,17 +43,13 @@ async function main(): Promise<void> {
     await db.raw('VACUUM (ANALYZE)');
     console.log(`seeded 10,000 customers and 100,000 opportunities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const users: Record<string, SalesUser> = {
+    const users: Record<BenchUser, SalesUser> = {
       admin: { id: adminId, roles: ['admin'], teamId: Number(team.id) },
       manager: { id: managerId, roles: ['sales_manager'], teamId: Number(team.id) },
     };
     const app = express();
-    app.use('/api', createSalesRouter({ knex: db, model, validators, auth: (req) => users[req.get('x-bench-user') ?? 'admin'] ?? null }));
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const address = server.address();
-    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    app.use('/api', createSalesRouter({ knex: db, model, validators, auth: benchAuth(users) }));
+    const { origin, server } = await listen(app);
 
     const open = await db('opportunities').whereIn('stage', ['development', 'initiation']).orderBy('id').limit(200).pluck('id');
     const listQuery = `filter=${encodeURIComponent(JSON.stringify({ stage: 'proposal' }))}&range=[0,24]&sort=${encodeURIComponent('["expected_amount","DESC"]')}`;
@@ -120,17 +69,9 @@ async function main(): Promise<void> {
     console.log('| window | req/s | p50 ms | p95 ms | errors | RSS MB | heap used MB |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     for (let w = 0; w < windows; w++) {
-      const run = await runWindow(origin, requests, `w${w}`);
-      const sorted = Float64Array.from(run.latencies).sort();
+      const run = summarize([await runOnce(origin, requests, { connections: CLIENTS, warmupMs: 0, durationMs: WINDOW_MS })]);
       const memory = process.memoryUsage();
-      const row = {
-        rps: (run.requests / run.elapsedMs) * 1000,
-        p50: percentile(sorted, 0.5),
-        p95: percentile(sorted, 0.95),
-        rss: mb(memory.rss),
-        heap: mb(memory.heapUsed),
-        errors: run.errors,
-      };
+      const row = { rps: run.rps, p50: run.p50, p95: run.p95, rss: mb(memory.rss), heap: mb(memory.heapUsed), errors: run.errors };
       rows.push(row);
       if (run.firstError) console.log(`  first error: ${run.firstError}`);
       console.log(
@@ -145,12 +86,9 @@ async function main(): Promise<void> {
       `\nlast third against first third: throughput ×${ratio('rps').toFixed(2)}, p95 ×${ratio('p95').toFixed(2)}, ` +
         `RSS ×${ratio('rss').toFixed(2)}, heap used ×${ratio('heap').toFixed(2)}; errors ${rows.reduce((n, r) => n + r.errors, 0)}`,
     );
-    await new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await close(server);
   } finally {
-    await done();
+    await database.close();
   }
 }
 

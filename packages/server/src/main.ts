@@ -75,13 +75,15 @@ if (demo) {
   console.log(`Roll-ups computed: ${demo.rolledUp} record(s) updated.`);
 }
 
-// Values that change with the date (overdue collections and instalments): refreshed once the
-// server answers, so that a start does not wait for a scan of every dated record, then every hour.
+// Values that change with the date (overdue collections and instalments): refreshed a little after
+// the server answers, so that a start does not wait for a scan of every dated record, then every hour.
 const sweep = () =>
   sweepDatedRecords({ knex, model: domain.model, validators: domain.validators }).then(
     (result) => result.changed && console.log(`Dated values refreshed: ${result.changed} record(s) changed.`),
     (error: unknown) => console.error('The dated-values sweep failed:', error),
   );
+
+const FIRST_SWEEP_AFTER_MS = 10_000;
 
 const webhook = process.env.SALES_WEBHOOK_URL;
 const app = createStandaloneApp({
@@ -94,7 +96,8 @@ const app = createStandaloneApp({
 console.log(`Attachments: ${describeAttachmentStore()}.`);
 const server = app.listen(port, () => {
   console.log(`ra-sales on http://localhost:${port}  (API http://localhost:${port}/api, reference http://localhost:${port}/api/docs)`);
-  void sweep();
+  // Not at once: PGlite has one connection, and the first screens would wait behind the scan.
+  setTimeout(() => void sweep(), FIRST_SWEEP_AFTER_MS).unref();
   setInterval(() => void sweep(), Number(process.env.SWEEP_EVERY_MS ?? 3_600_000)).unref();
 });
 

@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import { didYouMean } from '../didYouMean.js';
 
@@ -6,13 +6,22 @@ const require = createRequire(import.meta.url);
 const entityMetaSchema = require('../../meta-schema.json');
 const modelMetaSchema = require('../../model-file.schema.json');
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-ajv.addSchema(entityMetaSchema);
-ajv.addSchema(modelMetaSchema);
+/** Compiled at the first check, not at import: a server loading generated code never checks schema files. */
+let compiled: { entity: ValidateFunction; field: ValidateFunction; modelFile: ValidateFunction } | undefined;
 
-const validateEntity = ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#')!;
-const validateField = ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#/$defs/field')!;
-const validateModelFile = ajv.getSchema('https://ra-sales.dev/meta/model-file.schema.json#')!;
+function metaValidators() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addSchema(entityMetaSchema);
+    ajv.addSchema(modelMetaSchema);
+    compiled = {
+      entity: ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#')!,
+      field: ajv.getSchema('https://ra-sales.dev/meta/meta-schema.json#/$defs/field')!,
+      modelFile: ajv.getSchema('https://ra-sales.dev/meta/model-file.schema.json#')!,
+    };
+  }
+  return compiled;
+}
 
 export interface MetaIssue {
   pointer: string;
@@ -20,11 +29,13 @@ export interface MetaIssue {
 }
 
 export function checkEntityFile(value: unknown): MetaIssue[] {
-  return validateEntity(value) ? [] : describe(validateEntity.errors ?? []);
+  const { entity } = metaValidators();
+  return entity(value) ? [] : describe(entity.errors ?? []);
 }
 
 export function checkModelFile(value: unknown): MetaIssue[] {
-  return validateModelFile(value) ? [] : describe(validateModelFile.errors ?? []);
+  const { modelFile } = metaValidators();
+  return modelFile(value) ? [] : describe(modelFile.errors ?? []);
 }
 
 /** Shared definitions: every entry of `$defs` is checked as a field. */
@@ -33,8 +44,9 @@ export function checkSharedFile(value: unknown): MetaIssue[] {
   if (typeof defs !== 'object' || defs === null || Array.isArray(defs)) {
     return [{ pointer: '', message: 'a shared file must hold its definitions under "$defs"' }];
   }
+  const { field } = metaValidators();
   return Object.entries(defs).flatMap(([name, def]) =>
-    validateField(def) ? [] : describe(validateField.errors ?? []).map((i) => ({ ...i, pointer: `/$defs/${name}${i.pointer}` })),
+    field(def) ? [] : describe(field.errors ?? []).map((i) => ({ ...i, pointer: `/$defs/${name}${i.pointer}` })),
   );
 }
 

@@ -7,7 +7,7 @@ import { blockedEffects, type MigrationPlan, modelFingerprint, type ReviewedPlan
 import { MigrationBlockedError, MigrationNeedsReviewError } from './refusals.js';
 import type { MigrationStep } from './steps.js';
 import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
-import { canonicalJson, stableHash } from './sql.js';
+import { sameJson, stableHash } from './sql.js';
 
 export interface ApplyOptions {
   /**
@@ -126,7 +126,7 @@ export async function applyMigrations(db: Knex, model: SalesModel, options: Appl
     const { previous, plan } = await migrate(trx, model);
     refuseUnlessCovered(plan, options.plan);
     const steps = plan.effects.map((effect) => effect.step);
-    const snapshotStored = !previous || steps.length > 0 || canonicalJson(previous) !== canonicalJson(model);
+    const snapshotStored = !previous || steps.length > 0 || !sameJson(previous, model);
     if (snapshotStored) await trx(SNAPSHOT_TABLE).insert({ model: JSON.stringify(model) });
     return { steps, effects: plan.effects, snapshotStored };
   });

@@ -39,6 +39,25 @@ export function escapeRawSql(sql: string): string {
   return sql.replace(/\?/g, '\\?');
 }
 
+/**
+ * Whether two JSON documents are equal whatever the order of their keys (a model against its
+ * snapshot read back from jsonb), without writing either out: a start compares the whole model.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
+  }
+  // JSON.stringify leaves out undefined members: so does the comparison.
+  const keysOf = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+  const keys = keysOf(a);
+  if (keys.length !== keysOf(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /** JSON with object keys sorted, so that documents read back from jsonb compare equal. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
