@@ -50,15 +50,20 @@ export class Counter {
    * The total from the capped count (`cappedCount`, read off the page's rows; undefined when the
    * page came back empty, so the count is run on its own).
    */
-  async total(db: Db, filtered: Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
+  async total(db: Db, table: string, filtered: Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
     const n = cappedCount ?? Number((await this.capped(db, filtered).first())?.n ?? 0);
     if (n <= this.limit) return { total: n, exact: true };
-    return { total: Math.max(Math.round(await this.estimate(db, filtered)), this.limit + 1), exact: false };
+    return { total: Math.max(Math.round(await this.estimate(db, table, filtered)), this.limit + 1), exact: false };
   }
 
-  private async estimate(db: Db, filtered: Knex.QueryBuilder): Promise<number> {
+  /** Drops the estimates kept for `table` (its statistics were just refreshed). */
+  forget(table: string): void {
+    for (const key of this.estimates.keys()) if (key.startsWith(`${table}\u0000`)) this.estimates.delete(key);
+  }
+
+  private async estimate(db: Db, table: string, filtered: Knex.QueryBuilder): Promise<number> {
     const { sql, bindings } = filtered.clone().select(db.raw('1')).toSQL();
-    const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+    const key = `${table}\u0000${sql}\u0000${JSON.stringify(bindings)}`;
     const kept = this.estimates.get(key);
     if (kept && Date.now() - kept.at < ESTIMATE_TTL_MS) return kept.rows;
     const row = firstRow(await db.raw(`explain (format json) ${sql}`, bindings as unknown as Knex.RawBinding[]));

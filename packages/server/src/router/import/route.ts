@@ -27,6 +27,19 @@ export function importBody(limit: number = IMPORT_BODY_LIMIT): RequestHandler {
 
 const isReadable = (body: unknown): body is Readable => typeof (body as Readable | undefined)?.pipe === 'function';
 
+/**
+ * The planner's statistics of a table an import filled: list totals above the exact-count limit are
+ * its estimates (docs/server.md, Counting), and PGlite has no autovacuum to refresh them.
+ */
+async function refreshStatistics(ctx: RequestContext, resource: ResourceInfo): Promise<void> {
+  try {
+    await ctx.knex.raw('analyze ??', [resource.table]);
+    ctx.counter.forget(resource.table);
+  } catch (error) {
+    console.error(`Could not refresh the statistics of ${resource.table} after the import:`, error);
+  }
+}
+
 const isDryRun = (value: unknown) => value === '1' || value === 'true';
 
 export async function importFile(
@@ -50,7 +63,10 @@ export async function importFile(
     source.unpipe();
     source.resume();
   }
-  if (!result.errors.length) return { status: 200, body: result };
+  if (!result.errors.length) {
+    if (!result.dryRun && result.created) await refreshStatistics(ctx, resource);
+    return { status: 200, body: result };
+  }
   const rows = new Set(result.errors.map((e) => e.row)).size;
   return {
     status: 422,
