@@ -80,7 +80,22 @@ async function migrate(trx: Knex.Transaction, model: SalesModel): Promise<{ prev
   );
   const effects: StepEffect[] = [];
   for (const s of steps) effects.push(await runStep(trx, s));
-  return { previous, plan: { from: modelFingerprint(previous), to: modelFingerprint(model), effects } };
+  return { previous, plan: fingerprintedLazily(previous, model, effects) };
+}
+
+/** The plan's model fingerprints, hashed only when read (a review): a start with nothing to migrate skips them. */
+function fingerprintedLazily(previous: SalesModel | null, model: SalesModel, effects: StepEffect[]): MigrationPlan {
+  let from: string | undefined;
+  let to: string | undefined;
+  return {
+    get from() {
+      return (from ??= modelFingerprint(previous));
+    },
+    get to() {
+      return (to ??= modelFingerprint(model));
+    },
+    effects,
+  };
 }
 
 function refuseUnlessCovered(plan: MigrationPlan, reviewed: ReviewedPlan | null | undefined): void {
