@@ -40,6 +40,9 @@ export interface RunningServer {
  */
 const ADMIN_DIR = process.env.E2E_ADMIN_DIR ? join(REPO, process.env.E2E_ADMIN_DIR) : undefined;
 
+/** The folder the server serves the backoffice from (the server's own default without `E2E_ADMIN_DIR`). */
+export const adminDir = () => ADMIN_DIR ?? join(REPO, 'examples/backoffice/dist');
+
 /** Builds the backoffice app the server serves (skipped with E2E_SKIP_BUILD=1, e.g. when it was just built). */
 export function buildAdminApp(): void {
   if (process.env.E2E_SKIP_BUILD === '1') return;

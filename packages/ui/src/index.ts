@@ -30,3 +30,4 @@ export {
   withSalesRefusals,
   SalesRefusal,
 } from './data/index.js';
+export { preloadSalesRoute } from './routes/preloadSalesRoute.js';

@@ -8,7 +8,7 @@ import { onDemand } from '../lazy/onDemand.js';
 import { useAdminPath } from '../layout/basename.js';
 import { MY_TASKS_PATH } from './paths.js';
 
-const LazyMyTasks = onDemand('MyTasks', () => import('./MyTasks.js').then((module) => module.MyTasks), <Loading />);
+export const LazyMyTasks = onDemand('MyTasks', () => import('./MyTasks.js').then((module) => module.MyTasks), <Loading />);
 
 /** A `<Route>` for inside `<CustomRoutes>`. */
 export function myTasksRoute(model: ClientSalesModel) {

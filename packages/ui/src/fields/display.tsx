@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import {
   DateField,
   FunctionField,
@@ -14,20 +15,41 @@ import {
 import { Link } from '@mui/material';
 import type { ClientEntityModel, ClientFieldModel } from '@ra-sales/schema';
 import { useFieldChoices } from './choices.js';
-import { moneyOptions, percentOptions, toFraction } from './format.js';
+import { formatNumber, moneyOptions, percentOptions, toFraction } from './format.js';
 
 // react-admin's DateField and NumberField format in the browser's language unless given `locales`.
 const useUiLocale = () => useLocaleState()[0];
 
+/** As NumberField reads a numeric string: as the number. */
+const asNumber = (value: unknown) => (typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : value);
+
+/**
+ * react-admin's NumberField, the number formatted through the shared formats of format.ts: its own
+ * `toLocaleString(locales, options)` builds an Intl.NumberFormat for every cell of a list.
+ */
+const FormattedNumberField = ({ locales, options, transform, ...props }: NumberFieldProps) => {
+  const uiLocale = useUiLocale();
+  const locale = typeof locales === 'string' ? locales : uiLocale;
+  const format = useCallback(
+    (value: unknown) => {
+      const number = asNumber(transform ? transform(asNumber(value)) : value);
+      return typeof number === 'number' ? formatNumber(number, locale, options) : number;
+    },
+    [locale, options, transform],
+  );
+  // NumberField shows what `transform` returns as is when it is not a number: here, the formatted text.
+  return <NumberField transform={format as NumberFieldProps['transform']} {...props} />;
+};
+
 /** An amount in yuan, formatted for the UI locale (`¥1,234.00`, `CN¥1,234.00`). */
-export const MoneyField = (props: NumberFieldProps) => <NumberField locales={useUiLocale()} options={moneyOptions} {...props} />;
+export const MoneyField = (props: NumberFieldProps) => <FormattedNumberField options={moneyOptions} {...props} />;
 
 /** A 0–100 percentage. */
 export const PercentField = (props: NumberFieldProps) => (
-  <NumberField locales={useUiLocale()} options={percentOptions} transform={toFraction} {...props} />
+  <FormattedNumberField options={percentOptions} transform={toFraction} {...props} />
 );
 
-export const LocaleNumberField = (props: NumberFieldProps) => <NumberField locales={useUiLocale()} {...props} />;
+export const LocaleNumberField = (props: NumberFieldProps) => <FormattedNumberField {...props} />;
 
 /** A date (`showTime`: a date and time) in the UI language: `2026/11/19 06:30:00`, `11/19/2026, 6:30:00 AM`. */
 export const LocaleDateField = (props: DateFieldProps) => <DateField locales={useUiLocale()} {...props} />;

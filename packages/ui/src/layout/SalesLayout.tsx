@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
 import { AppBar, Layout, TitlePortal, type LayoutProps } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { onDemand } from '../lazy/onDemand.js';
@@ -15,19 +15,23 @@ export interface SalesLayoutProps extends LayoutProps {
 
 const MenuPropsContext = createContext<SalesMenuProps | null>(null);
 
-/** One component type for every render (the props come through context), so the menu is never remounted. */
-const LayoutMenu = () => {
+/**
+ * One component type for every render (the props come through context), so the menu is never
+ * remounted; memoised, so that it renders again only when its own data changes, not with every
+ * render of the layout while the first screen loads.
+ */
+const LayoutMenu = memo(function LayoutMenu() {
   const props = useContext(MenuPropsContext);
   return props ? <SalesMenu {...props} /> : null;
-};
+});
 
 // Loaded on demand: MUI Autocomplete stays out of the host's first chunk.
 const LazyGlobalSearch = onDemand('GlobalSearch', () => import('./GlobalSearch.js').then((module) => module.GlobalSearch), null);
 const LazyInboxBell = onDemand('InboxBell', () => import('../activities/InboxBell.js').then((module) => module.InboxBell), null);
 const LazyUserMenu = onDemand('SalesUserMenu', () => import('./SalesUserMenu.js').then((module) => module.SalesUserMenu), null);
 
-/** react-admin's app bar (title, language menu, user menu) with the search box. */
-const SalesAppBar = () => {
+/** react-admin's app bar (title, language menu, user menu) with the search box; memoised as the menu is. */
+const SalesAppBar = memo(function SalesAppBar() {
   const props = useContext(MenuPropsContext);
   return (
     <AppBar userMenu={props ? <LazyUserMenu model={props.model} /> : undefined} sx={phoneAppBar}>
@@ -36,7 +40,7 @@ const SalesAppBar = () => {
       <LazyInboxBell />
     </AppBar>
   );
-};
+});
 
 /**
  * react-admin's Layout with the sales menu and, in the app bar, a search box (`GlobalSearch`). Its

@@ -17,8 +17,12 @@ import { myTasksRoute } from '../activities/routes.js';
 
 // Loaded on demand: a host's first chunk carries neither the board nor the inbox. Nothing else
 // in the library's entry graph may import these two modules statically for the split to happen.
-const LazyWorkflowBoard = onDemand('WorkflowBoard', () => import('./WorkflowBoard.js').then((module) => module.WorkflowBoard), <Loading />);
-const LazyApprovalsInbox = onDemand(
+export const LazyWorkflowBoard = onDemand(
+  'WorkflowBoard',
+  () => import('./WorkflowBoard.js').then((module) => module.WorkflowBoard),
+  <Loading />,
+);
+export const LazyApprovalsInbox = onDemand(
   'ApprovalsInbox',
   () => import('./ApprovalsInbox.js').then((module) => module.ApprovalsInbox),
   <Loading />,
