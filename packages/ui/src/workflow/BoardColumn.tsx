@@ -5,7 +5,7 @@ import { useInfiniteGetList, type Identifier, type RaRecord } from 'react-admin'
 import type { StageModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { BoardCard } from './BoardCard.js';
-import { formatMoney } from '../fields/format.js';
+import { formatMoney, formatNumber } from '../fields/format.js';
 import { useSalesTranslate } from './messages.js';
 import type { WorkflowEntity } from './model.js';
 import { hasProbabilities } from './reports.js';
@@ -18,6 +18,8 @@ export interface BoardColumnProps {
   stage: StageModel;
   filter: Record<string, unknown>;
   locale: string;
+  /** The stage's records, counted exactly by the stage-totals report (undefined until it answers). */
+  count?: number;
   /** Sum of the amount field over the whole stage, from the stage-totals report; null: the server lacks the report. */
   amount: number | null | undefined;
   /** The stage's weighted amount (amount × probability), from the same report; null when unknown. */
@@ -35,16 +37,33 @@ export interface BoardColumnProps {
 
 /** Memoised: while a card is dragged only the columns whose `accepts` changed render again. */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
-  const { entity, stage, filter, locale, amount, weighted, accepts, moving, onDragStart, onDragEnd, onDrop, onMove, fill } = props;
+  const {
+    entity,
+    stage,
+    filter,
+    locale,
+    count: stageCount,
+    amount,
+    weighted,
+    accepts,
+    moving,
+    onDragStart,
+    onDragEnd,
+    onDrop,
+    onMove,
+    fill,
+  } = props;
   const t = useSalesTranslate();
   const [over, setOver] = useState(false);
-  const { data, total, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
+  const { data, total, meta, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteGetList(entity.resource, {
     filter: { ...filter, [entity.workflow.field]: stage.id },
     sort: entity.sort,
     pagination: { page: 1, perPage: CARDS_PER_PAGE },
   });
   const records = data?.pages.flatMap((page) => page.data) ?? [];
-  const count = total ?? records.length;
+  // The report's count is exact; the list's total may be the server's estimate (X-Total-Count-Exact).
+  const count = stageCount ?? total ?? records.length;
+  const approximate = stageCount === undefined && (meta as { totalExact?: boolean } | undefined)?.totalExact === false;
 
   const handleDragOver = (event: DragEvent) => {
     if (!accepts) return;
@@ -81,7 +100,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
           <Typography variant="subtitle2" noWrap title={labelIn(stage.label, locale)}>
             {labelIn(stage.label, locale)}
           </Typography>
-          <Chip size="small" label={count} data-testid="column-count" />
+          <Chip size="small" label={approximate ? `≈${formatNumber(count, locale)}` : count} data-testid="column-count" />
         </Box>
         {entity.workflow.amountField && (
           <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 1 }}>

@@ -61,6 +61,7 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
   // The server's report failed (or the server lacks it): the totals say so instead of loading on.
   const unavailable = totals.error ? null : undefined;
   const weights = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.weighted ?? null])), [totals.data]);
+  const counts = useMemo(() => new Map(totals.data?.data.map((row) => [row.stage, row.count])), [totals.data]);
   const targets = useMemo(
     () => (dragged ? targetsOf(entity.workflow, dragged[entity.workflow.field] as string) : undefined),
     [dragged, entity],
@@ -124,6 +125,7 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
             stage={stage}
             filter={filter}
             locale={locale}
+            count={totals.data ? (counts.get(stage.id) ?? 0) : undefined}
             amount={totals.data ? (amounts.get(stage.id) ?? 0) : unavailable}
             weighted={totals.data ? (weights.get(stage.id) ?? null) : unavailable}
             accepts={targets ? targets.has(stage.id) : undefined}

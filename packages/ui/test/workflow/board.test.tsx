@@ -5,7 +5,8 @@ import { setupServer } from 'msw/node';
 import type { RaRecord } from 'react-admin';
 import { formatMoney } from '../../src/fields/format.js';
 import { WorkflowBoard } from '../../src/workflow/WorkflowBoard.js';
-import { API, renderInAdmin, restHandlers, testModel, type Db, type Request } from './support.js';
+import { createSalesDataProvider } from '../../src/data/index.js';
+import { API, renderInAdmin, restHandlers, testDataProvider, testModel, type Db, type Request } from './support.js';
 import { pipelineView } from '@ra-sales/schema';
 
 const server = setupServer();
@@ -73,6 +74,35 @@ describe('WorkflowBoard', () => {
 
     fireEvent.click(within(development).getByRole('button', { name: 'Load more (5)' }));
     await waitFor(() => expect(within(development).getAllByTestId('board-card')).toHaveLength(25));
+  });
+
+  it("says a column's count is about when only the list's estimated total is known", async () => {
+    const db: Db = { opportunities: opportunities(), salespeople: [{ id: 1, name: 'Li Lei' }] };
+    server.use(
+      ...restHandlers(
+        db,
+        [],
+        [
+          http.get(`${API}/reports/stage-totals`, () => HttpResponse.json({ message: 'busy' }, { status: 503 })),
+          http.get(`${API}/opportunities`, ({ request }) => {
+            const stage = JSON.parse(new URL(request.url).searchParams.get('filter') ?? '{}').stage;
+            const rows = stage === 'development' ? opportunities().slice(0, 20) : [];
+            const headers = {
+              'Content-Range': `opportunities 0-19/${rows.length ? 1200 : 0}`,
+              'X-Total-Count-Exact': String(!rows.length),
+            };
+            return HttpResponse.json(rows, { headers });
+          }),
+        ],
+      ),
+    );
+    // The sales data provider passes X-Total-Count-Exact on as meta.totalExact.
+    renderInAdmin(<WorkflowBoard model={testModel()} resource="opportunities" />, 'en', {
+      ...testDataProvider(),
+      getList: createSalesDataProvider(API).getList,
+    });
+    await waitFor(() => expect(within(column('development')).getByTestId('column-count').textContent).toBe('≈1,200'));
+    expect(within(column('proposal')).getByTestId('column-count').textContent).toBe('0');
   });
 
   it('keeps the card in its column and lists the reasons when the server refuses the move', async () => {

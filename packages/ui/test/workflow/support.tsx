@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { render, type RenderResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { AdminContext, mergeTranslations, Notification, type RaRecord } from 'react-admin';
+import { AdminContext, mergeTranslations, Notification, type DataProvider, type RaRecord } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -97,7 +97,7 @@ export function testDataProvider() {
   return { ...simpleRestProvider(API), ...salesApiMethods(API) };
 }
 
-export function renderInAdmin(ui: ReactNode, locale = 'en'): RenderResult {
+export function renderInAdmin(ui: ReactNode, locale = 'en', dataProvider: DataProvider = testDataProvider()): RenderResult {
   const i18nProvider = polyglotI18nProvider(
     (lang) => mergeTranslations(englishMessages, lang === 'zh-CN' ? workflowMessages['zh-CN'] : workflowMessages.en),
     locale,
@@ -105,7 +105,7 @@ export function renderInAdmin(ui: ReactNode, locale = 'en'): RenderResult {
     { allowMissing: true },
   );
   return render(
-    <AdminContext dataProvider={testDataProvider()} i18nProvider={i18nProvider}>
+    <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
       {ui}
       <Notification />
     </AdminContext>,
