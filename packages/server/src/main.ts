@@ -27,6 +27,7 @@ import {
   commandFor,
   connectStandaloneDatabase,
   domainDir,
+  exactCountLimitFromEnv,
   fromRepo,
   migrationPlanPath,
   standaloneAttachments,
@@ -34,6 +35,7 @@ import {
 import { describeAttachmentStore } from './attachments/settings.js';
 
 const port = Number(process.env.PORT ?? 3000);
+const exactCountLimit = exactCountLimitFromEnv();
 const domain = await loadDomain(domainDir());
 const knex = connectStandaloneDatabase();
 const planPath = migrationPlanPath();
@@ -92,6 +94,7 @@ const app = createStandaloneApp({
   adminDir: fromRepo(process.env.ADMIN_DIR ?? 'examples/backoffice/dist'),
   notify: webhook ? webhookNotifier(webhook) : undefined,
   attachments: standaloneAttachments(),
+  exactCountLimit,
 });
 console.log(`Attachments: ${describeAttachmentStore()}.`);
 const server = app.listen(port, () => {

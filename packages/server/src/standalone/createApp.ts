@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
@@ -18,13 +19,28 @@ export interface StandaloneOptions {
   notify?: NotifyHook;
   /** Files on records (`ATTACHMENTS_DIR` or `S3_BUCKET`: `standaloneAttachments`); without it the attachment routes answer 501. */
   attachments?: AttachmentOptions;
+  /** List totals counted exactly up to this many rows (`EXACT_COUNT_LIMIT`; docs/server.md, Counting). */
+  exactCountLimit?: number;
+}
+
+/** Vite names the files of `assets/` by their content: a browser may keep them for good. */
+function cacheHeaders(res: ServerResponse, path: string): void {
+  res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** The demo user when the host supplies none: salesperson 1, the administrator of the demo data. */
 const demoAuth: AuthHook = () => ({ id: 1, roles: ['admin'], teamId: null });
 
 /** API under `/api` (with its OpenAPI document and reference page), the admin screens at `/`. */
-export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth, notify, attachments }: StandaloneOptions): Express {
+export function createStandaloneApp({
+  knex,
+  domain,
+  adminDir,
+  auth = demoAuth,
+  notify,
+  attachments,
+  exactCountLimit,
+}: StandaloneOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const api = express.Router();
@@ -41,12 +57,16 @@ export function createStandaloneApp({ knex, domain, adminDir, auth = demoAuth, n
       demoUsers: true,
       notify,
       attachments,
+      exactCountLimit,
     }),
   );
   app.use('/api', api);
   if (adminDir && existsSync(join(adminDir, 'index.html'))) {
-    app.use(express.static(adminDir, { index: 'index.html' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
+    app.use(express.static(adminDir, { index: 'index.html', setHeaders: cacheHeaders }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(adminDir, 'index.html'));
+    });
   } else {
     app.get(
       '/',

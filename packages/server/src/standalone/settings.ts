@@ -8,6 +8,7 @@
  *   DATABASE_URL    real PostgreSQL instead of the embedded database
  *   DATA_DIR        the embedded database's folder (default .data/pglite)
  *   STATEMENT_TIMEOUT_MS  PostgreSQL cancels a longer statement (default 30000; 0: no limit)
+ *   EXACT_COUNT_LIMIT  list totals counted exactly up to this many rows, estimated above (default 1000)
  *   ATTACHMENTS_DIR, S3_BUCKET, S3_…  where attached files go (attachments/settings.ts; default <DATA_DIR>/attachments)
  */
 import { dirname, resolve } from 'node:path';
@@ -32,6 +33,15 @@ export const connectStandaloneDatabase = (): Knex =>
     dataDir: process.env.DATA_DIR,
     statementTimeoutMs: Number(process.env.STATEMENT_TIMEOUT_MS ?? 30_000),
   });
+
+/** `EXACT_COUNT_LIMIT`, when set: a whole number of rows, or the server refuses to start. */
+export function exactCountLimitFromEnv(): number | undefined {
+  const text = process.env.EXACT_COUNT_LIMIT;
+  if (text === undefined || text === '') return undefined;
+  const limit = Number(text);
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`EXACT_COUNT_LIMIT must be a whole number of rows, not "${text}"`);
+  return limit;
+}
 
 /** The attachment store of `ATTACHMENTS_DIR` or `S3_BUCKET`. */
 export const standaloneAttachments = () => attachmentsFromEnv(process.env);
