@@ -4,6 +4,7 @@ import type { ClientSalesModel } from '@ra-sales/schema';
 import { salesApiMethods, type SalesApi } from '../workflow/api.js';
 import { asSalesRefusal } from './ruleRefusals.js';
 import { KeysetPages, withAfter } from './keysetPages.js';
+import { markEstimated } from './totalExactness.js';
 import { timelineMethods, type TimelineApi } from '../hub/timelineApi.js';
 import { activityMethods, type ActivityApi } from '../hub/activityApi.js';
 import { attachmentMethods, fetchBlob, type AttachmentApi } from '../hub/attachmentsApi.js';
@@ -168,7 +169,7 @@ export function createSalesDataProvider(apiUrl: string, options: SalesDataProvid
         });
       const result = await (simpleRestProvider(apiUrl, noting)[method] as DataProvider[M])(resource, params as never);
       if (method === 'getList') keyset.remember(resource, params as GetListParams, result.data);
-      return exact ? result : { ...result, meta: { ...result.meta, totalExact: false } };
+      return exact ? result : markEstimated(result);
     };
   const update: DataProvider['update'] = (resource, params) => {
     const version = params.data?.version ?? params.previousData?.version;

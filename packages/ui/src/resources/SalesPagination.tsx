@@ -5,6 +5,7 @@
  */
 import { useCallback } from 'react';
 import { Pagination, useListContext, useLocale, type PaginationProps } from 'react-admin';
+import { isEstimatedTotal } from '../data/totalExactness.js';
 import { formatNumber } from '../fields/format.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
 
@@ -18,7 +19,7 @@ export function SalesPagination(props: PaginationProps) {
   const { meta } = useListContext();
   const t = useUiTranslate();
   const locale = useLocale();
-  const approximate = (meta as { totalExact?: boolean } | undefined)?.totalExact === false;
+  const approximate = isEstimatedTotal(meta);
   const about = useCallback(
     ({ from, to, count }: Range) =>
       t('pagination.about', {

@@ -5,6 +5,7 @@ import { useInfiniteGetList, type Identifier, type RaRecord } from 'react-admin'
 import type { StageModel } from '@ra-sales/schema';
 import { labelIn } from '../i18n/labels.js';
 import { BoardCard } from './BoardCard.js';
+import { isEstimatedTotal } from '../data/totalExactness.js';
 import { formatMoney, formatNumber } from '../fields/format.js';
 import { useSalesTranslate } from './messages.js';
 import type { WorkflowEntity } from './model.js';
@@ -63,7 +64,7 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
   const records = data?.pages.flatMap((page) => page.data) ?? [];
   // The report's count is exact; the list's total may be the server's estimate (X-Total-Count-Exact).
   const count = stageCount ?? total ?? records.length;
-  const approximate = stageCount === undefined && (meta as { totalExact?: boolean } | undefined)?.totalExact === false;
+  const approximate = stageCount === undefined && isEstimatedTotal(meta);
 
   const handleDragOver = (event: DragEvent) => {
     if (!accepts) return;
