@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { REPO } from './paths.js';
 
@@ -90,18 +91,55 @@ export function run(
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child.pid, signal);
+}
+
+/**
+ * Whether a process of the group still runs (zombies aside). The group outlives its leader: a
+ * `bash -c "pnpm start"` exits at SIGTERM before the server it started has, and that server may
+ * still be writing its data folder.
+ */
+function groupRuns(pgid: number): boolean {
+  if (!existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === pgid && state !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function whileGroupRuns(pgid: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (groupRuns(pgid) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+}
+
+/** SIGTERM to the group, SIGKILL after 5 s; resolves once no process of the group runs. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  const pgid = child.pid;
+  if (pgid === undefined || !groupRuns(pgid)) return;
+  signalGroup(pgid, 'SIGTERM');
+  await whileGroupRuns(pgid, 5000);
+  if (!groupRuns(pgid)) return;
+  signalGroup(pgid, 'SIGKILL');
+  await whileGroupRuns(pgid, 5000);
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-pgid, signal);
   } catch {
     /* already gone */
   }
-}
-
-/** SIGTERM to the group, SIGKILL after 5 s. */
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  killGroup(child, 'SIGTERM');
-  await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
-  killGroup(child, 'SIGKILL');
 }
