@@ -6,6 +6,7 @@ import { planMigration } from './plan.js';
 import { blockedEffects, type MigrationPlan, modelFingerprint, type ReviewedPlan, reviewProblem } from './planFile.js';
 import { MigrationBlockedError, MigrationNeedsReviewError } from './refusals.js';
 import type { MigrationStep } from './steps.js';
+import { createStageTotals, dropStaleStageTotals } from './stageTotals.js';
 import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
 import { sameJson, stableHash } from './sql.js';
 
@@ -78,8 +79,10 @@ async function migrate(trx: Knex.Transaction, model: SalesModel): Promise<{ prev
     model,
     previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {},
   );
+  const stageTotals = await dropStaleStageTotals(trx, model);
   const effects: StepEffect[] = [];
   for (const s of steps) effects.push(await runStep(trx, s));
+  await createStageTotals(trx, stageTotals);
   return { previous, plan: fingerprintedLazily(previous, model, effects) };
 }
 

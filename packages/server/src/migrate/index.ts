@@ -25,3 +25,4 @@ export {
 } from './shape.js';
 export { SYSTEM_TABLES, SNAPSHOT_TABLE, SEQUENCES_TABLE } from './systemTables.js';
 export { createSearchIndexes } from './searchIndexes.js';
+export { stageTotalsDefinitions, stageTotalsTable, type StageTotalsDefinition } from './stageTotals.js';

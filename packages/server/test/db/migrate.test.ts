@@ -8,6 +8,7 @@ import {
   planMigration,
   planMigrations,
   readSchemaSnapshot,
+  stageTotalsDefinitions,
   SYSTEM_TABLES,
   toReviewedPlan,
 } from '../../src/migrate/index.js';
@@ -123,11 +124,16 @@ forEachDatabase('applyMigrations', (database) => {
       'sales_notes',
       'sales_schema_snapshot',
       'sales_sequences',
+      'sales_stage_totals__customers',
+      'sales_stage_totals__opportunities',
       'sales_tasks',
       'salespeople',
       'teams',
     ]);
-    const expectedIndexes = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].flatMap((t) => t.indexes.map((i) => i.name));
+    const expectedIndexes = [
+      ...[...SYSTEM_TABLES, ...entityTableShapes(model).values()].flatMap((t) => t.indexes.map((i) => i.name)),
+      ...stageTotalsDefinitions(model).map((d) => `${d.table}_key`),
+    ];
     expect(await indexNames(database.db)).toEqual([...expectedIndexes].sort());
     expect(await columnTypes(database.db, 'opportunities')).toMatchObject({
       id: 'bigint',

@@ -301,6 +301,38 @@ forEachDatabase('stage figures', (database) => {
       expect((noProbability.json as { weighted: unknown }[]).every((r) => r.weighted === null)).toBe(true);
     });
 
+    it('stage-totals filtered by pipeline and owner only reads the totals the database keeps, and they agree with the records for every scope', async () => {
+      const statements: string[] = [];
+      const noting = (q: { sql: string }) => statements.push(q.sql);
+      database.db.on('query', noting);
+      try {
+        for (const as of ['admin', 'managerNorth', 'repA', 'repB', 'repSouth', 'finance'] as const) {
+          for (const filter of [{}, { pipeline: 'standard' }, { owner_id: server.users.repA }]) {
+            statements.length = 0;
+            const kept = await server.request(
+              'GET',
+              `/reports/stage-totals?resource=opportunities&filter=${encodeURIComponent(JSON.stringify(filter))}`,
+              { as },
+            );
+            expect(statements.filter((sql) => sql.includes('sales_stage_totals__opportunities'))).toHaveLength(1);
+            expect(statements.filter((sql) => /from "opportunities"/.test(sql))).toHaveLength(0);
+            // Any other filter, here one every record passes, counts the records.
+            const counted = await server.request(
+              'GET',
+              `/reports/stage-totals?resource=opportunities&filter=${encodeURIComponent(JSON.stringify({ ...filter, id_gt: 0 }))}`,
+              { as },
+            );
+            expect(statements.filter((sql) => /from "opportunities"/.test(sql))).toHaveLength(1);
+            expect(kept.status).toBe(200);
+            expect(kept.json).toEqual(counted.json);
+            if (as === 'admin') expect((kept.json as { count: number }[]).some((row) => row.count > 0)).toBe(true);
+          }
+        }
+      } finally {
+        database.db.off('query', noting);
+      }
+    });
+
     it('forecast-vs-quota sums quota, won and the open pipeline by forecast category per salesperson, named in SQL', async () => {
       const answer = await server.request('GET', `/reports/forecast-vs-quota?from=${period.from}&to=${period.to}`, { as: 'managerNorth' });
       expect(answer.status).toBe(200);
