@@ -170,6 +170,19 @@ forEachDatabase('router protocol', (database) => {
     expect(exact).toBe('false');
     expect(afterFirst).toBeLessThan(100);
     expect(afterSecond).toBeGreaterThan(210);
+
+    // A few rows more change no estimate: no ANALYZE (autovacuum's rule, 50 rows + 10 % of the table).
+    const statements: string[] = [];
+    const noting = (q: { sql: string }) => statements.push(q.sql.toLowerCase());
+    database.db.on('query', noting);
+    try {
+      await upload(420, 30);
+      expect(statements.filter((sql) => sql.startsWith('analyze'))).toEqual([]);
+      await upload(450, 200);
+      expect(statements.filter((sql) => sql.startsWith('analyze'))).toHaveLength(1);
+    } finally {
+      database.db.off('query', noting);
+    }
   });
 
   it('reads a page and its total in one statement', async () => {
