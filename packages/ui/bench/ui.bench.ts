@@ -43,6 +43,7 @@ async function listFigures(browser: Browser, base: string) {
   const cold = await repeat(() => coldList(browser, base));
   console.log(`25-row list (opportunities), ${RUNS} runs each`);
   console.log(`  cold (first visit): rows rendered ${spread(cold.map((r) => r.rendered))}`);
+  console.log(`                      main thread busy until then ${spread(cold.map((r) => r.mainThread))}`);
   console.log(`                      interactive ${spread(cold.map((r) => r.interactive))}`);
   printTimeline(cold.at(-1)!.timeline);
 

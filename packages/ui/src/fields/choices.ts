@@ -1,4 +1,6 @@
-import { useLocale, useTranslate } from 'react-admin';
+import { useMemo } from 'react';
+import { useTranslate } from 'react-admin';
+import { useUiLocale } from './format.js';
 import type { ClientEntityModel, ClientFieldModel, Labels } from '@ra-sales/schema';
 import { keys } from '../i18n/keys.js';
 import { labelIn } from '../i18n/labels.js';
@@ -30,8 +32,12 @@ export function optionsOf(entity: ClientEntityModel, field: ClientFieldModel, li
 /** `{ id, name }` choices in the current locale: the translation when the i18n provider has it, else the schema label. */
 export function useFieldChoices(entity: ClientEntityModel, field: ClientFieldModel, linesField?: string): Choice[] {
   const translate = useTranslate();
-  const locale = useLocale();
-  return optionsOf(entity, field, linesField).map((o) => ({ id: o.value, name: translate(o.key, { _: labelIn(o.label, locale) }) }));
+  const locale = useUiLocale();
+  // Once per cell, not per render: a list shows the field in every row.
+  return useMemo(
+    () => optionsOf(entity, field, linesField).map((o) => ({ id: o.value, name: translate(o.key, { _: labelIn(o.label, locale) }) })),
+    [entity, field, linesField, translate, locale],
+  );
 }
 
 /** Whether a field holds one of a fixed list of values (an enum, or the workflow's stage). */

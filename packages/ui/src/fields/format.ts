@@ -5,7 +5,7 @@
  * English browser, `11/19/2026` in the English one).
  */
 import { useMemo } from 'react';
-import { useLocaleState } from 'react-admin';
+import { useI18nProvider } from 'react-admin';
 
 /** Money is in Chinese yuan. */
 export const CURRENCY = 'CNY';
@@ -106,9 +106,16 @@ export function localeFormat(locale: string): LocaleFormat {
   };
 }
 
-/** The formatters of the current UI language (react-admin's `useLocaleState`). */
+/**
+ * The UI language, as the i18n provider has it. react-admin's `useLocale` subscribes every caller
+ * to its store, which the hundreds of cells of a list pay for; a change of language mounts the
+ * admin again once the provider has switched, so a read is enough.
+ */
+export const useUiLocale = (): string => useI18nProvider().getLocale();
+
+/** The formatters of the current UI language. */
 export function useLocaleFormat(): LocaleFormat {
-  const [locale] = useLocaleState();
+  const locale = useUiLocale();
   return useMemo(() => localeFormat(locale), [locale]);
 }
 

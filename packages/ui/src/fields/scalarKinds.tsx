@@ -17,6 +17,7 @@ import { keys } from '../i18n/keys.js';
 import {
   EnumField,
   JsonField,
+  DeferredReferenceField,
   LocaleDateField,
   LocaleNumberField,
   LongTextField,
@@ -130,7 +131,7 @@ export const scalarKinds: Record<ScalarKind, KindRenderer> = {
     filters: (p) => [<EnumInput key={p.field.name} entity={p.entity} schemaField={p.field} source={p.source ?? p.field.name} />],
   },
   reference: {
-    list: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
+    list: (p) => <DeferredReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
     show: (p) => <ReferenceField reference={p.field.ref!} link="show" {...fieldProps(p)} />,
     input: (p) => (
       <SalesReferenceInput reference={p.field.ref!} refWhere={p.linesField ? undefined : p.field.refWhere} {...inputProps(p)} />

@@ -2,7 +2,9 @@ import { createContext, memo, useContext, useMemo, type ReactNode } from 'react'
 import { AppBar, Layout, TitlePortal, type LayoutProps } from 'react-admin';
 import type { ClientSalesModel } from '@ra-sales/schema';
 import { onDemand } from '../lazy/onDemand.js';
+import { useAfterFirstPaint } from '../lazy/useAfterFirstPaint.js';
 import { SalesMenu, type SalesMenuProps } from './SalesMenu.js';
+import { StableResourceDefinitions } from './StableResourceDefinitions.js';
 import { phoneAppBar } from './phoneAppBar.js';
 
 export interface SalesLayoutProps extends LayoutProps {
@@ -18,11 +20,18 @@ const MenuPropsContext = createContext<SalesMenuProps | null>(null);
 /**
  * One component type for every render (the props come through context), so the menu is never
  * remounted; memoised, so that it renders again only when its own data changes, not with every
- * render of the layout while the first screen loads.
+ * render of the layout while the first screen loads. It comes after the layout's first paint,
+ * whole (most of its entries need the resources' registration), in renders of low priority that
+ * the first screen's rows overtake.
  */
 const LayoutMenu = memo(function LayoutMenu() {
   const props = useContext(MenuPropsContext);
-  return props ? <SalesMenu {...props} /> : null;
+  const painted = useAfterFirstPaint();
+  return props && painted ? (
+    <StableResourceDefinitions deferred>
+      <SalesMenu {...props} />
+    </StableResourceDefinitions>
+  ) : null;
 });
 
 // Loaded on demand: MUI Autocomplete stays out of the host's first chunk.
@@ -51,10 +60,12 @@ const SalesAppBar = memo(function SalesAppBar() {
 export const SalesLayout = ({ model, menuItems, boards, children, ...props }: SalesLayoutProps) => {
   const menuProps = useMemo<SalesMenuProps>(() => ({ model, boards, children: menuItems }), [model, boards, menuItems]);
   return (
-    <MenuPropsContext.Provider value={menuProps}>
-      <Layout menu={LayoutMenu} {...props} appBar={props.appBar ?? SalesAppBar}>
-        {children}
-      </Layout>
-    </MenuPropsContext.Provider>
+    <StableResourceDefinitions>
+      <MenuPropsContext.Provider value={menuProps}>
+        <Layout menu={LayoutMenu} {...props} appBar={props.appBar ?? SalesAppBar}>
+          {children}
+        </Layout>
+      </MenuPropsContext.Provider>
+    </StableResourceDefinitions>
   );
 };

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   BulkDeleteButton,
   BulkExportButton,
@@ -8,7 +8,6 @@ import {
   ExportButton,
   FilterButton,
   List,
-  ListActions,
   TopToolbar,
   useLocale,
   useTranslate,
@@ -29,6 +28,7 @@ import { ImportButton } from './ImportButton.js';
 import { PhoneList } from './PhoneList.js';
 import { SalesPagination } from './SalesPagination.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
+import { useAfterFirstPaint } from '../lazy/useAfterFirstPaint.js';
 
 export interface EntityListProps extends EntityScreenProps, Omit<ListProps, 'resource' | 'children'> {
   /** Replaces the Datagrid columns. */
@@ -45,6 +45,9 @@ const bulkFields = (entity: ClientEntityModel) =>
  */
 export const EntityBulkActions = ({ entity }: { entity: ClientEntityModel }) => {
   const mayWrite = useMayWrite(entity);
+  // Shown once rows are selected: the buttons come right after the rows' first paint, not with it.
+  const painted = useAfterFirstPaint();
+  if (!painted) return null;
   return (
     <>
       {mayWrite && bulkFields(entity).map((field) => <BulkSetButton key={field.name} entity={entity} field={field} />)}
@@ -76,7 +79,12 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
   const exporter = useSalesExporter(entity);
   const mayCreate = useMayCreate(entity);
   const phone = useIsPhone();
-  const bulkActions = <EntityBulkActions entity={entity} />;
+  // The same elements on every render (the user arriving, the resources registered): the rows do not render again.
+  const bulkActions = useMemo(() => <EntityBulkActions entity={entity} />, [entity]);
+  const columns = useMemo(
+    () => children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} model={model} />],
+    [children, entity, model],
+  );
   return (
     <List
       resource={resource}
@@ -85,17 +93,15 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       filters={filterInputs(entity)}
       exporter={exporter}
       actions={
-        // Importing creates records: offered to those who may create them.
-        mayCreate ? (
-          <TopToolbar>
-            <FilterButton />
-            <CreateButton />
-            <ExportButton />
-            <ImportButton entity={entity} />
-          </TopToolbar>
-        ) : (
-          <ListActions hasCreate={false} />
-        )
+        // One toolbar whoever the user is, so that the user's arrival (after the first render) adds
+        // two buttons instead of mounting a toolbar again. Importing creates records: offered to
+        // those who may create them.
+        <TopToolbar>
+          <FilterButton />
+          {mayCreate && <CreateButton />}
+          <ExportButton />
+          {mayCreate && <ImportButton entity={entity} />}
+        </TopToolbar>
       }
       empty={mayCreate ? undefined : <Empty hasCreate={false} />}
       pagination={<SalesPagination />}
@@ -105,8 +111,9 @@ export const EntityList = ({ model, resource, children, ...props }: EntityListPr
       {phone && !children ? (
         <PhoneList entity={entity} bulkActions={bulkActions} />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={bulkActions}>
-          {children ?? [...listColumns(entity), <RowRecordActions key="ra-sales-row-actions" entity={entity} model={model} />]}
+        // Optimized: the body and the rows render again when their data or selection change, not with the list's toolbar.
+        <Datagrid rowClick="show" bulkActionButtons={bulkActions} optimized>
+          {columns}
         </Datagrid>
       )}
     </List>

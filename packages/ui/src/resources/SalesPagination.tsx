@@ -4,10 +4,12 @@
  * millions of rows is not counted exactly on every page.
  */
 import { useCallback } from 'react';
+import { Toolbar } from '@mui/material';
 import { Pagination, useListContext, useLocale, type PaginationProps } from 'react-admin';
 import { isEstimatedTotal } from '../data/totalExactness.js';
 import { formatNumber } from '../fields/format.js';
 import { useUiTranslate } from '../i18n/useUiTranslate.js';
+import { useAfterFirstPaint } from '../lazy/useAfterFirstPaint.js';
 
 interface Range {
   from: number;
@@ -15,7 +17,21 @@ interface Range {
   count: number;
 }
 
+/**
+ * Under the rows: react-admin's pagination (TablePagination, its rows-per-page select and menu)
+ * comes right after the rows' first paint instead of with it; until then, the placeholder
+ * react-admin's pagination shows while the list loads.
+ */
 export function SalesPagination(props: PaginationProps) {
+  const { isPending } = useListContext();
+  return isPending ? <Toolbar variant="dense" /> : <PaginationAfterRows {...props} />;
+}
+
+function PaginationAfterRows(props: PaginationProps) {
+  return useAfterFirstPaint() ? <CountedPagination {...props} /> : <Toolbar variant="dense" />;
+}
+
+function CountedPagination(props: PaginationProps) {
   const { meta } = useListContext();
   const t = useUiTranslate();
   const locale = useLocale();

@@ -2,7 +2,8 @@
 import { memo, type DragEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
-import { Link, RecordContextProvider, ReferenceField, useCreatePath, type RaRecord } from 'react-admin';
+import { Link, RecordContextProvider, useCreatePath, type RaRecord } from 'react-admin';
+import { DeferredReferenceField } from '../fields/display.js';
 import { formatMoney } from '../fields/format.js';
 import { amountOf } from './amount.js';
 import { CardMoveMenu } from './CardMoveMenu.js';
@@ -82,7 +83,7 @@ export const BoardCard = memo(function BoardCard({
         <RecordContextProvider value={record}>
           {owner && (
             <Typography variant="caption" sx={{ color: 'text.secondary' }} component="div">
-              <ReferenceField source={owner.source} reference={owner.reference} link={false} />
+              <DeferredReferenceField source={owner.source} reference={owner.reference} link={false} />
             </Typography>
           )}
         </RecordContextProvider>

@@ -19,6 +19,8 @@ export interface CardMoveMenuProps {
 export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuProps) {
   const t = useSalesTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  // The menu is mounted once first opened (then kept, for its closing transition): a board shows a hundred cards.
+  const [opened, setOpened] = useState(false);
   const lockedExit = useLockedExit(entity);
   const { workflow } = entity;
   const targets = anchor ? targetsOf(workflow, record[workflow.field] as string) : new Set<string>();
@@ -27,34 +29,37 @@ export function CardMoveMenu({ entity, record, locale, onMove }: CardMoveMenuPro
     event.preventDefault();
     event.stopPropagation();
     setAnchor(event.currentTarget);
+    setOpened(true);
   };
   return (
     <>
       <IconButton size="small" aria-label={t('workflow.move_menu')} onClick={open} data-testid="card-move-menu" sx={{ p: 0.25 }}>
         <MoreVertIcon fontSize="small" />
       </IconButton>
-      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
-        {workflow.stages
-          .filter((stage) => targets.has(stage.id))
-          .map((stage) => (
-            <MenuItem
-              key={stage.id}
-              data-stage={stage.id}
-              disabled={locked && !locked.allowed}
-              title={
-                locked && !locked.allowed
-                  ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })
-                  : undefined
-              }
-              onClick={() => {
-                setAnchor(null);
-                onMove(record, stage.id);
-              }}
-            >
-              {t(locked ? 'workflow.reverse_to' : 'workflow.move_to', { stage: labelIn(stage.label, locale) })}
-            </MenuItem>
-          ))}
-      </Menu>
+      {opened && (
+        <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+          {workflow.stages
+            .filter((stage) => targets.has(stage.id))
+            .map((stage) => (
+              <MenuItem
+                key={stage.id}
+                data-stage={stage.id}
+                disabled={locked && !locked.allowed}
+                title={
+                  locked && !locked.allowed
+                    ? t('workflow.reverse_not_allowed', { stage: labelIn(locked.stage.label, locale), roles: locked.who })
+                    : undefined
+                }
+                onClick={() => {
+                  setAnchor(null);
+                  onMove(record, stage.id);
+                }}
+              >
+                {t(locked ? 'workflow.reverse_to' : 'workflow.move_to', { stage: labelIn(stage.label, locale) })}
+              </MenuItem>
+            ))}
+        </Menu>
+      )}
     </>
   );
 }
