@@ -36,7 +36,7 @@
  * plans and measure the list again with them; 0 to skip), BENCH_CREDIT_SALES (5000),
  * BENCH_COLLECTIONS (5000), BENCH_CREDIT_CUSTOMERS (500), BENCH_SALES_ORDERS (2000),
  * BENCH_PRODUCTS (200), BENCH_PRICE_POLICIES (1000), BENCH_QUOTES (2000), BENCH_ROTATION (200),
- * BENCH_SEQUENCE_WHAT_IF (1; 0 to skip), BENCH_PROFILE (a directory: a CPU profile of the servers' thread per run), BENCH_ONLY (only the scenarios whose name contains one of its comma-separated texts).
+ * BENCH_SEQUENCE_WHAT_IF (1; 0 to skip), BENCH_PROFILE (a directory: a CPU profile of the servers' thread per run), BENCH_ONLY (only the scenarios whose name contains one of its comma-separated texts), BENCH_ROUTER_FROM (a copy of `src` whose router is measured instead of this tree's).
  * The measured duration of each side is split into BENCH_ROUNDS alternating runs so that a change
  * in the machine's background load does not fall on one side only.
  *
@@ -47,7 +47,8 @@
 import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import express from 'express';
 import type { Knex } from 'knex';
@@ -100,6 +101,8 @@ const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 /** 1: the credit sale create replayed by the baseline with its document number drawn last as well (0 to skip). */
 const SEQUENCE_WHAT_IF = process.env.BENCH_SEQUENCE_WHAT_IF !== '0';
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** A copy of `src` whose router to measure instead of this tree's (an earlier state of the code, for before/after runs in one session). */
+const ROUTER_FROM = process.env.BENCH_ROUTER_FROM;
 const selected = (name: string) => !ONLY?.length || ONLY.some((text) => name.includes(text));
 
 /** The targets of the list page. */
@@ -486,7 +489,11 @@ async function main(): Promise<void> {
     const users = benchUsers(force);
     const ours = express();
     ours.disable('x-powered-by');
-    ours.use('/api', createSalesRouter({ knex: db, model, validators: validators as Validators, auth: benchAuth(users) }));
+    const routerFactory: typeof createSalesRouter = ROUTER_FROM
+      ? (await import(pathToFileURL(resolve(ROUTER_FROM, 'router/index.ts')).href)).createSalesRouter
+      : createSalesRouter;
+    if (ROUTER_FROM) log(`the router measured is that of ${resolve(ROUTER_FROM)}`);
+    ours.use('/api', routerFactory({ knex: db, model, validators: validators as Validators, auth: benchAuth(users) }));
     const oursServer = await listen(ours);
     servers.push(oursServer.server);
 

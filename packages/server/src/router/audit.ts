@@ -1,6 +1,7 @@
 /** The server's own journals, written inside the transaction of the change they describe. */
 import type { Db } from './types.js';
 import { insertRecordset } from './recordsetInsert.js';
+import { insertRow } from './compiledStatements.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'transition';
 
@@ -27,8 +28,11 @@ const auditRow = (entry: AuditEntry, encode: (value: unknown) => unknown = json)
   after: encode(entry.after),
 });
 
+/** Holds the compiled journal inserts: their tables and columns are the same in every model. */
+const JOURNALS = {};
+
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db('sales_audit').insert(auditRow(entry));
+  await insertRow(db, JOURNALS, 'sales_audit', auditRow(entry));
 }
 
 /** Many audit rows in one statement (an import's chunk), in order. */
@@ -59,7 +63,7 @@ const historyRow = (entry: HistoryEntry) => ({
 });
 
 export async function writeHistory(db: Db, entry: HistoryEntry): Promise<void> {
-  await db('sales_history').insert(historyRow(entry));
+  await insertRow(db, JOURNALS, 'sales_history', historyRow(entry));
 }
 
 /** Many history rows in one statement, in order. */

@@ -3,7 +3,7 @@
  * dialect of `ra-data-simple-rest`, plus `GET /:resource/:id/workflow`, `GET /:resource/:id/timeline`, `GET /me`,
  * `GET /reports/:name`, `GET /search` and `GET /openapi.json`. See docs/server.md.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { ReportId } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
 import type { SalesRouterOptions } from './types.js';
@@ -25,6 +25,7 @@ import { actionOf, runAction, runBulkAction } from './actions.js';
 import { parseSearch, searchRecords } from './search.js';
 import { importBody, importFile } from './import/index.js';
 import { ReadRouting } from './readRouting.js';
+import { hotRoutes, type HotHandlers } from './hotRoutes.js';
 import { mountActivityRoutes, NotificationOutbox } from './activities/index.js';
 import { attachmentRoutes } from '../attachments/routes.js';
 
@@ -74,6 +75,33 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   const notAllowed = (resource: ResourceInfo, method: string, locale: string) =>
     new HttpError(405, phrase(locale, 'methodNotAllowed', { method, resource: resource.name, entity: resourceLabel(resource, locale) }));
 
+  /** GET /:resource, GET /:resource/:id and POST /:resource, reached through `hotRoutes` or the routes below. */
+  const hot: HotHandlers = {
+    async list(req, res, resource) {
+      const ctx = await readContextOf(req);
+      const query = parseListQuery(req.query as Record<string, unknown>, resource, ctx.locale);
+      const { rows, start, total } = await listRecords(ctx, resource, query);
+      res.setHeader('Content-Range', contentRange(resource.name, start, rows.length, total.total));
+      res.setHeader('X-Total-Count', String(total.total));
+      res.setHeader('X-Total-Count-Exact', String(total.exact));
+      res.json(rows);
+    },
+    async getOne(req, res, resource, id) {
+      const ctx = await readContextOf(req);
+      const embed = parseEmbed(req.query as Record<string, unknown>, resource, ctx.locale);
+      const record = await findReadable(ctx.knex, ctx, resource, parseId(id, ctx.locale));
+      if (embed.length) await embedReferences(ctx.knex, model, resources, resource, ctx.user, [record], embed);
+      res.json(record);
+    },
+    async create(req, res, resource) {
+      const ctx = await contextOf(req);
+      if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
+      const { record, status } = await createRecord(ctx, resource, req.body);
+      res.status(status).json(record);
+    },
+  };
+  router.use(hotRoutes(router, resources, hot));
+
   router.get('/me', async (req, res) => {
     const ctx = await contextOf(req);
     res.json(await describeUser(knex, model, ctx.user));
@@ -100,25 +128,9 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   mountActivityRoutes(router, contextOf, readContextOf);
   attachmentRoutes(router, { options, contextOf, resourceOf });
 
-  router.get('/:resource', async (req: Request, res: Response) => {
-    const resource = resourceOf(req);
-    const ctx = await readContextOf(req);
-    const query = parseListQuery(req.query as Record<string, unknown>, resource, ctx.locale);
-    const { rows, start, total } = await listRecords(ctx, resource, query);
-    res.setHeader('Content-Range', contentRange(resource.name, start, rows.length, total.total));
-    res.setHeader('X-Total-Count', String(total.total));
-    res.setHeader('X-Total-Count-Exact', String(total.exact));
-    res.json(rows);
-  });
+  router.get('/:resource', (req, res) => hot.list(req, res, resourceOf(req)));
 
-  router.get('/:resource/:id', async (req, res) => {
-    const resource = resourceOf(req);
-    const ctx = await readContextOf(req);
-    const embed = parseEmbed(req.query as Record<string, unknown>, resource, ctx.locale);
-    const record = await findReadable(ctx.knex, ctx, resource, parseId(String(req.params.id), ctx.locale));
-    if (embed.length) await embedReferences(ctx.knex, model, resources, resource, ctx.user, [record], embed);
-    res.json(record);
-  });
+  router.get('/:resource/:id', (req, res) => hot.getOne(req, res, resourceOf(req), String(req.params.id)));
 
   router.get('/:resource/:id/workflow', async (req, res) => {
     const resource = resourceOf(req);
@@ -132,13 +144,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
     res.json(await recordTimeline(ctx, resource, parseId(String(req.params.id), ctx.locale), req.query as Record<string, unknown>));
   });
 
-  router.post('/:resource', async (req, res) => {
-    const resource = resourceOf(req);
-    const ctx = await contextOf(req);
-    if (!resource.entity) throw notAllowed(resource, 'POST', ctx.locale);
-    const { record, status } = await createRecord(ctx, resource, req.body);
-    res.status(status).json(record);
-  });
+  router.post('/:resource', (req, res) => hot.create(req, res, resourceOf(req)));
 
   router.post('/:resource/import', importBody(), async (req, res) => {
     const resource = resourceOf(req);

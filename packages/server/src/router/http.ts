@@ -9,11 +9,12 @@ const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'Range', 'X-Sales-User
 
 /** CORS for a react-admin app on another origin; preflight requests answered here. */
 export function cors(): RequestHandler {
+  const exposed = EXPOSED_HEADERS.join(', ');
   return (req, res, next) => {
-    const origin = req.get('origin');
+    const origin = req.headers.origin;
     res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
     if (origin) res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+    res.setHeader('Access-Control-Expose-Headers', exposed);
     if (req.method !== 'OPTIONS') return next();
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
     res.setHeader('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? ALLOWED_HEADERS.join(', '));

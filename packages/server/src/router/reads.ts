@@ -5,11 +5,12 @@ import type { ResourceInfo } from './resources.js';
 import { SCOPE_WIDTH, addEntityScope, addReadScope, scopeOf } from './access.js';
 import { applyFilters, parseFilters } from './filters.js';
 import { embedReferences } from './embed.js';
-import { normalizeRow } from './records.js';
+import { normalizeRow, normalizeRowsInPlace } from './records.js';
 import { keysetSegments } from './keyset.js';
 import { MAX_UNRANGED_ROWS, type ListQuery } from './protocol.js';
 import { CAPPED_TOTAL_COLUMN, type Total } from './counting.js';
 import { notFound } from './errors.js';
+import { runCompiled, scopeKey } from './compiledStatements.js';
 import { phrase, resourceLabel } from './locale.js';
 
 export interface ListResult {
@@ -30,13 +31,14 @@ export function readableQuery(ctx: RequestContext, resource: ResourceInfo, filte
 export async function listRecords(ctx: RequestContext, resource: ResourceInfo, query: ListQuery): Promise<ListResult> {
   const { knex, model, user } = ctx;
   const table = resource.table;
-  const filtered = readableQuery(ctx, resource, query.filter);
+  let built: Knex.QueryBuilder | undefined;
+  const filtered = () => (built ??= readableQuery(ctx, resource, query.filter));
 
   const start = query.range?.[0] ?? 0;
   const size = query.range ? query.range[1] - query.range[0] + 1 : MAX_UNRANGED_ROWS;
   const order = query.sort.order.toLowerCase() as 'asc' | 'desc';
   const ordered = () =>
-    filtered
+    filtered()
       .clone()
       .select(`${table}.*`)
       .orderBy(`${table}.${query.sort.field}`, order, order === 'asc' ? 'first' : 'last')
@@ -48,28 +50,45 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
       const page = ordered()
         .modify(segment)
         .limit(size - fetched.length);
-      fetched.push(...((await (i === 0 ? ctx.counter.selectCappedTotal(knex, page, filtered) : page)) as Record<string, unknown>[]));
+      fetched.push(...((await (i === 0 ? ctx.counter.selectCappedTotal(knex, page, filtered()) : page)) as Record<string, unknown>[]));
       if (fetched.length >= size) break;
     }
   } else {
-    fetched = await ctx.counter.selectCappedTotal(knex, ordered().offset(start).limit(size), filtered);
+    // The statement is a function of the user's scope and the request alone: a list asked again
+    // (a refresh, a page revisited, the same view in another tab) reuses its compilation.
+    const shape = `list ${scopeKey(user)} ${query.sort.field} ${order} ${start} ${size} ${JSON.stringify(query.filter)}`;
+    fetched = await runCompiled(
+      knex,
+      resource,
+      shape,
+      () => ctx.counter.selectCappedTotal(knex, ordered().offset(start).limit(size), filtered()),
+      [],
+    );
   }
   const capped = fetched[0]?.[CAPPED_TOTAL_COLUMN];
   const cappedCount = capped === undefined ? undefined : Number(capped);
-  const rows = fetched.map((row) => normalizeRow(row, resource));
+  const rows = normalizeRowsInPlace(fetched, resource);
   // A short page that is not past the end tells the total without counting.
   const complete = rows.length < size && (rows.length > 0 || start === 0);
-  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, table, filtered, cappedCount);
+  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, table, filtered(), cappedCount);
   if (query.embed.length) await embedReferences(knex, model, ctx.resources, resource, user, rows, query.embed);
   return { rows, start, total };
 }
 
 /** The row if the user may read it; `lock` takes the row lock for the rest of the transaction. */
 export async function findReadable(db: Db, ctx: RequestContext, resource: ResourceInfo, id: number, lock = false): Promise<Row> {
-  const query = db(resource.table).select(`${resource.table}.*`).where(`${resource.table}.id`, id);
-  addReadScope(query, db as Knex, ctx.model, resource, ctx.user);
-  if (lock) query.forUpdate();
-  const row = await query.first();
+  const [row] = await runCompiled(
+    db,
+    resource,
+    `one ${lock ? 'locked ' : ''}${scopeKey(ctx.user)}`,
+    () => {
+      const query = db(resource.table).select(`${resource.table}.*`).where(`${resource.table}.id`, id);
+      addReadScope(query, db as Knex, ctx.model, resource, ctx.user);
+      if (lock) query.forUpdate();
+      return query.first();
+    },
+    [id],
+  );
   if (!row) throw notFound(phrase(ctx.locale, 'noSuchRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }));
   return normalizeRow(row, resource);
 }

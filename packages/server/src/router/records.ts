@@ -2,7 +2,7 @@
  * Request bodies turned into records: unknown keys refused, fields the client may not set
  * protected, the merged record validated, and rows read back in one JSON shape.
  */
-import { SERVER_FIELDS, STAGE_ENTERED_FIELD, type EntityModel, type EntityValidators } from '@ra-sales/schema';
+import { SERVER_FIELDS, STAGE_ENTERED_FIELD, type EntityModel, type EntityValidators, type FieldKind } from '@ra-sales/schema';
 import { badRequest } from './errors.js';
 import { fieldName, phrase, quotedNames } from './locale.js';
 import { validationFailed } from './validationErrors.js';
@@ -11,6 +11,17 @@ import type { Row } from './types.js';
 
 /** Body member carrying a comment for the history of a transition; never stored on the record. */
 export const COMMENT_MEMBER = '_comment';
+
+const embedKeysOf = new WeakMap<ResourceInfo, ReadonlySet<string>>();
+const serverOwnedOf = new WeakMap<EntityModel, readonly string[]>();
+const kindsOf = new WeakMap<ResourceInfo, Record<string, FieldKind | undefined>>();
+
+/** What depends on the resource (or entity) alone, worked out at its first request. */
+function perResource<K extends object, V>(kept: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = kept.get(key);
+  if (value === undefined) kept.set(key, (value = make()));
+  return value;
+}
 
 export function requireObjectBody(body: unknown, locale: string): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -24,7 +35,7 @@ export function requireObjectBody(body: unknown, locale: string): Record<string,
  * any other key that is no column is refused, naming it.
  */
 export function fieldsOfBody(body: Record<string, unknown>, resource: ResourceInfo, locale: string): Record<string, unknown> {
-  const embedKeys = new Set([...resource.embeds.values()].map((e) => embedName(e.field)));
+  const embedKeys = perResource(embedKeysOf, resource, () => new Set([...resource.embeds.values()].map((e) => embedName(e.field))));
   const out: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(body)) {
@@ -104,13 +115,13 @@ export function refuseChanges(
 }
 
 /** Fields no client writes: the server's columns and read-only fields. */
-export function serverOwnedFields(entity: EntityModel): string[] {
+export function serverOwnedFields(entity: EntityModel): readonly string[] {
   // Computed fields are judged against the value the server computes (rules/computed.ts).
-  return [
+  return perResource(serverOwnedOf, entity, () => [
     ...SERVER_FIELDS,
     ...(entity.workflow ? [STAGE_ENTERED_FIELD] : []),
     ...entity.fields.filter((f) => f.readOnly && f.computed === undefined).map((f) => f.name),
-  ];
+  ]);
 }
 
 /** The entity's fields only, as the schema sees them (required fields left empty are absent). */
@@ -163,35 +174,53 @@ const NUMBER_KINDS = new Set(['integer', 'reference', 'number', 'money', 'percen
 /** What `toISOString` writes: the type parsers' own output, kept as it is. */
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/** A column's value in the JSON shape of the API, whatever the driver's type parsers return. */
+function apiValue(kind: FieldKind | undefined, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (kind === 'datetime') {
+    if (typeof value === 'string' && ISO_INSTANT.test(value)) return value;
+    const time = value instanceof Date ? value : new Date(String(value));
+    return Number.isNaN(time.getTime()) ? value : time.toISOString();
+  }
+  if (kind === 'date' && value instanceof Date) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  if (kind !== undefined && typeof value === 'string' && NUMBER_KINDS.has(kind)) return Number(value);
+  return value;
+}
+
+const kindsByName = (resource: ResourceInfo) =>
+  perResource(kindsOf, resource, () => {
+    const byName: Record<string, FieldKind | undefined> = Object.create(null);
+    for (const [name, column] of resource.columns) byName[name] = column.kind;
+    return byName;
+  });
+
 /**
- * A row in the JSON shape of the API, whatever the driver's type parsers return. Columns named
- * `__…` are a statement's own (a list's capped total), never fields, and are left out.
+ * A row in the JSON shape of the API. Columns named `__…` are a statement's own (a list's capped
+ * total), never fields, and are left out.
  */
 export function normalizeRow(row: Record<string, unknown>, resource: ResourceInfo): Row {
+  const kinds = kindsByName(resource);
   const out: Record<string, unknown> = {};
-  for (const key in row) {
-    const value = row[key];
-    if (value === null || value === undefined) {
-      if (!key.startsWith('__')) out[key] = null;
-      continue;
-    }
-    const kind = resource.columns.get(key)?.kind;
-    if (kind === undefined) {
-      if (!key.startsWith('__')) out[key] = value;
-    } else if (kind === 'datetime') {
-      if (typeof value === 'string' && ISO_INSTANT.test(value)) {
-        out[key] = value;
+  for (const key in row) if (!key.startsWith('__')) out[key] = apiValue(kinds[key], row[key]);
+  return out as Row;
+}
+
+/**
+ * `normalizeRow` of rows nobody else holds (a page just read), converted where they are: no copy of
+ * every row, and the type parsers' values mostly stay as they are.
+ */
+export function normalizeRowsInPlace(rows: Record<string, unknown>[], resource: ResourceInfo): Row[] {
+  const kinds = kindsByName(resource);
+  for (const row of rows) {
+    for (const key in row) {
+      if (key.startsWith('__')) {
+        delete row[key];
         continue;
       }
-      const time = value instanceof Date ? value : new Date(String(value));
-      out[key] = Number.isNaN(time.getTime()) ? value : time.toISOString();
-    } else if (kind === 'date' && value instanceof Date) {
-      out[key] = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-    } else if (typeof value === 'string' && NUMBER_KINDS.has(kind)) {
-      out[key] = Number(value);
-    } else {
-      out[key] = value;
+      const value = row[key];
+      const shaped = apiValue(kinds[key], value);
+      if (shaped !== value) row[key] = shaped;
     }
   }
-  return out as Row;
+  return rows as Row[];
 }

@@ -8,6 +8,7 @@ import { labelOf, type EntityModel, type SalesModel } from '@ra-sales/schema';
 import { badRequest } from './errors.js';
 import { fieldName, listWords, phrase } from './locale.js';
 import { addReadScope } from './access.js';
+import { runCompiled, scopeKey } from './compiledStatements.js';
 import { sameValue } from './records.js';
 import type { ResourceInfo } from './resources.js';
 import type { Db, SalesUser } from './types.js';
@@ -59,11 +60,19 @@ export async function readableIds(
   user: SalesUser,
 ): Promise<Set<number>> {
   const resource = resources.get(target)!;
-  const query = db(resource.table)
-    .select(`${resource.table}.id`)
-    .whereIn(`${resource.table}.id`, [...ids]);
-  addReadScope(query, db as Knex, model, resource, user);
-  return new Set(((await query) as { id: unknown }[]).map((r) => Number(r.id)));
+  const wanted = [...ids];
+  const rows = await runCompiled(
+    db,
+    resource,
+    `ids ${wanted.length} ${scopeKey(user)}`,
+    () => {
+      const query = db(resource.table).select(`${resource.table}.id`).whereIn(`${resource.table}.id`, wanted);
+      addReadScope(query, db as Knex, model, resource, user);
+      return query;
+    },
+    wanted,
+  );
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 /** Refuses the write when one of its wanted references is not among the readable ids found. */

@@ -16,6 +16,7 @@ import { listWords, phrase, resourceLabel } from './locale.js';
 import { checkOwner, defaultOwner } from './ownership.js';
 import { findReadable, isWritable } from './reads.js';
 import { checkReferences } from './references.js';
+import { insertRow } from './compiledStatements.js';
 import {
   commentOf,
   editableView,
@@ -209,7 +210,7 @@ async function insertPrepared(
   attempt.record = values;
   if (uniqueFirst) await checkUnique(trx, ctx, entity, values, undefined);
   await assignSequences(trx, entity, values, numbered);
-  const [inserted] = await trx(resource.table).insert(toColumns(values, entity)).returning('*');
+  const [inserted] = await insertRow(trx, resource, resource.table, toColumns(values, entity), true);
   const record = normalizeRow(inserted, resource);
   const journal = createdJournal(ctx, resource, record, raw);
   await writeAudit(trx, journal.audit);

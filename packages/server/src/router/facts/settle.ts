@@ -39,9 +39,21 @@ export async function followFacts(
 ): Promise<Row | null> {
   // The record was just computed and validated: only its automatic moves are left to take.
   const settled =
-    after && resource.entity!.workflow?.transitions.some((t) => t.auto) ? await settle(db, ctx, resource, after, before !== null) : after;
+    after && mayMoveOnItsOwn(resource.entity!, after, before === null) ? await settle(db, ctx, resource, after, before !== null) : after;
   await refreshParents(db, ctx, resource.entity!, before, settled, 0);
   return settled;
+}
+
+/**
+ * Whether the record just written may take an automatic move. A new record stands in its initial
+ * stage, computed a moment ago from the same lookups: settling it again changes nothing unless an
+ * automatic move leaves that stage.
+ */
+function mayMoveOnItsOwn(entity: EntityModel, record: Row, created: boolean): boolean {
+  const workflow = entity.workflow;
+  if (!workflow) return false;
+  const stage = String(record[workflow.field]);
+  return workflow.transitions.some((t) => t.auto && (!created || t.from === stage));
 }
 
 async function refreshParents(

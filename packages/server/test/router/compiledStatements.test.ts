@@ -1,0 +1,102 @@
+/**
+ * Statements compiled once per shape (router/compiledStatements.ts) and the hot routes dispatched
+ * ahead of the router's layers (router/hotRoutes.ts): each user keeps their own scope, each request
+ * its own values, and the paths the fast way leaves alone answer as before.
+ */
+import knexPackage from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRow, runCompiled } from '../../src/router/compiledStatements.js';
+import { forEachDatabase } from '../support/databases.js';
+import { startTestServer, type TestServer, type UserName } from './support/server.js';
+
+describe('runCompiled', () => {
+  const knex = knexPackage.knex({ client: 'pg' });
+  afterAll(() => knex.destroy());
+
+  it('refuses a shape whose varying values are not bound first, before running anything', async () => {
+    const build = () => knex('customers').where('grade', 'A').where('id', 7);
+    await expect(runCompiled(knex, {}, 'grade then id', build, [7])).rejects.toThrow(/bind its varying values first/);
+  });
+});
+
+forEachDatabase('compiled statements and hot routes', (database) => {
+  let server: TestServer;
+  let ofA: Record<string, any>;
+  let ofB: Record<string, any>;
+
+  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
+    const answer = await server.request('POST', `/${resource}`, { as, body });
+    expect(answer.status, answer.text).toBe(201);
+    return answer.json as Record<string, any>;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(database.db);
+    ofA = await create('repA', 'customers', { name: 'Compiled A', grade: 'A' });
+    ofB = await create('repB', 'customers', { name: 'Compiled B', grade: 'B' });
+  });
+  afterAll(() => server?.close());
+
+  it('keeps a getOne per user scope: what one user compiled never widens another user’s read', async () => {
+    expect((await server.request('GET', `/customers/${ofB.id}`, { as: 'admin' })).status).toBe(200);
+    expect((await server.request('GET', `/customers/${ofB.id}`, { as: 'repA' })).status).toBe(404);
+    const own = await server.request('GET', `/customers/${ofA.id}`, { as: 'repA' });
+    expect(own.status).toBe(200);
+    expect(own.json.name).toBe('Compiled A');
+    // The same shape again, another id: the new id is the one read.
+    expect((await server.request('GET', `/customers/${ofB.id}`, { as: 'repB' })).json.name).toBe('Compiled B');
+  });
+
+  it('answers a list asked again with the same rows, and each user with their own', async () => {
+    const path = `/customers?${new URLSearchParams({ filter: JSON.stringify({ name_q: 'Compiled' }), sort: '["id","ASC"]', range: '[0,9]' })}`;
+    const names = async (as: UserName) => ((await server.request('GET', path, { as })).json as { name: string }[]).map((c) => c.name);
+    expect(await names('admin')).toEqual(['Compiled A', 'Compiled B']);
+    expect(await names('repA')).toEqual(['Compiled A']);
+    expect(await names('repB')).toEqual(['Compiled B']);
+    expect(await names('admin')).toEqual(['Compiled A', 'Compiled B']);
+  });
+
+  it('checks the references of each create against its own ids', async () => {
+    const first = await create('admin', 'opportunities', { name: 'Compiled deal 1', customer_id: ofA.id });
+    const second = await create('admin', 'opportunities', { name: 'Compiled deal 2', customer_id: ofB.id });
+    expect([first.customer_id, second.customer_id]).toEqual([ofA.id, ofB.id]);
+    const missing = await server.request('POST', '/opportunities', {
+      as: 'admin',
+      body: { name: 'Compiled deal 3', customer_id: 999_999 },
+    });
+    expect(missing.status).toBe(400);
+    expect(Object.keys(missing.json.errors)).toEqual(['customer_id']);
+    // repA may not read B's customer: the same statement shape, another scope.
+    const outOfScope = await server.request('POST', '/opportunities', {
+      as: 'repA',
+      body: { name: 'Compiled deal 4', customer_id: ofB.id },
+    });
+    expect(outOfScope.status).toBe(400);
+  });
+
+  it('writes the journal rows of each create with its own values', async () => {
+    const record = await create('repA', 'customers', { name: 'Compiled journal', grade: 'C' });
+    const audit = await database.db('sales_audit').where({ resource: 'customers', record_id: record.id });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', user_id: server.users.repA });
+    const after = typeof audit[0].after === 'string' ? JSON.parse(audit[0].after) : audit[0].after;
+    expect(after.name).toBe('Compiled journal');
+  });
+
+  it('leaves out undefined values of an inserted row, as knex does (the column default)', async () => {
+    const [row] = await insertRow(database.db, {}, 'teams', { name: 'Compiled team', id: undefined }, true);
+    expect(row.name).toBe('Compiled team');
+    expect(Number(row.id)).toBeGreaterThan(0);
+  });
+
+  it('leaves paths of other shapes to the router’s own routes', async () => {
+    expect((await server.request('GET', '/me', { as: 'repA' })).json.id).toBe(server.users.repA);
+    expect((await server.request('GET', '/Customers', { as: 'admin' })).status).toBe(404);
+    const slash = await server.request('GET', '/customers/', { as: 'repA' });
+    expect(slash.status).toBe(200);
+    expect((slash.json as { name: string }[]).map((c) => c.name)).toContain('Compiled A');
+    expect((await server.request('GET', `/customers/${ofA.id}/timeline`, { as: 'repA' })).status).toBe(200);
+    // A POST to a resource that is no entity is refused as before.
+    expect((await server.request('POST', '/history', { as: 'admin', body: {} })).status).toBe(405);
+  });
+});
