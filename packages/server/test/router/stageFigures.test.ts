@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { forEachDatabase } from '../support/databases.js';
+import { forEachDatabase, replicaOf } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
 import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
 
@@ -304,7 +304,9 @@ forEachDatabase('stage figures', (database) => {
     it('stage-totals filtered by pipeline and owner only reads the totals the database keeps, and they agree with the records for every scope', async () => {
       const statements: string[] = [];
       const noting = (q: { sql: string }) => statements.push(q.sql);
-      database.db.on('query', noting);
+      // Reports read from the replica when there is one.
+      const connections = [database.db, replicaOf(database.db)].filter((db) => db !== undefined);
+      for (const db of connections) db.on('query', noting);
       try {
         for (const as of ['admin', 'managerNorth', 'repA', 'repB', 'repSouth', 'finance'] as const) {
           for (const filter of [{}, { pipeline: 'standard' }, { owner_id: server.users.repA }]) {
@@ -329,7 +331,7 @@ forEachDatabase('stage figures', (database) => {
           }
         }
       } finally {
-        database.db.off('query', noting);
+        for (const db of connections) db.off('query', noting);
       }
     });
 
