@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { forEachDatabase, replicaOf } from '../support/databases.js';
+import { forEachDatabase, withStatements } from '../support/databases.js';
 import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
 import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
 
@@ -302,12 +302,7 @@ forEachDatabase('stage figures', (database) => {
     });
 
     it('stage-totals filtered by pipeline and owner only reads the totals the database keeps, and they agree with the records for every scope', async () => {
-      const statements: string[] = [];
-      const noting = (q: { sql: string }) => statements.push(q.sql);
-      // Reports read from the replica when there is one.
-      const connections = [database.db, replicaOf(database.db)].filter((db) => db !== undefined);
-      for (const db of connections) db.on('query', noting);
-      try {
+      await withStatements(database.db, async (statements) => {
         for (const as of ['admin', 'managerNorth', 'repA', 'repB', 'repSouth', 'finance'] as const) {
           for (const filter of [{}, { pipeline: 'standard' }, { owner_id: server.users.repA }]) {
             statements.length = 0;
@@ -330,9 +325,7 @@ forEachDatabase('stage figures', (database) => {
             if (as === 'admin') expect((kept.json as { count: number }[]).some((row) => row.count > 0)).toBe(true);
           }
         }
-      } finally {
-        for (const db of connections) db.off('query', noting);
-      }
+      });
     });
 
     it('forecast-vs-quota sums quota, won and the open pipeline by forecast category per salesperson, named in SQL', async () => {

@@ -67,6 +67,22 @@ async function withAdmin<T>(adminUrl: string, fn: (admin: Knex) => Promise<T>): 
   }
 }
 
+/**
+ * Runs `fn` with the SQL of every statement sent meanwhile, on the database and on its replica
+ * (reads go there when the tests run with PG_TOPOLOGY=replicated); `fn` may empty the list between steps.
+ */
+export async function withStatements<T>(db: Knex, fn: (statements: string[]) => Promise<T>): Promise<T> {
+  const statements: string[] = [];
+  const noting = (q: { sql: string }) => statements.push(q.sql);
+  const connections = [db, replicaOf(db)].filter((c) => c !== undefined);
+  for (const c of connections) c.on('query', noting);
+  try {
+    return await fn(statements);
+  } finally {
+    for (const c of connections) c.off('query', noting);
+  }
+}
+
 export async function resetDatabase(db: Knex): Promise<void> {
   await db.raw('DROP SCHEMA IF EXISTS public CASCADE');
   await db.raw('CREATE SCHEMA public');
