@@ -58,8 +58,19 @@ export function stageTotalsTable(resource: string): string {
   return fitIdentifier(`${PREFIX}${resource}`);
 }
 
-/** The summary of an entity, or none: an entity without a workflow, or whose stage is not one of its columns. */
+const definitions = new WeakMap<EntityModel, StageTotalsDefinition | null>();
+
+/**
+ * The summary of an entity, or none: an entity without a workflow, or whose stage is not one of its
+ * columns. Worked out once per entity: the report asks for it on every request.
+ */
 export function stageTotalsDefinition(entity: EntityModel): StageTotalsDefinition | undefined {
+  let definition = definitions.get(entity);
+  if (definition === undefined) definitions.set(entity, (definition = definitionOf(entity) ?? null));
+  return definition ?? undefined;
+}
+
+function definitionOf(entity: EntityModel): StageTotalsDefinition | undefined {
   const workflow = entity.workflow;
   if (!workflow) return undefined;
   const columns = new Map(entityTableShape(entity).columns.map((column) => [column.name, column.type as string]));
@@ -189,7 +200,7 @@ export async function dropStaleStageTotals(db: Knex, model: SalesModel): Promise
 /** After a migration's steps: creates the missing summaries, their triggers, and fills them from the records. */
 export async function createStageTotals(db: Knex, sync: StageTotalsSync): Promise<void> {
   for (const definition of sync.missing) {
-    // Dropped as stale above, or left by a dropped entity whose function outlived its table.
+    // A table dropped by hand to rebuild it (docs/server.md) leaves its function and triggers behind.
     for (const sql of dropStatements(definition.table)) await db.raw(sql);
     for (const sql of createStatements(definition)) await db.raw(sql);
   }

@@ -94,7 +94,6 @@ function fromKeptTotals(
   applyFilters(query, table, terms);
   addEntityScope(query, ctx.knex, ctx.model, entity, ctx.user, 'read', table);
   const stageProbability = stageProbabilitySql(table, entity.workflow!);
-  const hasProbability = !!definition.probability || !!stageProbability;
   const weighted = [
     ...(definition.probability ? [{ sql: `sum(${C.ownWeighted})`, bindings: [] }] : []),
     ...(stageProbability ? [{ sql: `sum(${C.amountUnweighted} * ${stageProbability.sql})`, bindings: stageProbability.bindings }] : []),
@@ -103,7 +102,7 @@ function fromKeptTotals(
     .select({ stage: `${table}.${definition.stage}` })
     .select(ctx.knex.raw(`sum(${C.count}) as count`))
     .select(ctx.knex.raw(`coalesce(sum(${C.amount}), 0)::float8 as amount`))
-    .select(weightedSql(ctx, definition.amount && hasProbability ? weighted : []))
+    .select(weightedSql(ctx, definition.amount ? weighted : []))
     .groupBy(`${table}.${definition.stage}`);
 }
 
@@ -124,7 +123,7 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
     ? fromKeptTotals(ctx, entity, definition, kept)
     : fromRecords(ctx, source, filter))) as StageRow[];
   const byStage = new Map(rows.map((r) => [r.stage, r]));
-  const hasWeighted = rows.some((r) => r.weighted !== null) || weighs(workflow);
+  const hasWeighted = weighs(workflow);
   // Filtered to one pipeline (as the board asks), the stages are that pipeline's; else every stage of every pipeline.
   const pipeline = workflow.pipelines && (filter as Record<string, unknown> | undefined)?.[workflow.pipelines.field];
   const stages = typeof pipeline === 'string' ? pipelineView(workflow, pipeline).stages : workflow.stages;
