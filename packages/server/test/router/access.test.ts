@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSalesRouter } from '../../src/index.js';
 import { defaultDomain } from './support/model.js';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, tableFingerprint, type TestServer, type UserName, createAs } from './support/server.js';
 
 forEachDatabase('router access', (database) => {
   let server: TestServer;
@@ -13,11 +13,7 @@ forEachDatabase('router access', (database) => {
   let customerB: Record<string, any>;
   let customerSouth: Record<string, any>;
 
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
   const list = (as: UserName, resource: string, filter: Record<string, unknown> = {}, embed?: string[]) =>
     server.as(as).getList(resource, {

@@ -7,7 +7,7 @@ import { localToday } from '@ra-sales/schema';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
 import { DEVELOPMENT_GATE, INITIATION_GATE } from './support/opportunityGates.js';
-import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, tableFingerprint, type TestServer, type UserName, createAs } from './support/server.js';
 
 forEachDatabase('router activities access', (database) => {
   let server: TestServer;
@@ -16,11 +16,7 @@ forEachDatabase('router activities access', (database) => {
   let taskA: Record<string, any>;
   const today = localToday();
 
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
   const list = async (as: UserName, resource: 'notes' | 'tasks', filter: Record<string, unknown> = {}) =>
     server.as(as).getList(resource, { pagination: { page: 1, perPage: 50 }, sort: { field: 'id', order: 'ASC' }, filter });
   const inbox = async (as: UserName) => (await server.request('GET', '/me/inbox', { as })).json;

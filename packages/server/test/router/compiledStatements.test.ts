@@ -7,7 +7,7 @@ import knexPackage from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRow, runCompiled } from '../../src/router/compiledStatements.js';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
 describe('runCompiled', () => {
   const knex = knexPackage.knex({ client: 'pg' });
@@ -24,11 +24,7 @@ forEachDatabase('compiled statements and hot routes', (database) => {
   let ofA: Record<string, any>;
   let ofB: Record<string, any>;
 
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
 
   beforeAll(async () => {
     server = await startTestServer(database.db);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figurePeriod, REDUCERS } from '../../src/reports/headline.js';
 import { forEachDatabase } from '../support/databases.js';
 import { defaultDomain } from './support/model.js';
-import { startTestServer, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
 const pipeline = { resource: 'opportunities' };
 const FIGURES: DashboardFigure[] = [
@@ -33,11 +33,7 @@ describe('headline figures', () => {
 
 forEachDatabase('router headline', (database) => {
   let server: TestServer;
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
   const headline = async (as: UserName, query = '?today=2026-03-20') => {
     const answer = await server.request('GET', `/reports/headline${query}`, { as });
     expect(answer.status, answer.text).toBe(200);

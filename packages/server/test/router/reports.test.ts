@@ -1,7 +1,7 @@
 /** Reports: aggregates in SQL, within the user's read scope, in the shapes the dashboard reads. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const THIS_MONTH = TODAY.slice(0, 7);
@@ -10,11 +10,7 @@ const STANDARD_STAGES = ['development', 'initiation', 'proposal', 'bidding', 'ne
 
 forEachDatabase('router reports', (database) => {
   let server: TestServer;
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
   const report = async (as: UserName, path: string, headers: Record<string, string> = {}) => {
     const answer = await server.request('GET', `/reports/${path}`, { as, headers });
     expect(answer.status, answer.text).toBe(200);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearch, SEARCH_MAX_LIMIT, snippetOf } from '../../src/router/search.js';
 import { forEachDatabase } from '../support/databases.js';
-import { startTestServer, type TestServer, type UserName } from './support/server.js';
+import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
 interface Hit {
   resource: string;
@@ -15,11 +15,7 @@ forEachDatabase('router search', (database) => {
   let server: TestServer;
   const made: Record<string, Record<string, any>> = {};
 
-  const create = async (as: UserName, resource: string, body: Record<string, unknown>) => {
-    const answer = await server.request('POST', `/${resource}`, { as, body });
-    expect(answer.status, answer.text).toBe(201);
-    return answer.json as Record<string, any>;
-  };
+  const create = (as: UserName, resource: string, body: Record<string, unknown>) => createAs(server, as, resource, body);
   const search = async (as: UserName, q: string, extra = '') => {
     const answer = await server.request('GET', `/search?q=${encodeURIComponent(q)}${extra}`, { as });
     expect(answer.status, answer.text).toBe(200);

@@ -8,6 +8,7 @@ import express from 'express';
 import type { Knex } from 'knex';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'ra-core';
+import { expect } from 'vitest';
 import { applyMigrations } from '../../../src/migrate/index.js';
 import { createSalesRouter, type SalesRouterOptions } from '../../../src/index.js';
 import { defaultDomain } from './model.js';
@@ -145,6 +146,18 @@ export async function startTestServer(db: Knex, options: Partial<SalesRouterOpti
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** `POST /<resource>` as `as`, which must create the record (201, else the answer's text says why); answers it. */
+export async function createAs(
+  server: TestServer,
+  as: UserName,
+  resource: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const answer = await server.request('POST', `/${resource}`, { as, body });
+  expect(answer.status, answer.text).toBe(201);
+  return answer.json as Record<string, any>;
 }
 
 /** A stable fingerprint of a table's content, to prove a refused request changed nothing. */
