@@ -43,7 +43,14 @@ import { addSalesForce, benchUsers, openDatabase, type SalesForce } from './data
 import { benchAuth, type BenchUser, call, close, listen } from './http.js';
 import { listPageRequest } from './listPage.js';
 import { type BenchRequest, type Measured, runOnce, summarize } from './load.js';
-import { dateWonOpportunities, reportScenarios, seedReportData, spreadOverTerritories } from './reports.js';
+import {
+  dateWonOpportunities,
+  mountReportBaseline,
+  reportScenarios,
+  seedReportData,
+  spreadOverTerritories,
+  wonDateSql,
+} from './reports.js';
 import { capture, explainAnalyze, inline } from './sql.js';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -113,7 +120,11 @@ async function scenariosOf(db: Knex, force: SalesForce): Promise<Scenario[]> {
     ...columns.flatMap(({ stage, path }) => byUser(`board column · ${stage}`, path)),
     ...byUser('board totals · stage-totals', totals),
     ...byUser('board totals counted from the records', counted),
-    ...reportScenarios().map((r) => ({ name: r.name, requests: [as(r.user, r.path)] })),
+    ...reportScenarios().flatMap((r) => [
+      { name: r.name, requests: [as(r.user, r.path)] },
+      // The won sales counted from the records, for the report the kept totals answer.
+      ...(r.path.includes('sales-by') ? [{ name: `${r.name}${COUNTED}`, requests: [as(r.user, `${BASELINE_PREFIX}${r.path}`)] }] : []),
+    ]),
   ];
 }
 
@@ -206,10 +217,18 @@ async function sizesOf(db: Knex): Promise<Sizes> {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-async function serve(db: Knex, force: SalesForce): Promise<{ origin: string; server: Server }> {
+/** Under `/baseline`, the reports' hand-written SQL over the records (reports.ts), the same users: what the kept totals are measured against. */
+const BASELINE_PREFIX = '/baseline';
+const COUNTED = ', counted from the records';
+
+async function serve(db: Knex, pool: pg.Pool, force: SalesForce): Promise<{ origin: string; server: Server }> {
   const app = express();
   app.disable('x-powered-by');
   app.use('/api', createSalesRouter({ knex: db, model, validators: validators as Validators, auth: benchAuth(benchUsers(force)) }));
+  const baseline = express();
+  const users = { admin: { id: force.adminId, teamId: null }, manager: { id: force.managerId, teamId: force.teamId } };
+  mountReportBaseline(baseline, pool, users, await wonDateSql(db));
+  app.use(BASELINE_PREFIX, baseline);
   return listen(app);
 }
 
@@ -230,6 +249,17 @@ async function measure(origin: string, scenario: Scenario): Promise<Measurement>
   log(`${scenario.name} …`);
   const run = await runOnce(origin, scenario.requests, { connections: CONNECTIONS, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
   return { ...summarize([run]), total, aloneMs };
+}
+
+/** Scenarios whose answer differs from that of their `…, counted from the records` twin. */
+async function countedDisagreements(origin: string, scenarios: Scenario[]): Promise<string[]> {
+  const differing: string[] = [];
+  for (const counted of scenarios.filter((s) => s.name.endsWith(COUNTED))) {
+    const kept = scenarios.find((s) => s.name === counted.name.slice(0, -COUNTED.length))!;
+    const [a, b] = [await call(origin, kept.requests[0]), await call(origin, counted.requests[0])];
+    if (JSON.stringify(a.json) !== JSON.stringify(b.json)) differing.push(kept.name);
+  }
+  return differing;
 }
 
 /** The plans of every statement a request runs (the router's statements as knex sends them; its cached estimates excepted). */
@@ -334,6 +364,8 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   const pool = baselinePool(database.url, 1);
   pool.on('error', () => {});
+  const reportsPool = baselinePool(database.url, POOL);
+  reportsPool.on('error', () => {});
   const out = (text = '') => process.stdout.write(`${text}\n`);
   try {
     const settings = (
@@ -354,13 +386,14 @@ async function main(): Promise<void> {
 
     const steps: { growth: Growth; sizes: Sizes }[] = [];
     const bySize = new Map<number, Map<string, Measurement>>();
+    const disagreements: string[] = [];
     let scenarios: Scenario[] = [];
     for (const size of SIZES) {
       const growth = await growTo(db, size, force);
       const sizes = await sizesOf(db);
       steps.push({ growth, sizes });
       // A router of its own per size: none of the previous size's cached count estimates.
-      const serving = await serve(db, force);
+      const serving = await serve(db, reportsPool, force);
       servers.push(serving.server);
       origin = serving.origin;
       // The list request is chosen once, on the first data, and kept: the same request at every size.
@@ -368,6 +401,7 @@ async function main(): Promise<void> {
       const atSize = [...scenarios, { name: 'getOne · admin, random ids', requests: await randomIds(db) }];
       const results = new Map<string, Measurement>();
       for (const scenario of atSize) results.set(scenario.name, await measure(origin, scenario));
+      disagreements.push(...(await countedDisagreements(origin, atSize)).map((name) => `at ${count(size)}: ${name}`));
       bySize.set(size, results);
       out('');
       out(`## ${count(size)} opportunities, ${count(growth.customers)} customers`);
@@ -390,6 +424,11 @@ async function main(): Promise<void> {
     );
     out('');
     out(failed.length ? failed.join('\n') : 'every request of every scenario answered 2xx');
+    out(
+      disagreements.length
+        ? `ANSWERS DIFFER from the records counted: ${disagreements.join('; ')}`
+        : 'every report read from the kept totals answered what counting the records answered',
+    );
 
     out('');
     out(`## EXPLAIN (ANALYZE, BUFFERS) at ${count(SIZES[SIZES.length - 1])} opportunities (after the runs: warm cache)`);
@@ -403,13 +442,14 @@ async function main(): Promise<void> {
     ]);
     for (const [label, request] of explained) out((await explainRequest(db, pool, origin, label, request)).join('\n'));
     out(`total bench time ${fmt((performance.now() - started) / 1000, 0)} s`);
-    if (failed.length) process.exitCode = 1;
+    if (failed.length || disagreements.length) process.exitCode = 1;
   } catch (error) {
     console.error(error);
     process.exitCode = 1;
   } finally {
     for (const server of servers) await close(server);
     await pool.end().catch(() => {});
+    await reportsPool.end().catch(() => {});
     await database.close();
   }
 }

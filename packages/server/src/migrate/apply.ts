@@ -6,7 +6,9 @@ import { planMigration } from './plan.js';
 import { blockedEffects, type MigrationPlan, modelFingerprint, type ReviewedPlan, reviewProblem } from './planFile.js';
 import { MigrationBlockedError, MigrationNeedsReviewError } from './refusals.js';
 import type { MigrationStep } from './steps.js';
-import { createStageTotals, dropStaleStageTotals } from './stageTotals.js';
+import { createSummaries, dropStaleSummaries, type KeptSummary } from './keptSummaries.js';
+import { stageTotalsDefinitions, stageTotalsSummary } from './stageTotals.js';
+import { wonTotalsDefinition, wonTotalsSummary } from './wonTotals.js';
 import { SNAPSHOT_TABLE, SYSTEM_TABLES } from './systemTables.js';
 import { sameJson, stableHash } from './sql.js';
 
@@ -79,11 +81,17 @@ async function migrate(trx: Knex.Transaction, model: SalesModel): Promise<{ prev
     model,
     previous ? { systemColumns: await systemColumns(trx), entityColumns: await systemColumns(trx, entityTables) } : {},
   );
-  const stageTotals = await dropStaleStageTotals(trx, model);
+  const summaries = await dropStaleSummaries(trx, keptSummariesOf(model));
   const effects: StepEffect[] = [];
   for (const s of steps) effects.push(await runStep(trx, s));
-  await createStageTotals(trx, stageTotals);
+  await createSummaries(trx, summaries);
   return { previous, plan: fingerprintedLazily(previous, model, effects) };
+}
+
+/** The summary tables the database keeps for the model's reports. */
+function keptSummariesOf(model: SalesModel): KeptSummary[] {
+  const won = wonTotalsDefinition(model);
+  return [...stageTotalsDefinitions(model).map(stageTotalsSummary), ...(won ? [wonTotalsSummary(won)] : [])];
 }
 
 /** The plan's model fingerprints, hashed only when read (a review): a start with nothing to migrate skips them. */

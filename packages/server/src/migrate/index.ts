@@ -26,3 +26,4 @@ export {
 export { SYSTEM_TABLES, SNAPSHOT_TABLE, SEQUENCES_TABLE } from './systemTables.js';
 export { createSearchIndexes } from './searchIndexes.js';
 export { stageTotalsDefinitions, stageTotalsTable, type StageTotalsDefinition } from './stageTotals.js';
+export { WON_TOTALS_COLUMNS, wonTotalsDefinition, type WonTotalsDefinition } from './wonTotals.js';

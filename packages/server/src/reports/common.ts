@@ -5,7 +5,8 @@
  * caller's read scope, so a report never counts or names a row the caller could not list.
  */
 import type { Knex } from 'knex';
-import { labelOf, type EntityModel, type StageKind } from '@ra-sales/schema';
+import { WON_SALES } from '../migrate/wonTotals.js';
+import { labelOf, STAGE_ENTERED_FIELD, type EntityModel, type StageKind } from '@ra-sales/schema';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import { badRequest, notFound } from '../router/errors.js';
@@ -231,24 +232,16 @@ export function whereInPeriod(query: Knex.QueryBuilder, date: Expression, period
 // ---------------------------------------------------------------------------------------------
 // Won sales
 
-export const OPPORTUNITIES = 'opportunities';
-
-/** The moment a workflow record entered its stage: a column the server keeps on workflow tables (not a schema field). */
-export const STAGE_ENTERED_COLUMN = 'stage_entered_at';
+export const OPPORTUNITIES = WON_SALES.resource;
 
 /**
  * When an opportunity was won: the moment it entered its won stage (the server's
- * `stage_entered_at`, set by every move, by the user, an approval or the signed contract). The
- * table's partial index of won records by that moment carries the grouped columns, so a period's
- * won sales are read from the index alone. A table without the column (an older embedding) falls
- * back to the acceptance date (工程验收), else the expected signing date.
+ * `stage_entered_at`, on every workflow table, set by every move: the user's, an approval's or the
+ * signed contract's). The table's partial index of won records by that moment carries the grouped
+ * columns, so a period's won sales are read from the index alone.
  */
-export const WON_DATE_FALLBACKS = ['acceptance_date', 'expected_sign_date'];
-
-export function wonDateOf(ctx: RequestContext, source: Source): Expression {
-  if (source.info.columns.has(STAGE_ENTERED_COLUMN))
-    return { sql: '??', bindings: [columnOf(source, STAGE_ENTERED_COLUMN)], instant: true };
-  return dateOf(ctx, source, WON_DATE_FALLBACKS);
+export function wonDateOf(source: Source): Expression {
+  return { sql: '??', bindings: [columnOf(source, STAGE_ENTERED_FIELD)], instant: true };
 }
 
 /**
@@ -264,24 +257,13 @@ export function wonOpportunities(ctx: RequestContext, report: string, period: Pe
     throw notFound(phrase(ctx.locale, 'reportNeedsAmountOwner', { report, resource: OPPORTUNITIES }));
   }
   requireFields(ctx, source, extra);
-  const date = wonDateOf(ctx, source);
+  const date = wonDateOf(source);
   const query = whereWon(readableQuery(ctx, source.info, {}), source)
     .select({ doc_id: columnOf(source, 'id'), salesperson_id: columnOf(source, owner) })
     .select(ctx.knex.raw('coalesce(??, 0) as amount', [columnOf(source, workflow.amountField)]))
     .select(ctx.knex.raw(`${date.sql} as won_date`, date.bindings));
   for (const field of extra) query.select({ [field]: columnOf(source, field) });
   return whereInPeriod(query, date, period);
-}
-
-/** Won amounts per salesperson and month (`YYYY-MM`): `salesperson_id, month, won, count`. */
-export function wonByMonth(ctx: RequestContext, report: string, period: Period): Knex.QueryBuilder {
-  return ctx.knex
-    .from(wonOpportunities(ctx, report, period).as('w'))
-    .select('w.salesperson_id')
-    .select(ctx.knex.raw(`to_char(w.won_date, 'YYYY-MM') as month`))
-    .select(ctx.knex.raw('sum(w.amount) as won'))
-    .select(ctx.knex.raw('count(*) as count'))
-    .groupBy('w.salesperson_id', ctx.knex.raw(`to_char(w.won_date, 'YYYY-MM')`));
 }
 
 // ---------------------------------------------------------------------------------------------

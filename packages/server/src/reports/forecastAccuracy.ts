@@ -19,9 +19,9 @@ import {
   salespeopleNames,
   whereMonthIn,
   wholeMonths,
-  wonByMonth,
   type Query,
 } from './common.js';
+import { wonByMonth } from './keptWonSales.js';
 
 const REPORT = 'forecast-accuracy';
 

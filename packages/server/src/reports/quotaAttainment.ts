@@ -16,9 +16,9 @@ import {
   requireFields,
   salespeopleNames,
   whereMonthIn,
-  wonByMonth,
   type Query,
 } from './common.js';
+import { wonByMonth } from './keptWonSales.js';
 
 const REPORT = 'quota-attainment';
 

@@ -7,6 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { SALES_DIMENSIONS, type SalesDimension } from '@ra-sales/schema';
+import { WON_SALES } from '../migrate/wonTotals.js';
 import type { RequestContext } from '../router/context.js';
 import { readableQuery } from '../router/reads.js';
 import {
@@ -27,6 +28,7 @@ import {
   type Period,
   type Query,
 } from './common.js';
+import { wonBySalesperson, wonByTerritory } from './keptWonSales.js';
 
 const REPORT = 'sales-by';
 type Dimension = SalesDimension;
@@ -45,6 +47,8 @@ interface Grouping {
   labels: Knex.QueryBuilder | Knex.Raw;
   /** Several rows per document (a contract's lines): documents are counted once each. */
   perLine?: boolean;
+  /** Rows of totals (the kept won sales): `n` says how many documents each row stands for. */
+  totals?: boolean;
 }
 
 function wonBy(ctx: RequestContext, period: Period, key: string, extra: string[] = []): Knex.QueryBuilder {
@@ -52,20 +56,17 @@ function wonBy(ctx: RequestContext, period: Period, key: string, extra: string[]
 }
 
 const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grouping> = {
-  salesperson: (ctx, period) => ({ items: wonBy(ctx, period, 'w.salesperson_id'), labels: salespeopleNames(ctx, REPORT).as('l') }),
+  salesperson: (ctx, period) => ({
+    items: wonBySalesperson(ctx, REPORT, period),
+    labels: salespeopleNames(ctx, REPORT).as('l'),
+    totals: true,
+  }),
 
-  /** The customer's territory, through the customers the caller may read. */
+  /** The customer's current territory, for the customers the caller may read. */
   region: (ctx, period) => {
-    const customers = entityOf(ctx, 'customers', REPORT);
-    requireFields(ctx, customers, ['territory_id']);
-    const territories = readableQuery(ctx, customers.info, {}).select({
-      id: columnOf(customers, 'id'),
-      territory_id: columnOf(customers, 'territory_id'),
-    });
-    return {
-      items: wonBy(ctx, period, 'c.territory_id', ['customer_id']).leftJoin(territories.as('c'), 'c.id', 'w.customer_id'),
-      labels: namesOf(ctx, 'territories', REPORT).as('l'),
-    };
+    requireFields(ctx, entityOf(ctx, WON_SALES.customers, REPORT), [WON_SALES.territory]);
+    requireFields(ctx, entityOf(ctx, OPPORTUNITIES, REPORT), [WON_SALES.customerReference]);
+    return { items: wonByTerritory(ctx, REPORT, period), labels: namesOf(ctx, 'territories', REPORT).as('l'), totals: true };
   },
 
   channel: (ctx, period) => ({
@@ -96,15 +97,17 @@ const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grou
 
 export async function salesBy(ctx: RequestContext, query: Query) {
   const by = choiceParameter(ctx, query, 'by', SALES_DIMENSIONS, 'salesperson');
-  const { items, labels, perLine } = GROUPINGS[by](ctx, periodParameter(ctx, query));
+  const { items, labels, perLine, totals } = GROUPINGS[by](ctx, periodParameter(ctx, query));
   return (await ctx.knex
     .from(items.as('s'))
     .leftJoin(labels, 'l.id', 's.key')
     .select('s.key', 'l.label')
     .select(money(ctx, 'sum(s.amount)', 'amount'))
     // One row per won opportunity needs no distinct (a sort of every row at a million records).
-    .select(ctx.knex.raw(perLine ? 'count(distinct s.doc_id)::int as count' : 'count(*)::int as count'))
+    .select(ctx.knex.raw(totals ? 'sum(s.n)::int as count' : perLine ? 'count(distinct s.doc_id)::int as count' : 'count(*)::int as count'))
     .groupBy('s.key', 'l.label')
+    // Kept rows whose sales all left (a customer moved, a win reopened) add up to nothing.
+    .modify((q) => (totals ? q.havingRaw('sum(s.n) <> 0') : q))
     .orderBy([
       { column: 'amount', order: 'desc' },
       { column: 's.key', order: 'asc', nulls: 'last' },

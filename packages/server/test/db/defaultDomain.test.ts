@@ -5,7 +5,14 @@ import { normalizeRow } from '../../src/router/records.js';
 import { describeResources } from '../../src/router/resources.js';
 import { loadLookups, ruleDocument } from '../../src/router/rules/lookups.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, entityTableShapes, planMigration, stageTotalsDefinitions, SYSTEM_TABLES } from '../../src/migrate/index.js';
+import {
+  applyMigrations,
+  entityTableShapes,
+  planMigration,
+  stageTotalsDefinitions,
+  SYSTEM_TABLES,
+  wonTotalsDefinition,
+} from '../../src/migrate/index.js';
 import { buildDemoData, seedDemo } from '../../src/seed/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { gateViolations } from './gates.js';
@@ -66,15 +73,17 @@ forEachDatabase('default domain', (database) => {
     const result = await applyMigrations(database.db, model);
     expect(result.steps).toEqual(planMigration(null, model));
     const tables = await database.db.raw(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
-    // One table of kept stage totals per workflow entity, with its key as its only index.
+    // One table of kept stage totals per workflow entity and one of won sales, each with its key as its only index.
     const stageTotals = stageTotalsDefinitions(model).length;
     expect(stageTotals).toBe(Object.values(model.entities).filter((entity) => entity.workflow).length);
-    expect(tables.rows[0].n).toBe(Object.keys(model.entities).length + SYSTEM_TABLES.length + stageTotals);
+    expect(wonTotalsDefinition(model)?.customers?.owner).toBeDefined();
+    const summaries = stageTotals + 1;
+    expect(tables.rows[0].n).toBe(Object.keys(model.entities).length + SYSTEM_TABLES.length + summaries);
     const indexes = await database.db.raw(
       `SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_pkey'`,
     );
     const expected = [...SYSTEM_TABLES, ...entityTableShapes(model).values()].reduce((sum, table) => sum + table.indexes.length, 0);
-    expect(indexes.rows[0].n).toBe(expected + stageTotals);
+    expect(indexes.rows[0].n).toBe(expected + summaries);
 
     const summary = await seedDemo(database.db, model, { today: TODAY });
     expect(summary.total).toBeGreaterThan(2000);

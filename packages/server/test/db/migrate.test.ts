@@ -9,6 +9,7 @@ import {
   planMigrations,
   readSchemaSnapshot,
   stageTotalsDefinitions,
+  wonTotalsDefinition,
   SYSTEM_TABLES,
   toReviewedPlan,
 } from '../../src/migrate/index.js';
@@ -127,12 +128,14 @@ forEachDatabase('applyMigrations', (database) => {
       'sales_stage_totals__customers',
       'sales_stage_totals__opportunities',
       'sales_tasks',
+      'sales_won_totals__opportunities',
       'salespeople',
       'teams',
     ]);
     const expectedIndexes = [
       ...[...SYSTEM_TABLES, ...entityTableShapes(model).values()].flatMap((t) => t.indexes.map((i) => i.name)),
       ...stageTotalsDefinitions(model).map((d) => `${d.table}_key`),
+      `${wonTotalsDefinition(model)!.table}_key`,
     ];
     expect(await indexNames(database.db)).toEqual([...expectedIndexes].sort());
     expect(await columnTypes(database.db, 'opportunities')).toMatchObject({

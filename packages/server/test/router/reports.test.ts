@@ -1,6 +1,6 @@
 /** Reports: aggregates in SQL, within the user's read scope, in the shapes the dashboard reads. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forEachDatabase } from '../support/databases.js';
+import { forEachDatabase, withStatements } from '../support/databases.js';
 import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -396,6 +396,30 @@ forEachDatabase('router reports', (database) => {
       { key: ids.east, label: 'East', amount: 300, count: 1 },
       { key: null, label: null, amount: 50, count: 1 },
     ]);
+  });
+
+  it('sales-by salesperson and region and the wins by month read the won sales the database keeps; a customer moved to another territory takes its past wins along', async () => {
+    await withStatements(database.db, async (statements) => {
+      for (const as of ['admin', 'managerNorth', 'repA', 'repB'] as const) {
+        for (const path of ['sales-by?by=region&from=2021-01&to=2021-12', 'sales-by?by=salesperson', 'quota-attainment']) {
+          statements.length = 0;
+          await report(as, path);
+          expect(statements.filter((sql) => sql.includes('sales_won_totals__opportunities')).length, `${as} ${path}`).toBe(1);
+          expect(
+            statements.filter((sql) => /from "opportunities"/.test(sql)),
+            `${as} ${path}`,
+          ).toEqual([]);
+        }
+      }
+    });
+    await database.db('customers').where('id', ids.custSouth).update({ territory_id: ids.east });
+    try {
+      expect(await report('admin', 'sales-by?by=region&from=2021-01&to=2021-12')).toEqual([
+        { key: ids.east, label: 'East', amount: 3850, count: 5 },
+      ]);
+    } finally {
+      await database.db('customers').where('id', ids.custSouth).update({ territory_id: ids.west });
+    }
   });
 
   it('sales-by product: lines of won contracts signed in the period, named by product', async () => {
