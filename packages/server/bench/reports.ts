@@ -3,7 +3,7 @@
  * through the router against hand-written SQL on the baseline's `pg` pool, as an admin (no scope)
  * and as a sales manager (team scope):
  *
- *   report · sales-by region   won opportunities of the last 365 days by their customer's territory
+ *   report · sales-by region   won opportunities of the last twelve whole months and this one by their customer's territory
  *                              (opportunities → customers → territories, names joined)
  *   report · overdue ageing    collections and instalments (a jsonb array per plan) owed past their
  *                              date, by age bucket
@@ -97,7 +97,11 @@ export async function dateWonOpportunities(db: Knex, afterId = 0): Promise<void>
 }
 
 export function reportScenarios(): ReportScenario[] {
-  const salesBy = `/api/reports/sales-by?by=region&from=${isoDate(-365)}&to=${isoDate(0)}`;
+  // Whole months, as the dashboard asks: the twelve months before this one and this one.
+  const now = new Date();
+  const month = (offset: number, day: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, day)).toISOString().slice(0, 10);
+  const salesBy = `/api/reports/sales-by?by=region&from=${month(-12, 1)}&to=${month(1, 0)}`;
   const ageing = `/api/reports/overdue-collections?as_of=${isoDate(0)}`;
   return [
     { name: 'report · sales-by region, admin', path: salesBy, user: 'admin' },

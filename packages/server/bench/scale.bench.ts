@@ -16,7 +16,8 @@
  *   board column    a stage's first cards as the board asks for them (an early, a middle and a won stage)
  *   board totals    the board's stage-totals report, read from the totals the database keeps
  *                   and, as the baseline, counted from the records (a filter every record passes)
- *   reports         sales by region over the last 365 days, overdue ageing as of today
+ *   reports         sales by region over the last twelve whole months and this one (and, as its baseline, the
+ *                   won records counted by hand-written SQL), overdue ageing as of today
  *   getOne          random ids (admin)
  * Printed per size: the seeding (time, rows/s), the database's size, and per scenario req/s,
  * p50/p95/p99, errors and the total the answer carried; at the end one table of every scenario

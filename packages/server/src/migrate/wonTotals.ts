@@ -1,10 +1,12 @@
 /**
  * Won sales kept by the database: a table of the opportunities in a won stage, counted and summed
- * by salesperson (the owner), the day they were won (`stage_entered_at` as a date in the
- * database's time zone), and their customer's territory and owner. The sales reports (by
- * salesperson and by region, won by month for quotas and plans) read it instead of every won
- * opportunity of the period, so their cost follows salespeople × days × territories, not the
- * number of sales.
+ * by the month they were won (of `stage_entered_at` as a date in the database's time zone),
+ * salesperson (the owner), and their customer's territory and owner. The sales reports of whole
+ * months (by salesperson and by region, the wins by month of quotas and forecasts: what the
+ * dashboard asks) read it instead of every won opportunity of the period, so their cost follows
+ * months × salespeople × territories, not the number of sales. Why months and not days: a year of
+ * days by salesperson, territory and customer owner is as many rows as the sales themselves in
+ * most companies; a period that ends inside a month counts the records.
  *
  * The territory is the customer's current one, as when the report joined the customers: a
  * customer moved to another territory (or given to another owner) carries its past sales along,
@@ -39,7 +41,8 @@ export const WON_SALES = {
 
 /** The kept columns besides the salesperson's, which is named as the owner field (so the read scope applies unchanged). */
 export const WON_TOTALS_COLUMNS = {
-  day: '_day',
+  /** The first day of the month. */
+  month: '_month',
   territory: '_territory',
   customerOwner: '_customer_owner',
   count: '_count',
@@ -119,9 +122,10 @@ function shapeOf(definition: WonTotalsDefinition): SummaryShape {
   const customers = definition.customers;
   return {
     table: definition.table,
+    // The month first: the key's index then serves a range of months.
     keys: [
+      { name: c.month, type: 'date' },
       definition.owner,
-      { name: c.day, type: 'date' },
       ...(customers ? [{ name: c.territory, type: customers.territory.type }] : []),
       ...(customers?.owner ? [{ name: c.customerOwner, type: customers.owner.type }] : []),
     ],
@@ -149,7 +153,7 @@ function saleRows(definition: WonTotalsDefinition, from: string, customer: Custo
   const customerColumns = customer
     ? `${customer.territory} AS ${c.territory}, ${definition.customers?.owner ? `${customer.owner} AS ${c.customerOwner},` : ''}`
     : '';
-  return `SELECT s.${q(definition.owner.name)}, s.${q(STAGE_ENTERED_FIELD)}::date AS ${c.day}, ${customerColumns}
+  return `SELECT date_trunc('month', s.${q(STAGE_ENTERED_FIELD)}::date)::date AS ${c.month}, s.${q(definition.owner.name)}, ${customerColumns}
       ${sign} AS ${c.count}, ${sign} * coalesce(s.${q(definition.amount)}::numeric, 0) AS ${c.amount}
     FROM ${from}
     WHERE ${inWonStage(definition, 's.')}`;

@@ -1,52 +1,51 @@
 /**
  * Won sales by salesperson, by territory and by month, read from the totals the database keeps
- * (migrate/wonTotals.ts) under the caller's read scope: the figures of counting the won
- * opportunities (common.ts `wonOpportunities`, dated by the moment they entered their won stage),
- * read from one row per salesperson, day, territory and customer owner.
+ * (migrate/wonTotals.ts) under the caller's read scope when the period is made of whole months
+ * (what the dashboard asks): the figures of counting the won opportunities (common.ts
+ * `wonOpportunities`), read from one row per month, salesperson, territory and customer owner.
+ * Each `kept…` function answers `undefined` when the kept totals cannot answer (a period ending
+ * inside a month, a model without them), and the report counts the records.
  */
 import type { Knex } from 'knex';
 import { WON_TOTALS_COLUMNS as C, wonTotalsDefinition, type WonTotalsDefinition } from '../migrate/wonTotals.js';
 import { addEntityScope, scopeOf } from '../router/access.js';
 import type { RequestContext } from '../router/context.js';
-import { notFound } from '../router/errors.js';
-import { phrase } from '../router/locale.js';
-import { entityOf, OPPORTUNITIES, type Period } from './common.js';
+import { type Period, wholeMonths, wonOpportunities } from './common.js';
 
-/** The kept won sales; 404 for a model whose opportunities have no amount field or no owner (nothing to keep). */
-function keptFor(ctx: RequestContext, report: string): WonTotalsDefinition {
-  entityOf(ctx, OPPORTUNITIES, report);
-  const definition = wonTotalsDefinition(ctx.model);
-  if (!definition) throw notFound(phrase(ctx.locale, 'reportNeedsAmountOwner', { report, resource: OPPORTUNITIES }));
-  return definition;
+interface Kept {
+  definition: WonTotalsDefinition;
+  rows: Knex.QueryBuilder;
 }
 
-/** The kept rows of the period that the caller may read as sales (scope on the salesperson). */
-function keptRows(ctx: RequestContext, definition: WonTotalsDefinition, period: Period): Knex.QueryBuilder {
-  const query = ctx.knex(definition.table);
-  if (period.from) query.where(`${definition.table}.${C.day}`, '>=', period.from);
-  if (period.to) query.where(`${definition.table}.${C.day}`, '<=', period.to);
-  addEntityScope(query, ctx.knex, ctx.model, ctx.model.entities[definition.source], ctx.user, 'read', definition.table);
-  return query;
+/** The kept rows of the period's months that the caller may read as sales (scope on the salesperson), when the period is whole months. */
+function keptRows(ctx: RequestContext, period: Period): Kept | undefined {
+  const definition = wonTotalsDefinition(ctx.model);
+  const months = wholeMonths(period);
+  if (!definition || months.from !== period.from || months.to !== period.to) return undefined;
+  const rows = ctx.knex(definition.table);
+  if (period.from) rows.where(`${definition.table}.${C.month}`, '>=', period.from);
+  if (period.to) rows.where(`${definition.table}.${C.month}`, '<=', `${period.to.slice(0, 7)}-01`);
+  addEntityScope(rows, ctx.knex, ctx.model, ctx.model.entities[definition.source], ctx.user, 'read', definition.table);
+  return { definition, rows };
 }
 
 /** Rows `key, amount, n` (n: how many sales) by salesperson. */
-export function wonBySalesperson(ctx: RequestContext, report: string, period: Period): Knex.QueryBuilder {
-  const definition = keptFor(ctx, report);
-  return keptRows(ctx, definition, period).select({ key: definition.owner.name, amount: C.amount, n: C.count });
+export function keptBySalesperson(ctx: RequestContext, period: Period): Knex.QueryBuilder | undefined {
+  const kept = keptRows(ctx, period);
+  return kept?.rows.select({ key: kept.definition.owner.name, amount: C.amount, n: C.count });
 }
 
 /**
  * Rows `key, amount, n` by the customer's territory: the territory of a customer the caller may
  * read, else none (NULL), as a join on the readable customers gives.
  */
-export function wonByTerritory(ctx: RequestContext, report: string, period: Period): Knex.QueryBuilder {
-  const definition = keptFor(ctx, report);
-  // The report asked for the customers' territory and the sales' customer first (404 without them).
-  const customers = definition.customers!;
+export function keptByTerritory(ctx: RequestContext, period: Period): Knex.QueryBuilder | undefined {
+  const kept = keptRows(ctx, period);
+  const customers = kept?.definition.customers;
+  if (!kept || !customers) return undefined;
   const entity = ctx.model.entities[customers.table];
-  const scope = scopeOf(entity, ctx.user, 'read');
-  const rows = keptRows(ctx, definition, period).select({ key: C.territory, amount: C.amount, n: C.count });
-  if (scope === 'all') return rows;
+  const rows = kept.rows.select({ key: C.territory, amount: C.amount, n: C.count });
+  if (scopeOf(entity, ctx.user, 'read') === 'all') return rows;
   // The customer's owner under the customers' own owner field, so that their read scope applies as written.
   const owner = customers.owner?.name;
   if (owner) rows.select({ [owner]: C.customerOwner });
@@ -64,13 +63,26 @@ export function wonByTerritory(ctx: RequestContext, report: string, period: Peri
 
 /** Won amounts per salesperson and month (`YYYY-MM`): `salesperson_id, month, won, count`. */
 export function wonByMonth(ctx: RequestContext, report: string, period: Period): Knex.QueryBuilder {
-  const definition = keptFor(ctx, report);
-  const month = (alias = '') => ctx.knex.raw(`to_char(??, 'YYYY-MM')${alias}`, [`${definition.table}.${C.day}`]);
-  return keptRows(ctx, definition, period)
-    .select({ salesperson_id: `${definition.table}.${definition.owner.name}` })
-    .select(month(' as month'))
-    .select(ctx.knex.raw(`sum(${C.amount}) as won`))
-    .select(ctx.knex.raw(`sum(${C.count}) as count`))
-    .groupBy(`${definition.table}.${definition.owner.name}`, month())
-    .havingRaw(`sum(${C.count}) <> 0`);
+  const kept = keptRows(ctx, period);
+  if (kept) {
+    const { definition, rows } = kept;
+    const month = (alias = '') => ctx.knex.raw(`to_char(??, 'YYYY-MM')${alias}`, [`${definition.table}.${C.month}`]);
+    return (
+      rows
+        .select({ salesperson_id: `${definition.table}.${definition.owner.name}` })
+        .select(month(' as month'))
+        .select(ctx.knex.raw(`sum(${C.amount}) as won`))
+        .select(ctx.knex.raw(`sum(${C.count}) as count`))
+        .groupBy(`${definition.table}.${definition.owner.name}`, month())
+        // Kept rows whose sales all left (a win reopened) add up to nothing.
+        .havingRaw(`sum(${C.count}) <> 0`)
+    );
+  }
+  return ctx.knex
+    .from(wonOpportunities(ctx, report, period).as('w'))
+    .select('w.salesperson_id')
+    .select(ctx.knex.raw(`to_char(w.won_date, 'YYYY-MM') as month`))
+    .select(ctx.knex.raw('sum(w.amount) as won'))
+    .select(ctx.knex.raw('count(*) as count'))
+    .groupBy('w.salesperson_id', ctx.knex.raw(`to_char(w.won_date, 'YYYY-MM')`));
 }

@@ -28,7 +28,7 @@ import {
   type Period,
   type Query,
 } from './common.js';
-import { wonBySalesperson, wonByTerritory } from './keptWonSales.js';
+import { keptBySalesperson, keptByTerritory } from './keptWonSales.js';
 
 const REPORT = 'sales-by';
 type Dimension = SalesDimension;
@@ -55,18 +55,29 @@ function wonBy(ctx: RequestContext, period: Period, key: string, extra: string[]
   return ctx.knex.from(wonOpportunities(ctx, REPORT, period, extra).as('w')).select({ key, amount: 'w.amount', doc_id: 'w.doc_id' });
 }
 
+/** The kept won totals when they can answer (keptWonSales.ts), else the won opportunities themselves. */
+function keptOr(kept: Knex.QueryBuilder | undefined, labels: Grouping['labels'], records: () => Knex.QueryBuilder): Grouping {
+  return kept ? { items: kept, labels, totals: true } : { items: records(), labels };
+}
+
 const GROUPINGS: Record<Dimension, (ctx: RequestContext, period: Period) => Grouping> = {
-  salesperson: (ctx, period) => ({
-    items: wonBySalesperson(ctx, REPORT, period),
-    labels: salespeopleNames(ctx, REPORT).as('l'),
-    totals: true,
-  }),
+  salesperson: (ctx, period) =>
+    keptOr(keptBySalesperson(ctx, period), salespeopleNames(ctx, REPORT).as('l'), () => wonBy(ctx, period, 'w.salesperson_id')),
 
   /** The customer's current territory, for the customers the caller may read. */
   region: (ctx, period) => {
-    requireFields(ctx, entityOf(ctx, WON_SALES.customers, REPORT), [WON_SALES.territory]);
+    const customers = entityOf(ctx, WON_SALES.customers, REPORT);
+    requireFields(ctx, customers, [WON_SALES.territory]);
     requireFields(ctx, entityOf(ctx, OPPORTUNITIES, REPORT), [WON_SALES.customerReference]);
-    return { items: wonByTerritory(ctx, REPORT, period), labels: namesOf(ctx, 'territories', REPORT).as('l'), totals: true };
+    const territories = () =>
+      readableQuery(ctx, customers.info, {}).select({ id: columnOf(customers, 'id'), territory: columnOf(customers, WON_SALES.territory) });
+    return keptOr(keptByTerritory(ctx, period), namesOf(ctx, 'territories', REPORT).as('l'), () =>
+      wonBy(ctx, period, 'c.territory', [WON_SALES.customerReference]).leftJoin(
+        territories().as('c'),
+        'c.id',
+        `w.${WON_SALES.customerReference}`,
+      ),
+    );
   },
 
   channel: (ctx, period) => ({

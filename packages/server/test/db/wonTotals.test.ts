@@ -24,29 +24,29 @@ type Totals = Record<string, { count: number; amount: number }>;
 
 interface KeyRow {
   owner_id: number | null;
-  day: string | null;
+  month: string | null;
   territory: number | null;
   customer_owner: number | null;
   count: number;
   amount: number;
 }
 
-const keyOf = (row: KeyRow) => [row.owner_id, row.day, row.territory, row.customer_owner].map((v) => v ?? '-').join('/');
+const keyOf = (row: KeyRow) => [row.owner_id, row.month, row.territory, row.customer_owner].map((v) => v ?? '-').join('/');
 const byKey = (rows: KeyRow[]): Totals => Object.fromEntries(rows.map((row) => [keyOf(row), { count: row.count, amount: row.amount }]));
 
 async function summed(db: Knex, table: string): Promise<Totals> {
   const result = await db.raw(
-    `SELECT owner_id, ${C.day}::text AS day, ${C.territory} AS territory, ${C.customerOwner} AS customer_owner,
+    `SELECT owner_id, ${C.month}::text AS month, ${C.territory} AS territory, ${C.customerOwner} AS customer_owner,
             sum(${C.count})::int AS count, sum(${C.amount})::float8 AS amount
        FROM ${table} GROUP BY 1, 2, 3, 4 HAVING sum(${C.count}) <> 0 OR sum(${C.amount}) <> 0`,
   );
   return byKey(result.rows);
 }
 
-/** Counted from the records: won opportunities by owner, won day, and their customer's territory and owner now. */
+/** Counted from the records: won opportunities by owner, won month, and their customer's territory and owner now. */
 async function counted(db: Knex): Promise<Totals> {
   const result = await db.raw(
-    `SELECT o.owner_id, o.stage_entered_at::date::text AS day, c.territory_id AS territory, c.owner_id AS customer_owner,
+    `SELECT o.owner_id, date_trunc('month', o.stage_entered_at::date)::date::text AS month, c.territory_id AS territory, c.owner_id AS customer_owner,
             count(*)::int AS count, coalesce(sum(o.expected_amount), 0)::float8 AS amount
        FROM opportunities o LEFT JOIN customers c ON c.id = o.customer_id
       WHERE o.stage = 'won' GROUP BY 1, 2, 3, 4`,

@@ -412,6 +412,29 @@ forEachDatabase('router reports', (database) => {
         }
       }
     });
+    // A period ending inside a month counts the records; its halves add up to the kept month.
+    const halves = await withStatements(database.db, async (statements) => {
+      const answers = [];
+      for (const period of ['from=2021-03-01&to=2021-03-14', 'from=2021-03-15&to=2021-03-31']) {
+        statements.length = 0;
+        answers.push(await report('repB', `sales-by?by=region&${period}`), await report('admin', `sales-by?by=salesperson&${period}`));
+        expect(statements.filter((sql) => sql.includes('sales_won_totals__opportunities'))).toEqual([]);
+        expect(statements.filter((sql) => /from "opportunities"/.test(sql)).length).toBe(2);
+      }
+      return answers;
+    });
+    const added = (...answers: { key: unknown; amount: number; count: number }[][]) => {
+      const sums = new Map<unknown, { amount: number; count: number }>();
+      for (const row of answers.flat()) {
+        const sum = sums.get(row.key) ?? { amount: 0, count: 0 };
+        sums.set(row.key, { amount: sum.amount + row.amount, count: sum.count + row.count });
+      }
+      return Object.fromEntries([...sums].map(([key, sum]) => [String(key), sum]));
+    };
+    expect(added(halves[0], halves[2])).toEqual(added(await report('repB', 'sales-by?by=region&from=2021-03&to=2021-03')));
+    expect(added(halves[1], halves[3])).toEqual(added(await report('admin', 'sales-by?by=salesperson&from=2021-03&to=2021-03')));
+    expect(Object.keys(added(halves[1], halves[3])).length).toBe(3);
+
     await database.db('customers').where('id', ids.custSouth).update({ territory_id: ids.east });
     try {
       expect(await report('admin', 'sales-by?by=region&from=2021-01&to=2021-12')).toEqual([
