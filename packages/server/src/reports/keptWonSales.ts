@@ -44,21 +44,28 @@ export function keptByTerritory(ctx: RequestContext, period: Period): Knex.Query
   const customers = kept?.definition.customers;
   if (!kept || !customers) return undefined;
   const entity = ctx.model.entities[customers.table];
-  const rows = kept.rows.select({ key: C.territory, amount: C.amount, n: C.count });
-  if (scopeOf(entity, ctx.user, 'read') === 'all') return rows;
-  // The customer's owner under the customers' own owner field, so that their read scope applies as written.
+  const rows = kept.rows;
+  if (scopeOf(entity, ctx.user, 'read') === 'all') return rows.select({ key: C.territory, amount: C.amount, n: C.count });
   const owner = customers.owner?.name;
-  if (owner) rows.select({ [owner]: C.customerOwner });
-  const readable = ctx.knex.from(rows.as('c')).select('c.key', 'c.amount', 'c.n');
-  addEntityScope(readable, ctx.knex, ctx.model, entity, ctx.user, 'read', 'c');
+  // Without an owner on customers, only a reader of every customer reads a territory.
+  if (!owner) return rows.select(ctx.knex.raw('null as key'), { amount: C.amount, n: C.count });
+  // Summed by territory and customer owner first (a few hundred rows, read once), the customer's
+  // owner under the customers' own owner field, so that their read scope applies as written.
+  const byOwner = rows
+    .select({ key: C.territory, [owner]: C.customerOwner })
+    .sum({ amount: C.amount, n: C.count })
+    .groupBy(C.territory, C.customerOwner);
+  const scope = (q: Knex.QueryBuilder) => addEntityScope(q, ctx.knex, ctx.model, entity, ctx.user, 'read', 'c');
   const hidden = ctx.knex
-    .from(rows.clone().as('c'))
+    .from({ c: 'by_owner' })
     .select(ctx.knex.raw('null as key'), 'c.amount', 'c.n')
-    .where((w) => {
-      if (owner) w.whereNull(`c.${owner}`);
-      w.orWhereNot((not) => addEntityScope(not, ctx.knex, ctx.model, entity, ctx.user, 'read', 'c'));
-    });
-  return readable.unionAll(hidden);
+    .where((w) => w.whereNull(`c.${owner}`).orWhereNot(scope));
+  return ctx.knex
+    .withMaterialized('by_owner', byOwner)
+    .from({ c: 'by_owner' })
+    .select('c.key', 'c.amount', 'c.n')
+    .modify(scope)
+    .unionAll(hidden);
 }
 
 /** Won amounts per salesperson and month (`YYYY-MM`): `salesperson_id, month, won, count`. */

@@ -43,7 +43,7 @@ function weightedSql(ctx: RequestContext, parts: SqlPart[]): Knex.Raw {
 }
 
 /** Counted from the records: any filter, any scope. */
-function fromRecords(ctx: RequestContext, source: Source, filter: Record<string, unknown>): Knex.QueryBuilder {
+function fromRecords(ctx: RequestContext, source: Source, terms: FilterTerm[]): Knex.QueryBuilder {
   const { info, entity } = source;
   const workflow = entity.workflow!;
   const amount = workflow.amountField ? `${info.table}.${workflow.amountField}` : undefined;
@@ -62,7 +62,7 @@ function fromRecords(ctx: RequestContext, source: Source, filter: Record<string,
           },
         ]
       : [];
-  return readableQuery(ctx, info, filter)
+  return readableQuery(ctx, info, terms)
     .select({ stage: workflow.field })
     .count({ count: '*' })
     .select(amount ? ctx.knex.raw('coalesce(sum(??), 0)::float8 as amount', [amount]) : ctx.knex.raw('0 as amount'))
@@ -70,17 +70,11 @@ function fromRecords(ctx: RequestContext, source: Source, filter: Record<string,
     .groupBy(workflow.field);
 }
 
-/** The filter's terms when each one is on a column the kept totals have. */
-function termsOnKeys(
-  ctx: RequestContext,
-  source: Source,
-  definition: StageTotalsDefinition,
-  filter: Record<string, unknown>,
-): FilterTerm[] | undefined {
-  const terms = parseFilters(filter, source.info, ctx.locale);
+/** Whether each of the filter's terms is on a column the kept totals have. */
+const onKeys = (definition: StageTotalsDefinition, terms: FilterTerm[]) => {
   const keys = new Set(definition.keys.map((key) => key.name));
-  return terms.every((term) => term.type === 'compare' && keys.has(term.column.name)) ? terms : undefined;
-}
+  return terms.every((term) => term.type === 'compare' && keys.has(term.column.name));
+};
 
 /** Added up from the totals the database keeps, under the same filter and read scope. */
 function fromKeptTotals(
@@ -116,12 +110,11 @@ export async function stageTotals(ctx: RequestContext, query: Query) {
     });
   }
   const filter = jsonParameter(ctx, query, 'filter');
+  const terms = parseFilters(filter, source.info, ctx.locale);
   const definition = stageTotalsDefinition(entity);
   // The users entity's scope is on its ids, which the kept totals do not have.
-  const kept = definition && entity.resource !== usersOf(ctx.model)?.resource ? termsOnKeys(ctx, source, definition, filter) : undefined;
-  const rows = (await (kept && definition
-    ? fromKeptTotals(ctx, entity, definition, kept)
-    : fromRecords(ctx, source, filter))) as StageRow[];
+  const kept = definition && entity.resource !== usersOf(ctx.model)?.resource && onKeys(definition, terms) ? definition : undefined;
+  const rows = (await (kept ? fromKeptTotals(ctx, entity, kept, terms) : fromRecords(ctx, source, terms))) as StageRow[];
   const byStage = new Map(rows.map((r) => [r.stage, r]));
   const hasWeighted = weighs(workflow);
   // Filtered to one pipeline (as the board asks), the stages are that pipeline's; else every stage of every pipeline.

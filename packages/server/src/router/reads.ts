@@ -3,7 +3,7 @@ import type { RequestContext } from './context.js';
 import type { Db, Row } from './types.js';
 import type { ResourceInfo } from './resources.js';
 import { SCOPE_WIDTH, addEntityScope, addReadScope, scopeOf } from './access.js';
-import { applyFilters, parseFilters } from './filters.js';
+import { applyFilters, type FilterTerm, parseFilters } from './filters.js';
 import { embedReferences } from './embed.js';
 import { normalizeRow, normalizeRowsInPlace } from './records.js';
 import { keysetSegments } from './keyset.js';
@@ -19,10 +19,14 @@ export interface ListResult {
   total: Total;
 }
 
-/** The rows of `resource` matching a list filter that the user may read: lists and reports start here. */
-export function readableQuery(ctx: RequestContext, resource: ResourceInfo, filter: Record<string, unknown>): Knex.QueryBuilder {
+/** The rows of `resource` matching a list filter (or its terms, parsed already) that the user may read: lists and reports start here. */
+export function readableQuery(
+  ctx: RequestContext,
+  resource: ResourceInfo,
+  filter: Record<string, unknown> | FilterTerm[],
+): Knex.QueryBuilder {
   const query = ctx.knex(resource.table);
-  applyFilters(query, resource.table, parseFilters(filter, resource, ctx.locale));
+  applyFilters(query, resource.table, Array.isArray(filter) ? filter : parseFilters(filter, resource, ctx.locale));
   addReadScope(query, ctx.knex, ctx.model, resource, ctx.user);
   return query;
 }
