@@ -17,9 +17,9 @@ import {
   salespeopleNames,
   whereInPeriod,
   whereWon,
-  wonOpportunities,
   type Query,
 } from './common.js';
+import { wonPerSalesperson } from './keptWonSales.js';
 
 const REPORT = 'expense-ratio';
 
@@ -39,8 +39,8 @@ export async function expenseRatio(ctx: RequestContext, query: Query) {
     knex.raw('0::numeric as won'),
   );
   const won = knex
-    .from(wonOpportunities(ctx, REPORT, period).as('o'))
-    .select('o.salesperson_id', knex.raw('0::numeric as expenses'), 'o.amount as won');
+    .from(wonPerSalesperson(ctx, REPORT, period).as('o'))
+    .select('o.salesperson_id', knex.raw('0::numeric as expenses'), 'o.won');
   const totals = knex
     .from(spent.unionAll(won, true).as('x'))
     .select('x.salesperson_id', knex.raw('grouping(x.salesperson_id) = 1 as total'))

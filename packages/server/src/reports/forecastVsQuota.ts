@@ -30,9 +30,9 @@ import {
   salespeopleNames,
   whereInPeriod,
   whereMonthIn,
-  wonOpportunities,
   type Query,
 } from './common.js';
+import { wonPerSalesperson } from './keptWonSales.js';
 
 const REPORT = 'forecast-vs-quota';
 /** The open categories summed, in the order of the answer. */
@@ -66,11 +66,9 @@ export async function forecastVsQuota(ctx: RequestContext, query: Query): Promis
     .groupBy(columnOf(quotas, 'salesperson_id'));
 
   const wonRows = knex
-    .from(wonOpportunities(ctx, REPORT, period).as('w'))
+    .from(wonPerSalesperson(ctx, REPORT, period).as('w'))
     .whereNotNull('w.salesperson_id')
-    .select('w.salesperson_id')
-    .sum({ won: 'w.amount' })
-    .groupBy('w.salesperson_id');
+    .select('w.*');
 
   // The open stages of each category; a category without stages sums to 0.
   const open = workflow.stages.filter((s) => s.kind === 'open');

@@ -93,3 +93,17 @@ export function wonByMonth(ctx: RequestContext, report: string, period: Period):
     .select(ctx.knex.raw('count(*) as count'))
     .groupBy('w.salesperson_id', ctx.knex.raw(`to_char(w.won_date, 'YYYY-MM')`));
 }
+
+/** Won amounts per salesperson over the period: `salesperson_id, won`, a row for sales without one too. */
+export function wonPerSalesperson(ctx: RequestContext, report: string, period: Period): Knex.QueryBuilder {
+  const kept = keptRows(ctx, period);
+  if (kept) {
+    const owner = `${kept.definition.table}.${kept.definition.owner.name}`;
+    return kept.rows.select({ salesperson_id: owner }).sum({ won: C.amount }).groupBy(owner).havingRaw(`sum(${C.count}) <> 0`);
+  }
+  return ctx.knex
+    .from(wonOpportunities(ctx, report, period).as('w'))
+    .select('w.salesperson_id')
+    .sum({ won: 'w.amount' })
+    .groupBy('w.salesperson_id');
+}
