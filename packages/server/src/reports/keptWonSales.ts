@@ -107,3 +107,24 @@ export function wonPerSalesperson(ctx: RequestContext, report: string, period: P
     .sum({ won: 'w.amount' })
     .groupBy('w.salesperson_id');
 }
+
+/**
+ * Every month's wins per salesperson, for targets of whole months or years: `salesperson_id`,
+ * `won_at` (the month's first day from the kept totals, the moment of each win from the records),
+ * `amount`, `n` (how many sales).
+ */
+export function wonPerSalespersonMonth(ctx: RequestContext, report: string): Knex.QueryBuilder {
+  const kept = keptRows(ctx, {});
+  if (kept) {
+    const { definition, rows } = kept;
+    const [owner, month] = [`${definition.table}.${definition.owner.name}`, `${definition.table}.${C.month}`];
+    return rows
+      .select({ salesperson_id: owner, won_at: month })
+      .sum({ amount: C.amount, n: C.count })
+      .groupBy(owner, month)
+      .havingRaw(`sum(${C.count}) <> 0`);
+  }
+  return ctx.knex
+    .from(wonOpportunities(ctx, report, {}).as('w'))
+    .select('w.salesperson_id', { won_at: 'w.won_date' }, 'w.amount', ctx.knex.raw('1 as n'));
+}

@@ -20,9 +20,9 @@ import {
   requireFields,
   salespeopleNames,
   whereNotLost,
-  wonOpportunities,
   type Query,
 } from './common.js';
+import { wonPerSalespersonMonth } from './keptWonSales.js';
 
 const REPORT = 'plan-vs-actual';
 
@@ -60,17 +60,17 @@ export async function planVsActual(ctx: RequestContext, query: Query) {
   const planned = knex.from(plansWithPeriod(ctx, query).as('p0')).select('*').whereNotNull('starts');
   if (period.to) planned.where('starts', '<=', period.to);
   if (period.from) planned.where('ends', '>', period.from);
-  // Won sales with their owner's team (today's membership, as the team scope reads it).
+  // Won sales by salesperson and month (plans cover whole months or years) with their owner's team (today's membership, as the team scope reads it).
   const users = usersOf(ctx.model);
-  const won = knex.from(wonOpportunities(ctx, REPORT, {}).as('o'));
+  const won = knex.from(wonPerSalespersonMonth(ctx, REPORT).as('o'));
   if (users?.teamField) won.leftJoin({ t: users.resource }, 't.id', 'o.salesperson_id').select('o.*', { team_id: `t.${users.teamField}` });
   else won.select('o.*', knex.raw('null::bigint as team_id'));
   return (await knex
     .from(planned.as('p'))
     .leftJoin(won.as('w'), (on) =>
       on
-        .on('w.won_date', '>=', 'p.starts')
-        .andOn('w.won_date', '<', 'p.ends')
+        .on('w.won_at', '>=', 'p.starts')
+        .andOn('w.won_at', '<', 'p.ends')
         .andOn(
           knex.raw(
             'case when p.team_id is not null then w.team_id = p.team_id when p.owner_id is not null then w.salesperson_id = p.owner_id else true end',
@@ -82,7 +82,7 @@ export async function planVsActual(ctx: RequestContext, query: Query) {
     .select('p.plan_id', 'p.name', 'p.plan_type', 'p.period', 'p.team_id', { team_name: 'tn.label' }, 'p.owner_id', {
       owner_name: 'sn.label',
     })
-    .select(money(ctx, 'p.target', 'target'), money(ctx, 'sum(w.amount)', 'actual'), knex.raw('count(w.doc_id)::int as count'))
+    .select(money(ctx, 'p.target', 'target'), money(ctx, 'sum(w.amount)', 'actual'), knex.raw('coalesce(sum(w.n), 0)::int as count'))
     .groupBy('p.plan_id', 'p.name', 'p.plan_type', 'p.period', 'p.team_id', 'tn.label', 'p.owner_id', 'sn.label', 'p.target', 'p.starts')
     .orderBy([
       { column: 'p.starts', order: 'asc' },

@@ -401,7 +401,13 @@ forEachDatabase('router reports', (database) => {
   it('sales-by, the wins by month, per salesperson and beside expenses read the won sales the database keeps; a customer moved to another territory takes its past wins along', async () => {
     await withStatements(database.db, async (statements) => {
       for (const as of ['admin', 'managerNorth', 'repA', 'repB'] as const) {
-        const paths = ['sales-by?by=region&from=2021-01&to=2021-12', 'sales-by?by=salesperson', 'quota-attainment', 'expense-ratio'];
+        const paths = [
+          'sales-by?by=region&from=2021-01&to=2021-12',
+          'sales-by?by=salesperson',
+          'quota-attainment',
+          'expense-ratio',
+          'plan-vs-actual',
+        ];
         for (const path of [...paths, 'forecast-vs-quota?from=2021-01&to=2021-12']) {
           statements.length = 0;
           await report(as, path);
