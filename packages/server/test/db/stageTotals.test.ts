@@ -160,5 +160,15 @@ forEachDatabase('stage totals kept by the database', (database) => {
     }
     await db('opportunities').insert(opportunity(99, owners, customer));
     expect(Object.values(await summed(db)).reduce((n, row) => n + row.count, 0)).toBe(31);
+
+    // A table made by the first version, whose comment did not list its functions: rebuilt once, its function with it.
+    const comment = (await db.raw(`SELECT obj_description(?::regclass, 'pg_class') AS c`, [SUMMARY])).rows[0].c;
+    const { functions: _, ...first } = JSON.parse(comment);
+    await db.raw(`COMMENT ON TABLE ${SUMMARY} IS '${JSON.stringify(first)}'`);
+    const rebuilt = await oid();
+    await applyMigrations(db, modelWith(opportunitiesEntity()));
+    expect(await oid()).not.toBe(rebuilt);
+    await db('opportunities').insert(opportunity(100, owners, customer));
+    expect(Object.values(await summed(db)).reduce((n, row) => n + row.count, 0)).toBe(32);
   });
 });
