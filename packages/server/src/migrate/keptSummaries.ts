@@ -5,7 +5,9 @@
  * rename or drop), and creates, after them, every missing one, filled from the records while the
  * new triggers' locks keep writers out.
  */
+import type { EntityModel } from '@ra-sales/schema';
 import type { Knex } from 'knex';
+import { entityTableShape } from './shape.js';
 import { fitIdentifier, quoteIdent, quoteLiteral } from './sql.js';
 
 /** Every summary table's name starts with one of these. */
@@ -71,6 +73,20 @@ export async function createSummaries(db: Knex, missing: KeptSummary[]): Promise
     for (const sql of summary.create) await db.raw(sql);
   }
 }
+
+/** `compute` worked out once per object (an entity, a model): the reports ask for a definition on every request. */
+export function oncePer<K extends object, V>(compute: (key: K) => V | undefined): (key: K) => V | undefined {
+  const known = new WeakMap<K, V | null>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key) ?? null));
+    return value ?? undefined;
+  };
+}
+
+/** The entity table's columns and their SQL types. */
+export const columnTypesOf = (entity: EntityModel) =>
+  new Map(entityTableShape(entity).columns.map((column) => [column.name, column.type as string]));
 
 export const commentOn = (table: string, signature: string) => `COMMENT ON TABLE ${quoteIdent(table)} IS ${quoteLiteral(signature)}`;
 

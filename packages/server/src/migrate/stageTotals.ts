@@ -17,10 +17,11 @@
  * (keptSummaries.ts).
  */
 import type { EntityModel, SalesModel } from '@ra-sales/schema';
-import { entityTableShape } from './shape.js';
 import {
   addToSummarySql,
+  columnTypesOf,
   commentOn,
+  oncePer,
   SLOT_COLUMN,
   statementTriggersSql,
   SUMMARY_PREFIXES,
@@ -61,22 +62,16 @@ export function stageTotalsTable(resource: string): string {
   return fitIdentifier(`${SUMMARY_PREFIXES.stageTotals}${resource}`);
 }
 
-const definitions = new WeakMap<EntityModel, StageTotalsDefinition | null>();
-
 /**
  * The summary of an entity, or none: an entity without a workflow, or whose stage is not one of its
- * columns. Worked out once per entity: the report asks for it on every request.
+ * columns.
  */
-export function stageTotalsDefinition(entity: EntityModel): StageTotalsDefinition | undefined {
-  let definition = definitions.get(entity);
-  if (definition === undefined) definitions.set(entity, (definition = definitionOf(entity) ?? null));
-  return definition ?? undefined;
-}
+export const stageTotalsDefinition = oncePer(definitionOf);
 
 function definitionOf(entity: EntityModel): StageTotalsDefinition | undefined {
   const workflow = entity.workflow;
   if (!workflow) return undefined;
-  const columns = new Map(entityTableShape(entity).columns.map((column) => [column.name, column.type as string]));
+  const columns = columnTypesOf(entity);
   const column = (name: string | undefined) => (name && columns.has(name) ? name : undefined);
   const stage = column(workflow.field);
   if (!stage) return undefined;

@@ -17,10 +17,12 @@
  * The triggers, the slots and the rebuild on a changed definition are those of the stage totals
  * (keptSummaries.ts).
  */
-import { STAGE_ENTERED_FIELD, type EntityModel, type SalesModel } from '@ra-sales/schema';
+import { STAGE_ENTERED_FIELD, type SalesModel } from '@ra-sales/schema';
 import {
   addToSummarySql,
+  columnTypesOf,
   commentOn,
+  oncePer,
   statementTriggersSql,
   SUMMARY_PREFIXES,
   summarySignature,
@@ -28,7 +30,6 @@ import {
   type KeptSummary,
   type SummaryShape,
 } from './keptSummaries.js';
-import { entityTableShape } from './shape.js';
 import { fitIdentifier, quoteIdent, quoteLiteral } from './sql.js';
 
 /** Where the sales reports find the won sales and their region: named fields of the default domain. */
@@ -68,22 +69,11 @@ export interface WonTotalsDefinition {
   customers?: { table: string; reference: string; territory: Column; owner?: Column };
 }
 
-const columnsOf = (entity: EntityModel) => new Map(entityTableShape(entity).columns.map((column) => [column.name, column.type as string]));
-
-const definitions = new WeakMap<SalesModel, WonTotalsDefinition | null>();
-
-/** The won totals of a model, or none: no opportunities, or without an amount or an owner. Worked out once per model. */
-export function wonTotalsDefinition(model: SalesModel): WonTotalsDefinition | undefined {
-  let definition = definitions.get(model);
-  if (definition === undefined) definitions.set(model, (definition = definitionOf(model) ?? null));
-  return definition ?? undefined;
-}
-
 function definitionOf(model: SalesModel): WonTotalsDefinition | undefined {
   const entity = model.entities[WON_SALES.resource];
   const workflow = entity?.workflow;
   if (!workflow) return undefined;
-  const columns = columnsOf(entity);
+  const columns = columnTypesOf(entity);
   const won = workflow.stages.filter((stage) => stage.kind === 'won').map((stage) => stage.id);
   const owner = entity.access?.ownerField;
   const amount = workflow.amountField;
@@ -100,10 +90,13 @@ function definitionOf(model: SalesModel): WonTotalsDefinition | undefined {
   };
 }
 
+/** The won totals of a model, or none: no opportunities, or without an amount or an owner. */
+export const wonTotalsDefinition = oncePer(definitionOf);
+
 function customersOf(model: SalesModel, sales: Map<string, string>): Pick<WonTotalsDefinition, 'customers'> {
   const entity = model.entities[WON_SALES.customers];
   if (!entity || !sales.has(WON_SALES.customerReference)) return {};
-  const columns = columnsOf(entity);
+  const columns = columnTypesOf(entity);
   const territory = columns.get(WON_SALES.territory);
   if (!territory) return {};
   const owner = entity.access?.ownerField;
