@@ -3,8 +3,9 @@
  * (migrate/wonTotals.ts) under the caller's read scope when the period is made of whole months
  * (what the dashboard asks): the figures of counting the won opportunities (common.ts
  * `wonOpportunities`), read from one row per month, salesperson, territory and customer owner.
- * Each `kept…` function answers `undefined` when the kept totals cannot answer (a period ending
- * inside a month, a model without them), and the report counts the records.
+ * When the kept totals cannot answer (a period ending inside a month, a model without them), a
+ * `kept…` function answers `undefined` and its report counts the records; a `won…` function
+ * counts them itself.
  */
 import type { Knex } from 'knex';
 import { WON_TOTALS_COLUMNS as C, wonTotalsDefinition, type WonTotalsDefinition } from '../migrate/wonTotals.js';
