@@ -79,6 +79,11 @@ async function screens(state: State): Promise<PhoneState> {
   return created;
 }
 
+/** On a failed step, what the phone and its desktop twin showed (nothing when no phone step has run). */
+export async function phoneFailureShots(state: State, name: string): Promise<void> {
+  await phones.get(state)?.shot(name);
+}
+
 /** The page is no wider than its screen: nothing scrolls sideways. */
 async function fitsTheScreen(page: Page, what: string): Promise<void> {
   const { width, scrollWidth } = await page.evaluate(() => ({

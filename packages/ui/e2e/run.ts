@@ -14,7 +14,7 @@ import { actAs, apiClient, ARTIFACTS, buildAdminApp, launchBrowser, screenshotte
 import { approveInInbox, byTestId, fill, hashUrl, poll, save, waitForRecordUrl } from './ui.js';
 import { quoteControlSteps } from './quoteControls.js';
 import { documentChainSteps } from './documentChain.js';
-import { phoneSteps } from './phone.js';
+import { phoneFailureShots, phoneSteps } from './phone.js';
 import { activitySteps } from './activities.js';
 import { dailyFixSteps } from './dailyFixes.js';
 import { attachmentSteps } from './attachments.js';
@@ -324,7 +324,9 @@ async function main() {
       } catch (error) {
         failed = true;
         results.push({ step: name, status: 'failed', ms: Date.now() - started, error: (error as Error).stack ?? String(error) });
-        await state.shot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
+        const shot = `FAILED-${name.replace(/\W+/g, '-')}`;
+        await state.shot(shot).catch(() => undefined);
+        await phoneFailureShots(state, shot).catch(() => undefined);
       }
     }
     // An uncaught error in the page fails the run, whichever step raised it.

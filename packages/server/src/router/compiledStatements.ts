@@ -1,15 +1,22 @@
 /**
  * Statements built and compiled by knex once per shape, then run with new values. A statement's SQL
  * depends only on its shape (table, columns, the user's scope, a lock), never on the values it is
- * run with, so building and compiling the query again on every request repeats the same work; the
- * compiled SQL goes through `db.raw`, which still sends it on the transaction's connection or the
- * pool and still emits knex's `query` event.
+ * run with, so building and compiling the query again on every request repeats the same work.
+ *
+ * On PostgreSQL the compiled statement goes straight to the `pg` connection knex holds (the
+ * transaction's, or one taken from knex's pool and given back), and knex's `query` event is emitted
+ * as knex would. Knex's runner around one statement (its promise chain, the bindings positioned
+ * again, the query object enriched) cost 10–12 µs of CPU per statement, measured in a loop of inserts.
+ * PGlite's statements, and those of a knex whose host set `postProcessResponse`, go through `db.raw`.
  */
 import type { Knex } from 'knex';
 import type { Db, SalesUser } from './types.js';
 
 interface Compiled {
+  /** Knex's form, with `?` placeholders. */
   sql: string;
+  /** PostgreSQL's form, with `$1`… */
+  native: string;
   /** The bindings of the first compilation; its leading `varying` ones are replaced on every run. */
   bindings: readonly unknown[];
 }
@@ -26,11 +33,12 @@ function compile(owner: object, key: string, build: () => Knex.QueryBuilder, var
   if (!kept) compiledByOwner.set(owner, (kept = new Map()));
   const found = kept.get(key);
   if (found) return found;
-  const { sql, bindings } = build().toSQL();
+  const query = build().toSQL();
+  const { sql, bindings } = query;
   if (varying.some((value, i) => !Object.is(bindings[i], value))) {
     throw new Error(`a compiled statement must bind its varying values first (${key}): ${sql}`);
   }
-  const compiled = { sql, bindings };
+  const compiled = { sql, native: query.toNative().sql, bindings };
   if (key.length > LONGEST_KEPT_KEY) return compiled;
   kept.set(key, compiled);
   if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
@@ -49,10 +57,43 @@ export async function runCompiled(
   build: () => Knex.QueryBuilder,
   varying: readonly unknown[],
 ): Promise<Record<string, unknown>[]> {
-  const { sql, bindings } = compile(owner, key, build, varying);
+  const { sql, native, bindings } = compile(owner, key, build, varying);
   const values = varying.length ? [...varying, ...bindings.slice(varying.length)] : bindings;
+  if (onPg(db) && !(db.isTransaction && (db as Knex.Transaction).isCompleted())) return runOnDriver(db, native, values);
   const result = await db.raw(sql, values as Knex.RawBinding[]);
   return (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+/** The `pg` connection as knex holds it. */
+interface PgConnection {
+  __knexUid?: string;
+  __knexTxId?: string;
+  query(config: { text: string; values: readonly unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** A knex whose host set `postProcessResponse` keeps its runner, which applies it. */
+const onPg = (db: Db) => db.client.config.client === 'pg' && !db.client.config.postProcessResponse;
+
+/**
+ * One statement on the connection knex would have used: a transaction's own (knex's transaction
+ * client answers it and ignores its release), else one of the pool, released when done. A completed
+ * transaction is left to `db.raw`, which refuses it: its connection may already serve another request.
+ */
+async function runOnDriver(db: Db, sql: string, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  const client = db.client;
+  const connection = (await client.acquireConnection()) as PgConnection;
+  try {
+    client.emit('query', {
+      __knexUid: connection.__knexUid,
+      __knexTxId: connection.__knexTxId,
+      method: 'raw',
+      sql,
+      bindings: values,
+    });
+    return (await connection.query({ text: sql, values })).rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /** What a user's scope depends on: their id, team and roles. */

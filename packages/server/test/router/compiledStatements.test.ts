@@ -85,6 +85,42 @@ forEachDatabase('compiled statements and hot routes', (database) => {
     expect(Number(row.id)).toBeGreaterThan(0);
   });
 
+  it('runs inside a transaction on its connection, and on the pool outside it, each statement noted as knex notes it', async () => {
+    const db = database.db;
+    const seen: { sql: string; bindings?: unknown[]; __knexTxId?: string }[] = [];
+    const noting = (q: (typeof seen)[number]) => seen.push(q);
+    const owner = {};
+    const readTeam = (on: typeof db, id: number) =>
+      runCompiled(on, owner, 'team by id', () => on('teams').select('name').where('id', id), [id]);
+    db.on('query', noting);
+    try {
+      await db.transaction(async (trx) => {
+        const [team] = await insertRow(trx, owner, 'teams', { name: 'Compiled in a transaction' }, true);
+        const id = Number(team.id);
+        expect(await readTeam(trx, id)).toEqual([{ name: 'Compiled in a transaction' }]);
+        // Only the transaction's own connection sees the row before the commit (PGlite has one connection).
+        const pooled = database.kind === 'postgres';
+        if (pooled) expect(await readTeam(db, id)).toEqual([]);
+        const ofTeam = seen.filter((q) => q.sql.includes('"teams"'));
+        expect(ofTeam.map((q) => q.bindings?.includes(id) ?? false)).toEqual([false, true, ...(pooled ? [true] : [])]);
+        expect(ofTeam.map((q) => q.__knexTxId !== undefined)).toEqual([true, true, ...(pooled ? [false] : [])]);
+      });
+    } finally {
+      db.off('query', noting);
+    }
+  });
+
+  it('refuses a statement of a transaction already completed, whose connection may serve another request', async () => {
+    const trx = await database.db.transaction();
+    await trx.commit();
+    await expect(runCompiled(trx, {}, 'after the end', () => trx('teams').select('id').where('id', 1), [1])).rejects.toThrow(/complete/i);
+  });
+
+  it('passes the database’s errors on with their codes, so a duplicate is still told as one', async () => {
+    const [team] = await insertRow(database.db, {}, 'teams', { name: 'Compiled duplicate' }, true);
+    await expect(insertRow(database.db, {}, 'teams', { id: team.id, name: 'Compiled twice' })).rejects.toMatchObject({ code: '23505' });
+  });
+
   it('leaves paths of other shapes to the router’s own routes', async () => {
     expect((await server.request('GET', '/me', { as: 'repA' })).json.id).toBe(server.users.repA);
     expect((await server.request('GET', '/Customers', { as: 'admin' })).status).toBe(404);
