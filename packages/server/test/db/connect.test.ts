@@ -14,6 +14,16 @@ describe('type parsers', () => {
     expect(parseTimestamptz('infinity')).toBe('infinity');
     expect(parseTimestamp('2026-03-01 08:30:00')).toBe('2026-03-01T08:30:00.000Z');
   });
+
+  it('reads a time printed in UTC as the general case does: milliseconds cut, not rounded', () => {
+    expect(parseTimestamptz('2026-03-01 08:30:00.5+00')).toBe('2026-03-01T08:30:00.500Z');
+    expect(parseTimestamptz('2026-03-01 08:30:00.12+00')).toBe('2026-03-01T08:30:00.120Z');
+    expect(parseTimestamptz('2026-12-31 23:59:59.999999+00')).toBe('2026-12-31T23:59:59.999Z');
+    expect(parseTimestamptz('2026-03-01 08:30:00+00:00')).toBe('2026-03-01T08:30:00.000Z');
+    // A year of five digits and a date BC are left to the general case, which keeps them as printed.
+    expect(parseTimestamptz('12026-03-01 08:30:00+00')).toBe('12026-03-01 08:30:00+00');
+    expect(parseTimestamptz('0044-03-15 12:00:00+00 BC')).toBe('0044-03-15 12:00:00+00 BC');
+  });
 });
 
 forEachDatabase('connectDatabase', (database) => {
