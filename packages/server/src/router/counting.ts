@@ -48,12 +48,13 @@ export class Counter {
 
   /**
    * The total from the capped count (`cappedCount`, read off the page's rows; undefined when the
-   * page came back empty, so the count is run on its own).
+   * page came back empty, so the count is run on its own). `filtered` is built only when a statement
+   * needs it: a page that brought its count along needs none.
    */
-  async total(db: Db, table: string, filtered: Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
-    const n = cappedCount ?? Number((await this.capped(db, filtered).first())?.n ?? 0);
+  async total(db: Db, table: string, filtered: () => Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
+    const n = cappedCount ?? Number((await this.capped(db, filtered()).first())?.n ?? 0);
     if (n <= this.limit) return { total: n, exact: true };
-    return { total: Math.max(Math.round(await this.estimate(db, table, filtered)), this.limit + 1), exact: false };
+    return { total: Math.max(Math.round(await this.estimate(db, table, filtered())), this.limit + 1), exact: false };
   }
 
   /** Drops the estimates kept for `table` (its statistics were just refreshed). */

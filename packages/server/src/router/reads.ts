@@ -74,7 +74,7 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
   const rows = normalizeRowsInPlace(fetched, resource);
   // A short page that is not past the end tells the total without counting.
   const complete = rows.length < size && (rows.length > 0 || start === 0);
-  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, table, filtered(), cappedCount);
+  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, table, filtered, cappedCount);
   if (query.embed.length) await embedReferences(knex, model, ctx.resources, resource, user, rows, query.embed);
   return { rows, start, total };
 }
