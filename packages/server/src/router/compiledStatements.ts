@@ -10,6 +10,7 @@
  * PGlite's statements, and those of a knex whose host set `postProcessResponse`, go through `db.raw`.
  */
 import type { Knex } from 'knex';
+import { databaseKind } from '../db/connect.js';
 import type { Db, SalesUser } from './types.js';
 
 interface Compiled {
@@ -72,7 +73,7 @@ interface PgConnection {
 }
 
 /** A knex whose host set `postProcessResponse` keeps its runner, which applies it. */
-const onPg = (db: Db) => db.client.config.client === 'pg' && !db.client.config.postProcessResponse;
+const onPg = (db: Db) => databaseKind(db) === 'postgres' && !db.client.config.postProcessResponse;
 
 /**
  * One statement on the connection knex would have used: a transaction's own (knex's transaction
