@@ -24,6 +24,11 @@ export interface ConnectOptions {
    */
   statementTimeoutMs?: number;
   /**
+   * PostgreSQL only: `false` never prepares the router's statements on this connection (see the
+   * router's `preparedStatements`): for PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
+  /**
    * A PGlite data folder dump (`PGlite.dumpDataDir()`) to start from instead of running initdb:
    * several times faster for throwaway in-memory databases.
    */
@@ -43,10 +48,22 @@ export const DEFAULT_PGLITE_DIR = path.join('.data', 'pglite');
  */
 export function connectDatabase(options: ConnectOptions = {}): Knex {
   const url = options.url ?? process.env.DATABASE_URL;
-  return url
-    ? connectPostgres(url, options.poolMax ?? 10, options.statementTimeoutMs)
-    : connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate, options.pgliteExtensions);
+  if (!url) return connectPglite(options.dataDir ?? DEFAULT_PGLITE_DIR, options.pgliteTemplate, options.pgliteExtensions);
+  const db = connectPostgres(url, options.poolMax ?? 10, options.statementTimeoutMs);
+  if (options.preparedStatements === false) withoutPreparedStatements(db);
+  return db;
 }
+
+/** The knex configurations whose statements go unnamed (a transaction's client shares its knex's). */
+const unprepared = new WeakSet<object>();
+
+/** The router's statements on `db` (and its transactions) are sent unnamed, never prepared: for PgBouncer in transaction mode before 1.21. */
+export function withoutPreparedStatements(db: Knex): void {
+  unprepared.add(db.client.config);
+}
+
+/** Whether the router may prepare its statements on `db` (a connection, or one of its transactions). */
+export const preparesStatements = (db: Knex): boolean => !unprepared.has(db.client.config);
 
 /** A dump of a freshly initialised PGlite data folder, for `pgliteTemplate`. */
 export async function createPgliteTemplate(): Promise<Blob> {

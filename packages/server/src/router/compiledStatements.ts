@@ -8,9 +8,14 @@
  * as knex would. Knex's runner around one statement (its promise chain, the bindings positioned
  * again, the query object enriched) cost 10–12 µs of CPU per statement, measured in a loop of inserts.
  * PGlite's statements, and those of a knex whose host set `postProcessResponse`, go through `db.raw`.
+ *
+ * A shape run a second time is also prepared (a named statement, one name per SQL text): PostgreSQL
+ * then parses and analyses it once per connection instead of once per request, and may keep its
+ * plan. PgBouncer in transaction mode before 1.21 cannot carry named statements from one
+ * transaction to the next: the router's `preparedStatements: false` sends them unnamed (`withoutPreparedStatements` in db/connect.ts).
  */
 import type { Knex } from 'knex';
-import { databaseKind } from '../db/connect.js';
+import { databaseKind, preparesStatements } from '../db/connect.js';
 import type { Db, SalesUser } from './types.js';
 
 interface Compiled {
@@ -20,6 +25,8 @@ interface Compiled {
   native: string;
   /** The bindings of the first compilation; its leading `varying` ones are replaced on every run. */
   bindings: readonly unknown[];
+  /** Runs so far: a shape is prepared from its second run on (a one-off statement is not kept on the connections). */
+  runs: number;
 }
 
 /** Shapes kept per owner, oldest dropped first (a user-scoped shape is one per user). */
@@ -39,7 +46,7 @@ function compile(owner: object, key: string, build: () => Knex.QueryBuilder, var
   if (varying.some((value, i) => !Object.is(bindings[i], value))) {
     throw new Error(`a compiled statement must bind its varying values first (${key}): ${sql}`);
   }
-  const compiled = { sql, native: query.toNative().sql, bindings };
+  const compiled = { sql, native: query.toNative().sql, bindings, runs: 0 };
   if (key.length > LONGEST_KEPT_KEY) return compiled;
   kept.set(key, compiled);
   if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
@@ -58,9 +65,13 @@ export async function runCompiled(
   build: () => Knex.QueryBuilder,
   varying: readonly unknown[],
 ): Promise<Record<string, unknown>[]> {
-  const { sql, native, bindings } = compile(owner, key, build, varying);
+  const compiled = compile(owner, key, build, varying);
+  const { sql, native, bindings } = compiled;
   const values = varying.length ? [...varying, ...bindings.slice(varying.length)] : bindings;
-  if (onPg(db) && !(db.isTransaction && (db as Knex.Transaction).isCompleted())) return runOnDriver(db, native, values);
+  if (onPg(db) && !(db.isTransaction && (db as Knex.Transaction).isCompleted())) {
+    const reused = compiled.runs++ > 0;
+    return runOnDriver(db, native, values, reused && preparesStatements(db) ? statementName(native) : undefined);
+  }
   const result = await db.raw(sql, values as Knex.RawBinding[]);
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
@@ -69,8 +80,31 @@ export async function runCompiled(
 interface PgConnection {
   __knexUid?: string;
   __knexTxId?: string;
-  query(config: { text: string; values: readonly unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
+
+/**
+ * Names given, one per SQL text. A connection keeps every statement prepared on it until it closes,
+ * so the names are few: the texts beyond them go unnamed.
+ */
+const MOST_NAMED = 200;
+const statementNames = new Map<string, string>();
+let namesGiven = 0;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MOST_NAMED) statementNames.set(text, (name = `ra_sales_${++namesGiven}`));
+  return name;
+}
+
+/**
+ * PostgreSQL refuses to run a prepared `select *` or `returning *` again once its table has gained
+ * or lost a column (a migration applied while the server runs): the text gets a new name, prepared
+ * afresh on each connection, and a statement outside a transaction runs again at once. Inside one,
+ * the transaction is lost: the error is answered 503, nothing changed, and the request may be sent again.
+ */
+export const isStaleResultType = (error: unknown): boolean =>
+  (error as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
 /** A knex whose host set `postProcessResponse` keeps its runner, which applies it. */
 const onPg = (db: Db) => databaseKind(db) === 'postgres' && !db.client.config.postProcessResponse;
@@ -80,7 +114,7 @@ const onPg = (db: Db) => databaseKind(db) === 'postgres' && !db.client.config.po
  * client answers it and ignores its release), else one of the pool, released when done. A completed
  * transaction is left to `db.raw`, which refuses it: its connection may already serve another request.
  */
-async function runOnDriver(db: Db, sql: string, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+async function runOnDriver(db: Db, sql: string, values: readonly unknown[], name: string | undefined): Promise<Record<string, unknown>[]> {
   const client = db.client;
   const connection = (await client.acquireConnection()) as PgConnection;
   try {
@@ -91,7 +125,14 @@ async function runOnDriver(db: Db, sql: string, values: readonly unknown[]): Pro
       sql,
       bindings: values,
     });
-    return (await connection.query({ text: sql, values })).rows;
+    try {
+      return (await connection.query(name ? { name, text: sql, values } : { text: sql, values })).rows;
+    } catch (error) {
+      if (!name || !isStaleResultType(error)) throw error;
+      if (statementNames.get(sql) === name) statementNames.delete(sql);
+      if (db.isTransaction) throw error;
+      return (await connection.query({ text: sql, values })).rows;
+    }
   } finally {
     await client.releaseConnection(connection);
   }

@@ -25,6 +25,7 @@ import { actionOf, runAction, runBulkAction } from './actions.js';
 import { parseSearch, searchRecords } from './search.js';
 import { importBody, importFile } from './import/index.js';
 import { ReadRouting } from './readRouting.js';
+import { withoutPreparedStatements } from '../db/connect.js';
 import { hotRoutes, type HotHandlers } from './hotRoutes.js';
 import { mountActivityRoutes, NotificationOutbox } from './activities/index.js';
 import { attachmentRoutes } from '../attachments/routes.js';
@@ -36,6 +37,7 @@ export function createSalesRouter(options: SalesRouterOptions): Router {
   const resources = describeResources(model);
   const counter = new Counter(options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT);
   const router = Router();
+  if (options.preparedStatements === false) for (const db of [knex, options.replica]) if (db) withoutPreparedStatements(db);
 
   if (options.cors !== false) router.use(cors());
   router.use(jsonBody(options.bodyLimit ?? '1mb'));

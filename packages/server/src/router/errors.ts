@@ -1,5 +1,6 @@
 import { labelOf, type SalesModel } from '@ra-sales/schema';
 import { uniqueIndexName } from '../migrate/shape.js';
+import { isStaleResultType } from './compiledStatements.js';
 import { fieldName, listWords, phrase } from './locale.js';
 
 /** An error with an HTTP status and a JSON body in the shape react-admin reads: `{ message, errors }`. */
@@ -61,6 +62,8 @@ export function fromDatabaseError(error: unknown, locale = 'en', model?: SalesMo
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
   if (code === '57014') return new HttpError(503, phrase(locale, 'statementTimeout', {}));
+  if (isStaleResultType(error))
+    return new HttpError(503, phrase(locale, 'tablesChanged', {}), undefined, undefined, { 'Retry-After': '1' });
   const detail = (error as Error).message;
   if (code.startsWith('22')) return badRequest(phrase(locale, 'invalidValue', { detail }));
   if (code === '40001' || code === '40P01') return conflict(phrase(locale, 'concurrentUpdate', {}));

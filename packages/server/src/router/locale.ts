@@ -192,6 +192,7 @@ const PHRASES: Record<string, Record<string, string>> = {
       'The database cannot be reached right now. Try again in a moment; if you were saving a change, check whether it was saved.',
     statementTimeout:
       'The request took longer than the server allows and was stopped; nothing was changed. Narrow the filter or try again later.',
+    tablesChanged: 'The database tables changed while the request ran; nothing was changed. Send it again.',
     constraintViolated: 'Constraint violated: {detail}',
     duplicateValue: '{fields} already used by another {entity} record',
     duplicateValueAny: 'A value is already used by another record',
@@ -427,6 +428,7 @@ const PHRASES: Record<string, Record<string, string>> = {
     concurrentUpdate: '数据正被他人同时修改，请重试',
     databaseUnavailable: '数据库暂时无法连接，请稍后重试；如果刚才是在保存修改，请先确认是否已保存。',
     statementTimeout: '请求处理时间超过服务器上限，已被中止，数据未作任何修改。请缩小筛选范围或稍后重试。',
+    tablesChanged: '请求处理期间数据库表结构发生了变化，数据未作任何修改。请重新提交。',
     constraintViolated: '违反数据约束：{detail}',
     duplicateValue: '{fields}已被另一条{entity}记录使用',
     duplicateValueAny: '某个值已被另一条记录使用',

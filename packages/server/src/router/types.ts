@@ -39,6 +39,13 @@ export interface SalesRouterOptions {
    * user's reads after their own write until the replica has replayed it (docs/scaling.md).
    */
   replica?: Knex;
+  /**
+   * PostgreSQL: the statements compiled once per shape are prepared on each connection (default
+   * true), so that PostgreSQL parses them once per connection, not once per request. `false` sends
+   * them unnamed, on `knex` and `replica`: for PgBouncer in transaction mode before 1.21 (or with
+   * `max_prepared_statements = 0`), which cannot keep a statement from one transaction to the next.
+   */
+  preparedStatements?: boolean;
   /** Files on records: the store and its limits (docs/server.md#attachments); without it the attachment routes answer 501. */
   attachments?: AttachmentOptions;
 }

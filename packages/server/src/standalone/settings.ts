@@ -32,6 +32,7 @@ export const connectStandaloneDatabase = (): Knex =>
     url: process.env.DATABASE_URL,
     dataDir: process.env.DATA_DIR,
     statementTimeoutMs: Number(process.env.STATEMENT_TIMEOUT_MS ?? 30_000),
+    preparedStatements: process.env.PREPARED_STATEMENTS !== 'off',
   });
 
 /** `EXACT_COUNT_LIMIT`, when set: a whole number of rows, or the server refuses to start. */

@@ -5,7 +5,10 @@
  */
 import knexPackage from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { preparesStatements, withoutPreparedStatements } from '../../src/db/connect.js';
 import { insertRow, runCompiled } from '../../src/router/compiledStatements.js';
+import { fromDatabaseError } from '../../src/router/errors.js';
 import { forEachDatabase } from '../support/databases.js';
 import { startTestServer, type TestServer, type UserName, createAs } from './support/server.js';
 
@@ -130,5 +133,96 @@ forEachDatabase('compiled statements and hot routes', (database) => {
     expect((await server.request('GET', `/customers/${ofA.id}/timeline`, { as: 'repA' })).status).toBe(200);
     // A POST to a resource that is no entity is refused as before.
     expect((await server.request('POST', '/history', { as: 'admin', body: {} })).status).toBe(405);
+  });
+});
+
+forEachDatabase('prepared statements', (database) => {
+  /** PGlite's statements go through knex's runner, unnamed; behind Debian's PgBouncer (PG_TOPOLOGY=replicated) the test database is connected without them. */
+  const prepares = () => database.kind === 'postgres' && preparesStatements(database.db);
+
+  /**
+   * On PostgreSQL a knex of its own on the test database, one connection, so that every statement
+   * meets what the previous ones prepared; PGlite has one connection anyway.
+   */
+  const oneConnection = (): Knex & { done: () => Promise<void> } => {
+    if (database.kind === 'pglite') return Object.assign(database.db, { done: async () => {} });
+    const db = knexPackage.knex({ ...database.db.client.config, pool: { min: 0, max: 1 } });
+    if (!preparesStatements(database.db)) withoutPreparedStatements(db);
+    return Object.assign(db, { done: () => db.destroy() });
+  };
+  const prepared = async (db: Knex, table: string) =>
+    ((await db.raw(`select name from pg_prepared_statements where statement like ?`, [`%"${table}"%`])).rows as { name: string }[]).map(
+      (r) => r.name,
+    );
+  const probe = (db: Knex, owner: object, table: string, id: number) =>
+    runCompiled(db, owner, `probe ${table}`, () => db(table).select(`${table}.*`).where('id', id), [id]);
+
+  beforeAll(async () => {
+    for (const table of ['prepared_probe', 'unprepared_probe', 'changing_probe']) {
+      await database.db.schema.createTable(table, (t) => {
+        t.bigIncrements('id');
+        t.text('name');
+      });
+      await database.db(table).insert({ name: `${table} 1` });
+    }
+  });
+
+  it('prepares a shape from its second run on, once per connection, under one name', async () => {
+    const db = oneConnection();
+    try {
+      const owner = {};
+      expect(await probe(db, owner, 'prepared_probe', 1)).toEqual([{ id: 1, name: 'prepared_probe 1' }]);
+      expect(await prepared(db, 'prepared_probe')).toEqual([]);
+      for (const id of [1, 2, 1]) expect(await probe(db, owner, 'prepared_probe', id)).toHaveLength(id === 1 ? 1 : 0);
+      expect(await prepared(db, 'prepared_probe')).toHaveLength(prepares() ? 1 : 0);
+    } finally {
+      await db.done();
+    }
+  });
+
+  it('sends every statement unnamed on a connection told not to prepare them, and in its transactions', async () => {
+    const db = oneConnection();
+    withoutPreparedStatements(db);
+    try {
+      const owner = {};
+      for (const id of [1, 1, 1]) expect(await probe(db, owner, 'unprepared_probe', id)).toHaveLength(1);
+      await db.transaction(async (trx) => {
+        for (const id of [1, 1]) expect(await probe(trx, owner, 'unprepared_probe', id)).toHaveLength(1);
+        expect(await prepared(trx, 'unprepared_probe')).toEqual([]);
+      });
+      expect(await prepared(db, 'unprepared_probe')).toEqual([]);
+    } finally {
+      await db.done();
+    }
+  });
+
+  it('reads a table that gained a column while the server ran: at once outside a transaction, a 503 that changed nothing inside one', async () => {
+    const db = oneConnection();
+    try {
+      const owner = {};
+      for (const id of [1, 1]) await probe(db, owner, 'changing_probe', id);
+      await database.db.schema.alterTable('changing_probe', (t) => t.text('added').defaultTo('new'));
+      // Outside a transaction: the statement is run again, unnamed, and the next runs prepare it afresh.
+      expect(await probe(db, owner, 'changing_probe', 1)).toEqual([{ id: 1, name: 'changing_probe 1', added: 'new' }]);
+      await probe(db, owner, 'changing_probe', 1);
+      await database.db.schema.alterTable('changing_probe', (t) => t.text('again'));
+      const failure = await db
+        .transaction(async (trx) => {
+          await trx('changing_probe').where('id', 1).update({ name: 'changed in the lost transaction' });
+          await probe(trx, owner, 'changing_probe', 1);
+        })
+        .catch((error: unknown) => error);
+      if (prepares()) {
+        expect(fromDatabaseError(failure, 'en')).toMatchObject({ status: 503, message: expect.stringMatching(/tables changed/) });
+        expect(await database.db('changing_probe').where('id', 1).first()).toMatchObject({ name: 'changing_probe 1' });
+      } else {
+        expect(failure).toBeUndefined();
+      }
+      expect(await probe(db, owner, 'changing_probe', 1)).toEqual([
+        { id: 1, name: prepares() ? 'changing_probe 1' : 'changed in the lost transaction', added: 'new', again: null },
+      ]);
+    } finally {
+      await db.done();
+    }
   });
 });

@@ -118,7 +118,8 @@ async function openPostgres(name: string): Promise<Opened> {
   const database = `test_${process.pid}_${++databaseCounter}_${slug}`;
   await withAdmin(adminUrl, (admin) => admin.raw(`CREATE DATABASE "${database}"`));
   const topology = injectedTopology();
-  const db = connectDatabase({ url: urlForDatabase(topology.bouncer ?? adminUrl, database) });
+  // Debian's PgBouncer (1.18) cannot keep a prepared statement from one transaction to the next.
+  const db = connectDatabase({ url: urlForDatabase(topology.bouncer ?? adminUrl, database), preparedStatements: !topology.bouncer });
   const replica = topology.replica ? connectDatabase({ url: urlForDatabase(topology.replica, database) }) : undefined;
   if (replica) replicas.set(db, replica);
   return {
