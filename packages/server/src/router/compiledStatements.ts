@@ -15,7 +15,7 @@
  * transaction to the next: the router's `preparedStatements: false` sends them unnamed (`withoutPreparedStatements` in db/connect.ts).
  */
 import type { Knex } from 'knex';
-import { databaseKind, preparesStatements } from '../db/connect.js';
+import { databaseKind, preparesStatements, withoutPreparedStatements } from '../db/connect.js';
 import type { Db, SalesUser } from './types.js';
 
 interface Compiled {
@@ -103,6 +103,17 @@ function statementName(text: string): string | undefined {
  * afresh on each connection, and a statement outside a transaction runs again at once. Inside one,
  * the transaction is lost: the error is answered 503, nothing changed, and the request may be sent again.
  */
+/**
+ * A statement prepared on one server connection and run on another, or prepared twice on one: what
+ * a pooler that does not keep prepared statements (PgBouncer in transaction mode before 1.21)
+ * causes. The connection is then used without them from here on, as `preparedStatements: false`
+ * would; the request is run again outside a transaction, answered 503 inside one.
+ */
+export const isLostPreparedStatement = (error: unknown): boolean => {
+  const code = (error as { code?: unknown })?.code;
+  return code === '26000' || code === '42P05';
+};
+
 export const isStaleResultType = (error: unknown): boolean =>
   (error as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
@@ -128,8 +139,14 @@ async function runOnDriver(db: Db, sql: string, values: readonly unknown[], name
     try {
       return (await connection.query(name ? { name, text: sql, values } : { text: sql, values })).rows;
     } catch (error) {
-      if (!name || !isStaleResultType(error)) throw error;
-      if (statementNames.get(sql) === name) statementNames.delete(sql);
+      if (!name) throw error;
+      if (isStaleResultType(error)) {
+        if (statementNames.get(sql) === name) statementNames.delete(sql);
+      } else if (isLostPreparedStatement(error)) {
+        withoutPreparedStatements(db);
+      } else {
+        throw error;
+      }
       if (db.isTransaction) throw error;
       return (await connection.query({ text: sql, values })).rows;
     }

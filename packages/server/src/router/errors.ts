@@ -1,6 +1,6 @@
 import { labelOf, type SalesModel } from '@ra-sales/schema';
 import { uniqueIndexName } from '../migrate/shape.js';
-import { isStaleResultType } from './compiledStatements.js';
+import { isLostPreparedStatement, isStaleResultType } from './compiledStatements.js';
 import { fieldName, listWords, phrase } from './locale.js';
 
 /** An error with an HTTP status and a JSON body in the shape react-admin reads: `{ message, errors }`. */
@@ -62,6 +62,8 @@ export function fromDatabaseError(error: unknown, locale = 'en', model?: SalesMo
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
   if (code === '57014') return new HttpError(503, phrase(locale, 'statementTimeout', {}));
+  if (isLostPreparedStatement(error))
+    return new HttpError(503, phrase(locale, 'preparedStatementsLost', {}), undefined, undefined, { 'Retry-After': '1' });
   if (isStaleResultType(error))
     return new HttpError(503, phrase(locale, 'tablesChanged', {}), undefined, undefined, { 'Retry-After': '1' });
   const detail = (error as Error).message;

@@ -193,6 +193,8 @@ const PHRASES: Record<string, Record<string, string>> = {
     statementTimeout:
       'The request took longer than the server allows and was stopped; nothing was changed. Narrow the filter or try again later.',
     tablesChanged: 'The database tables changed while the request ran; nothing was changed. Send it again.',
+    preparedStatementsLost:
+      'The connection pooler in front of the database does not keep prepared statements; the server no longer uses them. Nothing was changed: send the request again.',
     constraintViolated: 'Constraint violated: {detail}',
     duplicateValue: '{fields} already used by another {entity} record',
     duplicateValueAny: 'A value is already used by another record',
@@ -429,6 +431,7 @@ const PHRASES: Record<string, Record<string, string>> = {
     databaseUnavailable: '数据库暂时无法连接，请稍后重试；如果刚才是在保存修改，请先确认是否已保存。',
     statementTimeout: '请求处理时间超过服务器上限，已被中止，数据未作任何修改。请缩小筛选范围或稍后重试。',
     tablesChanged: '请求处理期间数据库表结构发生了变化，数据未作任何修改。请重新提交。',
+    preparedStatementsLost: '数据库前的连接池不保留预备语句，服务器已停止使用预备语句。数据未作任何修改，请重新提交。',
     constraintViolated: '违反数据约束：{detail}',
     duplicateValue: '{fields}已被另一条{entity}记录使用',
     duplicateValueAny: '某个值已被另一条记录使用',

@@ -158,7 +158,7 @@ forEachDatabase('prepared statements', (database) => {
     runCompiled(db, owner, `probe ${table}`, () => db(table).select(`${table}.*`).where('id', id), [id]);
 
   beforeAll(async () => {
-    for (const table of ['prepared_probe', 'unprepared_probe', 'changing_probe']) {
+    for (const table of ['prepared_probe', 'unprepared_probe', 'changing_probe', 'lost_probe', 'bounced_probe']) {
       await database.db.schema.createTable(table, (t) => {
         t.bigIncrements('id');
         t.text('name');
@@ -193,6 +193,58 @@ forEachDatabase('prepared statements', (database) => {
       expect(await prepared(db, 'unprepared_probe')).toEqual([]);
     } finally {
       await db.done();
+    }
+  });
+
+  it('stops preparing on a connection that lost a prepared statement, as a pooler without them loses it: at once outside a transaction, a 503 inside one', async () => {
+    /** A connection that prepared the probe, then lost it behind the driver's back, as a pooler handing over another server connection does. */
+    const losing = async () => {
+      const db = oneConnection();
+      const owner = {};
+      for (const id of [1, 1]) await probe(db, owner, 'lost_probe', id);
+      return { db, owner, lose: async (on: Knex) => on.raw(`deallocate all`) };
+    };
+    const outside = await losing();
+    try {
+      await outside.lose(outside.db);
+      expect(await probe(outside.db, outside.owner, 'lost_probe', 1)).toEqual([{ id: 1, name: 'lost_probe 1' }]);
+      for (const id of [1, 1]) await probe(outside.db, outside.owner, 'lost_probe', id);
+      expect(await prepared(outside.db, 'lost_probe')).toEqual([]);
+      if (prepares()) expect(preparesStatements(outside.db)).toBe(false);
+    } finally {
+      await outside.db.done();
+    }
+    if (!prepares()) return;
+    const inside = await losing();
+    try {
+      const failure = await inside.db
+        .transaction(async (trx) => {
+          await trx('lost_probe').where('id', 1).update({ name: 'changed in the lost transaction' });
+          await inside.lose(trx);
+          await probe(trx, inside.owner, 'lost_probe', 1);
+        })
+        .catch((error: unknown) => error);
+      expect(fromDatabaseError(failure, 'zh-CN')).toMatchObject({ status: 503, message: expect.stringMatching(/预备语句/) });
+      expect(preparesStatements(inside.db)).toBe(false);
+      expect(await probe(inside.db, inside.owner, 'lost_probe', 1)).toEqual([{ id: 1, name: 'lost_probe 1' }]);
+    } finally {
+      await inside.db.done();
+    }
+  });
+
+  it('behind PgBouncer in transaction mode, left on by mistake, still answers every read (PG_TOPOLOGY=replicated)', async () => {
+    const bouncer = database.kind === 'postgres' && !preparesStatements(database.db);
+    // Elsewhere: the same reads on a connection that keeps its statements, all answered as well.
+    // PGlite has one connection: its own knex.
+    const own = database.kind === 'postgres';
+    const db = own ? knexPackage.knex({ ...database.db.client.config, pool: { min: 0, max: 6 } }) : database.db;
+    try {
+      const owner = {};
+      const reads = await Promise.all(Array.from({ length: 60 }, (_, i) => probe(db, owner, 'bounced_probe', 1 + (i % 2))));
+      expect(reads.map((rows) => rows.length)).toEqual(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 1 : 0)));
+      if (own && !bouncer) expect(preparesStatements(db)).toBe(true);
+    } finally {
+      if (own) await db.destroy();
     }
   });
 
