@@ -11,27 +11,24 @@ export function computeRecord(
   record: Record<string, unknown>,
   lookups: Record<string, unknown> = {},
 ): Record<string, unknown> {
+  const plan = computedPlan(entity);
   const out: Record<string, unknown> = { ...record };
-  for (const field of entity.fields) {
-    if (field.kind !== 'lines' || !Array.isArray(out[field.name])) continue;
-    const computedColumns = (field.itemFields ?? []).filter((f) => f.computed !== undefined);
-    if (!computedColumns.length) continue;
+  for (const { field, columns } of plan.lines) {
+    if (!Array.isArray(out[field.name])) continue;
     out[field.name] = (out[field.name] as unknown[]).map((line) => {
       if (typeof line !== 'object' || line === null) return line;
       const item: Record<string, unknown> = { ...(line as Record<string, unknown>) };
       const prepared = prepareData(item);
-      for (const column of ordered(field, computedColumns)) {
+      for (const column of columns) {
         item[column.name] = roundFor(column, evaluatePrepared(column.computed, prepared));
         setPrepared(prepared, column.name, item[column.name]);
       }
       return item;
     });
   }
+  if (!plan.fields.length) return out;
   const prepared = prepareData({ ...lookups, ...out });
-  for (const field of ordered(
-    entity,
-    entity.fields.filter((f) => f.computed !== undefined),
-  )) {
+  for (const field of plan.fields) {
     const value = roundFor(field, evaluatePrepared(field.computed, prepared));
     out[field.name] = value;
     setPrepared(prepared, field.name, value);
@@ -39,22 +36,41 @@ export function computeRecord(
   return out;
 }
 
-/** The dependency order of an entity's (or a lines field's) computed fields, worked out once. */
-const orders = new WeakMap<object, ClientFieldModel[]>();
-function ordered(owner: object, fields: ClientFieldModel[]): ClientFieldModel[] {
-  let order = orders.get(owner);
-  if (!order) orders.set(owner, (order = orderByDependency(fields)));
-  return order;
+/** What an entity computes, worked out once per entity: the model is not changed once loaded. */
+export interface ComputedPlan {
+  /** Whether any field or line column is computed. */
+  any: boolean;
+  /** The computed fields in schema order (as errors name them). */
+  inSchemaOrder: ClientFieldModel[];
+  /** The same in dependency order (as they are computed). */
+  fields: ClientFieldModel[];
+  /** Each `lines` field with computed columns, those in dependency order. */
+  lines: { field: ClientFieldModel; columns: ClientFieldModel[] }[];
+}
+
+const plans = new WeakMap<ClientEntityModel, ComputedPlan>();
+
+export function computedPlan(entity: ClientEntityModel): ComputedPlan {
+  let plan = plans.get(entity);
+  if (plan) return plan;
+  const inSchemaOrder = entity.fields.filter((f) => f.computed !== undefined);
+  const lines = entity.fields
+    .filter((f) => f.kind === 'lines')
+    .map((field) => ({ field, columns: orderByDependency((field.itemFields ?? []).filter((c) => c.computed !== undefined)) }))
+    .filter((line) => line.columns.length > 0);
+  plan = { any: entity.fields.some(isComputedField), inSchemaOrder, fields: orderByDependency(inSchemaOrder), lines };
+  plans.set(entity, plan);
+  return plan;
 }
 
 /** Whether the entity (or one of its lines) has computed fields. */
 export function hasComputed(entity: ClientEntityModel): boolean {
-  return entity.fields.some(isComputedField);
+  return computedPlan(entity).any;
 }
 
 /** Whether the server computes the field's value, or a column of its lines. */
 export function isComputedField(field: ClientFieldModel): boolean {
-  return field.computed !== undefined || (field.itemFields ?? []).some((column) => column.computed !== undefined);
+  return field.computed !== undefined || (field.itemFields?.some((column) => column.computed !== undefined) ?? false);
 }
 
 /** Money to the cent, integers whole, so the stored value equals what the form showed. */

@@ -27,9 +27,10 @@ export function applyComputed(
         errors[field.name] = phrase(locale, 'computedBy', { value: String(computed[field.name] ?? '—') });
       }
     }
-    const columns = (field.itemFields ?? []).filter((c) => c.computed !== undefined);
     const lines = sent[field.name];
-    if (!columns.length || !Array.isArray(lines)) continue;
+    if (!field.itemFields || !Array.isArray(lines)) continue;
+    const columns = field.itemFields.filter((c) => c.computed !== undefined);
+    if (!columns.length) continue;
     lines.forEach((line, i) => {
       for (const column of columns) {
         const value = (line as Record<string, unknown> | null)?.[column.name];
