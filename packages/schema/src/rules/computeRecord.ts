@@ -37,7 +37,7 @@ export function computeRecord(
 }
 
 /** What an entity computes, worked out once per entity: the model is not changed once loaded. */
-export interface ComputedPlan {
+interface ComputedPlan {
   /** Whether any field or line column is computed. */
   any: boolean;
   /** The computed fields in schema order (as errors name them). */
@@ -50,7 +50,7 @@ export interface ComputedPlan {
 
 const plans = new WeakMap<ClientEntityModel, ComputedPlan>();
 
-export function computedPlan(entity: ClientEntityModel): ComputedPlan {
+function computedPlan(entity: ClientEntityModel): ComputedPlan {
   let plan = plans.get(entity);
   if (plan) return plan;
   const inSchemaOrder = entity.fields.filter((f) => f.computed !== undefined);

@@ -1,5 +1,5 @@
 export { evaluate, expressionUse, holds, localToday, OPERATORS, TODAY, type ExpressionUse } from './expression.js';
-export { computeRecord, computedPlan, hasComputed, isComputedField, orderByDependency, computedCycles, type ComputedPlan } from './computeRecord.js';
+export { computeRecord, hasComputed, isComputedField, orderByDependency, computedCycles } from './computeRecord.js';
 export { bindFilter, filterField, recordPath, FILTER_SUFFIXES } from './filter.js';
 export { mayWriteField, ownsRecord, lockedStage, mayReverse, readOnlyFieldsFor, SUPER_ROLE, type RuleUser } from './rights.js';
 export { scopeOf, SCOPE_WIDTH } from './scope.js';
