@@ -25,7 +25,8 @@
  * EXPLAIN (ANALYZE, BUFFERS) of the board column, the board totals and sales by region at the largest size.
  *
  * Settings (environment): SCALE_SIZES (1000000,10000000), SCALE_MAX_CUSTOMERS (1000000),
- * SCALE_DURATION_MS (5000), SCALE_WARMUP_MS (1000), SCALE_CONNECTIONS (8), SCALE_POOL (10);
+ * SCALE_DURATION_MS (5000), SCALE_WARMUP_MS (1000), SCALE_CONNECTIONS (8), SCALE_POOL (10),
+ * SCALE_PREPARED (1; 0: the router's statements sent unnamed, `preparedStatements: false`);
  * BENCH_TERRITORIES and BENCH_INSTALMENT_PLANS as in the API bench.
  */
 import type { Server } from 'node:http';
@@ -225,7 +226,16 @@ const COUNTED = ', counted from the records';
 async function serve(db: Knex, pool: pg.Pool, force: SalesForce): Promise<{ origin: string; server: Server }> {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', createSalesRouter({ knex: db, model, validators: validators as Validators, auth: benchAuth(benchUsers(force)) }));
+  app.use(
+    '/api',
+    createSalesRouter({
+      knex: db,
+      model,
+      validators: validators as Validators,
+      auth: benchAuth(benchUsers(force)),
+      preparedStatements: process.env.SCALE_PREPARED !== '0',
+    }),
+  );
   const baseline = express();
   const users = { admin: { id: force.adminId, teamId: null }, manager: { id: force.managerId, teamId: force.teamId } };
   mountReportBaseline(baseline, pool, users, await wonDateSql(db));
