@@ -12,7 +12,8 @@
  * A shape run a second time is also prepared (a named statement, one name per SQL text): PostgreSQL
  * then parses and analyses it once per connection instead of once per request, and may keep its
  * plan. PgBouncer in transaction mode before 1.21 cannot carry named statements from one
- * transaction to the next: the router's `preparedStatements: false` sends them unnamed (`withoutPreparedStatements` in db/connect.ts).
+ * transaction to the next: the router's `preparedStatements: false` sends them unnamed
+ * (`withoutPreparedStatements` in db/connect.ts).
  */
 import type { Knex } from 'knex';
 import { databaseKind, preparesStatements, withoutPreparedStatements } from '../db/connect.js';
@@ -98,12 +99,6 @@ function statementName(text: string): string | undefined {
 }
 
 /**
- * PostgreSQL refuses to run a prepared `select *` or `returning *` again once its table has gained
- * or lost a column (a migration applied while the server runs): the text gets a new name, prepared
- * afresh on each connection, and a statement outside a transaction runs again at once. Inside one,
- * the transaction is lost: the error is answered 503, nothing changed, and the request may be sent again.
- */
-/**
  * A statement prepared on one server connection and run on another, or prepared twice on one: what
  * a pooler that does not keep prepared statements (PgBouncer in transaction mode before 1.21)
  * causes. The connection is then used without them from here on, as `preparedStatements: false`
@@ -114,6 +109,12 @@ export const isLostPreparedStatement = (error: unknown): boolean => {
   return code === '26000' || code === '42P05';
 };
 
+/**
+ * PostgreSQL refuses to run a prepared `select *` or `returning *` again once its table has gained
+ * or lost a column (a migration applied while the server runs): the text gets a new name, prepared
+ * afresh on each connection, and a statement outside a transaction runs again at once. Inside one,
+ * the transaction is lost: the error is answered 503, nothing changed, and the request may be sent again.
+ */
 export const isStaleResultType = (error: unknown): boolean =>
   (error as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
 
