@@ -9,7 +9,7 @@
  * the card stays where it is until the server accepts, then the lists are refetched.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Box } from '@mui/material';
+import { Box, GlobalStyles } from '@mui/material';
 import { Title, useDataProvider, useLocaleState, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { type ClientSalesModel, pipelineView } from '@ra-sales/schema';
@@ -22,6 +22,9 @@ import { useSalesTranslate } from './messages.js';
 import { targetsOf, workflowEntity } from './model.js';
 import { retryUnlessUnavailable, stageTotals } from './reports.js';
 import { useStageMove } from './useStageMove.js';
+
+/** The page's own horizontal overscroll turns off the history gesture (Chrome, Edge; Safari's edge swipe is the system's). */
+const NO_SWIPE_NAVIGATION = { 'html, body': { overscrollBehaviorX: 'none' } } as const;
 
 export interface WorkflowBoardProps {
   model: ClientSalesModel;
@@ -92,6 +95,8 @@ export function WorkflowBoard({ model, resource, filter: given = NO_FILTER, titl
       {entity.workflow.pipelines && (
         <PipelineTabs pipelines={entity.workflow.pipelines.list} value={pipeline} onChange={setPipeline} locale={locale} />
       )}
+      {/* A sideways swipe near the edge of a phone's screen is also the browser's "back": not on the board. */}
+      {phone && <GlobalStyles styles={NO_SWIPE_NAVIGATION} />}
       {phone && (
         <BoardStageTabs
           stages={stages}
