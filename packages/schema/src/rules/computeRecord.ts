@@ -40,9 +40,7 @@ export function computeRecord(
 interface ComputedPlan {
   /** Whether any field or line column is computed. */
   any: boolean;
-  /** The computed fields in schema order (as errors name them). */
-  inSchemaOrder: ClientFieldModel[];
-  /** The same in dependency order (as they are computed). */
+  /** The computed fields in dependency order (as they are computed). */
   fields: ClientFieldModel[];
   /** Each `lines` field with computed columns, those in dependency order. */
   lines: { field: ClientFieldModel; columns: ClientFieldModel[] }[];
@@ -53,12 +51,12 @@ const plans = new WeakMap<ClientEntityModel, ComputedPlan>();
 function computedPlan(entity: ClientEntityModel): ComputedPlan {
   let plan = plans.get(entity);
   if (plan) return plan;
-  const inSchemaOrder = entity.fields.filter((f) => f.computed !== undefined);
   const lines = entity.fields
     .filter((f) => f.kind === 'lines')
     .map((field) => ({ field, columns: orderByDependency((field.itemFields ?? []).filter((c) => c.computed !== undefined)) }))
     .filter((line) => line.columns.length > 0);
-  plan = { any: entity.fields.some(isComputedField), inSchemaOrder, fields: orderByDependency(inSchemaOrder), lines };
+  const fields = orderByDependency(entity.fields.filter((f) => f.computed !== undefined));
+  plan = { any: entity.fields.some(isComputedField), fields, lines };
   plans.set(entity, plan);
   return plan;
 }
