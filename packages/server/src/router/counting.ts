@@ -49,12 +49,13 @@ export class Counter {
   /**
    * The total from the capped count (`cappedCount`, read off the page's rows; undefined when the
    * page came back empty, so the count is run on its own). `filtered` is built only when a statement
-   * needs it: a page that brought its count along needs none.
+   * needs it: a page that brought its count along needs none, and neither does an estimate kept
+   * under `shape` (what decides the filtered statement: the user's scope and the filter).
    */
-  async total(db: Db, table: string, filtered: () => Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
+  async total(db: Db, table: string, shape: string, filtered: () => Knex.QueryBuilder, cappedCount: number | undefined): Promise<Total> {
     const n = cappedCount ?? Number((await this.capped(db, filtered()).first())?.n ?? 0);
     if (n <= this.limit) return { total: n, exact: true };
-    return { total: Math.max(Math.round(await this.estimate(db, table, filtered())), this.limit + 1), exact: false };
+    return { total: Math.max(Math.round(await this.estimate(db, table, shape, filtered)), this.limit + 1), exact: false };
   }
 
   /** Drops the estimates kept for `table` (its statistics were just refreshed). */
@@ -62,11 +63,11 @@ export class Counter {
     for (const key of this.estimates.keys()) if (key.startsWith(`${table}\u0000`)) this.estimates.delete(key);
   }
 
-  private async estimate(db: Db, table: string, filtered: Knex.QueryBuilder): Promise<number> {
-    const { sql, bindings } = filtered.clone().select(db.raw('1')).toSQL();
-    const key = `${table}\u0000${sql}\u0000${JSON.stringify(bindings)}`;
+  private async estimate(db: Db, table: string, shape: string, filtered: () => Knex.QueryBuilder): Promise<number> {
+    const key = `${table}\u0000${shape}`;
     const kept = this.estimates.get(key);
     if (kept && Date.now() - kept.at < ESTIMATE_TTL_MS) return kept.rows;
+    const { sql, bindings } = filtered().clone().select(db.raw('1')).toSQL();
     const row = firstRow(await db.raw(`explain (format json) ${sql}`, bindings as unknown as Knex.RawBinding[]));
     const plan = row?.['QUERY PLAN'];
     const parsed = typeof plan === 'string' ? JSON.parse(plan) : plan;

@@ -47,6 +47,8 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
       .select(`${table}.*`)
       .orderBy(`${table}.${query.sort.field}`, order, order === 'asc' ? 'first' : 'last')
       .orderBy(`${table}.id`, order);
+  // The filtered statement is a function of the user's scope and the filter alone.
+  const filterShape = `${scopeKey(user)} ${JSON.stringify(query.filter)}`;
   let fetched: Record<string, unknown>[];
   if (query.after) {
     fetched = [];
@@ -58,9 +60,9 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
       if (fetched.length >= size) break;
     }
   } else {
-    // The statement is a function of the user's scope and the request alone: a list asked again
-    // (a refresh, a page revisited, the same view in another tab) reuses its compilation.
-    const shape = `list ${scopeKey(user)} ${query.sort.field} ${order} ${start} ${size} ${JSON.stringify(query.filter)}`;
+    // So is the page's: a list asked again (a refresh, a page revisited, the same view in another
+    // tab) reuses its compilation.
+    const shape = `list ${query.sort.field} ${order} ${start} ${size} ${filterShape}`;
     fetched = await runCompiled(
       knex,
       resource,
@@ -74,7 +76,9 @@ export async function listRecords(ctx: RequestContext, resource: ResourceInfo, q
   const rows = normalizeRowsInPlace(fetched, resource);
   // A short page that is not past the end tells the total without counting.
   const complete = rows.length < size && (rows.length > 0 || start === 0);
-  const total = complete ? { total: start + rows.length, exact: true } : await ctx.counter.total(knex, table, filtered, cappedCount);
+  const total = complete
+    ? { total: start + rows.length, exact: true }
+    : await ctx.counter.total(knex, table, filterShape, filtered, cappedCount);
   if (query.embed.length) await embedReferences(knex, model, ctx.resources, resource, user, rows, query.embed);
   return { rows, start, total };
 }

@@ -1,7 +1,7 @@
 /** The HTTP dialect: list parameters, filters, headers, CORS, errors, counting, embed, openapi. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase, withStatements } from '../support/databases.js';
-import { startTestServer, tableFingerprint, type TestServer } from './support/server.js';
+import { startTestServer, tableFingerprint, type TestServer, type UserName } from './support/server.js';
 
 const query = (params: Record<string, unknown>) =>
   `?${Object.entries(params)
@@ -183,6 +183,21 @@ forEachDatabase('router protocol', (database) => {
     } finally {
       database.db.off('query', noting);
     }
+  });
+
+  it('asks the planner for an estimated total once per filter and scope, then keeps it', async () => {
+    const explains = async (filters: Record<string, unknown>[], as: UserName = 'admin') =>
+      withStatements(database.db, async (statements) => {
+        for (const filter of filters) {
+          const answer = await server.request('GET', `/customers${query({ range: [0, 1], filter })}`, { as });
+          expect([answer.status, answer.headers.get('x-total-count-exact')], JSON.stringify(filter)).toEqual([200, 'false']);
+        }
+        return statements.filter((sql) => sql.startsWith('explain')).length;
+      });
+    const steel = { industry: '统计行业', grade: 'D' };
+    const named = { industry: '统计行业', q: 'Statistics' };
+    expect(await explains([steel, steel, named, steel, named])).toBe(2);
+    expect(await explains([steel], 'managerNorth')).toBe(1);
   });
 
   it('reads a page and its total in one statement', async () => {
