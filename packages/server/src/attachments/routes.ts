@@ -8,6 +8,7 @@
  *
  * List and download need the record readable, upload and delete its write scope (as its PUT).
  */
+import { inTransaction } from '../db/transactions.js';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -134,7 +135,7 @@ export function attachmentRoutes(router: Router, { options, contextOf, resourceO
     const { store } = enabled(req);
     const ctx = await contextOf(req);
     const id = parseId(String(req.params.id), ctx.locale);
-    const deleted = await ctx.knex.transaction(async (trx) => {
+    const deleted = await inTransaction(ctx.knex, async (trx) => {
       const { row, resource } = await findReadableAttachment(trx, ctx, id, true);
       const writable = await isWritable(trx, ctx, resource, row.record_id);
       if (!writable) throw notWritable(ctx, resource);
@@ -201,7 +202,7 @@ export function attachmentRoutes(router: Router, { options, contextOf, resourceO
         });
       }
       // The record may have been deleted or handed over while the bytes travelled: judged again with the rows.
-      const inserted = await ctx.knex.transaction(async (trx) => {
+      const inserted = await inTransaction(ctx.knex, async (trx) => {
         await findReadable(trx, ctx, resource, id, true);
         if (!(await isWritable(trx, ctx, resource, id))) throw notWritable(ctx, resource);
         return insertAttachments(trx, rows);

@@ -3,6 +3,7 @@
  * one transaction, each through the same path as a user's create (rights, rules, numbers, roll-ups),
  * then updates the record (a stage change is a move, checked like one). Any refusal rolls it all back.
  */
+import { inTransaction } from '../db/transactions.js';
 import {
   actionOffered,
   evaluate,
@@ -54,7 +55,7 @@ export async function runAction(
   body: unknown,
 ): Promise<ActionResult> {
   const comment = commentOf(requireObjectBody(body ?? {}, ctx.locale), ctx.locale);
-  return ctx.knex.transaction((trx) => runWithin(trx, ctx, resource, id, action, comment));
+  return inTransaction(ctx.knex, (trx) => runWithin(trx, ctx, resource, id, action, comment));
 }
 
 /** `POST /<resource>/actions/<name> { ids }`: each record in its own transaction; one refused does not stop the others. */

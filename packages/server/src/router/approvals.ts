@@ -5,6 +5,7 @@
  * the last pending approval of the request is approved the move is made, its gate and entry
  * checked again on the record as it is then; a rejection cancels the other pending approvals.
  */
+import { inTransaction } from '../db/transactions.js';
 import type { Knex } from 'knex';
 import { labelOf, type EntityModel } from '@ra-sales/schema';
 import { APPROVALS_TABLE, cancellation } from './approvalRows.js';
@@ -137,7 +138,7 @@ function statusWord(locale: string, status: string): string {
 export async function decideApproval(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
   const resource = ctx.resources.get(APPROVALS)!;
   const fields = fieldsOfBody(requireObjectBody(body, ctx.locale), resource, ctx.locale);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const approval = await findReadable(trx, ctx, resource, id, true);
     if ('version' in fields && !sameValue(fields.version, approval.version)) {
       throw conflict(phrase(ctx.locale, 'staleRecord', { entity: resourceLabel(resource, ctx.locale), id: String(id) }), {

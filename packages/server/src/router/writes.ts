@@ -3,6 +3,7 @@
  * transaction that also writes its audit row (and history row for a transition); any error rolls
  * everything back.
  */
+import { inTransaction } from '../db/transactions.js';
 import type { Knex } from 'knex';
 import { initialStageOf, labelOf, lockedStage, type EntityModel } from '@ra-sales/schema';
 import type { RequestContext } from './context.js';
@@ -80,7 +81,7 @@ export async function createRecord(ctx: RequestContext, resource: ResourceInfo, 
   const attempt: { record?: Record<string, unknown> } = {};
   const prepared = await prepareCreate(ctx, ctx.knex, resource, body);
   return refusingDuplicates(ctx, resource.entity!, attempt, () =>
-    ctx.knex.transaction((trx) => insertPrepared(trx, ctx, resource, prepared, attempt)),
+    inTransaction(ctx.knex, (trx) => insertPrepared(trx, ctx, resource, prepared, attempt)),
   );
 }
 
@@ -227,7 +228,7 @@ async function insertPrepared(
 export async function updateRecord(ctx: RequestContext, resource: ResourceInfo, id: number, body: unknown): Promise<WriteResult> {
   const attempt: UpdateAttempt = {};
   return refusingDuplicates(ctx, resource.entity!, attempt, () =>
-    ctx.knex.transaction((trx) => updateWithin(trx, ctx, resource, id, body, attempt)),
+    inTransaction(ctx.knex, (trx) => updateWithin(trx, ctx, resource, id, body, attempt)),
   );
 }
 
@@ -384,7 +385,7 @@ async function referencedBy(trx: Knex.Transaction, ctx: RequestContext, resource
 export async function deleteRecord(ctx: RequestContext, resource: ResourceInfo, id: number): Promise<WriteResult> {
   const entity = resource.entity!;
   requireWriteScope(ctx, entity);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const stored = await lockForWrite(trx, ctx, resource, id);
     checkLockOnDelete(ctx.model, entity, stored, ctx.locale);
     const users = await referencedBy(trx, ctx, resource, id);

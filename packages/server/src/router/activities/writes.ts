@@ -8,6 +8,7 @@
  * A task's assignee must be able to read the record, judged by their own scope. Setting `done`
  * records when and by whom; undoing it clears both.
  */
+import { inTransaction } from '../../db/transactions.js';
 import type { Knex } from 'knex';
 import type { RequestContext } from '../context.js';
 import { ADMIN_ROLE } from '../access.js';
@@ -93,7 +94,7 @@ async function remove(trx: Knex.Transaction, ctx: RequestContext, resource: Reso
 export async function createNote(ctx: RequestContext, body: unknown): Promise<Row> {
   const resource = resourceOf(ctx, NOTES);
   const values = noteValues(ctx, resource, body);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     await readableTarget(trx, ctx, values.resource, Number(values.record_id));
     return insert(trx, ctx, resource, { ...values, author_id: ctx.user.id });
   });
@@ -101,7 +102,7 @@ export async function createNote(ctx: RequestContext, body: unknown): Promise<Ro
 
 export async function updateNote(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
   const resource = resourceOf(ctx, NOTES);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const stored = await lockStored(trx, ctx, resource, id, body);
     const values = noteValues(ctx, resource, body, stored);
     if (!isAdmin(ctx) && Number(stored.author_id) !== ctx.user.id) throw forbidden(phrase(ctx.locale, 'noteAuthorOnly', {}));
@@ -111,7 +112,7 @@ export async function updateNote(ctx: RequestContext, id: number, body: unknown)
 
 export async function deleteNote(ctx: RequestContext, id: number): Promise<Row> {
   const resource = resourceOf(ctx, NOTES);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const stored = await lockStored(trx, ctx, resource, id, undefined);
     if (!isAdmin(ctx) && Number(stored.author_id) !== ctx.user.id) throw forbidden(phrase(ctx.locale, 'noteAuthorOnlyDelete', {}));
     return remove(trx, ctx, resource, stored);
@@ -165,7 +166,7 @@ function notifyAssigned(trx: Knex.Transaction, ctx: RequestContext, task: Row): 
 export async function createTask(ctx: RequestContext, body: unknown): Promise<Row> {
   const resource = resourceOf(ctx, TASKS);
   const values = taskValues(ctx, resource, body);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const target = await readableTarget(trx, ctx, values.resource, Number(values.record_id));
     // A task nobody was named for is the creator's own.
     const assignee = values.assignee_id === undefined ? ctx.user.id : (values.assignee_id as number | null);
@@ -183,7 +184,7 @@ export async function createTask(ctx: RequestContext, body: unknown): Promise<Ro
 
 export async function updateTask(ctx: RequestContext, id: number, body: unknown): Promise<Row> {
   const resource = resourceOf(ctx, TASKS);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const stored = await lockStored(trx, ctx, resource, id, body);
     const values = taskValues(ctx, resource, body, stored);
     const mine = [stored.created_by, stored.assignee_id].some((user) => user != null && Number(user) === ctx.user.id);
@@ -201,7 +202,7 @@ export async function updateTask(ctx: RequestContext, id: number, body: unknown)
 
 export async function deleteTask(ctx: RequestContext, id: number): Promise<Row> {
   const resource = resourceOf(ctx, TASKS);
-  return ctx.knex.transaction(async (trx) => {
+  return inTransaction(ctx.knex, async (trx) => {
     const stored = await lockStored(trx, ctx, resource, id, undefined);
     if (!isAdmin(ctx) && Number(stored.created_by) !== ctx.user.id) throw forbidden(phrase(ctx.locale, 'taskDeleteRefused', {}));
     return remove(trx, ctx, resource, stored);

@@ -6,6 +6,7 @@
  * transaction. The standalone server sweeps at start and every hour; a host app calls
  * `sweepDatedRecords` on its own schedule or sets `sweepEveryMs`.
  */
+import { inTransaction } from '../../db/transactions.js';
 import { expressionUse, TODAY, type EntityModel, type SalesModel, type Validators } from '@ra-sales/schema';
 import type { Knex } from 'knex';
 import { Counter } from '../counting.js';
@@ -80,7 +81,7 @@ export async function refreshRecords(options: RefreshOptions & { entities: Entit
       if (!ids.length) break;
       for (const id of ids) {
         try {
-          if (await knex.transaction((trx) => refresh(trx, ctx, resource, id))) result.changed++;
+          if (await inTransaction(knex, (trx) => refresh(trx, ctx, resource, id))) result.changed++;
         } catch (error) {
           result.refused.push({ resource: entity.resource, id, message: (error as Error).message });
         }

@@ -5,6 +5,7 @@
  * that a refused row leaves the others' work usable. Either way every refusal is listed, and any
  * refusal, or a dry run, rolls the whole transaction back.
  */
+import { inTransaction } from '../../db/transactions.js';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { labelOf } from '@ra-sales/schema';
@@ -166,7 +167,7 @@ export async function importRows(
     };
 
     try {
-      await ctx.knex.transaction(async (trx) => {
+      await inTransaction(ctx.knex, async (trx) => {
         const reads = readsBesides(ctx.knex) ? ctx.knex : trx;
         try {
           let chunk: PendingRow[] = [];
