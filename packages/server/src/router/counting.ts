@@ -5,7 +5,8 @@
  *      limit+1 of them, and no second round trip;
  *   2. the cap is reached → the planner's estimate for the filtered query (EXPLAIN (FORMAT JSON),
  *      "Plan Rows"), at least limit+1, reported with `X-Total-Count-Exact: false`. Estimates are
- *      kept a minute per statement: they are approximate anyway, and planning costs as much as the page.
+ *      kept a minute per user scope and filter: they are approximate anyway, and planning costs as
+ *      much as the page.
  */
 import type { Knex } from 'knex';
 import type { Db } from './types.js';
