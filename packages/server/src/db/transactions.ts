@@ -18,6 +18,8 @@ import { databaseKind } from './connect.js';
 interface PgConnection {
   __knexUid?: string;
   __knexTxId?: string;
+  /** Set by knex when the connection errored or ended: the pool destroys it instead of lending it. */
+  __knex__disposed?: unknown;
   query(text: string): Promise<unknown>;
 }
 
@@ -75,6 +77,28 @@ async function send(client: Knex.Client, connection: PgConnection, sql: string):
   await connection.query(sql);
 }
 
+/** How long a ROLLBACK may take before its connection is given up (knex's own limit). */
+const ROLLBACK_TIMEOUT_MS = 5_000;
+
+/**
+ * ROLLBACK, whatever the state of the connection. One that fails it, or does not answer in time, is
+ * marked as knex marks a connection that errored, so that the pool destroys it instead of lending it again.
+ */
+async function rollBack(client: Knex.Client, connection: PgConnection): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ROLLBACK_TIMEOUT_MS);
+  });
+  try {
+    const outcome = await Promise.race([send(client, connection, 'ROLLBACK'), timedOut]);
+    if (outcome === 'timeout') connection.__knex__disposed = 'ROLLBACK did not answer';
+  } catch (error) {
+    connection.__knex__disposed = error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `work` inside one transaction: committed when it resolves, rolled back when it throws (its error is rethrown). */
 export async function inTransaction<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   if (databaseKind(knex) !== 'postgres') return knex.transaction(work);
@@ -91,8 +115,7 @@ export async function inTransaction<T>(knex: Knex, work: (trx: Knex.Transaction)
       result = await work(transactorOf(knex, client));
     } catch (error) {
       client.completed = true;
-      // A connection that cannot roll back is broken: the pool's validation drops it on release.
-      await send(host, connection, 'ROLLBACK').catch(() => {});
+      await rollBack(host, connection);
       throw error;
     }
     client.completed = true;
