@@ -34,6 +34,8 @@ export function pipelineOf(workflow: WorkflowModel, record: Record<string, unkno
   return pipelines.list.some((p) => p.id === named) ? (named as string) : pipelines.list[0]!.id;
 }
 
+const pipelineViews = new WeakMap<WorkflowModel, Map<string, WorkflowModel>>();
+
 /**
  * One pipeline as a workflow of its own: its stages, the moves between them, its initial stage.
  * Approvals keep their positions (rules are known by their index) and apply only to their moves.
@@ -42,14 +44,22 @@ export function pipelineOf(workflow: WorkflowModel, record: Record<string, unkno
 export function pipelineView(workflow: WorkflowModel, pipeline: string | undefined): WorkflowModel {
   const chosen = workflow.pipelines?.list.find((p) => p.id === pipeline);
   if (!chosen) return workflow;
-  const ids = new Set(chosen.stages);
-  const { pipelines: _all, ...rest } = workflow;
-  return {
-    ...rest,
-    initial: chosen.initial,
-    stages: workflow.stages.filter((stage) => ids.has(stage.id)),
-    transitions: workflow.transitions.filter((t) => ids.has(t.from)),
-  };
+  // Asked on every write of a record with pipelines: one view per pipeline, made once.
+  let views = pipelineViews.get(workflow);
+  if (!views) pipelineViews.set(workflow, (views = new Map()));
+  let view = views.get(chosen.id);
+  if (!view) {
+    const ids = new Set(chosen.stages);
+    const { pipelines: _all, ...rest } = workflow;
+    view = {
+      ...rest,
+      initial: chosen.initial,
+      stages: workflow.stages.filter((stage) => ids.has(stage.id)),
+      transitions: workflow.transitions.filter((t) => ids.has(t.from)),
+    };
+    views.set(chosen.id, view);
+  }
+  return view;
 }
 
 /** The workflow a record goes through: its pipeline's. */
