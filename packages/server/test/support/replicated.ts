@@ -70,7 +70,9 @@ async function startBouncer(
   // PgBouncer refuses to run as root, like PostgreSQL.
   const command =
     process.getuid?.() === 0 ? ['runuser', ['-u', process.env.PG_TEST_USER ?? 'postgres', '--', binary, config]] : [binary, [config]];
-  const child = spawn(command[0] as string, command[1] as string[], { stdio: 'ignore' });
+  // A process group of its own: as root, `runuser` is the child, and killing it alone would leave
+  // PgBouncer running after the tests.
+  const child = spawn(command[0] as string, command[1] as string[], { stdio: 'ignore', detached: true });
   await waitForPort(port, child);
   return { port, process: child };
 }
@@ -101,7 +103,13 @@ export async function startReplicatedPostgres(options: ReplicatedOptions = {}): 
   const clusters: Cluster[] = [];
   let bouncer: ChildProcess | undefined;
   const stop = stopOnExit(() => {
-    bouncer?.kill('SIGKILL');
+    if (bouncer?.pid !== undefined) {
+      try {
+        process.kill(-bouncer.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
     for (const cluster of clusters.reverse()) {
       try {
         cluster.stop();
