@@ -13,15 +13,7 @@
  */
 import type { Knex } from 'knex';
 import { databaseKind } from './connect.js';
-
-/** The `pg` connection as knex's pool holds it. */
-interface PgConnection {
-  __knexUid?: string;
-  __knexTxId?: string;
-  /** Set by knex when the connection errored or ended: the pool destroys it instead of lending it. */
-  __knex__disposed?: unknown;
-  query(text: string): Promise<unknown>;
-}
+import { announceQuery, type PgConnection } from './driver.js';
 
 /** A client bound to one connection for one transaction; `completed` once COMMIT or ROLLBACK was sent. */
 interface BoundClient extends Knex.Client {
@@ -73,7 +65,7 @@ function transactorOf(knex: Knex, client: BoundClient): Knex.Transaction {
 }
 
 async function send(client: Knex.Client, connection: PgConnection, sql: string): Promise<void> {
-  client.emit('query', { __knexUid: connection.__knexUid, __knexTxId: connection.__knexTxId, method: 'raw', sql, bindings: [] });
+  announceQuery(client, connection, sql, []);
   await connection.query(sql);
 }
 

@@ -17,6 +17,7 @@
  */
 import type { Knex } from 'knex';
 import { databaseKind, preparesStatements, withoutPreparedStatements } from '../db/connect.js';
+import { announceQuery, type PgConnection } from '../db/driver.js';
 import type { Db, SalesUser } from './types.js';
 
 interface Compiled {
@@ -77,13 +78,6 @@ export async function runCompiled(
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
 
-/** The `pg` connection as knex holds it. */
-interface PgConnection {
-  __knexUid?: string;
-  __knexTxId?: string;
-  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
-}
-
 /**
  * Names given, one per SQL text. A connection keeps every statement prepared on it until it closes,
  * so the names are few: the texts beyond them go unnamed.
@@ -130,13 +124,7 @@ async function runOnDriver(db: Db, sql: string, values: readonly unknown[], name
   const client = db.client;
   const connection = (await client.acquireConnection()) as PgConnection;
   try {
-    client.emit('query', {
-      __knexUid: connection.__knexUid,
-      __knexTxId: connection.__knexTxId,
-      method: 'raw',
-      sql,
-      bindings: values,
-    });
+    announceQuery(client, connection, sql, values);
     try {
       return (await connection.query(name ? { name, text: sql, values } : { text: sql, values })).rows;
     } catch (error) {
